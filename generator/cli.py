@@ -1,0 +1,100 @@
+"""The `briefings` command: check, build, serve and start new content."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import engine
+from .model import Audience
+from .pipeline import Checked, check
+from .scaffold import ScaffoldError, new_file
+from .sitedir import replace_on_success
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def report(checked: Checked) -> int:
+    """Print every problem as `path:line: message`, then a summary; the exit status follows the errors."""
+    for problem in checked.problems:
+        print(problem)
+    drafts = checked.drafts_skipped
+    skipped = f"{_plural(len(drafts), 'draft')} skipped (not checked, not published)"
+    if drafts:
+        skipped += ": " + ", ".join(drafts)
+    if checked.problems:
+        files = len({p.path for p in checked.problems})
+        print(f"{_plural(len(checked.problems), 'problem')} in {_plural(files, 'file')}; nothing was built. {skipped}.")
+        return 1
+    print(f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.")
+    return 0
+
+
+def cmd_check(root: Path, args: argparse.Namespace) -> int:
+    return report(check(root, engine.content_dir(root), include_drafts=args.drafts))
+
+
+def cmd_build(root: Path, args: argparse.Namespace) -> int:
+    if report(check(root, engine.content_dir(root), include_drafts=args.drafts)):
+        return 1
+    try:
+        with replace_on_success(root / "site") as staging:
+            engine.build(root, staging, Audience(args.audience), args.drafts)
+    except Exception as error:  # the engine reports its own details; the old site/ stays as it was
+        print(f"build failed: {error}; the previous site/ was left unchanged", file=sys.stderr)
+        return 1
+    print(f"Built the {args.audience} site into site/.")
+    return 0
+
+
+def cmd_serve(root: Path, args: argparse.Namespace) -> int:
+    engine.serve(root, args.drafts, args.dev_addr)
+    return 0
+
+
+def cmd_new(root: Path, args: argparse.Namespace) -> int:
+    content = engine.content_dir(root)
+    checked = check(root, content)
+    if checked.taxonomy is None:
+        return report(checked)
+    try:
+        path = new_file(root, content, args.kind, args.title, checked.taxonomy, date.today())
+    except (ScaffoldError, FileExistsError) as error:
+        print(f"not written: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path.relative_to(root).as_posix()} (status: draft). Preview it with: briefings serve --drafts")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="briefings", description=__doc__)
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="validate all content; exit 1 if anything must be fixed")
+    check_cmd.add_argument("--drafts", action="store_true", help="check drafts too")
+    check_cmd.set_defaults(run=cmd_check)
+    build_cmd = commands.add_parser("build", help="check, then build the site into site/")
+    build_cmd.add_argument("--audience", choices=[a.value for a in Audience], default=Audience.PUBLIC.value)
+    build_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT (never for publishing)")
+    build_cmd.set_defaults(run=cmd_build)
+    serve_cmd = commands.add_parser("serve", help="live preview that reloads when content changes")
+    serve_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT")
+    serve_cmd.add_argument("--dev-addr", help="address to serve on, e.g. 127.0.0.1:8000")
+    serve_cmd.set_defaults(run=cmd_serve)
+    new_cmd = commands.add_parser("new", help="start a new draft audit or briefing")
+    new_cmd.add_argument("kind", choices=["audit", "briefing"])
+    new_cmd.add_argument("title")
+    new_cmd.set_defaults(run=cmd_new)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(Path.cwd(), args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Run the site engine (MkDocs) for the CLI: the other half of the thin adapter."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.serve import serve as mkdocs_serve
+from mkdocs.config import load_config
+
+from .mkdocs_plugin import AUDIENCE_ENV, DRAFTS_ENV, BriefingsPlugin
+from .model import Audience
+
+CONFIG = "mkdocs.yml"
+
+
+@contextmanager
+def _options(audience: Audience, drafts: bool) -> Iterator[None]:
+    """Pass build options to the plugin the same way for build and serve (see mkdocs_plugin)."""
+    saved = {k: os.environ.get(k) for k in (AUDIENCE_ENV, DRAFTS_ENV)}
+    os.environ[AUDIENCE_ENV] = audience.value
+    os.environ[DRAFTS_ENV] = "1" if drafts else "0"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def content_dir(root: Path) -> str:
+    """The content folder named in mkdocs.yml's briefings plugin settings."""
+    config = load_config(str(root / CONFIG))
+    plugin = config.plugins["briefings"]
+    assert isinstance(plugin, BriefingsPlugin)
+    return plugin.config.content_dir
+
+
+def build(root: Path, site_dir: Path, audience: Audience, drafts: bool) -> None:
+    with _options(audience, drafts):
+        config = load_config(str(root / CONFIG), site_dir=str(site_dir))
+        mkdocs_build(config)
+
+
+def serve(root: Path, drafts: bool, dev_addr: str | None) -> None:
+    extra = {"dev_addr": dev_addr} if dev_addr else {}
+    with _options(Audience.PUBLIC, drafts):
+        mkdocs_serve(str(root / CONFIG), **extra)

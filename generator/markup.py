@@ -1,0 +1,18 @@
+"""Author Markdown to HTML that is safe to publish: author HTML is untrusted."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+TAGS = nh3.ALLOWED_TAGS - {"h1", "h2"}
+"""Headings h1 and h2 belong to the page structure (title and steps), never to author text."""
+
+_converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+
+
+def to_html(text: str) -> str:
+    """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs)."""
+    html = _converter.reset().convert(text)
+    return nh3.clean(html, tags=TAGS)

@@ -1,0 +1,70 @@
+"""The thin MkDocs adapter: run the core, hand its pages to MkDocs in memory, watch content/.
+
+Moving to another engine means replacing this file only. Audience and drafts come from the
+environment (`BRIEFINGS_AUDIENCE`, `BRIEFINGS_DRAFTS`) so that the same settings reach
+`mkdocs build`, `mkdocs serve` and the rebuilds `serve` makes on every change.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .model import Audience, Output, Settings
+from .pipeline import check, generate
+
+AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
+DRAFTS_ENV = "BRIEFINGS_DRAFTS"
+BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
+
+
+class BriefingsConfig(Config):
+    content_dir = config_options.Type(str, default="content")
+    partnership = config_options.Type(str, default="")
+
+
+def options_from_env() -> tuple[Audience, bool, date]:
+    audience = os.environ.get(AUDIENCE_ENV, Audience.PUBLIC.value)
+    if audience not in {a.value for a in Audience}:
+        raise PluginError(f"{AUDIENCE_ENV}={audience!r}: use 'public' or 'partners'")
+    build_date = os.environ.get(BUILD_DATE_ENV)
+    return Audience(audience), os.environ.get(DRAFTS_ENV) == "1", date.fromisoformat(build_date) if build_date else date.today()
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    outputs: list[Output]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("briefings: 'use_directory_urls' must stay true for the /briefings/<slug>/ URLs")
+        if not config.site_url:
+            raise PluginError("briefings: set 'site_url' in mkdocs.yml (the feed needs absolute links)")
+        root = Path(config.config_file_path).parent
+        audience, drafts, build_date = options_from_env()
+        checked = check(root, self.config.content_dir, include_drafts=drafts)
+        if not checked.ok:
+            raise PluginError("content has problems:\n" + "\n".join(str(p) for p in checked.problems))
+        settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date)
+        self.outputs = generate(checked, settings, audience, drafts)
+        self.content_path = str(root / self.config.content_dir)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for output in self.outputs:
+            if files.get_file_from_path(output.path):
+                raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
+            files.append(File.generated(config, output.path, content=output.content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        server.watch(self.content_path)
+        return server

@@ -1,0 +1,161 @@
+"""The plain data every stage passes downstream: load → validate → model → render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+STEPS: tuple[tuple[str, str], ...] = (
+    ("background", "Background"),
+    ("why-it-matters", "Why it matters"),
+    ("what-worked-well", "What worked well"),
+    ("what-we-are-worried-about", "What we are worried about"),
+    ("what-needs-to-happen", "What needs to happen"),
+    ("questions-for-reflection", "Questions for reflection"),
+)
+"""The six steps of a briefing, in contract order: (anchor, heading)."""
+
+
+class Status(str, Enum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    RESTRICTED = "restricted"
+
+
+class Audience(str, Enum):
+    PUBLIC = "public"
+    PARTNERS = "partners"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing an author must fix, pointing at the file and line that caused it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label: str
+    questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    audit_types: dict[str, str]
+    agencies: dict[str, str]
+    themes: dict[str, Theme]
+
+
+@dataclass(frozen=True)
+class GoodPractice:
+    title: str
+    anchor: str
+    agency: str
+    themes: tuple[str, ...]
+    body: str
+    """Author Markdown."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One 6 Step Briefing, from an audit (`kind == "audit"`) or standalone (`"briefing"`)."""
+
+    slug: str
+    kind: str
+    path: str
+    title: str
+    status: Status
+    date: date
+    published: date
+    summary: str
+    themes: tuple[str, ...]
+    agencies: tuple[str, ...]
+    steps: tuple[str, ...]
+    """Author Markdown of steps 1–6 in contract order; step 6 may be empty when `default_questions` is used."""
+    default_questions: tuple[str, ...] = ()
+    """Questions taken from the themes because the author wrote no step 6."""
+    good_practice: tuple[GoodPractice, ...] = ()
+    audit_type: str | None = None
+    cases: int | None = None
+    children: int | None = None
+    source: str | None = None
+    review_date: date | None = None
+    pseudonyms: tuple[str, ...] = ()
+
+    @property
+    def is_audit(self) -> bool:
+        return self.kind == "audit"
+
+    @property
+    def url(self) -> str:
+        return f"briefings/{self.slug}/"
+
+    @property
+    def reporting_year(self) -> str:
+        return reporting_year(self.date)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site-wide settings the engine adapter passes in (from `mkdocs.yml`)."""
+
+    site_name: str
+    site_url: str
+    partnership: str = ""
+    build_date: date = field(default_factory=date.today)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything one build publishes: already filtered for its audience."""
+
+    settings: Settings
+    taxonomy: Taxonomy
+    audience: Audience
+    briefings: tuple[Briefing, ...]
+    """Newest first."""
+    drafts: bool = False
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: a Markdown page for the engine, or a finished file (such as the feed)."""
+
+    path: str
+    content: str
+
+
+def reporting_year(day: date) -> str:
+    """The partnership's reporting year (1 April – 31 March) containing `day`, as `2016/17`."""
+    start = day.year if day.month >= 4 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def visible(status: Status, audience: Audience, drafts: bool) -> bool:
+    """Whether an item of `status` appears in a build for `audience` (drafts only on request)."""
+    if status is Status.DRAFT:
+        return drafts
+    if status is Status.RESTRICTED:
+        return audience is Audience.PARTNERS
+    return True
+
+
+def make_site(
+    settings: Settings,
+    taxonomy: Taxonomy,
+    briefings: list[Briefing],
+    audience: Audience = Audience.PUBLIC,
+    drafts: bool = False,
+) -> Site:
+    """Select what this audience may see, newest first; nothing else reaches rendering."""
+    shown = [b for b in briefings if visible(b.status, audience, drafts)]
+    shown.sort(key=lambda b: (b.published, b.slug), reverse=True)
+    return Site(settings, taxonomy, audience, tuple(shown), drafts)

@@ -1,0 +1,46 @@
+"""The core run, engine-agnostic: load → validate → model → render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .load import load_documents
+from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site
+from .render import render
+from .validate import load_taxonomy, validate
+
+
+@dataclass
+class Checked:
+    taxonomy: Taxonomy | None
+    briefings: list[Briefing] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    drafts_skipped: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(root: Path, content_dir: str = "content", include_drafts: bool = False) -> Checked:
+    """Load and validate all content, collecting every problem rather than stopping at the first."""
+    taxonomy, problems = load_taxonomy(root, content_dir)
+    docs, found = load_documents(root, content_dir)
+    problems += found
+    if taxonomy is None:
+        return Checked(None, problems=sorted(problems, key=_order))
+    result = validate(docs, taxonomy, include_drafts)
+    return Checked(taxonomy, result.briefings, sorted(problems + result.problems, key=_order), result.drafts_skipped)
+
+
+def _order(problem: Problem) -> tuple[str, int]:
+    return problem.path, problem.line
+
+
+def generate(checked: Checked, settings: Settings, audience: Audience, drafts: bool) -> list[Output]:
+    """The files of one build; only items visible to `audience` ever reach rendering."""
+    if checked.taxonomy is None or not checked.ok:
+        raise ValueError("content has problems; run check first")
+    site = make_site(settings, checked.taxonomy, checked.briefings, audience, drafts)
+    return render(site)

@@ -1,0 +1,174 @@
+"""Render a Site into the files of the public URL layout, independent of any site engine.
+
+Pages come out as Markdown whose headings are Markdown (so the engine makes anchors, the
+table of contents and search sections) and whose blocks are HTML: author text is rendered
+and sanitised here, and every author string placed in a template is escaped by Jinja.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+import jinja2
+import yaml
+
+from .feed import atom_feed
+from .markup import to_html
+from .model import STEPS, Briefing, GoodPractice, Output, Site, Status, Theme
+
+LATEST_ON_HOME = 6
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    """One reporting year of the archive with its totals."""
+
+    year: str
+    audits: tuple[Briefing, ...]
+
+    @property
+    def macas(self) -> int:
+        return sum(1 for a in self.audits if a.audit_type == "maca")
+
+    @property
+    def cases(self) -> int:
+        return sum(a.cases or 0 for a in self.audits)
+
+    @property
+    def children(self) -> int:
+        return sum(a.children or 0 for a in self.audits)
+
+    @property
+    def anchor(self) -> str:
+        return "year-" + self.year.replace("/", "-")
+
+
+@dataclass(frozen=True)
+class ThemeGroup:
+    theme: Theme
+    briefings: tuple[Briefing, ...]
+    entries: tuple[tuple[GoodPractice, Briefing], ...]
+
+    @property
+    def url(self) -> str:
+        return f"themes/{self.theme.key}/"
+
+
+class Indexes:
+    """Every cross-page index, each built once per site in one pass (never per page)."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    @cached_property
+    def audits(self) -> tuple[Briefing, ...]:
+        return tuple(b for b in self.site.briefings if b.is_audit)
+
+    @cached_property
+    def years(self) -> tuple[YearGroup, ...]:
+        groups: dict[str, list[Briefing]] = defaultdict(list)
+        for audit in sorted(self.audits, key=lambda a: (a.date, a.slug), reverse=True):
+            groups[audit.reporting_year].append(audit)
+        return tuple(YearGroup(year, tuple(items)) for year, items in sorted(groups.items(), reverse=True))
+
+    @cached_property
+    def showcase(self) -> tuple[tuple[GoodPractice, Briefing], ...]:
+        return tuple((entry, b) for b in self.site.briefings for entry in b.good_practice)
+
+    @cached_property
+    def themes(self) -> tuple[ThemeGroup, ...]:
+        briefings: dict[str, list[Briefing]] = defaultdict(list)
+        entries: dict[str, list[tuple[GoodPractice, Briefing]]] = defaultdict(list)
+        for b in self.site.briefings:
+            for key in b.themes:
+                briefings[key].append(b)
+        for entry, b in self.showcase:
+            for key in entry.themes:
+                entries[key].append((entry, b))
+        taxonomy = self.site.taxonomy.themes
+        used = sorted(set(briefings) | set(entries), key=lambda k: taxonomy[k].label.lower())
+        return tuple(ThemeGroup(taxonomy[k], tuple(briefings[k]), tuple(entries[k])) for k in used)
+
+
+def relative(here: str, target: str) -> str:
+    """A link from the page at site URL `here` to `target`, so the site works under any base path."""
+    path, hash_, anchor = target.partition("#")
+    link = posixpath.relpath("/" + path, "/" + (here or "."))
+    if path.endswith("/") or not path:
+        link = link + "/" if link != "." else "./"
+    return link + hash_ + anchor
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(to_html(text))
+    env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
+    return env
+
+
+ENV = _environment()
+
+
+def front_matter(description: str, boost: int | None = None) -> str:
+    """Page metadata for the engine; the description is escaped because themes print it raw."""
+    meta: dict[str, object] = {"description": html.escape(description, quote=True)}
+    if boost:
+        meta["search"] = {"boost": boost}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+class Renderer:
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.index = Indexes(site)
+
+    def page(self, path: str, url: str, template: str, description: str, boost: int | None = None, **context: object) -> Output:
+        body = ENV.get_template(template).render(
+            site=self.site,
+            taxonomy=self.site.taxonomy,
+            index=self.index,
+            link=lambda target: relative(url, target),
+            steps=STEPS,
+            Status=Status,
+            **context,
+        )
+        return Output(path, front_matter(description, boost) + body)
+
+    def briefing(self, b: Briefing) -> Output:
+        overdue = b.review_date is not None and b.review_date < self.site.settings.build_date
+        return self.page(f"briefings/{b.slug}.md", b.url, "briefing.md.j2", b.summary, boost=2, b=b, review_overdue=overdue)
+
+    def all(self) -> list[Output]:
+        settings = self.site.settings
+        name = settings.partnership or settings.site_name
+        outputs = [
+            self.page("index.md", "", "home.md.j2", f"Learning from case audits by {name}.",
+                      latest=self.site.briefings[:LATEST_ON_HOME]),
+            self.page("briefings/index.md", "briefings/", "briefings.md.j2", "Every 6 Step Briefing, newest first."),
+            self.page("archive/index.md", "archive/", "archive.md.j2", "Every published audit by reporting year, with totals."),
+            self.page("showcase/index.md", "showcase/", "showcase.md.j2", "Good practice found in case audits."),
+            self.page("themes/index.md", "themes/", "themes.md.j2", "Briefings and good practice by theme."),
+        ]
+        outputs += [self.briefing(b) for b in self.site.briefings]
+        outputs += [
+            self.page(f"themes/{g.theme.key}.md", g.url, "theme.md.j2", f"Briefings and good practice on {g.theme.label}.", group=g)
+            for g in self.index.themes
+        ]
+        outputs.append(Output("feed.xml", atom_feed(self.site)))
+        return outputs
+
+
+def render(site: Site) -> list[Output]:
+    """Every generated file of the site, for any engine to place at its path."""
+    return Renderer(site).all()

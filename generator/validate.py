@@ -1,0 +1,403 @@
+"""Turn loaded documents into model objects, reporting every broken rule as `path:line: what to fix`.
+
+Front matter is checked against a JSON Schema built from the taxonomy (so the vocabularies
+are the taxonomy's), and jsonschema's errors are translated into messages a QA officer can
+act on. The body's section structure is checked here directly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .load import Document, Field, Section, load_yaml_file, mapping_fields
+from .model import STEPS, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
+
+SLUG = re.compile(r"^[a-z0-9-]+$")
+GOOD_PRACTICE = "good practice"
+SECTION_KEYS = {title.lower(): key for key, title in STEPS} | {GOOD_PRACTICE: GOOD_PRACTICE}
+REQUIRED_STEPS = [title for _, title in STEPS[:5]]
+DATE_FIELDS = ("date", "published", "review_date")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
+
+
+@dataclass
+class Validated:
+    briefings: list[Briefing]
+    problems: list[Problem]
+    drafts_skipped: list[str]
+    """Paths of drafts that were neither checked nor published."""
+
+
+# --- taxonomy -----------------------------------------------------------------------------
+
+
+def load_taxonomy(root: Path, content_dir: str) -> tuple[Taxonomy | None, list[Problem]]:
+    """Read `taxonomy.yml`; any problem here makes every vocabulary check meaningless, so stop."""
+    path = f"{content_dir}/taxonomy.yml"
+    node, problems = load_yaml_file(root / path, path)
+    if node is None:
+        return None, problems
+    if not isinstance(node, yaml.MappingNode):
+        return None, [Problem(path, 1, "must hold the mappings audit_types, agencies and themes")]
+    fields, problems = mapping_fields(node, path, 1)
+    for key, found in fields.items():
+        if key not in ("audit_types", "agencies", "themes"):
+            problems.append(Problem(path, found.line, f"unknown section '{key}'; the sections are audit_types, agencies, themes"))
+    sections = {}
+    for name in ("audit_types", "agencies", "themes"):
+        found = fields.get(name)
+        if found is None:
+            problems.append(Problem(path, 1, f"missing section '{name}:'; add it with at least one 'key: label' entry"))
+        elif not isinstance(found.value, dict) or not found.value:
+            problems.append(Problem(path, found.line, f"'{name}' must be a mapping of key: label with at least one entry"))
+        else:
+            sections[name] = found
+    if problems:
+        return None, problems
+    labels = {name: _labels(path, sections[name], problems) for name in ("audit_types", "agencies")}
+    themes = _themes(path, sections["themes"], problems)
+    return (None, problems) if problems else (Taxonomy(labels["audit_types"], labels["agencies"], themes), [])
+
+
+def _check_key(path: str, section: Field, key: Any, problems: list[Problem]) -> None:
+    if not isinstance(key, str) or not SLUG.match(key):
+        problems.append(Problem(path, section.line, f"key '{key}' must be lowercase letters, digits and hyphens"))
+
+
+def _labels(path: str, section: Field, problems: list[Problem]) -> dict[str, str]:
+    for key, label in section.value.items():
+        _check_key(path, section, key, problems)
+        if not isinstance(label, str) or not label.strip():
+            problems.append(Problem(path, section.line, f"'{key}' needs a label, e.g. '{key}: Police'"))
+    return {key: str(label) for key, label in section.value.items()}
+
+
+def _themes(path: str, section: Field, problems: list[Problem]) -> dict[str, Theme]:
+    themes = {}
+    for key, spec in section.value.items():
+        _check_key(path, section, key, problems)
+        spec = spec if isinstance(spec, dict) else {}
+        label, questions = spec.get("label"), spec.get("questions", [])
+        if not isinstance(label, str) or not label.strip():
+            problems.append(Problem(path, section.line, f"theme '{key}' needs 'label: <text>'"))
+        if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
+            problems.append(Problem(path, section.line, f"theme '{key}': 'questions' must be a list of questions"))
+            questions = []
+        unknown = set(spec) - {"label", "questions"}
+        if unknown:
+            problems.append(Problem(path, section.line, f"theme '{key}' has unknown keys {sorted(unknown)}; use label and questions"))
+        themes[key] = Theme(key, str(label), tuple(q.strip() for q in questions))
+    return themes
+
+
+# --- front matter ---------------------------------------------------------------------------
+
+
+def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
+    """The contract's front-matter rules as JSON Schema; `x-hint` says how to put a value right."""
+
+    def vocabulary(values: dict[str, Any], name: str) -> dict[str, Any]:
+        return {"enum": list(values), "x-hint": f"use one of: {', '.join(values)} (the {name} keys in taxonomy.yml)"}
+
+    def keys(values: dict[str, Any], name: str) -> dict[str, Any]:
+        return {"type": "array", "minItems": 1, "items": vocabulary(values, name), "uniqueItems": True,
+                "x-hint": f"write a list such as [{', '.join(list(values)[:2])}] of {name} keys from taxonomy.yml"}
+
+    iso_date = {"type": "string", "format": "date", "x-hint": "write an ISO date YYYY-MM-DD, e.g. 2024-03-31"}
+    plain = {"not": {"pattern": r"<[A-Za-z/!?]"}}
+    properties: dict[str, Any] = {
+        "title": {"type": "string", "minLength": 1, **plain, "x-hint": "write the title as plain text (no HTML)"},
+        "date": iso_date,
+        "status": {"enum": [s.value for s in Status], "x-hint": "use draft, published or restricted"},
+        "themes": keys(taxonomy.themes, "themes"),
+        "agencies": keys(taxonomy.agencies, "agencies"),
+        "summary": {"type": "string", "minLength": 1, "maxLength": 300, "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
+                    "x-hint": "write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"},
+        "pseudonyms": {"type": "array", "items": {"type": "string", "minLength": 1},
+                       "x-hint": "write a list of invented names, e.g. [Child A, Sam]"},
+        "review_date": iso_date,
+    }
+    required = ["title", "date", "themes", "summary"]
+    schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
+    if kind == "audit":
+        count = {"type": "integer", "x-hint": "write a whole number such as 6"}
+        properties |= {
+            "type": vocabulary(taxonomy.audit_types, "audit_types"),
+            "published": iso_date,
+            "cases": {**count, "minimum": 1},
+            "children": {**count, "minimum": 0},
+        }
+        required += ["type", "agencies"]
+        schema["if"] = {"properties": {"type": {"const": "maca"}}, "required": ["type"]}
+        schema["then"] = {"required": ["cases", "children"]}
+    else:
+        properties["source"] = {"type": "string", "minLength": 1, "x-hint": "write free text, e.g. Child safeguarding practice review"}
+    schema["required"] = required
+    return schema
+
+
+def _instance(fields: dict[str, Field]) -> dict[str, Any]:
+    """Field values as jsonschema sees them; dates as written, so `2024-3-1` is caught."""
+    return {k: (f.text if k in DATE_FIELDS and f.text is not None else f.value) for k, f in fields.items()}
+
+
+def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str, Any]) -> list[Problem]:
+    if error.validator == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        why = " (every MACA gives cases and children)" if error.schema is schema.get("then") else ""
+        return [Problem(doc.path, 1, f"missing required field '{k}'{why}: add '{k}:' to the front matter; "
+                        f"{schema['properties'][k].get('x-hint', '')}".rstrip("; ")) for k in missing]
+    if error.validator == "additionalProperties":
+        allowed = list(schema["properties"])
+        return [
+            Problem(doc.path, doc.fields[k].line, f"unknown field '{k}'{_suggest(k, allowed)}; the fields are: {', '.join(allowed)}")
+            for k in error.instance if k not in schema["properties"]
+        ]
+    key = str(error.absolute_path[0])
+    value = error.instance
+    hint = error.schema.get("x-hint") or schema["properties"][key].get("x-hint", "")
+    what = {
+        "type": "is empty" if value is None else f"must be {_TYPE_NAMES.get(str(error.validator_value), error.validator_value)}",
+        "enum": f"'{value}' is not allowed",
+        "format": f"'{value}' is not a real date",
+        "minLength": "is empty",
+        "maxLength": f"is {len(value) if isinstance(value, str) else 0} characters long; the limit is {error.validator_value}",
+        "minimum": f"must be at least {error.validator_value}",
+        "minItems": "is an empty list",
+        "uniqueItems": "lists the same key twice",
+        "not": "has HTML or more than one paragraph",
+    }.get(str(error.validator), error.message)
+    if len(error.absolute_path) > 1:
+        what = f"item {error.absolute_path[1] + 1}: {what}"
+    return [Problem(doc.path, doc.fields[key].line, f"{key}: {what}; {hint}")]
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def check_front_matter(doc: Document, taxonomy: Taxonomy) -> list[Problem]:
+    schema = front_matter_schema(doc.kind, taxonomy)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
+    if not problems:
+        problems += _check_dates(doc)
+    return problems
+
+
+def _check_dates(doc: Document) -> list[Problem]:
+    fields = doc.fields
+    when = date.fromisoformat(fields["date"].text or str(fields["date"].value))
+    published = fields.get("published")
+    if published and date.fromisoformat(published.text or "") < when:
+        return [Problem(doc.path, published.line, f"published: {published.text} is before the audit date {when}; "
+                        "publication cannot come before the audit")]
+    return []
+
+
+# --- body -----------------------------------------------------------------------------------
+
+
+def _has_text(markdown: str) -> bool:
+    return bool(_COMMENT.sub("", markdown).strip())
+
+
+def _first_text_line(markdown: str, first_line: int) -> int:
+    for offset, line in enumerate(_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), markdown).split("\n")):
+        if line.strip():
+            return first_line + offset
+    return first_line
+
+
+def check_headings(doc: Document) -> list[Problem]:
+    problems = []
+    for heading in doc.headings:
+        if heading.setext:
+            problems.append(Problem(doc.path, heading.line, f"'{heading.title}' is underlined to make a heading; "
+                                    f"write it as '{'#' * heading.level} {heading.title}' instead"))
+        elif heading.level == 1:
+            problems.append(Problem(doc.path, heading.line, f"'# {heading.title}' is a top-level heading; the title comes "
+                                    "from the front matter, so use '## ' for a section or '### ' inside one"))
+    if _has_text(doc.preamble):
+        problems.append(Problem(doc.path, _first_text_line(doc.preamble, doc.body_line),
+                                "text before the first '## ' section would not be published; move it into a section such as '## Background'"))
+    return problems
+
+
+def sort_sections(doc: Document) -> tuple[dict[str, Section], list[Problem]]:
+    """Sections by contract key; unknown or repeated headings are errors, never dropped."""
+    found: dict[str, Section] = {}
+    problems = []
+    for section in doc.sections:
+        key = SECTION_KEYS.get(" ".join(section.title.lower().split()))
+        allowed = [t for _, t in STEPS] + (["Good practice"] if doc.kind == "audit" else [])
+        if key is None or (key == GOOD_PRACTICE and doc.kind != "audit"):
+            extra = " ('## Good practice' is only for audits)" if key == GOOD_PRACTICE else _suggest(section.title, allowed)
+            problems.append(Problem(doc.path, section.line, f"'## {section.title}' is not a section of a briefing{extra}; "
+                                    f"use one of: {', '.join(allowed)}, or make it a '### ' sub-heading inside one"))
+        elif key in found:
+            problems.append(Problem(doc.path, section.line, f"'## {section.title}' appears twice (first on line "
+                                    f"{found[key].line}); merge the two"))
+        else:
+            found[key] = section
+    for key, title in STEPS[:5]:
+        if key not in found:
+            problems.append(Problem(doc.path, doc.body_line, f"missing section '## {title}': add it with its text "
+                                    f"(required: {', '.join(REQUIRED_STEPS)})"))
+        elif not _has_text(found[key].body):
+            problems.append(Problem(doc.path, found[key].line, f"section '## {title}' is empty; write its text"))
+    reflection = found.get("questions-for-reflection")
+    if reflection and not _has_text(reflection.body):
+        problems.append(Problem(doc.path, reflection.line, "section '## Questions for reflection' is empty; write questions "
+                                "or remove the heading to use the themes' default questions"))
+    return found, problems
+
+
+def default_questions(doc: Document, themes: tuple[str, ...], taxonomy: Taxonomy) -> tuple[tuple[str, ...], list[Problem]]:
+    questions = tuple(dict.fromkeys(q for key in themes for q in taxonomy.themes[key].questions))
+    if questions:
+        return questions, []
+    return (), [Problem(doc.path, doc.body_line, "no '## Questions for reflection' section and none of this briefing's "
+                        "themes has default questions in taxonomy.yml; add the section with your questions")]
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entry"
+
+
+def good_practice(doc: Document, section: Section, taxonomy: Taxonomy) -> tuple[list[GoodPractice], list[Problem]]:
+    problems = []
+    if _has_text(section.preamble):
+        problems.append(Problem(doc.path, _first_text_line(section.preamble, section.body_line),
+                                "text under '## Good practice' must belong to an entry: start each entry with a '### ' heading"))
+    if not section.entries:
+        problems.append(Problem(doc.path, section.line, "'## Good practice' has no entries; add '### ' entries or remove the heading"))
+    entries, anchors = [], set()
+    for entry in section.entries:
+        item, found = _entry(doc, entry, taxonomy)
+        problems += found
+        if item:
+            anchor, n = item.anchor, 2
+            while anchor in anchors:
+                anchor, n = f"{item.anchor}-{n}", n + 1
+            anchors.add(anchor)
+            entries.append(GoodPractice(item.title, anchor, item.agency, item.themes, item.body))
+    return entries, problems
+
+
+def _entry(doc: Document, entry: Section, taxonomy: Taxonomy) -> tuple[GoodPractice | None, list[Problem]]:
+    lines = entry.body.split("\n")
+    meta: dict[str, tuple[str, int]] = {}
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    while index < len(lines) and (match := _META.match(lines[index].strip())):
+        meta[match.group(1).lower()] = (match.group(2).strip(), entry.body_line + index)
+        index += 1
+    problems = []
+    name = f"good-practice entry '{entry.title}'"
+    agency, agency_line = meta.get("agency", ("", entry.line))
+    if "agency" not in meta:
+        problems.append(Problem(doc.path, entry.line, f"{name} needs an 'Agency: <key>' line right under its heading"))
+    elif agency not in taxonomy.agencies:
+        problems.append(Problem(doc.path, agency_line, f"Agency: '{agency}' is not an agency key{_suggest(agency, list(taxonomy.agencies))}; "
+                                f"use one of: {', '.join(taxonomy.agencies)}"))
+    themes_text, themes_line = meta.get("themes", ("", entry.line))
+    themes = tuple(t.strip() for t in themes_text.split(",") if t.strip())
+    if "themes" not in meta or not themes:
+        problems.append(Problem(doc.path, themes_line, f"{name} needs a 'Themes: <key>, <key>' line right under its heading"))
+    for key in themes:
+        if key not in taxonomy.themes:
+            problems.append(Problem(doc.path, themes_line, f"Themes: '{key}' is not a theme key{_suggest(key, list(taxonomy.themes))}; "
+                                    f"use keys from taxonomy.yml themes"))
+    text = "\n".join(lines[index:])
+    if not _has_text(text):
+        problems.append(Problem(doc.path, entry.line, f"{name} has no text; describe the practice under its metadata lines"))
+    if problems:
+        return None, problems
+    return GoodPractice(entry.title, "gp-" + slugify(entry.title), agency, themes, text.strip()), []
+
+
+# --- whole documents -----------------------------------------------------------------------------
+
+
+def status_of(doc: Document) -> Status | None:
+    found = doc.fields.get("status")
+    if found is None:
+        return Status.DRAFT
+    return Status(found.value) if found.value in {s.value for s in Status} else None
+
+
+def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Briefing | None, list[Problem]]:
+    problems = check_front_matter(doc, taxonomy) + check_headings(doc)
+    sections, found = sort_sections(doc)
+    problems += found
+    fields = {k: f.value for k, f in doc.fields.items()}
+    themes = tuple(fields["themes"]) if isinstance(fields.get("themes"), list) else ()
+    questions: tuple[str, ...] = ()
+    known_themes = tuple(t for t in themes if isinstance(t, str) and t in taxonomy.themes)
+    if "questions-for-reflection" not in sections and known_themes:
+        questions, found = default_questions(doc, known_themes, taxonomy)
+        problems += found
+    entries: list[GoodPractice] = []
+    if GOOD_PRACTICE in sections:
+        entries, found = good_practice(doc, sections[GOOD_PRACTICE], taxonomy)
+        problems += found
+    if problems:
+        return None, problems
+
+    def day(key: str) -> date | None:
+        return date.fromisoformat(doc.fields[key].text or "") if key in doc.fields else None
+
+    when = day("date") or date.min
+    return Briefing(
+        slug=doc.slug, kind=doc.kind, path=doc.path, title=fields["title"].strip(), status=status_of(doc) or Status.DRAFT,
+        date=when, published=day("published") or when, summary=" ".join(fields["summary"].split()), themes=themes,
+        agencies=tuple(fields.get("agencies") or ()),
+        steps=tuple(sections[key].body.strip() if key in sections else "" for key, _ in STEPS),
+        default_questions=questions, good_practice=tuple(entries), audit_type=fields.get("type"),
+        cases=fields.get("cases"), children=fields.get("children"), source=fields.get("source"),
+        review_date=day("review_date"), pseudonyms=tuple(fields.get("pseudonyms") or ()),
+    ), []
+
+
+def check_slugs(docs: list[Document]) -> list[Problem]:
+    problems, seen = [], {}
+    for doc in docs:
+        if not SLUG.match(doc.slug):
+            problems.append(Problem(doc.path, 1, f"file name '{doc.slug}.md' is not a valid slug; rename it using lowercase "
+                                    f"letters, digits and hyphens, e.g. '{slugify(doc.slug)}.md'"))
+        elif doc.slug in seen:
+            problems.append(Problem(doc.path, 1, f"slug '{doc.slug}' is already used by {seen[doc.slug]}; both would publish "
+                                    f"at /briefings/{doc.slug}/, so rename one file"))
+        else:
+            seen[doc.slug] = doc.path
+    return problems
+
+
+def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool) -> Validated:
+    """Check every document; drafts are only checked (and kept) when `include_drafts`."""
+    result = Validated([], check_slugs(docs), [])
+    for doc in docs:
+        if not doc.parsed:
+            continue
+        status = status_of(doc)
+        if status is Status.DRAFT and not include_drafts:
+            result.drafts_skipped.append(doc.path)
+            continue
+        briefing, problems = validate_document(doc, taxonomy)
+        result.problems += problems
+        if briefing:
+            result.briefings.append(briefing)
+    return result
