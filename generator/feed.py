@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from feedgen.feed import FeedGenerator
 
@@ -12,7 +12,7 @@ FEED_SIZE = 50
 
 
 def _moment(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def atom_feed(site: Site) -> str:

@@ -111,7 +111,7 @@ def split_sections(text: str, first_line: int, level: int, headings: list[Headin
     ends = [h.line for h in starts[1:]] + [first_line + len(lines)]
     preamble = "\n".join(lines[: starts[0].line - first_line] if starts else lines)
     sections = []
-    for heading, end in zip(starts, ends):
+    for heading, end in zip(starts, ends, strict=True):
         body = "\n".join(lines[heading.line - first_line + 1 : end - first_line])
         inner = [h for h in headings if heading.line < h.line < end]
         intro, entries = split_sections(body, heading.line + 1, level + 1, inner) if level < 3 else (body, [])
@@ -119,9 +119,7 @@ def split_sections(text: str, first_line: int, level: int, headings: list[Headin
     return preamble, sections
 
 
-def parse_yaml(
-    text: str, path: str, first_line: int, what: str = "front matter"
-) -> tuple[yaml.Node | None, list[Problem]]:
+def parse_yaml(text: str, path: str, first_line: int, what: str = "front matter") -> tuple[yaml.Node | None, list[Problem]]:
     """Compose YAML into nodes (which carry line numbers); a syntax error becomes a Problem."""
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader), []
@@ -145,9 +143,7 @@ def mapping_fields(node: yaml.MappingNode, path: str, first_line: int) -> tuple[
         key = str(key_node.value)
         line = first_line + key_node.start_mark.line
         if key in fields:
-            problems.append(
-                Problem(path, line, f"'{key}' is given twice (first on line {fields[key].line}); keep one")
-            )
+            problems.append(Problem(path, line, f"'{key}' is given twice (first on line {fields[key].line}); keep one"))
             continue
         text = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
         fields[key] = Field(construct(value_node), line, text)
@@ -205,7 +201,9 @@ def load_documents(root: Path, content_dir: str) -> tuple[list[Document], list[P
                 continue
             if file.is_dir() or file.suffix != ".md":
                 problems.append(
-                    Problem(path, 1, f"only '.md' files are read in {content_dir}/{folder}/; rename it to end in '.md' or move it out")
+                    Problem(
+                        path, 1, f"only '.md' files are read in {content_dir}/{folder}/; rename it to end in '.md' or move it out"
+                    )
                 )
                 continue
             doc, found = load_document(file, path, kind)

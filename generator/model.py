@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 STEPS: tuple[tuple[str, str], ...] = (
     ("background", "Background"),
@@ -17,13 +17,13 @@ STEPS: tuple[tuple[str, str], ...] = (
 """The six steps of a briefing, in contract order: (anchor, heading)."""
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     RESTRICTED = "restricted"
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     PUBLIC = "public"
     PARTNERS = "partners"
 

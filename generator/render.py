@@ -153,8 +153,9 @@ class Renderer:
         settings = self.site.settings
         name = settings.partnership or settings.site_name
         outputs = [
-            self.page("index.md", "", "home.md.j2", f"Learning from case audits by {name}.",
-                      latest=self.site.briefings[:LATEST_ON_HOME]),
+            self.page(
+                "index.md", "", "home.md.j2", f"Learning from case audits by {name}.", latest=self.site.briefings[:LATEST_ON_HOME]
+            ),
             self.page("briefings/index.md", "briefings/", "briefings.md.j2", "Every 6 Step Briefing, newest first."),
             self.page("archive/index.md", "archive/", "archive.md.j2", "Every published audit by reporting year, with totals."),
             self.page("showcase/index.md", "showcase/", "showcase.md.j2", "Good practice found in case audits."),
@@ -162,7 +163,9 @@ class Renderer:
         ]
         outputs += [self.briefing(b) for b in self.site.briefings]
         outputs += [
-            self.page(f"themes/{g.theme.key}.md", g.url, "theme.md.j2", f"Briefings and good practice on {g.theme.label}.", group=g)
+            self.page(
+                f"themes/{g.theme.key}.md", g.url, "theme.md.j2", f"Briefings and good practice on {g.theme.label}.", group=g
+            )
             for g in self.index.themes
         ]
         outputs.append(Output("feed.xml", atom_feed(self.site)))

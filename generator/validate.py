@@ -95,7 +95,9 @@ def _themes(path: str, section: Field, problems: list[Problem]) -> dict[str, The
             questions = []
         unknown = set(spec) - {"label", "questions"}
         if unknown:
-            problems.append(Problem(path, section.line, f"theme '{key}' has unknown keys {sorted(unknown)}; use label and questions"))
+            problems.append(
+                Problem(path, section.line, f"theme '{key}' has unknown keys {sorted(unknown)}; use label and questions")
+            )
         themes[key] = Theme(key, str(label), tuple(q.strip() for q in questions))
     return themes
 
@@ -110,8 +112,13 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
         return {"enum": list(values), "x-hint": f"use one of: {', '.join(values)} (the {name} keys in taxonomy.yml)"}
 
     def keys(values: dict[str, Any], name: str) -> dict[str, Any]:
-        return {"type": "array", "minItems": 1, "items": vocabulary(values, name), "uniqueItems": True,
-                "x-hint": f"write a list such as [{', '.join(list(values)[:2])}] of {name} keys from taxonomy.yml"}
+        return {
+            "type": "array",
+            "minItems": 1,
+            "items": vocabulary(values, name),
+            "uniqueItems": True,
+            "x-hint": f"write a list such as [{', '.join(list(values)[:2])}] of {name} keys from taxonomy.yml",
+        }
 
     iso_date = {"type": "string", "format": "date", "x-hint": "write an ISO date YYYY-MM-DD, e.g. 2024-03-31"}
     plain = {"not": {"pattern": r"<[A-Za-z/!?]"}}
@@ -121,10 +128,18 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
         "status": {"enum": [s.value for s in Status], "x-hint": "use draft, published or restricted"},
         "themes": keys(taxonomy.themes, "themes"),
         "agencies": keys(taxonomy.agencies, "agencies"),
-        "summary": {"type": "string", "minLength": 1, "maxLength": 300, "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
-                    "x-hint": "write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"},
-        "pseudonyms": {"type": "array", "items": {"type": "string", "minLength": 1},
-                       "x-hint": "write a list of invented names, e.g. [Child A, Sam]"},
+        "summary": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300,
+            "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
+            "x-hint": "write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)",
+        },
+        "pseudonyms": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "x-hint": "write a list of invented names, e.g. [Child A, Sam]",
+        },
         "review_date": iso_date,
     }
     required = ["title", "date", "themes", "summary"]
@@ -141,7 +156,11 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
         schema["if"] = {"properties": {"type": {"const": "maca"}}, "required": ["type"]}
         schema["then"] = {"required": ["cases", "children"]}
     else:
-        properties["source"] = {"type": "string", "minLength": 1, "x-hint": "write free text, e.g. Child safeguarding practice review"}
+        properties["source"] = {
+            "type": "string",
+            "minLength": 1,
+            "x-hint": "write free text, e.g. Child safeguarding practice review",
+        }
     schema["required"] = required
     return schema
 
@@ -155,13 +174,23 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
     if error.validator == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
         why = " (every MACA gives cases and children)" if error.schema is schema.get("then") else ""
-        return [Problem(doc.path, 1, f"missing required field '{k}'{why}: add '{k}:' to the front matter; "
-                        f"{schema['properties'][k].get('x-hint', '')}".rstrip("; ")) for k in missing]
+        return [
+            Problem(
+                doc.path,
+                1,
+                f"missing required field '{k}'{why}: add '{k}:' to the front matter; "
+                f"{schema['properties'][k].get('x-hint', '')}".rstrip("; "),
+            )
+            for k in missing
+        ]
     if error.validator == "additionalProperties":
         allowed = list(schema["properties"])
         return [
-            Problem(doc.path, doc.fields[k].line, f"unknown field '{k}'{_suggest(k, allowed)}; the fields are: {', '.join(allowed)}")
-            for k in error.instance if k not in schema["properties"]
+            Problem(
+                doc.path, doc.fields[k].line, f"unknown field '{k}'{_suggest(k, allowed)}; the fields are: {', '.join(allowed)}"
+            )
+            for k in error.instance
+            if k not in schema["properties"]
         ]
     key = str(error.absolute_path[0])
     value = error.instance
@@ -201,8 +230,13 @@ def _check_dates(doc: Document) -> list[Problem]:
     when = date.fromisoformat(fields["date"].text or str(fields["date"].value))
     published = fields.get("published")
     if published and date.fromisoformat(published.text or "") < when:
-        return [Problem(doc.path, published.line, f"published: {published.text} is before the audit date {when}; "
-                        "publication cannot come before the audit")]
+        return [
+            Problem(
+                doc.path,
+                published.line,
+                f"published: {published.text} is before the audit date {when}; publication cannot come before the audit",
+            )
+        ]
     return []
 
 
@@ -224,14 +258,31 @@ def check_headings(doc: Document) -> list[Problem]:
     problems = []
     for heading in doc.headings:
         if heading.setext:
-            problems.append(Problem(doc.path, heading.line, f"'{heading.title}' is underlined to make a heading; "
-                                    f"write it as '{'#' * heading.level} {heading.title}' instead"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    heading.line,
+                    f"'{heading.title}' is underlined to make a heading; "
+                    f"write it as '{'#' * heading.level} {heading.title}' instead",
+                )
+            )
         elif heading.level == 1:
-            problems.append(Problem(doc.path, heading.line, f"'# {heading.title}' is a top-level heading; the title comes "
-                                    "from the front matter, so use '## ' for a section or '### ' inside one"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    heading.line,
+                    f"'# {heading.title}' is a top-level heading; the title comes "
+                    "from the front matter, so use '## ' for a section or '### ' inside one",
+                )
+            )
     if _has_text(doc.preamble):
-        problems.append(Problem(doc.path, _first_text_line(doc.preamble, doc.body_line),
-                                "text before the first '## ' section would not be published; move it into a section such as '## Background'"))
+        problems.append(
+            Problem(
+                doc.path,
+                _first_text_line(doc.preamble, doc.body_line),
+                "text before the first '## ' section would not be published; move it into a section such as '## Background'",
+            )
+        )
     return problems
 
 
@@ -244,23 +295,43 @@ def sort_sections(doc: Document) -> tuple[dict[str, Section], list[Problem]]:
         allowed = [t for _, t in STEPS] + (["Good practice"] if doc.kind == "audit" else [])
         if key is None or (key == GOOD_PRACTICE and doc.kind != "audit"):
             extra = " ('## Good practice' is only for audits)" if key == GOOD_PRACTICE else _suggest(section.title, allowed)
-            problems.append(Problem(doc.path, section.line, f"'## {section.title}' is not a section of a briefing{extra}; "
-                                    f"use one of: {', '.join(allowed)}, or make it a '### ' sub-heading inside one"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    section.line,
+                    f"'## {section.title}' is not a section of a briefing{extra}; "
+                    f"use one of: {', '.join(allowed)}, or make it a '### ' sub-heading inside one",
+                )
+            )
         elif key in found:
-            problems.append(Problem(doc.path, section.line, f"'## {section.title}' appears twice (first on line "
-                                    f"{found[key].line}); merge the two"))
+            problems.append(
+                Problem(
+                    doc.path, section.line, f"'## {section.title}' appears twice (first on line {found[key].line}); merge the two"
+                )
+            )
         else:
             found[key] = section
     for key, title in STEPS[:5]:
         if key not in found:
-            problems.append(Problem(doc.path, doc.body_line, f"missing section '## {title}': add it with its text "
-                                    f"(required: {', '.join(REQUIRED_STEPS)})"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.body_line,
+                    f"missing section '## {title}': add it with its text (required: {', '.join(REQUIRED_STEPS)})",
+                )
+            )
         elif not _has_text(found[key].body):
             problems.append(Problem(doc.path, found[key].line, f"section '## {title}' is empty; write its text"))
     reflection = found.get("questions-for-reflection")
     if reflection and not _has_text(reflection.body):
-        problems.append(Problem(doc.path, reflection.line, "section '## Questions for reflection' is empty; write questions "
-                                "or remove the heading to use the themes' default questions"))
+        problems.append(
+            Problem(
+                doc.path,
+                reflection.line,
+                "section '## Questions for reflection' is empty; write questions "
+                "or remove the heading to use the themes' default questions",
+            )
+        )
     return found, problems
 
 
@@ -268,8 +339,14 @@ def default_questions(doc: Document, themes: tuple[str, ...], taxonomy: Taxonomy
     questions = tuple(dict.fromkeys(q for key in themes for q in taxonomy.themes[key].questions))
     if questions:
         return questions, []
-    return (), [Problem(doc.path, doc.body_line, "no '## Questions for reflection' section and none of this briefing's "
-                        "themes has default questions in taxonomy.yml; add the section with your questions")]
+    return (), [
+        Problem(
+            doc.path,
+            doc.body_line,
+            "no '## Questions for reflection' section and none of this briefing's "
+            "themes has default questions in taxonomy.yml; add the section with your questions",
+        )
+    ]
 
 
 def slugify(text: str) -> str:
@@ -279,10 +356,17 @@ def slugify(text: str) -> str:
 def good_practice(doc: Document, section: Section, taxonomy: Taxonomy) -> tuple[list[GoodPractice], list[Problem]]:
     problems = []
     if _has_text(section.preamble):
-        problems.append(Problem(doc.path, _first_text_line(section.preamble, section.body_line),
-                                "text under '## Good practice' must belong to an entry: start each entry with a '### ' heading"))
+        problems.append(
+            Problem(
+                doc.path,
+                _first_text_line(section.preamble, section.body_line),
+                "text under '## Good practice' must belong to an entry: start each entry with a '### ' heading",
+            )
+        )
     if not section.entries:
-        problems.append(Problem(doc.path, section.line, "'## Good practice' has no entries; add '### ' entries or remove the heading"))
+        problems.append(
+            Problem(doc.path, section.line, "'## Good practice' has no entries; add '### ' entries or remove the heading")
+        )
     entries, anchors = [], set()
     for entry in section.entries:
         item, found = _entry(doc, entry, taxonomy)
@@ -311,16 +395,28 @@ def _entry(doc: Document, entry: Section, taxonomy: Taxonomy) -> tuple[GoodPract
     if "agency" not in meta:
         problems.append(Problem(doc.path, entry.line, f"{name} needs an 'Agency: <key>' line right under its heading"))
     elif agency not in taxonomy.agencies:
-        problems.append(Problem(doc.path, agency_line, f"Agency: '{agency}' is not an agency key{_suggest(agency, list(taxonomy.agencies))}; "
-                                f"use one of: {', '.join(taxonomy.agencies)}"))
+        problems.append(
+            Problem(
+                doc.path,
+                agency_line,
+                f"Agency: '{agency}' is not an agency key{_suggest(agency, list(taxonomy.agencies))}; "
+                f"use one of: {', '.join(taxonomy.agencies)}",
+            )
+        )
     themes_text, themes_line = meta.get("themes", ("", entry.line))
     themes = tuple(t.strip() for t in themes_text.split(",") if t.strip())
     if "themes" not in meta or not themes:
         problems.append(Problem(doc.path, themes_line, f"{name} needs a 'Themes: <key>, <key>' line right under its heading"))
     for key in themes:
         if key not in taxonomy.themes:
-            problems.append(Problem(doc.path, themes_line, f"Themes: '{key}' is not a theme key{_suggest(key, list(taxonomy.themes))}; "
-                                    f"use keys from taxonomy.yml themes"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    themes_line,
+                    f"Themes: '{key}' is not a theme key{_suggest(key, list(taxonomy.themes))}; "
+                    f"use keys from taxonomy.yml themes",
+                )
+            )
     text = "\n".join(lines[index:])
     if not _has_text(text):
         problems.append(Problem(doc.path, entry.line, f"{name} has no text; describe the practice under its metadata lines"))
@@ -362,13 +458,25 @@ def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Briefing | Non
 
     when = day("date") or date.min
     return Briefing(
-        slug=doc.slug, kind=doc.kind, path=doc.path, title=fields["title"].strip(), status=status_of(doc) or Status.DRAFT,
-        date=when, published=day("published") or when, summary=" ".join(fields["summary"].split()), themes=themes,
+        slug=doc.slug,
+        kind=doc.kind,
+        path=doc.path,
+        title=fields["title"].strip(),
+        status=status_of(doc) or Status.DRAFT,
+        date=when,
+        published=day("published") or when,
+        summary=" ".join(fields["summary"].split()),
+        themes=themes,
         agencies=tuple(fields.get("agencies") or ()),
         steps=tuple(sections[key].body.strip() if key in sections else "" for key, _ in STEPS),
-        default_questions=questions, good_practice=tuple(entries), audit_type=fields.get("type"),
-        cases=fields.get("cases"), children=fields.get("children"), source=fields.get("source"),
-        review_date=day("review_date"), pseudonyms=tuple(fields.get("pseudonyms") or ()),
+        default_questions=questions,
+        good_practice=tuple(entries),
+        audit_type=fields.get("type"),
+        cases=fields.get("cases"),
+        children=fields.get("children"),
+        source=fields.get("source"),
+        review_date=day("review_date"),
+        pseudonyms=tuple(fields.get("pseudonyms") or ()),
     ), []
 
 
@@ -376,11 +484,23 @@ def check_slugs(docs: list[Document]) -> list[Problem]:
     problems, seen = [], {}
     for doc in docs:
         if not SLUG.match(doc.slug):
-            problems.append(Problem(doc.path, 1, f"file name '{doc.slug}.md' is not a valid slug; rename it using lowercase "
-                                    f"letters, digits and hyphens, e.g. '{slugify(doc.slug)}.md'"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    1,
+                    f"file name '{doc.slug}.md' is not a valid slug; rename it using lowercase "
+                    f"letters, digits and hyphens, e.g. '{slugify(doc.slug)}.md'",
+                )
+            )
         elif doc.slug in seen:
-            problems.append(Problem(doc.path, 1, f"slug '{doc.slug}' is already used by {seen[doc.slug]}; both would publish "
-                                    f"at /briefings/{doc.slug}/, so rename one file"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    1,
+                    f"slug '{doc.slug}' is already used by {seen[doc.slug]}; both would publish "
+                    f"at /briefings/{doc.slug}/, so rename one file",
+                )
+            )
         else:
             seen[doc.slug] = doc.path
     return problems
