@@ -108,8 +108,10 @@ def split_sections(text: str, first_line: int, level: int, headings: list[Headin
     """
     lines = text.split("\n")
     starts = [h for h in headings if h.level == level and not h.setext]
+    if not starts:
+        return text, []
     ends = [h.line for h in starts[1:]] + [first_line + len(lines)]
-    preamble = "\n".join(lines[: starts[0].line - first_line] if starts else lines)
+    preamble = "\n".join(lines[: starts[0].line - first_line])
     sections = []
     for heading, end in zip(starts, ends, strict=True):
         body = "\n".join(lines[heading.line - first_line + 1 : end - first_line])
