@@ -148,7 +148,11 @@ def mapping_fields(node: yaml.MappingNode, path: str, first_line: int) -> tuple[
             problems.append(Problem(path, line, f"'{key}' is given twice (first on line {fields[key].line}); keep one"))
             continue
         text = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
-        fields[key] = Field(construct(value_node), line, text)
+        try:
+            value = construct(value_node)
+        except ValueError:  # e.g. 2024-02-30 looks like a date to YAML; the rules judge the text
+            value = text
+        fields[key] = Field(value, line, text)
     return fields, problems
 
 
@@ -176,7 +180,8 @@ def load_document(file: Path, path: str, kind: str) -> tuple[Document, list[Prob
     if problems:
         return doc, problems
     if not isinstance(node, yaml.MappingNode):
-        return doc, [Problem(path, fm_line, "front matter must be 'field: value' lines")]
+        line = fm_line + (node.start_mark.line if node else 1)
+        return doc, [Problem(path, line, "front matter must be 'field: value' lines")]
     doc.fields, problems = mapping_fields(node, path, fm_line)
     doc.parsed = True
     body = text[closing.end() :]

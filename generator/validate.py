@@ -275,11 +275,12 @@ def check_headings(doc: Document) -> list[Problem]:
                     "from the front matter, so use '## ' for a section or '### ' inside one",
                 )
             )
-    if _has_text(doc.preamble):
+    preamble = "\n".join("" if line.startswith("#") else line for line in doc.preamble.split("\n"))
+    if _has_text(preamble):
         problems.append(
             Problem(
                 doc.path,
-                _first_text_line(doc.preamble, doc.body_line),
+                _first_text_line(preamble, doc.body_line),
                 "text before the first '## ' section would not be published; move it into a section such as '## Background'",
             )
         )

@@ -1,0 +1,478 @@
+"""Every validation rule: a bad file gives the exact `path:line` and a message that says what to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check
+
+BASE = """---
+title: Valid audit
+type: maca
+date: 2024-05-01
+status: published
+cases: 3
+children: 4
+agencies: [police, health]
+themes: [neglect]
+summary: A valid summary.
+---
+
+## Background
+
+Text.
+
+## Why it matters
+
+Text.
+
+## What worked well
+
+Text.
+
+## What we are worried about
+
+Text.
+
+## What needs to happen
+
+Text.
+"""
+
+BRIEFING = """---
+title: Valid briefing
+date: 2024-05-01
+status: published
+themes: [neglect]
+summary: A valid summary.
+---
+
+## Background
+
+Text.
+
+## Why it matters
+
+Text.
+
+## What worked well
+
+Text.
+
+## What we are worried about
+
+Text.
+
+## What needs to happen
+
+Text.
+"""
+
+GOOD_PRACTICE = """
+## Good practice
+
+### A good example
+Agency: police
+Themes: neglect
+
+What they did.
+"""
+
+AUDIT = "content/audits/bad.md"
+
+# (id, file text, expected problem lines in full)
+CASES = [
+    (
+        "no front matter",
+        "## Background\n\nText.\n",
+        [f"{AUDIT}:1: file must start with front matter: a line '---', the fields, then another '---'"],
+    ),
+    (
+        "unclosed front matter",
+        "---\ntitle: x\n",
+        [f"{AUDIT}:1: front matter is not closed: add a line '---' after the last field"],
+    ),
+    (
+        "yaml colon in value",
+        BASE.replace("title: Valid audit", "title: Neglect: what we learned"),
+        [
+            f"{AUDIT}:2: front matter is not valid YAML: mapping values are not allowed here; a value containing ': ' must be put in quotes, e.g. title: \"Neglect: what we learned\""
+        ],
+    ),
+    ("front matter not a mapping", "---\n- a\n- b\n---\n", [f"{AUDIT}:2: front matter must be 'field: value' lines"]),
+    (
+        "duplicate key",
+        BASE.replace("cases: 3\n", "cases: 3\ncases: 4\n"),
+        [f"{AUDIT}:7: 'cases' is given twice (first on line 6); keep one"],
+    ),
+    (
+        "unknown key with suggestion",
+        BASE.replace("themes: [neglect]", "themes: [neglect]\nthemse: [neglect]"),
+        [
+            f"{AUDIT}:10: unknown field 'themse' (did you mean 'themes'?); the fields are: title, date, status, themes, agencies, summary, pseudonyms, review_date, type, published, cases, children"
+        ],
+    ),
+    (
+        "missing required field",
+        BASE.replace("summary: A valid summary.\n", ""),
+        [
+            f"{AUDIT}:1: missing required field 'summary': add 'summary:' to the front matter; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"
+        ],
+    ),
+    (
+        "empty title",
+        BASE.replace("title: Valid audit", "title: ''"),
+        [f"{AUDIT}:2: title: is empty; write the title as plain text (no HTML)"],
+    ),
+    (
+        "html in title",
+        BASE.replace("title: Valid audit", "title: Valid <b>audit</b>"),
+        [f"{AUDIT}:2: title: has HTML or more than one paragraph; write the title as plain text (no HTML)"],
+    ),
+    (
+        "unknown audit type",
+        BASE.replace("type: maca", "type: mca"),
+        [f"{AUDIT}:3: type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)"],
+    ),
+    (
+        "date not ISO",
+        BASE.replace("date: 2024-05-01", "date: 01/05/2024"),
+        [f"{AUDIT}:4: date: '01/05/2024' is not a real date; write an ISO date YYYY-MM-DD, e.g. 2024-03-31"],
+    ),
+    (
+        "date single digit month",
+        BASE.replace("date: 2024-05-01", "date: 2024-5-1"),
+        [f"{AUDIT}:4: date: '2024-5-1' is not a real date; write an ISO date YYYY-MM-DD, e.g. 2024-03-31"],
+    ),
+    (
+        "date impossible",
+        BASE.replace("date: 2024-05-01", "date: 2024-02-30"),
+        [f"{AUDIT}:4: date: '2024-02-30' is not a real date; write an ISO date YYYY-MM-DD, e.g. 2024-03-31"],
+    ),
+    (
+        "published before date",
+        BASE.replace("status: published", "published: 2024-04-01\nstatus: published"),
+        [f"{AUDIT}:5: published: 2024-04-01 is before the audit date 2024-05-01; publication cannot come before the audit"],
+    ),
+    (
+        "bad status",
+        BASE.replace("status: published", "status: live"),
+        [f"{AUDIT}:5: status: 'live' is not allowed; use draft, published or restricted"],
+    ),
+    (
+        "maca without cases",
+        BASE.replace("cases: 3\n", ""),
+        [
+            f"{AUDIT}:1: missing required field 'cases' (every MACA gives cases and children): add 'cases:' to the front matter; write a whole number such as 6"
+        ],
+    ),
+    (
+        "cases zero",
+        BASE.replace("cases: 3", "cases: 0"),
+        [f"{AUDIT}:6: cases: must be at least 1; write a whole number such as 6"],
+    ),
+    (
+        "cases not a number",
+        BASE.replace("cases: 3", "cases: three"),
+        [f"{AUDIT}:6: cases: must be a whole number; write a whole number such as 6"],
+    ),
+    (
+        "children negative",
+        BASE.replace("children: 4", "children: -1"),
+        [f"{AUDIT}:7: children: must be at least 0; write a whole number such as 6"],
+    ),
+    ("cases empty", BASE.replace("cases: 3", "cases:"), [f"{AUDIT}:6: cases: is empty; write a whole number such as 6"]),
+    (
+        "unknown agency",
+        BASE.replace("agencies: [police, health]", "agencies: [police, helth]"),
+        [
+            f"{AUDIT}:8: agencies: item 2: 'helth' is not allowed; use one of: police, health, children-social-care, education (the agencies keys in taxonomy.yml)"
+        ],
+    ),
+    (
+        "agencies empty",
+        BASE.replace("agencies: [police, health]", "agencies: []"),
+        [f"{AUDIT}:8: agencies: is an empty list; write a list such as [police, health] of agencies keys from taxonomy.yml"],
+    ),
+    (
+        "themes not a list",
+        BASE.replace("themes: [neglect]", "themes: neglect"),
+        [
+            f"{AUDIT}:9: themes: must be a list; write a list such as [voice-of-the-child, neglect] of themes keys from taxonomy.yml"
+        ],
+    ),
+    (
+        "summary too long",
+        BASE.replace("summary: A valid summary.", "summary: " + "x" * 301),
+        [
+            f"{AUDIT}:10: summary: is 301 characters long; the limit is 300; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"
+        ],
+    ),
+    (
+        "summary two paragraphs",
+        BASE.replace("summary: A valid summary.", "summary: |\n  One.\n\n  Two."),
+        [
+            f"{AUDIT}:10: summary: has HTML or more than one paragraph; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"
+        ],
+    ),
+    (
+        "review date",
+        BASE.replace("status: published", "status: published\nreview_date: soon"),
+        [f"{AUDIT}:6: review_date: 'soon' is not a real date; write an ISO date YYYY-MM-DD, e.g. 2024-03-31"],
+    ),
+    (
+        "pseudonyms",
+        BASE.replace("status: published", "status: published\npseudonyms: Child A"),
+        [f"{AUDIT}:6: pseudonyms: must be a list; write a list of invented names, e.g. [Child A, Sam]"],
+    ),
+    (
+        "text before first section",
+        BASE.replace("## Background", "Intro text.\n\n## Background"),
+        [
+            f"{AUDIT}:13: text before the first '## ' section would not be published; move it into a section such as '## Background'"
+        ],
+    ),
+    (
+        "h1 in body",
+        BASE.replace("## Background", "# Big title\n\n## Background"),
+        [
+            f"{AUDIT}:13: '# Big title' is a top-level heading; the title comes from the front matter, so use '## ' for a section or '### ' inside one"
+        ],
+    ),
+    (
+        "setext heading",
+        BASE.replace("## What needs to happen\n\nText.", "## What needs to happen\n\nText.\n\nNext steps\n----------\n\nMore."),
+        [f"{AUDIT}:33: 'Next steps' is underlined to make a heading; write it as '## Next steps' instead"],
+    ),
+    (
+        "unknown section",
+        BASE + "\n## Recomendations\n\nText.\n",
+        [
+            f"{AUDIT}:33: '## Recomendations' is not a section of a briefing; use one of: Background, Why it matters, What worked well, What we are worried about, What needs to happen, Questions for reflection, Good practice, or make it a '### ' sub-heading inside one"
+        ],
+    ),
+    (
+        "section with close typo",
+        BASE + "\n## What workd well\n\nText.\n",
+        [
+            f"{AUDIT}:33: '## What workd well' is not a section of a briefing (did you mean 'What worked well'?); use one of: Background, Why it matters, What worked well, What we are worried about, What needs to happen, Questions for reflection, Good practice, or make it a '### ' sub-heading inside one"
+        ],
+    ),
+    (
+        "duplicate section",
+        BASE + "\n## background\n\nMore.\n",
+        [f"{AUDIT}:33: '## background' appears twice (first on line 13); merge the two"],
+    ),
+    (
+        "missing section",
+        BASE.replace("## What worked well\n\nText.\n\n", ""),
+        [
+            f"{AUDIT}:13: missing section '## What worked well': add it with its text (required: Background, Why it matters, What worked well, What we are worried about, What needs to happen)"
+        ],
+    ),
+    (
+        "empty section",
+        BASE.replace("## Why it matters\n\nText.", "## Why it matters\n\n<!-- to do -->"),
+        [f"{AUDIT}:17: section '## Why it matters' is empty; write its text"],
+    ),
+    (
+        "empty reflection section",
+        BASE + "\n## Questions for reflection\n\n",
+        [
+            f"{AUDIT}:33: section '## Questions for reflection' is empty; write questions or remove the heading to use the themes' default questions"
+        ],
+    ),
+    (
+        "no questions anywhere",
+        BASE.replace("themes: [neglect]", "themes: [domestic-abuse]"),
+        [
+            f"{AUDIT}:13: no '## Questions for reflection' section and none of this briefing's themes has default questions in taxonomy.yml; add the section with your questions"
+        ],
+    ),
+    (
+        "heading inside code fence is not a section",
+        BASE.replace("Text.\n\n## Why", "```\n## Not a heading\n```\n\n## Why", 1),
+        [],
+    ),
+    (
+        "good practice without agency",
+        BASE + GOOD_PRACTICE.replace("Agency: police\n", ""),
+        [f"{AUDIT}:35: good-practice entry 'A good example' needs an 'Agency: <key>' line right under its heading"],
+    ),
+    (
+        "good practice unknown agency",
+        BASE + GOOD_PRACTICE.replace("Agency: police", "Agency: polce"),
+        [
+            f"{AUDIT}:36: Agency: 'polce' is not an agency key (did you mean 'police'?); use one of: police, health, children-social-care, education"
+        ],
+    ),
+    (
+        "good practice without themes",
+        BASE + GOOD_PRACTICE.replace("Themes: neglect\n", ""),
+        [f"{AUDIT}:35: good-practice entry 'A good example' needs a 'Themes: <key>, <key>' line right under its heading"],
+    ),
+    (
+        "good practice unknown theme",
+        BASE + GOOD_PRACTICE.replace("Themes: neglect", "Themes: neglect, negelct"),
+        [f"{AUDIT}:37: Themes: 'negelct' is not a theme key (did you mean 'neglect'?); use keys from taxonomy.yml themes"],
+    ),
+    (
+        "good practice without text",
+        BASE + GOOD_PRACTICE.replace("What they did.\n", ""),
+        [f"{AUDIT}:35: good-practice entry 'A good example' has no text; describe the practice under its metadata lines"],
+    ),
+    (
+        "good practice text outside an entry",
+        BASE + GOOD_PRACTICE.replace("### A good example", "Loose text.\n\n### A good example"),
+        [f"{AUDIT}:35: text under '## Good practice' must belong to an entry: start each entry with a '### ' heading"],
+    ),
+    (
+        "good practice without entries",
+        BASE + "\n## Good practice\n\nNothing here.\n",
+        [
+            f"{AUDIT}:33: '## Good practice' has no entries; add '### ' entries or remove the heading",
+            f"{AUDIT}:35: text under '## Good practice' must belong to an entry: start each entry with a '### ' heading",
+        ],
+    ),
+]
+
+
+def write(root: Path, relative: str, text: str | bytes) -> None:
+    target = root / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        target.write_bytes(text)
+    else:
+        target.write_text(text, encoding="utf-8")
+
+
+def problems(root: Path, include_drafts: bool = False) -> list[str]:
+    return [str(p) for p in check(root, "content", include_drafts).problems]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_rule(project: Path, text: str, expected: list[str]) -> None:
+    write(project, AUDIT, text)
+    assert problems(project) == expected
+
+
+def test_valid_base_and_good_practice_pass(project: Path) -> None:
+    write(project, AUDIT, BASE + GOOD_PRACTICE)
+    assert problems(project) == []
+
+
+def test_all_problems_are_collected_across_files(project: Path) -> None:
+    write(project, AUDIT, BASE.replace("type: maca", "type: mca").replace("cases: 3", "cases: 0"))
+    write(project, "content/audits/worse.md", BASE.replace("date: 2024-05-01", "date: tomorrow") + "\n## Extra\n\nx\n")
+    found = problems(project)
+    assert [line.split(": ")[0] for line in found] == [
+        "content/audits/bad.md:3",
+        "content/audits/bad.md:6",
+        "content/audits/worse.md:4",
+        "content/audits/worse.md:33",
+    ]
+
+
+BRIEFING_PATH = "content/briefings/bad.md"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            BRIEFING.replace("status: published", "status: published\ncases: 3"),
+            f"{BRIEFING_PATH}:5: unknown field 'cases'; the fields are: title, date, status, themes, agencies, summary, pseudonyms, review_date, source",
+        ),
+        (
+            BRIEFING + GOOD_PRACTICE,
+            f"{BRIEFING_PATH}:29: '## Good practice' is not a section of a briefing ('## Good practice' is only for audits); use one of: Background, Why it matters, What worked well, What we are worried about, What needs to happen, Questions for reflection, or make it a '### ' sub-heading inside one",
+        ),
+        (
+            BRIEFING.replace("status: published", "status: published\nsource: ''"),
+            f"{BRIEFING_PATH}:5: source: is empty; write free text, e.g. Child safeguarding practice review",
+        ),
+    ],
+    ids=["audit-only field", "good practice", "empty source"],
+)
+def test_standalone_briefing_rules(project: Path, text: str, expected: str) -> None:
+    write(project, BRIEFING_PATH, text)
+    assert problems(project) == [expected]
+
+
+def test_standalone_briefing_needs_no_agencies(project: Path) -> None:
+    write(project, BRIEFING_PATH, BRIEFING)
+    assert problems(project) == []
+
+
+def test_slug_must_be_unique_across_folders(project: Path) -> None:
+    write(project, "content/audits/same-slug.md", BASE)
+    write(project, "content/briefings/same-slug.md", BRIEFING)
+    assert problems(project) == [
+        "content/briefings/same-slug.md:1: slug 'same-slug' is already used by content/audits/same-slug.md; both would publish at /briefings/same-slug/, so rename one file"
+    ]
+
+
+def test_slug_characters(project: Path) -> None:
+    write(project, "content/audits/My Audit.md", BASE)
+    assert problems(project) == [
+        "content/audits/My Audit.md:1: file name 'My Audit.md' is not a valid slug; rename it using lowercase letters, digits and hyphens, e.g. 'my-audit.md'"
+    ]
+
+
+def test_stray_files_are_reported_not_skipped(project: Path) -> None:
+    write(project, "content/audits/notes.txt", "notes")
+    write(project, "content/audits/.hidden-editor-file", "ignored")
+    assert problems(project) == [
+        "content/audits/notes.txt:1: only '.md' files are read in content/audits/; rename it to end in '.md' or move it out"
+    ]
+
+
+def test_non_utf8_file(project: Path) -> None:
+    write(project, AUDIT, BASE.encode("utf-16"))
+    assert problems(project) == [f"{AUDIT}:1: file is not UTF-8 text; save it as UTF-8 in your editor"]
+
+
+def test_drafts_are_skipped_unless_asked(project: Path) -> None:
+    write(project, AUDIT, BASE.replace("status: published", "status: draft").replace("type: maca", "type: mca"))
+    result = check(project, "content")
+    assert result.problems == []
+    assert AUDIT in result.drafts_skipped
+    assert problems(project, include_drafts=True) == [
+        f"{AUDIT}:3: type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)"
+    ]
+
+
+def test_missing_status_means_draft(project: Path) -> None:
+    write(project, AUDIT, BASE.replace("status: published\n", ""))
+    assert AUDIT in check(project, "content").drafts_skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "audit_types: {maca: MACA}\nagencies: {police: Police}\n",
+            ["content/taxonomy.yml:1: missing section 'themes:'; add it with at least one 'key: label' entry"],
+        ),
+        (
+            "audit_types: {maca: MACA}\nagencies: {police: Police}\nthemes:\n  neglect:\n    questions:\n      - Why?\n",
+            ["content/taxonomy.yml:3: theme 'neglect' needs 'label: <text>'"],
+        ),
+        (
+            "audit_types: [maca\n",
+            [
+                "content/taxonomy.yml:2: this file is not valid YAML: expected ',' or ']', but got '<stream end>'; check quotes, colons and indentation"
+            ],
+        ),
+        (
+            "audit_types: {maca: MACA}\nagencies: {Police: Police}\nthemes: {neglect: {label: Neglect}}\n",
+            ["content/taxonomy.yml:2: key 'Police' must be lowercase letters, digits and hyphens"],
+        ),
+    ],
+    ids=["missing section", "theme without label", "yaml error", "bad key"],
+)
+def test_taxonomy_rules(project: Path, text: str, expected: list[str]) -> None:
+    write(project, "content/taxonomy.yml", text)
+    assert problems(project) == expected
