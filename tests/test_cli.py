@@ -1,0 +1,114 @@
+"""The `briefings` command: output format, exit codes, safe builds and `new`."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import frontmatter
+
+from generator.pipeline import check
+from tests.conftest import build_site
+from tests.test_validate import BASE, write
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_check_passes_and_counts_skipped_drafts(project: Path, cli) -> None:
+    run = cli("check")
+    assert run.code == 0
+    assert run.lines == [
+        "All content is valid: 6 briefings checked. 1 draft skipped (not checked, not published): content/audits/quokka-draft.md."
+    ]
+
+
+def test_check_prints_every_problem_and_exits_1(project: Path, cli) -> None:
+    write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca").replace("cases: 3", "cases: 0"))
+    run = cli("check")
+    assert run.code == 1
+    assert run.lines[:2] == [
+        "content/audits/bad.md:3: type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)",
+        "content/audits/bad.md:6: cases: must be at least 1; write a whole number such as 6",
+    ]
+    assert run.lines[2].startswith("2 problems in 1 file; nothing was built. 1 draft skipped")
+
+
+def test_build_refuses_bad_content_and_keeps_the_previous_site(project: Path, cli) -> None:
+    site = build_site(project)
+    before = tree_digest(site)
+    write(project, "content/audits/bad.md", BASE.replace("date: 2024-05-01", "date: soon"))
+    run = cli("build")
+    assert run.code == 1
+    assert "content/audits/bad.md:4: date: 'soon' is not a real date" in run.out
+    assert tree_digest(site) == before
+
+
+def test_engine_failure_keeps_the_previous_site_and_leaves_no_debris(project: Path, cli) -> None:
+    site = build_site(project)
+    before = tree_digest(site)
+    write(project, "content/pages/index.md", "# A hand-written page that clashes with the generated home page\n")
+    run = cli("build")
+    assert run.code == 1
+    assert "the previous site/ was left unchanged" in run.err
+    assert tree_digest(site) == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_builds_never_modify_content(project: Path, cli) -> None:
+    before = tree_digest(project / "content")
+    assert cli("build").code == 0
+    assert cli("build", "--audience", "partners", "--drafts").code == 0
+    assert tree_digest(project / "content") == before
+
+
+def test_drafts_build_marks_drafts(project: Path, cli) -> None:
+    assert cli("build", "--drafts").code == 0
+    html = (project / "site" / "briefings" / "quokka-draft" / "index.html").read_text()
+    assert "DRAFT: Quokka draft audit" in html
+    assert "Draft: not published" in html
+
+
+def test_new_audit_writes_a_draft_shaped_like_the_contract(project: Path, cli) -> None:
+    run = cli("new", "audit", "Neglect of teenagers: a MACA")
+    assert run.code == 0
+    path = project / "content/audits/neglect-of-teenagers-a-maca.md"
+    post = frontmatter.load(path)
+    assert post["title"] == "Neglect of teenagers: a MACA"
+    assert post["status"] == "draft"
+    assert post["date"] == date.today()
+    assert post["type"] == "maca"
+    headings = [line for line in post.content.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## Background",
+        "## Why it matters",
+        "## What worked well",
+        "## What we are worried about",
+        "## What needs to happen",
+        "## Questions for reflection",
+        "## Good practice",
+    ]
+    result = check(project, "content")
+    assert result.ok and "content/audits/neglect-of-teenagers-a-maca.md" in result.drafts_skipped
+    todo = [str(p) for p in check(project, "content", include_drafts=True).problems if "neglect-of-teenagers" in p.path]
+    assert "content/audits/neglect-of-teenagers-a-maca.md:6: cases: is empty; write a whole number such as 6" in todo
+
+
+def test_new_briefing_and_refusal_to_overwrite(project: Path, cli) -> None:
+    assert cli("new", "briefing", "Safer sleep").code == 0
+    path = project / "content/briefings/safer-sleep.md"
+    original = path.read_bytes()
+    assert frontmatter.load(path)["status"] == "draft"
+    again = cli("new", "briefing", "Safer sleep")
+    assert again.code == 1
+    assert "content/briefings/safer-sleep.md already exists" in again.err
+    clash = cli("new", "audit", "Safer sleep")
+    assert clash.code == 1
+    assert path.read_bytes() == original
+    assert not (project / "content/audits/safer-sleep.md").exists()

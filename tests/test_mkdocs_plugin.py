@@ -1,0 +1,98 @@
+"""The MkDocs adapter: plain `mkdocs build` and a live-reloading `mkdocs serve` from the project root."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import load_config
+
+from tests.conftest import BUILD_DATE
+from tests.test_validate import BASE, write
+
+
+def engine_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_BUILD_DATE": BUILD_DATE, **extra}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = fetch(url)
+        if body is not None and text in body:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@contextmanager
+def serving(root: Path, command: list[str]) -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=engine_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    mount = urlsplit(load_config(str(root / "mkdocs.yml")).site_url).path  # serve mounts the site at site_url's path
+    try:
+        yield f"http://127.0.0.1:{port}{mount}briefings/"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_plain_mkdocs_build_from_the_project_root(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "site/briefings/year-end-maca/index.html").is_file()
+    assert not (project / "site/briefings/quokka-draft").exists()
+
+
+def test_plain_mkdocs_build_fails_on_bad_content(project: Path) -> None:
+    write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "content/audits/bad.md:3: type: 'mca' is not allowed" in result.stderr
+
+
+def test_mkdocs_serve_reloads_when_content_changes(project: Path) -> None:
+    with serving(project, [sys.executable, "-m", "mkdocs", "serve"]) as base:
+        url = base + "year-end-maca/"
+        assert wait_for(url, "Background of Audit on the last day of March", 90)
+        source = project / "content/audits/year-end-maca.md"
+        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+        assert wait_for(url, "Freshly edited background of", 60)
+
+
+def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve", "--drafts"]) as base:
+        assert wait_for(base + "quokka-draft/", "DRAFT: Quokka draft audit", 90)

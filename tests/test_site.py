@@ -1,0 +1,197 @@
+"""The built site: URL layout, briefing structure, archive totals, search, feed and leak tests."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.model import STEPS
+
+PUBLISHED = ["year-end-maca", "year-start-maca", "autumn-maca", "thematic-survey", "standalone-review"]
+STEP_HEADINGS = [f"{n} {title}" for n, (_, title) in enumerate(STEPS, start=1)]
+ATOM = "{http://www.w3.org/2005/Atom}"
+DRAFT_MARKERS = ["quokka"]
+RESTRICTED_MARKERS = ["narwhal restricted", "narwhal-restricted", "narwhal practice", "narwhal good practice"]
+"""Text found only in the fixture draft and restricted audits (plain 'narwhal' is in the theme's word lists)."""
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    return page(site, url).select_one("article")
+
+
+def h2_texts(soup: BeautifulSoup) -> list[str]:
+    return [h.get_text(" ", strip=True).removesuffix("¶").strip() for h in soup.select("article h2")]
+
+
+def site_texts(site: Path) -> dict[str, str]:
+    """Every file's text, including inside the gzipped sitemap; binary assets are skipped."""
+    texts = {}
+    for file in site.rglob("*"):
+        if file.suffix in {".html", ".json", ".xml", ".txt", ".js", ".css"}:
+            texts[file.relative_to(site).as_posix()] = file.read_text(encoding="utf-8", errors="replace")
+        elif file.suffix == ".gz":
+            texts[file.relative_to(site).as_posix()] = gzip.decompress(file.read_bytes()).decode("utf-8")
+    return texts
+
+
+def test_every_page_of_the_url_layout_exists(public_site: Path) -> None:
+    expected = ["", "briefings/", "archive/", "showcase/", "themes/", "about/"]
+    expected += [f"briefings/{slug}/" for slug in PUBLISHED]
+    expected += [f"themes/{key}/" for key in ("voice-of-the-child", "neglect", "domestic-abuse", "information-sharing")]
+    missing = [url for url in expected if not (public_site / url / "index.html").is_file()]
+    assert missing == []
+    assert (public_site / "feed.xml").is_file()
+
+
+@pytest.mark.parametrize("slug", PUBLISHED)
+def test_briefing_shows_six_numbered_steps_in_contract_order(public_site: Path, slug: str) -> None:
+    soup = page(public_site, f"briefings/{slug}/")
+    assert h2_texts(soup)[:6] == STEP_HEADINGS
+    assert len(soup.select("h1")) == 1
+
+
+def test_briefing_facts_panel(public_site: Path) -> None:
+    facts = article(public_site, "briefings/year-start-maca/").select_one("dl.briefing-facts")
+    pairs = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in facts.select("dt")}
+    assert pairs["Type"] == "Multi-agency case audit"
+    assert pairs["Audit date"] == "1 April 2024 (reporting year 2024/25)"
+    assert pairs["Cases audited"] == "4"
+    assert pairs["Children"] == "7"
+    assert pairs["Agencies"] == "Police, Health"
+    assert pairs["Themes"] == "Neglect"
+
+
+def test_step_six_uses_theme_questions_only_when_the_author_wrote_none(public_site: Path) -> None:
+    defaults = article(public_site, "briefings/year-end-maca/").select_one("#questions-for-reflection + div")
+    assert [li.get_text() for li in defaults.select("li")] == [
+        "What does the child's day look like?",
+        "How do you record what the child has told you, in their words?",
+    ]
+    own = article(public_site, "briefings/year-start-maca/").select_one("#questions-for-reflection + div")
+    assert [li.get_text() for li in own.select("li")] == ["Did the April audit ask its own question?"]
+
+
+def test_review_notice_once_review_date_has_passed(public_site: Path) -> None:
+    notice = article(public_site, "briefings/standalone-review/").select_one(".briefing-notice--review")
+    assert "due for review on 1 January 2025" in notice.get_text(" ", strip=True)
+    assert article(public_site, "briefings/year-end-maca/").select_one(".briefing-notice--review") is None
+
+
+def archive_totals(site: Path) -> dict[str, list[str]]:
+    soup = article(site, "archive/")
+    return {
+        h2.get_text(" ", strip=True).removesuffix("¶").strip(): [
+            cell.get_text(" ", strip=True) for cell in h2.find_next("table").select("tfoot th, tfoot td")
+        ][:3]
+        for h2 in soup.select("h2")
+    }
+
+
+def test_archive_groups_by_reporting_year_at_31_march_and_1_april(public_site: Path) -> None:
+    soup = article(public_site, "archive/")
+    rows = {
+        h2.get_text(" ", strip=True).removesuffix("¶").strip(): [a.get_text() for a in h2.find_next("table").select("tbody th a")]
+        for h2 in soup.select("h2")
+    }
+    assert rows == {
+        "2024/25": ["Autumn audit of domestic abuse", "Audit on the first day of April"],
+        "2023/24": ["Audit on the last day of March", "Thematic survey on information sharing"],
+    }
+    assert archive_totals(public_site) == {
+        "2024/25": ["Total for 2024/25: 2 MACAs", "6", "9"],
+        "2023/24": ["Total for 2023/24: 1 MACA", "15", "5"],
+    }
+
+
+def test_partners_archive_counts_the_restricted_audit(partners_site: Path) -> None:
+    assert archive_totals(partners_site)["2024/25"] == ["Total for 2024/25: 3 MACAs", "7", "10"]
+
+
+def test_showcase_links_each_entry_to_its_anchor_on_the_briefing(public_site: Path) -> None:
+    links = [a["href"] for a in article(public_site, "showcase/").select(".practice-card__title a")]
+    assert links == [
+        "../briefings/year-start-maca/#gp-health-visitor-noticed-the-pattern",
+        "../briefings/year-start-maca/#gp-police-officer-spoke-to-the-child-alone",
+    ]
+    briefing = page(public_site, "briefings/year-start-maca/")
+    assert briefing.select_one("#gp-health-visitor-noticed-the-pattern").name == "h3"
+
+
+def test_theme_page_lists_briefings_and_good_practice(public_site: Path) -> None:
+    soup = article(public_site, "themes/information-sharing/")
+    briefings = [a.get_text() for a in soup.select(".briefing-card__title a")]
+    entries = [a.get_text() for a in soup.select(".practice-card__title a")]
+    assert briefings == ["Learning from a standalone review", "Thematic survey on information sharing"]
+    assert entries == ["Health visitor noticed the pattern"]
+
+
+def test_briefings_list_is_newest_first(public_site: Path) -> None:
+    titles = [a.get_text() for a in article(public_site, "briefings/").select(".briefing-card__title a")]
+    assert titles == [
+        "Autumn audit of domestic abuse",
+        "Learning from a standalone review",
+        "Audit on the first day of April",
+        "Audit on the last day of March",
+        "Thematic survey on information sharing",
+    ]
+
+
+def test_search_index_covers_every_published_briefing(public_site: Path) -> None:
+    docs = json.loads((public_site / "search" / "search_index.json").read_text())["docs"]
+    text = {
+        slug: " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(f"briefings/{slug}/"))
+        for slug in PUBLISHED
+    }
+    for slug in ("year-end-maca", "autumn-maca"):
+        assert "Summary of" in text[slug]
+        assert "Voice of the child" in text[slug]
+        for _, heading in STEPS:
+            assert heading in text[slug]
+    assert "Worries in Autumn audit of domestic abuse" in text["autumn-maca"]
+
+
+def test_feed_lists_published_briefings_with_absolute_links(public_site: Path) -> None:
+    feed = ET.fromstring((public_site / "feed.xml").read_bytes())
+    links = [e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")]
+    assert links == [
+        f"https://example.github.io/briefings/briefings/{slug}/"
+        for slug in ("autumn-maca", "standalone-review", "year-start-maca", "year-end-maca", "thematic-survey")
+    ]
+
+
+def test_public_build_leaks_nothing_from_drafts_or_restricted_items(public_site: Path) -> None:
+    texts = site_texts(public_site)
+    assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "index.html"} <= set(texts)
+    leaks = [name for name, text in texts.items() for marker in DRAFT_MARKERS + RESTRICTED_MARKERS if marker in text.lower()]
+    assert leaks == []
+
+
+def test_partners_build_has_restricted_but_never_drafts(partners_site: Path) -> None:
+    texts = site_texts(partners_site)
+    assert "Narwhal practice text" in texts["briefings/narwhal-restricted/index.html"]
+    assert "Narwhal" in texts["search/search_index.json"]
+    assert "narwhal-restricted" in texts["sitemap.xml"]
+    assert [name for name, text in texts.items() for marker in DRAFT_MARKERS if marker in text.lower()] == []
+
+
+def test_every_internal_link_resolves(public_site: Path) -> None:
+    broken = []
+    for file in public_site.rglob("*.html"):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.select("article a[href]"):
+            href = a["href"]
+            if href.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            target = (file.parent / href.split("#")[0]).resolve()
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{file.relative_to(public_site)} -> {href}")
+    assert broken == []
