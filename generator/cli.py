@@ -21,8 +21,12 @@ def _plural(count: int, word: str) -> str:
 
 def report(checked: Checked) -> int:
     """Print every problem as `path:line: message`, then a summary; the exit status follows the errors."""
-    for problem in checked.problems:
+    for problem in checked.problems + checked.warnings:
         print(problem)
+    if checked.allowances:
+        print(f"Privacy allowances in use ({len(checked.allowances)}):")
+        for allowance in checked.allowances:
+            print(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
     drafts = checked.drafts_skipped
     skipped = f"{_plural(len(drafts), 'draft')} skipped (not checked, not published)"
     if drafts:
@@ -31,16 +35,17 @@ def report(checked: Checked) -> int:
         files = len({p.path for p in checked.problems})
         print(f"{_plural(len(checked.problems), 'problem')} in {_plural(files, 'file')}; nothing was built. {skipped}.")
         return 1
-    print(f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.")
+    warnings = f" {_plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
+    print(f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}")
     return 0
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
-    return report(check(root, engine.content_dir(root), include_drafts=args.drafts))
+    return report(check(root, engine.content_dir(root), args.drafts, args.strict_privacy))
 
 
 def cmd_build(root: Path, args: argparse.Namespace) -> int:
-    if report(check(root, engine.content_dir(root), include_drafts=args.drafts)):
+    if report(check(root, engine.content_dir(root), args.drafts, args.strict_privacy)):
         return 1
     try:
         with replace_on_success(root / "site") as staging:
@@ -76,10 +81,12 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="validate all content; exit 1 if anything must be fixed")
     check_cmd.add_argument("--drafts", action="store_true", help="check drafts too")
+    check_cmd.add_argument("--strict-privacy", action="store_true", help="treat privacy warnings as errors")
     check_cmd.set_defaults(run=cmd_check)
     build_cmd = commands.add_parser("build", help="check, then build the site into site/")
     build_cmd.add_argument("--audience", choices=[a.value for a in Audience], default=Audience.PUBLIC.value)
     build_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT (never for publishing)")
+    build_cmd.add_argument("--strict-privacy", action="store_true", help="treat privacy warnings as errors")
     build_cmd.set_defaults(run=cmd_build)
     serve_cmd = commands.add_parser("serve", help="live preview that reloads when content changes")
     serve_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT")

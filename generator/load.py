@@ -73,6 +73,8 @@ class Document:
     """Every heading in the body, for rules about levels and style."""
     parsed: bool = True
     """False when the front matter could not be read at all."""
+    text: str = ""
+    """The whole file, for scans that must see every line (privacy)."""
 
 
 def line_of(text: str, pos: int, first_line: int = 1) -> int:
@@ -169,6 +171,7 @@ def load_document(file: Path, path: str, kind: str) -> tuple[Document, list[Prob
     text, problems = read_text(file, path)
     if text is None:
         return doc, problems
+    doc.text = text
     boundaries = list(_BOUNDARY.finditer(text))
     if not boundaries or boundaries[0].start() != 0:
         return doc, [Problem(path, 1, "file must start with front matter: a line '---', the fields, then another '---'")]

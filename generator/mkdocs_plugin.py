@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from .model import Audience, Output, Settings
 from .pipeline import check, generate
+from .postbuild import check_site
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
@@ -55,6 +57,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError("content has problems:\n" + "\n".join(str(p) for p in checked.problems))
         settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date)
         self.outputs = generate(checked, settings, audience, drafts)
+        self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)
         return config
 
@@ -64,6 +67,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
             files.append(File.generated(config, output.path, content=output.content))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Scan what was actually built; a finding fails the build (the CLI then keeps the old site/)."""
+        problems = check_site(Path(config.site_dir), urlsplit(config.site_url).hostname or "", self.allowed)
+        if problems:
+            raise PluginError("the built site failed its privacy check:\n" + "\n".join(str(p) for p in problems))
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)

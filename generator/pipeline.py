@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .load import load_documents
 from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site
+from .privacy import Allowance, scan_document
 from .render import render
 from .validate import load_taxonomy, validate
 
@@ -17,21 +18,34 @@ class Checked:
     briefings: list[Briefing] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     drafts_skipped: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    allowances: list[Allowance] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check(root: Path, content_dir: str = "content", include_drafts: bool = False) -> Checked:
-    """Load and validate all content, collecting every problem rather than stopping at the first."""
+def check(root: Path, content_dir: str = "content", include_drafts: bool = False, strict_privacy: bool = False) -> Checked:
+    """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first."""
     taxonomy, problems = load_taxonomy(root, content_dir)
     docs, found = load_documents(root, content_dir)
-    problems += found
-    if taxonomy is None:
-        return Checked(None, problems=sorted(problems, key=_order))
-    result = validate(docs, taxonomy, include_drafts)
-    return Checked(taxonomy, result.briefings, sorted(problems + result.problems, key=_order), result.drafts_skipped)
+    checked = Checked(taxonomy, problems=problems + found)
+    for doc in docs:
+        report = scan_document(doc)
+        checked.problems += report.errors
+        checked.warnings += report.warnings
+        checked.allowances += report.allowances
+    if strict_privacy:
+        checked.problems += checked.warnings
+        checked.warnings = []
+    if taxonomy is not None:
+        result = validate(docs, taxonomy, include_drafts)
+        checked.briefings, checked.drafts_skipped = result.briefings, result.drafts_skipped
+        checked.problems += result.problems
+    checked.problems.sort(key=_order)
+    checked.warnings.sort(key=_order)
+    return checked
 
 
 def _order(problem: Problem) -> tuple[str, int]:

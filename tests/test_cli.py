@@ -25,8 +25,18 @@ def test_check_passes_and_counts_skipped_drafts(project: Path, cli) -> None:
     run = cli("check")
     assert run.code == 0
     assert run.lines == [
-        "All content is valid: 6 briefings checked. 1 draft skipped (not checked, not published): content/audits/quokka-draft.md."
+        "content/audits/autumn-maca.md:7: privacy: small-count: children: 2 (warning: could identify a family)",
+        "content/audits/narwhal-restricted.md:6: privacy: small-count: cases: 1 (warning: could identify a family)",
+        "content/audits/narwhal-restricted.md:7: privacy: small-count: children: 1 (warning: could identify a family)",
+        "All content is valid: 6 briefings checked. 1 draft skipped (not checked, not published): content/audits/quokka-draft.md. "
+        "3 privacy warnings to review.",
     ]
+
+
+def test_strict_privacy_makes_warnings_block(project: Path, cli) -> None:
+    run = cli("check", "--strict-privacy")
+    assert run.code == 1
+    assert run.lines[-1].startswith("3 problems in 2 files; nothing was built.")
 
 
 def test_check_prints_every_problem_and_exits_1(project: Path, cli) -> None:
@@ -37,7 +47,7 @@ def test_check_prints_every_problem_and_exits_1(project: Path, cli) -> None:
         "content/audits/bad.md:3: type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)",
         "content/audits/bad.md:6: cases: must be at least 1; write a whole number such as 6",
     ]
-    assert run.lines[2].startswith("2 problems in 1 file; nothing was built. 1 draft skipped")
+    assert run.lines[-1].startswith("2 problems in 1 file; nothing was built. 1 draft skipped")
 
 
 def test_build_refuses_bad_content_and_keeps_the_previous_site(project: Path, cli) -> None:
