@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +17,20 @@ from .mkdocs_plugin import AUDIENCE_ENV, DRAFTS_ENV, BriefingsPlugin
 from .model import Audience
 
 CONFIG = "mkdocs.yml"
+
+
+class _ToStderr(logging.Handler):
+    """MkDocs reports through logging; show its messages on whatever stderr is current."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
+
+
+def _show_engine_messages(level: int) -> None:
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(level)
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        logger.addHandler(_ToStderr())
 
 
 @contextmanager
@@ -42,6 +58,7 @@ def content_dir(root: Path) -> str:
 
 
 def build(root: Path, site_dir: Path, audience: Audience, drafts: bool) -> None:
+    _show_engine_messages(logging.WARNING)
     with _options(audience, drafts):
         config = load_config(str(root / CONFIG), site_dir=str(site_dir))
         mkdocs_build(config)
@@ -49,5 +66,6 @@ def build(root: Path, site_dir: Path, audience: Audience, drafts: bool) -> None:
 
 def serve(root: Path, drafts: bool, dev_addr: str | None) -> None:
     extra = {"dev_addr": dev_addr} if dev_addr else {}
+    _show_engine_messages(logging.INFO)
     with _options(Audience.PUBLIC, drafts):
         mkdocs_serve(str(root / CONFIG), **extra)

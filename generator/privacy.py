@@ -38,7 +38,7 @@ DETECTORS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
     "nhs-number": re.compile(r"(?<![\d-])(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})(?![\d-])"),
     "phone": re.compile(r"(?<![\w+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d(?:[\s\-)]{0,2}\d){8,9}(?!\d)"),
-    "ni-number": re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I),
+    "ni-number": re.compile(r"\b[A-Z]{2}\s{0,2}\d{2}\s{0,2}\d{2}\s{0,2}\d{2}\s{0,2}[A-D]\b", re.I),
     "postcode": re.compile(r"\b(?:GIR\s?0AA|[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2})\b"),
     "date-of-birth": re.compile(
         rf"\b{_DOB_WORD}\W{{0,4}}(?:(?:is|was|on|of)\s+)?{_DATE}|{_DATE}\s*\(?\s*{_DOB_WORD}(?![A-Za-z])", re.I

@@ -1,0 +1,251 @@
+"""The privacy guard: planted details are caught at the right line, look-alikes are not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.pipeline import check
+from generator.privacy import mask, nhs_check_digit_ok, scan_text
+from tests.conftest import FIXTURES, build_site
+from tests.test_cli import tree_digest
+from tests.test_validate import BASE, write
+
+PLANTED_LINE = 15  # the text line under '## Background' in BASE
+PLANTED = {
+    "email": ("Contact the worker on j.bloggs@northbrook.example.org for details.", "j.b•••••@••••••••••.•••••••.•rg"),
+    "phone": ("The mother's mobile is 07700 900 461 and she answers.", "07••• ••• •61"),
+    "nhs-number": ("Hospital records under NHS number 943 476 5919 were checked.", "94• ••• ••19"),
+    "ni-number": ("The father's NI number QQ 12 34 56 C was on the form.", "QQ •• •• •6 C"),
+    "postcode": ("The family moved to NN4 8RE in the spring.", "N•• ••E"),
+    "date-of-birth": ("Child B (DOB 03/04/2011) attends the primary school.", "DO• ••/••/••11"),
+    "address": ("The children lived at 14 Laburnum Close with their aunt.", "14 •••••••• •••se"),
+}
+
+
+def planted(text: str) -> str:
+    return BASE.replace("## Background\n\nText.", f"## Background\n\n{text}")
+
+
+@pytest.mark.parametrize("kind", PLANTED)
+def test_each_planted_kind_is_an_error_at_its_line(project: Path, kind: str) -> None:
+    text, masked = PLANTED[kind]
+    write(project, f"content/audits/planted-{kind}.md", planted(text))
+    assert [str(p) for p in check(project, "content").problems] == [
+        f"content/audits/planted-{kind}.md:{PLANTED_LINE}: privacy: {kind}: {masked}"
+    ]
+
+
+def test_planted_corpus_fails_check_once_per_file(project: Path, cli) -> None:
+    for kind, (text, _) in PLANTED.items():
+        write(project, f"content/audits/planted-{kind}.md", planted(text))
+    run = cli("check")
+    assert run.code == 1
+    found = {line.split(":")[0]: line.split(": ")[2] for line in run.lines if ": privacy: " in line and "warning" not in line}
+    assert found == {f"content/audits/planted-{kind}.md": kind for kind in PLANTED}
+
+
+def test_details_in_front_matter_and_drafts_are_caught(project: Path) -> None:
+    write(
+        project, "content/audits/in-summary.md", BASE.replace("summary: A valid summary.", "summary: Seen at 14 Laburnum Close.")
+    )
+    write(project, "content/audits/in-draft.md", BASE.replace("status: published", "status: draft") + "\nCall 07700 900461.\n")
+    assert [str(p) for p in check(project, "content").problems] == [
+        "content/audits/in-draft.md:33: privacy: phone: 07••• ••••61",
+        "content/audits/in-summary.md:10: privacy: address: 14 •••••••• •••se",
+    ]
+
+
+def test_realistic_look_alikes_raise_no_errors(project: Path) -> None:
+    shutil.copy(FIXTURES / "privacy" / "clean-lookalikes.md", project / "content/audits/clean-lookalikes.md")
+    result = check(project, "content")
+    assert result.problems == []
+    assert [str(w) for w in result.warnings if "clean-lookalikes" in w.path] == []
+
+
+def test_given_names_warn_unless_declared_as_pseudonyms(project: Path) -> None:
+    write(project, "content/audits/names.md", planted("Oliver told Jordan and Child A about it."))
+    write(
+        project,
+        "content/audits/declared.md",
+        planted("Oliver told Child A.").replace("status: published", "status: published\npseudonyms: [Oliver]"),
+    )
+    result = check(project, "content")
+    assert result.problems == []
+    names = [str(w) for w in result.warnings if "given-name" in w.message]
+    assert names == [
+        "content/audits/names.md:15: privacy: given-name: O••••r (warning: add it to pseudonyms if it is invented)",
+        "content/audits/names.md:15: privacy: given-name: J••••n (warning: add it to pseudonyms if it is invented)",
+    ]
+
+
+def test_allowance_with_reason_allows_one_finding_and_is_listed(project: Path, cli) -> None:
+    line = 'The duty desk is on 0800 028 0285. <!-- privacy: allow "0800 028 0285" reason: public helpline number -->'
+    write(project, "content/audits/allowed.md", planted(line))
+    run = cli("check")
+    assert run.code == 0
+    assert '  content/audits/allowed.md:15: allows "0800 028 0285" because: public helpline number' in run.lines
+
+
+def test_allowance_without_reason_is_an_error_and_allows_nothing(project: Path) -> None:
+    write(project, "content/audits/no-reason.md", planted('Call 0800 028 0285. <!-- privacy: allow "0800 028 0285" -->'))
+    assert [str(p) for p in check(project, "content").problems] == [
+        'content/audits/no-reason.md:15: privacy allowance for "0800 028 0285" needs a reason: add reason: <why it is safe>',
+        "content/audits/no-reason.md:15: privacy: phone: 08•• ••• ••85",
+    ]
+
+
+def test_allowance_covers_only_its_own_line(project: Path) -> None:
+    text = 'Call 0800 028 0285. <!-- privacy: allow "0800 028 0285" reason: helpline -->\n\nAlso 0800 028 0285.'
+    write(project, "content/audits/one-line.md", planted(text))
+    assert [str(p) for p in check(project, "content").problems] == [
+        "content/audits/one-line.md:17: privacy: phone: 08•• ••• ••85"
+    ]
+
+
+def test_unused_allowance_is_a_warning(project: Path) -> None:
+    write(project, "content/audits/unused.md", planted('Nothing here. <!-- privacy: allow "Section 47" reason: statute -->'))
+    result = check(project, "content")
+    assert 'content/audits/unused.md:15: privacy: allowance for "Section 47" matches nothing on this line; remove it' in [
+        str(w) for w in result.warnings
+    ]
+
+
+def test_front_matter_allowance_for_a_small_count(project: Path) -> None:
+    write(
+        project,
+        "content/audits/small.md",
+        BASE.replace("cases: 3", 'cases: 1  # privacy: allow "cases: 1" reason: regional audit of one case'),
+    )
+    result = check(project, "content")
+    assert [w for w in result.warnings if w.path == "content/audits/small.md"] == []
+    assert [a.reason for a in result.allowances if a.path == "content/audits/small.md"] == ["regional audit of one case"]
+
+
+def test_allowed_text_published_does_not_fail_the_output_scan(project: Path, cli) -> None:
+    write(
+        project,
+        "content/audits/allowed.md",
+        planted('Helpline 0800 028 0285. <!-- privacy: allow "0800 028 0285" reason: public helpline -->'),
+    )
+    assert cli("build").code == 0
+    assert "0800 028 0285" in (project / "site/briefings/allowed/index.html").read_text()
+
+
+def test_output_scan_catches_details_that_bypass_the_content_scan(project: Path, cli) -> None:
+    site = build_site(project)
+    before = tree_digest(site)
+    (project / "content/pages/about.md").write_text("# About\n\nRing the team on 07700 900461.\n")
+    run = cli("build")
+    assert run.code == 1
+    assert "privacy: phone: 07••• ••••61 reached the built site" in run.err
+    assert tree_digest(site) == before
+
+
+def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
+    (project / "content/pages/about.md").write_text('# About\n\n<img src="https://cdn.example.net/logo.png" alt="Logo">\n')
+    run = cli("build")
+    assert run.code == 1
+
+
+def test_mask_keeps_ends_only() -> None:
+    assert mask("07700 900461") == "07••• ••••61"
+    assert mask("NN4 8RE") == "N•• ••E"
+    assert mask("j.bloggs@example.org") == "j.b•••••@•••••••.•rg"
+
+
+# --- properties ------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "child",
+        "was",
+        "seen",
+        "at",
+        "school",
+        "by",
+        "a",
+        "social",
+        "worker",
+        "who",
+        "recorded",
+        "their",
+        "views",
+        "and",
+        "shared",
+        "them",
+        "with",
+        "health",
+        "visitor",
+        "police",
+        "education",
+        "plan",
+        "review",
+        "meeting",
+        "family",
+        "home",
+    ]
+)
+PROSE = st.lists(st.one_of(WORDS, st.integers(0, 999).map(str)), min_size=3, max_size=40).map(" ".join)
+SEPARATORS = st.sampled_from(["", " ", "  "])
+
+
+@st.composite
+def nhs_numbers(draw: st.DrawFn) -> str:
+    digits = draw(st.lists(st.integers(0, 9), min_size=9, max_size=9))
+    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
+    check = 0 if check == 11 else check
+    if check == 10:
+        digits[0] = (digits[0] + 1) % 10  # any other first digit changes the sum by the weight 10, so the check is no longer 10
+        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
+        check = 0 if check == 11 else check
+    text = "".join(map(str, digits)) + str(check)
+    style = draw(st.sampled_from(["unbroken", " ", "-"]))
+    return text if style == "unbroken" else style.join([text[:3], text[3:6], text[6:]])
+
+
+@st.composite
+def ni_numbers(draw: st.DrawFn) -> str:
+    first = draw(st.sampled_from("ABCEGHJKLMNOPRSTWXYZ"))
+    second = draw(st.sampled_from("ABCEGHJKLMNPRSTWXYZ"))
+    pairs = [f"{draw(st.integers(0, 99)):02d}" for _ in range(3)]
+    sep = draw(SEPARATORS)
+    return sep.join([first + second, *pairs, draw(st.sampled_from("ABCD"))])
+
+
+@st.composite
+def postcodes(draw: st.DrawFn) -> str:
+    letters = "ABCDEFGHJKLMNOPRSTUWYZ"
+    area = draw(st.text(alphabet=letters, min_size=1, max_size=2))
+    district = str(draw(st.integers(1, 99)))
+    inward = str(draw(st.integers(0, 9))) + draw(st.text(alphabet="ABDEFGHJLNPQRSTUWXYZ", min_size=2, max_size=2))
+    return area + district + draw(SEPARATORS) + inward
+
+
+@pytest.mark.parametrize(
+    ("strategy", "kind"), [(nhs_numbers(), "nhs-number"), (ni_numbers(), "ni-number"), (postcodes(), "postcode")]
+)
+def test_property_every_planted_identifier_is_caught(strategy: st.SearchStrategy[str], kind: str) -> None:
+    @settings(max_examples=300, deadline=None)
+    @given(before=PROSE, value=strategy, after=PROSE)
+    def caught(before: str, value: str, after: str) -> None:
+        found = [f for f in scan_text([(1, f"{before} {value}. {after}")], names=False)]
+        assert any(f.text == value.strip() for f in found), (value, found)
+
+    caught()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=PROSE)
+def test_property_prose_without_identifiers_raises_nothing(text: str) -> None:
+    assert scan_text([(1, text)], names=False) == []
+
+
+def test_nhs_check_digit_known_values() -> None:
+    assert nhs_check_digit_ok("9434765919")
+    assert not nhs_check_digit_ok("9434765918")
