@@ -9,8 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from . import engine
+from .linkcheck import check_links
 from .model import Audience
 from .pipeline import Checked, check
+from .report import print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import replace_on_success
 
@@ -21,8 +23,7 @@ def _plural(count: int, word: str) -> str:
 
 def report(checked: Checked) -> int:
     """Print every problem as `path:line: message`, then a summary; the exit status follows the errors."""
-    for problem in checked.problems + checked.warnings:
-        print(problem)
+    print_problems(checked.problems, checked.warnings)
     if checked.allowances:
         print(f"Privacy allowances in use ({len(checked.allowances)}):")
         for allowance in checked.allowances:
@@ -33,11 +34,13 @@ def report(checked: Checked) -> int:
         skipped += ": " + ", ".join(drafts)
     if checked.problems:
         files = len({p.path for p in checked.problems})
-        print(f"{_plural(len(checked.problems), 'problem')} in {_plural(files, 'file')}; nothing was built. {skipped}.")
-        return 1
-    warnings = f" {_plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
-    print(f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}")
-    return 0
+        outcome = f"{_plural(len(checked.problems), 'problem')} in {_plural(files, 'file')}; nothing was built. {skipped}."
+    else:
+        warnings = f" {_plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
+        outcome = f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}"
+    print(outcome)
+    write_step_summary("briefings check", outcome, checked.problems, checked.warnings)
+    return 1 if checked.problems else 0
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
@@ -60,6 +63,25 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
 def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     engine.serve(root, args.drafts, args.dev_addr)
     return 0
+
+
+def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
+    site = root / args.site
+    if not (site / "index.html").is_file():
+        print(f"{args.site}/ holds no built site; run briefings build first", file=sys.stderr)
+        return 1
+    result = check_links(site, engine.site_url(root))
+    print_problems(result.problems)
+    if args.external:
+        for url in sorted(result.external):
+            print(f"external (not fetched): {url}")
+    outcome = (
+        f"{_plural(result.checked, 'internal link')} checked: {_plural(len(result.problems), 'problem')}. "
+        f"{_plural(len(result.external), 'external link')} listed, not fetched."
+    )
+    print(outcome)
+    write_step_summary("briefings linkcheck", outcome, result.problems)
+    return 1 if result.problems else 0
 
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
@@ -92,6 +114,10 @@ def parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT")
     serve_cmd.add_argument("--dev-addr", help="address to serve on, e.g. 127.0.0.1:8000")
     serve_cmd.set_defaults(run=cmd_serve)
+    link_cmd = commands.add_parser("linkcheck", help="check the built site's internal links, anchors and assets (offline)")
+    link_cmd.add_argument("--site", default="site", help="the built site folder (default: site)")
+    link_cmd.add_argument("--external", action="store_true", help="list every external link (they are never fetched)")
+    link_cmd.set_defaults(run=cmd_linkcheck)
     new_cmd = commands.add_parser("new", help="start a new draft audit or briefing")
     new_cmd.add_argument("kind", choices=["audit", "briefing"])
     new_cmd.add_argument("title")

