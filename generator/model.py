@@ -65,6 +65,38 @@ class GoodPractice:
 
 
 @dataclass(frozen=True)
+class Action:
+    """One row of an audit's action plan; whether it is overdue depends on the build date."""
+
+    text: str
+    owner: str
+    due: date
+    status: str
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "Complete"
+
+    def overdue(self, today: date) -> bool:
+        return not self.complete and self.due < today
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    complete: int
+    overdue: int
+
+    def __str__(self) -> str:
+        text = f"{self.complete} of {self.total} complete"
+        return text + (f", {self.overdue} overdue" if self.overdue else "")
+
+
+def progress(actions: tuple[Action, ...], today: date) -> Progress:
+    return Progress(len(actions), sum(a.complete for a in actions), sum(a.overdue(today) for a in actions))
+
+
+@dataclass(frozen=True)
 class Briefing:
     """One 6 Step Briefing, from an audit (`kind == "audit"`) or standalone (`"briefing"`)."""
 
@@ -83,6 +115,7 @@ class Briefing:
     default_questions: tuple[str, ...] = ()
     """Questions taken from the themes because the author wrote no step 6."""
     good_practice: tuple[GoodPractice, ...] = ()
+    actions: tuple[Action, ...] = ()
     audit_type: str | None = None
     cases: int | None = None
     children: int | None = None

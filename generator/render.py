@@ -16,9 +16,11 @@ from functools import cached_property
 import jinja2
 import yaml
 
+from .charts import grouped_bars, heat_map
 from .feed import atom_feed
 from .markup import to_html
-from .model import STEPS, Briefing, GoodPractice, Output, Site, Status, Theme
+from .model import STEPS, Action, Briefing, GoodPractice, Output, Site, Status, Theme, progress
+from .opendata import archive_csv, archive_json
 
 LATEST_ON_HOME = 6
 
@@ -52,10 +54,31 @@ class ThemeGroup:
     theme: Theme
     briefings: tuple[Briefing, ...]
     entries: tuple[tuple[GoodPractice, Briefing], ...]
+    history: tuple[tuple[str, tuple[Briefing, ...]], ...]
+    """Reporting years (newest first) in which audits raised this theme, with those audits."""
 
     @property
     def url(self) -> str:
         return f"themes/{self.theme.key}/"
+
+    @property
+    def recurring(self) -> bool:
+        return len(self.history) >= 2
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    action: Action
+    briefing: Briefing
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class OwnerGroup:
+    owner: str
+    label: str
+    actions: tuple[OpenAction, ...]
+    """Overdue first, then by due date."""
 
 
 class Indexes:
@@ -90,8 +113,66 @@ class Indexes:
             for key in entry.themes:
                 entries[key].append((entry, b))
         taxonomy = self.site.taxonomy.themes
-        used = sorted(set(briefings) | set(entries), key=lambda k: taxonomy[k].label.lower())
-        return tuple(ThemeGroup(taxonomy[k], tuple(briefings[k]), tuple(entries[k])) for k in used)
+        groups = [
+            ThemeGroup(taxonomy[k], tuple(briefings[k]), tuple(entries[k]), self._history(briefings[k]))
+            for k in set(briefings) | set(entries)
+        ]
+        return tuple(sorted(groups, key=lambda g: (not g.recurring, g.theme.label.lower())))
+
+    @staticmethod
+    def _history(briefings: list[Briefing]) -> tuple[tuple[str, tuple[Briefing, ...]], ...]:
+        years: dict[str, list[Briefing]] = defaultdict(list)
+        for b in briefings:
+            if b.is_audit:
+                years[b.reporting_year].append(b)
+        return tuple((year, tuple(items)) for year, items in sorted(years.items(), reverse=True))
+
+    @cached_property
+    def open_actions(self) -> tuple[OwnerGroup, ...]:
+        today = self.site.settings.build_date
+        owners: dict[str, list[OpenAction]] = defaultdict(list)
+        for b in self.audits:
+            for action in b.actions:
+                if not action.complete:
+                    owners[action.owner].append(OpenAction(action, b, action.overdue(today)))
+        labels = self.site.taxonomy.agencies
+        return tuple(
+            OwnerGroup(key, labels[key], tuple(sorted(items, key=lambda i: (not i.overdue, i.action.due, i.briefing.slug))))
+            for key, items in sorted(owners.items(), key=lambda kv: labels[kv[0]].lower())
+        )
+
+    @cached_property
+    def archive_chart(self) -> str:
+        years = list(reversed(self.years))
+        return grouped_bars(
+            "chart-archive",
+            "MACAs, cases and children by reporting year",
+            "Bar chart of the number of MACAs, cases audited and children in those cases, for each reporting year. "
+            "The same numbers are in the table that follows.",
+            [g.year for g in years],
+            [("MACAs", [g.macas for g in years]), ("Cases", [g.cases for g in years]), ("Children", [g.children for g in years])],
+        )
+
+    @cached_property
+    def theme_years(self) -> tuple[str, ...]:
+        return tuple(sorted({a.reporting_year for a in self.audits}))
+
+    def theme_counts(self, group: ThemeGroup) -> list[int]:
+        by_year = dict(group.history)
+        return [len(by_year.get(year, ())) for year in self.theme_years]
+
+    @cached_property
+    def themes_chart(self) -> str:
+        audited = [g for g in self.themes if g.history]
+        return heat_map(
+            "chart-themes",
+            "Audits per theme per reporting year",
+            "Heat map: each row is a theme, each column a reporting year; darker cells mean more audits raised the theme. "
+            "The same numbers are in the table that follows.",
+            [g.theme.label for g in audited],
+            self.theme_years,
+            [self.theme_counts(g) for g in audited],
+        )
 
 
 def relative(here: str, target: str) -> str:
@@ -114,6 +195,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(to_html(text))
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
+    env.filters["iso"] = lambda day: day.isoformat()
     return env
 
 
@@ -136,6 +218,8 @@ class Renderer:
     def page(self, path: str, url: str, template: str, description: str, boost: int | None = None, **context: object) -> Output:
         body = ENV.get_template(template).render(
             site=self.site,
+            today=self.site.settings.build_date,
+            progress=lambda b: progress(b.actions, self.site.settings.build_date),
             taxonomy=self.site.taxonomy,
             index=self.index,
             link=lambda target: relative(url, target),
@@ -160,6 +244,7 @@ class Renderer:
             self.page("archive/index.md", "archive/", "archive.md.j2", "Every published audit by reporting year, with totals."),
             self.page("showcase/index.md", "showcase/", "showcase.md.j2", "Good practice found in case audits."),
             self.page("themes/index.md", "themes/", "themes.md.j2", "Briefings and good practice by theme."),
+            self.page("actions/index.md", "actions/", "actions.md.j2", "Every open action from published audits, by owner."),
         ]
         outputs += [self.briefing(b) for b in self.site.briefings]
         outputs += [
@@ -169,6 +254,8 @@ class Renderer:
             for g in self.index.themes
         ]
         outputs.append(Output("feed.xml", atom_feed(self.site)))
+        outputs.append(Output("archive.csv", archive_csv(self.site, self.index.audits)))
+        outputs.append(Output("archive.json", archive_json(self.site, self.index.audits)))
         return outputs
 
 

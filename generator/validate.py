@@ -17,12 +17,15 @@ from typing import Any
 import jsonschema
 import yaml
 
+from .actions import parse_action_plan
 from .load import Document, Field, Section, load_yaml_file, mapping_fields
-from .model import STEPS, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
+from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
 GOOD_PRACTICE = "good practice"
-SECTION_KEYS = {title.lower(): key for key, title in STEPS} | {GOOD_PRACTICE: GOOD_PRACTICE}
+ACTION_PLAN = "action plan"
+AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
+SECTION_KEYS = {title.lower(): key for key, title in STEPS} | {key: key for key in AUDIT_ONLY}
 REQUIRED_STEPS = [title for _, title in STEPS[:5]]
 DATE_FIELDS = ("date", "published", "review_date")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -293,9 +296,9 @@ def sort_sections(doc: Document) -> tuple[dict[str, Section], list[Problem]]:
     problems = []
     for section in doc.sections:
         key = SECTION_KEYS.get(" ".join(section.title.lower().split()))
-        allowed = [t for _, t in STEPS] + (["Good practice"] if doc.kind == "audit" else [])
-        if key is None or (key == GOOD_PRACTICE and doc.kind != "audit"):
-            extra = " ('## Good practice' is only for audits)" if key == GOOD_PRACTICE else _suggest(section.title, allowed)
+        allowed = [t for _, t in STEPS] + (list(AUDIT_ONLY.values()) if doc.kind == "audit" else [])
+        if key is None or (key in AUDIT_ONLY and doc.kind != "audit"):
+            extra = f" ('## {AUDIT_ONLY[key]}' is only for audits)" if key in AUDIT_ONLY else _suggest(section.title, allowed)
             problems.append(
                 Problem(
                     doc.path,
@@ -451,6 +454,10 @@ def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Briefing | Non
     if GOOD_PRACTICE in sections:
         entries, found = good_practice(doc, sections[GOOD_PRACTICE], taxonomy)
         problems += found
+    actions: tuple[Action, ...] = ()
+    if ACTION_PLAN in sections:
+        actions, found = parse_action_plan(doc.path, sections[ACTION_PLAN], taxonomy.agencies)
+        problems += found
     if problems:
         return None, problems
 
@@ -472,6 +479,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Briefing | Non
         steps=tuple(sections[key].body.strip() if key in sections else "" for key, _ in STEPS),
         default_questions=questions,
         good_practice=tuple(entries),
+        actions=actions,
         audit_type=fields.get("type"),
         cases=fields.get("cases"),
         children=fields.get("children"),

@@ -102,6 +102,7 @@ def test_new_audit_writes_a_draft_shaped_like_the_contract(project: Path, cli) -
         "## What we are worried about",
         "## What needs to happen",
         "## Questions for reflection",
+        "## Action plan",
         "## Good practice",
     ]
     result = check(project, "content")

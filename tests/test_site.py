@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -86,13 +87,18 @@ def test_review_notice_once_review_date_has_passed(public_site: Path) -> None:
     assert article(public_site, "briefings/year-end-maca/").select_one(".briefing-notice--review") is None
 
 
+def year_headings(soup: BeautifulSoup) -> list:
+    """The archive's reporting-year sections (ids like year-2024-25)."""
+    return [h2 for h2 in soup.select("h2") if re.fullmatch(r"year-\d{4}-\d{2}", h2.get("id", ""))]
+
+
 def archive_totals(site: Path) -> dict[str, list[str]]:
     soup = article(site, "archive/")
     return {
         h2.get_text(" ", strip=True).removesuffix("¶").strip(): [
             cell.get_text(" ", strip=True) for cell in h2.find_next("table").select("tfoot th, tfoot td")
         ][:3]
-        for h2 in soup.select("h2")
+        for h2 in year_headings(soup)
     }
 
 
@@ -100,7 +106,7 @@ def test_archive_groups_by_reporting_year_at_31_march_and_1_april(public_site: P
     soup = article(public_site, "archive/")
     rows = {
         h2.get_text(" ", strip=True).removesuffix("¶").strip(): [a.get_text() for a in h2.find_next("table").select("tbody th a")]
-        for h2 in soup.select("h2")
+        for h2 in year_headings(soup)
     }
     assert rows == {
         "2024/25": ["Autumn audit of domestic abuse", "Audit on the first day of April"],

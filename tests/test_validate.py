@@ -250,14 +250,14 @@ CASES = [
         "unknown section",
         BASE + "\n## Recomendations\n\nText.\n",
         [
-            f"{AUDIT}:33: '## Recomendations' is not a section of a briefing; use one of: Background, Why it matters, What worked well, What we are worried about, What needs to happen, Questions for reflection, Good practice, or make it a '### ' sub-heading inside one"
+            f"{AUDIT}:33: '## Recomendations' is not a section of a briefing; use one of: Background, Why it matters, What worked well, What we are worried about, What needs to happen, Questions for reflection, Good practice, Action plan, or make it a '### ' sub-heading inside one"
         ],
     ),
     (
         "section with close typo",
         BASE + "\n## What workd well\n\nText.\n",
         [
-            f"{AUDIT}:33: '## What workd well' is not a section of a briefing (did you mean 'What worked well'?); use one of: Background, Why it matters, What worked well, What we are worried about, What needs to happen, Questions for reflection, Good practice, or make it a '### ' sub-heading inside one"
+            f"{AUDIT}:33: '## What workd well' is not a section of a briefing (did you mean 'What worked well'?); use one of: Background, Why it matters, What worked well, What we are worried about, What needs to happen, Questions for reflection, Good practice, Action plan, or make it a '### ' sub-heading inside one"
         ],
     ),
     (

@@ -1,0 +1,67 @@
+"""Open data: the archive as CSV and JSON, one row per audit this build publishes (schema in the README)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .model import Briefing, Site, progress
+
+FIELDS = (
+    "slug",
+    "title",
+    "type",
+    "date",
+    "reporting_year",
+    "cases",
+    "children",
+    "agencies",
+    "themes",
+    "actions_total",
+    "actions_complete",
+    "actions_overdue",
+    "briefing_url",
+)
+
+
+def rows(site: Site, audits: tuple[Briefing, ...]) -> list[dict[str, Any]]:
+    base = site.settings.site_url.rstrip("/") + "/"
+    today = site.settings.build_date
+    result = []
+    for audit in sorted(audits, key=lambda a: (a.date, a.slug)):
+        done = progress(audit.actions, today)
+        result.append(
+            {
+                "slug": audit.slug,
+                "title": audit.title,
+                "type": audit.audit_type,
+                "date": audit.date.isoformat(),
+                "reporting_year": audit.reporting_year,
+                "cases": audit.cases,
+                "children": audit.children,
+                "agencies": list(audit.agencies),
+                "themes": list(audit.themes),
+                "actions_total": done.total,
+                "actions_complete": done.complete,
+                "actions_overdue": done.overdue,
+                "briefing_url": base + audit.url,
+            }
+        )
+    return result
+
+
+def archive_csv(site: Site, audits: tuple[Briefing, ...]) -> str:
+    """Lists are joined with ';'; a missing count is an empty cell."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows(site, audits):
+        writer.writerow({**row, "agencies": ";".join(row["agencies"]), "themes": ";".join(row["themes"])})
+    return out.getvalue()
+
+
+def archive_json(site: Site, audits: tuple[Briefing, ...]) -> str:
+    document = {"generated": site.settings.build_date.isoformat(), "fields": list(FIELDS), "audits": rows(site, audits)}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
