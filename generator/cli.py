@@ -11,7 +11,8 @@ from pathlib import Path
 from . import engine
 from .linkcheck import check_links
 from .model import Audience
-from .pipeline import Checked, check
+from .pdf import find_chromium, link_pdfs, print_pdfs
+from .pipeline import Checked, check, publishable_slugs
 from .report import print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import replace_on_success
@@ -48,15 +49,27 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_build(root: Path, args: argparse.Namespace) -> int:
-    if report(check(root, engine.content_dir(root), args.drafts, args.strict_privacy)):
+    checked = check(root, engine.content_dir(root), args.drafts, args.strict_privacy)
+    if report(checked):
+        return 1
+    audience = Audience(args.audience)
+    chromium = find_chromium() if args.pdf != "skip" else None
+    if args.pdf == "require" and chromium is None:
+        print(
+            "build failed: --pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)",
+            file=sys.stderr,
+        )
         return 1
     try:
         with replace_on_success(root / "site") as staging:
-            engine.build(root, staging, Audience(args.audience), args.drafts)
+            engine.build(root, staging, audience, args.drafts)
+            if chromium:
+                link_pdfs(staging, print_pdfs(staging, publishable_slugs(checked, audience), chromium))
     except Exception as error:  # the engine reports its own details; the old site/ stays as it was
         print(f"build failed: {error}; the previous site/ was left unchanged", file=sys.stderr)
         return 1
-    print(f"Built the {args.audience} site into site/.")
+    pdfs = "with a PDF of each briefing" if chromium else "without PDFs (Chromium not found or --pdf skip)"
+    print(f"Built the {args.audience} site into site/, {pdfs}.")
     return 0
 
 
@@ -109,6 +122,12 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--audience", choices=[a.value for a in Audience], default=Audience.PUBLIC.value)
     build_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT (never for publishing)")
     build_cmd.add_argument("--strict-privacy", action="store_true", help="treat privacy warnings as errors")
+    build_cmd.add_argument(
+        "--pdf",
+        choices=["auto", "require", "skip"],
+        default="auto",
+        help="print a PDF of each briefing with Chromium: when found (auto, the default), always (require) or never (skip)",
+    )
     build_cmd.set_defaults(run=cmd_build)
     serve_cmd = commands.add_parser("serve", help="live preview that reloads when content changes")
     serve_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT")

@@ -27,6 +27,7 @@ from .postbuild import check_site
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
 BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
+ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
 
 
 class BriefingsConfig(Config):
@@ -55,7 +56,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         checked = check(root, self.config.content_dir, include_drafts=drafts)
         if not checked.ok:
             raise PluginError("content has problems:\n" + "\n".join(str(p) for p in checked.problems))
-        settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date)
+        extra = config.extra.get("briefings") or {}
+        accessibility = extra.get("accessibility") or {}
+        missing = [key for key in ACCESSIBILITY_KEYS if key not in accessibility]
+        if missing:
+            raise PluginError(f"mkdocs.yml: extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
+        settings = Settings(
+            config.site_name, config.site_url, self.config.partnership, build_date, extra.get("feedback_url", ""), accessibility
+        )
         self.outputs = generate(checked, settings, audience, drafts)
         self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)

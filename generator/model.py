@@ -16,6 +16,8 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 """The six steps of a briefing, in contract order: (anchor, heading)."""
 
+DEFAULT_REVIEW_YEARS = 3
+
 
 class Status(StrEnum):
     DRAFT = "draft"
@@ -135,6 +137,21 @@ class Briefing:
     def reporting_year(self) -> str:
         return reporting_year(self.date)
 
+    @property
+    def review_due(self) -> date:
+        """The author's review date, or by default three years after publication."""
+        if self.review_date:
+            return self.review_date
+        try:
+            return self.published.replace(year=self.published.year + DEFAULT_REVIEW_YEARS)
+        except ValueError:  # 29 February
+            return self.published.replace(year=self.published.year + DEFAULT_REVIEW_YEARS, day=28)
+
+    @property
+    def type_key(self) -> str:
+        """The audit type, or `briefing` for a standalone briefing (used by the type filters)."""
+        return self.audit_type or "briefing"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -144,6 +161,9 @@ class Settings:
     site_url: str
     partnership: str = ""
     build_date: date = field(default_factory=date.today)
+    feedback_url: str = ""
+    accessibility: dict[str, object] = field(default_factory=dict)
+    """The accessibility statement's facts, from `extra.briefings.accessibility` in mkdocs.yml."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .load import load_documents
-from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site
+from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site, visible
 from .privacy import Allowance, scan_document
 from .render import render
 from .validate import load_taxonomy, validate
@@ -50,6 +50,11 @@ def check(root: Path, content_dir: str = "content", include_drafts: bool = False
 
 def _order(problem: Problem) -> tuple[str, int]:
     return problem.path, problem.line
+
+
+def publishable_slugs(checked: Checked, audience: Audience) -> list[str]:
+    """Slugs of the briefings a build for `audience` publishes (never drafts): these get PDFs."""
+    return [b.slug for b in checked.briefings if visible(b.status, audience, drafts=False)]
 
 
 def generate(checked: Checked, settings: Settings, audience: Audience, drafts: bool) -> list[Output]:

@@ -21,6 +21,7 @@ from .feed import atom_feed
 from .markup import to_html
 from .model import STEPS, Action, Briefing, GoodPractice, Output, Site, Status, Theme, progress
 from .opendata import archive_csv, archive_json
+from .plaintext import briefing_text
 
 LATEST_ON_HOME = 6
 
@@ -93,10 +94,7 @@ class Indexes:
 
     @cached_property
     def years(self) -> tuple[YearGroup, ...]:
-        groups: dict[str, list[Briefing]] = defaultdict(list)
-        for audit in sorted(self.audits, key=lambda a: (a.date, a.slug), reverse=True):
-            groups[audit.reporting_year].append(audit)
-        return tuple(YearGroup(year, tuple(items)) for year, items in sorted(groups.items(), reverse=True))
+        return self.group_by_year(self.audits)
 
     @cached_property
     def showcase(self) -> tuple[tuple[GoodPractice, Briefing], ...]:
@@ -153,6 +151,42 @@ class Indexes:
             [("MACAs", [g.macas for g in years]), ("Cases", [g.cases for g in years]), ("Children", [g.children for g in years])],
         )
 
+    def filters(self, items: tuple[Briefing, ...], audits_only: bool) -> tuple[tuple[str, tuple[Filter, ...]], ...]:
+        """Year, type and theme filters over `items`, each only with values that occur."""
+        taxonomy = self.site.taxonomy
+        years: dict[str, list[Briefing]] = defaultdict(list)
+        types: dict[str, list[Briefing]] = defaultdict(list)
+        themes: dict[str, list[Briefing]] = defaultdict(list)
+        for b in items:
+            years[b.reporting_year].append(b)
+            types[b.type_key].append(b)
+            for key in b.themes:
+                themes[key].append(b)
+        type_labels = {**taxonomy.audit_types, **({} if audits_only else {"briefing": "Briefing from a review"})}
+        return (
+            ("Year", tuple(Filter("year", y.replace("/", "-"), y, tuple(v)) for y, v in sorted(years.items(), reverse=True))),
+            ("Type", tuple(Filter("type", k, type_labels[k], tuple(types[k])) for k in type_labels if k in types)),
+            (
+                "Theme",
+                tuple(Filter("theme", k, taxonomy.themes[k].label, tuple(themes[k])) for k in taxonomy.themes if k in themes),
+            ),
+        )
+
+    @cached_property
+    def briefing_filters(self) -> tuple[tuple[str, tuple[Filter, ...]], ...]:
+        return self.filters(self.site.briefings, audits_only=False)
+
+    @cached_property
+    def archive_filters(self) -> tuple[tuple[str, tuple[Filter, ...]], ...]:
+        return self.filters(self.audits, audits_only=True)
+
+    @staticmethod
+    def group_by_year(audits: tuple[Briefing, ...]) -> tuple[YearGroup, ...]:
+        groups: dict[str, list[Briefing]] = defaultdict(list)
+        for audit in sorted(audits, key=lambda a: (a.date, a.slug), reverse=True):
+            groups[audit.reporting_year].append(audit)
+        return tuple(YearGroup(year, tuple(items)) for year, items in sorted(groups.items(), reverse=True))
+
     @cached_property
     def theme_years(self) -> tuple[str, ...]:
         return tuple(sorted({a.reporting_year for a in self.audits}))
@@ -173,6 +207,20 @@ class Indexes:
             self.theme_years,
             [self.theme_counts(g) for g in audited],
         )
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One narrowed listing: a plain link that works without JavaScript."""
+
+    facet: str
+    """`year`, `type` or `theme`."""
+    key: str
+    label: str
+    items: tuple[Briefing, ...]
+
+    def url(self, section: str) -> str:
+        return f"{section}/by-{self.facet}/{self.key}/"
 
 
 def relative(here: str, target: str) -> str:
@@ -202,11 +250,16 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
-def front_matter(description: str, boost: int | None = None) -> str:
-    """Page metadata for the engine; the description is escaped because themes print it raw."""
+def front_matter(description: str, boost: int | None = None, search: bool = True) -> str:
+    """Page metadata for the engine; the description is escaped because themes print it raw.
+
+    Listing and form pages are kept out of search (`search=False`) so results lead to briefings.
+    """
     meta: dict[str, object] = {"description": html.escape(description, quote=True)}
     if boost:
         meta["search"] = {"boost": boost}
+    if not search:
+        meta["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
@@ -215,7 +268,16 @@ class Renderer:
         self.site = site
         self.index = Indexes(site)
 
-    def page(self, path: str, url: str, template: str, description: str, boost: int | None = None, **context: object) -> Output:
+    def page(
+        self,
+        path: str,
+        url: str,
+        template: str,
+        description: str,
+        boost: int | None = None,
+        search: bool = True,
+        **context: object,
+    ) -> Output:
         body = ENV.get_template(template).render(
             site=self.site,
             today=self.site.settings.build_date,
@@ -227,11 +289,40 @@ class Renderer:
             Status=Status,
             **context,
         )
-        return Output(path, front_matter(description, boost) + body)
+        return Output(path, front_matter(description, boost, search) + body)
 
-    def briefing(self, b: Briefing) -> Output:
-        overdue = b.review_date is not None and b.review_date < self.site.settings.build_date
-        return self.page(f"briefings/{b.slug}.md", b.url, "briefing.md.j2", b.summary, boost=2, b=b, review_overdue=overdue)
+    def briefing(self, b: Briefing) -> list[Output]:
+        """The briefing page, its printable team record and its plain-text version."""
+        today = self.site.settings.build_date
+        base = self.site.settings.site_url.rstrip("/") + "/"
+        return [
+            self.page(
+                f"briefings/{b.slug}.md", b.url, "briefing.md.j2", b.summary, boost=2, b=b, review_overdue=b.review_due < today
+            ),
+            self.page(
+                f"briefings/{b.slug}/record.md",
+                f"{b.url}record/",
+                "record.md.j2",
+                f"Team record for {b.title}",
+                search=False,
+                b=b,
+            ),
+            Output(f"briefings/{b.slug}.txt", briefing_text(b, self.site.taxonomy, base + b.url, today)),
+        ]
+
+    def filtered(self, section: str, template: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]) -> list[Output]:
+        return [
+            self.page(
+                f"{section}/by-{f.facet}/{f.key}.md",
+                f.url(section),
+                template,
+                f"{f.label}: {len(f.items)} items.",
+                search=False,
+                current=f,
+            )
+            for _, group in facets
+            for f in group
+        ]
 
     def all(self) -> list[Output]:
         settings = self.site.settings
@@ -240,13 +331,28 @@ class Renderer:
             self.page(
                 "index.md", "", "home.md.j2", f"Learning from case audits by {name}.", latest=self.site.briefings[:LATEST_ON_HOME]
             ),
-            self.page("briefings/index.md", "briefings/", "briefings.md.j2", "Every 6 Step Briefing, newest first."),
-            self.page("archive/index.md", "archive/", "archive.md.j2", "Every published audit by reporting year, with totals."),
+            self.page(
+                "briefings/index.md", "briefings/", "briefings.md.j2", "Every 6 Step Briefing, newest first.", current=None
+            ),
+            self.page(
+                "archive/index.md",
+                "archive/",
+                "archive.md.j2",
+                "Every published audit by reporting year, with totals.",
+                current=None,
+            ),
             self.page("showcase/index.md", "showcase/", "showcase.md.j2", "Good practice found in case audits."),
             self.page("themes/index.md", "themes/", "themes.md.j2", "Briefings and good practice by theme."),
             self.page("actions/index.md", "actions/", "actions.md.j2", "Every open action from published audits, by owner."),
         ]
-        outputs += [self.briefing(b) for b in self.site.briefings]
+        outputs += [output for b in self.site.briefings for output in self.briefing(b)]
+        outputs += self.filtered("briefings", "briefings.md.j2", self.index.briefing_filters)
+        outputs += self.filtered("archive", "archive.md.j2", self.index.archive_filters)
+        outputs.append(
+            self.page(
+                "accessibility/index.md", "accessibility/", "accessibility.md.j2", "How accessible this website is.", search=False
+            )
+        )
         outputs += [
             self.page(
                 f"themes/{g.theme.key}.md", g.url, "theme.md.j2", f"Briefings and good practice on {g.theme.label}.", group=g

@@ -22,6 +22,8 @@ from .load import Document, Field, Section, load_yaml_file, mapping_fields
 from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
+RESERVED_SLUGS = {"by-year", "by-type", "by-theme"}
+"""/briefings/by-year/… and the like are the list filters."""
 GOOD_PRACTICE = "good practice"
 ACTION_PLAN = "action plan"
 AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
@@ -500,6 +502,10 @@ def check_slugs(docs: list[Document]) -> list[Problem]:
                     f"file name '{doc.slug}.md' is not a valid slug; rename it using lowercase "
                     f"letters, digits and hyphens, e.g. '{slugify(doc.slug)}.md'",
                 )
+            )
+        elif doc.slug in RESERVED_SLUGS:
+            problems.append(
+                Problem(doc.path, 1, f"file name '{doc.slug}.md' is reserved for the site's filter pages; rename the file")
             )
         elif doc.slug in seen:
             problems.append(

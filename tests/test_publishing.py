@@ -104,7 +104,13 @@ def test_deploy_only_from_main_after_checks_and_partners_never_on_pages() -> Non
     partner_uses = [s.get("uses", "") for s in jobs["partners"]["steps"]]
     assert not any("pages" in u for u in partner_uses)
     public_runs = [s["run"] for s in jobs["public"]["steps"] if "run" in s]
-    assert public_runs == ["python -m pip install -e .", "briefings check", "briefings build", "briefings linkcheck --external"]
+    assert public_runs == [
+        "python -m pip install -e .",
+        'sudo ln -sf "$(command -v google-chrome)" /usr/bin/chromium',
+        "briefings check",
+        "briefings build --pdf require",
+        "briefings linkcheck --external",
+    ]
 
 
 def test_pull_request_annotations_and_step_summary(project: Path, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -156,7 +162,7 @@ def test_linkcheck_passes_on_the_sample_site_and_lists_external_links(
     monkeypatch.chdir(sample_site.parent)
     run = cli("linkcheck", "--external")
     assert run.code == 0, run.out
-    assert "external (not fetched): https://squidfunk.github.io/mkdocs-material/" in run.lines
+    assert "external (not fetched): https://www.bbc.co.uk/weather" in run.lines
     assert re.match(r"\d{3,} internal links checked: 0 problems\.", run.lines[-1])
 
 

@@ -1,0 +1,65 @@
+"""Downloadable PDFs, printed by headless Chromium from the briefing pages already built.
+
+Printing the page itself (with the site's print stylesheet) keeps the web page, the printout and
+the PDF identical. Chromium writes tagged PDFs with an outline, which screen readers can follow.
+The link, with the file's size, is written into the page only after the file exists, so a build
+without Chromium has no link rather than a broken one.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+MARKER = "<!-- briefings:pdf-link -->"
+CHROMIUM_ENV = "BRIEFINGS_CHROMIUM"
+LAUNCH_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def find_chromium() -> Path | None:
+    """Debian's chromium (or the browser named by BRIEFINGS_CHROMIUM); never a downloaded one."""
+    path = Path(os.environ.get(CHROMIUM_ENV, "/usr/bin/chromium"))
+    return path if path.exists() else None
+
+
+def size_label(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
+
+
+def print_pdfs(site: Path, slugs: list[str], chromium: Path) -> dict[str, int]:
+    """Print `briefings/<slug>/` to `briefings/<slug>.pdf` for each slug; returns the file sizes.
+
+    Runs in its own thread: Playwright's sync API refuses a thread that already runs an event loop.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print, site, slugs, chromium).result()
+
+
+def _print(site: Path, slugs: list[str], chromium: Path) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    sizes = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+        page = browser.new_page()
+        for slug in slugs:
+            target = site / "briefings" / f"{slug}.pdf"
+            page.goto((site / "briefings" / slug / "index.html").as_uri())
+            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True, tagged=True, outline=True)
+            sizes[slug] = target.stat().st_size
+        browser.close()
+    return sizes
+
+
+def link_pdfs(site: Path, sizes: dict[str, int]) -> None:
+    for slug, size in sizes.items():
+        page = site / "briefings" / slug / "index.html"
+        link = f'<li><a href="../{slug}.pdf" download>Download this briefing as a PDF (A4, {size_label(size)})</a></li>'
+        page.write_text(page.read_text(encoding="utf-8").replace(MARKER, link, 1), encoding="utf-8")

@@ -1,0 +1,101 @@
+"""A plain-text rendering of a briefing, for screen readers, e-mail and very slow connections."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from html.parser import HTMLParser
+
+from .markup import to_html
+from .model import STEPS, Briefing, Taxonomy, progress
+
+WIDTH = 78
+
+
+class _TextWriter(HTMLParser):
+    """Sanitised author HTML to wrapped text: paragraphs, bulleted and numbered lists, table rows."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.lists: list[list[int]] = []
+        self.prefix = ""
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            indent = "   " * max(0, len(self.lists) - 1)
+            self.blocks.append(textwrap.fill(text, WIDTH, initial_indent=indent + self.prefix, subsequent_indent=indent + "   "))
+        self.current, self.prefix = [], ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("p", "li", "tr", "h3", "h4", "h5", "h6", "pre", "blockquote"):
+            self._flush()
+        if tag in ("ul", "ol"):
+            self._flush()
+            self.lists.append([0] if tag == "ol" else [])
+        elif tag == "li" and self.lists:
+            counter = self.lists[-1]
+            if counter:
+                counter[0] += 1
+                self.prefix = f"{counter[0]}. "
+            else:
+                self.prefix = "-  "
+        elif tag in ("td", "th") and self.current:
+            self.current.append(" | ")
+        elif tag == "br":
+            self.current.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ul", "ol") and self.lists:
+            self._flush()
+            self.lists.pop()
+        elif tag in ("p", "li", "tr", "h3", "h4", "h5", "h6", "pre", "blockquote"):
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        self.current.append(data)
+
+    def text(self) -> str:
+        self._flush()
+        return "\n\n".join(self.blocks)
+
+
+def markdown_to_text(markdown: str) -> str:
+    writer = _TextWriter()
+    writer.feed(to_html(markdown))
+    return writer.text()
+
+
+def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date) -> str:
+    """The whole briefing as text: the same source, steps and facts as the page."""
+    facts = [f"Published: {b.published.isoformat()}", f"Review due: {b.review_due.isoformat()}"]
+    if b.is_audit:
+        facts.insert(
+            0,
+            f"Type: {taxonomy.audit_types[b.audit_type or '']}; audit date {b.date.isoformat()} (reporting year {b.reporting_year})",
+        )
+        if b.cases is not None:
+            facts.append(f"Cases audited: {b.cases}")
+        if b.children is not None:
+            facts.append(f"Children: {b.children}")
+    elif b.source:
+        facts.insert(0, f"Source: {b.source}")
+    if b.agencies:
+        facts.append("Agencies: " + ", ".join(taxonomy.agencies[k] for k in b.agencies))
+    facts.append("Themes: " + ", ".join(taxonomy.themes[k].label for k in b.themes))
+    parts = [b.title.upper(), "=" * min(WIDTH, len(b.title)), textwrap.fill(b.summary, WIDTH), "\n".join(facts)]
+    for number, ((_, heading), body) in enumerate(zip(STEPS, b.steps, strict=True), start=1):
+        text = (
+            "\n".join(f"-  {q}" for q in b.default_questions) if number == 6 and b.default_questions else markdown_to_text(body)
+        )
+        parts += [f"{number}. {heading.upper()}", text]
+        if number == 5 and b.actions:
+            done = progress(b.actions, today)
+            rows = [f"-  {a.text} ({taxonomy.agencies[a.owner]}, due {a.due.isoformat()}, {a.status})" for a in b.actions]
+            parts += [f"Action plan: {done}.", "\n".join(rows)]
+    for entry in b.good_practice:
+        parts += [f"GOOD PRACTICE: {entry.title} ({taxonomy.agencies[entry.agency]})", markdown_to_text(entry.body)]
+    parts.append(f"Read online: {url}")
+    return "\n\n".join(parts) + "\n"
