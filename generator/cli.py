@@ -62,7 +62,7 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
         return 1
     try:
         with replace_on_success(root / "site") as staging:
-            engine.build(root, staging, audience, args.drafts)
+            engine.build(root, staging, audience, args.drafts, checked)
             if chromium:
                 link_pdfs(staging, print_pdfs(staging, publishable_slugs(checked, audience), chromium))
     except Exception as error:  # the engine reports its own details; the old site/ stays as it was

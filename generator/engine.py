@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 
 from .mkdocs_plugin import AUDIENCE_ENV, DRAFTS_ENV, BriefingsPlugin
 from .model import Audience
+from .pipeline import Checked
 
 CONFIG = "mkdocs.yml"
 
@@ -61,10 +62,13 @@ def site_url(root: Path) -> str:
     return load_config(str(root / CONFIG)).site_url or ""
 
 
-def build(root: Path, site_dir: Path, audience: Audience, drafts: bool) -> None:
+def build(root: Path, site_dir: Path, audience: Audience, drafts: bool, checked: Checked | None = None) -> None:
     _show_engine_messages(logging.WARNING)
     with _options(audience, drafts):
         config = load_config(str(root / CONFIG), site_dir=str(site_dir))
+        plugin = config.plugins["briefings"]
+        assert isinstance(plugin, BriefingsPlugin)
+        plugin.prechecked = checked
         mkdocs_build(config)
 
 

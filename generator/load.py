@@ -24,6 +24,7 @@ _BOUNDARY = YAMLHandler.FM_BOUNDARY
 _ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML_FIXES = {
     "mapping values are not allowed here": "a value containing ': ' must be put in quotes, e.g. title: \"Neglect: what we learned\"",
     "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
@@ -124,7 +125,15 @@ def split_sections(text: str, first_line: int, level: int, headings: list[Headin
 
 
 def parse_yaml(text: str, path: str, first_line: int, what: str = "front matter") -> tuple[yaml.Node | None, list[Problem]]:
-    """Compose YAML into nodes (which carry line numbers); a syntax error becomes a Problem."""
+    """Compose YAML into nodes (which carry line numbers); a syntax error becomes a Problem.
+
+    libyaml (C) parses when it is available; on an error the pure-Python parser runs again, so the
+    message an author reads is always the same, whichever is installed.
+    """
+    try:
+        return yaml.compose(text, Loader=_FAST_LOADER), []
+    except yaml.YAMLError:
+        pass
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader), []
     except yaml.MarkedYAMLError as error:

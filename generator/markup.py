@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 
@@ -12,7 +14,11 @@ TAGS = nh3.ALLOWED_TAGS - {"h1", "h2"}
 _converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
+@lru_cache(maxsize=8192)
 def to_html(text: str) -> str:
-    """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs)."""
+    """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs).
+
+    Cached: the page, its plain-text version and its team record render the same Markdown.
+    """
     html = _converter.reset().convert(text)
     return nh3.clean(html, tags=TAGS)

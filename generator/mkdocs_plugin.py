@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .model import Audience, Output, Settings
-from .pipeline import check, generate
+from .pipeline import Checked, check, generate
 from .postbuild import check_site
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
@@ -45,6 +45,8 @@ def options_from_env() -> tuple[Audience, bool, date]:
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     outputs: list[Output]
+    prechecked: Checked | None = None
+    """Set by the `briefings` CLI, which has just checked the same content: no need to check twice."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -53,7 +55,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError("briefings: set 'site_url' in mkdocs.yml (the feed needs absolute links)")
         root = Path(config.config_file_path).parent
         audience, drafts, build_date = options_from_env()
-        checked = check(root, self.config.content_dir, include_drafts=drafts)
+        checked = self.prechecked or check(root, self.config.content_dir, include_drafts=drafts)
         if not checked.ok:
             raise PluginError("content has problems:\n" + "\n".join(str(p) for p in checked.problems))
         extra = config.extra.get("briefings") or {}

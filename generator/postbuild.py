@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .model import Problem
-from .privacy import mask, scan_line
+import lxml.html
 
-TEXT_ATTRIBUTES = {"alt", "title", "content", "aria-label", "placeholder"}
+from .model import Problem
+from .privacy import mask, scan_block
+
+TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
 LOADING_TAGS = {
     "script": "src",
     "img": "src",
@@ -32,34 +33,25 @@ LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "m
 _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(https?:)?//([^/'")\s]+)""", re.I)
 
 
-class _PageReader(HTMLParser):
-    """Collects visible text (with its line) and every URL the page would load."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[tuple[int, str]] = []
-        self.loads: list[tuple[int, str]] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        line = self.getpos()[0]
-        if tag in ("script", "style"):
-            self._skip += 1
-        self.text += [(line, v) for k, v in values.items() if k in TEXT_ATTRIBUTES]
-        if tag in LOADING_TAGS and values.get(LOADING_TAGS[tag]):
-            self.loads.append((line, values[LOADING_TAGS[tag]]))
-        if tag == "link" and LOADING_RELS & set(values.get("rel", "").lower().split()):
-            self.loads.append((line, values.get("href", "")))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            line = self.getpos()[0]
-            self.text += [(line + offset, part) for offset, part in enumerate(data.split("\n"))]
+def read_page(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Visible text and attribute text with their lines, and every URL the page would load (lxml, a C parser)."""
+    root = lxml.html.fromstring(data)
+    texts: list[tuple[int, str]] = []
+    loads: list[tuple[int, str]] = []
+    for element in root.iter():
+        line = element.sourceline or 1
+        if isinstance(element.tag, str):
+            if element.text and element.tag not in ("script", "style"):
+                texts.append((line, element.text))
+            texts += [(line, element.get(a)) for a in TEXT_ATTRIBUTES if element.get(a)]
+            attribute = LOADING_TAGS.get(element.tag)
+            if attribute and element.get(attribute):
+                loads.append((line, element.get(attribute)))
+            if element.tag == "link" and LOADING_RELS & set((element.get("rel") or "").lower().split()) and element.get("href"):
+                loads.append((line, element.get("href")))
+        if element.tail:
+            texts.append((line, element.tail))
+    return texts, loads
 
 
 def _third_party(url: str, own_host: str) -> bool:
@@ -67,11 +59,13 @@ def _third_party(url: str, own_host: str) -> bool:
     return bool(parts.netloc) and parts.hostname != own_host
 
 
-def _privacy(path: str, lines: list[tuple[int, str]], allowed: set[str]) -> list[Problem]:
+def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str]) -> list[Problem]:
+    """Scan many pieces of text in one pass: join them, then map each finding back to its piece's line."""
+    lines = [(number, line) for number, text in pieces for line in text.split("\n")]
+    findings = scan_block("\n".join(line for _, line in lines), 0)
     return [
-        Problem(path, f.line, f"privacy: {f.kind}: {mask(f.text)} reached the built site")
-        for number, line in lines
-        for f in scan_line(line, number)
+        Problem(path, lines[f.line][0], f"privacy: {f.kind}: {mask(f.text)} reached the built site")
+        for f in findings
         if not any(f.text in a for a in allowed)
     ]
 
@@ -93,12 +87,11 @@ def check_site(site: Path, own_host: str, allowed: set[str]) -> list[Problem]:
     for file in sorted(site.rglob("*")):
         name = f"site/{file.relative_to(site).as_posix()}"
         if file.suffix == ".html":
-            reader = _PageReader()
-            reader.feed(file.read_text(encoding="utf-8"))
-            problems += _privacy(name, reader.text, allowed)
+            texts, loads = read_page(file.read_bytes())
+            problems += _privacy(name, texts, allowed)
             problems += [
                 Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
-                for line, url in reader.loads
+                for line, url in loads
                 if _third_party(url, own_host)
             ]
         elif file.suffix == ".json":

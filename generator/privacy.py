@@ -13,7 +13,8 @@ A finding can be allowed, one line at a time, by a marker on that line that must
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,33 +24,48 @@ from .model import Problem
 ERROR, WARNING = "error", "warning"
 
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_S = r"[ \t]"
+"""Spacing inside one line: a pattern never spans two lines, so whole texts scan like single lines."""
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}"
-    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+\d{{4}}"
+    rf"|{_MONTHS}\.?{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?{_S}+\d{{4}})"
 )
-_DOB_WORD = r"(?:D\.?O\.?B\.?|date\s+of\s+birth|born(?:\s+on)?)"
+_DOB_WORD = rf"(?:D\.?O\.?B\.?|date{_S}+of{_S}+birth|born(?:{_S}+on)?)"
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
     "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard"
 )
 
-DETECTORS: dict[str, re.Pattern[str]] = {
-    "email": re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
-    "nhs-number": re.compile(r"(?<![\d-])(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})(?![\d-])"),
-    "phone": re.compile(r"(?<![\w+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)\d(?:[\s\-)]{0,2}\d){8,9}(?!\d)"),
-    "ni-number": re.compile(r"\b[A-Z]{2}\s{0,2}\d{2}\s{0,2}\d{2}\s{0,2}\d{2}\s{0,2}[A-D]\b", re.I),
-    "postcode": re.compile(r"\b(?:GIR\s?0AA|[A-Z]{1,2}\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2})\b"),
-    "date-of-birth": re.compile(
-        rf"\b{_DOB_WORD}\W{{0,4}}(?:(?:is|was|on|of)\s+)?{_DATE}|{_DATE}\s*\(?\s*{_DOB_WORD}(?![A-Za-z])", re.I
-    ),
-    "address": re.compile(
-        rf"\b\d{{1,4}}[A-Za-z]?,?\s+(?!(?:Family|Crown|Youth|County|Magistrates'?|High)\s+Court\b)"
-        rf"(?:[A-Z][A-Za-z'\-]+\s+){{1,3}}(?:{_STREET_TYPES})\b"
-    ),
-}
-"""Error kinds, checked in this order; an NHS number is not also reported as a phone number."""
+_DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
 
+DETECTORS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), re.compile("@")),
+    ("nhs-number", re.compile(r"(?<![\d-])(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})(?![\d-])"), None),
+    ("phone", re.compile(rf"(?<![\w+])(?:\+44(?:{_S}|-)?(?:\(0\)(?:{_S}|-)?)?|\(?0)\d(?:[ \t\-)]{{0,2}}\d){{8,9}}(?!\d)"), None),
+    (
+        "ni-number",
+        re.compile(rf"\b[A-Z]{{2}}{_S}{{0,2}}\d{{2}}{_S}{{0,2}}\d{{2}}{_S}{{0,2}}\d{{2}}{_S}{{0,2}}[A-D]\b", re.I),
+        None,
+    ),
+    ("postcode", re.compile(rf"\b(?:GIR{_S}?0AA|[A-Z]{{1,2}}\d[A-Z\d]?{_S}*\d[ABD-HJLNP-UW-Z]{{2}})\b"), None),
+    ("date-of-birth", re.compile(rf"\b{_DOB_WORD}[^\w\n]{{0,4}}(?:(?:is|was|on|of){_S}+)?{_DATE}", re.I), _DOB_KEYWORD),
+    ("date-of-birth", re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I), _DOB_KEYWORD),
+    (
+        "address",
+        re.compile(
+            rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+(?!(?:Family|Crown|Youth|County|Magistrates'?|High){_S}+Court\b)"
+            rf"(?:[A-Z][A-Za-z'\-]+{_S}+){{1,3}}(?:{_STREET_TYPES})\b"
+        ),
+        None,
+    ),
+]
+"""Error kinds, checked in this order (an NHS number is not also reported as a phone number), each with
+an optional guard: a cheap pattern that must occur in the text before the costly one is run."""
+
+_NEWLINE = re.compile("\n")
+_NEEDS_DETECTORS = re.compile(r"[0-9@]")
+"""Every error kind contains a digit or an @, so text with neither needs no detector run."""
 _GIVEN_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _ALLOW = re.compile(r"privacy:\s*allow\s+\"([^\"]+)\"(?:\s+reason:\s*(.*?))?\s*(?:-->|$)")
 SMALL_COUNT_FIELDS = {"cases": 1, "children": 2}
@@ -103,36 +119,47 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
-def scan_line(line: str, number: int) -> Iterator[Finding]:
-    """Every error-level finding in one line of text."""
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in DETECTORS.items():
-        for match in pattern.finditer(line):
-            span = match.span()
-            if any(start < span[1] and span[0] < end for start, end in taken):
-                continue
-            if kind == "nhs-number" and not nhs_check_digit_ok(re.sub(r"\D", "", match.group())):
-                continue
-            taken.append(span)
-            yield Finding(kind, match.group().strip(), number)
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
 
-def scan_names(line: str, number: int, pseudonyms: frozenset[str]) -> Iterator[Finding]:
-    for match in _GIVEN_NAME.finditer(line):
-        name = match.group()
-        if name in GIVEN_NAMES and name not in pseudonyms:
-            yield Finding("given-name", name, number, WARNING)
+def scan_block(text: str, first_line: int = 1, pseudonyms: frozenset[str] | None = None) -> list[Finding]:
+    """Every finding in a whole text, each pattern run once over it (names only when `pseudonyms` is given)."""
+    found: list[tuple[int, Finding]] = []
+    starts: list[int] | None = None
+
+    def line(offset: int) -> int:
+        nonlocal starts
+        starts = starts or _line_starts(text)
+        return first_line + bisect_right(starts, offset) - 1
+
+    if _NEEDS_DETECTORS.search(text):
+        taken: list[tuple[int, int]] = []
+        for kind, pattern, guard in DETECTORS:
+            if guard and not guard.search(text):
+                continue
+            for match in pattern.finditer(text):
+                span = match.span()
+                if any(start < span[1] and span[0] < end for start, end in taken):
+                    continue
+                if kind == "nhs-number" and not nhs_check_digit_ok(re.sub(r"\D", "", match.group())):
+                    continue
+                taken.append(span)
+                found.append((span[0], Finding(kind, match.group().strip(), line(span[0]))))
+    if pseudonyms is not None:
+        for match in _GIVEN_NAME.finditer(text):
+            if match.group() in GIVEN_NAMES and match.group() not in pseudonyms:
+                found.append((match.start(), Finding("given-name", match.group(), line(match.start()), WARNING)))
+    return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
 
 def scan_text(lines: Iterable[tuple[int, str]], pseudonyms: Iterable[str] = (), names: bool = True) -> list[Finding]:
-    """Findings in numbered lines of author text; names are warnings unless declared pseudonyms."""
+    """Findings in consecutive numbered lines of author text; names are warnings unless declared pseudonyms."""
+    numbered = list(lines)
+    if not numbered:
+        return []
     declared = frozenset(word for name in pseudonyms for word in re.findall(r"[A-Za-z][\w-]*", name))
-    found = []
-    for number, line in lines:
-        found += scan_line(line, number)
-        if names:
-            found += scan_names(line, number, declared)
-    return found
+    return scan_block("\n".join(line for _, line in numbered), numbered[0][0], declared if names else None)
 
 
 def allowances(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Allowance], list[Problem]]:

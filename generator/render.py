@@ -8,13 +8,12 @@ and sanitised here, and every author string placed in a template is escaped by J
 from __future__ import annotations
 
 import html
-import posixpath
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
 import jinja2
-import yaml
 
 from .charts import grouped_bars, heat_map
 from .feed import atom_feed
@@ -224,12 +223,18 @@ class Filter:
 
 
 def relative(here: str, target: str) -> str:
-    """A link from the page at site URL `here` to `target`, so the site works under any base path."""
+    """A link from the page at site URL `here` to `target`, so the site works under any base path.
+
+    Both are site-relative (`briefings/x/`, `feed.xml`); pages are folders, so `here` is a directory.
+    """
     path, hash_, anchor = target.partition("#")
-    link = posixpath.relpath("/" + path, "/" + (here or "."))
-    if path.endswith("/") or not path:
-        link = link + "/" if link != "." else "./"
-    return link + hash_ + anchor
+    base = [part for part in here.split("/") if part]
+    parts = path.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    link = "../" * (len(base) - common) + "/".join(parts[common:])
+    return (link or "./") + hash_ + anchor
 
 
 def _environment() -> jinja2.Environment:
@@ -260,7 +265,7 @@ def front_matter(description: str, boost: int | None = None, search: bool = True
         meta["search"] = {"boost": boost}
     if not search:
         meta["search"] = {"exclude": True}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items()) + "---\n\n"  # JSON is valid YAML
 
 
 class Renderer:

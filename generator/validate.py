@@ -221,9 +221,19 @@ def _suggest(word: str, options: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def check_front_matter(doc: Document, taxonomy: Taxonomy) -> list[Problem]:
-    schema = front_matter_schema(doc.kind, taxonomy)
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+class FrontMatterRules:
+    """One compiled validator per kind of file, built once per taxonomy rather than once per file."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.schemas = {kind: front_matter_schema(kind, taxonomy) for kind in ("audit", "briefing")}
+        checker = jsonschema.FormatChecker()
+        self.validators = {
+            kind: jsonschema.Draft202012Validator(schema, format_checker=checker) for kind, schema in self.schemas.items()
+        }
+
+
+def check_front_matter(doc: Document, rules: FrontMatterRules) -> list[Problem]:
+    schema, validator = rules.schemas[doc.kind], rules.validators[doc.kind]
     problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
     if not problems:
         problems += _check_dates(doc)
@@ -441,8 +451,8 @@ def status_of(doc: Document) -> Status | None:
     return Status(found.value) if found.value in {s.value for s in Status} else None
 
 
-def validate_document(doc: Document, taxonomy: Taxonomy) -> tuple[Briefing | None, list[Problem]]:
-    problems = check_front_matter(doc, taxonomy) + check_headings(doc)
+def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
+    problems = check_front_matter(doc, rules) + check_headings(doc)
     sections, found = sort_sections(doc)
     problems += found
     fields = {k: f.value for k, f in doc.fields.items()}
@@ -524,6 +534,7 @@ def check_slugs(docs: list[Document]) -> list[Problem]:
 def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool) -> Validated:
     """Check every document; drafts are only checked (and kept) when `include_drafts`."""
     result = Validated([], check_slugs(docs), [])
+    rules = FrontMatterRules(taxonomy)
     for doc in docs:
         if not doc.parsed:
             continue
@@ -531,7 +542,7 @@ def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool) -> 
         if status is Status.DRAFT and not include_drafts:
             result.drafts_skipped.append(doc.path)
             continue
-        briefing, problems = validate_document(doc, taxonomy)
+        briefing, problems = validate_document(doc, taxonomy, rules)
         result.problems += problems
         if briefing:
             result.briefings.append(briefing)

@@ -29,3 +29,29 @@ def test_author_markdown_is_sanitised_but_keeps_structure() -> None:
         assert bad not in html
     for good in ("<table>", "<th>a</th>", "<h3>Sub-heading</h3>", "<li>item</li>", 'href="https://example.org"', "<img"):
         assert good in html
+
+
+def test_accessibility_statement_without_known_issues_renders() -> None:
+    from datetime import date
+
+    from generator.model import Audience, Settings, Taxonomy, make_site
+    from generator.render import Renderer
+
+    statement = {
+        "organisation": "A partnership",
+        "contact_url": "https://example.org/",
+        "status": "fully",
+        "response_days": 5,
+        "prepared": "x",
+        "reviewed": "y",
+    }
+    site = make_site(
+        Settings("Site", "https://example.org/", build_date=date(2026, 1, 1), accessibility=statement),
+        Taxonomy({}, {}, {}),
+        [],
+        Audience.PUBLIC,
+    )
+    page = Renderer(site).page("accessibility/index.md", "accessibility/", "accessibility.md.j2", "d", search=False)
+    assert (
+        "fully compliant" in page.content and "<ul>\n<li>" not in page.content.split("How accessible")[1].split("## Feedback")[0]
+    )

@@ -1,0 +1,199 @@
+"""Benchmark at archive scale: prints figures for N synthetic audits and writes benchmarks/RESULTS.md.
+
+Run: .venv/bin/python benchmarks/scale.py [N ...]      (default: 100 1000 5000)
+
+For each N it measures, in one process tree so ratios hold on a noisy machine:
+- the generator core (load + validate + render, no MkDocs), per audit;
+- the full `briefings build --pdf skip` (wall time and peak memory of that process);
+- the built site's size and page count;
+- a bare `mkdocs build` of the same number of plain ~600-word pages, none in the navigation;
+- the bytes a browser downloads (gzip, as a static host serves them) to show the first result of a
+  one-word query, with Material's search and with a Pagefind index of the same site.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import make_plain_project, make_project
+
+from generator.model import Audience, Settings
+from generator.pdf import LAUNCH_ARGS, find_chromium
+from generator.pipeline import check, generate
+
+WORK = Path(__file__).resolve().parent / "work"
+BIN = Path(sys.executable).parent
+QUERY = "chronology"
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{child.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def core_ms_per_audit(root: Path, count: int) -> float:
+    statement = {
+        "organisation": "Bench",
+        "contact_url": "https://example.org/",
+        "status": "partially",
+        "response_days": 5,
+        "prepared": "-",
+        "reviewed": "-",
+    }
+    settings = Settings("Bench", "https://example.org/bench/", build_date=date(2026, 11, 1), accessibility=statement)
+    runs = []
+    for _ in range(3 if count <= 1000 else 1):
+        start = time.perf_counter()
+        checked = check(root, "content")
+        generate(checked, settings, Audience.PUBLIC, drafts=False)
+        runs.append(time.perf_counter() - start)
+        assert checked.ok, checked.problems[:3]
+    return statistics.median(runs) * 1000 / count
+
+
+def site_size(site: Path) -> tuple[float, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6, sum(1 for p in files if p.name == "index.html")
+
+
+def search_bytes(site: Path, engine: str) -> int:
+    """Gzip bytes of every search resource a real browser fetches to show the first result."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from conftest import served
+
+    fetched: dict[str, int] = {}
+    with sync_playwright() as playwright, served(site) as base:
+        browser = playwright.chromium.launch(executable_path=str(find_chromium()), args=LAUNCH_ARGS)
+        page = browser.new_page()
+
+        def record(response) -> None:
+            url = response.url
+            if ("search" in url and engine == "material") or ("/pagefind/" in url and engine == "pagefind"):
+                with contextlib.suppress(PlaywrightError):  # a response without a body (redirect) costs nothing
+                    fetched[url] = len(gzip.compress(response.body(), 6))
+
+        page.on("response", record)
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        if engine == "material":
+            page.click("input[name=query]")
+            page.keyboard.type(QUERY)
+            page.wait_for_selector(".md-search-result__item", timeout=120_000)
+        else:
+            page.evaluate(
+                "async (q) => { const pf = await import('./pagefind/pagefind.js'); const r = await pf.search(q); await r.results[0].data(); }",
+                QUERY,
+            )
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(fetched.values())
+
+
+def measure(count: int) -> dict[str, float]:
+    project = make_project(WORK / f"audits-{count}", count)
+    core = core_ms_per_audit(project, count)
+    build_s, build_mb = run([str(BIN / "briefings"), "build", "--pdf", "skip"], project)
+    size_mb, pages = site_size(project / "site")
+    plain = make_plain_project(WORK / f"plain-{count}", pages)
+    bare_s, bare_mb = run([str(BIN / "mkdocs"), "build", "-q"], plain)
+    result = {
+        "audits": count,
+        "core_ms": core,
+        "build_s": build_s,
+        "build_mb": build_mb,
+        "site_mb": size_mb,
+        "pages": pages,
+        "bare_s": bare_s,
+        "bare_mb": bare_mb,
+    }
+    if find_chromium():
+        result["material_kb"] = search_bytes(project / "site", "material") / 1000
+        indexed = WORK / f"pagefind-{count}"
+        shutil.rmtree(indexed, ignore_errors=True)
+        shutil.copytree(project / "site", indexed)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(indexed), "--quiet"], check=True)
+        result["pagefind_index_s"] = time.perf_counter() - start
+        result["pagefind_kb"] = search_bytes(indexed, "pagefind") / 1000
+    return result
+
+
+ROW = "| {audits:,} | {core_ms:.2f} ms | {build_s:.1f} s | {build_mb:.0f} MB | {site_mb:.0f} MB ({pages:,} pages) | {bare_s:.1f} s | {ratio:.2f}× | {material_kb} | {pagefind_kb} |"
+
+
+def row(r: dict[str, float]) -> str:
+    fmt = {k: v for k, v in r.items()}
+    fmt["ratio"] = r["build_s"] / r["bare_s"]
+    fmt["material_kb"] = f"{r['material_kb']:,.0f} KB" if "material_kb" in r else "–"
+    fmt["pagefind_kb"] = f"{r['pagefind_kb']:,.0f} KB" if "pagefind_kb" in r else "–"
+    return ROW.format(**fmt)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
+        f"mkdocs-material {version('mkdocs-material')}, pagefind {version('pagefind')}, {date.today().isoformat()}"
+    )
+
+
+def main() -> None:
+    counts = [int(a) for a in sys.argv[1:]] or [100, 1000, 5000]
+    lines = [
+        "| audits | core per audit | full build | peak memory | output | bare MkDocs, same page count | build ÷ bare | Material search: first result | Pagefind: first result |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    results = []
+    for count in counts:
+        result = measure(count)
+        results.append(result)
+        lines.append(row(result))
+        print(lines[-1], flush=True)
+    scaling = ""
+    if len(results) >= 2 and results[-1]["audits"] == 5 * results[-2]["audits"]:
+        scaling = f"\nBuild time at {results[-1]['audits']:,} ÷ at {results[-2]['audits']:,}: {results[-1]['build_s'] / results[-2]['build_s']:.2f}× (linear would be 5×).\n"
+    text = (
+        "# Benchmark results\n\nProduced by `.venv/bin/python benchmarks/scale.py` on: "
+        + machine()
+        + ".\n\n"
+        + "\n".join(lines)
+        + "\n"
+        + scaling
+    )
+    (Path(__file__).resolve().parent / "RESULTS.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
