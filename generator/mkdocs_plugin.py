@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from .model import Audience, Output, Settings
 from .pipeline import Checked, check, generate
 from .postbuild import check_site
+from .search import SearchIndexError, index_site
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
@@ -79,10 +80,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Scan what was actually built; a finding fails the build (the CLI then keeps the old site/)."""
+        """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/), then index it."""
         problems = check_site(Path(config.site_dir), urlsplit(config.site_url).hostname or "", self.allowed)
         if problems:
             raise PluginError("the built site failed its privacy check:\n" + "\n".join(str(p) for p in problems))
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)

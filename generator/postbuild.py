@@ -1,8 +1,9 @@
 """Checks over a finished site folder, whatever engine built it: the second line of defence.
 
-Text can reach the site by routes the content scan never sees (a template, a plugin, the
-search index), so the built HTML, search index, feed and sitemap are scanned again for
-identifying details; and nothing may be loaded from a host other than the site's own.
+Text can reach the site by routes the content scan never sees (a template, a hand-written page,
+a plugin), so the built HTML, JSON, feed and sitemap are scanned again for identifying details
+(the search index is built afterwards from these pages); and nothing may be loaded from a host
+other than the site's own.
 """
 
 from __future__ import annotations
@@ -59,8 +60,23 @@ def _third_party(url: str, own_host: str) -> bool:
     return bool(parts.netloc) and parts.hostname != own_host
 
 
-def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str]) -> list[Problem]:
-    """Scan many pieces of text in one pass: join them, then map each finding back to its piece's line."""
+def _unseen(pieces: list[tuple[int, str]], seen: set[str]) -> list[tuple[int, str]]:
+    fresh = []
+    for number, text in pieces:
+        if text not in seen:
+            seen.add(text)
+            fresh.append((number, text))
+    return fresh
+
+
+def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str], seen: set[str] | None = None) -> list[Problem]:
+    """Scan many pieces of text in one pass: join them, then map each finding back to its piece's line.
+
+    Pieces already in `seen` (the same navigation, header and footer on every page) were scanned on an
+    earlier page, where any finding in them was already reported.
+    """
+    if seen is not None:
+        pieces = _unseen(pieces, seen)
     lines = [(number, line) for number, text in pieces for line in text.split("\n")]
     findings = scan_block("\n".join(line for _, line in lines), 0)
     return [
@@ -84,11 +100,12 @@ def _strings(value: object) -> Iterator[str]:
 def check_site(site: Path, own_host: str, allowed: set[str]) -> list[Problem]:
     """Every privacy finding and third-party load in the built site, as `site/...:line` problems."""
     problems: list[Problem] = []
+    seen: set[str] = set()
     for file in sorted(site.rglob("*")):
         name = f"site/{file.relative_to(site).as_posix()}"
         if file.suffix == ".html":
             texts, loads = read_page(file.read_bytes())
-            problems += _privacy(name, texts, allowed)
+            problems += _privacy(name, texts, allowed, seen)
             problems += [
                 Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
                 for line, url in loads

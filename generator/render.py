@@ -255,16 +255,14 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
-def front_matter(description: str, boost: int | None = None, search: bool = True) -> str:
+def front_matter(description: str, searchable: bool = False) -> str:
     """Page metadata for the engine; the description is escaped because themes print it raw.
 
-    Listing and form pages are kept out of search (`search=False`) so results lead to briefings.
+    Only briefings are `searchable`, so that every search result leads to a briefing.
     """
     meta: dict[str, object] = {"description": html.escape(description, quote=True)}
-    if boost:
-        meta["search"] = {"boost": boost}
-    if not search:
-        meta["search"] = {"exclude": True}
+    if searchable:
+        meta["pagefind"] = True
     return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items()) + "---\n\n"  # JSON is valid YAML
 
 
@@ -279,8 +277,7 @@ class Renderer:
         url: str,
         template: str,
         description: str,
-        boost: int | None = None,
-        search: bool = True,
+        searchable: bool = False,
         **context: object,
     ) -> Output:
         body = ENV.get_template(template).render(
@@ -294,7 +291,7 @@ class Renderer:
             Status=Status,
             **context,
         )
-        return Output(path, front_matter(description, boost, search) + body)
+        return Output(path, front_matter(description, searchable) + body)
 
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
@@ -302,14 +299,19 @@ class Renderer:
         base = self.site.settings.site_url.rstrip("/") + "/"
         return [
             self.page(
-                f"briefings/{b.slug}.md", b.url, "briefing.md.j2", b.summary, boost=2, b=b, review_overdue=b.review_due < today
+                f"briefings/{b.slug}.md",
+                b.url,
+                "briefing.md.j2",
+                b.summary,
+                searchable=True,
+                b=b,
+                review_overdue=b.review_due < today,
             ),
             self.page(
                 f"briefings/{b.slug}/record.md",
                 f"{b.url}record/",
                 "record.md.j2",
                 f"Team record for {b.title}",
-                search=False,
                 b=b,
             ),
             Output(f"briefings/{b.slug}.txt", briefing_text(b, self.site.taxonomy, base + b.url, today)),
@@ -322,7 +324,6 @@ class Renderer:
                 f.url(section),
                 template,
                 f"{f.label}: {len(f.items)} items.",
-                search=False,
                 current=f,
             )
             for _, group in facets
@@ -354,9 +355,7 @@ class Renderer:
         outputs += self.filtered("briefings", "briefings.md.j2", self.index.briefing_filters)
         outputs += self.filtered("archive", "archive.md.j2", self.index.archive_filters)
         outputs.append(
-            self.page(
-                "accessibility/index.md", "accessibility/", "accessibility.md.j2", "How accessible this website is.", search=False
-            )
+            self.page("accessibility/index.md", "accessibility/", "accessibility.md.j2", "How accessible this website is.")
         )
         outputs += [
             self.page(

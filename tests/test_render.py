@@ -51,7 +51,7 @@ def test_accessibility_statement_without_known_issues_renders() -> None:
         [],
         Audience.PUBLIC,
     )
-    page = Renderer(site).page("accessibility/index.md", "accessibility/", "accessibility.md.j2", "d", search=False)
+    page = Renderer(site).page("accessibility/index.md", "accessibility/", "accessibility.md.j2", "d")
     assert (
         "fully compliant" in page.content and "<ul>\n<li>" not in page.content.split("How accessible")[1].split("## Feedback")[0]
     )

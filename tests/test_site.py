@@ -34,14 +34,23 @@ def h2_texts(soup: BeautifulSoup) -> list[str]:
 
 
 def site_texts(site: Path) -> dict[str, str]:
-    """Every file's text, including inside the gzipped sitemap; binary assets are skipped."""
+    """Every file's text, including inside the gzipped sitemap and search index; other binaries are skipped."""
     texts = {}
     for file in site.rglob("*"):
-        if file.suffix in {".html", ".json", ".xml", ".txt", ".js", ".css"}:
+        if file.suffix in {".html", ".json", ".xml", ".txt", ".js", ".css", ".csv"}:
             texts[file.relative_to(site).as_posix()] = file.read_text(encoding="utf-8", errors="replace")
-        elif file.suffix == ".gz":
-            texts[file.relative_to(site).as_posix()] = gzip.decompress(file.read_bytes()).decode("utf-8")
+        elif file.suffix == ".gz" or file.suffix.startswith(".pf_"):
+            texts[file.relative_to(site).as_posix()] = gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
     return texts
+
+
+def search_fragments(site: Path) -> dict[str, str]:
+    """What the Pagefind index holds for each page: URL -> indexed text."""
+    fragments = {}
+    for file in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(file.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[data["url"]] = data["content"] + " " + json.dumps(data["meta"])
+    return fragments
 
 
 def test_every_page_of_the_url_layout_exists(public_site: Path) -> None:
@@ -151,18 +160,18 @@ def test_briefings_list_is_newest_first(public_site: Path) -> None:
     ]
 
 
-def test_search_index_covers_every_published_briefing(public_site: Path) -> None:
-    docs = json.loads((public_site / "search" / "search_index.json").read_text())["docs"]
-    text = {
-        slug: " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith(f"briefings/{slug}/"))
-        for slug in PUBLISHED
-    }
+def test_search_index_covers_every_published_briefing_and_nothing_else(public_site: Path) -> None:
+    fragments = search_fragments(public_site)
+    assert sorted(fragments) == sorted(f"/briefings/{slug}/" for slug in PUBLISHED)
     for slug in ("year-end-maca", "autumn-maca"):
-        assert "Summary of" in text[slug]
-        assert "Voice of the child" in text[slug]
+        text = fragments[f"/briefings/{slug}/"]
+        assert "Summary of" in text and '"summary": "Summary of' in text
+        assert "Voice of the child" in text
         for _, heading in STEPS:
-            assert heading in text[slug]
-    assert "Worries in Autumn audit of domestic abuse" in text["autumn-maca"]
+            assert heading in text
+    assert "Worries in Autumn audit of domestic abuse" in fragments["/briefings/autumn-maca/"]
+    entry = json.loads((public_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == len(PUBLISHED)
 
 
 def test_feed_lists_published_briefings_with_absolute_links(public_site: Path) -> None:
@@ -176,7 +185,8 @@ def test_feed_lists_published_briefings_with_absolute_links(public_site: Path) -
 
 def test_public_build_leaks_nothing_from_drafts_or_restricted_items(public_site: Path) -> None:
     texts = site_texts(public_site)
-    assert {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "feed.xml", "index.html"} <= set(texts)
+    assert {"sitemap.xml", "sitemap.xml.gz", "feed.xml", "index.html", "archive.csv", "archive.json"} <= set(texts)
+    assert any(name.startswith("pagefind/fragment/") for name in texts)
     leaks = [name for name, text in texts.items() for marker in DRAFT_MARKERS + RESTRICTED_MARKERS if marker in text.lower()]
     assert leaks == []
 
@@ -184,7 +194,7 @@ def test_public_build_leaks_nothing_from_drafts_or_restricted_items(public_site:
 def test_partners_build_has_restricted_but_never_drafts(partners_site: Path) -> None:
     texts = site_texts(partners_site)
     assert "Narwhal practice text" in texts["briefings/narwhal-restricted/index.html"]
-    assert "Narwhal" in texts["search/search_index.json"]
+    assert "/briefings/narwhal-restricted/" in search_fragments(partners_site)
     assert "narwhal-restricted" in texts["sitemap.xml"]
     assert [name for name, text in texts.items() for marker in DRAFT_MARKERS if marker in text.lower()] == []
 

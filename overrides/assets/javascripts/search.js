@@ -1,0 +1,23 @@
+/* Search: Pagefind's UI in the header. Results show each briefing's summary (its data-pagefind-meta). */
+(function () {
+  var box = document.getElementById("site-search");
+  if (!box || !window.PagefindUI) return;
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  var root = (window.__md_scope || new URL(".", location)).pathname; /* the site's base path, on any host */
+  new window.PagefindUI({
+    element: "#site-search",
+    baseUrl: root,
+    bundlePath: root + "pagefind/",
+    showImages: false,
+    showSubResults: false,
+    resetStyles: false,
+    translations: { placeholder: "Search briefings" },
+    processResult: function (result) {
+      if (result.meta && result.meta.summary) result.excerpt = escape(result.meta.summary);
+      result.meta = { title: result.meta.title }; /* the summary is the excerpt: no metadata list */
+      return result;
+    }
+  });
+})();
