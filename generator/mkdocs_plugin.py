@@ -1,6 +1,6 @@
 """The thin MkDocs adapter: run the core, hand its pages to MkDocs in memory, watch content/.
 
-Moving to another engine means replacing this file only. Audience and drafts come from the
+Moving to another engine means replacing this file and `engine.py` only. Audience and drafts come from the
 environment (`BRIEFINGS_AUDIENCE`, `BRIEFINGS_DRAFTS`) so that the same settings reach
 `mkdocs build`, `mkdocs serve` and the rebuilds `serve` makes on every change.
 """
@@ -64,9 +64,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         missing = [key for key in ACCESSIBILITY_KEYS if key not in accessibility]
         if missing:
             raise PluginError(f"mkdocs.yml: extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
-        settings = Settings(
-            config.site_name, config.site_url, self.config.partnership, build_date, extra.get("feedback_url", ""), accessibility
-        )
+        settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date, accessibility)
         self.outputs = generate(checked, settings, audience, drafts)
         self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)
@@ -83,7 +81,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/), then index it."""
         problems = check_site(Path(config.site_dir), urlsplit(config.site_url).hostname or "", self.allowed)
         if problems:
-            raise PluginError("the built site failed its privacy check:\n" + "\n".join(str(p) for p in problems))
+            raise PluginError("the built site failed its privacy checks:\n" + "\n".join(str(p) for p in problems))
         try:
             index_site(Path(config.site_dir))
         except SearchIndexError as error:

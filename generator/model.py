@@ -161,7 +161,6 @@ class Settings:
     site_url: str
     partnership: str = ""
     build_date: date = field(default_factory=date.today)
-    feedback_url: str = ""
     accessibility: dict[str, object] = field(default_factory=dict)
     """The accessibility statement's facts, from `extra.briefings.accessibility` in mkdocs.yml."""
 
@@ -175,7 +174,6 @@ class Site:
     audience: Audience
     briefings: tuple[Briefing, ...]
     """Newest first."""
-    drafts: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,4 +209,4 @@ def make_site(
     """Select what this audience may see, newest first; nothing else reaches rendering."""
     shown = [b for b in briefings if visible(b.status, audience, drafts)]
     shown.sort(key=lambda b: (b.published, b.slug), reverse=True)
-    return Site(settings, taxonomy, audience, tuple(shown), drafts)
+    return Site(settings, taxonomy, audience, tuple(shown))
