@@ -8,6 +8,7 @@ environment (`BRIEFINGS_AUDIENCE`, `BRIEFINGS_DRAFTS`) so that the same settings
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .model import Audience, Output, Settings
 from .pipeline import Checked, check, generate
@@ -28,6 +30,7 @@ from .search import SearchIndexError, index_site
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
 BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
+_BLOCK = re.compile(r"<!--briefings-block:(\d+)-->")
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
 
 
@@ -46,6 +49,8 @@ def options_from_env() -> tuple[Audience, bool, date]:
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     outputs: list[Output]
+    blocks: dict[str, tuple[str, ...]]
+    """Per generated page (by source path), the HTML blocks to put back after the Markdown pass."""
     prechecked: Checked | None = None
     """Set by the `briefings` CLI, which has just checked the same content: no need to check twice."""
 
@@ -71,11 +76,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.blocks = {}
         for output in self.outputs:
             if files.get_file_from_path(output.path):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
             files.append(File.generated(config, output.path, content=output.content))
+            if output.blocks:
+                self.blocks[output.path] = output.blocks
         return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put back the HTML blocks the core kept out of the page's Markdown."""
+        blocks = self.blocks.get(page.file.src_uri)
+        return _BLOCK.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/), then index it."""

@@ -178,10 +178,16 @@ class Site:
 
 @dataclass(frozen=True)
 class Output:
-    """One generated file: a Markdown page for the engine, or a finished file (such as the feed)."""
+    """One generated file: a Markdown page for the engine, or a finished file (such as the feed).
+
+    A page's finished HTML blocks are kept out of its Markdown, which holds a placeholder
+    `<!--briefings-block:N-->` for each: engines convert the (small) Markdown, then put `blocks[N]` back.
+    Markdown engines are slow at wading through large HTML blocks they have nothing to do with.
+    """
 
     path: str
     content: str
+    blocks: tuple[str, ...] = ()
 
 
 def reporting_year(day: date) -> str:

@@ -23,6 +23,7 @@ from .opendata import archive_csv, archive_json
 from .plaintext import briefing_text
 
 LATEST_ON_HOME = 6
+BLOCK_PLACEHOLDER = "<!--briefings-block:{}-->"
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,16 @@ def _environment() -> jinja2.Environment:
     env.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(to_html(text))
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     env.filters["iso"] = lambda day: day.isoformat()
+    env.filters["block"] = _keep_block
     return env
+
+
+@jinja2.pass_context
+def _keep_block(context: jinja2.runtime.Context, html: str) -> jinja2.utils.markupsafe.Markup:
+    """Set a finished HTML block aside (see Output) and leave its placeholder in the Markdown."""
+    blocks: list[str] = context["blocks"]
+    blocks.append(str(html).strip("\n"))
+    return jinja2.utils.markupsafe.Markup(f"\n{BLOCK_PLACEHOLDER.format(len(blocks) - 1)}\n")
 
 
 ENV = _environment()
@@ -280,7 +290,9 @@ class Renderer:
         searchable: bool = False,
         **context: object,
     ) -> Output:
+        blocks: list[str] = []
         body = ENV.get_template(template).render(
+            blocks=blocks,
             site=self.site,
             today=self.site.settings.build_date,
             progress=lambda b: progress(b.actions, self.site.settings.build_date),
@@ -291,7 +303,7 @@ class Renderer:
             Status=Status,
             **context,
         )
-        return Output(path, front_matter(description, searchable) + body)
+        return Output(path, front_matter(description, searchable) + body, tuple(blocks))
 
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
