@@ -8,7 +8,29 @@ import pytest
 
 from generator.pipeline import check
 
-BASE = """---
+BODY = """## Background
+
+Text.
+
+## Why it matters
+
+Text.
+
+## What worked well
+
+Text.
+
+## What we are worried about
+
+Text.
+
+## What needs to happen
+
+Text.
+"""
+
+BASE = (
+    """---
 title: Valid audit
 type: maca
 date: 2024-05-01
@@ -20,55 +42,14 @@ themes: [neglect]
 summary: A valid summary.
 ---
 
-## Background
-
-Text.
-
-## Why it matters
-
-Text.
-
-## What worked well
-
-Text.
-
-## What we are worried about
-
-Text.
-
-## What needs to happen
-
-Text.
 """
+    + BODY
+)
 
-BRIEFING = """---
-title: Valid briefing
-date: 2024-05-01
-status: published
-themes: [neglect]
-summary: A valid summary.
----
-
-## Background
-
-Text.
-
-## Why it matters
-
-Text.
-
-## What worked well
-
-Text.
-
-## What we are worried about
-
-Text.
-
-## What needs to happen
-
-Text.
-"""
+BRIEFING = (
+    "---\ntitle: Valid briefing\ndate: 2024-05-01\nstatus: published\nthemes: [neglect]\nsummary: A valid summary.\n---\n\n"
+    + BODY
+)
 
 GOOD_PRACTICE = """
 ## Good practice
