@@ -16,6 +16,7 @@ from .pipeline import Checked, check, publishable_slugs
 from .report import print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import replace_on_success
+from .validate import load_taxonomy
 
 
 def _plural(count: int, word: str) -> str:
@@ -99,11 +100,12 @@ def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
     content = engine.content_dir(root)
-    checked = check(root, content)
-    if checked.taxonomy is None:
-        return report(checked)
+    taxonomy, problems = load_taxonomy(root, content)
+    if taxonomy is None:
+        print_problems(problems)
+        return 1
     try:
-        path = new_file(root, content, args.kind, args.title, checked.taxonomy, date.today())
+        path = new_file(root, content, args.kind, args.title, taxonomy, date.today())
     except (ScaffoldError, FileExistsError) as error:
         print(f"not written: {error}", file=sys.stderr)
         return 1
