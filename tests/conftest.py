@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.pdf import LAUNCH_ARGS
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -110,13 +111,7 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=[
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+            args=LAUNCH_ARGS,
         )
         yield browser
         browser.close()
