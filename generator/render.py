@@ -55,7 +55,7 @@ class ThemeGroup:
     theme: Theme
     briefings: tuple[Briefing, ...]
     entries: tuple[tuple[GoodPractice, Briefing], ...]
-    history: tuple[tuple[str, tuple[Briefing, ...]], ...]
+    history: tuple[YearGroup, ...]
     """Reporting years (newest first) in which audits raised this theme, with those audits."""
 
     @property
@@ -112,18 +112,15 @@ class Indexes:
                 entries[key].append((entry, b))
         taxonomy = self.site.taxonomy.themes
         groups = [
-            ThemeGroup(taxonomy[k], tuple(briefings[k]), tuple(entries[k]), self._history(briefings[k]))
+            ThemeGroup(
+                taxonomy[k],
+                tuple(briefings[k]),
+                tuple(entries[k]),
+                self.group_by_year(tuple(b for b in briefings[k] if b.is_audit)),
+            )
             for k in set(briefings) | set(entries)
         ]
         return tuple(sorted(groups, key=lambda g: (not g.recurring, g.theme.label.lower())))
-
-    @staticmethod
-    def _history(briefings: list[Briefing]) -> tuple[tuple[str, tuple[Briefing, ...]], ...]:
-        years: dict[str, list[Briefing]] = defaultdict(list)
-        for b in briefings:
-            if b.is_audit:
-                years[b.reporting_year].append(b)
-        return tuple((year, tuple(items)) for year, items in sorted(years.items(), reverse=True))
 
     @cached_property
     def open_actions(self) -> tuple[OwnerGroup, ...]:
@@ -192,8 +189,8 @@ class Indexes:
         return tuple(sorted({a.reporting_year for a in self.audits}))
 
     def theme_counts(self, group: ThemeGroup) -> list[int]:
-        by_year = dict(group.history)
-        return [len(by_year.get(year, ())) for year in self.theme_years]
+        by_year = {g.year: len(g.audits) for g in group.history}
+        return [by_year.get(year, 0) for year in self.theme_years]
 
     @cached_property
     def themes_chart(self) -> str:
