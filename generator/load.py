@@ -174,13 +174,9 @@ def read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, 1, "file is not UTF-8 text; save it as UTF-8 in your editor")]
 
 
-def load_document(file: Path, path: str, kind: str) -> tuple[Document, list[Problem]]:
-    """Parse one content file: front matter fields with lines, then its heading structure."""
-    doc = Document(path=path, kind=kind, slug=file.stem, parsed=False)
-    text, problems = read_text(file, path)
-    if text is None:
-        return doc, problems
-    doc.text = text
+def parse_document(text: str, path: str, kind: str, slug: str) -> tuple[Document, list[Problem]]:
+    """Parse one content file's text: front matter fields with lines, then its heading structure."""
+    doc = Document(path=path, kind=kind, slug=slug, parsed=False, text=text)
     boundaries = list(_BOUNDARY.finditer(text))
     if not boundaries or boundaries[0].start() != 0:
         return doc, [Problem(path, 1, "file must start with front matter: a line '---', the fields, then another '---'")]
@@ -206,9 +202,21 @@ def load_document(file: Path, path: str, kind: str) -> tuple[Document, list[Prob
     return doc, problems
 
 
-def load_documents(root: Path, content_dir: str) -> tuple[list[Document], list[Problem]]:
+@dataclass(frozen=True)
+class Source:
+    file: Path
+    path: str
+    """Relative to the project root, as problems name it."""
+    kind: str
+
+    @property
+    def slug(self) -> str:
+        return self.file.stem
+
+
+def content_files(root: Path, content_dir: str) -> tuple[list[Source], list[Problem]]:
     """Every briefing source under the content folders; stray files are reported, never skipped silently."""
-    docs: list[Document] = []
+    sources: list[Source] = []
     problems: list[Problem] = []
     for folder, kind in FOLDERS.items():
         base = root / content_dir / folder
@@ -225,10 +233,8 @@ def load_documents(root: Path, content_dir: str) -> tuple[list[Document], list[P
                     )
                 )
                 continue
-            doc, found = load_document(file, path, kind)
-            docs.append(doc)
-            problems.extend(found)
-    return docs, problems
+            sources.append(Source(file, path, kind))
+    return sources, problems
 
 
 def load_yaml_file(file: Path, path: str) -> tuple[yaml.Node | None, list[Problem]]:

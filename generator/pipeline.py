@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import load_documents
+from .load import Document, Source, content_files, parse_document, read_text
 from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site, visible
-from .privacy import Allowance, scan_document
+from .privacy import Allowance, Report, scan_document
 from .render import render
-from .validate import load_taxonomy, validate
+from .validate import Known, load_taxonomy, validate
 
 
 @dataclass
@@ -26,21 +26,77 @@ class Checked:
         return not self.problems
 
 
-def check(root: Path, content_dir: str = "content", include_drafts: bool = False, strict_privacy: bool = False) -> Checked:
+@dataclass
+class Examined:
+    """One content file read, parsed and privacy-scanned."""
+
+    doc: Document
+    problems: list[Problem]
+    privacy: Report
+
+
+@dataclass
+class Memo:
+    """Results a preview keeps from one rebuild to the next, so that saving one file redoes only that file.
+
+    Results are keyed by each file's path and text, and dropped whenever what they depend on changes
+    (the taxonomy for validation; settings, taxonomy and audience for pages).
+    """
+
+    files: dict[tuple[str, str], Examined] = field(default_factory=dict)
+    taxonomy: Taxonomy | None = None
+    validated: Known = field(default_factory=dict)
+    context: tuple[object, ...] = ()
+    pages: dict[Briefing, list[Output]] = field(default_factory=dict)
+
+    def examine(self, source: Source) -> Examined:
+        text, problems = read_text(source.file, source.path)
+        if text is None:
+            return Examined(Document(source.path, source.kind, source.slug, parsed=False), problems, Report([], [], []))
+        key = (source.path, text)
+        if key not in self.files:
+            doc, problems = parse_document(text, source.path, source.kind, source.slug)
+            self.files[key] = Examined(doc, problems, scan_document(doc))
+        return self.files[key]
+
+    def keep(self, docs: list[Document], taxonomy: Taxonomy | None) -> None:
+        """Forget files that no longer exist in this form, and every validation if the taxonomy changed."""
+        current = {(doc.path, doc.text) for doc in docs}
+        self.files = {key: value for key, value in self.files.items() if key in current}
+        if taxonomy != self.taxonomy:
+            self.taxonomy, self.validated = taxonomy, {}
+        self.validated = {key: value for key, value in self.validated.items() if key in current}
+
+    def pages_for(self, *context: object) -> dict[Briefing, list[Output]]:
+        if context != self.context:
+            self.context, self.pages = context, {}
+        return self.pages
+
+
+def check(
+    root: Path,
+    content_dir: str = "content",
+    include_drafts: bool = False,
+    strict_privacy: bool = False,
+    memo: Memo | None = None,
+) -> Checked:
     """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first."""
+    memo = memo or Memo()
     taxonomy, problems = load_taxonomy(root, content_dir)
-    docs, found = load_documents(root, content_dir)
+    sources, found = content_files(root, content_dir)
     checked = Checked(taxonomy, problems=problems + found)
-    for doc in docs:
-        report = scan_document(doc)
-        checked.problems += report.errors
-        checked.warnings += report.warnings
-        checked.allowances += report.allowances
+    examined = [memo.examine(source) for source in sources]
+    docs = [e.doc for e in examined]
+    memo.keep(docs, taxonomy)
+    for result in examined:
+        checked.problems += result.problems + result.privacy.errors
+        checked.warnings += result.privacy.warnings
+        checked.allowances += result.privacy.allowances
     if strict_privacy:
         checked.problems += checked.warnings
         checked.warnings = []
     if taxonomy is not None:
-        result = validate(docs, taxonomy, include_drafts)
+        result = validate(docs, taxonomy, include_drafts, memo.validated)
         checked.briefings, checked.drafts_skipped = result.briefings, result.drafts_skipped
         checked.problems += result.problems
     checked.problems.sort(key=_order)
@@ -57,9 +113,9 @@ def publishable_slugs(checked: Checked, audience: Audience) -> list[str]:
     return [b.slug for b in checked.briefings if visible(b.status, audience, drafts=False)]
 
 
-def generate(checked: Checked, settings: Settings, audience: Audience, drafts: bool) -> list[Output]:
+def generate(checked: Checked, settings: Settings, audience: Audience, drafts: bool, memo: Memo | None = None) -> list[Output]:
     """The files of one build; only items visible to `audience` ever reach rendering."""
     if checked.taxonomy is None or not checked.ok:
         raise ValueError("content has problems; run check first")
     site = make_site(settings, checked.taxonomy, checked.briefings, audience, drafts)
-    return render(site)
+    return render(site, (memo or Memo()).pages_for(settings, checked.taxonomy, audience, drafts))

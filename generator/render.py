@@ -274,9 +274,11 @@ def front_matter(description: str, searchable: bool = False) -> str:
 
 
 class Renderer:
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, known: dict[Briefing, list[Output]] | None = None) -> None:
         self.site = site
         self.index = Indexes(site)
+        self.known = {} if known is None else known
+        """Each briefing's files from an earlier render with the same settings, taxonomy and audience."""
 
     def page(
         self,
@@ -326,6 +328,11 @@ class Renderer:
             Output(f"briefings/{b.slug}.txt", briefing_text(b, self.site.taxonomy, base + b.url, today)),
         ]
 
+    def _briefing(self, b: Briefing) -> list[Output]:
+        if b not in self.known:
+            self.known[b] = self.briefing(b)
+        return self.known[b]
+
     def filtered(self, section: str, template: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]) -> list[Output]:
         return [
             self.page(
@@ -360,7 +367,7 @@ class Renderer:
             self.page("themes/index.md", "themes/", "themes.md.j2", "Briefings and good practice by theme."),
             self.page("actions/index.md", "actions/", "actions.md.j2", "Every open action from published audits, by owner."),
         ]
-        outputs += [output for b in self.site.briefings for output in self.briefing(b)]
+        outputs += [output for b in self.site.briefings for output in self._briefing(b)]
         outputs += self.filtered("briefings", "briefings.md.j2", self.index.briefing_filters)
         outputs += self.filtered("archive", "archive.md.j2", self.index.archive_filters)
         outputs.append(
@@ -378,6 +385,10 @@ class Renderer:
         return outputs
 
 
-def render(site: Site) -> list[Output]:
-    """Every generated file of the site, for any engine to place at its path."""
-    return Renderer(site).all()
+def render(site: Site, known: dict[Briefing, list[Output]] | None = None) -> list[Output]:
+    """Every generated file of the site, for any engine to place at its path.
+
+    `known` holds each briefing's files from an earlier render with the same settings, taxonomy and
+    audience (a preview's last rebuild); only briefings not in it are rendered.
+    """
+    return Renderer(site, known).all()

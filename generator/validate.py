@@ -531,10 +531,18 @@ def check_slugs(docs: list[Document]) -> list[Problem]:
     return problems
 
 
-def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool) -> Validated:
-    """Check every document; drafts are only checked (and kept) when `include_drafts`."""
+Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]
+"""Results of `validate_document` by (path, text), valid for one taxonomy."""
+
+
+def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool, known: Known | None = None) -> Validated:
+    """Check every document; drafts are only checked (and kept) when `include_drafts`.
+
+    Documents found in `known` (a preview's earlier rebuild, same taxonomy) are not checked again.
+    """
     result = Validated([], check_slugs(docs), [])
-    rules = FrontMatterRules(taxonomy)
+    known = {} if known is None else known
+    rules: FrontMatterRules | None = None
     for doc in docs:
         if not doc.parsed:
             continue
@@ -542,7 +550,11 @@ def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool) -> 
         if status is Status.DRAFT and not include_drafts:
             result.drafts_skipped.append(doc.path)
             continue
-        briefing, problems = validate_document(doc, taxonomy, rules)
+        key = (doc.path, doc.text)
+        if key not in known:
+            rules = rules or FrontMatterRules(taxonomy)
+            known[key] = validate_document(doc, taxonomy, rules)
+        briefing, problems = known[key]
         result.problems += problems
         if briefing:
             result.briefings.append(briefing)

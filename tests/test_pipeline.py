@@ -1,0 +1,57 @@
+"""The core run with a preview's memo: after any edit it gives exactly what a fresh run gives."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.model import Audience, Settings
+from generator.pipeline import Memo, check, generate
+
+SETTINGS = Settings(
+    "Test partnership",
+    "https://example.org/briefings/",
+    build_date=date(2025, 6, 1),
+    accessibility={"organisation": "Test", "contact_url": "https://example.org/", "status": "fully", "response_days": 5, "prepared": "-", "reviewed": "-"},
+)
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = [
+    ("content/audits/year-end-maca.md", "Background of", "Edited background of"),
+    ("content/audits/year-end-maca.md", "title: Audit on the last day of March", "title: Audit on 31 March"),
+    ("content/audits/autumn-maca.md", "status: published", "status: draft"),
+    ("content/audits/year-end-maca.md", "type: maca", "type: mca"),
+    ("content/audits/year-end-maca.md", "type: mca", "type: maca"),
+    ("content/taxonomy.yml", "  neglect:\n    label: Neglect", "  neglect:\n    label: Neglect and its signs"),
+    ("content/taxonomy.yml", "  domestic-abuse:\n", "  domestic-abuse-x:\n"),
+    ("content/taxonomy.yml", "  domestic-abuse-x:\n", "  domestic-abuse:\n"),
+]
+
+
+def test_memo_runs_match_fresh_runs_after_every_edit(project: Path) -> None:
+    memo, oks = Memo(), []
+    for step in [None, *EDITS]:
+        if step:
+            edit(project, *step)
+        remembered, fresh = check(project, memo=memo), check(project)
+        assert remembered == fresh, step
+        oks.append(fresh.ok)
+        if fresh.ok:
+            assert generate(remembered, SETTINGS, Audience.PUBLIC, False, memo) == generate(fresh, SETTINGS, Audience.PUBLIC, False)
+    assert oks == [True, True, True, True, False, True, True, False, True]
+
+
+def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> None:
+    memo = Memo()
+    checked = check(project, memo=memo)
+    generate(checked, SETTINGS, Audience.PUBLIC, False, memo)
+    partners = generate(checked, SETTINGS, Audience.PARTNERS, False, memo)
+    assert partners == generate(checked, SETTINGS, Audience.PARTNERS, False)
+    assert any(output.path == "briefings/narwhal-restricted.md" for output in partners)
