@@ -97,30 +97,62 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-def check_site(site: Path, own_host: str, allowed: set[str]) -> list[Problem]:
-    """Every privacy finding and third-party load in the built site, as `site/...:line` problems."""
+Signatures = dict[str, tuple[int, int, frozenset[str]]]
+"""Modification time and size of each site file that passed its checks, by path, and the allowances it passed with."""
+
+
+def check_site(site: Path, own_host: str, allowed: set[str], passed: Signatures | None = None) -> list[Problem]:
+    """Every privacy finding and third-party load in the built site, as `site/...:line` problems.
+
+    A preview passes the `passed` record of its earlier rebuilds, so that only files written since are
+    read again. The search index (`pagefind/`) is made afterwards from pages checked here.
+    """
     problems: list[Problem] = []
     seen: set[str] = set()
+    passed = {} if passed is None else passed
+    allowances = frozenset(allowed)
     for file in sorted(site.rglob("*")):
-        name = f"site/{file.relative_to(site).as_posix()}"
-        if file.suffix == ".html":
-            texts, loads = read_page(file.read_bytes())
-            problems += _privacy(name, texts, allowed, seen)
-            problems += [
-                Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
-                for line, url in loads
-                if _third_party(url, own_host)
-            ]
-        elif file.suffix == ".json":
-            strings = _strings(json.loads(file.read_text(encoding="utf-8")))
-            problems += _privacy(name, [(1, line) for text in strings for line in text.split("\n")], allowed)
-        elif file.suffix == ".xml":
-            problems += _privacy(name, list(enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)), allowed)
-        elif file.suffix == ".css":
-            for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1):
-                problems += [
-                    Problem(name, number, f"loads from the third-party host {m.group(2)}; serve it from the site itself")
-                    for m in _CSS_URL.finditer(line)
-                    if m.group(2).split(":")[0] != own_host
-                ]
+        relative = file.relative_to(site).as_posix()
+        if relative.startswith("pagefind/") or file.suffix not in CHECKS or not file.is_file():
+            continue
+        stat = file.stat()
+        signature = (stat.st_mtime_ns, stat.st_size, allowances)
+        if passed.get(relative) == signature:
+            continue
+        found = CHECKS[file.suffix](f"site/{relative}", file, own_host, allowed, seen)
+        if found:
+            passed.pop(relative, None)
+        else:
+            passed[relative] = signature
+        problems += found
     return problems
+
+
+def _check_html(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+    texts, loads = read_page(file.read_bytes())
+    return _privacy(name, texts, allowed, seen) + [
+        Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
+        for line, url in loads
+        if _third_party(url, own_host)
+    ]
+
+
+def _check_json(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+    strings = _strings(json.loads(file.read_text(encoding="utf-8")))
+    return _privacy(name, [(1, line) for text in strings for line in text.split("\n")], allowed)
+
+
+def _check_xml(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+    return _privacy(name, list(enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)), allowed)
+
+
+def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+    return [
+        Problem(name, number, f"loads from the third-party host {m.group(2)}; serve it from the site itself")
+        for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)
+        for m in _CSS_URL.finditer(line)
+        if m.group(2).split(":")[0] != own_host
+    ]
+
+
+CHECKS = {".html": _check_html, ".json": _check_json, ".xml": _check_xml, ".css": _check_css}

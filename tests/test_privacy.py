@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.pipeline import check
+from generator.postbuild import check_site
 from generator.privacy import mask, nhs_check_digit_ok, scan_text
 from tests.conftest import FIXTURES, build_site
 from tests.test_cli import tree_digest
@@ -150,6 +152,28 @@ def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
     (project / "content/pages/about.md").write_text('# About\n\n<img src="https://cdn.example.net/logo.png" alt="Logo">\n')
     run = cli("build")
     assert run.code == 1
+
+
+def test_a_preview_rechecks_only_files_written_since_they_last_passed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "b").mkdir()
+    edited, untouched = site / "a/index.html", site / "b/index.html"
+    edited.write_text("<p>Fine.</p>")
+    untouched.write_text("<p>Also fine, thanks.</p>")
+    passed = {}
+    assert check_site(site, "example.org", set(), passed) == []
+    assert set(passed) == {"a/index.html", "b/index.html"}
+
+    edited.write_text("<p>Ring 07700 900461.</p>")
+    stamp = untouched.stat().st_mtime_ns
+    untouched.write_text("<p>Ring 07700 900462.</p>")  # same size and time: taken as the file that passed
+    os.utime(untouched, ns=(stamp, stamp))
+    assert [p.path for p in check_site(site, "example.org", set(), passed)] == ["site/a/index.html"]
+    assert "a/index.html" not in passed
+
+    assert check_site(site, "example.org", {"07700 900461", "07700 900462"}, passed) == []
+    assert [p.path for p in check_site(site, "example.org", set(), passed)] == ["site/a/index.html", "site/b/index.html"]
 
 
 def test_mask_keeps_ends_only() -> None:
