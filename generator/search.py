@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -15,9 +17,52 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site: Path) -> None:
-    """Write `pagefind/` into `site`; only pages marked data-pagefind-body (the briefings) are indexed."""
+def index_site(site: Path, own_session: bool = False) -> None:
+    """Write `pagefind/` into `site`; only pages marked data-pagefind-body (the briefings) are indexed.
+
+    `own_session` keeps a background run out of reach of the terminal's Ctrl-C, so it can finish cleanly.
+    """
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True, start_new_session=own_session)
     if result.returncode != 0:
-        raise SearchIndexError(f"pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")
+        reason = result.stderr.strip() or result.stdout.strip() or f"it stopped with exit status {result.returncode}"
+        raise SearchIndexError(f"pagefind could not index the site: {reason}")
+
+
+class BackgroundIndex:
+    """A preview's search index, catching up with its rebuilds without making any of them wait.
+
+    Rebuilds requested while an index is being written are covered by one more run when it ends.
+    """
+
+    def __init__(self, site: Path, report: Callable[[str], None]) -> None:
+        self.site, self.report = site, report
+        self.lock = threading.Lock()
+        self.pending = False
+        self.thread: threading.Thread | None = None
+
+    def request(self) -> None:
+        with self.lock:
+            self.pending = True
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, daemon=True)
+                self.thread.start()
+
+    def wait(self) -> None:
+        """Return once the index covers every request made so far."""
+        with self.lock:
+            thread = self.thread
+        if thread:
+            thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                if not self.pending:
+                    self.thread = None
+                    return
+                self.pending = False
+            try:
+                index_site(self.site, own_session=True)
+            except SearchIndexError as error:
+                self.report(str(error))
