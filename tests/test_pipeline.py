@@ -12,7 +12,14 @@ SETTINGS = Settings(
     "Test partnership",
     "https://example.org/briefings/",
     build_date=date(2025, 6, 1),
-    accessibility={"organisation": "Test", "contact_url": "https://example.org/", "status": "fully", "response_days": 5, "prepared": "-", "reviewed": "-"},
+    accessibility={
+        "organisation": "Test",
+        "contact_url": "https://example.org/",
+        "status": "fully",
+        "response_days": 5,
+        "prepared": "-",
+        "reviewed": "-",
+    },
 )
 
 
@@ -44,7 +51,9 @@ def test_memo_runs_match_fresh_runs_after_every_edit(project: Path) -> None:
         assert remembered == fresh, step
         oks.append(fresh.ok)
         if fresh.ok:
-            assert generate(remembered, SETTINGS, Audience.PUBLIC, False, memo) == generate(fresh, SETTINGS, Audience.PUBLIC, False)
+            assert generate(remembered, SETTINGS, Audience.PUBLIC, False, memo) == generate(
+                fresh, SETTINGS, Audience.PUBLIC, False
+            )
     assert oks == [True, True, True, True, False, True, True, False, True]
 
 
