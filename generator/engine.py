@@ -13,7 +13,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
-from .mkdocs_plugin import AUDIENCE_ENV, DRAFTS_ENV, BriefingsPlugin
+from .mkdocs_plugin import AUDIENCE_ENV, DRAFTS_ENV, PREVIEW_LOG, BriefingsPlugin
 from .model import Audience
 from .pipeline import Checked
 
@@ -28,10 +28,11 @@ class _ToStderr(logging.Handler):
 
 
 def _show_engine_messages(level: int) -> None:
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(level)
-    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
-        logger.addHandler(_ToStderr())
+    for name in ("mkdocs", PREVIEW_LOG):
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+            logger.addHandler(_ToStderr())
 
 
 @contextmanager
@@ -69,11 +70,13 @@ def build(root: Path, site_dir: Path, audience: Audience, drafts: bool, checked:
         plugin = config.plugins["briefings"]
         assert isinstance(plugin, BriefingsPlugin)
         plugin.prechecked = checked
+        config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(config)
 
 
 def serve(root: Path, drafts: bool, dev_addr: str | None) -> None:
+    """Preview with dirty rebuilds: only pages whose content changed are rendered again (see the plugin)."""
     extra = {"dev_addr": dev_addr} if dev_addr else {}
     _show_engine_messages(logging.INFO)
     with _options(Audience.PUBLIC, drafts):
-        mkdocs_serve(str(root / CONFIG), **extra)
+        mkdocs_serve(str(root / CONFIG), build_type="dirty", **extra)

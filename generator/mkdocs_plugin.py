@@ -3,10 +3,16 @@
 Moving to another engine means replacing this file and `engine.py` only. Audience and drafts come from the
 environment (`BRIEFINGS_AUDIENCE`, `BRIEFINGS_DRAFTS`) so that the same settings reach
 `mkdocs build`, `mkdocs serve` and the rebuilds `serve` makes on every change.
+
+In a preview (`serve`) the plugin lives from one rebuild to the next (MkDocs keeps plugins that have
+`on_startup`), so it keeps the core's `Memo`, the content of every generated file it last built and the
+files the last checks passed: saving one audit redoes that audit, and MkDocs (in a dirty build) rewrites
+only the pages whose content changed. The search index is then refreshed in the background.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from datetime import date
@@ -23,15 +29,41 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .model import Audience, Output, Settings
-from .pipeline import Checked, check, generate
-from .postbuild import check_site
-from .search import SearchIndexError, index_site
+from .pipeline import Checked, Memo, check, generate
+from .postbuild import Signatures, check_site
+from .search import BackgroundIndex, SearchIndexError, index_site
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
 BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
 _BLOCK = re.compile(r"<!--briefings-block:(\d+)-->")
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
+
+
+PREVIEW_LOG = "briefings.preview"
+"""Not under `mkdocs`: a search index failing in the background must not count against a rebuild in strict mode."""
+
+
+class GeneratedFile(File):
+    """A file the core generated. A dirty build rewrites it only if it differs from the last build's."""
+
+    output: Output
+    last_built: Output | None = None
+
+    def is_modified(self) -> bool:
+        return self.output != self.last_built or not os.path.isfile(self.abs_dest_path)
+
+
+class _ExactDirtyBuilds(logging.Filter):
+    """Drop MkDocs' warning that a dirty build may leave stale pages: this plugin rewrites every generated
+    page whose content changed (all of them after a failed rebuild) and deletes those that went, so the
+    warning would be false, and with `strict: true` it would fail every rebuild."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+_DIRTY_BUILDS = _ExactDirtyBuilds()
 
 
 class BriefingsConfig(Config):
@@ -53,6 +85,32 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """Per generated page (by source path), the HTML blocks to put back after the Markdown pass."""
     prechecked: Checked | None = None
     """Set by the `briefings` CLI, which has just checked the same content: no need to check twice."""
+    memo: Memo | None
+    """Preview only (see the module docstring), like `built` and `passed`."""
+    built: dict[str, tuple[Output | None, str]]
+    """Each generated file of the last successful build: what it held (None: unknown) and where it was written."""
+    building: dict[str, tuple[Output | None, str]]
+    """The same for the build in progress, once its files are handed to MkDocs."""
+    passed: Signatures | None
+    indexing: BackgroundIndex | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.building = {}
+        self.on_shutdown()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Keep results between rebuilds only while previewing."""
+        self.on_shutdown()
+        if command == "serve":
+            self.memo, self.built, self.passed = Memo(), {}, {}
+            if dirty:
+                logging.getLogger("mkdocs.commands.build").addFilter(_DIRTY_BUILDS)
+
+    def on_shutdown(self) -> None:
+        if self.indexing:
+            self.indexing.wait()
+        self.memo, self.built, self.passed, self.indexing = None, {}, None, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -60,8 +118,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not config.site_url:
             raise PluginError("briefings: set 'site_url' in mkdocs.yml (the feed needs absolute links)")
         root = Path(config.config_file_path).parent
+        self.building = {}
         audience, drafts, build_date = options_from_env()
-        checked = self.prechecked or check(root, self.config.content_dir, include_drafts=drafts)
+        checked = self.prechecked or check(root, self.config.content_dir, include_drafts=drafts, memo=self.memo)
+        self.prechecked = None
         if not checked.ok:
             raise PluginError("content has problems:\n" + "\n".join(str(p) for p in checked.problems))
         extra = config.extra.get("briefings") or {}
@@ -70,7 +130,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if missing:
             raise PluginError(f"mkdocs.yml: extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
         settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date, accessibility)
-        self.outputs = generate(checked, settings, audience, drafts)
+        self.outputs = generate(checked, settings, audience, drafts, self.memo)
         self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)
         return config
@@ -80,7 +140,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for output in self.outputs:
             if files.get_file_from_path(output.path):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
-            files.append(File.generated(config, output.path, content=output.content))
+            file = GeneratedFile.generated(config, output.path, content=output.content)
+            file.output, file.last_built = output, self.built.get(output.path, (None, ""))[0]
+            files.append(file)
+            self.building[output.path] = (output, file.abs_dest_path)
             if output.blocks:
                 self.blocks[output.path] = output.blocks
         return files
@@ -92,14 +155,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/), then index it."""
-        problems = check_site(Path(config.site_dir), urlsplit(config.site_url).hostname or "", self.allowed)
+        site = Path(config.site_dir)
+        problems = check_site(site, urlsplit(config.site_url).hostname or "", self.allowed, self.passed)
         if problems:
             raise PluginError("the built site failed its privacy checks:\n" + "\n".join(str(p) for p in problems))
-        try:
-            index_site(Path(config.site_dir))
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from error
+        if self.memo is None:
+            _index(site)
+            return
+        for path in self.built.keys() - self.building.keys():  # an audit deleted, renamed or made a draft
+            Path(self.built[path][1]).unlink(missing_ok=True)
+        self.built = self.building
+        self.indexing = self.indexing or BackgroundIndex(site, logging.getLogger(PREVIEW_LOG).warning)
+        self.indexing.request()  # the saved page shows at once; its search catches up a moment later
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A rebuild that failed once MkDocs had the pages may have written some of them: rewrite all next time."""
+        if self.building:
+            self.built = {path: (None, dest) for path, (_, dest) in (self.built | self.building).items()}
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)
         return server
+
+
+def _index(site: Path) -> None:
+    try:
+        index_site(site)
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error

@@ -14,7 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from tests.conftest import BUILD_DATE
 from tests.test_validate import BASE, write
@@ -96,3 +99,53 @@ def test_mkdocs_serve_reloads_when_content_changes(project: Path) -> None:
 def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
     with serving(project, [sys.executable, "-m", "generator.cli", "serve", "--drafts"]) as base:
         assert wait_for(base + "quokka-draft/", "DRAFT: Quokka draft audit", 90)
+
+
+def preview_build(project: Path, site: Path, first: bool = False) -> None:
+    """As `briefings serve` does: one plugin instance across builds, a dirty build on each change."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config, dirty=not first)
+
+
+def test_a_preview_rebuild_rewrites_only_changed_pages_and_removes_gone_ones(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "preview"
+    preview_build(project, site, first=True)
+    try:
+        edited, untouched = site / "briefings/year-end-maca/index.html", site / "briefings/autumn-maca/index.html"
+        drafted = site / "briefings/year-start-maca/index.html"
+        for page in (edited, untouched, drafted):
+            os.utime(page, ns=(1, 1))
+        source = project / "content/audits/year-end-maca.md"
+        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+        later = project / "content/audits/year-start-maca.md"
+        later.write_text(later.read_text().replace("status: published", "status: draft"))
+
+        preview_build(project, site)
+
+        assert "Freshly edited background of" in edited.read_text()
+        assert edited.stat().st_mtime_ns > 1
+        assert untouched.stat().st_mtime_ns == 1
+        assert not drafted.exists()
+        assert "Audit on the first day of April" not in (site / "archive/index.html").read_text()
+    finally:
+        load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
+
+
+def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "preview"
+    preview_build(project, site, first=True)
+    try:
+        about = project / "content/pages/about.md"
+        original = about.read_text()
+        about.write_text(original + "\nRing the team on 07700 900461.\n")
+        with pytest.raises(Abort):
+            preview_build(project, site)  # fails its output scan after writing the pages
+        page = site / "briefings/autumn-maca/index.html"
+        os.utime(page, ns=(1, 1))
+        about.write_text(original)
+        preview_build(project, site)
+        assert page.stat().st_mtime_ns > 1
+    finally:
+        load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
