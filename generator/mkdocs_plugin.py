@@ -45,13 +45,16 @@ PREVIEW_LOG = "briefings.preview"
 
 
 class GeneratedFile(File):
-    """A file the core generated. A dirty build rewrites it only if it differs from the last build's."""
+    """A file the core generated. A preview's dirty build rewrites it only if it differs from the last build's.
 
-    output: Output
+    Outside a preview neither is kept (`None`): every file is written, and no page outlives its writing.
+    """
+
+    output: Output | None = None
     last_built: Output | None = None
 
     def is_modified(self) -> bool:
-        return self.output != self.last_built or not os.path.isfile(self.abs_dest_path)
+        return self.output is None or self.output != self.last_built or not os.path.isfile(self.abs_dest_path)
 
 
 class _ExactDirtyBuilds(logging.Filter):
@@ -141,17 +144,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if files.get_file_from_path(output.path):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
             file = GeneratedFile.generated(config, output.path, content=output.content)
-            file.output, file.last_built = output, self.built.get(output.path, (None, ""))[0]
             files.append(file)
-            self.building[output.path] = (output, file.abs_dest_path)
             if output.blocks:
                 self.blocks[output.path] = output.blocks
+            if self.memo is not None:
+                file.output, file.last_built = output, self.built.get(output.path, (None, ""))[0]
+                self.building[output.path] = (output, file.abs_dest_path)
+        self.outputs = []
         return files
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put back the HTML blocks the core kept out of the page's Markdown."""
-        blocks = self.blocks.get(page.file.src_uri)
-        return _BLOCK.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Put back the HTML blocks the core kept out of the page's Markdown, in the finished page only.
+
+        MkDocs holds every page's content from the first page read to the last page written; with the
+        blocks out of it, and the content dropped once the page is done, memory stays small.
+        """
+        blocks = self.blocks.pop(page.file.src_uri, None)
+        page.content = page.markdown = None
+        return _BLOCK.sub(lambda match: blocks[int(match.group(1))], output) if blocks else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/), then index it."""
