@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from .model import Audience, Output, Settings
 from .pipeline import Checked, Memo, check, generate
 from .postbuild import Signatures, check_site
-from .search import BackgroundIndex, SearchIndexError, index_site
+from .search import BackgroundIndex, SearchIndexError, indexing
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
@@ -164,19 +164,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return _BLOCK.sub(lambda match: blocks[int(match.group(1))], output) if blocks else output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/), then index it."""
+        """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/) and index it."""
         site = Path(config.site_dir)
-        problems = check_site(site, urlsplit(config.site_url).hostname or "", self.allowed, self.passed)
-        if problems:
-            raise PluginError("the built site failed its privacy checks:\n" + "\n".join(str(p) for p in problems))
         if self.memo is None:
-            _index(site)
+            try:
+                with indexing(site):  # Pagefind reads the finished pages while they are scanned
+                    self._scan(site, config)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from error
             return
+        self._scan(site, config)
         for path in self.built.keys() - self.building.keys():  # an audit deleted, renamed or made a draft
             Path(self.built[path][1]).unlink(missing_ok=True)
         self.built = self.building
         self.indexing = self.indexing or BackgroundIndex(site, logging.getLogger(PREVIEW_LOG).warning)
         self.indexing.request()  # the saved page shows at once; its search catches up a moment later
+
+    def _scan(self, site: Path, config: MkDocsConfig) -> None:
+        problems = check_site(site, urlsplit(config.site_url).hostname or "", self.allowed, self.passed)
+        if problems:
+            raise PluginError("the built site failed its privacy checks:\n" + "\n".join(str(p) for p in problems))
 
     def on_build_error(self, *, error: Exception) -> None:
         """A rebuild that failed once MkDocs had the pages may have written some of them: rewrite all next time."""
@@ -186,10 +193,3 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)
         return server
-
-
-def _index(site: Path) -> None:
-    try:
-        index_site(site)
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from error

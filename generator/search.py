@@ -9,7 +9,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -17,17 +18,43 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site: Path, own_session: bool = False) -> None:
-    """Write `pagefind/` into `site`. Only the briefing pages (`briefings/<slug>/`) are read: they alone are
-    marked data-pagefind-body, and reading every other page as well would more than double the time.
+@contextmanager
+def indexing(site: Path, own_session: bool = False) -> Iterator[None]:
+    """Index `site` while the block runs (Pagefind is a separate process); the index is complete when it ends.
 
-    `own_session` keeps a background run out of reach of the terminal's Ctrl-C, so it can finish cleanly.
+    If the block raises, Pagefind is stopped. Only the briefing pages (`briefings/<slug>/`) are read: they
+    alone are marked data-pagefind-body, and reading every other page as well would more than double the
+    time. `own_session` keeps a background run out of reach of the terminal's Ctrl-C, so it can finish.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "briefings/*/index.html", "--exclude-selectors", ".headerlink", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, start_new_session=own_session)
-    if result.returncode != 0:
-        reason = result.stderr.strip() or result.stdout.strip() or f"it stopped with exit status {result.returncode}"
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--glob",
+        "briefings/*/index.html",
+        "--exclude-selectors",
+        ".headerlink",
+        "--quiet",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=own_session)
+    try:
+        yield
+    except BaseException:
+        process.kill()
+        process.communicate()
+        raise
+    out, err = process.communicate()
+    if process.returncode != 0:
+        reason = err.strip() or out.strip() or f"it stopped with exit status {process.returncode}"
         raise SearchIndexError(f"pagefind could not index the site: {reason}")
+
+
+def index_site(site: Path, own_session: bool = False) -> None:
+    """Write `pagefind/` into `site` (see `indexing`)."""
+    with indexing(site, own_session):
+        pass
 
 
 class BackgroundIndex:
