@@ -153,15 +153,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.outputs = []
         return files
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Put back the HTML blocks the core kept out of the page's Markdown, in the finished page only.
-
-        MkDocs holds every page's content from the first page read to the last page written; with the
-        blocks out of it, and the content dropped once the page is done, memory stays small.
-        """
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put back the HTML blocks the core kept out of the page's Markdown (so other plugins see the whole page)."""
         blocks = self.blocks.pop(page.file.src_uri, None)
+        return _BLOCK.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """MkDocs would keep every page's content until the build ends: drop it once the page is written."""
         page.content = page.markdown = None
-        return _BLOCK.sub(lambda match: blocks[int(match.group(1))], output) if blocks else output
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/) and index it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -149,3 +150,15 @@ def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Pat
         assert page.stat().st_mtime_ns > 1
     finally:
         load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
+
+
+def test_other_plugins_see_each_page_whole(project: Path) -> None:
+    """The core sets a page's HTML blocks aside from its Markdown; plugins such as search must still see them."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
+    assert any("Background of Audit on the last day of March" in doc["text"] for doc in docs)
