@@ -188,6 +188,8 @@ class Output:
     path: str
     content: str
     blocks: tuple[str, ...] = ()
+    searchable: bool = False
+    """A page the site search indexes (only briefings are)."""
 
 
 def reporting_year(day: date) -> str:

@@ -302,7 +302,7 @@ class Renderer:
             Status=Status,
             **context,
         )
-        return Output(path, front_matter(description, searchable) + body, tuple(blocks))
+        return Output(path, front_matter(description, searchable) + body, tuple(blocks), searchable)
 
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
