@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,7 @@ from mkdocs.structure.pages import Page
 from .model import Audience, Output, Settings
 from .pipeline import Checked, Memo, check, generate
 from .postbuild import Signatures, check_site
-from .search import BackgroundIndex, SearchIndexError, indexing
+from .search import DEFAULT_PART_SIZE, BackgroundIndex, SearchIndexError, indexing, part_count
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
@@ -72,6 +73,8 @@ _DIRTY_BUILDS = _ExactDirtyBuilds()
 class BriefingsConfig(Config):
     content_dir = config_options.Type(str, default="content")
     partnership = config_options.Type(str, default="")
+    search_part_size = config_options.Type(int, default=DEFAULT_PART_SIZE)
+    """Briefings per part of the search index (see generator/search.py)."""
 
 
 def options_from_env() -> tuple[Audience, bool, date]:
@@ -134,6 +137,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(f"mkdocs.yml: extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
         settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date, accessibility)
         self.outputs = generate(checked, settings, audience, drafts, self.memo)
+        self.search_parts = part_count(sum(output.searchable for output in self.outputs), self.config.search_part_size)
         self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)
         return config
@@ -153,6 +157,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.outputs = []
         return files
 
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The search box merges this many parts of the index."""
+        env.globals["briefings_search_parts"] = self.search_parts
+        return env
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put back the HTML blocks the core kept out of the page's Markdown (so other plugins see the whole page)."""
         blocks = self.blocks.pop(page.file.src_uri, None)
@@ -168,7 +177,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site = Path(config.site_dir)
         if self.memo is None:
             try:
-                with indexing(site):  # Pagefind reads the finished pages while they are scanned
+                with indexing(site, self.config.search_part_size):  # Pagefind reads the finished pages while they are scanned
                     self._scan(site, config)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
@@ -177,7 +186,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for path in self.built.keys() - self.building.keys():  # an audit deleted, renamed or made a draft
             Path(self.built[path][1]).unlink(missing_ok=True)
         self.built = self.building
-        self.indexing = self.indexing or BackgroundIndex(site, logging.getLogger(PREVIEW_LOG).warning)
+        self.indexing = self.indexing or BackgroundIndex(
+            site, self.config.search_part_size, logging.getLogger(PREVIEW_LOG).warning
+        )
         self.indexing.request()  # the saved page shows at once; its search catches up a moment later
 
     def _scan(self, site: Path, config: MkDocsConfig) -> None:

@@ -18,6 +18,7 @@ import lxml.html
 
 from .model import Problem
 from .privacy import mask, scan_block
+from .search import BUNDLE_DIR
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
 LOADING_TAGS = {
@@ -105,7 +106,7 @@ def check_site(site: Path, own_host: str, allowed: set[str], passed: Signatures 
     """Every privacy finding and third-party load in the built site, as `site/...:line` problems.
 
     A preview passes the `passed` record of its earlier rebuilds, so that only files written since are
-    read again. The search index (`pagefind/`) is made afterwards from pages checked here.
+    read again. The search index (`pagefind/`, …) is made from the pages checked here.
     """
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -113,7 +114,7 @@ def check_site(site: Path, own_host: str, allowed: set[str], passed: Signatures 
     allowances = frozenset(allowed)
     for file in sorted(site.rglob("*")):
         relative = file.relative_to(site).as_posix()
-        if relative.startswith("pagefind/") or file.suffix not in CHECKS or not file.is_file():
+        if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or not file.is_file():
             continue
         stat = file.stat()
         signature = (stat.st_mtime_ns, stat.st_size, allowances)

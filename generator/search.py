@@ -2,10 +2,15 @@
 
 Pagefind (its binary ships in the `pagefind[bin]` wheel and runs offline) reads the finished HTML,
 so only what a build publishes can ever be found: drafts and restricted items never reach it.
+
+Pagefind holds a whole index in memory while writing it, about 200 MB per 1,000 briefings, so a large
+archive is indexed in parts of `part_size` briefings, one after another: `pagefind/`, `pagefind-2/`, …
+The search box merges the parts (Pagefind's mergeIndex), ranking all results together.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
@@ -18,42 +23,87 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+BUNDLE_DIR = re.compile(r"pagefind(-\d+)?/")
+"""Where the parts of the index are written: the start of their paths relative to the site."""
+DEFAULT_PART_SIZE = 1000
+
+
+def part_count(briefings: int, part_size: int) -> int:
+    return max(1, -(-briefings // part_size))
+
+
+def _commands(site: Path, part_size: int) -> list[list[str]]:
+    """One Pagefind run per part. Only briefing pages (`briefings/<slug>/`) are read: they alone are marked
+    data-pagefind-body, and reading every other page as well would more than double the time."""
+    base = [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink", "--quiet"]
+    slugs = sorted(page.parent.name for page in site.glob("briefings/*/index.html"))
+    if part_count(len(slugs), part_size) == 1:
+        return [[*base, "--glob", "briefings/*/index.html"]]
+    parts = [slugs[start : start + part_size] for start in range(0, len(slugs), part_size)]
+    return [  # slugs are [a-z0-9-] only (validated), so they are safe in a glob
+        [*base, "--glob", "briefings/{" + ",".join(part) + "}/index.html", "--output-subdir", _bundle(number)]
+        for number, part in enumerate(parts, start=1)
+    ]
+
+
+def _bundle(number: int) -> str:
+    return "pagefind" if number == 1 else f"pagefind-{number}"
+
+
+class _Runs(threading.Thread):
+    """Pagefind runs one after another (never together: their memory would add up), stoppable at any point."""
+
+    def __init__(self, commands: list[list[str]], own_session: bool) -> None:
+        super().__init__(daemon=True)
+        self.commands, self.own_session = commands, own_session
+        self.lock = threading.Lock()
+        self.process: subprocess.Popen[str] | None = None
+        self.stopped = False
+        self.error: str | None = None
+
+    def run(self) -> None:
+        for command in self.commands:
+            with self.lock:
+                if self.stopped:
+                    return
+                self.process = subprocess.Popen(
+                    command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=self.own_session
+                )
+            out, err = self.process.communicate()
+            if self.process.returncode != 0:
+                self.error = err.strip() or out.strip() or f"it stopped with exit status {self.process.returncode}"
+                return
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+            if self.process and self.process.poll() is None:
+                self.process.kill()
+        self.join()
+
+
 @contextmanager
-def indexing(site: Path, own_session: bool = False) -> Iterator[None]:
+def indexing(site: Path, part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> Iterator[None]:
     """Index `site` while the block runs (Pagefind is a separate process); the index is complete when it ends.
 
-    If the block raises, Pagefind is stopped. Only the briefing pages (`briefings/<slug>/`) are read: they
-    alone are marked data-pagefind-body, and reading every other page as well would more than double the
-    time. `own_session` keeps a background run out of reach of the terminal's Ctrl-C, so it can finish.
+    If the block raises, Pagefind is stopped. `own_session` keeps a background run out of reach of the
+    terminal's Ctrl-C, so that it can finish.
     """
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--glob",
-        "briefings/*/index.html",
-        "--exclude-selectors",
-        ".headerlink",
-        "--quiet",
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=own_session)
+    runs = _Runs(_commands(site, part_size), own_session)
+    runs.start()
     try:
         yield
     except BaseException:
-        process.kill()
-        process.communicate()
+        runs.stop()
         raise
-    out, err = process.communicate()
-    if process.returncode != 0:
-        reason = err.strip() or out.strip() or f"it stopped with exit status {process.returncode}"
-        raise SearchIndexError(f"pagefind could not index the site: {reason}")
+    runs.join()
+    if runs.error is not None:
+        raise SearchIndexError(f"pagefind could not index the site: {runs.error}")
 
 
-def index_site(site: Path, own_session: bool = False) -> None:
-    """Write `pagefind/` into `site` (see `indexing`)."""
-    with indexing(site, own_session):
+def index_site(site: Path, part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> None:
+    """Write the search index into `site` (see `indexing`)."""
+    with indexing(site, part_size, own_session):
         pass
 
 
@@ -63,8 +113,8 @@ class BackgroundIndex:
     Rebuilds requested while an index is being written are covered by one more run when it ends.
     """
 
-    def __init__(self, site: Path, report: Callable[[str], None]) -> None:
-        self.site, self.report = site, report
+    def __init__(self, site: Path, part_size: int, report: Callable[[str], None]) -> None:
+        self.site, self.part_size, self.report = site, part_size, report
         self.lock = threading.Lock()
         self.pending = False
         self.thread: threading.Thread | None = None
@@ -91,6 +141,6 @@ class BackgroundIndex:
                     return
                 self.pending = False
             try:
-                index_site(self.site, own_session=True)
+                index_site(self.site, self.part_size, own_session=True)
             except SearchIndexError as error:
                 self.report(str(error))

@@ -6,10 +6,15 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
   var root = (window.__md_scope || new URL(".", location)).pathname; /* the site's base path, on any host */
+  var more = []; /* a large archive's index comes in parts (see generator/search.py), merged here */
+  for (var part = 2; part <= Number(box.dataset.parts || 1); part++) {
+    more.push({ bundlePath: root + "pagefind-" + part + "/" });
+  }
   new window.PagefindUI({
     element: "#site-search",
     baseUrl: root,
     bundlePath: root + "pagefind/",
+    mergeIndex: more,
     showImages: false,
     showSubResults: false,
     resetStyles: false,
