@@ -212,7 +212,8 @@ CHOICES = """
 - **Navigation:** briefings are reached from listings and theme pages, never from the navigation, which
   MkDocs renders into every page (quadratic). Listings and indexes are built once per build.
 - **Memory:** MkDocs keeps every page's HTML until a build ends; the plugin drops it once the page is
-  written, and keeps each generated page's large HTML out of its Markdown (Output.blocks).
+  written, and keeps each generated page's large HTML out of its Markdown (Output.blocks). The peak of
+  all processes together is the build process plus the one Pagefind part being written (about 200 MB).
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
