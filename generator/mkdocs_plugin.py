@@ -28,6 +28,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from .model import Audience, Output, Settings
 from .pipeline import Checked, Memo, check, generate
@@ -98,6 +99,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     building: dict[str, tuple[Output | None, str]]
     """The same for the build in progress, once its files are handed to MkDocs."""
     passed: Signatures | None
+    surroundings: tuple[tuple[str, int, int], ...] | None
+    """mkdocs.yml and the theme overrides as the last preview build saw them (path, time, size)."""
     indexing: BackgroundIndex | None = None
 
     def __init__(self) -> None:
@@ -116,7 +119,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         if self.indexing:
             self.indexing.wait()
-        self.memo, self.built, self.passed, self.indexing = None, {}, None, None
+        self.memo, self.built, self.passed, self.indexing, self.surroundings = None, {}, None, None, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -141,6 +144,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """mkdocs.yml and the theme shape every page: after a change to either, a preview starts from an empty folder."""
+        if self.memo is None:
+            return
+        surroundings = _surroundings(config)
+        if surroundings != self.surroundings:
+            if self.indexing:
+                self.indexing.wait()  # it writes into the folder
+            clean_directory(config.site_dir)
+            self.built, self.passed, self.surroundings = {}, {}, surroundings
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.blocks = {}
@@ -204,3 +218,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)
         return server
+
+
+def _surroundings(config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:
+    files = [Path(config.config_file_path)]
+    if config.theme.custom_dir:
+        files += [path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file()]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(files))

@@ -162,3 +162,20 @@ def test_other_plugins_see_each_page_whole(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
     assert any("Background of Audit on the last day of March" in doc["text"] for doc in docs)
+
+
+def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "preview"
+    preview_build(project, site, first=True)
+    try:
+        page = site / "briefings/autumn-maca/index.html"
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text().replace("site_name: ", "site_name: Renamed ", 1))
+        preview_build(project, site)
+        assert "Renamed " in page.read_text()
+        footer = project / "overrides/partials/copyright.html"
+        footer.write_text(footer.read_text() + "<p>Theme edited.</p>\n")
+        preview_build(project, site)
+        assert "Theme edited." in page.read_text()
+    finally:
+        load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
