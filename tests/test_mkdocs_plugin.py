@@ -97,6 +97,19 @@ def test_mkdocs_serve_reloads_when_content_changes(project: Path) -> None:
         assert wait_for(url, "Freshly edited background of", 60)
 
 
+def test_briefings_serve_shows_a_saved_edit_and_drops_a_page_made_draft(project: Path) -> None:
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
+        source = project / "content/audits/year-end-maca.md"
+        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+        assert wait_for(base + "year-end-maca/", "Freshly edited background of", 60)
+        source.write_text(source.read_text().replace("status: published", "status: draft"))
+        deadline = time.monotonic() + 60
+        while fetch(base + "year-end-maca/") is not None and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert fetch(base + "year-end-maca/") is None
+
+
 def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
     with serving(project, [sys.executable, "-m", "generator.cli", "serve", "--drafts"]) as base:
         assert wait_for(base + "quokka-draft/", "DRAFT: Quokka draft audit", 90)
