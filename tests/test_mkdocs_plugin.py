@@ -115,54 +115,52 @@ def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
         assert wait_for(base + "quokka-draft/", "DRAFT: Quokka draft audit", 90)
 
 
-def preview_build(project: Path, site: Path, first: bool = False) -> None:
-    """As `briefings serve` does: one plugin instance across builds, a dirty build on each change."""
+@pytest.fixture
+def preview_site(project: Path, tmp_path: Path) -> Iterator[Path]:
+    """A preview's site folder after its first build, as `briefings serve` starts one (see `rebuild`)."""
+    site = tmp_path / "preview"
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-    if first:
-        config.plugins.on_startup(command="serve", dirty=True)
-    mkdocs_build(config, dirty=not first)
+    config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config)
+    yield site
+    config.plugins.on_shutdown()
 
 
-def test_a_preview_rebuild_rewrites_only_changed_pages_and_removes_gone_ones(project: Path, tmp_path: Path) -> None:
-    site = tmp_path / "preview"
-    preview_build(project, site, first=True)
-    try:
-        edited, untouched = site / "briefings/year-end-maca/index.html", site / "briefings/autumn-maca/index.html"
-        drafted = site / "briefings/year-start-maca/index.html"
-        for page in (edited, untouched, drafted):
-            os.utime(page, ns=(1, 1))
-        source = project / "content/audits/year-end-maca.md"
-        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
-        later = project / "content/audits/year-start-maca.md"
-        later.write_text(later.read_text().replace("status: published", "status: draft"))
-
-        preview_build(project, site)
-
-        assert "Freshly edited background of" in edited.read_text()
-        assert edited.stat().st_mtime_ns > 1
-        assert untouched.stat().st_mtime_ns == 1
-        assert not drafted.exists()
-        assert "Audit on the first day of April" not in (site / "archive/index.html").read_text()
-    finally:
-        load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
+def rebuild(project: Path, site: Path) -> None:
+    """A preview's rebuild on a change: the same plugin instance (MkDocs keeps it), a dirty build."""
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True), dirty=True)
 
 
-def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Path, tmp_path: Path) -> None:
-    site = tmp_path / "preview"
-    preview_build(project, site, first=True)
-    try:
-        about = project / "content/pages/about.md"
-        original = about.read_text()
-        about.write_text(original + "\nRing the team on 07700 900461.\n")
-        with pytest.raises(Abort):
-            preview_build(project, site)  # fails its output scan after writing the pages
-        page = site / "briefings/autumn-maca/index.html"
+def test_a_preview_rebuild_rewrites_only_changed_pages_and_removes_gone_ones(project: Path, preview_site: Path) -> None:
+    edited, untouched = preview_site / "briefings/year-end-maca/index.html", preview_site / "briefings/autumn-maca/index.html"
+    drafted = preview_site / "briefings/year-start-maca/index.html"
+    for page in (edited, untouched, drafted):
         os.utime(page, ns=(1, 1))
-        about.write_text(original)
-        preview_build(project, site)
-        assert page.stat().st_mtime_ns > 1
-    finally:
-        load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
+    source = project / "content/audits/year-end-maca.md"
+    source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+    later = project / "content/audits/year-start-maca.md"
+    later.write_text(later.read_text().replace("status: published", "status: draft"))
+
+    rebuild(project, preview_site)
+
+    assert "Freshly edited background of" in edited.read_text()
+    assert edited.stat().st_mtime_ns > 1
+    assert untouched.stat().st_mtime_ns == 1
+    assert not drafted.exists()
+    assert "Audit on the first day of April" not in (preview_site / "archive/index.html").read_text()
+
+
+def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Path, preview_site: Path) -> None:
+    about = project / "content/pages/about.md"
+    original = about.read_text()
+    about.write_text(original + "\nRing the team on 07700 900461.\n")
+    with pytest.raises(Abort):
+        rebuild(project, preview_site)  # fails its output scan after writing the pages
+    page = preview_site / "briefings/autumn-maca/index.html"
+    os.utime(page, ns=(1, 1))
+    about.write_text(original)
+    rebuild(project, preview_site)
+    assert page.stat().st_mtime_ns > 1
 
 
 def test_other_plugins_see_each_page_whole(project: Path) -> None:
@@ -177,18 +175,13 @@ def test_other_plugins_see_each_page_whole(project: Path) -> None:
     assert any("Background of Audit on the last day of March" in doc["text"] for doc in docs)
 
 
-def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(project: Path, tmp_path: Path) -> None:
-    site = tmp_path / "preview"
-    preview_build(project, site, first=True)
-    try:
-        page = site / "briefings/autumn-maca/index.html"
-        config = project / "mkdocs.yml"
-        config.write_text(config.read_text().replace("site_name: ", "site_name: Renamed ", 1))
-        preview_build(project, site)
-        assert "Renamed " in page.read_text()
-        footer = project / "overrides/partials/copyright.html"
-        footer.write_text(footer.read_text() + "<p>Theme edited.</p>\n")
-        preview_build(project, site)
-        assert "Theme edited." in page.read_text()
-    finally:
-        load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
+def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(project: Path, preview_site: Path) -> None:
+    page = preview_site / "briefings/autumn-maca/index.html"
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: ", "site_name: Renamed ", 1))
+    rebuild(project, preview_site)
+    assert "Renamed " in page.read_text()
+    footer = project / "overrides/partials/copyright.html"
+    footer.write_text(footer.read_text() + "<p>Theme edited.</p>\n")
+    rebuild(project, preview_site)
+    assert "Theme edited." in page.read_text()
