@@ -16,7 +16,7 @@ import logging
 import os
 import re
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -90,6 +90,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     outputs: list[Output]
     blocks: dict[str, tuple[str, ...]]
     """Per generated page (by source path), the HTML blocks to put back after the Markdown pass."""
+    searchable: list[str]
+    """Slugs of the briefings this build's search index holds: they decide its parts."""
     prechecked: Checked | None = None
     """Set by the `briefings` CLI, which has just checked the same content: no need to check twice."""
     memo: Memo | None
@@ -140,7 +142,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(f"mkdocs.yml: extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
         settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date, accessibility)
         self.outputs = generate(checked, settings, audience, drafts, self.memo)
-        self.search_parts = part_count(sum(output.searchable for output in self.outputs), self.config.search_part_size)
+        self.searchable = [PurePosixPath(output.path).stem for output in self.outputs if output.searchable]
         self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)
         return config
@@ -173,7 +175,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """The search box merges this many parts of the index."""
-        env.globals["briefings_search_parts"] = self.search_parts
+        env.globals["briefings_search_parts"] = part_count(len(self.searchable), self.config.search_part_size)
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -191,7 +193,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site = Path(config.site_dir)
         if self.memo is None:
             try:
-                with indexing(site, self.config.search_part_size):  # Pagefind reads the finished pages while they are scanned
+                with indexing(
+                    site, self.searchable, self.config.search_part_size
+                ):  # Pagefind reads the finished pages while they are scanned
                     self._scan(site, config)
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
@@ -203,7 +207,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.indexing = self.indexing or BackgroundIndex(
             site, self.config.search_part_size, logging.getLogger(PREVIEW_LOG).warning
         )
-        self.indexing.request()  # the saved page shows at once; its search catches up a moment later
+        self.indexing.request(self.searchable)  # the saved page shows at once; its search catches up a moment later
 
     def _scan(self, site: Path, config: MkDocsConfig) -> None:
         problems = check_site(site, urlsplit(config.site_url).hostname or "", self.allowed, self.passed)

@@ -32,13 +32,13 @@ def part_count(briefings: int, part_size: int) -> int:
     return max(1, -(-briefings // part_size))
 
 
-def _commands(site: Path, part_size: int) -> list[list[str]]:
+def _commands(site: Path, slugs: list[str], part_size: int) -> list[list[str]]:
     """One Pagefind run per part. Only briefing pages (`briefings/<slug>/`) are read: they alone are marked
     data-pagefind-body, and reading every other page as well would more than double the time."""
     base = [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink", "--quiet"]
-    slugs = sorted(page.parent.name for page in site.glob("briefings/*/index.html"))
     if part_count(len(slugs), part_size) == 1:
         return [[*base, "--glob", "briefings/*/index.html"]]
+    slugs = sorted(slugs)
     parts = [slugs[start : start + part_size] for start in range(0, len(slugs), part_size)]
     return [  # slugs are [a-z0-9-] only (validated), so they are safe in a glob
         [*base, "--glob", "briefings/{" + ",".join(part) + "}/index.html", "--output-subdir", _bundle(number)]
@@ -83,13 +83,14 @@ class _Runs(threading.Thread):
 
 
 @contextmanager
-def indexing(site: Path, part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> Iterator[None]:
-    """Index `site` while the block runs (Pagefind is a separate process); the index is complete when it ends.
+def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> Iterator[None]:
+    """Index the briefings `slugs` of `site` while the block runs (Pagefind is a separate process); the index
+    is complete when the block ends. The slugs are those the pages were told to expect (`part_count`).
 
     If the block raises, Pagefind is stopped. `own_session` keeps a background run out of reach of the
     terminal's Ctrl-C, so that it can finish.
     """
-    runs = _Runs(_commands(site, part_size), own_session)
+    runs = _Runs(_commands(site, slugs, part_size), own_session)
     runs.start()
     try:
         yield
@@ -101,9 +102,9 @@ def indexing(site: Path, part_size: int = DEFAULT_PART_SIZE, own_session: bool =
         raise SearchIndexError(f"pagefind could not index the site: {runs.error}")
 
 
-def index_site(site: Path, part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> None:
+def index_site(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> None:
     """Write the search index into `site` (see `indexing`)."""
-    with indexing(site, part_size, own_session):
+    with indexing(site, slugs, part_size, own_session):
         pass
 
 
@@ -117,11 +118,12 @@ class BackgroundIndex:
         self.site, self.part_size, self.report = site, part_size, report
         self.lock = threading.Lock()
         self.pending = False
+        self.slugs: list[str] = []
         self.thread: threading.Thread | None = None
 
-    def request(self) -> None:
+    def request(self, slugs: list[str]) -> None:
         with self.lock:
-            self.pending = True
+            self.pending, self.slugs = True, slugs
             if self.thread is None:
                 self.thread = threading.Thread(target=self._run, daemon=True)
                 self.thread.start()
@@ -139,8 +141,8 @@ class BackgroundIndex:
                 if not self.pending:
                     self.thread = None
                     return
-                self.pending = False
+                self.pending, slugs = False, self.slugs
             try:
-                index_site(self.site, self.part_size, own_session=True)
+                index_site(self.site, slugs, self.part_size, own_session=True)
             except SearchIndexError as error:
                 self.report(str(error))

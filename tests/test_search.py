@@ -20,11 +20,12 @@ def test_background_index_covers_every_page_rewritten_before_wait(public_site: P
     site = shutil.copytree(public_site, tmp_path / "site")
     shutil.rmtree(site / "pagefind")
     reports: list[str] = []
+    slugs = [page.parent.name for page in site.glob("briefings/*/index.html")]
     index = BackgroundIndex(site, 1000, reports.append)
-    index.request()
+    index.request(slugs)
     page = site / "briefings/year-end-maca/index.html"
     page.write_text(page.read_text().replace("Background of", "Zanzibar background of"))
-    index.request()
+    index.request(slugs)
     index.wait()
     assert reports == []
     assert "Zanzibar background of" in indexed_text(site)
@@ -34,7 +35,7 @@ def test_background_index_covers_every_page_rewritten_before_wait(public_site: P
 def test_background_index_reports_a_failure_instead_of_raising(tmp_path: Path) -> None:
     reports: list[str] = []
     index = BackgroundIndex(tmp_path / "missing", 1000, reports.append)
-    index.request()
+    index.request([])
     index.wait()
     assert len(reports) == 1 and reports[0].startswith("pagefind could not index the site: ")
 
