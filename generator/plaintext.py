@@ -12,6 +12,13 @@ from .model import STEPS, Briefing, Taxonomy, progress
 WIDTH = 78
 
 
+def fill(text: str, first: str = "", rest: str = "") -> str:
+    """Wrap at spaces only: a hyphenated word or a long link stays whole, so it can be found and copied."""
+    return textwrap.fill(
+        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+    )
+
+
 class _TextWriter(HTMLParser):
     """Sanitised author HTML to wrapped text: paragraphs, bulleted and numbered lists, table rows."""
 
@@ -26,7 +33,7 @@ class _TextWriter(HTMLParser):
         text = " ".join("".join(self.current).split())
         if text:
             indent = "   " * max(0, len(self.lists) - 1)
-            self.blocks.append(textwrap.fill(text, WIDTH, initial_indent=indent + self.prefix, subsequent_indent=indent + "   "))
+            self.blocks.append(fill(text, indent + self.prefix, indent + "   "))
         self.current, self.prefix = [], ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -85,7 +92,7 @@ def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date) -> str
     if b.agencies:
         facts.append("Agencies: " + ", ".join(taxonomy.agencies[k] for k in b.agencies))
     facts.append("Themes: " + ", ".join(taxonomy.themes[k].label for k in b.themes))
-    parts = [b.title.upper(), "=" * min(WIDTH, len(b.title)), textwrap.fill(b.summary, WIDTH), "\n".join(facts)]
+    parts = [b.title.upper(), "=" * min(WIDTH, len(b.title)), fill(b.summary), "\n".join(facts)]
     for number, ((_, heading), body) in enumerate(zip(STEPS, b.steps, strict=True), start=1):
         text = (
             "\n".join(f"-  {q}" for q in b.default_questions) if number == 6 and b.default_questions else markdown_to_text(body)

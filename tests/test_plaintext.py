@@ -1,0 +1,19 @@
+"""The plain-text version of author Markdown."""
+
+from __future__ import annotations
+
+from generator.plaintext import WIDTH, markdown_to_text
+
+
+def test_lines_break_at_spaces_only_so_words_and_links_stay_whole() -> None:
+    link = "https://example.org/guidance/" + "a" * 80
+    text = markdown_to_text("word " * 14 + "multi-agency working. See " + link)
+    lines = text.split("\n")
+    assert lines[0] == ("word " * 14).strip()
+    assert lines[1].startswith("   multi-agency working.")  # later lines of a block hang under its first
+    assert "   " + link in lines
+    assert all(len(line) <= WIDTH for line in lines if link not in line)
+
+
+def test_lists_keep_their_numbers_and_bullets() -> None:
+    assert markdown_to_text("Steps:\n\n1. Ask\n2. Record\n\n- Share") == "Steps:\n\n1. Ask\n\n2. Record\n\n-  Share"
