@@ -11,6 +11,7 @@ from pathlib import Path
 from . import engine
 from .linkcheck import check_links
 from .model import Audience
+from .parallel import cores
 from .pdf import find_chromium, link_pdfs, print_pdfs
 from .pipeline import Checked, check, publishable_slugs
 from .report import print_problems, write_step_summary
@@ -46,11 +47,11 @@ def report(checked: Checked) -> int:
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
-    return report(check(root, engine.content_dir(root), args.drafts, args.strict_privacy))
+    return report(check(root, engine.content_dir(root), args.drafts, args.strict_privacy, workers=cores()))
 
 
 def cmd_build(root: Path, args: argparse.Namespace) -> int:
-    checked = check(root, engine.content_dir(root), args.drafts, args.strict_privacy)
+    checked = check(root, engine.content_dir(root), args.drafts, args.strict_privacy, workers=cores())
     if report(checked):
         return 1
     audience = Audience(args.audience)

@@ -25,14 +25,15 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from .model import Audience, Output, Settings
+from .model import Audience, Output, Problem, Settings
+from .parallel import cores
 from .pipeline import Checked, Memo, check, generate
-from .postbuild import Signatures, check_site
+from .postbuild import PageChecks, Signatures, check_site
 from .search import DEFAULT_PART_SIZE, BackgroundIndex, SearchIndexError, indexing, part_count
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
@@ -104,6 +105,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     surroundings: tuple[tuple[str, int, int], ...] | None
     """mkdocs.yml and the theme overrides as the last preview build saw them (path, time, size)."""
     indexing: BackgroundIndex | None = None
+    page_checks: PageChecks | None = None
+    """A full build's checks of each page as it is finished (a preview checks the files written instead)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,6 +124,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         if self.indexing:
             self.indexing.wait()
+        self._stop_page_checks()
         self.memo, self.built, self.passed, self.indexing, self.surroundings = None, {}, None, None, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -131,7 +135,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = Path(config.config_file_path).parent
         self.building = {}
         audience, drafts, build_date = options_from_env()
-        checked = self.prechecked or check(root, self.config.content_dir, include_drafts=drafts, memo=self.memo)
+        checked = self.prechecked or check(root, self.config.content_dir, drafts, memo=self.memo, workers=self._workers())
         self.prechecked = None
         if not checked.ok:
             raise PluginError("content has problems:\n" + "\n".join(str(p) for p in checked.problems))
@@ -141,15 +145,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if missing:
             raise PluginError(f"mkdocs.yml: extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
         settings = Settings(config.site_name, config.site_url, self.config.partnership, build_date, accessibility)
-        self.outputs = generate(checked, settings, audience, drafts, self.memo)
+        self.outputs = generate(checked, settings, audience, drafts, self.memo, self._workers())
         self.searchable = [PurePosixPath(output.path).stem for output in self.outputs if output.searchable]
         self.allowed = {a.text for a in checked.allowances}
         self.content_path = str(root / self.config.content_dir)
         return config
 
+    def _workers(self) -> int:
+        """Processes for the core: a preview's rebuilds stay in one (its server threads make forking unsafe)."""
+        return cores() if self.memo is None else 1
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """mkdocs.yml and the theme shape every page: after a change to either, a preview starts from an empty folder."""
         if self.memo is None:
+            self.page_checks = PageChecks(_host(config), self.allowed) if cores() > 1 else None
             return
         surroundings = _surroundings(config)
         if surroundings != self.surroundings:
@@ -183,24 +192,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         blocks = self.blocks.pop(page.file.src_uri, None)
         return _BLOCK.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html
 
+    @event_priority(-100)  # last, so that the page checked is the page written
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """MkDocs would keep every page's content until the build ends: drop it once the page is written."""
         page.content = page.markdown = None
+        if self.page_checks:
+            self.page_checks.page(page.file.dest_uri, output)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/) and index it."""
         site = Path(config.site_dir)
         if self.memo is None:
+            checks, self.page_checks = self.page_checks, None
             try:
-                with indexing(
-                    site, self.searchable, self.config.search_part_size
-                ):  # Pagefind reads the finished pages while they are scanned
-                    self._scan(site, config)
+                with indexing(site, self.searchable, self.config.search_part_size):  # while the last checks finish
+                    _fail_on(checks.finish(site) if checks else check_site(site, _host(config), self.allowed))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
             return
-        self._scan(site, config)
+        _fail_on(check_site(site, _host(config), self.allowed, self.passed))
         for path in self.built.keys() - self.building.keys():  # an audit deleted, renamed or made a draft
             Path(self.built[path][1]).unlink(missing_ok=True)
         self.built = self.building
@@ -209,19 +220,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         self.indexing.request(self.searchable)  # the saved page shows at once; its search catches up a moment later
 
-    def _scan(self, site: Path, config: MkDocsConfig) -> None:
-        problems = check_site(site, urlsplit(config.site_url).hostname or "", self.allowed, self.passed)
-        if problems:
-            raise PluginError("the built site failed its privacy checks:\n" + "\n".join(str(p) for p in problems))
-
     def on_build_error(self, *, error: Exception) -> None:
         """A rebuild that failed once MkDocs had the pages may have written some of them: rewrite all next time."""
+        self._stop_page_checks()
         if self.building:
             self.built = {path: (None, dest) for path, (_, dest) in (self.built | self.building).items()}
+
+    def _stop_page_checks(self) -> None:
+        if self.page_checks:
+            self.page_checks.close()
+            self.page_checks = None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)
         return server
+
+
+def _host(config: MkDocsConfig) -> str:
+    return urlsplit(config.site_url).hostname or ""
+
+
+def _fail_on(problems: list[Problem]) -> None:
+    if problems:
+        raise PluginError("the built site failed its privacy checks:\n" + "\n".join(str(p) for p in problems))
 
 
 def _surroundings(config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:

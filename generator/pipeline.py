@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import parallel
 from .load import Document, Source, content_files, parse_document, read_text
 from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site, visible
 from .privacy import Allowance, Report, scan_document
@@ -79,13 +80,22 @@ def check(
     include_drafts: bool = False,
     strict_privacy: bool = False,
     memo: Memo | None = None,
+    workers: int = 1,
 ) -> Checked:
-    """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first."""
+    """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first.
+
+    With several `workers` (see `parallel`; not with a preview's `memo`), files are read, parsed and
+    scanned in as many processes.
+    """
     memo = memo or Memo()
     taxonomy, problems = load_taxonomy(root, content_dir)
     sources, found = content_files(root, content_dir)
     checked = Checked(taxonomy, problems=problems + found)
-    examined = [memo.examine(source) for source in sources]
+    if parallel.worth_sharing(workers, len(sources)):
+        with parallel.fork_pool(workers) as pool:
+            examined = pool.map(_examine, sources, chunksize=parallel.SLICE)
+    else:
+        examined = [memo.examine(source) for source in sources]
     docs = [e.doc for e in examined]
     memo.keep(docs, taxonomy)
     for result in examined:
@@ -104,6 +114,10 @@ def check(
     return checked
 
 
+def _examine(source: Source) -> Examined:
+    return Memo().examine(source)
+
+
 def _order(problem: Problem) -> tuple[str, int]:
     return problem.path, problem.line
 
@@ -113,9 +127,11 @@ def publishable_slugs(checked: Checked, audience: Audience) -> list[str]:
     return [b.slug for b in checked.briefings if visible(b.status, audience, drafts=False)]
 
 
-def generate(checked: Checked, settings: Settings, audience: Audience, drafts: bool, memo: Memo | None = None) -> list[Output]:
-    """The files of one build; only items visible to `audience` ever reach rendering."""
+def generate(
+    checked: Checked, settings: Settings, audience: Audience, drafts: bool, memo: Memo | None = None, workers: int = 1
+) -> list[Output]:
+    """The files of one build; only items visible to `audience` ever reach rendering (in `workers` processes)."""
     if checked.taxonomy is None or not checked.ok:
         raise ValueError("content has problems; run check first")
     site = make_site(settings, checked.taxonomy, checked.briefings, audience, drafts)
-    return render(site, (memo or Memo()).pages_for(settings, checked.taxonomy, audience, drafts))
+    return render(site, (memo or Memo()).pages_for(settings, checked.taxonomy, audience, drafts), workers)

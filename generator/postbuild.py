@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 
 from .model import Problem
+from .parallel import fork_pool
 from .privacy import mask, scan_block
 from .search import BUNDLE_DIR
 
@@ -102,11 +104,14 @@ Signatures = dict[str, tuple[int, int, frozenset[str]]]
 """Modification time and size of each site file that passed its checks, by path, and the allowances it passed with."""
 
 
-def check_site(site: Path, own_host: str, allowed: set[str], passed: Signatures | None = None) -> list[Problem]:
+def check_site(
+    site: Path, own_host: str, allowed: set[str], passed: Signatures | None = None, checked: Collection[str] = ()
+) -> list[Problem]:
     """Every privacy finding and third-party load in the built site, as `site/...:line` problems.
 
     A preview passes the `passed` record of its earlier rebuilds, so that only files written since are
-    read again. The search index (`pagefind/`, …) is made from the pages checked here.
+    read again; a full build passes the pages `PageChecks` already `checked`. The search index
+    (`pagefind/`, …) is made from the pages checked here.
     """
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -114,7 +119,7 @@ def check_site(site: Path, own_host: str, allowed: set[str], passed: Signatures 
     allowances = frozenset(allowed)
     for file in sorted(site.rglob("*")):
         relative = file.relative_to(site).as_posix()
-        if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or not file.is_file():
+        if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or relative in checked or not file.is_file():
             continue
         stat = file.stat()
         signature = (stat.st_mtime_ns, stat.st_size, allowances)
@@ -129,8 +134,8 @@ def check_site(site: Path, own_host: str, allowed: set[str], passed: Signatures 
     return problems
 
 
-def _check_html(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
-    texts, loads = read_page(file.read_bytes())
+def check_html(name: str, data: bytes | str, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+    texts, loads = read_page(data)
     return _privacy(name, texts, allowed, seen) + [
         Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
         for line, url in loads
@@ -156,4 +161,68 @@ def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: se
     ]
 
 
-CHECKS = {".html": _check_html, ".json": _check_json, ".xml": _check_xml, ".css": _check_css}
+def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+    return check_html(name, file.read_bytes(), own_host, allowed, seen)
+
+
+CHECKS = {".html": _check_html_file, ".json": _check_json, ".xml": _check_xml, ".css": _check_css}
+
+
+class PageChecks:
+    """A full build's page checks, made in one worker process as the pages are finished.
+
+    Building pages keeps one core busy; checking them as they come uses another one, instead of reading
+    every page again once the build is done. One worker keeps up: a check costs about half a page build.
+    The worker is forked, so it starts at once; pages go to it in batches, to keep the handing over cheap.
+    """
+
+    BATCH = 50
+
+    def __init__(self, own_host: str, allowed: set[str]) -> None:
+        self.pool = fork_pool(1, _start_worker, (own_host, allowed))
+        self.own_host, self.allowed = own_host, allowed
+        self.batch: list[tuple[str, str]] = []
+        self.pending: list[AsyncResult[list[Problem]]] = []
+        self.checked: set[str] = set()
+
+    def page(self, relative: str, html: str) -> None:
+        """Check one page as it will be written at `relative` (a path in the site)."""
+        self.checked.add(relative)
+        self.batch.append((f"site/{relative}", html))
+        if len(self.batch) == self.BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        self.pending.append(self.pool.apply_async(_check_in_worker, (self.batch,)))
+        self.batch = []
+
+    def finish(self, site: Path) -> list[Problem]:
+        """The findings of every page, then of every other file in the site (feeds, data, static files)."""
+        try:
+            self._send()
+            problems = [problem for result in self.pending for problem in result.get()]
+        finally:
+            self.close()
+        problems += check_site(site, self.own_host, self.allowed, checked=self.checked)
+        return sorted(problems, key=lambda problem: problem.path)
+
+    def close(self) -> None:
+        self.pool.terminate()
+
+
+_worker: tuple[str, set[str], set[str]] = ("", set(), set())
+"""The worker's site host, allowances and the text pieces it has already scanned."""
+
+
+def _start_worker(own_host: str, allowed: set[str]) -> None:
+    global _worker
+    _worker = (own_host, allowed, set())
+
+
+def _check_in_worker(pages: list[tuple[str, str]]) -> list[Problem]:
+    own_host, allowed, seen = _worker
+    return [  # the bytes MkDocs writes
+        problem
+        for name, html in pages
+        for problem in check_html(name, html.encode("utf-8", errors="xmlcharrefreplace"), own_host, allowed, seen)
+    ]

@@ -10,11 +10,14 @@ from __future__ import annotations
 import html
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 
 import jinja2
 
+from . import parallel
 from .charts import grouped_bars, heat_map
 from .feed import atom_feed
 from .markup import to_html
@@ -274,11 +277,12 @@ def front_matter(description: str, searchable: bool = False) -> str:
 
 
 class Renderer:
-    def __init__(self, site: Site, known: dict[Briefing, list[Output]] | None = None) -> None:
+    def __init__(self, site: Site, known: dict[Briefing, list[Output]] | None = None, workers: int = 1) -> None:
         self.site = site
         self.index = Indexes(site)
         self.known = {} if known is None else known
         """Each briefing's files from an earlier render with the same settings, taxonomy and audience."""
+        self.workers = workers
 
     def page(
         self,
@@ -328,10 +332,30 @@ class Renderer:
             Output(f"briefings/{b.slug}.txt", briefing_text(b, self.site.taxonomy, base + b.url, today)),
         ]
 
-    def _briefing(self, b: Briefing) -> list[Output]:
-        if b not in self.known:
-            self.known[b] = self.briefing(b)
-        return self.known[b]
+    @contextmanager
+    def _briefings(self) -> Iterator[Callable[[], list[Output]]]:
+        """Every briefing's files (call the function yielded), rendering only those not already known.
+
+        Briefings are rendered independently of each other and are most of the work, so with several
+        `workers` and enough of them to render, forked workers render them while this process makes
+        the other pages.
+        """
+        global _shared
+        todo = [b for b in self.site.briefings if b not in self.known]
+
+        def collect(rendered: Iterable[list[Output]]) -> list[Output]:
+            self.known.update(zip(todo, rendered, strict=True))
+            return [output for b in self.site.briefings for output in self.known[b]]
+
+        if not parallel.worth_sharing(self.workers, len(todo)):
+            yield lambda: collect(self.briefing(b) for b in todo)
+            return
+        _shared = (self, todo)  # what the workers see when they are forked
+        with parallel.fork_pool(self.workers) as pool:
+            _shared = None
+            bounds = [(start, start + parallel.SLICE) for start in range(0, len(todo), parallel.SLICE)]
+            slices = pool.imap(_render_slice, bounds)  # in order, each as soon as it is rendered
+            yield lambda: collect(pages for chunk in slices for pages in chunk)
 
     def filtered(self, section: str, template: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]) -> list[Output]:
         return [
@@ -347,6 +371,11 @@ class Renderer:
         ]
 
     def all(self) -> list[Output]:
+        with self._briefings() as briefings:
+            return self._site_pages() + briefings()
+
+    def _site_pages(self) -> list[Output]:
+        """Every file but the briefings'."""
         settings = self.site.settings
         name = settings.partnership or settings.site_name
         outputs = [
@@ -367,7 +396,6 @@ class Renderer:
             self.page("themes/index.md", "themes/", "themes.md.j2", "Briefings and good practice by theme."),
             self.page("actions/index.md", "actions/", "actions.md.j2", "Every open action from published audits, by owner."),
         ]
-        outputs += [output for b in self.site.briefings for output in self._briefing(b)]
         outputs += self.filtered("briefings", "briefings.md.j2", self.index.briefing_filters)
         outputs += self.filtered("archive", "archive.md.j2", self.index.archive_filters)
         outputs.append(
@@ -385,10 +413,20 @@ class Renderer:
         return outputs
 
 
-def render(site: Site, known: dict[Briefing, list[Output]] | None = None) -> list[Output]:
+_shared: tuple[Renderer, list[Briefing]] | None = None
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[list[Output]]:
+    assert _shared is not None, "set before the workers were forked"
+    renderer, todo = _shared
+    return [renderer.briefing(b) for b in todo[bounds[0] : bounds[1]]]
+
+
+def render(site: Site, known: dict[Briefing, list[Output]] | None = None, workers: int = 1) -> list[Output]:
     """Every generated file of the site, for any engine to place at its path.
 
     `known` holds each briefing's files from an earlier render with the same settings, taxonomy and
-    audience (a preview's last rebuild); only briefings not in it are rendered.
+    audience (a preview's last rebuild); only briefings not in it are rendered. With several `workers`
+    (see `parallel`), briefings are shared out among as many processes.
     """
-    return Renderer(site, known).all()
+    return Renderer(site, known, workers).all()

@@ -1,10 +1,11 @@
-"""The core run with a preview's memo: after any edit it gives exactly what a fresh run gives."""
+"""The core run, with a preview's memo or shared out among workers: it gives exactly what a fresh run in one process gives."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+from generator import parallel
 from generator.model import Audience, Settings
 from generator.pipeline import Memo, check, generate
 
@@ -64,3 +65,24 @@ def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> N
     partners = generate(checked, SETTINGS, Audience.PARTNERS, False, memo)
     assert partners == generate(checked, SETTINGS, Audience.PARTNERS, False)
     assert any(output.path == "briefings/narwhal-restricted.md" for output in partners)
+
+
+def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "SLICE", 1)  # the fixture content is a handful of files: share them out one by one
+    pools = []
+    fork_pool = parallel.fork_pool
+    monkeypatch.setattr(parallel, "fork_pool", lambda *args: pools.append(args) or fork_pool(*args))
+    oks = []
+    for step in [None, *EDITS]:
+        if step:
+            edit(project, *step)
+        shared, alone = check(project, workers=2), check(project)
+        assert shared == alone, step
+        oks.append(alone.ok)
+        if alone.ok:
+            assert len(shared.briefings) >= 2
+            assert generate(shared, SETTINGS, Audience.PUBLIC, False, workers=2) == generate(
+                alone, SETTINGS, Audience.PUBLIC, False
+            )
+    assert False in oks and True in oks
+    assert len(pools) > len(EDITS)  # every check and generate above was shared out

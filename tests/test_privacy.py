@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import mkdocs_plugin
 from generator.pipeline import check
 from generator.postbuild import check_site
 from generator.privacy import mask, nhs_check_digit_ok, scan_text
@@ -144,8 +145,17 @@ def test_output_scan_catches_details_that_bypass_the_content_scan(project: Path,
     (project / "content/pages/about.md").write_text("# About\n\nRing the team on 07700 900461.\n")
     run = cli("build")
     assert run.code == 1
+    assert "site/about/index.html:" in run.err  # a page: checked by the worker while the build went on
     assert "privacy: phone: 07••• ••••61 reached the built site" in run.err
     assert tree_digest(site) == before
+
+
+def test_output_scan_on_one_core_checks_every_file_after_the_build(project: Path, cli, monkeypatch) -> None:
+    monkeypatch.setattr(mkdocs_plugin, "cores", lambda: 1)
+    (project / "content/pages/about.md").write_text("# About\n\nRing the team on 07700 900461.\n")
+    run = cli("build")
+    assert run.code == 1
+    assert "site/about/index.html:" in run.err and "privacy: phone: 07••• ••••61 reached the built site" in run.err
 
 
 def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
