@@ -34,7 +34,7 @@ from .model import Audience, Output, Problem, Settings
 from .parallel import cores
 from .pipeline import Checked, Memo, check, generate
 from .postbuild import PageChecks, Signatures, check_site
-from .search import DEFAULT_PART_SIZE, BackgroundIndex, SearchIndexError, indexing, part_count
+from .search import DEFAULT_PART_SIZE, BackgroundIndex, Indexing, SearchIndexError, indexing, part_count
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
@@ -107,10 +107,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     indexing: BackgroundIndex | None = None
     page_checks: PageChecks | None = None
     """A full build's checks of each page as it is finished (a preview checks the files written instead)."""
+    search_index: Indexing | None = None
+    """A full build's Pagefind run, started once every searchable page is written."""
+    unwritten: set[str]
+    """The searchable pages (source paths) of a full build that MkDocs has not written yet."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.building = {}
+        self.building, self.unwritten = {}, set()
         self.on_shutdown()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -124,7 +128,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         if self.indexing:
             self.indexing.wait()
-        self._stop_page_checks()
+        self._stop_workers()
         self.memo, self.built, self.passed, self.indexing, self.surroundings = None, {}, None, None, None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -169,7 +173,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.blocks = {}
-        for output in self.outputs:
+        self.unwritten = {output.path for output in self.outputs if output.searchable}
+        for output in sorted(self.outputs, key=lambda output: not output.searchable):  # MkDocs builds them first
             if files.get_file_from_path(output.path):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
             file = GeneratedFile.generated(config, output.path, content=output.content)
@@ -198,15 +203,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page.content = page.markdown = None
         if self.page_checks:
             self.page_checks.page(page.file.dest_uri, output)
+        if self.memo is None and self.search_index is None and not self.unwritten:
+            self._start_search_index(config)  # MkDocs wrote the last searchable page before this one
+        self.unwritten.discard(page.file.src_uri)
         return output
+
+    def _start_search_index(self, config: MkDocsConfig) -> None:
+        """Pagefind indexes the searchable pages while MkDocs builds the others (and while they are checked)."""
+        self.search_index = indexing(Path(config.site_dir), self.searchable, self.config.search_part_size)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/) and index it."""
         site = Path(config.site_dir)
         if self.memo is None:
-            checks, self.page_checks = self.page_checks, None
+            if self.search_index is None:
+                self._start_search_index(config)
+            (checks, self.page_checks), (search_index, self.search_index) = (self.page_checks, None), (self.search_index, None)
             try:
-                with indexing(site, self.searchable, self.config.search_part_size):  # while the last checks finish
+                with search_index:  # the index is complete when this block ends; a finding stops it
                     _fail_on(checks.finish(site) if checks else check_site(site, _host(config), self.allowed))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
@@ -222,14 +236,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A rebuild that failed once MkDocs had the pages may have written some of them: rewrite all next time."""
-        self._stop_page_checks()
+        self._stop_workers()
         if self.building:
             self.built = {path: (None, dest) for path, (_, dest) in (self.built | self.building).items()}
 
-    def _stop_page_checks(self) -> None:
+    def _stop_workers(self) -> None:
+        """End a failed full build's workers: the page checks, and Pagefind if it started."""
         if self.page_checks:
             self.page_checks.close()
             self.page_checks = None
+        if self.search_index:
+            self.search_index.stop()
+            self.search_index = None
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)

@@ -14,8 +14,7 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -50,8 +49,12 @@ def _bundle(number: int) -> str:
     return "pagefind" if number == 1 else f"pagefind-{number}"
 
 
-class _Runs(threading.Thread):
-    """Pagefind runs one after another (never together: their memory would add up), stoppable at any point."""
+class Indexing(threading.Thread):
+    """Pagefind writing the index of a site's briefings, from `indexing` until the `with` block around it ends.
+
+    Its runs (one per part) go one after another, never together: their memory would add up. If the
+    block raises, Pagefind is stopped at once; otherwise the index is complete when the block ends.
+    """
 
     def __init__(self, commands: list[list[str]], own_session: bool) -> None:
         super().__init__(daemon=True)
@@ -81,25 +84,27 @@ class _Runs(threading.Thread):
                 self.process.kill()
         self.join()
 
+    def __enter__(self) -> Indexing:
+        return self
 
-@contextmanager
-def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> Iterator[None]:
-    """Index the briefings `slugs` of `site` while the block runs (Pagefind is a separate process); the index
-    is complete when the block ends. The slugs are those the pages were told to expect (`part_count`).
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        if kind is not None:
+            self.stop()
+            return
+        self.join()
+        if self.error is not None:
+            raise SearchIndexError(f"pagefind could not index the site: {self.error}")
 
-    If the block raises, Pagefind is stopped. `own_session` keeps a background run out of reach of the
-    terminal's Ctrl-C, so that it can finish.
+
+def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> Indexing:
+    """Start indexing the briefings `slugs` of `site` (Pagefind is a separate process); see `Indexing`.
+
+    The slugs are those the pages were told to expect (`part_count`). `own_session` keeps a background
+    run out of reach of the terminal's Ctrl-C, so that it can finish.
     """
-    runs = _Runs(_commands(site, slugs, part_size), own_session)
+    runs = Indexing(_commands(site, slugs, part_size), own_session)
     runs.start()
-    try:
-        yield
-    except BaseException:
-        runs.stop()
-        raise
-    runs.join()
-    if runs.error is not None:
-        raise SearchIndexError(f"pagefind could not index the site: {runs.error}")
+    return runs
 
 
 def index_site(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> None:

@@ -7,7 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.search import BackgroundIndex
+from generator import mkdocs_plugin
+from generator.search import BackgroundIndex, Indexing, indexing
 from tests.conftest import build_site, make_project, served
 
 
@@ -74,3 +75,21 @@ def test_the_search_box_merges_the_parts_and_ranks_them_together(tmp_path: Path,
         titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
         page.close()
     assert sorted(titles) == ["Audit on the first day of April", "Audit on the last day of March"]
+
+
+def test_a_build_starts_indexing_once_every_briefing_page_is_written(tmp_path: Path, monkeypatch) -> None:
+    started = []
+
+    def spy(site: Path, slugs: list[str], *args: object) -> Indexing:
+        started.append(
+            (
+                [slug for slug in slugs if not (site / "briefings" / slug / "index.html").exists()],
+                (site / "accessibility/index.html").exists(),
+            )
+        )
+        return indexing(site, slugs, *args)
+
+    monkeypatch.setattr(mkdocs_plugin, "indexing", spy)
+    site = build_site(make_project(tmp_path / "project"))
+    assert started == [([], False)]  # no briefing page missing, while MkDocs still had other pages to build
+    assert "/briefings/year-end-maca/" in indexed_text(site)
