@@ -25,7 +25,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
@@ -111,6 +111,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """A full build's Pagefind run, started once every searchable page is written."""
     unwritten: set[str]
     """The searchable pages (source paths) of a full build that MkDocs has not written yet."""
+    writing: File | None = None
+    """The page of a full build that MkDocs is writing."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -162,7 +164,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """mkdocs.yml and the theme shape every page: after a change to either, a preview starts from an empty folder."""
         if self.memo is None:
-            self.page_checks = PageChecks(_host(config), self.allowed) if cores() > 1 else None
+            self.page_checks = PageChecks(Path(config.site_dir), _host(config), self.allowed) if cores() > 1 else None
+            self.writing = None
             return
         surroundings = _surroundings(config)
         if surroundings != self.surroundings:
@@ -197,31 +200,36 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         blocks = self.blocks.pop(page.file.src_uri, None)
         return _BLOCK.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html
 
-    @event_priority(-100)  # last, so that the page checked is the page written
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """MkDocs would keep every page's content until the build ends: drop it once the page is written."""
         page.content = page.markdown = None
-        if self.page_checks:
-            self.page_checks.page(page.file.dest_uri, output)
-        if self.memo is None and self.search_index is None and not self.unwritten:
-            self._start_search_index(config)  # MkDocs wrote the last searchable page before this one
-        self.unwritten.discard(page.file.src_uri)
+        if self.memo is None:
+            self._written(self.writing, config)  # MkDocs writes each page before it makes the next
+            self.writing = page.file
         return output
 
-    def _start_search_index(self, config: MkDocsConfig) -> None:
-        """Pagefind indexes the searchable pages while MkDocs builds the others (and while they are checked)."""
-        self.search_index = indexing(Path(config.site_dir), self.searchable, self.config.search_part_size)
+    def _written(self, file: File | None, config: MkDocsConfig) -> None:
+        """A full build's page is on disk: check it, and once every searchable page is, start the search index.
+
+        Pagefind then indexes while MkDocs builds the other pages (the briefings come first).
+        """
+        if file is not None:
+            if self.page_checks:
+                self.page_checks.written(file.dest_uri)
+            self.unwritten.discard(file.src_uri)
+        if not self.unwritten and self.search_index is None:
+            self.search_index = indexing(Path(config.site_dir), self.searchable, self.config.search_part_size)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Scan what was actually built (a finding fails the build, and the CLI keeps the old site/) and index it."""
         site = Path(config.site_dir)
         if self.memo is None:
-            if self.search_index is None:
-                self._start_search_index(config)
-            (checks, self.page_checks), (search_index, self.search_index) = (self.page_checks, None), (self.search_index, None)
+            self._written(self.writing, config)
+            checks, search_index = self.page_checks, self.search_index
+            self.page_checks = self.search_index = self.writing = None
             try:
                 with search_index:  # the index is complete when this block ends; a finding stops it
-                    _fail_on(checks.finish(site) if checks else check_site(site, _host(config), self.allowed))
+                    _fail_on(checks.finish() if checks else check_site(site, _host(config), self.allowed))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
             return

@@ -1,14 +1,15 @@
-"""Using a second core: forked worker processes, where the system has them.
+"""Using every core: forked worker processes, where the system can fork.
 
 A fork starts at once and shares the parent's memory (the site model) without pickling it; only
-results travel back. Only full builds use workers: a preview's server threads make forking unsafe.
+results travel back. Forked workers are short-lived: one that lived on would keep its own copy of
+every page of memory the parent changes meanwhile (a long-lived worker is a new interpreter instead,
+see `postbuild.PageChecks`). Only full builds use workers: a preview's server threads make forking unsafe.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable
 from multiprocessing.pool import Pool
 
 SLICE = 50
@@ -26,5 +27,5 @@ def worth_sharing(workers: int, items: int) -> bool:
     return workers > 1 and items >= 2 * SLICE
 
 
-def fork_pool(processes: int, initializer: Callable[..., None] | None = None, initargs: tuple[object, ...] = ()) -> Pool:
-    return multiprocessing.get_context("fork").Pool(processes, initializer, initargs)
+def fork_pool(processes: int) -> Pool:
+    return multiprocessing.get_context("fork").Pool(processes)

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Collection, Iterator
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 
 from .model import Problem
-from .parallel import fork_pool
 from .privacy import mask, scan_block
 from .search import BUNDLE_DIR
 
@@ -134,8 +134,8 @@ def check_site(
     return problems
 
 
-def check_html(name: str, data: bytes | str, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
-    texts, loads = read_page(data)
+def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+    texts, loads = read_page(file.read_bytes())
     return _privacy(name, texts, allowed, seen) + [
         Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
         for line, url in loads
@@ -161,68 +161,64 @@ def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: se
     ]
 
 
-def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
-    return check_html(name, file.read_bytes(), own_host, allowed, seen)
-
-
 CHECKS = {".html": _check_html_file, ".json": _check_json, ".xml": _check_xml, ".css": _check_css}
 
 
 class PageChecks:
-    """A full build's page checks, made in one worker process as the pages are finished.
+    """A full build's page checks, made by a worker process as the pages are written.
 
     Building pages keeps one core busy; checking them as they come uses another one, instead of reading
     every page again once the build is done. One worker keeps up: a check costs about half a page build.
-    The worker is forked, so it starts at once; pages go to it in batches, to keep the handing over cheap.
+    It is a new interpreter (`python -m generator.postbuild`), not a fork, because it lives as long as the
+    build (see `parallel`); it reads each page from disk, just written, so the build holds none for it.
     """
 
-    BATCH = 50
-
-    def __init__(self, own_host: str, allowed: set[str]) -> None:
-        self.pool = fork_pool(1, _start_worker, (own_host, allowed))
-        self.own_host, self.allowed = own_host, allowed
-        self.batch: list[tuple[str, str]] = []
-        self.pending: list[AsyncResult[list[Problem]]] = []
+    def __init__(self, site: Path, own_host: str, allowed: set[str]) -> None:
+        self.site, self.own_host, self.allowed = site, own_host, allowed
         self.checked: set[str] = set()
+        self.worker = subprocess.Popen(
+            [sys.executable, "-m", "generator.postbuild", str(site), own_host],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self._send(sorted(allowed))
 
-    def page(self, relative: str, html: str) -> None:
-        """Check one page as it will be written at `relative` (a path in the site)."""
+    def _send(self, value: object) -> None:
+        assert self.worker.stdin is not None
+        self.worker.stdin.write(json.dumps(value) + "\n")
+
+    def written(self, relative: str) -> None:
+        """Check the page just written at `relative` (a path in the site)."""
         self.checked.add(relative)
-        self.batch.append((f"site/{relative}", html))
-        if len(self.batch) == self.BATCH:
-            self._send()
+        self._send(relative)
 
-    def _send(self) -> None:
-        self.pending.append(self.pool.apply_async(_check_in_worker, (self.batch,)))
-        self.batch = []
-
-    def finish(self, site: Path) -> list[Problem]:
+    def finish(self) -> list[Problem]:
         """The findings of every page, then of every other file in the site (feeds, data, static files)."""
-        try:
-            self._send()
-            problems = [problem for result in self.pending for problem in result.get()]
-        finally:
-            self.close()
-        problems += check_site(site, self.own_host, self.allowed, checked=self.checked)
+        out, err = self.worker.communicate()
+        if self.worker.returncode != 0:
+            raise RuntimeError(f"the page checks stopped: {err.strip()[-2000:]}")
+        problems = [Problem(*found) for found in json.loads(out)]
+        problems += check_site(self.site, self.own_host, self.allowed, checked=self.checked)
         return sorted(problems, key=lambda problem: problem.path)
 
     def close(self) -> None:
-        self.pool.terminate()
+        self.worker.kill()
+        self.worker.communicate()
 
 
-_worker: tuple[str, set[str], set[str]] = ("", set(), set())
-"""The worker's site host, allowances and the text pieces it has already scanned."""
+def _check_written_pages(site: Path, own_host: str) -> None:
+    """The worker: allowances, then one page path per line (JSON) on stdin; its problems as JSON on stdout."""
+    allowed = set(json.loads(sys.stdin.readline()))
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    for line in sys.stdin:
+        file = site / json.loads(line)
+        if file.is_file():  # an engine may skip writing an empty page
+            problems += _check_html_file(f"site/{file.relative_to(site).as_posix()}", file, own_host, allowed, seen)
+    sys.stdout.write(json.dumps([[p.path, p.line, p.message] for p in problems]))
 
 
-def _start_worker(own_host: str, allowed: set[str]) -> None:
-    global _worker
-    _worker = (own_host, allowed, set())
-
-
-def _check_in_worker(pages: list[tuple[str, str]]) -> list[Problem]:
-    own_host, allowed, seen = _worker
-    return [  # the bytes MkDocs writes
-        problem
-        for name, html in pages
-        for problem in check_html(name, html.encode("utf-8", errors="xmlcharrefreplace"), own_host, allowed, seen)
-    ]
+if __name__ == "__main__":
+    _check_written_pages(Path(sys.argv[1]), sys.argv[2])

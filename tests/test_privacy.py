@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator import mkdocs_plugin
 from generator.pipeline import check
-from generator.postbuild import check_site
+from generator.postbuild import PageChecks, check_site
 from generator.privacy import mask, nhs_check_digit_ok, scan_text
 from tests.conftest import FIXTURES, build_site
 from tests.test_cli import tree_digest
@@ -283,3 +283,16 @@ def test_property_prose_without_identifiers_raises_nothing(text: str) -> None:
 def test_nhs_check_digit_known_values() -> None:
     assert nhs_check_digit_ok("9434765919")
     assert not nhs_check_digit_ok("9434765918")
+
+
+def test_page_checks_check_written_pages_in_a_worker_and_the_rest_at_the_end(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text("<main>\n<p>Ring 07700 900461.</p>\n</main>")
+    (site / "feed.xml").write_text("<feed>\n\n<title>Ring 07700 900462</title></feed>")
+    checks = PageChecks(site, "example.org", {"07700 900462"})
+    checks.written("a/index.html")
+    checks.written("empty/index.html")  # an engine may skip writing an empty page
+    assert [str(p) for p in checks.finish()] == ["site/a/index.html:2: privacy: phone: 07••• ••••61 reached the built site"]
+    checks = PageChecks(site, "example.org", set())
+    assert [(p.path, p.line) for p in checks.finish()] == [("site/a/index.html", 2), ("site/feed.xml", 3)]
