@@ -106,7 +106,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """mkdocs.yml and the theme overrides as the last preview build saw them (path, time, size)."""
     indexing: BackgroundIndex | None = None
     page_checks: PageChecks | None = None
-    """A full build's checks of each page as it is finished (a preview checks the files written instead)."""
+    """A full build's checks of each page as it is written (a preview checks the files written instead)."""
     search_index: Indexing | None = None
     """A full build's Pagefind run, started once every searchable page is written."""
     unwritten: set[str]
@@ -201,7 +201,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return _BLOCK.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """MkDocs would keep every page's content until the build ends: drop it once the page is written."""
+        """Drop each page's content once it is written (MkDocs would keep them all until the build ends).
+
+        In a full build, the page made before this one is now on disk (see `_written`).
+        """
         page.content = page.markdown = None
         if self.memo is None:
             self._written(self.writing, config)  # MkDocs writes each page before it makes the next
@@ -249,7 +252,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.built = {path: (None, dest) for path, (_, dest) in (self.built | self.building).items()}
 
     def _stop_workers(self) -> None:
-        """End a failed full build's workers: the page checks, and Pagefind if it started."""
+        """End a full build's workers (after a failure, or at shutdown): the page checks, and Pagefind if it started."""
         if self.page_checks:
             self.page_checks.close()
             self.page_checks = None

@@ -27,5 +27,6 @@ def worth_sharing(workers: int, items: int) -> bool:
     return workers > 1 and items >= 2 * SLICE
 
 
-def fork_pool(processes: int) -> Pool:
-    return multiprocessing.get_context("fork").Pool(processes)
+def fork_pool(workers: int, items: int) -> Pool:
+    """At most `workers` forked processes for `items` (no more than there are slices to share)."""
+    return multiprocessing.get_context("fork").Pool(min(workers, -(-items // SLICE)))

@@ -92,7 +92,7 @@ def check(
     sources, found = content_files(root, content_dir)
     checked = Checked(taxonomy, problems=problems + found)
     if parallel.worth_sharing(workers, len(sources)):
-        with parallel.fork_pool(workers) as pool:
+        with parallel.fork_pool(workers, len(sources)) as pool:
             examined = pool.map(_examine, sources, chunksize=parallel.SLICE)
     else:
         examined = [memo.examine(source) for source in sources]

@@ -351,7 +351,7 @@ class Renderer:
             yield lambda: collect(self.briefing(b) for b in todo)
             return
         _shared = (self, todo)  # what the workers see when they are forked
-        with parallel.fork_pool(self.workers) as pool:
+        with parallel.fork_pool(self.workers, len(todo)) as pool:
             _shared = None
             bounds = [(start, start + parallel.SLICE) for start in range(0, len(todo), parallel.SLICE)]
             slices = pool.imap(_render_slice, bounds)  # in order, each as soon as it is rendered
