@@ -43,19 +43,22 @@ EDITS = [
 ]
 
 
-def test_memo_runs_match_fresh_runs_after_every_edit(project: Path) -> None:
-    memo, oks = Memo(), []
+def after_every_edit(project: Path, **options: object) -> list[bool]:
+    """Run the core with `options` and fresh in one process after each edit: the results must be equal."""
+    oks = []
     for step in [None, *EDITS]:
         if step:
             edit(project, *step)
-        remembered, fresh = check(project, memo=memo), check(project)
-        assert remembered == fresh, step
+        run, fresh = check(project, **options), check(project)
+        assert run == fresh, step
         oks.append(fresh.ok)
         if fresh.ok:
-            assert generate(remembered, SETTINGS, Audience.PUBLIC, False, memo) == generate(
-                fresh, SETTINGS, Audience.PUBLIC, False
-            )
-    assert oks == [True, True, True, True, False, True, True, False, True]
+            assert generate(run, SETTINGS, Audience.PUBLIC, False, **options) == generate(fresh, SETTINGS, Audience.PUBLIC, False)
+    return oks
+
+
+def test_memo_runs_match_fresh_runs_after_every_edit(project: Path) -> None:
+    assert after_every_edit(project, memo=Memo()) == [True, True, True, True, False, True, True, False, True]
 
 
 def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> None:
@@ -72,17 +75,6 @@ def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypa
     pools = []
     fork_pool = parallel.fork_pool
     monkeypatch.setattr(parallel, "fork_pool", lambda *args: pools.append(args) or fork_pool(*args))
-    oks = []
-    for step in [None, *EDITS]:
-        if step:
-            edit(project, *step)
-        shared, alone = check(project, workers=2), check(project)
-        assert shared == alone, step
-        oks.append(alone.ok)
-        if alone.ok:
-            assert len(shared.briefings) >= 2
-            assert generate(shared, SETTINGS, Audience.PUBLIC, False, workers=2) == generate(
-                alone, SETTINGS, Audience.PUBLIC, False
-            )
+    oks = after_every_edit(project, workers=2)
     assert False in oks and True in oks
     assert len(pools) > len(EDITS)  # every check and generate above was shared out
