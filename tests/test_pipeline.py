@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import parallel
 from generator.model import Audience, Settings
-from generator.pipeline import Memo, check, generate
+from generator.pipeline import Checked, Memo, check, generate
 
 SETTINGS = Settings(
     "Test partnership",
@@ -43,22 +43,23 @@ EDITS = [
 ]
 
 
-def after_every_edit(project: Path, **options: object) -> list[bool]:
+def after_every_edit(project: Path, **options: object) -> list[Checked]:
     """Run the core with `options` and fresh in one process after each edit: the results must be equal."""
-    oks = []
+    runs = []
     for step in [None, *EDITS]:
         if step:
             edit(project, *step)
         run, fresh = check(project, **options), check(project)
         assert run == fresh, step
-        oks.append(fresh.ok)
+        runs.append(run)
         if fresh.ok:
             assert generate(run, SETTINGS, Audience.PUBLIC, False, **options) == generate(fresh, SETTINGS, Audience.PUBLIC, False)
-    return oks
+    return runs
 
 
 def test_memo_runs_match_fresh_runs_after_every_edit(project: Path) -> None:
-    assert after_every_edit(project, memo=Memo()) == [True, True, True, True, False, True, True, False, True]
+    oks = [run.ok for run in after_every_edit(project, memo=Memo())]
+    assert oks == [True, True, True, True, False, True, True, False, True]
 
 
 def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> None:
@@ -75,6 +76,7 @@ def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypa
     pools = []
     fork_pool = parallel.fork_pool
     monkeypatch.setattr(parallel, "fork_pool", lambda *args: pools.append(args) or fork_pool(*args))
-    oks = after_every_edit(project, workers=2)
-    assert False in oks and True in oks
+    runs = after_every_edit(project, workers=2)
+    assert False in [run.ok for run in runs] and True in [run.ok for run in runs]
+    assert all(len(run.briefings) >= 2 for run in runs if run.ok)
     assert len(pools) > len(EDITS)  # every check and generate above was shared out
