@@ -353,9 +353,8 @@ class Renderer:
         _shared = (self, todo)  # what the workers see when they are forked
         with parallel.fork_pool(self.workers, len(todo)) as pool:
             _shared = None
-            bounds = [(start, start + parallel.SLICE) for start in range(0, len(todo), parallel.SLICE)]
-            slices = pool.imap(_render_slice, bounds)  # in order, each as soon as it is rendered
-            yield lambda: collect(pages for chunk in slices for pages in chunk)
+            rendered = pool.imap(_render_one, range(len(todo)), chunksize=parallel.SLICE)  # in order, a slice at a time
+            yield lambda: collect(rendered)
 
     def filtered(self, section: str, template: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]) -> list[Output]:
         return [
@@ -416,10 +415,10 @@ class Renderer:
 _shared: tuple[Renderer, list[Briefing]] | None = None
 
 
-def _render_slice(bounds: tuple[int, int]) -> list[list[Output]]:
+def _render_one(index: int) -> list[Output]:
     assert _shared is not None, "set before the workers were forked"
     renderer, todo = _shared
-    return [renderer.briefing(b) for b in todo[bounds[0] : bounds[1]]]
+    return renderer.briefing(todo[index])
 
 
 def render(site: Site, known: dict[Briefing, list[Output]] | None = None, workers: int = 1) -> list[Output]:
