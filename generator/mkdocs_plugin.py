@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from datetime import date
+from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
 from .model import Audience, Output, Problem, Settings
@@ -39,7 +41,6 @@ from .search import DEFAULT_PART_SIZE, BackgroundIndex, Indexing, SearchIndexErr
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
 DRAFTS_ENV = "BRIEFINGS_DRAFTS"
 BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
-_BLOCK = re.compile(r"<!--briefings-block:(\d+)-->")
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
 
 
@@ -89,8 +90,8 @@ def options_from_env() -> tuple[Audience, bool, date]:
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     outputs: list[Output]
-    blocks: dict[str, tuple[str, ...]]
-    """Per generated page (by source path), the HTML blocks to put back after the Markdown pass."""
+    pages: dict[str, Output]
+    """The generated pages (by source path) MkDocs has yet to read: their HTML is already made."""
     searchable: list[str]
     """Slugs of the briefings this build's search index holds: they decide its parts."""
     prechecked: Checked | None = None
@@ -175,15 +176,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.built, self.passed, self.surroundings = {}, {}, surroundings
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.blocks = {}
+        self.pages = {}
         self.unwritten = {output.path for output in self.outputs if output.searchable}
         for output in sorted(self.outputs, key=lambda output: not output.searchable):  # MkDocs builds them first
             if files.get_file_from_path(output.path):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
-            file = GeneratedFile.generated(config, output.path, content=output.content)
+            file = GeneratedFile.generated(config, output.path, content="" if output.page else output.content)
             files.append(file)
-            if output.blocks:
-                self.blocks[output.path] = output.blocks
+            if output.page:
+                self.pages[output.path] = output
             if self.memo is not None:
                 file.output, file.last_built = output, self.built.get(output.path, (None, ""))[0]
                 self.building[output.path] = (output, file.abs_dest_path)
@@ -196,9 +197,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put back the HTML blocks the core kept out of the page's Markdown (so other plugins see the whole page)."""
-        blocks = self.blocks.pop(page.file.src_uri, None)
-        return _BLOCK.sub(lambda match: blocks[int(match.group(1))], html) if blocks else html
+        """A generated page (empty Markdown, so MkDocs converted nothing) gets its HTML and what MkDocs
+        would have taken from it: title, table of contents and anchors. Other plugins see it from here on."""
+        output = self.pages.pop(page.file.src_uri, None)
+        if output is None or output.page is None:
+            return html
+        headings = output.page.headings
+        description = escape(output.page.description)  # themes print it raw, into an attribute
+        page.meta = {"description": description} | ({"pagefind": True} if output.searchable else {})
+        page._title_from_render = output.page.title  # as MkDocs' render sets it from the <h1>
+        page.toc = get_toc(nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.name} for h in headings]))
+        page.present_anchor_ids = {h.id for h in headings}
+        return output.content
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Drop each page's content once it is written (MkDocs would keep them all until the build ends).

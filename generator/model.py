@@ -177,17 +177,38 @@ class Site:
 
 
 @dataclass(frozen=True)
-class Output:
-    """One generated file: a Markdown page for the engine, or a finished file (such as the feed).
+class Heading:
+    """A heading of a generated page, for the engine's table of contents."""
 
-    A page's finished HTML blocks are kept out of its Markdown, which holds a placeholder
-    `<!--briefings-block:N-->` for each: engines convert the (small) Markdown, then put `blocks[N]` back.
-    Markdown engines are slow at wading through large HTML blocks they have nothing to do with.
+    level: int
+    id: str
+    name: str
+    """Its text as HTML (entities kept), without tags."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What an engine needs to place a generated page's HTML in its theme."""
+
+    title: str
+    """As HTML (entities kept), like the page's `<h1>`."""
+    description: str
+    """Plain text."""
+    headings: tuple[Heading, ...]
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: a page (`page` set; `content` is its finished HTML, for the engine's theme
+    to wrap) or a finished file such as the feed.
+
+    A page's `path` names it as engines name Markdown sources (`briefings/<slug>.md` is served at
+    `briefings/<slug>/`), but the core writes its HTML itself: the engine has nothing left to convert.
     """
 
     path: str
     content: str
-    blocks: tuple[str, ...] = ()
+    page: Page | None = None
     searchable: bool = False
     """A page the site search indexes (only briefings are)."""
 

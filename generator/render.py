@@ -1,14 +1,12 @@
 """Render a Site into the files of the public URL layout, independent of any site engine.
 
-Pages come out as Markdown whose headings are Markdown (so the engine makes anchors, the
-table of contents and search sections) and whose blocks are HTML: author text is rendered
-and sanitised here, and every author string placed in a template is escaped by Jinja.
+Pages come out as finished HTML with an outline of their headings, for the engine to place in its theme
+and table of contents: author text is rendered and sanitised here, and every author string placed in a
+template is escaped by Jinja. Heading ids follow Python-Markdown's rules, as on hand-written pages.
 """
 
 from __future__ import annotations
 
-import html
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -16,17 +14,18 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import jinja2
+from markdown.extensions.toc import slugify, strip_tags, unique
+from markupsafe import Markup, escape
 
 from . import parallel
 from .charts import grouped_bars, heat_map
 from .feed import atom_feed
 from .markup import to_html
-from .model import STEPS, Action, Briefing, GoodPractice, Output, Site, Status, Theme, progress
+from .model import STEPS, Action, Briefing, GoodPractice, Heading, Output, Page, Site, Status, Theme, progress
 from .opendata import archive_csv, archive_json
 from .plaintext import briefing_text
 
 LATEST_ON_HOME = 6
-BLOCK_PLACEHOLDER = "<!--briefings-block:{}-->"
 
 
 @dataclass(frozen=True)
@@ -247,33 +246,24 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(to_html(text))
+    env.filters["markdown"] = lambda text: Markup(to_html(text))
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     env.filters["iso"] = lambda day: day.isoformat()
-    env.filters["block"] = _keep_block
     return env
-
-
-@jinja2.pass_context
-def _keep_block(context: jinja2.runtime.Context, html: str) -> jinja2.utils.markupsafe.Markup:
-    """Set a finished HTML block aside (see Output) and leave its placeholder in the Markdown."""
-    blocks: list[str] = context["blocks"]
-    blocks.append(str(html).strip("\n"))
-    return jinja2.utils.markupsafe.Markup(f"\n{BLOCK_PLACEHOLDER.format(len(blocks) - 1)}\n")
 
 
 ENV = _environment()
 
 
-def front_matter(description: str, searchable: bool = False) -> str:
-    """Page metadata for the engine; the description is escaped because themes print it raw.
+class Outline:
+    """The headings a template writes (see the `heading` macro), in order."""
 
-    Only briefings are `searchable`, so that every search result leads to a briefing.
-    """
-    meta: dict[str, object] = {"description": html.escape(description, quote=True)}
-    if searchable:
-        meta["pagefind"] = True
-    return "---\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items()) + "---\n\n"  # JSON is valid YAML
+    def __init__(self) -> None:
+        self.headings: list[Heading] = []
+
+    def __call__(self, level: int, id: str, inner: Markup) -> str:
+        self.headings.append(Heading(level, id, strip_tags(str(inner))))
+        return id
 
 
 class Renderer:
@@ -289,13 +279,18 @@ class Renderer:
         path: str,
         url: str,
         template: str,
+        title: str,
         description: str,
         searchable: bool = False,
         **context: object,
     ) -> Output:
-        blocks: list[str] = []
+        """A page: its title as the `<h1>`, then the template's HTML.
+
+        Only briefings are `searchable`, so that every search result leads to a briefing.
+        """
+        outline = Outline()
         body = ENV.get_template(template).render(
-            blocks=blocks,
+            outline=outline,
             site=self.site,
             today=self.site.settings.build_date,
             progress=lambda b: progress(b.actions, self.site.settings.build_date),
@@ -306,7 +301,10 @@ class Renderer:
             Status=Status,
             **context,
         )
-        return Output(path, front_matter(description, searchable) + body, tuple(blocks), searchable)
+        anchor = unique(slugify(title, "-"), {heading.id for heading in outline.headings})  # as Python-Markdown's toc would
+        html = ENV.get_template("_page.html.j2").render(title=title, anchor=anchor, body=Markup(body))
+        heading = Heading(1, anchor, str(escape(title)))
+        return Output(path, html, Page(heading.name, description, (heading, *outline.headings)), searchable)
 
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
@@ -316,7 +314,8 @@ class Renderer:
             self.page(
                 f"briefings/{b.slug}.md",
                 b.url,
-                "briefing.md.j2",
+                "briefing.html.j2",
+                f"DRAFT: {b.title}" if b.status is Status.DRAFT else b.title,
                 b.summary,
                 searchable=True,
                 b=b,
@@ -325,7 +324,8 @@ class Renderer:
             self.page(
                 f"briefings/{b.slug}/record.md",
                 f"{b.url}record/",
-                "record.md.j2",
+                "record.html.j2",
+                f"Team record: {b.title}",
                 f"Team record for {b.title}",
                 b=b,
             ),
@@ -356,12 +356,15 @@ class Renderer:
             rendered = pool.imap(_render_one, range(len(todo)), chunksize=parallel.SLICE)  # in order, a slice at a time
             yield lambda: collect(rendered)
 
-    def filtered(self, section: str, template: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]) -> list[Output]:
+    def filtered(
+        self, section: str, template: str, title: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]
+    ) -> list[Output]:
         return [
             self.page(
                 f"{section}/by-{f.facet}/{f.key}.md",
                 f.url(section),
                 template,
+                f"{title}: {f.label}",
                 f"{f.label}: {len(f.items)} items.",
                 current=f,
             )
@@ -379,30 +382,64 @@ class Renderer:
         name = settings.partnership or settings.site_name
         outputs = [
             self.page(
-                "index.md", "", "home.md.j2", f"Learning from case audits by {name}.", latest=self.site.briefings[:LATEST_ON_HOME]
+                "index.md",
+                "",
+                "home.html.j2",
+                settings.site_name,
+                f"Learning from case audits by {name}.",
+                latest=self.site.briefings[:LATEST_ON_HOME],
             ),
             self.page(
-                "briefings/index.md", "briefings/", "briefings.md.j2", "Every 6 Step Briefing, newest first.", current=None
+                "briefings/index.md",
+                "briefings/",
+                "briefings.html.j2",
+                "Briefings",
+                "Every 6 Step Briefing, newest first.",
+                current=None,
             ),
             self.page(
                 "archive/index.md",
                 "archive/",
-                "archive.md.j2",
+                "archive.html.j2",
+                "MACA archive",
                 "Every published audit by reporting year, with totals.",
                 current=None,
             ),
-            self.page("showcase/index.md", "showcase/", "showcase.md.j2", "Good practice found in case audits."),
-            self.page("themes/index.md", "themes/", "themes.md.j2", "Briefings and good practice by theme."),
-            self.page("actions/index.md", "actions/", "actions.md.j2", "Every open action from published audits, by owner."),
+            self.page(
+                "showcase/index.md",
+                "showcase/",
+                "showcase.html.j2",
+                "Good practice showcase",
+                "Good practice found in case audits.",
+            ),
+            self.page("themes/index.md", "themes/", "themes.html.j2", "Themes", "Briefings and good practice by theme."),
+            self.page(
+                "actions/index.md",
+                "actions/",
+                "actions.html.j2",
+                "Open actions",
+                "Every open action from published audits, by owner.",
+            ),
         ]
-        outputs += self.filtered("briefings", "briefings.md.j2", self.index.briefing_filters)
-        outputs += self.filtered("archive", "archive.md.j2", self.index.archive_filters)
+        outputs += self.filtered("briefings", "briefings.html.j2", "Briefings", self.index.briefing_filters)
+        outputs += self.filtered("archive", "archive.html.j2", "MACA archive", self.index.archive_filters)
         outputs.append(
-            self.page("accessibility/index.md", "accessibility/", "accessibility.md.j2", "How accessible this website is.")
+            self.page(
+                "accessibility/index.md",
+                "accessibility/",
+                "accessibility.html.j2",
+                "Accessibility statement",
+                "How accessible this website is.",
+            )
         )
         outputs += [
             self.page(
-                f"themes/{g.theme.key}.md", g.url, "theme.md.j2", f"Briefings and good practice on {g.theme.label}.", group=g
+                f"themes/{g.theme.key}.md",
+                g.url,
+                "theme.html.j2",
+                g.theme.label,
+                f"Briefings and good practice on {g.theme.label}.",
+                group=g,
             )
             for g in self.index.themes
         ]

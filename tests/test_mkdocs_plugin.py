@@ -164,7 +164,7 @@ def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Pat
 
 
 def test_other_plugins_see_each_page_whole(project: Path) -> None:
-    """The core sets a page's HTML blocks aside from its Markdown; plugins such as search must still see them."""
+    """The core writes each page's HTML itself, not Markdown; plugins such as search must still see it whole."""
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n", 1))
     result = subprocess.run(

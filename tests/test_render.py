@@ -31,27 +31,64 @@ def test_author_markdown_is_sanitised_but_keeps_structure() -> None:
         assert good in html
 
 
-def test_accessibility_statement_without_known_issues_renders() -> None:
+def _statement_site(status: str = "fully"):
     from datetime import date
 
     from generator.model import Audience, Settings, Taxonomy, make_site
-    from generator.render import Renderer
 
     statement = {
         "organisation": "A partnership",
         "contact_url": "https://example.org/",
-        "status": "fully",
+        "status": status,
         "response_days": 5,
         "prepared": "x",
         "reviewed": "y",
     }
-    site = make_site(
-        Settings("Site", "https://example.org/", build_date=date(2026, 1, 1), accessibility=statement),
-        Taxonomy({}, {}, {}),
-        [],
-        Audience.PUBLIC,
+    settings = Settings("Site", "https://example.org/", build_date=date(2026, 1, 1), accessibility=statement)
+    return make_site(settings, Taxonomy({}, {}, {}), [], Audience.PUBLIC)
+
+
+def test_accessibility_statement_without_known_issues_renders() -> None:
+    from generator.render import Renderer
+
+    page = Renderer(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "A", "d")
+    assert "fully compliant" in page.content
+    assert "<ul>" not in page.content.split('id="how-accessible"')[1].split('id="contact"')[0]
+
+
+def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
+    """The engine builds the table of contents from the outline; ids follow Python-Markdown's toc (a title
+    whose slug is taken by a section gets `_1`), and the title is HTML like the <h1>."""
+    from html.parser import HTMLParser
+
+    from generator.render import Renderer
+
+    class Ids(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.headings: list[tuple[int, str]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in {"h1", "h2", "h3"}:
+                self.headings.append((int(tag[1]), dict(attrs)["id"] or ""))
+
+    page = Renderer(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "Contact", "d")
+    assert page.page is not None
+    outline = [(h.level, h.id, h.name) for h in page.page.headings]
+    assert outline == [
+        (1, "contact_1", "Contact"),
+        (2, "how-accessible", "How accessible this website is"),
+        (2, "contact", "Feedback and contact information"),
+        (2, "enforcement", "Enforcement procedure"),
+        (2, "testing", "How we tested this website"),
+    ]
+    parser = Ids()
+    parser.feed(page.content)
+    assert parser.headings == [(level, id) for level, id, _ in outline]
+    assert 'href="#contact_1" title="Link to this section"' in page.content
+
+    titled = Renderer(_statement_site()).page(
+        "accessibility/index.md", "accessibility/", "accessibility.html.j2", "Kids' & <b>", "d"
     )
-    page = Renderer(site).page("accessibility/index.md", "accessibility/", "accessibility.md.j2", "d")
-    assert (
-        "fully compliant" in page.content and "<ul>\n<li>" not in page.content.split("How accessible")[1].split("## Feedback")[0]
-    )
+    assert titled.page is not None
+    assert titled.page.title == "Kids&#39; &amp; &lt;b&gt;" and titled.page.headings[0].id == "kids-b"

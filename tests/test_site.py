@@ -69,6 +69,17 @@ def test_briefing_shows_six_numbered_steps_in_contract_order(public_site: Path, 
     assert len(soup.select("h1")) == 1
 
 
+def test_a_briefing_has_its_title_description_and_table_of_contents(public_site: Path) -> None:
+    """The core hands MkDocs finished HTML: what MkDocs would have taken from Markdown comes from the page's outline."""
+    soup = page(public_site, "briefings/autumn-maca/")
+    title = soup.select_one("article h1").get_text(strip=True).removesuffix("¶")
+    assert soup.title is not None and soup.title.get_text().startswith(f"{title} - ")
+    summary = soup.select_one(".briefing-summary").get_text()
+    assert soup.select_one('meta[name="description"]')["content"] == summary
+    contents = [link["href"] for link in soup.select("nav.md-nav--secondary a.md-nav__link")]
+    assert contents[:7] == [f"#{anchor}" for anchor, _ in STEPS[:5]] + ["#action-plan", f"#{STEPS[5][0]}"]
+
+
 def test_briefing_facts_panel(public_site: Path) -> None:
     facts = article(public_site, "briefings/year-start-maca/").select_one("dl.briefing-facts")
     pairs = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in facts.select("dt")}
