@@ -221,10 +221,13 @@ CHOICES = """
   process checks each page as soon as it is written, instead of a pass over the finished site.
 - **Navigation:** briefings are reached from listings and theme pages, never from the navigation, which
   MkDocs renders into every page (quadratic). Listings and indexes are built once per build.
+- **Pages as HTML:** the core writes each generated page's HTML itself (in the workers, for the briefings)
+  with an outline of its headings, and hands MkDocs empty Markdown, so MkDocs' Markdown pass, about 1 ms a
+  page in one process, has nothing to convert; the page's title, table of contents and anchors come from
+  the outline.
 - **Memory:** MkDocs keeps every page's HTML until a build ends; the plugin drops it once the page is
-  written, and keeps each generated page's large HTML out of its Markdown (Output.blocks). All processes
-  together are counted by proportional set size (memory that forked processes share counts once). Their
-  peak is the build process plus the Pagefind part being written, which now overlap.
+  written. All processes together are counted by proportional set size (memory that forked processes
+  share counts once). Their peak is the build process plus the Pagefind part being written, which overlap.
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
