@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
 from html.parser import HTMLParser
 
@@ -13,10 +12,18 @@ WIDTH = 78
 
 
 def fill(text: str, first: str = "", rest: str = "") -> str:
-    """Wrap at spaces only: a hyphenated word or a long link stays whole, so it can be found and copied."""
-    return textwrap.fill(
-        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
-    )
+    """Wrap at spaces only: a hyphenated word or a long link stays whole, so it can be found and copied.
+
+    Greedy, like `textwrap.fill(..., break_on_hyphens=False, break_long_words=False)`, at a fraction of its cost.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > WIDTH:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}" if line else (rest if lines else first) + word
+    return "\n".join([*lines, line] if line else lines)
 
 
 class _TextWriter(HTMLParser):

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from generator.plaintext import WIDTH, markdown_to_text
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.plaintext import WIDTH, fill, markdown_to_text
 
 
 def test_lines_break_at_spaces_only_so_words_and_links_stay_whole() -> None:
@@ -17,3 +22,17 @@ def test_lines_break_at_spaces_only_so_words_and_links_stay_whole() -> None:
 
 def test_lists_keep_their_numbers_and_bullets() -> None:
     assert markdown_to_text("Steps:\n\n1. Ask\n2. Record\n\n- Share") == "Steps:\n\n1. Ask\n\n2. Record\n\n-  Share"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet="ab-/.", min_size=1, max_size=90), max_size=40),
+    first=st.sampled_from(["", "-  ", "   1. "]),
+    rest=st.sampled_from(["", "   ", "      "]),
+)
+def test_fill_wraps_as_textwrap_does_at_spaces_only(words: list[str], first: str, rest: str) -> None:
+    text = " ".join(words)
+    expected = textwrap.fill(
+        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+    )
+    assert fill(text, first, rest) == expected
