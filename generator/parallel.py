@@ -12,6 +12,8 @@ import multiprocessing
 import os
 from multiprocessing.pool import Pool
 
+from .memory import give_back
+
 SLICE = 50
 """Items a worker takes at a time (and sends back together); fewer than two slices are not worth a worker."""
 
@@ -29,4 +31,5 @@ def worth_sharing(workers: int, items: int) -> bool:
 
 def fork_pool(workers: int, items: int) -> Pool:
     """At most `workers` forked processes for `items` (no more than there are slices to share)."""
+    give_back()  # else the workers would share memory the parent has freed, and keep a copy of each page it reuses
     return multiprocessing.get_context("fork").Pool(min(workers, -(-items // SLICE)))
