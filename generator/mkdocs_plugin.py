@@ -32,10 +32,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
+from .memory import give_back
 from .model import Audience, Output, Problem, Settings
 from .parallel import cores
 from .pipeline import Checked, Memo, check, generate
-from .postbuild import PageChecks, Signatures, check_site
+from .postbuild import LARGE_PAGE, PageChecks, Signatures, check_site
 from .search import DEFAULT_PART_SIZE, BackgroundIndex, Indexing, SearchIndexError, indexing, part_count
 
 AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
@@ -51,7 +52,8 @@ PREVIEW_LOG = "briefings.preview"
 class GeneratedFile(File):
     """A file the core generated. A preview's dirty build rewrites it only if it differs from the last build's.
 
-    Outside a preview neither is kept (`None`): every file is written, and no page outlives its writing.
+    Outside a preview neither is kept (`None`): every file is written, and no file outlives its writing in
+    memory (a page's content is dropped in `on_post_page`; any other file is, once copied, the one written).
     """
 
     output: Output | None = None
@@ -59,6 +61,11 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.output is None or self.output != self.last_built or not os.path.isfile(self.abs_dest_path)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty)
+        if self.output is None:  # from now on the file is the one written (MkDocs reads it there if asked)
+            self.abs_src_path, self._content = self.abs_dest_path, None
 
 
 class _ExactDirtyBuilds(logging.Filter):
@@ -178,7 +185,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}
         self.unwritten = {output.path for output in self.outputs if output.searchable}
-        for output in sorted(self.outputs, key=lambda output: not output.searchable):  # MkDocs builds them first
+        for output in sorted(self.outputs, key=_writing_order):
             if files.get_file_from_path(output.path):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
             file = GeneratedFile.generated(config, output.path, content="" if output.page else output.content)
@@ -231,6 +238,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.page_checks.written(file.dest_uri)
             self.unwritten.discard(file.src_uri)
         if not self.unwritten and self.search_index is None:
+            give_back()  # the briefing pages written so far, for Pagefind
             self.search_index = indexing(Path(config.site_dir), self.searchable, self.config.search_part_size)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -273,6 +281,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)
         return server
+
+
+def _writing_order(output: Output) -> tuple[bool, bool]:
+    """MkDocs writes pages in the order of its files: the searchable pages early, so that Pagefind can start
+    while the others are built, and before them the large pages (long listings), whose checks take the
+    most memory, so that they are done before Pagefind runs beside them."""
+    return len(output.content) <= LARGE_PAGE, not output.searchable
 
 
 def _host(config: MkDocsConfig) -> str:

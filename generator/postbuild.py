@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from .memory import give_back
 from .model import Problem
 from .privacy import mask, scan_block
 from .search import BUNDLE_DIR
@@ -63,7 +64,16 @@ def _third_party(url: str, own_host: str) -> bool:
     return bool(parts.netloc) and parts.hostname != own_host
 
 
+LARGE_PAGE = 1_000_000
+"""Bytes: a page this large (a long listing) takes tens of MB to parse."""
+SEEN_LIMIT = 50_000
+"""Pieces of text remembered as scanned, at most: the navigation, header and footer repeat on every page,
+so after a clear-out they are soon remembered again, while a large site's own text is not held twice."""
+
+
 def _unseen(pieces: list[tuple[int, str]], seen: set[str]) -> list[tuple[int, str]]:
+    if len(seen) > SEEN_LIMIT:
+        seen.clear()
     fresh = []
     for number, text in pieces:
         if text not in seen:
@@ -217,6 +227,8 @@ def _check_written_pages(site: Path, own_host: str) -> None:
         file = site / json.loads(line)
         if file.is_file():  # an engine may skip writing an empty page
             problems += _check_html_file(f"site/{file.relative_to(site).as_posix()}", file, own_host, allowed, seen)
+            if file.stat().st_size > LARGE_PAGE:
+                give_back()  # its parse: this worker runs beside Pagefind
     sys.stdout.write(json.dumps([[p.path, p.line, p.message] for p in problems]))
 
 

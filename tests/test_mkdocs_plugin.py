@@ -185,3 +185,17 @@ def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(pro
     footer.write_text(footer.read_text() + "<p>Theme edited.</p>\n")
     rebuild(project, preview_site)
     assert "Theme edited." in page.read_text()
+
+
+def test_large_pages_are_written_first_then_the_searchable_ones() -> None:
+    """Checking a long listing takes the most memory: done before Pagefind starts, once the searchable pages are written."""
+    from generator.mkdocs_plugin import LARGE_PAGE, _writing_order
+    from generator.model import Output
+
+    outputs = [
+        Output("record.md", "x"),
+        Output("briefing.md", "x", searchable=True),
+        Output("listing.md", "x" * (LARGE_PAGE + 1)),
+        Output("feed.xml", "x"),
+    ]
+    assert [o.path for o in sorted(outputs, key=_writing_order)] == ["listing.md", "briefing.md", "record.md", "feed.xml"]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import mkdocs_plugin
+from generator import mkdocs_plugin, postbuild
 from generator.pipeline import check
 from generator.postbuild import PageChecks, check_site
 from generator.privacy import mask, nhs_check_digit_ok, scan_text
@@ -296,3 +296,16 @@ def test_page_checks_check_written_pages_in_a_worker_and_the_rest_at_the_end(tmp
     assert [str(p) for p in checks.finish()] == ["site/a/index.html:2: privacy: phone: 07••• ••••61 reached the built site"]
     checks = PageChecks(site, "example.org", set())
     assert [(p.path, p.line) for p in checks.finish()] == [("site/a/index.html", 2), ("site/feed.xml", 3)]
+
+
+def test_the_output_scan_remembers_a_bounded_number_of_pieces_and_scans_a_forgotten_one_again(monkeypatch) -> None:
+    """Pieces scanned on an earlier page (the navigation on every page) are skipped; the memory of them is
+    bounded, and a piece forgotten is scanned again, never skipped."""
+    monkeypatch.setattr(postbuild, "SEEN_LIMIT", 3)
+    seen: set[str] = set()
+    assert postbuild._unseen([(1, "nav"), (2, "a")], seen) == [(1, "nav"), (2, "a")]
+    assert postbuild._unseen([(1, "nav"), (2, "b")], seen) == [(2, "b")]
+    for piece in "cdefgh":
+        postbuild._unseen([(1, piece)], seen)
+        assert len(seen) <= 4
+    assert postbuild._unseen([(1, "nav")], seen) == [(1, "nav")]
