@@ -14,11 +14,12 @@ TAGS = nh3.ALLOWED_TAGS - {"h1", "h2"}
 _converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=64)
 def to_html(text: str) -> str:
     """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs).
 
-    Cached: the page, its plain-text version and its team record render the same Markdown.
+    Cached: the page, its plain-text version and its team record render the same Markdown, one briefing
+    after another, so a few dozen entries are enough.
     """
     html = _converter.reset().convert(text)
     return nh3.clean(html, tags=TAGS)
