@@ -228,7 +228,7 @@ CHOICES = """
   briefings (`search_part_size`), one after another, because it holds a whole index in memory (about
   200 MB per 1,000 briefings); the search box merges the parts.
 - **Every core:** the core reads, parses and scans content files, and renders briefings, in short-lived
-  forked workers (`generator.parallel`); the plugin hands MkDocs the briefing pages first and starts
+  forked workers (`generator.parallel`); the plugin hands MkDocs the briefing pages early and starts
   Pagefind as soon as they are written, so it indexes while MkDocs builds the other pages; a worker
   process checks each page as soon as it is written, instead of a pass over the finished site.
 - **Navigation:** briefings are reached from listings and theme pages, never from the navigation, which
@@ -238,17 +238,19 @@ CHOICES = """
   page in one process, has nothing to convert; the page's title, table of contents and anchors come from
   the outline.
 - **Memory:** MkDocs keeps every page's HTML until a build ends; the plugin drops it once the page is
-  written. All processes together are counted by proportional set size (memory that forked processes
-  share counts once). Their peak is the build process plus the Pagefind part being written, which overlap.
+  written, and every other generated file once it is copied. Freed memory is handed back to the system
+  (glibc's `malloc_trim`, `generator.memory`) before the core forks its workers, which would otherwise keep
+  copies of pages the build process reuses, and before Pagefind starts. Long listings are written, and
+  checked, before the briefings, so that the checks' largest parses are over when Pagefind runs beside the
+  build. All processes together are counted by proportional set size (memory that forked processes share
+  counts once); their peak is while the core's workers render, or while Pagefind writes a part.
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
-- **Not met, and why:** the core costs about 3.4 ms per audit in one process, nearly all of it pure Python
-  (Python-Markdown alone about 0.9 ms, then Jinja, the privacy scan, the plain text); sharing it out over
-  2 cores brings it to about 2.2 ms, not 1 ms, which would need a C Markdown engine (some lists would render
-  differently, so authors' content would change). The full build is the bare build's MkDocs work plus the
-  core and the Pagefind run, on the same 2 cores, so it stays above 1.3× the bare build. All processes
-  together peak above 500 MB at 5,000 audits because Pagefind now runs beside the build process.
+- **Not met, and why:** the core costs about 3 ms per audit in one process, nearly all of it pure Python
+  (Python-Markdown and the sanitiser about 0.8 ms, the privacy scan 0.5 ms, Jinja, parsing, validation, the
+  plain text and the listings); shared out over 2 cores it takes about 2 ms, not 1 ms. Reaching 1 ms would
+  need a C Markdown engine, which renders some lists differently (authors' content would change).
 """
 
 

@@ -231,7 +231,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _written(self, file: File | None, config: MkDocsConfig) -> None:
         """A full build's page is on disk: check it, and once every searchable page is, start the search index.
 
-        Pagefind then indexes while MkDocs builds the other pages (the briefings come first).
+        Pagefind then indexes while MkDocs builds the other pages (the briefings come early: see `_writing_order`).
         """
         if file is not None:
             if self.page_checks:
