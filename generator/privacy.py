@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from .load import Document
@@ -68,7 +69,6 @@ DETECTORS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 an optional guard: a cheap pattern that must occur in the text before the costly one is run. A leading
 lookahead of the first character lets the regex engine skip most positions at once."""
 
-_NEWLINE = re.compile("\n")
 _NEEDS_DETECTORS = re.compile(r"[0-9@]")
 """Every error kind contains a digit or an @, so text with neither needs no detector run."""
 _GIVEN_NAME = re.compile(r"(?=[A-Z])\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
@@ -124,37 +124,44 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+def _starts(lines: list[str]) -> list[int]:
+    """The offset of each line in the lines joined by newlines."""
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
 
 
 def scan_block(text: str, first_line: int = 1, pseudonyms: frozenset[str] | None = None) -> list[Finding]:
-    """Every finding in a whole text, each pattern run once over it (names only when `pseudonyms` is given)."""
+    """Every finding in a whole text, each pattern run once over it (names only when `pseudonyms` is given).
+
+    No pattern spans two lines and every error kind holds a digit or an @, so the detectors run over the
+    lines that hold one, joined: most prose lines hold neither.
+    """
     found: list[tuple[int, Finding]] = []
-    starts: list[int] | None = None
-
-    def line(offset: int) -> int:
-        nonlocal starts
-        starts = starts or _line_starts(text)
-        return first_line + bisect_right(starts, offset) - 1
-
-    if _NEEDS_DETECTORS.search(text):
+    lines = text.split("\n")
+    starts = _starts(lines)
+    candidates = [number for number, line in enumerate(lines) if _NEEDS_DETECTORS.search(line)]
+    if candidates:
+        joined = "\n".join(lines[number] for number in candidates)
+        joined_starts = _starts([lines[number] for number in candidates])
         taken: list[tuple[int, int]] = []
         for kind, pattern, guard in DETECTORS:
-            if guard and not guard.search(text):
+            if guard and not guard.search(joined):
                 continue
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(joined):
                 span = match.span()
                 if any(start < span[1] and span[0] < end for start, end in taken):
                     continue
                 if kind == "nhs-number" and not nhs_check_digit_ok(re.sub(r"\D", "", match.group())):
                     continue
                 taken.append(span)
-                found.append((span[0], Finding(kind, match.group().strip(), line(span[0]))))
+                index = bisect_right(joined_starts, span[0]) - 1
+                number = candidates[index]
+                offset = starts[number] + span[0] - joined_starts[index]
+                found.append((offset, Finding(kind, match.group().strip(), first_line + number)))
     if pseudonyms is not None:
         for match in _GIVEN_NAME.finditer(text):
             if match.group() in GIVEN_NAMES and match.group() not in pseudonyms:
-                found.append((match.start(), Finding("given-name", match.group(), line(match.start()), WARNING)))
+                number = bisect_right(starts, match.start()) - 1
+                found.append((match.start(), Finding("given-name", match.group(), first_line + number, WARNING)))
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from generator import mkdocs_plugin, postbuild
 from generator.pipeline import check
 from generator.postbuild import PageChecks, check_site
-from generator.privacy import mask, nhs_check_digit_ok, scan_text
+from generator.privacy import mask, nhs_check_digit_ok, scan_block, scan_text
 from tests.conftest import FIXTURES, build_site
 from tests.test_cli import tree_digest
 from tests.test_validate import BASE, write
@@ -309,3 +309,9 @@ def test_the_output_scan_remembers_a_bounded_number_of_pieces_and_scans_a_forgot
         postbuild._unseen([(1, piece)], seen)
         assert len(seen) <= 4
     assert postbuild._unseen([(1, "nav")], seen) == [(1, "nav")]
+
+
+def test_findings_keep_their_lines_and_order_though_only_lines_with_a_digit_or_at_meet_the_detectors() -> None:
+    text = "Jordan met us.\nNo numbers here.\nRing 07700 900461 today.\nThen Jordan left.\n\nWrite to a@example.org."
+    findings = scan_block(text, 10, frozenset())
+    assert [(f.kind, f.line) for f in findings] == [("given-name", 10), ("phone", 12), ("given-name", 13), ("email", 15)]
