@@ -248,9 +248,9 @@ CHOICES = """
   and rendered pages between rebuilds (pipeline.Memo), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
 - **Not met, and why:** the core costs about 3 ms per audit in one process, nearly all of it pure Python
-  (Python-Markdown and the sanitiser about 0.8 ms, the privacy scan 0.5 ms, Jinja, parsing, validation, the
-  plain text and the listings); shared out over 2 cores it takes about 2 ms, not 1 ms. Reaching 1 ms would
-  need a C Markdown engine, which renders some lists differently (authors' content would change).
+  (Python-Markdown and the sanitiser about 0.8 ms, then Jinja and the listings, parsing, validation, the
+  privacy scan and the plain text); shared out over 2 cores it takes about 2 ms, not 1 ms. Reaching 1 ms
+  would need a C Markdown engine, which renders some lists differently (authors' content would change).
 """
 
 
