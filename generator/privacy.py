@@ -140,8 +140,8 @@ def scan_block(text: str, first_line: int = 1, pseudonyms: frozenset[str] | None
     starts = _starts(lines)
     candidates = [number for number, line in enumerate(lines) if _NEEDS_DETECTORS.search(line)]
     if candidates:
-        joined = "\n".join(lines[number] for number in candidates)
-        joined_starts = _starts([lines[number] for number in candidates])
+        chosen = [lines[number] for number in candidates]
+        joined, joined_starts = "\n".join(chosen), _starts(chosen)
         taken: list[tuple[int, int]] = []
         for kind, pattern, guard in DETECTORS:
             if guard and not guard.search(joined):
