@@ -303,8 +303,9 @@ class Renderer:
         )
         anchor = unique(slugify(title, "-"), {heading.id for heading in outline.headings})  # as Python-Markdown's toc would
         html = ENV.get_template("_page.html.j2").render(title=title, anchor=anchor, body=Markup(body))
-        heading = Heading(1, anchor, strip_tags(str(escape(title))))  # named as the outline names the others
-        return Output(path, html, Page(str(escape(title)), description, (heading, *outline.headings)), searchable)
+        shown = str(escape(title))
+        heading = Heading(1, anchor, strip_tags(shown))  # named as the outline names the others
+        return Output(path, html, Page(shown, description, (heading, *outline.headings)), searchable)
 
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
