@@ -245,6 +245,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are part of the package: changing them means restarting anyway
     )
     env.filters["markdown"] = lambda text: Markup(to_html(text))
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
