@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import parallel
@@ -84,20 +85,26 @@ def check(
 ) -> Checked:
     """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first.
 
-    With several `workers` (see `parallel`; not with a preview's `memo`), files are read, parsed and
-    scanned in as many processes.
+    With several `workers` (see `parallel`; not with a preview's `memo`), files are read, parsed,
+    scanned and checked in as many processes.
     """
     memo = memo or Memo()
     taxonomy, problems = load_taxonomy(root, content_dir)
     sources, found = content_files(root, content_dir)
     checked = Checked(taxonomy, problems=problems + found)
+    shared: Known = {}
     if parallel.worth_sharing(workers, len(sources)):
+        slices = [sources[i : i + parallel.SLICE] for i in range(0, len(sources), parallel.SLICE)]
         with parallel.fork_pool(workers, len(sources)) as pool:
-            examined = pool.map(_examine, sources, chunksize=parallel.SLICE)
+            parts = pool.map(partial(_examine_slice, taxonomy, include_drafts), slices, chunksize=1)
+        examined = [e for part, _ in parts for e in part]
+        for _, known in parts:
+            shared.update(known)
     else:
         examined = [memo.examine(source) for source in sources]
     docs = [e.doc for e in examined]
     memo.keep(docs, taxonomy)
+    memo.validated.update(shared)  # each file's own checks, made in the workers
     for result in examined:
         checked.problems += result.problems + result.privacy.errors
         checked.warnings += result.privacy.warnings
@@ -114,8 +121,16 @@ def check(
     return checked
 
 
-def _examine(source: Source) -> Examined:
-    return Memo().examine(source)
+def _examine_slice(taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]) -> tuple[list[Examined], Known]:
+    """A worker's share: read, parse and scan files, and check each one against the taxonomy if it could be read.
+
+    Checks across files (slugs used twice) are left to the parent, which sees every file.
+    """
+    memo = Memo()
+    examined = [memo.examine(source) for source in sources]
+    if taxonomy is not None:
+        validate([e.doc for e in examined], taxonomy, include_drafts, memo.validated)
+    return examined, memo.validated
 
 
 def _order(problem: Problem) -> tuple[str, int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from generator import parallel
 from generator.model import Audience, Settings
 from generator.pipeline import Checked, Memo, check, generate
@@ -43,13 +45,13 @@ EDITS = [
 ]
 
 
-def after_every_edit(project: Path, **options: object) -> list[Checked]:
+def after_every_edit(project: Path, include_drafts: bool = False, **options: object) -> list[Checked]:
     """Run the core with `options` and fresh in one process after each edit: the results must be equal."""
     runs = []
     for step in [None, *EDITS]:
         if step:
             edit(project, *step)
-        run, fresh = check(project, **options), check(project)
+        run, fresh = check(project, include_drafts=include_drafts, **options), check(project, include_drafts=include_drafts)
         assert run == fresh, step
         runs.append(run)
         if fresh.ok:
@@ -71,12 +73,14 @@ def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> N
     assert any(output.path == "briefings/narwhal-restricted.md" for output in partners)
 
 
-def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypatch, include_drafts: bool) -> None:
     monkeypatch.setattr(parallel, "SLICE", 1)  # the fixture content is a handful of files: share them out one by one
     pools = []
     fork_pool = parallel.fork_pool
     monkeypatch.setattr(parallel, "fork_pool", lambda *args: pools.append(args) or fork_pool(*args))
-    runs = after_every_edit(project, workers=2)
+    runs = after_every_edit(project, include_drafts, workers=2)
+    assert (runs[0].drafts_skipped == []) is include_drafts
     assert False in [run.ok for run in runs] and True in [run.ok for run in runs]
     assert all(len(run.briefings) >= 2 for run in runs if run.ok)
     assert len(pools) > len(EDITS)  # every check and generate above was shared out
