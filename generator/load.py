@@ -8,7 +8,7 @@ problem can name `path:line`. Headings are found the way Python-Markdown finds t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,13 @@ class Document:
     """False when the front matter could not be read at all."""
     text: str = ""
     """The whole file, for scans that must see every line (privacy)."""
+
+    def without_body(self) -> Document:
+        """This document without its preamble, sections and headings, once checked: they are most of its size.
+
+        What a worker sends back; the parent, checking across files, reads only path, slug, fields and text.
+        """
+        return replace(self, preamble="", sections=[], headings=[])
 
 
 def line_of(text: str, pos: int, first_line: int = 1) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -124,13 +124,15 @@ def check(
 def _examine_slice(taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]) -> tuple[list[Examined], Known]:
     """A worker's share: read, parse and scan files, and check each one against the taxonomy if it could be read.
 
-    Checks across files (slugs used twice) are left to the parent, which sees every file.
+    Checks across files (slugs used twice) are left to the parent, which sees every file. Documents go
+    back without their bodies: sent whole, they would double what the parent reads back, and leave its
+    memory fragmented for the rest of the build.
     """
     memo = Memo()
     examined = [memo.examine(source) for source in sources]
     if taxonomy is not None:
         validate([e.doc for e in examined], taxonomy, include_drafts, memo.validated)
-    return examined, memo.validated
+    return [replace(e, doc=e.doc.without_body()) for e in examined], memo.validated
 
 
 def _order(problem: Problem) -> tuple[str, int]:
