@@ -227,7 +227,7 @@ CHOICES = """
   Pagefind reads only the briefing pages (`--glob`) and writes a large archive's index in parts of 1,000
   briefings (`search_part_size`), one after another, because it holds a whole index in memory (about
   200 MB per 1,000 briefings); the search box merges the parts.
-- **Every core:** the core reads, parses and scans content files, and renders briefings, in short-lived
+- **Every core:** the core reads, parses, scans and checks content files, and renders briefings, in short-lived
   forked workers (`generator.parallel`); the plugin hands MkDocs the briefing pages early and starts
   Pagefind as soon as they are written, so it indexes while MkDocs builds the other pages; a worker
   process checks each page as soon as it is written, instead of a pass over the finished site.
