@@ -240,10 +240,12 @@ CHOICES = """
 - **Memory:** MkDocs keeps every page's HTML until a build ends; the plugin drops it once the page is
   written, and every other generated file once it is copied. Freed memory is handed back to the system
   (glibc's `malloc_trim`, `generator.memory`) before the core forks its workers, which would otherwise keep
-  copies of pages the build process reuses, and before Pagefind starts. Long listings are written, and
-  checked, before the briefings, so that the checks' largest parses are over when Pagefind runs beside the
-  build. All processes together are counted by proportional set size (memory that forked processes share
-  counts once); their peak is while the core's workers render, or while Pagefind writes a part.
+  copies of pages the build process reuses, and before Pagefind starts. The core's workers send each
+  checked document back without its body, which the build process would otherwise read and free, leaving
+  its memory fragmented. Long listings are written, and checked, before the briefings, so that the checks'
+  largest parses are over when Pagefind runs beside the build. All processes together are counted by
+  proportional set size (memory that forked processes share counts once); their peak is while Pagefind
+  writes a part (about 200 MB), beside the build process and the page checks.
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
