@@ -80,7 +80,7 @@ class Document:
     def without_body(self) -> Document:
         """This document without its preamble, sections and headings, once checked: they are most of its size.
 
-        What a worker sends back; the parent, checking across files, reads only path, slug, fields and text.
+        What a worker sends back: the parent, checking across files, reads only its path, slug, status, text and `parsed`.
         """
         return replace(self, preamble="", sections=[], headings=[])
 
