@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from datetime import date
 from html import escape
 from pathlib import Path, PurePosixPath
@@ -280,7 +281,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(self.content_path)
+        signal.signal(signal.SIGTERM, _stop_serving)
         return server
+
+
+def _stop_serving(signum: int, frame: object) -> None:
+    """Stop a preview on SIGTERM (how editors, containers and scripts stop a process) as on Ctrl-C.
+
+    Killed outright, MkDocs would leave its temporary copy of the whole site behind, one per preview.
+    """
+    raise KeyboardInterrupt
 
 
 def _writing_order(output: Output) -> tuple[bool, bool]:

@@ -52,13 +52,20 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
+def serving_temp(root: Path) -> Path:
+    """The temporary folder of a preview started by `serving`, where MkDocs keeps the site it serves."""
+    return root.parent / "serving-temp"
+
+
 @contextmanager
 def serving(root: Path, command: list[str]) -> Iterator[str]:
+    """A preview server, stopped with SIGTERM as editors, containers and scripts stop one."""
     port = free_port()
+    serving_temp(root).mkdir(exist_ok=True)
     process = subprocess.Popen(
         [*command, "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
-        env=engine_env(),
+        env=engine_env(TMPDIR=str(serving_temp(root))),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -108,6 +115,14 @@ def test_briefings_serve_shows_a_saved_edit_and_drops_a_page_made_draft(project:
         while fetch(base + "year-end-maca/") is not None and time.monotonic() < deadline:
             time.sleep(0.3)
         assert fetch(base + "year-end-maca/") is None
+
+
+@pytest.mark.parametrize("command", [["mkdocs"], ["generator.cli"]])
+def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str]) -> None:
+    with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
+        assert list(serving_temp(project).glob("mkdocs_*/briefings/year-end-maca/index.html"))
+    assert list(serving_temp(project).iterdir()) == []
 
 
 def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
