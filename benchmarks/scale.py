@@ -274,13 +274,15 @@ CHOICES = """
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
-- **Not met, and why:** the core costs about 3 ms per audit in one process and about 2 ms shared out over
-  2 cores, not 1 ms. Nearly all of it is pure Python, in many parts (per audit in one process, measured
-  apart): Python-Markdown about 0.9 ms, the listings about 0.45, the briefing page and team record (Jinja)
-  about 0.4, parsing about 0.3 (YAML by libyaml, in C), validation about 0.25, the plain text about 0.2,
-  the privacy scan about 0.2 and the sanitiser (nh3, in Rust) about 0.1. Without Python-Markdown (the table
-  above) the core still takes over 1 ms on 2 cores, so no faster Markdown engine could reach the target on
-  its own: it needs more cores, or a target that fits 2 cores (about 2 ms).
+- **Not met, and why:** the core costs about 3 ms per audit in one process and 2 ms shared out over 2
+  cores, not 1 ms. Two parts of the fixed stack take most of it (per audit, in one process, measured apart):
+  Python-Markdown about 1 ms, and Jinja rendering the pages and listings that the page contracts define
+  about 0.8 ms more (with Markdown left out). Those two alone need about 0.9 ms per audit on 2 cores even
+  if the cores shared the work perfectly (they reach about 1.6×). That leaves about 0.2 ms of one core's
+  time for reading, parsing, checking and privacy-scanning each audit, which take about 0.75 ms. Without
+  Python-Markdown (the table above) the core still takes over 1.5 ms on 2 cores, so no faster Markdown
+  engine could reach the target on its own. Reaching it needs more cores, or a target that fits 2 cores
+  (about 2 ms).
 """
 
 
