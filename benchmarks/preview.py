@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from playwright.sync_api import sync_playwright
 from synthetic import make_project
 
-from generator.engine import site_url
+from generator.engines.mkdocs.runner import Engine
 from generator.pdf import LAUNCH_ARGS, find_chromium
 
 WORK = Path(__file__).resolve().parent / "work"
@@ -87,7 +87,7 @@ def measure_preview(project: Path) -> dict[str, object]:
         stderr=log,
         start_new_session=True,
     )
-    url = f"http://{ADDRESS}{urlparse(site_url(project)).path}briefings/audit-00001/"
+    url = f"http://{ADDRESS}{urlparse(Engine(project).project().site_url).path}briefings/audit-00001/"
     try:
         startup = wait_until_served(url, server)
         with sync_playwright() as p:

@@ -4,7 +4,7 @@ Run: .venv/bin/python benchmarks/scale.py [N ...]      (default: 100 1000 5000)
 
 For each N it measures, in one process tree so ratios hold on a noisy machine:
 - the generator core (load + validate + render, no MkDocs), per audit: as a build runs it, shared out
-  among the machine's cores (`generator.parallel`), and in one process; and the same again with
+  among the machine's cores (`generator.tasks`), and in one process; and the same again with
   Python-Markdown left out, to show what the rest of the core costs;
 - the full `briefings build --pdf skip` (wall time: up to 1,000 audits the median of three runs that
   alternate with the bare build's; peak memory of its largest process, and of all its processes together,
@@ -42,9 +42,9 @@ from synthetic import make_plain_project, make_project
 from generator import markup
 from generator.markup import to_html
 from generator.model import Audience, Settings
-from generator.parallel import cores
 from generator.pdf import LAUNCH_ARGS, find_chromium
 from generator.pipeline import check, generate
+from generator.tasks import cores
 
 WORK = Path(__file__).resolve().parent / "work"
 BIN = Path(sys.executable).parent
@@ -253,7 +253,7 @@ CHOICES = """
   briefings (`search_part_size`), one after another, because it holds a whole index in memory (about
   200 MB per 1,000 briefings); the search box merges the parts.
 - **Every core:** the core reads, parses, scans and checks content files, and renders briefings, in short-lived
-  forked workers (`generator.parallel`); the plugin hands MkDocs the briefing pages early and starts
+  forked workers (`generator.tasks`); the plugin hands MkDocs the briefing pages early and starts
   Pagefind as soon as they are written, so it indexes while MkDocs builds the other pages; a worker
   process checks each page as soon as it is written, instead of a pass over the finished site.
 - **Navigation:** briefings are reached from listings and theme pages, never from the navigation, which

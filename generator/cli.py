@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from . import engine
+from .build import BuildFailed, build
+from .config import BuildOptions, SettingsError, parse_date
+from .engines.mkdocs.runner import Engine
 from .linkcheck import check_links
 from .model import Audience
-from .parallel import cores
-from .pdf import find_chromium, link_pdfs, print_pdfs
-from .pipeline import Checked, check, publishable_slugs
-from .report import print_problems, write_step_summary
+from .pipeline import check
+from .report import Reporter, print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
-from .sitedir import replace_on_success
+from .sitedir import Busy
+from .tasks import cores
 from .validate import load_taxonomy
 
 
@@ -24,59 +24,47 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def report(checked: Checked) -> int:
-    """Print every problem as `path:line: message`, then a summary; the exit status follows the errors."""
-    print_problems(checked.problems, checked.warnings)
-    if checked.allowances:
-        print(f"Privacy allowances in use ({len(checked.allowances)}):")
-        for allowance in checked.allowances:
-            print(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
-    drafts = checked.drafts_skipped
-    skipped = f"{_plural(len(drafts), 'draft')} skipped (not checked, not published)"
-    if drafts:
-        skipped += ": " + ", ".join(drafts)
-    if checked.problems:
-        files = len({p.path for p in checked.problems})
-        outcome = f"{_plural(len(checked.problems), 'problem')} in {_plural(files, 'file')}; nothing was built. {skipped}."
-    else:
-        warnings = f" {_plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
-        outcome = f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}"
-    print(outcome)
-    write_step_summary("briefings check", outcome, checked.problems, checked.warnings)
-    return 1 if checked.problems else 0
-
-
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
-    return report(check(root, engine.content_dir(root), args.drafts, args.strict_privacy, workers=cores()))
+    project = Engine(root).project()
+    checked = check(root, project.content_dir, args.drafts, args.strict_privacy, workers=cores())
+    return 0 if Reporter().checked(checked) else 1
+
+
+def _options(root: Path, args: argparse.Namespace, **more: object) -> BuildOptions:
+    return BuildOptions(
+        output=root / "site",
+        audience=Audience(args.audience),
+        drafts=args.drafts,
+        build_date=parse_date(args.build_date, "--build-date") or date.today(),
+        **more,  # type: ignore[arg-type]
+    )
 
 
 def cmd_build(root: Path, args: argparse.Namespace) -> int:
-    checked = check(root, engine.content_dir(root), args.drafts, args.strict_privacy, workers=cores())
-    if report(checked):
-        return 1
-    audience = Audience(args.audience)
-    chromium = find_chromium() if args.pdf != "skip" else None
-    if args.pdf == "require" and chromium is None:
-        print(
-            "build failed: --pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)",
-            file=sys.stderr,
-        )
-        return 1
+    engine = Engine(root)
     try:
-        with replace_on_success(root / "site") as staging:
-            engine.build(root, staging, audience, args.drafts, checked)
-            if chromium:
-                link_pdfs(staging, print_pdfs(staging, publishable_slugs(checked, audience), chromium))
-    except Exception as error:  # the engine reports its own details; the old site/ stays as it was
-        print(f"build failed: {error}; the previous site/ was left unchanged", file=sys.stderr)
+        options = _options(root, args, strict_privacy=args.strict_privacy, pdf=args.pdf, workers=cores())
+        built = build(options, engine.project(), engine, Reporter())
+    except BuildFailed as error:
+        print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
         return 1
-    pdfs = "with a PDF of each briefing" if chromium else "without PDFs (Chromium not found or --pdf skip)"
-    print(f"Built the {args.audience} site into site/, {pdfs}.")
+    except (Busy, SettingsError) as error:
+        print(f"build refused: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the engine reports its own details; the output folder stays as it was
+        print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
+        return 1
+    pdfs = "with a PDF of each briefing" if built.pdfs else "without PDFs (Chromium not found or --pdf skip)"
+    print(f"Built the {args.audience} site into {built.folder.name}/, {pdfs}.")
     return 0
 
 
 def cmd_serve(root: Path, args: argparse.Namespace) -> int:
-    engine.serve(root, args.drafts, args.dev_addr)
+    try:
+        Engine(root).serve(_options(root, args), args.dev_addr)
+    except SettingsError as error:
+        print(f"serve refused: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -85,7 +73,7 @@ def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
     if not (site / "index.html").is_file():
         print(f"{args.site}/ holds no built site; run briefings build first", file=sys.stderr)
         return 1
-    result = check_links(site, engine.site_url(root))
+    result = check_links(site, Engine(root).project().site_url)
     print_problems(result.problems)
     if args.external:
         for url in sorted(result.external):
@@ -100,7 +88,7 @@ def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
-    content = engine.content_dir(root)
+    content = Engine(root).project().content_dir
     taxonomy, problems = load_taxonomy(root, content)
     if taxonomy is None:
         print_problems(problems)
@@ -131,10 +119,13 @@ def parser() -> argparse.ArgumentParser:
         default="auto",
         help="print a PDF of each briefing with Chromium: when found (auto, the default), always (require) or never (skip)",
     )
+    build_cmd.add_argument("--build-date", help="the day to build as, YYYY-MM-DD (overdue actions, review notices); default today")
     build_cmd.set_defaults(run=cmd_build)
     serve_cmd = commands.add_parser("serve", help="live preview that reloads when content changes")
     serve_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT")
     serve_cmd.add_argument("--dev-addr", help="address to serve on, e.g. 127.0.0.1:8000")
+    serve_cmd.add_argument("--build-date", help="the day to build as, YYYY-MM-DD; default today")
+    serve_cmd.set_defaults(audience=Audience.PUBLIC.value, strict_privacy=False)
     serve_cmd.set_defaults(run=cmd_serve)
     link_cmd = commands.add_parser("linkcheck", help="check the built site's internal links, anchors and assets (offline)")
     link_cmd.add_argument("--site", default="site", help="the built site folder (default: site)")
@@ -148,7 +139,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # the pin and the move are explained in the README
     args = parser().parse_args(argv)
     return args.run(Path.cwd(), args)
 

@@ -212,6 +212,14 @@ class Output:
     searchable: bool = False
     """A page the site search indexes (only briefings are)."""
 
+    @property
+    def dest(self) -> str:
+        """Where it is written in the site folder: pages at directory URLs (`briefings/<slug>/index.html`)."""
+        if not self.path.endswith(".md"):
+            return self.path
+        stem = self.path.removesuffix(".md")
+        return f"{stem.removesuffix('index')}index.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
 
 def reporting_year(day: date) -> str:
     """The partnership's reporting year (1 April – 31 March) containing `day`, as `2016/17`."""

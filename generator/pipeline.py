@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from . import parallel
+from . import tasks
 from .load import Document, Source, content_files, parse_document, read_text
 from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site, visible
 from .privacy import Allowance, Report, scan_document
@@ -61,12 +61,15 @@ class Memo:
             self.files[key] = Examined(doc, problems, scan_document(doc))
         return self.files[key]
 
-    def keep(self, docs: list[Document], taxonomy: Taxonomy | None) -> None:
-        """Forget files that no longer exist in this form, and every validation if the taxonomy changed."""
-        current = {(doc.path, doc.text) for doc in docs}
-        self.files = {key: value for key, value in self.files.items() if key in current}
+    def use(self, taxonomy: Taxonomy | None) -> None:
+        """Forget every validation if the taxonomy changed."""
         if taxonomy != self.taxonomy:
             self.taxonomy, self.validated = taxonomy, {}
+
+    def keep(self, docs: list[Document]) -> None:
+        """Forget files that no longer exist in this form."""
+        current = {(doc.path, doc.text) for doc in docs}
+        self.files = {key: value for key, value in self.files.items() if key in current}
         self.validated = {key: value for key, value in self.validated.items() if key in current}
 
     def pages_for(self, *context: object) -> dict[Briefing, list[Output]]:
@@ -85,26 +88,21 @@ def check(
 ) -> Checked:
     """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first.
 
-    With several `workers` (see `parallel`; not with a preview's `memo`), files are read, parsed,
-    scanned and checked in as many processes.
+    With several `workers` (see `tasks`), files are read, parsed, scanned and checked in as many processes.
     """
     memo = memo or Memo()
     taxonomy, problems = load_taxonomy(root, content_dir)
     sources, found = content_files(root, content_dir)
     checked = Checked(taxonomy, problems=problems + found)
-    shared: Known = {}
-    if parallel.worth_sharing(workers, len(sources)):
-        slices = [sources[i : i + parallel.SLICE] for i in range(0, len(sources), parallel.SLICE)]
-        with parallel.fork_pool(workers, len(sources)) as pool:
-            parts = pool.map(partial(_examine_slice, taxonomy, include_drafts), slices, chunksize=1)
-        examined = [e for part, _ in parts for e in part]
-        for _, known in parts:
-            shared.update(known)
-    else:
-        examined = [memo.examine(source) for source in sources]
+    memo.use(taxonomy)
+    slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
+    with tasks.shared_out(partial(_examine_slice, memo, taxonomy, include_drafts), slices, workers, chunk=1) as parts:
+        parts = list(parts)
+    examined = [e for part, _ in parts for e in part]
     docs = [e.doc for e in examined]
-    memo.keep(docs, taxonomy)
-    memo.validated.update(shared)  # each file's own checks, made in the workers
+    for _, known in parts:
+        memo.validated.update(known)  # each file's own checks, made in the workers
+    memo.keep(docs)
     for result in examined:
         checked.problems += result.problems + result.privacy.errors
         checked.warnings += result.privacy.warnings
@@ -121,14 +119,15 @@ def check(
     return checked
 
 
-def _examine_slice(taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]) -> tuple[list[Examined], Known]:
+def _examine_slice(
+    memo: Memo, taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]
+) -> tuple[list[Examined], Known]:
     """A worker's share: read, parse and scan files, and check each one against the taxonomy if it could be read.
 
-    Checks across files (slugs used twice) are left to the parent, which sees every file. Documents go
-    back without their bodies: sent whole, they would double what the parent reads back, and leave its
-    memory fragmented for the rest of the build.
+    Checks across files (slugs used twice) are left to the caller, which sees every file. Documents go
+    back without their bodies: sent whole from a worker, they would double what the parent reads back,
+    and leave its memory fragmented for the rest of the build.
     """
-    memo = Memo()
     examined = [memo.examine(source) for source in sources]
     if taxonomy is not None:
         validate([e.doc for e in examined], taxonomy, include_drafts, memo.validated)

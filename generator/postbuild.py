@@ -12,7 +12,9 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +23,7 @@ import lxml.html
 from .memory import give_back
 from .model import Problem
 from .privacy import mask, scan_block
-from .search import BUNDLE_DIR
+from .search import BUNDLE_DIR, Indexing, indexing
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
 LOADING_TAGS = {
@@ -67,36 +69,36 @@ def _third_party(url: str, own_host: str) -> bool:
 LARGE_PAGE = 1_000_000
 """Bytes: a page this large (a long listing) takes tens of MB to parse."""
 SEEN_LIMIT = 50_000
-"""Pieces of text remembered as scanned, at most: the navigation, header and footer repeat on every page,
+"""Pieces of text remembered as passed, at most: the navigation, header and footer repeat on every page,
 so after a clear-out they are soon remembered again, while a large site's own text is not held twice."""
 
 
-def _unseen(pieces: list[tuple[int, str]], seen: set[str]) -> list[tuple[int, str]]:
-    if len(seen) > SEEN_LIMIT:
-        seen.clear()
-    fresh = []
-    for number, text in pieces:
-        if text not in seen:
-            seen.add(text)
-            fresh.append((number, text))
-    return fresh
+@dataclass(frozen=True)
+class Leak:
+    """An identifying detail found in the built site: where, what kind, and the text itself (never printed whole)."""
+
+    path: str
+    line: int
+    kind: str
+    text: str
 
 
-def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str], seen: set[str] | None = None) -> list[Problem]:
+def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str], seen: set[str] | None = None) -> list[Leak]:
     """Scan many pieces of text in one pass: join them, then map each finding back to its piece's line.
 
-    Pieces already in `seen` (the same navigation, header and footer on every page) were scanned on an
-    earlier page, where any finding in them was already reported.
+    Pieces in `seen` (the same navigation, header and footer on every page) passed on an earlier page.
+    Only pieces with no finding are remembered there, so a detail is reported on every page it reaches.
     """
     if seen is not None:
-        pieces = _unseen(pieces, seen)
-    lines = [(number, line) for number, text in pieces for line in text.split("\n")]
-    findings = scan_block("\n".join(line for _, line in lines), 0)
-    return [
-        Problem(path, lines[f.line][0], f"privacy: {f.kind}: {mask(f.text)} reached the built site")
-        for f in findings
-        if not any(f.text in a for a in allowed)
-    ]
+        if len(seen) > SEEN_LIMIT:
+            seen.clear()
+        pieces = [piece for piece in dict.fromkeys(pieces) if piece[1] not in seen]
+    lines = [(index, line) for index, (_, text) in enumerate(pieces) for line in text.split("\n")]
+    findings = [f for f in scan_block("\n".join(line for _, line in lines), 0) if not any(f.text in a for a in allowed)]
+    leaky = {lines[f.line][0] for f in findings}
+    if seen is not None:
+        seen.update(text for index, (_, text) in enumerate(pieces) if index not in leaky)
+    return [Leak(path, pieces[lines[f.line][0]][0], f.kind, f.text) for f in findings]
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -112,18 +114,25 @@ def _strings(value: object) -> Iterator[str]:
 
 Signatures = dict[str, tuple[int, int, frozenset[str]]]
 """Modification time and size of each site file that passed its checks, by path, and the allowances it passed with."""
+Found = Problem | Leak
+"""What a check finds: a problem with the site itself (a third-party load), or a leak to trace to its source."""
 
 
 def check_site(
-    site: Path, own_host: str, allowed: set[str], passed: Signatures | None = None, checked: Collection[str] = ()
-) -> list[Problem]:
-    """Every privacy finding and third-party load in the built site, as `site/...:line` problems.
+    site: Path,
+    own_host: str,
+    allowed: set[str],
+    passed: Signatures | None = None,
+    checked: Collection[str] = (),
+    label: str = "site",
+) -> list[Found]:
+    """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
 
     A preview passes the `passed` record of its earlier rebuilds, so that only files written since are
     read again; a full build passes the pages `PageChecks` already `checked`. The search index
     (`pagefind/`, …) is made from the pages checked here.
     """
-    problems: list[Problem] = []
+    found: list[Found] = []
     seen: set[str] = set()
     passed = {} if passed is None else passed
     allowances = frozenset(allowed)
@@ -135,16 +144,16 @@ def check_site(
         signature = (stat.st_mtime_ns, stat.st_size, allowances)
         if passed.get(relative) == signature:
             continue
-        found = CHECKS[file.suffix](f"site/{relative}", file, own_host, allowed, seen)
-        if found:
+        here = CHECKS[file.suffix](f"{label}/{relative}", file, own_host, allowed, seen)
+        if here:
             passed.pop(relative, None)
         else:
             passed[relative] = signature
-        problems += found
-    return problems
+        found += here
+    return found
 
 
-def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
     texts, loads = read_page(file.read_bytes())
     return _privacy(name, texts, allowed, seen) + [
         Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
@@ -153,16 +162,16 @@ def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], se
     ]
 
 
-def _check_json(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+def _check_json(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
     strings = _strings(json.loads(file.read_text(encoding="utf-8")))
-    return _privacy(name, [(1, line) for text in strings for line in text.split("\n")], allowed)
+    return list(_privacy(name, [(1, line) for text in strings for line in text.split("\n")], allowed))
 
 
-def _check_xml(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
-    return _privacy(name, list(enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)), allowed)
+def _check_xml(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
+    return list(_privacy(name, list(enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)), allowed))
 
 
-def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Problem]:
+def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
     return [
         Problem(name, number, f"loads from the third-party host {m.group(2)}; serve it from the site itself")
         for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)
@@ -174,20 +183,63 @@ def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: se
 CHECKS = {".html": _check_html_file, ".json": _check_json, ".xml": _check_xml, ".css": _check_css}
 
 
+class Origins:
+    """The files text in a built site can come from (content, settings, theme overrides), to say where a leak
+    was written. Read only when a leak is found."""
+
+    def __init__(self, root: Path, places: Sequence[str]) -> None:
+        self.root, self.places = root, places
+
+    def _files(self) -> Iterator[Path]:
+        for place in self.places:
+            path = self.root / place
+            candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
+            yield from (file for file in candidates if file.is_file() and not file.is_symlink())
+
+    def find(self, text: str) -> tuple[str, int] | None:
+        """The first file and line that hold `text` as written."""
+        for file in self._files():
+            try:
+                lines = file.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for number, line in enumerate(lines, start=1):
+                if text in line:
+                    return file.relative_to(self.root).as_posix(), number
+        return None
+
+
+def problems_of(found: Sequence[Found], origins: Origins) -> list[Problem]:
+    """Each finding as a problem at the file and line its text was written in, where that can be traced
+    (the built file otherwise), always naming the built file it reached."""
+    problems = []
+    for item in found:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        where = origins.find(item.text)
+        reached = f"privacy: {item.kind}: {mask(item.text)} reached the built site"
+        if where is None:
+            problems.append(Problem(item.path, item.line, reached))
+        else:
+            problems.append(Problem(*where, f"{reached} ({item.path}:{item.line})"))
+    return sorted(problems, key=lambda p: (p.path, p.line))
+
+
 class PageChecks:
     """A full build's page checks, made by a worker process as the pages are written.
 
     Building pages keeps one core busy; checking them as they come uses another one, instead of reading
-    every page again once the build is done. One worker keeps up: a check costs about half a page build.
-    It is a new interpreter (`python -m generator.postbuild`), not a fork, because it lives as long as the
-    build (see `parallel`); it reads each page from disk, just written, so the build holds none for it.
+    every page again once the build is done. It is a new interpreter (`python -m generator.postbuild`), not
+    a fork, because it lives as long as the build (see `tasks`); it reads each page from disk, just
+    written, so the build holds none for it.
     """
 
-    def __init__(self, site: Path, own_host: str, allowed: set[str]) -> None:
-        self.site, self.own_host, self.allowed = site, own_host, allowed
+    def __init__(self, site: Path, own_host: str, allowed: set[str], label: str = "site") -> None:
+        self.site, self.own_host, self.allowed, self.label = site, own_host, allowed, label
         self.checked: set[str] = set()
         self.worker = subprocess.Popen(
-            [sys.executable, "-m", "generator.postbuild", str(site), own_host],
+            [sys.executable, "-m", "generator.postbuild", str(site), own_host, label],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -204,33 +256,88 @@ class PageChecks:
         self.checked.add(relative)
         self._send(relative)
 
-    def finish(self) -> list[Problem]:
+    def finish(self) -> list[Found]:
         """The findings of every page, then of every other file in the site (feeds, data, static files)."""
         out, err = self.worker.communicate()
         if self.worker.returncode != 0:
             raise RuntimeError(f"the page checks stopped: {err.strip()[-2000:]}")
-        problems = [Problem(*found) for found in json.loads(out)]
-        problems += check_site(self.site, self.own_host, self.allowed, checked=self.checked)
-        return sorted(problems, key=lambda problem: problem.path)
+        found: list[Found] = [Leak(*item) if len(item) == 4 else Problem(*item) for item in json.loads(out)]
+        return found + check_site(self.site, self.own_host, self.allowed, checked=self.checked, label=self.label)
 
     def close(self) -> None:
         self.worker.kill()
         self.worker.communicate()
 
 
-def _check_written_pages(site: Path, own_host: str) -> None:
-    """The worker: allowances, then one page path per line (JSON) on stdin; its problems as JSON on stdout."""
+class PostBuild:
+    """A full build's checks and search index, started while the engine writes the pages.
+
+    With more than one worker, each page is checked by `PageChecks` as soon as it is written; otherwise the
+    whole folder is checked once written. The search index starts as soon as the last searchable page is
+    on disk, so that Pagefind indexes while the engine writes the rest (see `build.writing_order`).
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        own_host: str,
+        allowed: set[str],
+        searchable: list[str],
+        slugs: list[str],
+        part_size: int,
+        label: str,
+        workers: int,
+    ) -> None:
+        self.folder, self.own_host, self.allowed, self.label = folder, own_host, allowed, label
+        self.slugs, self.part_size = slugs, part_size
+        self.unwritten = set(searchable)
+        self.page_checks = PageChecks(folder, own_host, allowed, label) if workers > 1 else None
+        self.index: Indexing | None = None
+
+    def written(self, dest: str) -> None:
+        """The page at `dest` (a path in the folder) is on disk."""
+        if self.page_checks:
+            self.page_checks.written(dest)
+        self.unwritten.discard(dest)
+        if not self.unwritten and self.index is None:
+            give_back()  # the pages written so far, for Pagefind
+            self.index = indexing(self.folder, self.slugs, self.part_size)
+
+    @contextmanager
+    def search(self) -> Iterator[list[Found]]:
+        """What the checks found in the whole folder; the search index is complete when the block ends
+        (`SearchIndexError` if it failed), and stopped at once if the block raises."""
+        if self.index is None:
+            self.index = indexing(self.folder, self.slugs, self.part_size)
+        with self.index:
+            if self.page_checks:
+                checks, self.page_checks = self.page_checks, None
+                yield checks.finish()
+            else:
+                yield check_site(self.folder, self.own_host, self.allowed, label=self.label)
+
+    def stop(self) -> None:
+        """End the workers after a failure: the page checks, and Pagefind if it started."""
+        if self.page_checks:
+            self.page_checks.close()
+            self.page_checks = None
+        if self.index:
+            self.index.stop()
+
+
+def _check_written_pages(site: Path, own_host: str, label: str) -> None:
+    """The worker: allowances, then one page path per line (JSON) on stdin; what it found as JSON on stdout."""
     allowed = set(json.loads(sys.stdin.readline()))
     seen: set[str] = set()
-    problems: list[Problem] = []
+    found: list[Found] = []
     for line in sys.stdin:
         file = site / json.loads(line)
         if file.is_file():  # an engine may skip writing an empty page
-            problems += _check_html_file(f"site/{file.relative_to(site).as_posix()}", file, own_host, allowed, seen)
+            found += _check_html_file(f"{label}/{file.relative_to(site).as_posix()}", file, own_host, allowed, seen)
             if file.stat().st_size > LARGE_PAGE:
                 give_back()  # its parse: this worker runs beside Pagefind
-    sys.stdout.write(json.dumps([[p.path, p.line, p.message] for p in problems]))
+    sys.stdout.write(json.dumps([astuple(item) for item in found]))
 
 
 if __name__ == "__main__":
-    _check_written_pages(Path(sys.argv[1]), sys.argv[2])
+    _check_written_pages(Path(sys.argv[1]), sys.argv[2], sys.argv[3])

@@ -17,7 +17,7 @@ import jinja2
 from markdown.extensions.toc import slugify, strip_tags, unique
 from markupsafe import Markup, escape
 
-from . import parallel
+from . import tasks
 from .charts import grouped_bars, heat_map
 from .feed import atom_feed
 from .markup import to_html
@@ -342,20 +342,13 @@ class Renderer:
         `workers` and enough of them to render, forked workers render them while this process makes
         the other pages.
         """
-        global _shared
         todo = [b for b in self.site.briefings if b not in self.known]
 
         def collect(rendered: Iterable[list[Output]]) -> list[Output]:
             self.known.update(zip(todo, rendered, strict=True))
             return [output for b in self.site.briefings for output in self.known[b]]
 
-        if not parallel.worth_sharing(self.workers, len(todo)):
-            yield lambda: collect(self.briefing(b) for b in todo)
-            return
-        _shared = (self, todo)  # what the workers see when they are forked
-        with parallel.fork_pool(self.workers, len(todo)) as pool:
-            _shared = None
-            rendered = pool.imap(_render_one, range(len(todo)), chunksize=parallel.SLICE)  # in order, a slice at a time
+        with tasks.shared_out(self.briefing, todo, self.workers) as rendered:
             yield lambda: collect(rendered)
 
     def filtered(
@@ -451,20 +444,11 @@ class Renderer:
         return outputs
 
 
-_shared: tuple[Renderer, list[Briefing]] | None = None
-
-
-def _render_one(index: int) -> list[Output]:
-    assert _shared is not None, "set before the workers were forked"
-    renderer, todo = _shared
-    return renderer.briefing(todo[index])
-
-
 def render(site: Site, known: dict[Briefing, list[Output]] | None = None, workers: int = 1) -> list[Output]:
     """Every generated file of the site, for any engine to place at its path.
 
     `known` holds each briefing's files from an earlier render with the same settings, taxonomy and
     audience (a preview's last rebuild); only briefings not in it are rendered. With several `workers`
-    (see `parallel`), briefings are shared out among as many processes.
+    (see `tasks`), briefings are shared out among as many processes.
     """
     return Renderer(site, known, workers).all()

@@ -8,9 +8,14 @@ and a short Markdown summary is appended to `$GITHUB_STEP_SUMMARY`.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from .model import Problem
+
+if TYPE_CHECKING:
+    from .pipeline import Checked
 
 
 def _escape_data(text: str) -> str:
@@ -34,14 +39,61 @@ def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class Reporter:
+    """Where every problem goes, from the content checks and from the built site alike: `path:line: message`
+    lines on `stream` (standard output when None), and in GitHub Actions an annotation for each and a
+    summary on the run's page."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+
+    def message(self, text: str) -> None:
+        print(text, file=self.stream or sys.stdout)
+
+    def problems(self, errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:
+        for problem in [*errors, *warnings]:
+            self.message(str(problem))
+        if in_github_actions():
+            for problem in errors:
+                self.message(annotation(problem))
+            for problem in warnings:
+                self.message(annotation(problem, "warning"))
+
+    def checked(self, checked: Checked) -> bool:
+        """Report a content check, then a summary; True if nothing must be fixed."""
+        self.problems(checked.problems, checked.warnings)
+        if checked.allowances:
+            self.message(f"Privacy allowances in use ({len(checked.allowances)}):")
+            for allowance in checked.allowances:
+                self.message(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
+        drafts = checked.drafts_skipped
+        skipped = f"{_plural(len(drafts), 'draft')} skipped (not checked, not published)"
+        if drafts:
+            skipped += ": " + ", ".join(drafts)
+        if checked.problems:
+            files = len({p.path for p in checked.problems})
+            outcome = f"{_plural(len(checked.problems), 'problem')} in {_plural(files, 'file')}; nothing was built. {skipped}."
+        else:
+            warnings = f" {_plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
+            outcome = f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}"
+        self.message(outcome)
+        write_step_summary("briefings check", outcome, checked.problems, checked.warnings)
+        return not checked.problems
+
+    def built_site(self, problems: Sequence[Problem], consequence: str) -> None:
+        """Report what the checks of a built site found, and what became of the build."""
+        self.problems(problems)
+        outcome = f"{_plural(len(problems), 'problem')} in the built site; {consequence}."
+        self.message(outcome)
+        write_step_summary("briefings build", outcome, problems)
+
+
 def print_problems(errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:
-    for problem in [*errors, *warnings]:
-        print(problem)
-    if in_github_actions():
-        for problem in errors:
-            print(annotation(problem))
-        for problem in warnings:
-            print(annotation(problem, "warning"))
+    Reporter().problems(errors, warnings)
 
 
 def write_step_summary(title: str, outcome: str, errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:

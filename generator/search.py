@@ -11,8 +11,10 @@ The search box merges the parts (Pagefind's mergeIndex), ranking all results tog
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -31,16 +33,17 @@ def part_count(briefings: int, part_size: int) -> int:
     return max(1, -(-briefings // part_size))
 
 
-def _commands(site: Path, slugs: list[str], part_size: int) -> list[list[str]]:
-    """One Pagefind run per part. Only briefing pages (`briefings/<slug>/`) are read: they alone are marked
-    data-pagefind-body, and reading every other page as well would more than double the time."""
+def _commands(site: Path, slugs: list[str], part_size: int, into: Path) -> list[list[str]]:
+    """One Pagefind run per part, each writing its bundle into the folder `into`. Only briefing pages
+    (`briefings/<slug>/`) are read: they alone are marked data-pagefind-body, and reading every other page
+    as well would more than double the time."""
     base = [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink", "--quiet"]
     if part_count(len(slugs), part_size) == 1:
-        return [[*base, "--glob", "briefings/*/index.html"]]
+        return [[*base, "--glob", "briefings/*/index.html", "--output-path", str(into / _bundle(1))]]
     slugs = sorted(slugs)
     parts = [slugs[start : start + part_size] for start in range(0, len(slugs), part_size)]
     return [  # slugs are [a-z0-9-] only (validated), so they are safe in a glob
-        [*base, "--glob", "briefings/{" + ",".join(part) + "}/index.html", "--output-subdir", _bundle(number)]
+        [*base, "--glob", "briefings/{" + ",".join(part) + "}/index.html", "--output-path", str(into / _bundle(number))]
         for number, part in enumerate(parts, start=1)
     ]
 
@@ -57,6 +60,7 @@ class Indexing(threading.Thread):
     """
 
     def __init__(self, commands: list[list[str]], own_session: bool) -> None:
+        """`own_session` keeps a background run out of reach of the terminal's Ctrl-C, so that it can finish."""
         super().__init__(daemon=True)
         self.commands, self.own_session = commands, own_session
         self.lock = threading.Lock()
@@ -96,21 +100,32 @@ class Indexing(threading.Thread):
             raise SearchIndexError(f"pagefind could not index the site: {self.error}")
 
 
-def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> Indexing:
+def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE) -> Indexing:
     """Start indexing the briefings `slugs` of `site` (Pagefind is a separate process); see `Indexing`.
 
-    The slugs are those the pages were told to expect (`part_count`). `own_session` keeps a background
-    run out of reach of the terminal's Ctrl-C, so that it can finish.
+    The slugs are those the pages were told to expect (`part_count`).
     """
-    runs = Indexing(_commands(site, slugs, part_size), own_session)
+    runs = Indexing(_commands(site, slugs, part_size, site), own_session=False)
     runs.start()
     return runs
 
 
-def index_site(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, own_session: bool = False) -> None:
-    """Write the search index into `site` (see `indexing`)."""
-    with indexing(site, slugs, part_size, own_session):
-        pass
+def replace_index(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE) -> None:
+    """Write a new index of `site` beside it, then put it in place of the old one, so that nothing of a
+    page gone since (deleted, made a draft or restricted) can still be found or fetched."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
+    try:
+        runs = Indexing(_commands(site, slugs, part_size, staging), own_session=True)
+        runs.run()  # here, in the preview's background thread
+        if runs.error is not None:
+            raise SearchIndexError(f"pagefind could not index the site: {runs.error}")
+        for old in site.iterdir():
+            if old.is_dir() and BUNDLE_DIR.fullmatch(old.name + "/"):
+                shutil.rmtree(old)
+        for new in staging.iterdir():
+            new.rename(site / new.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 class BackgroundIndex:
@@ -148,6 +163,6 @@ class BackgroundIndex:
                     return
                 self.pending, slugs = False, self.slugs
             try:
-                index_site(self.site, slugs, self.part_size, own_session=True)
+                replace_index(self.site, slugs, self.part_size)
             except SearchIndexError as error:
                 self.report(str(error))

@@ -1,26 +1,117 @@
-"""Replace a built site only once the new one is complete, so a failed build never damages it."""
+"""The output folder: one build at a time, built beside it, put in its place whole or not at all.
+
+A build writes into a hidden sibling folder (`.site-new-…`) while it holds a lock (`.site.lock`) beside
+the output folder. Only a build that succeeds swaps its folder into place: on Linux in one step
+(`renameat2` with `RENAME_EXCHANGE`, so there is no moment without an output folder); elsewhere, or on a
+file system without it, by two renames with the old folder moved aside first (a moment of a few
+microseconds without one). A failed build removes its own folder; the folders of builds that were
+killed are removed by the next build, which holds the lock and so knows they belong to nobody.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not locked there
+    fcntl = None  # type: ignore[assignment]
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+class Busy(RuntimeError):
+    """Another build holds the output folder."""
+
 
 @contextmanager
-def replace_on_success(target: Path) -> Iterator[Path]:
-    """Yield an empty sibling folder to build into; swap it in for `target` only if no exception escapes."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    retired = target.parent / f".{target.name}-old-{staging.name.rsplit('-', 1)[-1]}"
-    if target.exists():
+def staged(target: Path) -> Iterator[Path]:
+    """Yield an empty folder to build into; if no exception escapes, it replaces `target` whole.
+
+    Raises `Busy` at once if another build is writing `target`.
+    """
+    target = target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(target):
+        remove_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+        try:
+            yield staging
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        staging.chmod(0o755)
+        _swap(staging, target)
+        shutil.rmtree(staging, ignore_errors=True)  # now the old folder, if there was one
+
+
+def leftovers(target: Path) -> list[Path]:
+    """Folders that builds of `target` started and never finished (killed): each holds a whole or part site."""
+    return sorted(target.parent.glob(f".{target.name}-new-*")) + sorted(target.parent.glob(f".{target.name}-old-*"))
+
+
+def remove_leftovers(target: Path) -> None:
+    for folder in leftovers(target):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """Hold `.<name>.lock` beside `target` for the build; the system releases it if the build is killed."""
+    if fcntl is None:
+        yield
+        return
+    lock = target.parent / f".{target.name}.lock"
+    with open(lock, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise Busy(
+                f"{target.name}/ is being built by {holder}; wait for that build to finish, then build again"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"process {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put `new` at `target`; afterwards `new` holds the previous `target` (if any)."""
+    if not target.exists():
+        new.rename(target)
+    elif not _exchange(new, target):
+        retired = target.parent / f".{target.name}-old-{new.name.rsplit('-', 1)[-1]}"
         target.rename(retired)
-    staging.rename(target)
-    target.chmod(0o755)
-    shutil.rmtree(retired, ignore_errors=True)
+        new.rename(target)
+        retired.rename(new)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step where the system can (Linux `renameat2`); False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))

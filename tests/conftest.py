@@ -74,7 +74,7 @@ def build_site(root: Path, *args: str) -> Path:
         patch.chdir(root)
         patch.setenv("NO_MKDOCS_2_WARNING", "1")
         patch.setenv("BRIEFINGS_BUILD_DATE", BUILD_DATE)
-        assert main(["build", *args]) == 0
+        assert main(["build", "--build-date", BUILD_DATE, *args]) == 0
     return root / "site"
 
 

@@ -150,11 +150,10 @@ def test_actions_page_groups_open_actions_by_owner_overdue_first(public_site: Pa
 
 def test_overdue_is_computed_from_the_injected_build_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_project(tmp_path / "later")
-    monkeypatch.setenv("BRIEFINGS_BUILD_DATE", "2026-06-01")
     monkeypatch.chdir(root)
     from generator.cli import main
 
-    assert main(["build"]) == 0
+    assert main(["build", "--build-date", "2026-06-01"]) == 0
     assert all(overdue for items in open_actions(root / "site").values() for _, overdue in items)
     assert article(root / "site", "briefings/year-start-maca/").select_one(".action-progress").get_text(" ", strip=True) == (
         "Progress: 1 of 5 complete, 4 overdue."

@@ -66,9 +66,9 @@ def test_engine_failure_keeps_the_previous_site_and_leaves_no_debris(project: Pa
     write(project, "content/pages/index.md", "# A hand-written page that clashes with the generated home page\n")
     run = cli("build")
     assert run.code == 1
-    assert "the previous site/ was left unchanged" in run.err
+    assert "site/ was left as it was" in run.err
     assert tree_digest(site) == before
-    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.lock"]  # the build lock, kept
 
 
 def test_builds_never_modify_content(project: Path, cli) -> None:

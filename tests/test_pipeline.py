@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import parallel
+from generator import tasks
 from generator.model import Audience, Settings
 from generator.pipeline import Checked, Memo, check, generate
 
@@ -75,10 +75,10 @@ def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> N
 
 @pytest.mark.parametrize("include_drafts", [False, True])
 def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypatch, include_drafts: bool) -> None:
-    monkeypatch.setattr(parallel, "SLICE", 1)  # the fixture content is a handful of files: share them out one by one
+    monkeypatch.setattr(tasks, "SLICE", 1)  # the fixture content is a handful of files: share them out one by one
     pools = []
-    fork_pool = parallel.fork_pool
-    monkeypatch.setattr(parallel, "fork_pool", lambda *args: pools.append(args) or fork_pool(*args))
+    fork_pool = tasks.fork_pool
+    monkeypatch.setattr(tasks, "fork_pool", lambda *args: pools.append(args) or fork_pool(*args))
     runs = after_every_edit(project, include_drafts, workers=2)
     assert (runs[0].drafts_skipped == []) is include_drafts
     assert False in [run.ok for run in runs] and True in [run.ok for run in runs]

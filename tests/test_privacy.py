@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import mkdocs_plugin, postbuild
+from generator import cli as cli_module
+from generator import postbuild
 from generator.pipeline import check
 from generator.postbuild import PageChecks, check_site
 from generator.privacy import mask, nhs_check_digit_ok, scan_block, scan_text
@@ -145,17 +146,17 @@ def test_output_scan_catches_details_that_bypass_the_content_scan(project: Path,
     (project / "content/pages/about.md").write_text("# About\n\nRing the team on 07700 900461.\n")
     run = cli("build")
     assert run.code == 1
-    assert "site/about/index.html:" in run.err  # a page: checked by the worker while the build went on
-    assert "privacy: phone: 07••• ••••61 reached the built site" in run.err
+    # a page: checked by the worker while the build went on; reported where the detail was written
+    assert "content/pages/about.md:3: privacy: phone: 07••• ••••61 reached the built site (site/about/index.html:" in run.out
     assert tree_digest(site) == before
 
 
 def test_output_scan_on_one_core_checks_every_file_after_the_build(project: Path, cli, monkeypatch) -> None:
-    monkeypatch.setattr(mkdocs_plugin, "cores", lambda: 1)
+    monkeypatch.setattr(cli_module, "cores", lambda: 1)
     (project / "content/pages/about.md").write_text("# About\n\nRing the team on 07700 900461.\n")
     run = cli("build")
     assert run.code == 1
-    assert "site/about/index.html:" in run.err and "privacy: phone: 07••• ••••61 reached the built site" in run.err
+    assert "content/pages/about.md:3: privacy: phone: 07••• ••••61 reached the built site (site/about/index.html:" in run.out
 
 
 def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
@@ -293,22 +294,23 @@ def test_page_checks_check_written_pages_in_a_worker_and_the_rest_at_the_end(tmp
     checks = PageChecks(site, "example.org", {"07700 900462"})
     checks.written("a/index.html")
     checks.written("empty/index.html")  # an engine may skip writing an empty page
-    assert [str(p) for p in checks.finish()] == ["site/a/index.html:2: privacy: phone: 07••• ••••61 reached the built site"]
+    assert [(f.path, f.line, f.kind) for f in checks.finish()] == [("site/a/index.html", 2, "phone")]
     checks = PageChecks(site, "example.org", set())
     assert [(p.path, p.line) for p in checks.finish()] == [("site/a/index.html", 2), ("site/feed.xml", 3)]
 
 
-def test_the_output_scan_remembers_a_bounded_number_of_pieces_and_scans_a_forgotten_one_again(monkeypatch) -> None:
-    """Pieces scanned on an earlier page (the navigation on every page) are skipped; the memory of them is
-    bounded, and a piece forgotten is scanned again, never skipped."""
+def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_skips_repeated_clean_text(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Pieces that passed on an earlier page (the navigation on every page) are not scanned again; a piece with a
+    finding is never remembered as passed, and the memory of passed pieces is bounded."""
     monkeypatch.setattr(postbuild, "SEEN_LIMIT", 3)
-    seen: set[str] = set()
-    assert postbuild._unseen([(1, "nav"), (2, "a")], seen) == [(1, "nav"), (2, "a")]
-    assert postbuild._unseen([(1, "nav"), (2, "b")], seen) == [(2, "b")]
-    for piece in "cdefgh":
-        postbuild._unseen([(1, piece)], seen)
-        assert len(seen) <= 4
-    assert postbuild._unseen([(1, "nav")], seen) == [(1, "nav")]
+    site = tmp_path / "site"
+    for name in "abcdefgh":
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(f"<nav>Menu</nav>\n<p>Page {name}.</p>\n<p>Ring 07700 900461.</p>")
+    found = check_site(site, "example.org", set())
+    assert [(f.path, f.line) for f in found] == [(f"site/{name}/index.html", 3) for name in "abcdefgh"]
 
 
 def test_findings_keep_their_lines_and_order_though_only_lines_with_a_digit_or_at_meet_the_detectors() -> None:

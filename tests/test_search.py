@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator import mkdocs_plugin
+from generator import postbuild
 from generator.search import BackgroundIndex, Indexing, indexing
 from tests.conftest import build_site, make_project, served
 
@@ -89,7 +89,7 @@ def test_a_build_starts_indexing_once_every_briefing_page_is_written(tmp_path: P
         )
         return indexing(site, slugs, *args)
 
-    monkeypatch.setattr(mkdocs_plugin, "indexing", spy)
+    monkeypatch.setattr(postbuild, "indexing", spy)
     site = build_site(make_project(tmp_path / "project"))
     assert started == [([], False)]  # no briefing page missing, while MkDocs still had other pages to build
     assert "/briefings/year-end-maca/" in indexed_text(site)

@@ -1,0 +1,143 @@
+"""The build, read top to bottom in `build()`: check → generate → write → post-build → swap into place.
+
+The engine (MkDocs or ProperDocs) only writes: it wraps the generated pages in its theme. The `briefings`
+command calls `build()`; plain `mkdocs build`, which the engine drives, calls the same steps of a `Build`
+from its hooks (`generator/engines/mkdocs/plugin.py`), and a preview's rebuilds those of a `Preview`
+(`generator/preview.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from types import TracebackType
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from . import sitedir
+from .config import BuildOptions, Project
+from .model import Output
+from .pdf import find_chromium, link_pdfs, print_pdfs
+from .pipeline import Checked, check, generate, publishable_slugs
+from .postbuild import LARGE_PAGE, Origins, PostBuild, problems_of
+from .report import Reporter
+from .search import part_count
+
+
+class BuildFailed(Exception):
+    """The build stopped on problems it has reported; the output folder is as it was."""
+
+
+@dataclass
+class Job:
+    """What the engine is given to write."""
+
+    outputs: list[Output]
+    """Every generated file, in the order to write them (see `writing_order`)."""
+    folder: Path
+    search_parts: int
+    """How many parts of the search index the search box merges."""
+    written: Callable[[str], None] = lambda dest: None
+    """The engine calls it with each page's path in `folder` as soon as the page is on disk."""
+    previous: dict[str, Output] | None = field(default=None)
+    """A preview's: what each generated file held when last written, so that only changed files are
+    written again. None: write every file."""
+
+
+class Engine(Protocol):
+    def write(self, job: Job) -> None:
+        """Write the job's files into its folder, each page wrapped in the theme; raise on any failure."""
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path
+    pdfs: bool
+
+
+def build(options: BuildOptions, project: Project, engine: Engine, reporter: Reporter) -> Built:
+    """One whole build. On any failure (`BuildFailed` once reported, or any other error) the output
+    folder is left exactly as it was."""
+    with Build(options, project, reporter) as run:  # holds the output folder; a second build refuses
+        checked = run.check()  # 1. every content file read, validated and privacy-scanned
+        job = run.generate(checked)  # 2. every page and file of the site, pages as finished HTML
+        engine.write(job)  # 3. the engine wraps the pages in its theme, in a new folder
+        run.post_build()  # 4. scan what was written, finish the search index, print the PDFs
+    return run.built  # 5. leaving the block, the new folder replaced the old one whole
+
+
+class Build:
+    """The steps of one build, for `build()` and for an engine that calls them from its own hooks."""
+
+    def __init__(self, options: BuildOptions, project: Project, reporter: Reporter) -> None:
+        self.options, self.project, self.reporter = options, project, reporter
+        self.chromium = find_chromium() if options.pdf != "skip" else None
+        self._staged = sitedir.staged(options.output)
+        self.folder = options.output
+        self.after: PostBuild | None = None
+        self.pdf_slugs: list[str] = []
+        self.built = Built(options.output, pdfs=False)
+
+    def __enter__(self) -> Build:
+        """Lock the output folder and start a new one beside it (`sitedir.Busy` if another build holds it)."""
+        self.folder = self._staged.__enter__()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        """Swap the new folder into place if the build succeeded, else remove it."""
+        if self.after is not None and kind is not None:
+            self.after.stop()
+        self._staged.__exit__(kind, error, trace)
+
+    def check(self) -> Checked:
+        options, project = self.options, self.project
+        if project.problems():
+            self.reporter.problems(project.problems())
+            raise BuildFailed("the settings have problems")
+        if options.pdf == "require" and self.chromium is None:
+            raise BuildFailed("--pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)")
+        checked = check(project.root, project.content_dir, options.drafts, options.strict_privacy, workers=options.workers)
+        if not self.reporter.checked(checked):
+            raise BuildFailed("content has problems")
+        return checked
+
+    def generate(self, checked: Checked) -> Job:
+        options, project = self.options, self.project
+        settings = project.settings(options.build_date)
+        outputs = sorted(generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order)
+        slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
+        self.after = PostBuild(
+            self.folder,
+            host(project.site_url),
+            {a.text for a in checked.allowances},
+            [output.dest for output in outputs if output.searchable],
+            slugs,
+            project.search_part_size,
+            label=options.output.name,
+            workers=options.workers,
+        )
+        self.pdf_slugs = publishable_slugs(checked, options.audience) if self.chromium else []
+        return Job(outputs, self.folder, part_count(len(slugs), project.search_part_size), self.after.written)
+
+    def post_build(self) -> None:
+        assert self.after is not None, "generate first"
+        with self.after.search() as found:  # the search index is complete when this block ends; a failure stops it
+            problems = problems_of(found, Origins(self.project.root, self.project.origins))
+            if problems:
+                self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
+                raise BuildFailed("the built site failed its privacy checks")
+        if self.chromium:
+            link_pdfs(self.folder, print_pdfs(self.folder, self.pdf_slugs, self.chromium))
+        self.built = Built(self.options.output, pdfs=self.chromium is not None)
+
+
+def writing_order(output: Output) -> tuple[bool, bool]:
+    """The order to write files in: the searchable pages early, so that the search index can start while the
+    others are written, and before them the large pages (long listings), whose checks take the most memory,
+    so that they are done before the index is written beside them."""
+    return len(output.content) <= LARGE_PAGE, not output.searchable
+
+
+def host(site_url: str) -> str:
+    return urlsplit(site_url).hostname or ""

@@ -1,0 +1,109 @@
+"""What a build is asked to do (`BuildOptions`) and what the project says about itself (`Project`).
+
+Both are plain values passed explicitly: the `briefings` command makes `BuildOptions` from its flags,
+and plain `mkdocs build` / `serve` (which have no such flags) from the environment, read here and
+nowhere else (`options_from_env`, `engine_name`). The engine adapter reads its own configuration file
+into a `Project`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from .model import Audience, Problem, Settings
+
+PdfChoice = Literal["auto", "require", "skip"]
+
+AUDIENCE_ENV = "BRIEFINGS_AUDIENCE"
+DRAFTS_ENV = "BRIEFINGS_DRAFTS"
+BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
+ENGINE_ENV = "BRIEFINGS_ENGINE"
+ENGINES = ("mkdocs", "properdocs")
+ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
+
+
+class SettingsError(ValueError):
+    """A setting or option that makes no build possible; the message names it and says what to write."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """One build: for whom, with what, into which folder."""
+
+    output: Path
+    """The folder the finished site replaces (a preview's engine serves a folder of its own)."""
+    audience: Audience = Audience.PUBLIC
+    drafts: bool = False
+    build_date: date = field(default_factory=date.today)
+    """"Today" for overdue actions and review notices."""
+    strict_privacy: bool = False
+    pdf: PdfChoice = "skip"
+    workers: int = 1
+
+
+@dataclass(frozen=True)
+class Project:
+    """The project's own settings, as the engine's configuration file gives them."""
+
+    root: Path
+    content_dir: str
+    site_name: str
+    site_url: str
+    partnership: str = ""
+    accessibility: Mapping[str, object] = field(default_factory=dict)
+    search_part_size: int = 1000
+    config_file: str = "mkdocs.yml"
+    """Relative to `root`, like every path here."""
+    origins: tuple[str, ...] = ()
+    """Files and folders whose text can reach the built site (content, settings, theme overrides)."""
+
+    def settings(self, build_date: date) -> Settings:
+        """What the pages are rendered with."""
+        return Settings(self.site_name, self.site_url, self.partnership, build_date, dict(self.accessibility))
+
+    def problems(self) -> list[Problem]:
+        """Settings a build cannot go without, each named."""
+        found = []
+        if not self.site_url:
+            found.append(Problem(self.config_file, 1, "set 'site_url' (the feed and open data need absolute links)"))
+        missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
+        if missing:
+            found.append(Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)"))
+        return found
+
+
+def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> BuildOptions:
+    """The options of plain `mkdocs build` and `mkdocs serve`: `BRIEFINGS_AUDIENCE` (public or partners),
+    `BRIEFINGS_DRAFTS=1` and `BRIEFINGS_BUILD_DATE=YYYY-MM-DD`."""
+    audience = environ.get(AUDIENCE_ENV, Audience.PUBLIC.value)
+    if audience not in {a.value for a in Audience}:
+        raise SettingsError(f"{AUDIENCE_ENV}={audience!r}: use 'public' or 'partners'")
+    return BuildOptions(
+        output=output,
+        audience=Audience(audience),
+        drafts=environ.get(DRAFTS_ENV) == "1",
+        build_date=parse_date(environ.get(BUILD_DATE_ENV), BUILD_DATE_ENV) or date.today(),
+        workers=workers,
+    )
+
+
+def engine_name() -> str:
+    """The engine the `briefings` command runs: `BRIEFINGS_ENGINE` (mkdocs, the default, or properdocs)."""
+    name = os.environ.get(ENGINE_ENV) or ENGINES[0]
+    if name not in ENGINES:
+        raise SettingsError(f"{ENGINE_ENV}={name!r}: use one of {', '.join(ENGINES)}")
+    return name
+
+
+def parse_date(text: str | None, name: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise SettingsError(f"{name}={text!r}: write the date as YYYY-MM-DD") from None

@@ -1,0 +1,1 @@
+"""Engine adapters: the only code that imports a site engine. The core hands them finished pages to place."""

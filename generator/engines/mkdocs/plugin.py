@@ -1,0 +1,222 @@
+"""The MkDocs plugin: forwards the engine's hooks to the core's steps and places the files the core made.
+
+Three ways in, one set of steps: the `briefings` command builds with `build.build()` and hands this
+plugin a finished `Job` to write; plain `mkdocs build` / `properdocs build` run a `build.Build` from these
+hooks (on_config: check and generate into a new folder; on_post_build: post-build; on_shutdown: swap into
+place; on_build_error: remove it); `serve` runs a `preview.Preview`. MkDocs keeps a plugin that has
+`on_startup` from one rebuild to the next, which is what lets a preview remember.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from html import escape
+from pathlib import Path
+
+from jinja2 import Environment
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import clean_directory
+
+from ...build import Build, BuildFailed, Job
+from ...config import BuildOptions, Project, SettingsError, options_from_env
+from ...model import Output
+from ...preview import Preview
+from ...report import Reporter
+from ...search import DEFAULT_PART_SIZE
+from ...sitedir import Busy
+from ...tasks import cores
+
+ENGINE = BasePlugin.__module__.split(".")[0]
+"""The engine package's real name ("mkdocs" or "properdocs"): its loggers are named after it."""
+
+
+class BriefingsConfig(Config):
+    content_dir = config_options.Type(str, default="content")
+    partnership = config_options.Type(str, default="")
+    search_part_size = config_options.Type(int, default=DEFAULT_PART_SIZE)
+    """Briefings per part of the search index (see generator/search.py)."""
+
+
+class GeneratedFile(File):
+    """A file the core generated. In a preview it is written only if it differs from what was last written."""
+
+    output: Output | None = None
+    previous: Output | None = None
+
+    def is_modified(self) -> bool:
+        return self.output is None or self.output != self.previous or not os.path.isfile(self.abs_dest_path)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty)
+        if self.output is None:  # a build keeps no file's content once written (MkDocs would, to the end)
+            # `_content` is where `File.generated` keeps the text; MkDocs has no public way to let it go.
+            self.abs_src_path, self._content = self.abs_dest_path, None
+
+
+class _ExactDirtyBuilds(logging.Filter):
+    """Drop MkDocs' warning that a dirty build may leave stale pages: a preview writes every generated page
+    whose content changed (all of them after a failed rebuild) and deletes those that went, so the warning
+    would be false, and with `strict: true` it would fail every rebuild."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
+    root = Path(config.config_file_path).parent
+    extra = config.extra.get("briefings") or {}
+    theme = [Path(config.theme.custom_dir).relative_to(root).as_posix()] if config.theme.custom_dir else []
+    return Project(
+        root,
+        plugin.content_dir,
+        config.site_name,
+        config.site_url or "",
+        plugin.partnership,
+        extra.get("accessibility") or {},
+        plugin.search_part_size,
+        config_file=Path(config.config_file_path).name,
+        origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
+    )
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    job: Job | None = None
+    """Set by the `briefings` command (runner.py), which has checked and generated: this run only writes it."""
+    serve_options: BuildOptions | None = None
+    """Set by `briefings serve`; plain `mkdocs serve` reads the environment instead."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.session, self.writing = command, None, None
+        self.surroundings: tuple[tuple[str, int, int], ...] = ()
+        if command == "serve" and dirty:
+            logging.getLogger(f"{ENGINE}.commands.build").addFilter(_ExactDirtyBuilds())
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("briefings: 'use_directory_urls' must stay true for the /briefings/<slug>/ URLs")
+        self.hold: str | None = None
+        if self.job is not None:
+            self.writing = self.job
+            return config
+        project, folder = project_of(config, self.config), Path(config.site_dir)
+        try:
+            if getattr(self, "command", "build") == "serve":
+                self.session = self.session or Preview(self._options(folder, 1), project, Reporter(sys.stderr))
+                self.session.project = project
+                self._restart_if_surroundings_changed(config)
+                self.writing = self.session.generate(self.session.check(), folder)
+            else:
+                self.session = Build(self._options(folder, cores()), project, Reporter(sys.stderr)).__enter__()
+                self.writing = self.session.generate(self.session.check())
+                config.site_dir = str(self.writing.folder)
+        except (BuildFailed, SettingsError, Busy) as error:
+            raise PluginError(f"briefings: {error}") from error
+        return config
+
+    def _options(self, folder: Path, workers: int) -> BuildOptions:
+        return self.serve_options or options_from_env(os.environ, folder, workers)
+
+    def _restart_if_surroundings_changed(self, config: MkDocsConfig) -> None:
+        """mkdocs.yml and the theme shape every page: after a change to either, a preview starts from an empty folder."""
+        files = [Path(config.config_file_path)]
+        if config.theme.custom_dir:
+            files += [path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file()]
+        surroundings = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(files))
+        if surroundings != self.surroundings:
+            self.session.restart()
+            clean_directory(config.site_dir)
+            self.surroundings = surroundings
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.pages: dict[str, Output] = {}
+        previous = self.writing.previous
+        for output in self.writing.outputs:
+            if files.get_file_from_path(output.path):
+                raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
+            file = GeneratedFile.generated(config, output.path, content="" if output.page else output.content)
+            if previous is not None:
+                file.output, file.previous = output, previous.get(output.path)
+            files.append(file)
+            if output.page:
+                self.pages[output.path] = output
+        return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """The search box merges this many parts of the index."""
+        env.globals["briefings_search_parts"] = self.writing.search_parts
+        return env
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page (empty Markdown, so MkDocs converted nothing) gets its HTML and what MkDocs
+        would have taken from it: title, table of contents and anchors. Other plugins see it from here on."""
+        output = self.pages.pop(page.file.src_uri, None)
+        if output is None or output.page is None:
+            return html
+        headings = output.page.headings
+        page.meta = {"description": escape(output.page.description)} | ({"pagefind": True} if output.searchable else {})
+        page._title_from_render = output.page.title  # private: where MkDocs' own render puts the <h1>'s text
+        page.toc = get_toc(nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.name} for h in headings]))
+        page.present_anchor_ids = {h.id for h in headings}
+        return output.content
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Drop each page's content once made (MkDocs would keep them all), and tell the core of the page
+        made before this one: MkDocs writes each page to disk just after this hook."""
+        page.content = page.markdown = None
+        self._flush()
+        self.hold = page.file.dest_uri
+        return output
+
+    def _flush(self) -> None:
+        if self.hold is not None:
+            self.writing.written(self.hold)
+            self.hold = None
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._flush()
+        if self.session is not None:
+            try:
+                self.session.post_build()
+            except BuildFailed as error:
+                raise PluginError(f"briefings: {error}") from error
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if isinstance(self.session, Build):
+            self.session.__exit__(type(error), error, error.__traceback__)
+            self.session = None
+        elif isinstance(self.session, Preview):
+            self.session.failed()
+
+    def on_shutdown(self) -> None:
+        """Plain `mkdocs build` puts its folder in place only now: MkDocs may still fail a build after
+        on_post_build (strict mode counts the warnings then)."""
+        session, self.session = getattr(self, "session", None), None
+        if isinstance(session, Build):
+            session.__exit__(None, None, None)
+        elif isinstance(session, Preview):
+            session.close()
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+        signal.signal(signal.SIGTERM, _stop_serving)
+        return server
+
+
+def _stop_serving(signum: int, frame: object) -> None:
+    """Stop a preview on SIGTERM (how editors, containers and scripts stop a process) as on Ctrl-C.
+
+    Killed outright, MkDocs would leave its temporary copy of the whole site behind, one per preview.
+    """
+    raise KeyboardInterrupt

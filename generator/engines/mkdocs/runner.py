@@ -1,0 +1,70 @@
+"""Running the engine for the `briefings` command: read the project's settings, write a job, serve a preview."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build as engine_build
+from mkdocs.commands.serve import serve as engine_serve
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from ...build import Job
+from ...config import BuildOptions, Project
+from .plugin import ENGINE, BriefingsPlugin, project_of
+
+CONFIG = "mkdocs.yml"
+
+
+class _ToStderr(logging.Handler):
+    """The engine reports through logging; show its messages on whatever stderr is current."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
+
+
+def _show_engine_messages(level: int) -> None:
+    logger = logging.getLogger(ENGINE)
+    logger.setLevel(level)
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        logger.addHandler(_ToStderr())
+
+
+class Engine:
+    """MkDocs or ProperDocs, configured by the project's mkdocs.yml."""
+
+    def __init__(self, root: Path) -> None:
+        self.config_file = str(root / CONFIG)
+
+    def _load(self, **overrides: object) -> tuple[MkDocsConfig, BriefingsPlugin]:
+        config = load_config(self.config_file, **overrides)
+        plugin = config.plugins["briefings"]
+        assert isinstance(plugin, BriefingsPlugin)
+        return config, plugin
+
+    def project(self) -> Project:
+        config, plugin = self._load()
+        return project_of(config, plugin.config)
+
+    def write(self, job: Job) -> None:
+        _show_engine_messages(logging.WARNING)
+        config, plugin = self._load(site_dir=str(job.folder))
+        plugin.job = job
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            engine_build(config)
+        finally:
+            plugin.job = None
+            config.plugins.on_shutdown()
+
+    def serve(self, options: BuildOptions, dev_addr: str | None) -> None:
+        """A preview with dirty rebuilds: only pages whose content changed are written again."""
+        _show_engine_messages(logging.INFO)
+        _, plugin = self._load()  # the engine keeps this instance for the preview's rebuilds
+        plugin.serve_options = options
+        try:
+            engine_serve(self.config_file, build_type="dirty", **({"dev_addr": dev_addr} if dev_addr else {}))
+        finally:
+            plugin.serve_options = None

@@ -1,0 +1,62 @@
+"""Serial and parallel work behind one interface: `shared_out(function, items, workers)`.
+
+With one worker, or too few items to be worth a process, the results are computed here, lazily. With
+more, forked processes compute them: a fork starts at once and shares this process's memory (the site
+model) without pickling it; only the results travel back. Forked workers are short-lived: one that lived
+on would keep its own copy of every page of memory this process changes meanwhile. Where processes
+cannot be forked (Windows), and in a preview (whose server threads make forking unsafe), work is serial.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from multiprocessing.pool import Pool
+from typing import TypeVar
+
+from .memory import give_back
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SLICE = 50
+"""Items a worker takes at a time by default (and sends back together); fewer than two are not worth a worker."""
+
+_job: tuple[Callable[[object], object], Sequence[object]] | None = None
+"""The function and items of the work being shared out, as the forked workers inherit them."""
+
+
+def cores() -> int:
+    """Cores this process may use, or 1 where processes cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@contextmanager
+def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chunk: int | None = None) -> Iterator[Iterator[R]]:
+    """`function` over `items`, in order, handed to workers `chunk` at a time. The work starts on entry (in
+    workers) or as the results are read (serial), so the caller can do other work before it reads them."""
+    global _job
+    chunk = chunk or SLICE
+    processes = min(workers, -(-len(items) // chunk))
+    if processes < 2:
+        yield map(function, items)
+        return
+    give_back()  # else the workers would share memory this process has freed, and keep a copy of each page it reuses
+    _job = (function, items)  # type: ignore[assignment]
+    with fork_pool(processes) as pool:
+        _job = None
+        yield pool.imap(_run_one, range(len(items)), chunksize=chunk)
+
+
+def fork_pool(processes: int) -> Pool:
+    return multiprocessing.get_context("fork").Pool(processes)
+
+
+def _run_one(index: int) -> object:
+    assert _job is not None, "set before the workers were forked"
+    function, items = _job
+    return function(items[index])
