@@ -328,7 +328,11 @@ def main() -> None:
         + preview
         + CHOICES
     )
-    (Path(__file__).resolve().parent / "RESULTS.md").write_text(text, encoding="utf-8")
+    results_file = Path(__file__).resolve().parent / "RESULTS.md"
+    kept = results_file.read_text(encoding="utf-8").partition("## Performance mechanisms")[2] if results_file.exists() else ""
+    if kept:  # written by benchmarks/mechanisms.py
+        text += "\n## Performance mechanisms" + kept.split("\n## ", 1)[0].rstrip("\n") + "\n"
+    results_file.write_text(text, encoding="utf-8")
     print(text)
 
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -196,17 +196,19 @@ class Origins:
             candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
             yield from (file for file in candidates if file.is_file() and not file.is_symlink())
 
-    def find(self, text: str) -> tuple[str, int] | None:
-        """The first file and line that hold `text` as written."""
+    def find(self, text: str, built: str) -> tuple[str, int] | None:
+        """The file and line that hold `text` as written: of those that do, the one named like a part of the
+        `built` path (`content/pages/contact.md` for `site/contact/index.html`), else the first."""
+        parts = set(PurePosixPath(built).with_suffix("").parts)
+        found = []
         for file in self._files():
             try:
                 lines = file.read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError):
                 continue
-            for number, line in enumerate(lines, start=1):
-                if text in line:
-                    return file.relative_to(self.root).as_posix(), number
-        return None
+            found += [(file, number) for number, line in enumerate(lines, start=1) if text in line]
+        best = sorted(found, key=lambda place: place[0].stem not in parts)[:1]
+        return next(((file.relative_to(self.root).as_posix(), number) for file, number in best), None)
 
 
 def problems_of(found: Sequence[Found], origins: Origins) -> list[Problem]:
@@ -217,7 +219,7 @@ def problems_of(found: Sequence[Found], origins: Origins) -> list[Problem]:
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        where = origins.find(item.text)
+        where = origins.find(item.text, item.path)
         reached = f"privacy: {item.kind}: {mask(item.text)} reached the built site"
         if where is None:
             problems.append(Problem(item.path, item.line, reached))

@@ -8,7 +8,8 @@ so nothing is swapped into place.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+import shutil
+from pathlib import PurePosixPath
 
 from .build import BuildFailed, Job, host
 from .config import BuildOptions, Project
@@ -30,14 +31,22 @@ class Preview:
         """Whether `written` is exactly what is on disk (not after a failed rebuild, which may have written some)."""
         self.current: dict[str, Output] = {}
         self.allowed: set[str] = set()
-        self.folder = Path()
+        self.folder = options.output
+        """The engine's own folder, which it serves."""
+        self.surroundings: tuple[tuple[str, int, int], ...] = ()
         self.index: BackgroundIndex | None = None
 
-    def restart(self) -> None:
-        """The engine emptied its folder (its settings or theme changed): write and check everything again."""
-        if self.index:
-            self.index.wait()  # it writes into the folder
-        self.passed, self.written, self.exact = {}, {}, False
+    def _restart_if_surroundings_changed(self) -> None:
+        """The settings and the theme shape every page: after a change to either, start from an empty folder."""
+        places = [self.project.root / place for place in self.project.origins if place != self.project.content_dir]
+        files = sorted(file for place in places for file in ([place] if place.is_file() else place.rglob("*")) if file.is_file())
+        surroundings = tuple((str(file), file.stat().st_mtime_ns, file.stat().st_size) for file in files)
+        if surroundings != self.surroundings:
+            if self.index:
+                self.index.wait()  # it writes into the folder
+            for item in self.folder.iterdir() if self.folder.is_dir() else ():
+                shutil.rmtree(item) if item.is_dir() else item.unlink()
+            self.passed, self.written, self.exact, self.surroundings = {}, {}, False, surroundings
 
     def check(self) -> Checked:
         options, project = self.options, self.project
@@ -47,12 +56,13 @@ class Preview:
         self.allowed = {a.text for a in checked.allowances}
         return checked
 
-    def generate(self, checked: Checked, folder: Path) -> Job:
+    def generate(self, checked: Checked) -> Job:
         options, project = self.options, self.project
+        self._restart_if_surroundings_changed()
         outputs = generate(checked, project.settings(options.build_date), options.audience, options.drafts, self.memo)
-        self.folder, self.current = folder, {output.path: output for output in outputs}
+        self.current = {output.path: output for output in outputs}
         searchable = sum(output.searchable for output in outputs)
-        return Job(outputs, folder, part_count(searchable, project.search_part_size), previous=self.written if self.exact else None)
+        return Job(outputs, self.folder, part_count(searchable, project.search_part_size), previous=self.written if self.exact else None)
 
     def post_build(self) -> None:
         found = check_site(self.folder, host(self.project.site_url), self.allowed, self.passed)

@@ -18,6 +18,9 @@ from generator.cli import main
 from generator.pdf import LAUNCH_ARGS
 
 REPO = Path(__file__).resolve().parents[1]
+ENGINE = os.environ.get("BRIEFINGS_ENGINE", "mkdocs")
+"""The engine every test drives: `mkdocs`, or `properdocs` in CI's second run of the whole suite (importing
+`generator.cli` imports ProperDocs' redirection of `mkdocs.*` first then, as its own command does)."""
 FIXTURES = REPO / "tests" / "fixtures"
 BUILD_DATE = "2025-06-01"
 

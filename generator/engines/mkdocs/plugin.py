@@ -1,10 +1,7 @@
 """The MkDocs plugin: forwards the engine's hooks to the core's steps and places the files the core made.
 
-Three ways in, one set of steps: the `briefings` command builds with `build.build()` and hands this
-plugin a finished `Job` to write; plain `mkdocs build` / `properdocs build` run a `build.Build` from these
-hooks (on_config: check and generate into a new folder; on_post_build: post-build; on_shutdown: swap into
-place; on_build_error: remove it); `serve` runs a `preview.Preview`. MkDocs keeps a plugin that has
-`on_startup` from one rebuild to the next, which is what lets a preview remember.
+The `briefings` command hands it a `Job` to write; plain `mkdocs build` runs a `build.Build` from its hooks,
+and `serve` a `preview.Preview` (MkDocs keeps a plugin with `on_startup` from one rebuild to the next).
 """
 
 from __future__ import annotations
@@ -13,6 +10,7 @@ import logging
 import os
 import signal
 import sys
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -27,7 +25,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import clean_directory
 
 from ...build import Build, BuildFailed, Job
 from ...config import BuildOptions, Project, SettingsError, options_from_env
@@ -45,12 +42,11 @@ ENGINE = BasePlugin.__module__.split(".")[0]
 class BriefingsConfig(Config):
     content_dir = config_options.Type(str, default="content")
     partnership = config_options.Type(str, default="")
-    search_part_size = config_options.Type(int, default=DEFAULT_PART_SIZE)
-    """Briefings per part of the search index (see generator/search.py)."""
+    search_part_size = config_options.Type(int, default=DEFAULT_PART_SIZE)  # briefings per part of the search index
 
 
 class GeneratedFile(File):
-    """A file the core generated. In a preview it is written only if it differs from what was last written."""
+    """A file the core generated; in a preview, written only if it differs from what was last written."""
 
     output: Output | None = None
     previous: Output | None = None
@@ -66,9 +62,8 @@ class GeneratedFile(File):
 
 
 class _ExactDirtyBuilds(logging.Filter):
-    """Drop MkDocs' warning that a dirty build may leave stale pages: a preview writes every generated page
-    whose content changed (all of them after a failed rebuild) and deletes those that went, so the warning
-    would be false, and with `strict: true` it would fail every rebuild."""
+    """Drop the warning that a dirty build may leave stale pages: a preview's are exact (see `Preview`), and in
+    strict mode the warning would fail every rebuild."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
@@ -97,9 +92,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serve_options: BuildOptions | None = None
     """Set by `briefings serve`; plain `mkdocs serve` reads the environment instead."""
 
+    session: Build | Preview | None = None
+    command = "build"
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command, self.session, self.writing = command, None, None
-        self.surroundings: tuple[tuple[str, int, int], ...] = ()
+        self.command, self.session = command, None
         if command == "serve" and dirty:
             logging.getLogger(f"{ENGINE}.commands.build").addFilter(_ExactDirtyBuilds())
 
@@ -110,34 +107,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.job is not None:
             self.writing = self.job
             return config
-        project, folder = project_of(config, self.config), Path(config.site_dir)
         try:
-            if getattr(self, "command", "build") == "serve":
-                self.session = self.session or Preview(self._options(folder, 1), project, Reporter(sys.stderr))
-                self.session.project = project
-                self._restart_if_surroundings_changed(config)
-                self.writing = self.session.generate(self.session.check(), folder)
-            else:
-                self.session = Build(self._options(folder, cores()), project, Reporter(sys.stderr)).__enter__()
-                self.writing = self.session.generate(self.session.check())
-                config.site_dir = str(self.writing.folder)
+            if self.session is None:
+                self.session = self._start(project_of(config, self.config), Path(config.site_dir))
+            self.session.project = project_of(config, self.config)  # a preview's mkdocs.yml may have changed
+            self.writing = self.session.generate(self.session.check())
         except (BuildFailed, SettingsError, Busy) as error:
             raise PluginError(f"briefings: {error}") from error
+        config.site_dir = str(self.writing.folder)
         return config
 
-    def _options(self, folder: Path, workers: int) -> BuildOptions:
-        return self.serve_options or options_from_env(os.environ, folder, workers)
-
-    def _restart_if_surroundings_changed(self, config: MkDocsConfig) -> None:
-        """mkdocs.yml and the theme shape every page: after a change to either, a preview starts from an empty folder."""
-        files = [Path(config.config_file_path)]
-        if config.theme.custom_dir:
-            files += [path for path in Path(config.theme.custom_dir).rglob("*") if path.is_file()]
-        surroundings = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(files))
-        if surroundings != self.surroundings:
-            self.session.restart()
-            clean_directory(config.site_dir)
-            self.surroundings = surroundings
+    def _start(self, project: Project, folder: Path) -> Build | Preview:
+        if self.command == "serve":
+            options = replace(self.serve_options, output=folder) if self.serve_options else options_from_env(os.environ, folder, 1)
+            return Preview(options, project, Reporter(sys.stderr))
+        return Build(options_from_env(os.environ, folder, cores()), project, Reporter(sys.stderr)).__enter__()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages: dict[str, Output] = {}
@@ -159,8 +143,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page (empty Markdown, so MkDocs converted nothing) gets its HTML and what MkDocs
-        would have taken from it: title, table of contents and anchors. Other plugins see it from here on."""
+        """A generated page (empty Markdown) gets its HTML and what MkDocs would have taken from it: title,
+        table of contents and anchors."""
         output = self.pages.pop(page.file.src_uri, None)
         if output is None or output.page is None:
             return html
@@ -172,8 +156,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return output.content
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Drop each page's content once made (MkDocs would keep them all), and tell the core of the page
-        made before this one: MkDocs writes each page to disk just after this hook."""
+        """Drop each page's content once made (MkDocs would keep them all); MkDocs writes the page to disk
+        just after this hook, so the core hears of it at the next page."""
         page.content = page.markdown = None
         self._flush()
         self.hold = page.file.dest_uri
@@ -200,8 +184,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.session.failed()
 
     def on_shutdown(self) -> None:
-        """Plain `mkdocs build` puts its folder in place only now: MkDocs may still fail a build after
-        on_post_build (strict mode counts the warnings then)."""
+        """Plain `mkdocs build` swaps its folder into place only now: strict mode may fail it after on_post_build."""
         session, self.session = getattr(self, "session", None), None
         if isinstance(session, Build):
             session.__exit__(None, None, None)
@@ -215,8 +198,5 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
 
 def _stop_serving(signum: int, frame: object) -> None:
-    """Stop a preview on SIGTERM (how editors, containers and scripts stop a process) as on Ctrl-C.
-
-    Killed outright, MkDocs would leave its temporary copy of the whole site behind, one per preview.
-    """
+    """Stop a preview on SIGTERM as on Ctrl-C: killed outright, MkDocs would leave its copy of the site behind."""
     raise KeyboardInterrupt

@@ -1,0 +1,117 @@
+"""Does each performance mechanism pay for itself? The full build of N synthetic audits, with each mechanism
+switched off in turn (by patching the build in its own process, so the shipped code has no switches).
+
+Run: .venv/bin/python benchmarks/mechanisms.py [N ...]      (default: 1000 5000)
+
+A mechanism stays only while, without it, a target fails or the 1,000-audit build is at least 10% slower.
+Writes the section "Performance mechanisms" of benchmarks/RESULTS.md (scale.py keeps it when it rewrites
+the rest of the file).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scale import WORK, machine, run
+from synthetic import make_project
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HEADING = "## Performance mechanisms"
+
+BUILD = """
+import sys
+from contextlib import contextmanager
+from generator import build, load, memory, postbuild, tasks
+{patch}
+from generator.cli import main
+sys.exit(main(["build", "--pdf", "skip"]))
+"""
+
+VARIANTS: dict[str, str] = {
+    "as shipped": "",
+    "core in one process (no forked workers, `tasks.shared_out`)": """
+@contextmanager
+def serial(function, items, workers, chunk=None):
+    yield map(function, items)
+tasks.shared_out = serial
+""",
+    "pages checked after the build (no checking worker, `postbuild.PageChecks`)": """
+shipped = postbuild.PostBuild.__init__
+def one_worker(self, *args, **kwargs):
+    shipped(self, *args, **{**kwargs, "workers": 1})
+postbuild.PostBuild.__init__ = one_worker
+""",
+    "search index after the build (not started once the briefings are written)": """
+def written(self, dest):
+    if self.page_checks:
+        self.page_checks.written(dest)
+postbuild.PostBuild.written = written
+""",
+    "pages in the core's order (no `build.writing_order`)": """
+build.writing_order = lambda output: 0
+""",
+    "no freed memory handed back (`memory.give_back`)": """
+tasks.give_back = postbuild.give_back = memory.give_back = lambda: None
+""",
+    "documents sent back whole from the workers (`Document.without_body`)": """
+load.Document.without_body = lambda self: self
+""",
+}
+
+
+def measure(count: int) -> dict[str, tuple[float, float]]:
+    project = make_project(WORK / f"audits-{count}", count)
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in VARIANTS}
+    for _ in range(3 if count <= 1000 else 1):  # alternating, so that a slow spell of the machine hits every variant
+        for name, patch in VARIANTS.items():
+            runs[name].append(run([sys.executable, "-c", BUILD.format(patch=patch)], project))
+            print(f"{count:,} audits, {name}: {runs[name][-1][0]:.1f} s, {runs[name][-1][2]:.0f} MB", flush=True)
+    return {name: (statistics.median(r[0] for r in found), max(r[2] for r in found)) for name, found in runs.items()}
+
+
+def section(results: dict[int, dict[str, tuple[float, float]]]) -> str:
+    counts = sorted(results)
+    head = " | ".join(f"{c:,} audits: build (vs shipped), peak of all processes" for c in counts)
+    lines = [
+        HEADING,
+        "",
+        f"Produced by `.venv/bin/python benchmarks/mechanisms.py` on: {machine()}. Builds with `--pdf skip`; up to 1,000",
+        "audits the median of three runs (variants alternating), peaks the largest of them.",
+        "",
+        f"| mechanism switched off | {head} |",
+        "|---|" + "---|" * len(counts),
+    ]
+    for name in VARIANTS:
+        cells = []
+        for count in counts:
+            seconds, peak = results[count][name]
+            shipped = results[count]["as shipped"][0]
+            change = "" if name == "as shipped" else f" ({(seconds / shipped - 1) * 100:+.0f}%)"
+            cells.append(f"{seconds:.1f} s{change}, {peak:.0f} MB")
+        lines.append(f"| {name} | {' | '.join(cells)} |")
+    return "\n".join(lines) + "\n"
+
+
+def write(text: str) -> None:
+    """Replace this section of RESULTS.md (or add it at the end), leaving the rest as it is."""
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    before, _, after = current.partition(HEADING)
+    rest = after.split("\n## ", 1)[1] if "\n## " in after else ""
+    RESULTS.write_text(before.rstrip("\n") + "\n\n" + text + ("\n## " + rest if rest else ""), encoding="utf-8")
+
+
+def main() -> None:
+    counts = [int(a) for a in sys.argv[1:]] or [1000, 5000]
+    results = {count: measure(count) for count in counts}
+    text = section(results)
+    write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""One build path, driven as people drive it: the `briefings` command, plain `mkdocs build` and `mkdocs serve`.
+
+Each test here reproduces a defect of the build as it was spread over the CLI, the plugin and the pipeline:
+locks, atomic swaps, the preview's caches and search index, and where a built-site finding is reported.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BUILD_DATE, ENGINE, FIXTURES, make_project
+from tests.test_cli import tree_digest
+
+LEAK = "Ring the team on 07700 900461.\n"
+BRIEFING_TEXT = "Background of Audit on the last day of March"
+
+
+def env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_BUILD_DATE": BUILD_DATE, "GITHUB_ACTIONS": "", **extra}
+
+
+def briefings(root: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args], cwd=root, env=env(**extra), capture_output=True, text=True, timeout=300
+    )
+
+
+def engine_build(root: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", ENGINE, "build"], cwd=root, env=env(**extra), capture_output=True, text=True, timeout=300
+    )
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site-"))
+
+
+@pytest.fixture
+def big_project(tmp_path: Path) -> Path:
+    """The fixture content plus 300 more audits: a build that takes long enough to be caught in the act."""
+    root = make_project(tmp_path / "big")
+    source = (FIXTURES / "content/audits/year-end-maca.md").read_text()
+    for number in range(300):
+        (root / f"content/audits/copy-{number:03d}.md").write_text(source)
+    return root
+
+
+# --- the output folder: atomic, locked, cleaned up ------------------------------------------------
+
+
+def test_plain_engine_build_with_a_built_site_finding_leaves_the_site_folder_unchanged(project: Path) -> None:
+    assert engine_build(project).returncode == 0
+    before = tree_digest(project / "site")
+    (project / "content/pages/about.md").write_text("# About\n\n" + LEAK)
+    result = engine_build(project)
+    assert result.returncode == 1
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_a_built_site_finding_names_the_content_line_it_came_from_with_an_annotation(project: Path) -> None:
+    (project / "content/pages/about.md").write_text("# About\n\n" + LEAK)
+    for result in (briefings(project, "build", "--pdf", "skip", GITHUB_ACTIONS="true"), engine_build(project, GITHUB_ACTIONS="true")):
+        output = result.stdout + result.stderr
+        assert result.returncode == 1
+        assert "content/pages/about.md:3: privacy: phone: 07••• ••••61 reached the built site (site/about/index.html:" in output
+        assert "::error file=content/pages/about.md,line=3::privacy: phone: 07••• ••••61 reached the built site" in output
+
+
+def test_a_second_build_while_one_runs_refuses_and_leaves_the_first_to_finish(big_project: Path) -> None:
+    first = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "--audience", "partners", "--pdf", "skip"],
+        cwd=big_project,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not leftovers(big_project) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert leftovers(big_project), "the first build never started writing"
+        second = briefings(big_project, "build", "--pdf", "skip")
+    finally:
+        first.wait(timeout=300)
+    assert second.returncode == 1
+    assert "site/ is being built by process" in second.stderr and "wait for that build to finish" in second.stderr
+    assert first.returncode == 0, first.stderr
+    assert (big_project / "site/briefings/narwhal-restricted/index.html").is_file()  # the partners build, whole
+
+
+def test_the_next_build_removes_what_a_killed_build_left(big_project: Path) -> None:
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "--pdf", "skip"], cwd=big_project, env=env(), stdout=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while not list(big_project.glob(".site-new-*/briefings")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert leftovers(big_project), "the build was not caught while writing"
+    assert briefings(big_project, "build", "--pdf", "skip").returncode == 0
+    assert leftovers(big_project) == []
+    assert (big_project / "site/index.html").is_file()
+
+
+KILL_AT_SWAP = """
+import os, sys
+target, kill_at, seen = os.path.abspath("site"), int(sys.argv[1]), []
+
+def names(args):
+    for arg in args:
+        if isinstance(arg, (tuple, list)):
+            yield from names(arg)
+        elif isinstance(arg, (str, bytes, os.PathLike)):
+            yield os.path.abspath(os.fsdecode(arg))
+
+def hook(event, args):
+    if event in ("os.rename", "os.replace", "shutil.rmtree", "ctypes.call_function") and target in names(args):
+        seen.append(event)
+        if len(seen) == kill_at:
+            os._exit(137)  # killed just before this step of the swap
+
+sys.addaudithook(hook)
+from generator.cli import main
+sys.exit(main(["build", "--pdf", "skip"]))
+"""
+
+
+def test_a_build_killed_at_any_step_of_the_swap_leaves_a_whole_site_folder(project: Path) -> None:
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    for kill_at in (1, 2, 3):
+        subprocess.run([sys.executable, "-c", KILL_AT_SWAP, str(kill_at)], cwd=project, env=env(), capture_output=True)
+        assert (project / "site/index.html").is_file(), f"no site/ after a kill at step {kill_at} of the swap"
+        assert (project / "site/briefings/year-end-maca/index.html").is_file()
+
+
+# --- the preview ----------------------------------------------------------------------------------
+
+
+class Preview:
+    """A running `serve`, its stderr collected line by line."""
+
+    def __init__(self, process: subprocess.Popen[str], base: str, temp: Path) -> None:
+        self.process, self.base, self.temp = process, base, temp
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.lines.append(line)
+
+    def wait_for_line(self, *parts: str, after: int = 0, seconds: float = 60) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if any(all(part in line for part in parts) for line in self.lines[after:]):
+                return True
+            time.sleep(0.2)
+        return False
+
+    def fragments(self) -> list[bytes]:
+        """The text of every search fragment the preview serves."""
+        return [gzip.decompress(f.read_bytes()) for f in self.temp.glob(f"{ENGINE}_*/pagefind/fragment/*.pf_fragment")]
+
+
+@contextmanager
+def preview(root: Path, command: list[str], **extra: str) -> Iterator[Preview]:
+    from tests.test_mkdocs_plugin import free_port, wait_for
+
+    port, temp = free_port(), root.parent / "serving-temp"
+    temp.mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env(TMPDIR=str(temp), **extra), stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    running = Preview(process, f"http://127.0.0.1:{port}/briefings/", temp)
+    try:
+        assert wait_for(running.base + "briefings/year-end-maca/", BRIEFING_TEXT, 90), "".join(running.lines)
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_a_preview_reports_a_detail_on_every_page_it_reaches_until_each_is_fixed(project: Path) -> None:
+    about, contact = project / "content/pages/about.md", project / "content/pages/contact.md"
+    with preview(project, [sys.executable, "-m", ENGINE, "serve"]) as running:
+        original = about.read_text()
+        contact.write_text("# Contact\n\n" + LEAK)
+        about.write_text(original + "\n" + LEAK)
+        assert running.wait_for_line("content/pages/contact.md:3: privacy: phone:"), "".join(running.lines)
+        assert running.wait_for_line("content/pages/about.md:", "privacy: phone:")
+        mark = len(running.lines)
+        about.write_text(original)
+        assert running.wait_for_line("content/pages/contact.md:3: privacy: phone:", after=mark), "".join(running.lines[mark:])
+
+
+def test_a_preview_drops_the_search_entries_of_an_audit_made_restricted(project: Path) -> None:
+    from tests.test_mkdocs_plugin import fetch
+
+    source = project / "content/audits/year-end-maca.md"
+    with preview(project, [sys.executable, "-m", "generator.cli", "serve"]) as running:  # dirty rebuilds
+        deadline = time.monotonic() + 60
+        while not any(BRIEFING_TEXT.encode() in text for text in running.fragments()) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert any(BRIEFING_TEXT.encode() in text for text in running.fragments()), "never indexed"
+        source.write_text(source.read_text().replace("status: published", "status: restricted"))
+        deadline = time.monotonic() + 60
+        while any(BRIEFING_TEXT.encode() in text for text in running.fragments()) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert not any(BRIEFING_TEXT.encode() in text for text in running.fragments())
+        assert fetch(running.base + "briefings/year-end-maca/") is None
+
+
+# --- engines --------------------------------------------------------------------------------------
+
+AS_PROPERDOCS = "import properdocs.replacement, sys; from generator.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_the_briefings_command_under_properdocs_shows_the_engines_messages(project: Path) -> None:
+    (project / "content/pages/about.md").write_text("# About\n\nSee [the missing page](missing.md).\n")
+    result = subprocess.run(
+        [sys.executable, "-c", AS_PROPERDOCS, "build", "--pdf", "skip"],
+        cwd=project,
+        env=env(BRIEFINGS_ENGINE="properdocs"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "WARNING: Doc file 'about.md' contains a link 'missing.md'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "engine"),
+    [(["properdocs", "serve"], ""), (["properdocs", "serve", "--dirty"], ""), (["generator.cli", "serve"], "properdocs")],
+)
+def test_properdocs_serve_reloads_the_page_after_a_save(project: Path, command: list[str], engine: str) -> None:
+    from tests.test_mkdocs_plugin import wait_for
+
+    source = project / "content/audits/year-end-maca.md"
+    with preview(project, [sys.executable, "-m", *command], BRIEFINGS_ENGINE=engine) as running:
+        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+        assert wait_for(running.base + "briefings/year-end-maca/", "Freshly edited background of", 60), "".join(running.lines)
