@@ -1,4 +1,4 @@
-"""The MkDocs adapter: plain `mkdocs build` and a live-reloading `mkdocs serve` from the project root."""
+"""The engine adapter: plain `mkdocs build` and a live-reloading `mkdocs serve` from the project root (or properdocs)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from tests.conftest import BUILD_DATE
+from tests.conftest import BUILD_DATE, ENGINE
 from tests.test_validate import BASE, write
 
 
@@ -79,7 +79,7 @@ def serving(root: Path, command: list[str]) -> Iterator[str]:
 
 def test_plain_mkdocs_build_from_the_project_root(project: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     assert (project / "site/briefings/year-end-maca/index.html").is_file()
@@ -89,14 +89,14 @@ def test_plain_mkdocs_build_from_the_project_root(project: Path) -> None:
 def test_plain_mkdocs_build_fails_on_bad_content(project: Path) -> None:
     write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca"))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
     )
     assert result.returncode == 1
     assert "content/audits/bad.md:3: type: 'mca' is not allowed" in result.stderr
 
 
 def test_mkdocs_serve_reloads_when_content_changes(project: Path) -> None:
-    with serving(project, [sys.executable, "-m", "mkdocs", "serve"]) as base:
+    with serving(project, [sys.executable, "-m", ENGINE, "serve"]) as base:
         url = base + "year-end-maca/"
         assert wait_for(url, "Background of Audit on the last day of March", 90)
         source = project / "content/audits/year-end-maca.md"
@@ -117,11 +117,11 @@ def test_briefings_serve_shows_a_saved_edit_and_drops_a_page_made_draft(project:
         assert fetch(base + "year-end-maca/") is None
 
 
-@pytest.mark.parametrize("command", [["mkdocs"], ["generator.cli"]])
+@pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
 def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str]) -> None:
     with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
         assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
-        assert list(serving_temp(project).glob("mkdocs_*/briefings/year-end-maca/index.html"))
+        assert list(serving_temp(project).glob(f"{ENGINE}_*/briefings/year-end-maca/index.html"))
     assert list(serving_temp(project).iterdir()) == []
 
 
@@ -183,7 +183,7 @@ def test_other_plugins_see_each_page_whole(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n", 1))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
     docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
