@@ -16,8 +16,8 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from . import sitedir
-from .config import BuildOptions, Project
-from .model import Output
+from .config import OUTPUT_FOLDERS, BuildOptions, Project
+from .model import Audience, Output, Problem
 from .pdf import find_chromium, link_pdfs, print_pdfs
 from .pipeline import Checked, check, generate, publishable_slugs
 from .postbuild import LARGE_PAGE, Origins, PostBuild, problems_of
@@ -34,8 +34,11 @@ class Job:
     """What the engine is given to write."""
 
     outputs: list[Output]
-    """Every generated file, in the order to write them (see `writing_order`)."""
+    """Every generated file, in the order to write them (see `writing_order`); the engine `take`s them."""
     folder: Path
+    audience: Audience
+    site_url: str
+    """Where the site is published: the engine's canonical links and sitemap use it."""
     search_parts: int
     """How many parts of the search index the search box merges."""
     written: Callable[[str], None] = lambda dest: None
@@ -43,6 +46,12 @@ class Job:
     previous: dict[str, Output] | None = field(default=None)
     """A preview's: what each generated file held when last written, so that only changed files are
     written again. None: write every file."""
+
+
+    def take(self) -> list[Output]:
+        """The files to write, handed over: the job keeps none, so that each page's HTML is freed once written."""
+        outputs, self.outputs = self.outputs, []
+        return outputs
 
 
 class Engine(Protocol):
@@ -92,8 +101,13 @@ class Build:
 
     def check(self) -> Checked:
         options, project = self.options, self.project
-        if project.problems():
-            self.reporter.problems(project.problems())
+        problems = project.problems(options.audience)
+        public_folder = (project.root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()
+        if options.audience is Audience.PARTNERS and options.output.resolve() == public_folder:
+            message = "the partners site is never built into site/, the public site's folder: use `briefings build --audience partners` (into site-partners/) or `mkdocs build -d site-partners`"
+            problems.append(Problem(project.config_file, 1, message))
+        if problems:
+            self.reporter.problems(problems)
             raise BuildFailed("the settings have problems")
         if options.pdf == "require" and self.chromium is None:
             raise BuildFailed("--pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)")
@@ -104,12 +118,12 @@ class Build:
 
     def generate(self, checked: Checked) -> Job:
         options, project = self.options, self.project
-        settings = project.settings(options.build_date)
+        settings = project.settings(options.build_date, options.audience)
         outputs = sorted(generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order)
         slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
         self.after = PostBuild(
             self.folder,
-            host(project.site_url),
+            host(settings.site_url),
             {a.text for a in checked.allowances},
             [output.dest for output in outputs if output.searchable],
             slugs,
@@ -118,7 +132,7 @@ class Build:
             workers=options.workers,
         )
         self.pdf_slugs = publishable_slugs(checked, options.audience) if self.chromium else []
-        return Job(outputs, self.folder, part_count(len(slugs), project.search_part_size), self.after.written)
+        return Job(outputs, self.folder, options.audience, settings.site_url, part_count(len(slugs), project.search_part_size), self.after.written)
 
     def post_build(self) -> None:
         assert self.after is not None, "generate first"
@@ -128,7 +142,7 @@ class Build:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks")
         if self.chromium:
-            link_pdfs(self.folder, print_pdfs(self.folder, self.pdf_slugs, self.chromium))
+            link_pdfs(self.folder, print_pdfs(self.folder, self.project.url(self.options.audience), self.pdf_slugs, self.chromium))
         self.built = Built(self.options.output, pdfs=self.chromium is not None)
 
 

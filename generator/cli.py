@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from .build import BuildFailed, build
-from .config import BuildOptions, SettingsError, parse_date
+from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, parse_date
 from .engines.mkdocs.runner import Engine
 from .linkcheck import check_links
-from .model import Audience
-from .pipeline import check
+from .model import PARTNERS_MARKER, Audience, Problem, Status
+from .pipeline import Checked, check
 from .report import Reporter, print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import Busy
@@ -27,12 +27,32 @@ def _plural(count: int, word: str) -> str:
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     project = Engine(root).project()
     checked = check(root, project.content_dir, args.drafts, args.strict_privacy, workers=cores())
+    if args.public_repository:
+        checked.problems += restricted_in_public(root, checked)
     return 0 if Reporter().checked(checked) else 1
+
+
+def restricted_in_public(root: Path, checked: Checked) -> list[Problem]:
+    """A restricted item in a public repository is public already, whatever the workflow builds."""
+    problems = []
+    for briefing in checked.briefings:
+        if briefing.status is Status.RESTRICTED:
+            lines = (root / briefing.path).read_text(encoding="utf-8-sig").splitlines()
+            line = next((n for n, text in enumerate(lines, start=1) if text.startswith("status:")), 1)
+            problems.append(
+                Problem(
+                    briefing.path,
+                    line,
+                    "status: restricted, but this repository is public, so this file is public already: move restricted "
+                    "items to a private content repository (README: The partners site), or publish this one",
+                )
+            )
+    return problems
 
 
 def _options(root: Path, args: argparse.Namespace, **more: object) -> BuildOptions:
     return BuildOptions(
-        output=root / "site",
+        output=root / OUTPUT_FOLDERS[Audience(args.audience)],
         audience=Audience(args.audience),
         drafts=args.drafts,
         build_date=parse_date(args.build_date, "--build-date") or date.today(),
@@ -69,11 +89,13 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
-    site = root / args.site
+    audience = Audience(args.audience)
+    folder = args.site or OUTPUT_FOLDERS[audience]
+    site = root / folder
     if not (site / "index.html").is_file():
-        print(f"{args.site}/ holds no built site; run briefings build first", file=sys.stderr)
+        print(f"{folder}/ holds no built site; run briefings build first", file=sys.stderr)
         return 1
-    result = check_links(site, Engine(root).project().site_url)
+    result = check_links(site, Engine(root).project().url(audience))
     print_problems(result.problems)
     if args.external:
         for url in sorted(result.external):
@@ -85,6 +107,23 @@ def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
     print(outcome)
     write_step_summary("briefings linkcheck", outcome, result.problems)
     return 1 if result.problems else 0
+
+
+def cmd_assert_public(root: Path, args: argparse.Namespace) -> int:
+    """Refuse a partners build before anything deploys it to a public host."""
+    folder = root / args.folder
+    if not (folder / "index.html").is_file():
+        print(f"{args.folder}/ holds no built site: nothing to deploy", file=sys.stderr)
+        return 1
+    if (folder / PARTNERS_MARKER).exists() or 'name="robots" content="noindex' in (folder / "index.html").read_text("utf-8"):
+        print(
+            f"{args.folder}/ is a partners build ({PARTNERS_MARKER}): it holds restricted briefings and must never be "
+            "deployed to a public host. Deploy the public build (briefings build, into site/) instead.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{args.folder}/ is a public build: safe to deploy.")
+    return 0
 
 
 def cmd_new(root: Path, args: argparse.Namespace) -> int:
@@ -108,6 +147,9 @@ def parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="validate all content; exit 1 if anything must be fixed")
     check_cmd.add_argument("--drafts", action="store_true", help="check drafts too")
     check_cmd.add_argument("--strict-privacy", action="store_true", help="treat privacy warnings as errors")
+    check_cmd.add_argument(
+        "--public-repository", action="store_true", help="refuse restricted items (the publish workflow passes it in a public repository)"
+    )
     check_cmd.set_defaults(run=cmd_check)
     build_cmd = commands.add_parser("build", help="check, then build the site into site/")
     build_cmd.add_argument("--audience", choices=[a.value for a in Audience], default=Audience.PUBLIC.value)
@@ -128,9 +170,13 @@ def parser() -> argparse.ArgumentParser:
     serve_cmd.set_defaults(audience=Audience.PUBLIC.value, strict_privacy=False)
     serve_cmd.set_defaults(run=cmd_serve)
     link_cmd = commands.add_parser("linkcheck", help="check the built site's internal links, anchors and assets (offline)")
-    link_cmd.add_argument("--site", default="site", help="the built site folder (default: site)")
+    link_cmd.add_argument("--audience", choices=[a.value for a in Audience], default=Audience.PUBLIC.value)
+    link_cmd.add_argument("--site", help="the built site folder (default: site, or site-partners for --audience partners)")
     link_cmd.add_argument("--external", action="store_true", help="list every external link (they are never fetched)")
     link_cmd.set_defaults(run=cmd_linkcheck)
+    public_cmd = commands.add_parser("assert-public", help="exit 1 if FOLDER is a partners build (run before every deploy)")
+    public_cmd.add_argument("folder")
+    public_cmd.set_defaults(run=cmd_assert_public)
     new_cmd = commands.add_parser("new", help="start a new draft audit or briefing")
     new_cmd.add_argument("kind", choices=["audit", "briefing"])
     new_cmd.add_argument("title")

@@ -24,6 +24,8 @@ DRAFTS_ENV = "BRIEFINGS_DRAFTS"
 BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
 ENGINE_ENV = "BRIEFINGS_ENGINE"
 ENGINES = ("mkdocs", "properdocs")
+OUTPUT_FOLDERS = {Audience.PUBLIC: "site", Audience.PARTNERS: "site-partners"}
+"""Each audience's own output folder, relative to the project: a partners build never writes into `site/`."""
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
 
 
@@ -57,20 +59,37 @@ class Project:
     partnership: str = ""
     accessibility: Mapping[str, object] = field(default_factory=dict)
     search_part_size: int = 1000
+    partners_site_url: str = ""
+    """The partners site's own address (behind sign-in): every absolute URL of a partners build uses it."""
     config_file: str = "mkdocs.yml"
     """Relative to `root`, like every path here."""
     origins: tuple[str, ...] = ()
     """Files and folders whose text can reach the built site (content, settings, theme overrides)."""
 
-    def settings(self, build_date: date) -> Settings:
-        """What the pages are rendered with."""
-        return Settings(self.site_name, self.site_url, self.partnership, build_date, dict(self.accessibility))
+    def url(self, audience: Audience) -> str:
+        """The address the site for `audience` is published at."""
+        return self.partners_site_url if audience is Audience.PARTNERS else self.site_url
 
-    def problems(self) -> list[Problem]:
-        """Settings a build cannot go without, each named."""
+    def settings(self, build_date: date, audience: Audience = Audience.PUBLIC) -> Settings:
+        """What the pages are rendered with."""
+        return Settings(self.site_name, self.url(audience), self.partnership, build_date, dict(self.accessibility))
+
+    def problems(self, audience: Audience = Audience.PUBLIC) -> list[Problem]:
+        """Settings a build for `audience` cannot go without, each named."""
         found = []
         if not self.site_url:
             found.append(Problem(self.config_file, 1, "set 'site_url' (the feed and open data need absolute links)"))
+        if audience is Audience.PARTNERS and not self.partners_site_url:
+            found.append(
+                Problem(
+                    self.config_file,
+                    1,
+                    "a partners build needs 'partners_site_url' under the briefings plugin: the address of the partners "
+                    "site behind sign-in, never the public site_url (see the README, The partners site)",
+                )
+            )
+        elif audience is Audience.PARTNERS and self.partners_site_url.rstrip("/") == self.site_url.rstrip("/"):
+            found.append(Problem(self.config_file, 1, "'partners_site_url' must not be the public site_url: give the partners site its own address"))
         missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
         if missing:
             found.append(Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)"))

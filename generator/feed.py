@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 from feedgen.feed import FeedGenerator
 
-from .model import Site
+from .model import PARTNERS_NOTICE, Site, Status
 
 FEED_SIZE = 50
 
@@ -31,11 +31,14 @@ def atom_feed(site: Site) -> str:
         entry = feed.add_entry(order="append")
         url = base + briefing.url
         entry.id(url)
-        entry.title(briefing.title)
+        restricted = briefing.status is Status.RESTRICTED
+        entry.title(f"Partners only: {briefing.title}" if restricted else briefing.title)
         entry.link(href=url)
         entry.summary(briefing.summary)
         entry.published(_moment(briefing.published))
         entry.updated(_moment(briefing.published))
         for key in briefing.themes:
             entry.category(term=key, label=site.taxonomy.themes[key].label)
+        if restricted:
+            entry.category(term="partners-only", label=PARTNERS_NOTICE)
     return feed.atom_str(pretty=True).decode("utf-8")

@@ -17,6 +17,9 @@ STEPS: tuple[tuple[str, str], ...] = (
 """The six steps of a briefing, in contract order: (anchor, heading)."""
 
 DEFAULT_REVIEW_YEARS = 3
+PARTNERS_MARKER = "PARTNERS-ONLY.txt"
+"""The file at the root of every partners build: `briefings assert-public` refuses a folder that holds it."""
+PARTNERS_NOTICE = "Partners only: do not share outside the partnership."
 
 
 class Status(StrEnum):

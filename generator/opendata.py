@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from .model import Briefing, Site, progress
+from .model import Briefing, Site, Status, progress
 
 FIELDS = (
     "slug",
@@ -23,7 +23,9 @@ FIELDS = (
     "actions_complete",
     "actions_overdue",
     "briefing_url",
+    "access",
 )
+"""`access` is `public`, or `partners-only` for a restricted audit (in the partners build alone)."""
 
 
 def rows(site: Site, audits: tuple[Briefing, ...]) -> list[dict[str, Any]]:
@@ -47,6 +49,7 @@ def rows(site: Site, audits: tuple[Briefing, ...]) -> list[dict[str, Any]]:
                 "actions_complete": done.complete,
                 "actions_overdue": done.overdue,
                 "briefing_url": base + audit.url,
+                "access": "partners-only" if audit.status is Status.RESTRICTED else "public",
             }
         )
     return result

@@ -9,8 +9,14 @@ without Chromium has no link rather than a broken one.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Route
 
 MARKER = "<!-- briefings:pdf-link -->"
 CHROMIUM_ENV = "BRIEFINGS_CHROMIUM"
@@ -33,25 +39,46 @@ def size_label(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
 
 
-def print_pdfs(site: Path, slugs: list[str], chromium: Path) -> dict[str, int]:
+def print_pdfs(site: Path, site_url: str, slugs: list[str], chromium: Path) -> dict[str, int]:
     """Print `briefings/<slug>/` to `briefings/<slug>.pdf` for each slug; returns the file sizes.
 
-    Runs in its own thread: Playwright's sync API refuses a thread that already runs an event loop.
+    Each page is opened at its published address (`site_url`), answered from the built folder, so that the
+    links in the PDF lead to the published site; every other request is refused, so printing loads nothing
+    from outside. Runs in its own thread: Playwright's sync API refuses a thread that already runs an event loop.
     """
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_print, site, slugs, chromium).result()
+        return pool.submit(_print, site, site_url.rstrip("/") + "/", slugs, chromium).result()
 
 
-def _print(site: Path, slugs: list[str], chromium: Path) -> dict[str, int]:
+def _from_folder(site: Path, base: str) -> Callable[[Route], None]:
+    """Answer requests for the published site from the built folder."""
+
+    def answer(route: Route) -> None:
+        relative = unquote(urlsplit(route.request.url).path).removeprefix(urlsplit(base).path)
+        file = (site / relative).resolve()
+        if file.is_dir():
+            file = file / "index.html"
+        if file.is_relative_to(site.resolve()) and file.is_file():
+            route.fulfill(path=str(file))
+        else:
+            route.fulfill(status=404, body="")
+
+    return answer
+
+
+def _print(site: Path, base: str, slugs: list[str], chromium: Path) -> dict[str, int]:
     from playwright.sync_api import sync_playwright
 
     sizes = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
-        page = browser.new_page()
+        context = browser.new_context()
+        context.route("**/*", lambda route: route.abort())  # nothing from anywhere else (routes match newest first)
+        context.route(f"{base}**", _from_folder(site, base))
+        page = context.new_page()
         for slug in slugs:
             target = site / "briefings" / f"{slug}.pdf"
-            page.goto((site / "briefings" / slug / "index.html").as_uri())
+            page.goto(f"{base}briefings/{slug}/")
             page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True, tagged=True, outline=True)
             sizes[slug] = target.stat().st_size
         browser.close()

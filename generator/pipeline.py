@@ -96,7 +96,8 @@ def check(
     checked = Checked(taxonomy, problems=problems + found)
     memo.use(taxonomy)
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
-    with tasks.shared_out(partial(_examine_slice, memo, taxonomy, include_drafts), slices, workers, chunk=1) as parts:
+    kept = memo if workers == 1 else None  # a worker's memory of earlier slices would travel back with every slice
+    with tasks.shared_out(partial(_examine_slice, kept, taxonomy, include_drafts), slices, workers, chunk=1) as parts:
         parts = list(parts)
     examined = [e for part, _ in parts for e in part]
     docs = [e.doc for e in examined]
@@ -120,7 +121,7 @@ def check(
 
 
 def _examine_slice(
-    memo: Memo, taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]
+    memo: Memo | None, taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]
 ) -> tuple[list[Examined], Known]:
     """A worker's share: read, parse and scan files, and check each one against the taxonomy if it could be read.
 
@@ -128,6 +129,7 @@ def _examine_slice(
     back without their bodies: sent whole from a worker, they would double what the parent reads back,
     and leave its memory fragmented for the rest of the build.
     """
+    memo = memo or Memo()
     examined = [memo.examine(source) for source in sources]
     if taxonomy is not None:
         validate([e.doc for e in examined], taxonomy, include_drafts, memo.validated)

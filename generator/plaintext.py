@@ -6,7 +6,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 from .markup import to_html
-from .model import STEPS, Briefing, Taxonomy, progress
+from .model import PARTNERS_NOTICE, STEPS, Briefing, Status, Taxonomy, progress
 
 WIDTH = 78
 
@@ -100,6 +100,8 @@ def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date) -> str
         facts.append("Agencies: " + ", ".join(taxonomy.agencies[k] for k in b.agencies))
     facts.append("Themes: " + ", ".join(taxonomy.themes[k].label for k in b.themes))
     parts = [b.title.upper(), "=" * min(WIDTH, len(b.title)), fill(b.summary), "\n".join(facts)]
+    if b.status is Status.RESTRICTED:
+        parts.insert(0, PARTNERS_NOTICE.upper())
     for number, ((_, heading), body) in enumerate(zip(STEPS, b.steps, strict=True), start=1):
         text = (
             "\n".join(f"-  {q}" for q in b.default_questions) if number == 6 and b.default_questions else markdown_to_text(body)

@@ -59,13 +59,15 @@ class Preview:
     def generate(self, checked: Checked) -> Job:
         options, project = self.options, self.project
         self._restart_if_surroundings_changed()
-        outputs = generate(checked, project.settings(options.build_date), options.audience, options.drafts, self.memo)
+        settings = project.settings(options.build_date, options.audience)
+        outputs = generate(checked, settings, options.audience, options.drafts, self.memo)
         self.current = {output.path: output for output in outputs}
         searchable = sum(output.searchable for output in outputs)
-        return Job(outputs, self.folder, part_count(searchable, project.search_part_size), previous=self.written if self.exact else None)
+        parts = part_count(searchable, project.search_part_size)
+        return Job(outputs, self.folder, options.audience, settings.site_url, parts, previous=self.written if self.exact else None)
 
     def post_build(self) -> None:
-        found = check_site(self.folder, host(self.project.site_url), self.allowed, self.passed)
+        found = check_site(self.folder, host(self.project.url(self.options.audience)), self.allowed, self.passed)
         problems = problems_of(found, Origins(self.project.root, self.project.origins))
         if problems:
             self.failed()

@@ -21,7 +21,22 @@ from . import tasks
 from .charts import grouped_bars, heat_map
 from .feed import atom_feed
 from .markup import to_html
-from .model import STEPS, Action, Briefing, GoodPractice, Heading, Output, Page, Site, Status, Theme, progress
+from .model import (
+    PARTNERS_MARKER,
+    PARTNERS_NOTICE,
+    STEPS,
+    Action,
+    Audience,
+    Briefing,
+    GoodPractice,
+    Heading,
+    Output,
+    Page,
+    Site,
+    Status,
+    Theme,
+    progress,
+)
 from .opendata import archive_csv, archive_json
 from .plaintext import briefing_text
 
@@ -220,6 +235,15 @@ class Filter:
 
     def url(self, section: str) -> str:
         return f"{section}/by-{self.facet}/{self.key}/"
+
+
+def partners_marker(site: Site) -> str:
+    """What the marker file at the root of a partners build says to whoever finds the folder."""
+    return (
+        f"{PARTNERS_NOTICE}\n\nThis folder is the partners site of {site.settings.partnership or site.settings.site_name}, "
+        f"built for {site.settings.site_url}. It holds restricted briefings: host it only behind your organisation's "
+        "sign-in, never on a public host. `briefings assert-public` refuses any folder that holds this file.\n"
+    )
 
 
 def relative(here: str, target: str) -> str:
@@ -441,6 +465,8 @@ class Renderer:
         outputs.append(Output("feed.xml", atom_feed(self.site)))
         outputs.append(Output("archive.csv", archive_csv(self.site, self.index.audits)))
         outputs.append(Output("archive.json", archive_json(self.site, self.index.audits)))
+        if self.site.audience is Audience.PARTNERS:
+            outputs.append(Output(PARTNERS_MARKER, partners_marker(self.site)))
         return outputs
 
 

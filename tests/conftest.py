@@ -78,7 +78,7 @@ def build_site(root: Path, *args: str) -> Path:
         patch.setenv("NO_MKDOCS_2_WARNING", "1")
         patch.setenv("BRIEFINGS_BUILD_DATE", BUILD_DATE)
         assert main(["build", "--build-date", BUILD_DATE, *args]) == 0
-    return root / "site"
+    return root / ("site-partners" if "partners" in args else "site")
 
 
 @pytest.fixture(scope="session")

@@ -80,7 +80,7 @@ def test_a_built_site_finding_names_the_content_line_it_came_from_with_an_annota
 
 def test_a_second_build_while_one_runs_refuses_and_leaves_the_first_to_finish(big_project: Path) -> None:
     first = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "build", "--audience", "partners", "--pdf", "skip"],
+        [sys.executable, "-m", "generator.cli", "build", "--drafts", "--pdf", "skip"],
         cwd=big_project,
         env=env(),
         stdout=subprocess.DEVNULL,
@@ -98,7 +98,7 @@ def test_a_second_build_while_one_runs_refuses_and_leaves_the_first_to_finish(bi
     assert second.returncode == 1
     assert "site/ is being built by process" in second.stderr and "wait for that build to finish" in second.stderr
     assert first.returncode == 0, first.stderr
-    assert (big_project / "site/briefings/narwhal-restricted/index.html").is_file()  # the partners build, whole
+    assert (big_project / "site/briefings/quokka-draft/index.html").is_file()  # the first build's, whole
 
 
 def test_the_next_build_removes_what_a_killed_build_left(big_project: Path) -> None:

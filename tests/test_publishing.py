@@ -100,7 +100,7 @@ def test_actions_are_pinned_and_no_expression_reaches_a_shell() -> None:
 def test_deploy_only_from_main_after_checks_and_partners_never_on_pages() -> None:
     jobs = workflow()["jobs"]
     assert jobs["deploy"]["needs"] == ["tests", "public", "partners"]
-    assert "refs/heads/main" in jobs["deploy"]["if"]
+    assert "refs/heads/main" in jobs["deploy"]["if"] and "!contains(needs.*.result, 'failure')" in jobs["deploy"]["if"]
     partner_uses = [s.get("uses", "") for s in jobs["partners"]["steps"]]
     assert not any("pages" in u for u in partner_uses)
     public_runs = [s["run"] for s in jobs["public"]["steps"] if "run" in s]
@@ -108,9 +108,34 @@ def test_deploy_only_from_main_after_checks_and_partners_never_on_pages() -> Non
         "python -m pip install -e .",
         'sudo ln -sf "$(command -v google-chrome)" /usr/bin/chromium',
         "briefings check",
+        "briefings check --public-repository",
         "briefings build --pdf require",
         "briefings linkcheck --external",
+        "briefings assert-public site",
     ]
+
+
+def test_the_partners_build_runs_only_in_a_private_repository_and_never_for_a_fork() -> None:
+    partners = workflow()["jobs"]["partners"]
+    assert partners["if"] == (
+        "github.event.repository.private && (github.event_name != 'pull_request' || "
+        "github.event.pull_request.head.repo.full_name == github.repository)"
+    )
+    upload = next(s for s in partners["steps"] if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "site-partners/"
+    assert "briefings build --audience partners --pdf require" in [s.get("run") for s in partners["steps"]]
+
+
+def test_a_public_repository_refuses_restricted_items_and_pages_gets_only_a_public_build() -> None:
+    steps = workflow()["jobs"]["public"]["steps"]
+    checks = {s["run"]: s.get("if") for s in steps if s.get("run", "").startswith("briefings check")}
+    assert checks == {
+        "briefings check": "github.event.repository.private",
+        "briefings check --public-repository": "${{ !github.event.repository.private }}",
+    }
+    names = [s.get("run") or s.get("uses", "") for s in steps]
+    asserted = names.index("briefings assert-public site")
+    assert all(asserted < index for index, name in enumerate(names) if "upload" in name)
 
 
 def test_pull_request_annotations_and_step_summary(project: Path, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 
 from ...build import Build, BuildFailed, Job
 from ...config import BuildOptions, Project, SettingsError, options_from_env
-from ...model import Output
+from ...model import Audience, Output
 from ...preview import Preview
 from ...report import Reporter
 from ...search import DEFAULT_PART_SIZE
@@ -42,6 +42,7 @@ ENGINE = BasePlugin.__module__.split(".")[0]
 class BriefingsConfig(Config):
     content_dir = config_options.Type(str, default="content")
     partnership = config_options.Type(str, default="")
+    partners_site_url = config_options.Type(str, default="")
     search_part_size = config_options.Type(int, default=DEFAULT_PART_SIZE)  # briefings per part of the search index
 
 
@@ -81,6 +82,7 @@ def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
         plugin.partnership,
         extra.get("accessibility") or {},
         plugin.search_part_size,
+        plugin.partners_site_url,
         config_file=Path(config.config_file_path).name,
         origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
     )
@@ -106,6 +108,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.hold: str | None = None
         if self.job is not None:
             self.writing = self.job
+            config.site_url = self.job.site_url
             return config
         try:
             if self.session is None:
@@ -114,7 +117,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.writing = self.session.generate(self.session.check())
         except (BuildFailed, SettingsError, Busy) as error:
             raise PluginError(f"briefings: {error}") from error
-        config.site_dir = str(self.writing.folder)
+        config.site_dir, config.site_url = str(self.writing.folder), self.writing.site_url
         return config
 
     def _start(self, project: Project, folder: Path) -> Build | Preview:
@@ -126,7 +129,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages: dict[str, Output] = {}
         previous = self.writing.previous
-        for output in self.writing.outputs:
+        for output in self.writing.take():
             if files.get_file_from_path(output.path):
                 raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
             file = GeneratedFile.generated(config, output.path, content="" if output.page else output.content)
@@ -138,8 +141,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """The search box merges this many parts of the index."""
+        """The search box merges this many parts of the index; a partners build marks every page."""
         env.globals["briefings_search_parts"] = self.writing.search_parts
+        env.globals["briefings_partners"] = self.writing.audience is Audience.PARTNERS
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

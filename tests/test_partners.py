@@ -1,0 +1,167 @@
+"""The partners site: its own folder and address, marked on every page and file, never deployed by mistake."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from generator.model import PARTNERS_MARKER
+from tests.conftest import BUILD_DATE, ENGINE, FIXTURES, REPO, build_site, make_project
+from tests.test_build import env
+from tests.test_cli import tree_digest
+
+PUBLIC_URL = "https://example.github.io/briefings/"
+PARTNERS_URL = "https://partners.northbrook.example/briefings/"
+RESTRICTED = ["narwhal restricted", "narwhal-restricted", "narwhal practice", "partners only", "partners-only", PARTNERS_MARKER.lower(), "noindex"]
+BANNER = "Partners only: do not share outside the partnership."
+
+
+def every_text(site: Path) -> dict[str, str]:
+    """What each file says, as a reader or a crawler would get it: gzip files and search fragments
+    decompressed, PDFs as their text and link targets."""
+    texts = {}
+    for file in sorted(p for p in site.rglob("*") if p.is_file()):
+        name, data = file.relative_to(site).as_posix(), file.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        if file.suffix == ".pdf":
+            reader = PdfReader(io.BytesIO(data))
+            links = [a.get_object().get("/A", {}).get("/URI", "") for page in reader.pages for a in page.get("/Annots") or []]
+            texts[name] = "\n".join([page.extract_text() for page in reader.pages] + [str(link) for link in links])
+        else:
+            texts[name] = data.decode("utf-8", errors="replace")
+    return texts
+
+
+def test_public_and_partners_builds_never_touch_each_others_folder(project: Path) -> None:
+    public = build_site(project)
+    before = tree_digest(public)
+    partners = build_site(project, "--audience", "partners")
+    assert partners == project / "site-partners" and (partners / PARTNERS_MARKER).is_file()
+    assert tree_digest(public) == before
+    partners_before = tree_digest(partners)
+    build_site(project)
+    assert tree_digest(partners) == partners_before
+    assert not (public / PARTNERS_MARKER).exists()
+
+
+def test_nothing_in_any_file_of_the_public_build_marks_or_names_a_restricted_item(public_site: Path) -> None:
+    texts = every_text(public_site)
+    assert any(name.endswith(".pdf") for name in texts) or not Path("/usr/bin/chromium").exists()
+    assert any(name.startswith("pagefind/fragment/") for name in texts) and "sitemap.xml.gz" in texts
+    found = [(name, marker) for name, text in texts.items() for marker in RESTRICTED if marker in text.lower()]
+    assert found == []
+
+
+def test_every_partners_page_carries_the_banner_and_noindex(partners_site: Path) -> None:
+    pages = sorted(partners_site.rglob("*.html"))
+    assert len(pages) > 20 and partners_site / "404.html" in pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        robots = soup.find("meta", attrs={"name": "robots"})
+        assert robots is not None and "noindex" in robots["content"], page
+        banner = soup.select_one(".md-banner .partners-banner")
+        assert banner is not None and banner.get_text(" ", strip=True) == BANNER, page
+
+
+def test_the_partners_build_marks_restricted_items_in_every_kind_of_file(partners_site: Path) -> None:
+    text = (partners_site / "briefings/narwhal-restricted.txt").read_text()
+    assert text.startswith("PARTNERS ONLY: DO NOT SHARE OUTSIDE THE PARTNERSHIP.")
+    assert "PARTNERS ONLY" not in (partners_site / "briefings/year-end-maca.txt").read_text()
+    record = BeautifulSoup((partners_site / "briefings/narwhal-restricted/record/index.html").read_text(), "html.parser")
+    assert "Partners only" in record.select_one("article").get_text()
+    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((partners_site / "archive.csv").read_text()))}
+    assert rows["narwhal-restricted"]["access"] == "partners-only" and rows["year-end-maca"]["access"] == "public"
+    audits = {a["slug"]: a for a in json.loads((partners_site / "archive.json").read_text())["audits"]}
+    assert audits["narwhal-restricted"]["access"] == "partners-only"
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = {e.find(f"{atom}link").get("href"): e for e in ET.fromstring((partners_site / "feed.xml").read_bytes()).iter(f"{atom}entry")}
+    restricted = entries[PARTNERS_URL + "briefings/narwhal-restricted/"]
+    assert restricted.find(f"{atom}title").text.startswith("Partners only: ")
+    assert "partners-only" in [c.get("term") for c in restricted.iter(f"{atom}category")]
+    assert (partners_site / PARTNERS_MARKER).read_text().startswith(BANNER)
+
+
+def test_every_absolute_url_of_a_partners_build_is_on_its_own_address(partners_site: Path) -> None:
+    texts = every_text(partners_site)
+    urls = {(name, url) for name, text in texts.items() for url in re.findall(r"https?://[^\s\"'<>)]+", text)}
+    assert [(name, url) for name, url in urls if url.startswith(PUBLIC_URL) or "example.github.io" in url] == []
+    soup = BeautifulSoup(texts["briefings/year-end-maca/index.html"], "html.parser")
+    assert soup.find("link", rel="canonical")["href"] == PARTNERS_URL + "briefings/year-end-maca/"
+    assert PARTNERS_URL + "briefings/narwhal-restricted/" in texts["sitemap.xml"]
+    assert all(a["briefing_url"].startswith(PARTNERS_URL) for a in json.loads(texts["archive.json"])["audits"])
+    if "briefings/year-end-maca.pdf" in texts:  # printed where Chromium is installed (always in CI)
+        assert PARTNERS_URL + "briefings/year-end-maca/" in texts["briefings/year-end-maca.pdf"]
+
+
+def test_assert_public_refuses_a_partners_folder_and_passes_a_public_one(public_site: Path, partners_site: Path, cli, monkeypatch) -> None:
+    monkeypatch.chdir(partners_site.parent)
+    refused = cli("assert-public", "site-partners")
+    assert refused.code == 1
+    assert "site-partners/ is a partners build (PARTNERS-ONLY.txt)" in refused.err and "never be deployed" in refused.err
+    renamed = shutil.copytree(partners_site, partners_site.parent / "site-copy")
+    (renamed / PARTNERS_MARKER).unlink()  # a careless copy without the marker is still refused (noindex on every page)
+    assert cli("assert-public", "site-copy").code == 1
+    monkeypatch.chdir(public_site.parent)
+    assert cli("assert-public", "site").code == 0
+
+
+def test_plain_engine_build_for_partners_refuses_the_public_folder(project: Path) -> None:
+    command = [sys.executable, "-m", ENGINE, "build"]
+    refused = subprocess.run(command, cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True)
+    assert refused.returncode == 1
+    assert "the partners site is never built into site/" in refused.stderr
+    assert not (project / "site").exists()
+    built = subprocess.run([*command, "-d", "site-partners"], cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (project / "site-partners" / PARTNERS_MARKER).is_file()
+
+
+def test_a_partners_build_needs_its_own_address(project: Path, cli) -> None:
+    config = project / "mkdocs.yml"
+    original = config.read_text()
+    config.write_text(re.sub(r"\n\s*partners_site_url: .*", "", original))
+    run = cli("build", "--audience", "partners", "--build-date", BUILD_DATE)
+    assert run.code == 1
+    assert "mkdocs.yml:1: a partners build needs 'partners_site_url' under the briefings plugin" in run.out
+    config.write_text(original.replace(PARTNERS_URL, PUBLIC_URL))
+    assert "'partners_site_url' must not be the public site_url" in cli("build", "--audience", "partners").out
+    assert not (project / "site-partners").exists()
+
+
+def test_a_public_repository_refuses_restricted_items_where_they_are_written(tmp_path: Path, cli, monkeypatch) -> None:
+    """The sample content keeps none (a fresh public fork passes its own workflow); the item moved out of it is refused."""
+    project = make_project(tmp_path / "sample", REPO / "content")
+    monkeypatch.chdir(project)
+    assert cli("check", "--public-repository").code == 0
+    restricted = FIXTURES / "partners/2025-09-pre-birth-assessment.md"
+    shutil.copy(restricted, project / "content/audits" / restricted.name)
+    run = cli("check", "--public-repository")
+    assert run.code == 1
+    assert run.lines[0] == (
+        "content/audits/2025-09-pre-birth-assessment.md:6: status: restricted, but this repository is public, so this file is "
+        "public already: move restricted items to a private content repository (README: The partners site), or publish this one"
+    )
+    assert cli("check").code == 0
+
+
+@pytest.mark.parametrize(("args", "folder"), [((), "site"), (("--audience", "partners"), "site-partners")])
+def test_linkcheck_checks_the_folder_of_its_audience(project: Path, cli, args: tuple[str, ...], folder: str) -> None:
+    build_site(project, *args)
+    run = cli("linkcheck", *args)
+    assert run.code == 0, run.out
+    assert re.match(r"\d+ internal links checked: 0 problems\.", run.lines[-1])
+    shutil.rmtree(project / folder)
+    assert f"{folder}/ holds no built site" in cli("linkcheck", *args).err
