@@ -253,9 +253,11 @@ CHOICES = """
   briefings (`search_part_size`), one after another, because it holds a whole index in memory (about
   200 MB per 1,000 briefings); the search box merges the parts.
 - **Every core:** the core reads, parses, scans and checks content files, and renders briefings, in short-lived
-  forked workers (`generator.tasks`); the plugin hands MkDocs the briefing pages early and starts
-  Pagefind as soon as they are written, so it indexes while MkDocs builds the other pages; a worker
-  process checks each page as soon as it is written, instead of a pass over the finished site.
+  forked workers (`generator.tasks`); the build hands the engine the briefing pages early
+  (`build.writing_order`) and starts Pagefind as soon as they are written, so it indexes while the engine
+  writes the other pages; a worker process checks each page as soon as it is written
+  (`postbuild.PageChecks`), instead of a pass over the finished site. Each of these is measured without
+  it under *Performance mechanisms* below.
 - **Navigation:** briefings are reached from listings and theme pages, never from the navigation, which
   MkDocs renders into every page (quadratic). Listings and indexes are built once per build.
 - **Pages as HTML:** the core writes each generated page's HTML itself (in the workers, for the briefings)
@@ -263,7 +265,8 @@ CHOICES = """
   page in one process, has nothing to convert; the page's title, table of contents and anchors come from
   the outline.
 - **Memory:** MkDocs keeps every page's HTML until a build ends; the plugin drops it once the page is
-  written, and every other generated file once it is copied. Freed memory is handed back to the system
+  written, and every other generated file once it is copied (the engine takes the files from the build's
+  `Job`, which keeps none). Freed memory is handed back to the system
   (glibc's `malloc_trim`, `generator.memory`) before the core forks its workers, which would otherwise keep
   copies of pages the build process reuses, and before Pagefind starts. The core's workers send each
   checked document back without its body, which the build process would otherwise read and free, leaving

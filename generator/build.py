@@ -47,7 +47,6 @@ class Job:
     """A preview's: what each generated file held when last written, so that only changed files are
     written again. None: write every file."""
 
-
     def take(self) -> list[Output]:
         """The files to write, handed over: the job keeps none, so that each page's HTML is freed once written."""
         outputs, self.outputs = self.outputs, []
@@ -119,7 +118,9 @@ class Build:
     def generate(self, checked: Checked) -> Job:
         options, project = self.options, self.project
         settings = project.settings(options.build_date, options.audience)
-        outputs = sorted(generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order)
+        outputs = sorted(
+            generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order
+        )
         slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
         self.after = PostBuild(
             self.folder,
@@ -132,7 +133,14 @@ class Build:
             workers=options.workers,
         )
         self.pdf_slugs = publishable_slugs(checked, options.audience) if self.chromium else []
-        return Job(outputs, self.folder, options.audience, settings.site_url, part_count(len(slugs), project.search_part_size), self.after.written)
+        return Job(
+            outputs,
+            self.folder,
+            options.audience,
+            settings.site_url,
+            part_count(len(slugs), project.search_part_size),
+            self.after.written,
+        )
 
     def post_build(self) -> None:
         assert self.after is not None, "generate first"
@@ -142,7 +150,9 @@ class Build:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks")
         if self.chromium:
-            link_pdfs(self.folder, print_pdfs(self.folder, self.project.url(self.options.audience), self.pdf_slugs, self.chromium))
+            link_pdfs(
+                self.folder, print_pdfs(self.folder, self.project.url(self.options.audience), self.pdf_slugs, self.chromium)
+            )
         self.built = Built(self.options.output, pdfs=self.chromium is not None)
 
 

@@ -148,7 +148,9 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--drafts", action="store_true", help="check drafts too")
     check_cmd.add_argument("--strict-privacy", action="store_true", help="treat privacy warnings as errors")
     check_cmd.add_argument(
-        "--public-repository", action="store_true", help="refuse restricted items (the publish workflow passes it in a public repository)"
+        "--public-repository",
+        action="store_true",
+        help="refuse restricted items (the publish workflow passes it in a public repository)",
     )
     check_cmd.set_defaults(run=cmd_check)
     build_cmd = commands.add_parser("build", help="check, then build the site into site/")
@@ -161,7 +163,9 @@ def parser() -> argparse.ArgumentParser:
         default="auto",
         help="print a PDF of each briefing with Chromium: when found (auto, the default), always (require) or never (skip)",
     )
-    build_cmd.add_argument("--build-date", help="the day to build as, YYYY-MM-DD (overdue actions, review notices); default today")
+    build_cmd.add_argument(
+        "--build-date", help="the day to build as, YYYY-MM-DD (overdue actions, review notices); default today"
+    )
     build_cmd.set_defaults(run=cmd_build)
     serve_cmd = commands.add_parser("serve", help="live preview that reloads when content changes")
     serve_cmd.add_argument("--drafts", action="store_true", help="include drafts, marked DRAFT")

@@ -89,10 +89,18 @@ class Project:
                 )
             )
         elif audience is Audience.PARTNERS and self.partners_site_url.rstrip("/") == self.site_url.rstrip("/"):
-            found.append(Problem(self.config_file, 1, "'partners_site_url' must not be the public site_url: give the partners site its own address"))
+            found.append(
+                Problem(
+                    self.config_file,
+                    1,
+                    "'partners_site_url' must not be the public site_url: give the partners site its own address",
+                )
+            )
         missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
         if missing:
-            found.append(Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)"))
+            found.append(
+                Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
+            )
         return found
 
 

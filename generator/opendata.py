@@ -55,13 +55,24 @@ def rows(site: Site, audits: tuple[Briefing, ...]) -> list[dict[str, Any]]:
     return result
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read by spreadsheets as a formula (CSV injection)."""
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe, as OWASP recommends for CSV
+    injection: Excel and LibreOffice then show the text as written and run nothing."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def archive_csv(site: Site, audits: tuple[Briefing, ...]) -> str:
-    """Lists are joined with ';'; a missing count is an empty cell."""
+    """Lists are joined with ';'; a missing count is an empty cell; no cell can run as a formula."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows(site, audits):
-        writer.writerow({**row, "agencies": ";".join(row["agencies"]), "themes": ";".join(row["themes"])})
+        cells = {**row, "agencies": ";".join(row["agencies"]), "themes": ";".join(row["themes"])}
+        writer.writerow({field: spreadsheet_safe(value) for field, value in cells.items()})
     return out.getvalue()
 
 

@@ -64,7 +64,9 @@ class Preview:
         self.current = {output.path: output for output in outputs}
         searchable = sum(output.searchable for output in outputs)
         parts = part_count(searchable, project.search_part_size)
-        return Job(outputs, self.folder, options.audience, settings.site_url, parts, previous=self.written if self.exact else None)
+        return Job(
+            outputs, self.folder, options.audience, settings.site_url, parts, previous=self.written if self.exact else None
+        )
 
     def post_build(self) -> None:
         found = check_site(self.folder, host(self.project.url(self.options.audience)), self.allowed, self.passed)

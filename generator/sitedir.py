@@ -77,9 +77,7 @@ def _locked(target: Path) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
-            raise Busy(
-                f"{target.name}/ is being built by {holder}; wait for that build to finish, then build again"
-            ) from None
+            raise Busy(f"{target.name}/ is being built by {holder}; wait for that build to finish, then build again") from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"process {os.getpid()}")

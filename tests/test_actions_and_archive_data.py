@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.pipeline import check
-from tests.conftest import make_project
+from tests.conftest import build_site, make_project
 from tests.test_site import article, page
 from tests.test_validate import BASE, write
 
@@ -233,3 +234,16 @@ def test_sample_site_has_actions_page_and_open_data(sample_site: Path) -> None:
 
 def test_partners_actions_include_restricted_audits(partners_site: Path) -> None:
     assert ("Narwhal restricted action", True) in open_actions(partners_site)["Education"]
+
+
+@pytest.mark.parametrize("title", ['=HYPERLINK("http://evil.example/","Open")', "+SUM(1,2)", "-2+3 cases", "@SUM(A1:A2)"])
+def test_open_data_csv_never_holds_a_formula_and_the_json_keeps_the_text(tmp_path: Path, title: str) -> None:
+    root = make_project(tmp_path / "formula")
+    source = root / "content/audits/year-end-maca.md"
+    source.write_text(re.sub(r"(?m)^title: .*$", "title: " + json.dumps(title), source.read_text(), count=1))
+    site = build_site(root, "--pdf", "skip")
+    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((site / "archive.csv").read_text(encoding="utf-8")))}
+    assert rows["year-end-maca"]["title"] == "'" + title  # shown as text, run as nothing
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows.values() for cell in row.values())
+    audits = {a["slug"]: a for a in json.loads((site / "archive.json").read_text(encoding="utf-8"))["audits"]}
+    assert audits["year-end-maca"]["title"] == title

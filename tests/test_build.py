@@ -71,7 +71,10 @@ def test_plain_engine_build_with_a_built_site_finding_leaves_the_site_folder_unc
 
 def test_a_built_site_finding_names_the_content_line_it_came_from_with_an_annotation(project: Path) -> None:
     (project / "content/pages/about.md").write_text("# About\n\n" + LEAK)
-    for result in (briefings(project, "build", "--pdf", "skip", GITHUB_ACTIONS="true"), engine_build(project, GITHUB_ACTIONS="true")):
+    for result in (
+        briefings(project, "build", "--pdf", "skip", GITHUB_ACTIONS="true"),
+        engine_build(project, GITHUB_ACTIONS="true"),
+    ):
         output = result.stdout + result.stderr
         assert result.returncode == 1
         assert "content/pages/about.md:3: privacy: phone: 07••• ••••61 reached the built site (site/about/index.html:" in output

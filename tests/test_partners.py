@@ -24,7 +24,15 @@ from tests.test_cli import tree_digest
 
 PUBLIC_URL = "https://example.github.io/briefings/"
 PARTNERS_URL = "https://partners.northbrook.example/briefings/"
-RESTRICTED = ["narwhal restricted", "narwhal-restricted", "narwhal practice", "partners only", "partners-only", PARTNERS_MARKER.lower(), "noindex"]
+RESTRICTED = [
+    "narwhal restricted",
+    "narwhal-restricted",
+    "narwhal practice",
+    "partners only",
+    "partners-only",
+    PARTNERS_MARKER.lower(),
+    "noindex",
+]
 BANNER = "Partners only: do not share outside the partnership."
 
 
@@ -87,7 +95,10 @@ def test_the_partners_build_marks_restricted_items_in_every_kind_of_file(partner
     audits = {a["slug"]: a for a in json.loads((partners_site / "archive.json").read_text())["audits"]}
     assert audits["narwhal-restricted"]["access"] == "partners-only"
     atom = "{http://www.w3.org/2005/Atom}"
-    entries = {e.find(f"{atom}link").get("href"): e for e in ET.fromstring((partners_site / "feed.xml").read_bytes()).iter(f"{atom}entry")}
+    entries = {
+        e.find(f"{atom}link").get("href"): e
+        for e in ET.fromstring((partners_site / "feed.xml").read_bytes()).iter(f"{atom}entry")
+    }
     restricted = entries[PARTNERS_URL + "briefings/narwhal-restricted/"]
     assert restricted.find(f"{atom}title").text.startswith("Partners only: ")
     assert "partners-only" in [c.get("term") for c in restricted.iter(f"{atom}category")]
@@ -106,7 +117,9 @@ def test_every_absolute_url_of_a_partners_build_is_on_its_own_address(partners_s
         assert PARTNERS_URL + "briefings/year-end-maca/" in texts["briefings/year-end-maca.pdf"]
 
 
-def test_assert_public_refuses_a_partners_folder_and_passes_a_public_one(public_site: Path, partners_site: Path, cli, monkeypatch) -> None:
+def test_assert_public_refuses_a_partners_folder_and_passes_a_public_one(
+    public_site: Path, partners_site: Path, cli, monkeypatch
+) -> None:
     monkeypatch.chdir(partners_site.parent)
     refused = cli("assert-public", "site-partners")
     assert refused.code == 1
@@ -124,7 +137,9 @@ def test_plain_engine_build_for_partners_refuses_the_public_folder(project: Path
     assert refused.returncode == 1
     assert "the partners site is never built into site/" in refused.stderr
     assert not (project / "site").exists()
-    built = subprocess.run([*command, "-d", "site-partners"], cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True)
+    built = subprocess.run(
+        [*command, "-d", "site-partners"], cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True
+    )
     assert built.returncode == 0, built.stderr
     assert (project / "site-partners" / PARTNERS_MARKER).is_file()
 

@@ -62,14 +62,6 @@ class GeneratedFile(File):
             self.abs_src_path, self._content = self.abs_dest_path, None
 
 
-class _ExactDirtyBuilds(logging.Filter):
-    """Drop the warning that a dirty build may leave stale pages: a preview's are exact (see `Preview`), and in
-    strict mode the warning would fail every rebuild."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
 def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
     root = Path(config.config_file_path).parent
     extra = config.extra.get("briefings") or {}
@@ -99,8 +91,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.session = command, None
-        if command == "serve" and dirty:
-            logging.getLogger(f"{ENGINE}.commands.build").addFilter(_ExactDirtyBuilds())
+        if (
+            command == "serve" and dirty
+        ):  # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
+            logging.getLogger(f"{ENGINE}.commands.build").addFilter(lambda r: not r.getMessage().startswith("A 'dirty' build"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -122,7 +116,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _start(self, project: Project, folder: Path) -> Build | Preview:
         if self.command == "serve":
-            options = replace(self.serve_options, output=folder) if self.serve_options else options_from_env(os.environ, folder, 1)
+            options = (
+                replace(self.serve_options, output=folder) if self.serve_options else options_from_env(os.environ, folder, 1)
+            )
             return Preview(options, project, Reporter(sys.stderr))
         return Build(options_from_env(os.environ, folder, cores()), project, Reporter(sys.stderr)).__enter__()
 
