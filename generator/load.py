@@ -7,7 +7,10 @@ problem can name `path:line`. Headings are found the way Python-Markdown finds t
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -221,17 +224,45 @@ class Source:
         return self.file.stem
 
 
-def content_files(root: Path, content_dir: str) -> tuple[list[Source], list[Problem]]:
-    """Every briefing source under the content folders; stray files are reported, never skipped silently."""
+def refused_files(root: Path, content_dir: str) -> dict[Path, Problem]:
+    """Every file under the content folder that must never be read, each with why: a link that leaves the
+    repository (it would publish a file from elsewhere on the machine) and anything that is not a plain file
+    or folder (a device or a pipe would never end). Judged from the links alone, before anything is read."""
+    refused = {}
+    repository = root.resolve()
+    for folder, dirs, files in os.walk(root / content_dir):  # never follows a linked folder
+        for name in sorted(dirs + files):
+            item = Path(folder) / name
+            path = item.relative_to(root).as_posix()
+            target = item.resolve()
+            if item.is_symlink() and not target.is_relative_to(repository):
+                refused[item] = Problem(
+                    path, 1, f"is a link to {target}, outside the repository; copy the file into the repository instead"
+                )
+            elif not (stat.S_ISREG(kind := _mode(target)) or stat.S_ISDIR(kind)):
+                refused[item] = Problem(path, 1, "is not a plain file (a device, pipe or socket, or a broken link); remove it")
+    return refused
+
+
+def _mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode
+    except OSError:
+        return 0
+
+
+def content_files(root: Path, content_dir: str, refused: Collection[Path] = ()) -> tuple[list[Source], list[Problem]]:
+    """Every briefing source under the content folders; stray files are reported, never skipped silently
+    (`refused` files are reported by `refused_files`, and never read)."""
     sources: list[Source] = []
     problems: list[Problem] = []
     for folder, kind in FOLDERS.items():
         base = root / content_dir / folder
-        if not base.is_dir():
+        if not base.is_dir() or base in refused:
             continue
         for file in sorted(base.iterdir()):
             path = file.relative_to(root).as_posix()
-            if file.name.startswith("."):
+            if file.name.startswith(".") or file in refused:
                 continue
             if file.is_dir() or file.suffix != ".md":
                 problems.append(

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 
 from . import tasks
-from .load import Document, Source, content_files, parse_document, read_text
+from .load import Document, Source, content_files, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site, visible
 from .privacy import Allowance, Report, scan_document
 from .render import render
@@ -91,9 +91,10 @@ def check(
     With several `workers` (see `tasks`), files are read, parsed, scanned and checked in as many processes.
     """
     memo = memo or Memo()
-    taxonomy, problems = load_taxonomy(root, content_dir)
-    sources, found = content_files(root, content_dir)
-    checked = Checked(taxonomy, problems=problems + found)
+    refused = refused_files(root, content_dir)
+    taxonomy, problems = load_taxonomy(root, content_dir, refused)
+    sources, found = content_files(root, content_dir, refused)
+    checked = Checked(taxonomy, problems=[*refused.values(), *problems, *found])
     memo.use(taxonomy)
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
     kept = memo if workers == 1 else None  # a worker's memory of earlier slices would travel back with every slice

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,9 +47,12 @@ class Validated:
 # --- taxonomy -----------------------------------------------------------------------------
 
 
-def load_taxonomy(root: Path, content_dir: str) -> tuple[Taxonomy | None, list[Problem]]:
-    """Read `taxonomy.yml`; any problem here makes every vocabulary check meaningless, so stop."""
+def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) -> tuple[Taxonomy | None, list[Problem]]:
+    """Read `taxonomy.yml` (unless `refused`: see `load.refused_files`); any problem here makes every
+    vocabulary check meaningless, so stop."""
     path = f"{content_dir}/taxonomy.yml"
+    if root / path in refused:
+        return None, []
     node, problems = load_yaml_file(root / path, path)
     if node is None:
         return None, problems

@@ -257,3 +257,34 @@ def test_properdocs_serve_reloads_the_page_after_a_save(project: Path, command: 
     with preview(project, [sys.executable, "-m", *command], BRIEFINGS_ENGINE=engine) as running:
         source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
         assert wait_for(running.base + "briefings/year-end-maca/", "Freshly edited background of", 60), "".join(running.lines)
+
+
+# --- only files inside the repository -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("content/pages/passwd.md", lambda p: p.symlink_to("/etc/passwd"), "is a link to /etc/passwd, outside the repository"),
+        ("content/audits/zero.md", lambda p: p.symlink_to("/dev/zero"), "is a link to /dev/zero, outside the repository"),
+        ("content/pages/elsewhere", lambda p: p.symlink_to("/etc"), "is a link to /etc, outside the repository"),
+        ("content/audits/pipe.md", lambda p: os.mkfifo(p), "is not a plain file (a device, pipe or socket, or a broken link)"),
+        ("content/pages/broken.md", lambda p: p.symlink_to(p.parent / "gone.md"), "is not a plain file"),
+    ],
+)
+def test_links_out_of_the_repository_and_special_files_are_refused_before_anything_is_read(
+    project: Path, name: str, make, message: str
+) -> None:
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    before = tree_digest(project / "site")
+    make(project / name)
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert f"{name}:1: {message}" in result.stdout + result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
+    (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    assert (project / "site/about-again/index.html").is_file()
