@@ -141,17 +141,66 @@ def parse_yaml(text: str, path: str, first_line: int, what: str = "front matter"
     message an author reads is always the same, whichever is installed.
     """
     try:
-        return yaml.compose(text, Loader=_FAST_LOADER), []
-    except yaml.YAMLError:
+        node = yaml.compose(text, Loader=_FAST_LOADER)
+        return (node, []) if node is None else _bounded(node, path, first_line, what)
+    except (yaml.YAMLError, RecursionError):
         pass
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader), []
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return (node, []) if node is None else _bounded(node, path, first_line, what)
+    except RecursionError:
+        line = first_line + _deepest_line(text)
+        return None, [Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
         problem = error.problem or "it could not be read"
         fix = _YAML_FIXES.get(problem, "check quotes, colons and indentation")
         return None, [Problem(path, line, f"{what} is not valid YAML: {problem}; {fix}")]
+
+
+MAX_DEPTH = 20
+"""Lists and mappings nested deeper than this are refused: no field needs more than two."""
+MAX_ALIASES = 10
+"""YAML aliases (`*name`) allowed in one file: more could expand without end ("billion laughs")."""
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+
+
+def _bounded(root: yaml.Node, path: str, first_line: int, what: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """Refuse what plain fields never need and a hostile file could use: tags that build Python objects (or
+    any other tag), aliases beyond a few, and deep nesting. Walked without expanding aliases."""
+    seen: set[int] = set()
+    aliases = 0
+    todo: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while todo:
+        node, depth = todo.pop()
+        line = first_line + node.start_mark.line
+        if id(node) in seen:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                return None, [Problem(path, line, f"{what} uses more than {MAX_ALIASES} YAML aliases (*name); write the values out")]
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            return None, [Problem(path, line, f"{what} uses the YAML tag {node.tag!r}; remove it and write a plain value")]
+        if depth > MAX_DEPTH:
+            return None, [Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")]
+        if isinstance(node, yaml.SequenceNode):
+            todo += [(item, depth + 1) for item in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            todo += [(item, depth + 1) for pair in node.value for item in pair]
+    return root, []
+
+
+def _deepest_line(text: str) -> int:
+    """The line (from 0) where brackets first nest deeper than `MAX_DEPTH`: too deep for the parser to say."""
+    depth = 0
+    for number, line in enumerate(text.split("\n")):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_DEPTH:
+                return number
+    return 0
 
 
 def construct(node: yaml.Node) -> Any:

@@ -55,7 +55,7 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
         return None, []
     node, problems = load_yaml_file(root / path, path)
     if node is None:
-        return None, problems
+        return None, problems or [Problem(path, 1, "is empty; it must hold audit_types, agencies and themes (see the README)")]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(path, 1, "must hold the mappings audit_types, agencies and themes")]
     fields, problems = mapping_fields(node, path, 1)
@@ -452,7 +452,7 @@ def status_of(doc: Document) -> Status | None:
     found = doc.fields.get("status")
     if found is None:
         return Status.DRAFT
-    return Status(found.value) if found.value in {s.value for s in Status} else None
+    return Status(found.value) if isinstance(found.value, str) and found.value in {s.value for s in Status} else None
 
 
 def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:

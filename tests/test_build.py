@@ -288,3 +288,49 @@ def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
     (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0
     assert (project / "site/about-again/index.html").is_file()
+
+
+# --- hostile input ends with a message ----------------------------------------------------------
+
+LAUGHS = "\n".join(
+    ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+        for i in range(8)
+    ]
+    + ["title: Laughs", "---", "", "## Background", "", "Text."]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (LAUGHS, "content/audits/hostile.md:3: front matter uses more than 10 YAML aliases (*name); write the values out"),
+        (
+            '---\ntitle: !!python/object/apply:os.system ["true"]\n---\n',
+            "content/audits/hostile.md:2: front matter uses the YAML tag",
+        ),
+        (
+            "---\ntitle: Deep\nthemes: " + "[" * 2000 + "]" * 2000 + "\n---\n",
+            "content/audits/hostile.md:3: front matter is nested more than 20 levels deep",
+        ),
+        ("---\ntitle: T\nstatus: [published]\n---\n", "content/audits/hostile.md:3: status: '['published']' is not allowed"),
+    ],
+)
+def test_hostile_front_matter_ends_at_once_with_a_message_and_no_traceback(project: Path, text: str, message: str) -> None:
+    (project / "content/audits/hostile.md").write_text(text)
+    for args in (("check",), ("check", "--drafts"), ("build", "--pdf", "skip")):
+        started = time.monotonic()
+        result = briefings(project, *args)
+        assert time.monotonic() - started < 10
+        assert result.returncode == 1
+        assert message in result.stdout, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_an_empty_taxonomy_is_an_error(project: Path) -> None:
+    (project / "content/taxonomy.yml").write_text("")
+    result = briefings(project, "check")
+    assert result.returncode == 1
+    assert "content/taxonomy.yml:1: is empty; it must hold audit_types, agencies and themes" in result.stdout
