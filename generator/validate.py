@@ -23,8 +23,10 @@ from .load import Document, Field, Section, load_yaml_file, mapping_fields
 from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
-RESERVED_SLUGS = {"by-year", "by-type", "by-theme"}
-"""/briefings/by-year/… and the like are the list filters."""
+RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "index"}
+"""/briefings/by-year/… and the like are the list filters; `index` is the list itself."""
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
+"""Anything a browser would read as a tag or an entity: taxonomy text is shown as plain text on every page."""
 GOOD_PRACTICE = "good practice"
 ACTION_PLAN = "action plan"
 AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
@@ -59,6 +61,7 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(path, 1, "must hold the mappings audit_types, agencies and themes")]
     fields, problems = mapping_fields(node, path, 1)
+    problems += _markup(node, path)
     for key, found in fields.items():
         if key not in ("audit_types", "agencies", "themes"):
             problems.append(Problem(path, found.line, f"unknown section '{key}'; the sections are audit_types, agencies, themes"))
@@ -76,6 +79,23 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
     labels = {name: _labels(path, sections[name], problems) for name in ("audit_types", "agencies")}
     themes = _themes(path, sections["themes"], problems)
     return (None, problems) if problems else (Taxonomy(labels["audit_types"], labels["agencies"], themes), [])
+
+
+def _markup(node: yaml.Node, path: str) -> list[Problem]:
+    """Taxonomy text is untrusted and shown on every page (and in each page's <title>): every text in the file
+    must be plain, so markup anywhere in it is refused at its line."""
+    problems, todo = [], [node]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, yaml.ScalarNode) and _MARKUP.search(str(item.value)):
+            problems.append(
+                Problem(path, 1 + item.start_mark.line, f"must be plain text, without HTML tags or entities: {item.value!r}")
+            )
+        elif isinstance(item, yaml.SequenceNode):
+            todo += item.value
+        elif isinstance(item, yaml.MappingNode):
+            todo += [part for pair in item.value for part in pair]
+    return sorted(problems, key=lambda p: p.line)
 
 
 def _check_key(path: str, section: Field, key: Any, problems: list[Problem]) -> None:

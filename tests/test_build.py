@@ -334,3 +334,25 @@ def test_an_empty_taxonomy_is_an_error(project: Path) -> None:
     result = briefings(project, "check")
     assert result.returncode == 1
     assert "content/taxonomy.yml:1: is empty; it must hold audit_types, agencies and themes" in result.stdout
+
+
+def test_markup_in_the_taxonomy_is_refused_at_its_line_and_never_reaches_a_page(project: Path) -> None:
+    taxonomy = project / "content/taxonomy.yml"
+    lines = taxonomy.read_text().splitlines()
+    number = next(n for n, line in enumerate(lines) if line.strip().startswith("label:"))
+    lines[number] = lines[number].split("label:")[0] + 'label: "Neglect </title><script>alert(1)</script>"'
+    taxonomy.write_text("\n".join(lines) + "\n")
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert (
+            f"content/taxonomy.yml:{number + 1}: must be plain text, without HTML tags or entities"
+            in result.stdout + result.stderr
+        )
+    assert not (project / "site").exists()
+
+
+def test_a_file_named_index_is_refused_by_check(project: Path) -> None:
+    (project / "content/briefings/index.md").write_text((FIXTURES / "content/briefings/standalone-review.md").read_text())
+    result = briefings(project, "check")
+    assert result.returncode == 1
+    assert "content/briefings/index.md:1: file name 'index.md' is reserved" in result.stdout
