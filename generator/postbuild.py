@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import astuple, dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -294,14 +294,14 @@ class PostBuild:
         self.slugs, self.part_size = slugs, part_size
         self.unwritten = set(searchable)
         self.page_checks = PageChecks(folder, own_host, allowed, label) if workers > 1 else None
-        self.index: Indexing | None = None
+        self.index: Indexing | nullcontext[None] | None = None
 
     def written(self, dest: str) -> None:
         """The page at `dest` (a path in the folder) is on disk."""
         if self.page_checks:
             self.page_checks.written(dest)
         self.unwritten.discard(dest)
-        if not self.unwritten and self.index is None:
+        if not self.unwritten and self.index is None and self.slugs:
             give_back()  # the pages written so far, for Pagefind
             self.index = indexing(self.folder, self.slugs, self.part_size)
 
@@ -309,8 +309,8 @@ class PostBuild:
     def search(self) -> Iterator[list[Found]]:
         """What the checks found in the whole folder; the search index is complete when the block ends
         (`SearchIndexError` if it failed), and stopped at once if the block raises."""
-        if self.index is None:
-            self.index = indexing(self.folder, self.slugs, self.part_size)
+        if self.index is None:  # no page was written after the last briefing, or there is no briefing at all
+            self.index = indexing(self.folder, self.slugs, self.part_size) if self.slugs else nullcontext()
         with self.index:
             if self.page_checks:
                 checks, self.page_checks = self.page_checks, None
@@ -323,7 +323,7 @@ class PostBuild:
         if self.page_checks:
             self.page_checks.close()
             self.page_checks = None
-        if self.index:
+        if isinstance(self.index, Indexing):
             self.index.stop()
 
 

@@ -30,7 +30,8 @@ DEFAULT_PART_SIZE = 1000
 
 
 def part_count(briefings: int, part_size: int) -> int:
-    return max(1, -(-briefings // part_size))
+    """Parts of the index for this many briefings: none at all before the first is published."""
+    return -(-briefings // part_size)
 
 
 def _commands(site: Path, slugs: list[str], part_size: int, into: Path) -> list[list[str]]:
@@ -115,7 +116,7 @@ def replace_index(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SI
     page gone since (deleted, made a draft or restricted) can still be found or fetched."""
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
     try:
-        runs = Indexing(_commands(site, slugs, part_size, staging), own_session=True)
+        runs = Indexing(_commands(site, slugs, part_size, staging) if slugs else [], own_session=True)
         runs.run()  # here, in the preview's background thread
         if runs.error is not None:
             raise SearchIndexError(f"pagefind could not index the site: {runs.error}")

@@ -356,3 +356,21 @@ def test_a_file_named_index_is_refused_by_check(project: Path) -> None:
     result = briefings(project, "check")
     assert result.returncode == 1
     assert "content/briefings/index.md:1: file name 'index.md' is reserved" in result.stdout
+
+
+def test_a_site_with_nothing_published_yet_builds_and_its_search_says_so(project: Path, browser) -> None:
+    from tests.conftest import served
+
+    for source in (project / "content").glob("*/*.md"):
+        if "status: published" in source.read_text() or "status: restricted" in source.read_text():
+            text = source.read_text().replace("status: published", "status: draft").replace("status: restricted", "status: draft")
+            source.write_text(text)
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    assert not (project / "site/pagefind").exists()
+    assert briefings(project, "linkcheck").returncode == 0
+    with served(project / "site") as base:
+        page = browser.new_page()
+        page.goto(base)
+        message = page.locator("#site-search .site-search__empty")
+        assert message.inner_text() == "Nothing has been published yet, so there is nothing to search."
+        page.close()

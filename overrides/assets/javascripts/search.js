@@ -1,6 +1,11 @@
 /* Search: Pagefind's UI in the header. Results show each briefing's summary (its data-pagefind-meta). */
 (function () {
   var box = document.getElementById("site-search");
+  if (box && box.dataset.parts === "0") {
+    /* nothing published yet (see generator/search.py): no index to search */
+    box.innerHTML = '<p class="site-search__empty">Nothing has been published yet, so there is nothing to search.</p>';
+    return;
+  }
   if (!box || !window.PagefindUI) return;
   function escape(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
