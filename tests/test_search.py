@@ -36,7 +36,7 @@ def test_background_index_covers_every_page_rewritten_before_wait(public_site: P
 def test_background_index_reports_a_failure_instead_of_raising(tmp_path: Path) -> None:
     reports: list[str] = []
     index = BackgroundIndex(tmp_path / "missing", 1000, reports.append)
-    index.request([])
+    index.request(["gone"])
     index.wait()
     assert len(reports) == 1 and reports[0].startswith("pagefind could not index the site: ")
 
