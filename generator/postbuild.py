@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import astuple, dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
@@ -37,7 +37,7 @@ LOADING_TAGS = {
     "object": "data",
 }
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
-_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(https?:)?//([^/'")\s]+)""", re.I)
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
 
 
 def read_page(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -61,9 +61,17 @@ def read_page(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, str]]
     return texts, loads
 
 
+_IGNORED = re.compile(r"[\t\n\r]")
+
+
 def _third_party(url: str, own_host: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.netloc) and parts.hostname != own_host
+    """Whether a browser would fetch `url` from another host. Judged as a browser parses it: tabs and newlines
+    dropped, backslashes read as slashes, `//host` and `https:\\host` as hosts, relative to a page on the site."""
+    cleaned = _IGNORED.sub("", url).strip(" \x00-\x1f").replace("\\", "/")
+    if not cleaned.lower().startswith(("http:", "https:", "//", "/")):
+        return bool(urlsplit(cleaned).scheme) and urlsplit(cleaned).scheme.lower() not in ("data", "mailto", "tel")
+    resolved = urlsplit(urljoin(f"https://{own_host}/page/", re.sub(r"^(https?:)/*", r"\1//", cleaned, flags=re.I)))
+    return (resolved.hostname or "") != own_host.lower()
 
 
 LARGE_PAGE = 1_000_000
@@ -73,17 +81,27 @@ SEEN_LIMIT = 50_000
 so after a clear-out they are soon remembered again, while a large site's own text is not held twice."""
 
 
+LOAD = "third-party"
+"""The kind of a sighting that is a load from another host (every other kind is a privacy detector's)."""
+
+
 @dataclass(frozen=True)
-class Leak:
-    """An identifying detail found in the built site: where, what kind, and the text itself (never printed whole)."""
+class Sighting:
+    """Something found in the built site (an identifying detail, or a load from another host), with the text
+    itself, so that it can be traced to where it was written. A detail is never printed whole."""
 
     path: str
     line: int
     kind: str
     text: str
 
+    def message(self) -> str:
+        if self.kind == LOAD:
+            return f"loads {self.text} from a third-party host; serve it from the site itself"
+        return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
 
-def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str], seen: set[str] | None = None) -> list[Leak]:
+
+def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str], seen: set[str] | None = None) -> list[Sighting]:
     """Scan many pieces of text in one pass: join them, then map each finding back to its piece's line.
 
     Pieces in `seen` (the same navigation, header and footer on every page) passed on an earlier page.
@@ -98,7 +116,7 @@ def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str], seen: 
     leaky = {lines[f.line][0] for f in findings}
     if seen is not None:
         seen.update(text for index, (_, text) in enumerate(pieces) if index not in leaky)
-    return [Leak(path, pieces[lines[f.line][0]][0], f.kind, f.text) for f in findings]
+    return [Sighting(path, pieces[lines[f.line][0]][0], f.kind, f.text) for f in findings]
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -114,8 +132,6 @@ def _strings(value: object) -> Iterator[str]:
 
 Signatures = dict[str, tuple[int, int, frozenset[str]]]
 """Modification time and size of each site file that passed its checks, by path, and the allowances it passed with."""
-Found = Problem | Leak
-"""What a check finds: a problem with the site itself (a third-party load), or a leak to trace to its source."""
 
 
 def check_site(
@@ -125,14 +141,14 @@ def check_site(
     passed: Signatures | None = None,
     checked: Collection[str] = (),
     label: str = "site",
-) -> list[Found]:
+) -> list[Sighting]:
     """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
 
     A preview passes the `passed` record of its earlier rebuilds, so that only files written since are
     read again; a full build passes the pages `PageChecks` already `checked`. The search index
     (`pagefind/`, …) is made from the pages checked here.
     """
-    found: list[Found] = []
+    found: list[Sighting] = []
     seen: set[str] = set()
     passed = {} if passed is None else passed
     allowances = frozenset(allowed)
@@ -153,30 +169,28 @@ def check_site(
     return found
 
 
-def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
+def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
     texts, loads = read_page(file.read_bytes())
     return _privacy(name, texts, allowed, seen) + [
-        Problem(name, line, f"loads {url} from a third-party host; serve it from the site itself")
-        for line, url in loads
-        if _third_party(url, own_host)
+        Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)
     ]
 
 
-def _check_json(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
+def _check_json(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
     strings = _strings(json.loads(file.read_text(encoding="utf-8")))
     return list(_privacy(name, [(1, line) for text in strings for line in text.split("\n")], allowed))
 
 
-def _check_xml(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
+def _check_xml(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
     return list(_privacy(name, list(enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)), allowed))
 
 
-def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Found]:
+def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
     return [
-        Problem(name, number, f"loads from the third-party host {m.group(2)}; serve it from the site itself")
+        Sighting(name, number, LOAD, url)
         for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)
         for m in _CSS_URL.finditer(line)
-        if m.group(2).split(":")[0] != own_host
+        if _third_party(url := m.group("url") or m.group("imported") or "", own_host)
     ]
 
 
@@ -211,20 +225,16 @@ class Origins:
         return next(((file.relative_to(self.root).as_posix(), number) for file, number in best), None)
 
 
-def problems_of(found: Sequence[Found], origins: Origins) -> list[Problem]:
-    """Each finding as a problem at the file and line its text was written in, where that can be traced
+def problems_of(found: Sequence[Sighting], origins: Origins) -> list[Problem]:
+    """Each sighting as a problem at the file and line its text was written in, where that can be traced
     (the built file otherwise), always naming the built file it reached."""
     problems = []
     for item in found:
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
         where = origins.find(item.text, item.path)
-        reached = f"privacy: {item.kind}: {mask(item.text)} reached the built site"
         if where is None:
-            problems.append(Problem(item.path, item.line, reached))
+            problems.append(Problem(item.path, item.line, item.message()))
         else:
-            problems.append(Problem(*where, f"{reached} ({item.path}:{item.line})"))
+            problems.append(Problem(*where, f"{item.message()} ({item.path}:{item.line})"))
     return sorted(problems, key=lambda p: (p.path, p.line))
 
 
@@ -258,12 +268,12 @@ class PageChecks:
         self.checked.add(relative)
         self._send(relative)
 
-    def finish(self) -> list[Found]:
+    def finish(self) -> list[Sighting]:
         """The findings of every page, then of every other file in the site (feeds, data, static files)."""
         out, err = self.worker.communicate()
         if self.worker.returncode != 0:
             raise RuntimeError(f"the page checks stopped: {err.strip()[-2000:]}")
-        found: list[Found] = [Leak(*item) if len(item) == 4 else Problem(*item) for item in json.loads(out)]
+        found = [Sighting(*item) for item in json.loads(out)]
         return found + check_site(self.site, self.own_host, self.allowed, checked=self.checked, label=self.label)
 
     def close(self) -> None:
@@ -306,7 +316,7 @@ class PostBuild:
             self.index = indexing(self.folder, self.slugs, self.part_size)
 
     @contextmanager
-    def search(self) -> Iterator[list[Found]]:
+    def search(self) -> Iterator[list[Sighting]]:
         """What the checks found in the whole folder; the search index is complete when the block ends
         (`SearchIndexError` if it failed), and stopped at once if the block raises."""
         if self.index is None:  # no page was written after the last briefing, or there is no briefing at all
@@ -331,7 +341,7 @@ def _check_written_pages(site: Path, own_host: str, label: str) -> None:
     """The worker: allowances, then one page path per line (JSON) on stdin; what it found as JSON on stdout."""
     allowed = set(json.loads(sys.stdin.readline()))
     seen: set[str] = set()
-    found: list[Found] = []
+    found: list[Sighting] = []
     for line in sys.stdin:
         file = site / json.loads(line)
         if file.is_file():  # an engine may skip writing an empty page

@@ -374,3 +374,17 @@ def test_a_site_with_nothing_published_yet_builds_and_its_search_says_so(project
         message = page.locator("#site-search .site-search__empty")
         assert message.inner_text() == "Nothing has been published yet, so there is nothing to search."
         page.close()
+
+
+@pytest.mark.parametrize(
+    "url", ["/\\evil.example/a.png", "\\\\evil.example\\b.png", "https:\\\\evil.example\\d.png", "//evil.example/c.png"]
+)
+def test_an_image_from_another_host_is_refused_however_its_address_is_written(project: Path, url: str) -> None:
+    (project / "content/pages/about.md").write_text(f'# About\n\n<img src="{url}" alt="Our logo">\n')
+    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert (
+            f"content/pages/about.md:3: loads {url} from a third-party host; serve it from the site itself (site/about/index.html:"
+            in (result.stdout + result.stderr)
+        )
+    assert not (project / "site").exists()
