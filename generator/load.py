@@ -178,13 +178,17 @@ def _bounded(root: yaml.Node, path: str, first_line: int, what: str) -> tuple[ya
         if id(node) in seen:
             aliases += 1
             if aliases > MAX_ALIASES:
-                return None, [Problem(path, line, f"{what} uses more than {MAX_ALIASES} YAML aliases (*name); write the values out")]
+                return None, [
+                    Problem(path, line, f"{what} uses more than {MAX_ALIASES} YAML aliases (*name); write the values out")
+                ]
             continue
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             return None, [Problem(path, line, f"{what} uses the YAML tag {node.tag!r}; remove it and write a plain value")]
         if depth > MAX_DEPTH:
-            return None, [Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")]
+            return None, [
+                Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")
+            ]
         if isinstance(node, yaml.SequenceNode):
             todo += [(item, depth + 1) for item in node.value]
         elif isinstance(node, yaml.MappingNode):
@@ -226,11 +230,27 @@ def mapping_fields(node: yaml.MappingNode, path: str, first_line: int) -> tuple[
     return fields, problems
 
 
+MAX_BYTES = 1_000_000
+"""A content file larger than this is refused unread (an audit is about 10 KB)."""
+MAX_LINE = 20_000
+"""Characters in one line, at most (a long pasted paragraph is a few thousand)."""
+
+
 def read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
+    if file.stat().st_size > MAX_BYTES:
+        return None, [
+            Problem(
+                path, 1, f"file is larger than {MAX_BYTES:,} bytes; an audit needs far less: split it or remove pasted material"
+            )
+        ]
     try:
-        return file.read_text(encoding="utf-8").replace("\r\n", "\n"), []
+        text = file.read_text(encoding="utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
         return None, [Problem(path, 1, "file is not UTF-8 text; save it as UTF-8 in your editor")]
+    long = next((number for number, line in enumerate(text.split("\n"), start=1) if len(line) > MAX_LINE), None)
+    if long is not None:
+        return None, [Problem(path, long, f"line is longer than {MAX_LINE:,} characters; break it into paragraphs")]
+    return text, []
 
 
 def parse_document(text: str, path: str, kind: str, slug: str) -> tuple[Document, list[Problem]]:

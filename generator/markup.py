@@ -14,6 +14,16 @@ TAGS = nh3.ALLOWED_TAGS - {"h1", "h2"}
 _converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
+PAGE_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, "*": {"id", "class", "title"}}
+"""A hand-written page keeps the ids, classes and titles its engine gives headings, permalinks and admonitions."""
+
+
+def sanitise_page(html: str) -> str:
+    """A hand-written page's HTML (content/pages/, rendered by the engine), cleaned as briefing bodies are:
+    nothing that could run script, whatever its author wrote."""
+    return nh3.clean(html, attributes=PAGE_ATTRIBUTES)
+
+
 @lru_cache(maxsize=64)
 def to_html(text: str) -> str:
     """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs).

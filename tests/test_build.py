@@ -388,3 +388,28 @@ def test_an_image_from_another_host_is_refused_however_its_address_is_written(pr
             in (result.stdout + result.stderr)
         )
     assert not (project / "site").exists()
+
+
+def test_a_hand_written_page_is_sanitised_as_briefing_bodies_are(project: Path) -> None:
+    (project / "content/pages/about.md").write_text(
+        "# About\n\n## Who we are\n\n<script>document.title = 'owned'</script>\n\n"
+        '<img src="../assets/x.png" onerror="alert(1)" alt="x"> <a href="javascript:alert(2)">click</a>\n\n'
+        "!!! note\n    Kept.\n"
+    )
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    html = (project / "site/about/index.html").read_text()
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    assert "<script" not in article and "onerror" not in article and "javascript:" not in article
+    assert 'id="who-we-are"' in article and 'class="admonition note"' in article and 'href="#who-we-are"' in article
+
+
+def test_a_huge_file_or_line_is_refused_with_its_limit(project: Path) -> None:
+    audit = project / "content/audits/year-end-maca.md"
+    original = audit.read_text()
+    audit.write_text(original + "\n" + ("word " * 300 + "\n\n") * 800)
+    result = briefings(project, "check")
+    assert result.returncode == 1 and "content/audits/year-end-maca.md:1: file is larger than 1,000,000 bytes" in result.stdout
+    lines = original.splitlines()
+    audit.write_text("\n".join([*lines[:20], "x" * 20_001, *lines[20:]]) + "\n")
+    result = briefings(project, "check")
+    assert result.returncode == 1 and "content/audits/year-end-maca.md:21: line is longer than 20,000 characters" in result.stdout

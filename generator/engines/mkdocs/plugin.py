@@ -28,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 
 from ...build import Build, BuildFailed, Job
 from ...config import BuildOptions, Project, SettingsError, options_from_env
+from ...markup import sanitise_page
 from ...model import Audience, Output
 from ...preview import Preview
 from ...report import Reporter
@@ -147,7 +148,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         table of contents and anchors."""
         output = self.pages.pop(page.file.src_uri, None)
         if output is None or output.page is None:
-            return html
+            return sanitise_page(html)  # a hand-written page
         headings = output.page.headings
         page.meta = {"description": escape(output.page.description)} | ({"pagefind": True} if output.searchable else {})
         page._title_from_render = output.page.title  # private: where MkDocs' own render puts the <h1>'s text
