@@ -20,6 +20,7 @@ from .config import OUTPUT_FOLDERS, BuildOptions, Project
 from .model import Audience, Output, Problem
 from .pdf import find_chromium, link_pdfs, print_pdfs
 from .pipeline import Checked, check, generate, publishable_slugs
+from .policy import protect_site
 from .postbuild import LARGE_PAGE, Origins, PostBuild, problems_of
 from .report import Reporter
 from .search import part_count
@@ -149,6 +150,7 @@ class Build:
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks")
+            protect_site(self.folder, self.options.workers)  # once scanned: the policy's hashes are no one's text
         if self.chromium:
             link_pdfs(
                 self.folder, print_pdfs(self.folder, self.project.url(self.options.audience), self.pdf_slugs, self.chromium)

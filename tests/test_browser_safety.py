@@ -56,3 +56,51 @@ def test_pages_request_nothing_from_other_hosts(sample_site: Path, browser) -> N
         page.close()
     assert len(requested) > 5
     assert [u for u in requested if urlsplit(u).netloc != own and not u.startswith("data:")] == []
+
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+def test_every_page_type_runs_under_its_content_security_policy_in_both_palettes(sample_site: Path, browser) -> None:
+    """Material's inline scripts (allowed by hash), search (WebAssembly), the palette toggle and Exit this page
+    all work, and the policy refuses nothing the site itself needs."""
+    from tests.test_browser_experience import PAGE_TYPES
+
+    pages = {**PAGE_TYPES, "not found": "no-such-page/"}
+    with served(sample_site) as base:
+        for scheme in ("light", "dark"):
+            context = browser.new_context(color_scheme=scheme)
+            context.add_init_script(VIOLATIONS)
+            context.route(
+                "https://www.bbc.co.uk/**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html")
+            )
+            page = context.new_page()
+            for kind, url in pages.items():
+                page.goto(base + ("404.html" if kind == "not found" else url))
+                page.wait_for_load_state("networkidle")
+                policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+                assert policy.count() == 1 and "script-src 'self' 'sha256-" in policy.get_attribute("content"), kind
+                assert page.evaluate("typeof window.__md_get") == "function", kind  # Material's inline script ran
+                assert page.evaluate("window.__violations") == [], f"{kind} ({scheme})"
+            page.goto(base + "briefings/")
+            page.wait_for_load_state("networkidle")
+            page.locator(".pagefind-ui__search-input").fill("neglect")
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=30_000)
+            before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            page.locator("form[data-md-component=palette] label:visible").first.click()
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != before
+            assert page.evaluate("window.__violations") == [], f"search or palette ({scheme})"
+            page.locator("a.exit-this-page").click()
+            page.wait_for_url("https://www.bbc.co.uk/weather")
+            context.close()
+
+
+def test_the_referrer_sent_to_other_sites_is_nothing(sample_site: Path) -> None:
+    html = (sample_site / "index.html").read_text()
+    assert '<meta name="referrer" content="same-origin">' in html
+    assert 'rel="nofollow noreferrer"' in html.split('class="md-header__button exit-this-page"', 1)[1].split(">", 1)[0] or (
+        'rel="nofollow noreferrer" data-exit-this-page' in html
+    )
