@@ -104,3 +104,36 @@ def test_the_referrer_sent_to_other_sites_is_nothing(sample_site: Path) -> None:
     assert 'rel="nofollow noreferrer"' in html.split('class="md-header__button exit-this-page"', 1)[1].split(">", 1)[0] or (
         'rel="nofollow noreferrer" data-exit-this-page' in html
     )
+
+
+def test_printing_a_pdf_requests_nothing_from_another_host(tmp_path: Path, browser) -> None:
+    """The PDF step opens each page at its published address, answered from the built folder; anything else,
+    even a page's own reference to another host, is refused (the built-site checks refuse such a page first)."""
+    from generator.pdf import find_chromium, print_pdfs
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.png").write_bytes(b"")
+    site = tmp_path / "site"
+    (site / "briefings/x").mkdir(parents=True)
+    with served(outside) as elsewhere:
+        requested: list[str] = []
+        import http.server
+
+        original = http.server.SimpleHTTPRequestHandler.do_GET
+
+        def counting(handler) -> None:
+            requested.append(handler.path)
+            original(handler)
+
+        http.server.SimpleHTTPRequestHandler.do_GET = counting
+        try:
+            (site / "briefings/x/index.html").write_text(
+                f'<!doctype html><html><head><meta charset="utf-8"><title>X</title></head>'
+                f'<body><h1>X</h1><img src="{elsewhere}x.png" alt=""><link rel="stylesheet" href="{elsewhere}s.css"></body></html>'
+            )
+            sizes = print_pdfs(site, "https://example.org/briefings/", ["x"], find_chromium())
+        finally:
+            http.server.SimpleHTTPRequestHandler.do_GET = original
+    assert sizes["x"] > 0 and (site / "briefings/x.pdf").is_file()
+    assert requested == []
