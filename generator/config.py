@@ -9,7 +9,8 @@ into a `Project`.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,8 @@ DRAFTS_ENV = "BRIEFINGS_DRAFTS"
 BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
 ENGINE_ENV = "BRIEFINGS_ENGINE"
 ENGINES = ("mkdocs", "properdocs")
+MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
+"""Anything a browser would read as a tag or an entity: settings and taxonomy text are shown as plain text."""
 OUTPUT_FOLDERS = {Audience.PUBLIC: "site", Audience.PARTNERS: "site-partners"}
 """Each audience's own output folder, relative to the project: a partners build never writes into `site/`."""
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
@@ -58,6 +61,8 @@ class Project:
     site_url: str
     partnership: str = ""
     accessibility: Mapping[str, object] = field(default_factory=dict)
+    texts: Mapping[str, object] = field(default_factory=dict)
+    """Every other setting the pages show, by its name in the configuration file (`extra.briefings.exit_url`, …)."""
     search_part_size: int = 1000
     partners_site_url: str = ""
     """The partners site's own address (behind sign-in): every absolute URL of a partners build uses it."""
@@ -96,6 +101,11 @@ class Project:
                     "'partners_site_url' must not be the public site_url: give the partners site its own address",
                 )
             )
+        for name, value in _strings({**self.texts, "extra.briefings.accessibility": self.accessibility}):
+            if MARKUP.search(value):
+                found.append(Problem(self.config_file, 1, f"{name} must be plain text, without HTML tags or entities: {value!r}"))
+            elif name.endswith("url") and not value.lower().startswith(("https://", "http://")):
+                found.append(Problem(self.config_file, 1, f"{name} must be a web address starting https:// (it is {value!r})"))
         missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
         if missing:
             found.append(
@@ -117,6 +127,18 @@ def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> 
         build_date=parse_date(environ.get(BUILD_DATE_ENV), BUILD_DATE_ENV) or date.today(),
         workers=workers,
     )
+
+
+def _strings(value: object, name: str = "") -> Iterator[tuple[str, str]]:
+    """Every text in a setting, with the name that finds it (`extra.briefings.accessibility.known_issues[0]`)."""
+    if isinstance(value, str):
+        yield name, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _strings(item, f"{name}.{key}" if name else str(key))
+    elif isinstance(value, list | tuple):
+        for number, item in enumerate(value):
+            yield from _strings(item, f"{name}[{number}]")
 
 
 def engine_name() -> str:

@@ -19,14 +19,14 @@ import jsonschema
 import yaml
 
 from .actions import parse_action_plan
+from .config import MARKUP
 from .load import Document, Field, Section, load_yaml_file, mapping_fields
 from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
 RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "index"}
 """/briefings/by-year/… and the like are the list filters; `index` is the list itself."""
-_MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
-"""Anything a browser would read as a tag or an entity: taxonomy text is shown as plain text on every page."""
+
 GOOD_PRACTICE = "good practice"
 ACTION_PLAN = "action plan"
 AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
@@ -87,7 +87,7 @@ def _markup(node: yaml.Node, path: str) -> list[Problem]:
     problems, todo = [], [node]
     while todo:
         item = todo.pop()
-        if isinstance(item, yaml.ScalarNode) and _MARKUP.search(str(item.value)):
+        if isinstance(item, yaml.ScalarNode) and MARKUP.search(str(item.value)):
             problems.append(
                 Problem(path, 1 + item.start_mark.line, f"must be plain text, without HTML tags or entities: {item.value!r}")
             )

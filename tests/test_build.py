@@ -413,3 +413,36 @@ def test_a_huge_file_or_line_is_refused_with_its_limit(project: Path) -> None:
     audit.write_text("\n".join([*lines[:20], "x" * 20_001, *lines[20:]]) + "\n")
     result = briefings(project, "check")
     assert result.returncode == 1 and "content/audits/year-end-maca.md:21: line is longer than 20,000 characters" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("site_name: Northbrook", "site_name: <b>Northbrook</b>", "mkdocs.yml:1: site_name must be plain text"),
+        (
+            "exit_url: https://www.bbc.co.uk/weather",
+            "exit_url: javascript:alert(1)",
+            "mkdocs.yml:1: extra.briefings.exit_url must be a web address starting https://",
+        ),
+        (
+            "organisation: the Northbrook",
+            "organisation: </title><script>alert(1)</script> the Northbrook",
+            "mkdocs.yml:1: extra.briefings.accessibility.organisation must be plain text",
+        ),
+        (
+            "partnership: the Northbrook",
+            "partnership: the &lt;Northbrook",
+            "mkdocs.yml:1: plugins.briefings.partnership must be plain text",
+        ),
+    ],
+)
+def test_markup_or_a_script_address_in_a_setting_is_refused_naming_the_setting(
+    project: Path, old: str, new: str, message: str
+) -> None:
+    config = project / "mkdocs.yml"
+    assert old in config.read_text()
+    config.write_text(config.read_text().replace(old, new, 1))
+    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert message in result.stdout + result.stderr
+    assert not (project / "site").exists()

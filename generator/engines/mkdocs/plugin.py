@@ -74,6 +74,8 @@ def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
         config.site_url or "",
         plugin.partnership,
         extra.get("accessibility") or {},
+        {"site_name": config.site_name, "plugins.briefings.partnership": plugin.partnership}
+        | {f"extra.briefings.{k}": v for k, v in extra.items() if k != "accessibility"},
         plugin.search_part_size,
         plugin.partners_site_url,
         config_file=Path(config.config_file_path).name,
