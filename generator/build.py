@@ -63,6 +63,7 @@ class Engine(Protocol):
 class Built:
     folder: Path
     pdfs: bool
+    complete: bool
 
 
 def build(options: BuildOptions, project: Project, engine: Engine, reporter: Reporter) -> Built:
@@ -86,31 +87,39 @@ class Build:
         self.folder = options.output
         self.after: PostBuild | None = None
         self.pdf_slugs: list[str] = []
-        self.built = Built(options.output, pdfs=False)
+        self.built = Built(options.output, pdfs=False, complete=False)
 
     def __enter__(self) -> Build:
-        """Lock the output folder and start a new one beside it (`sitedir.Busy` if another build holds it)."""
-        self.folder = self._staged.__enter__()
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        """Swap the new folder into place if the build succeeded, else remove it."""
-        if self.after is not None and kind is not None:
-            self.after.stop()
-        self._staged.__exit__(kind, error, trace)
-
-    def check(self) -> Checked:
+        """Refuse settings no build can go with, before anything is touched; then lock the output folder and
+        start a new one beside it (`sitedir.Refused` if another build holds it)."""
         options, project = self.options, self.project
         problems = project.problems(options.audience)
         public_folder = (project.root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()
-        if options.audience is Audience.PARTNERS and options.output.resolve() == public_folder:
-            message = "the partners site is never built into site/, the public site's folder: use `briefings build --audience partners` (into site-partners/) or `mkdocs build -d site-partners`"
+        if options.audience is Audience.PARTNERS and options.output.resolve().is_relative_to(public_folder):
+            message = (
+                f"the partners site is never built into site/ or inside it (here: {options.output}), the public site's folder: "
+                "build it into site-partners/ (`briefings build --audience partners`, or `mkdocs build -d site-partners`)"
+            )
             problems.append(Problem(project.config_file, 1, message))
         if problems:
             self.reporter.problems(problems)
             raise BuildFailed("the settings have problems")
         if options.pdf == "require" and self.chromium is None:
             raise BuildFailed("--pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)")
+        self.folder = self._staged.__enter__()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        """Swap the new folder into place if every step succeeded, else remove it (an engine that stops early,
+        as on Ctrl-C, may leave without an error: the folder is then incomplete, and removed)."""
+        if kind is None and not self.built.complete:
+            kind, error = BuildFailed, BuildFailed("the build stopped before its post-build step")
+        if self.after is not None and kind is not None:
+            self.after.stop()
+        self._staged.__exit__(kind, error, trace)
+
+    def check(self) -> Checked:
+        options, project = self.options, self.project
         checked = check(project.root, project.content_dir, options.drafts, options.strict_privacy, workers=options.workers)
         if not self.reporter.checked(checked):
             raise BuildFailed("content has problems")
@@ -155,7 +164,7 @@ class Build:
             link_pdfs(
                 self.folder, print_pdfs(self.folder, self.project.url(self.options.audience), self.pdf_slugs, self.chromium)
             )
-        self.built = Built(self.options.output, pdfs=self.chromium is not None)
+        self.built = Built(self.options.output, pdfs=self.chromium is not None, complete=True)
 
 
 def writing_order(output: Output) -> tuple[bool, bool]:

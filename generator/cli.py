@@ -11,11 +11,12 @@ from .build import BuildFailed, build
 from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, parse_date
 from .engines.mkdocs.runner import Engine
 from .linkcheck import check_links
-from .model import PARTNERS_MARKER, Audience, Problem, Status
+from .model import Audience, Problem, Status
 from .pipeline import Checked, check
+from .postbuild import not_public
 from .report import Reporter, print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
-from .sitedir import Busy
+from .sitedir import Refused
 from .tasks import cores
 from .validate import load_taxonomy
 
@@ -68,7 +69,7 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     except BuildFailed as error:
         print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
         return 1
-    except (Busy, SettingsError) as error:
+    except (Refused, SettingsError) as error:
         print(f"build refused: {error}", file=sys.stderr)
         return 1
     except Exception as error:  # the engine reports its own details; the output folder stays as it was
@@ -115,10 +116,12 @@ def cmd_assert_public(root: Path, args: argparse.Namespace) -> int:
     if not (folder / "index.html").is_file():
         print(f"{args.folder}/ holds no built site: nothing to deploy", file=sys.stderr)
         return 1
-    if (folder / PARTNERS_MARKER).exists() or 'name="robots" content="noindex' in (folder / "index.html").read_text("utf-8"):
+    reasons = not_public(folder)
+    if reasons:
+        shown = "; ".join(reasons[:5]) + (f"; and {len(reasons) - 5} more" if len(reasons) > 5 else "")
         print(
-            f"{args.folder}/ is a partners build ({PARTNERS_MARKER}): it holds restricted briefings and must never be "
-            "deployed to a public host. Deploy the public build (briefings build, into site/) instead.",
+            f"{args.folder}/ is not a public build ({shown}): it may hold restricted briefings or drafts and must never "
+            "be deployed to a public host. Deploy the public build (`briefings build`, into site/) instead.",
             file=sys.stderr,
         )
         return 1

@@ -20,6 +20,8 @@ DEFAULT_REVIEW_YEARS = 3
 PARTNERS_MARKER = "PARTNERS-ONLY.txt"
 """The file at the root of every partners build: `briefings assert-public` refuses a folder that holds it."""
 PARTNERS_NOTICE = "Partners only: do not share outside the partnership."
+DRAFTS_MARKER = "DRAFTS-INCLUDED.txt"
+"""The file at the root of a build that shows drafts (a local preview): never to be deployed either."""
 
 
 class Status(StrEnum):

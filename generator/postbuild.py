@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 
 from .memory import give_back
-from .model import Problem
+from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
 from .privacy import mask, scan_block
 from .search import BUNDLE_DIR, Indexing, indexing
 
@@ -74,6 +74,7 @@ def _third_party(url: str, own_host: str) -> bool:
     return (resolved.hostname or "") != own_host.lower()
 
 
+MARKERS = {PARTNERS_MARKER, DRAFTS_MARKER}
 LARGE_PAGE = 1_000_000
 """Bytes: a page this large (a long listing) takes tens of MB to parse."""
 SEEN_LIMIT = 50_000
@@ -195,6 +196,23 @@ def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: se
 
 
 CHECKS = {".html": _check_html_file, ".json": _check_json, ".xml": _check_xml, ".css": _check_css}
+
+
+_NOT_PUBLIC = {
+    "a robots noindex tag (partners builds carry one)": re.compile(rb"<meta\b[^>]*\bname=[\"']?robots\b[^>]*>", re.I),
+    "the partners-only banner": re.compile(rb"partners-banner|status-tag--restricted"),
+    "a draft": re.compile(rb"status-tag--draft|briefing-notice[^>]*>\s*<p class=\"admonition-title\">Draft"),
+}
+
+
+def not_public(folder: Path) -> list[str]:
+    """Why `folder` must never be deployed to a public host (nothing: it is a public build): a partners or
+    drafts marker file anywhere in it, or a page marked as a partners page or as a draft."""
+    reasons = [f"{file.relative_to(folder).as_posix()} is there" for file in sorted(folder.rglob("*")) if file.name in MARKERS]
+    for page in sorted(folder.rglob("*.html")):
+        html = page.read_bytes()
+        reasons += [f"{page.relative_to(folder).as_posix()} has {what}" for what, mark in _NOT_PUBLIC.items() if mark.search(html)]
+    return reasons
 
 
 class Origins:

@@ -22,6 +22,7 @@ from .charts import grouped_bars, heat_map
 from .feed import atom_feed
 from .markup import to_html
 from .model import (
+    DRAFTS_MARKER,
     PARTNERS_MARKER,
     PARTNERS_NOTICE,
     STEPS,
@@ -467,6 +468,8 @@ class Renderer:
         outputs.append(Output("archive.json", archive_json(self.site, self.index.audits)))
         if self.site.audience is Audience.PARTNERS:
             outputs.append(Output(PARTNERS_MARKER, partners_marker(self.site)))
+        if any(b.status is Status.DRAFT for b in self.site.briefings):
+            outputs.append(Output(DRAFTS_MARKER, "This build shows drafts, marked DRAFT: it is a local preview, never to be deployed.\n"))
         return outputs
 
 

@@ -29,17 +29,19 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-class Busy(RuntimeError):
-    """Another build holds the output folder."""
+class Refused(RuntimeError):
+    """The output folder cannot be built into: another build holds it, or it is a link."""
 
 
 @contextmanager
 def staged(target: Path) -> Iterator[Path]:
     """Yield an empty folder to build into; if no exception escapes, it replaces `target` whole.
 
-    Raises `Busy` at once if another build is writing `target`.
+    Raises `Refused` at once if another build is writing `target`.
     """
     target = target.absolute()
+    if target.is_symlink():
+        raise Refused(f"{target.name}/ is a link to {target.resolve()}: the build replaces its folder whole, so build into a real folder")
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target):
         remove_leftovers(target)
@@ -61,7 +63,10 @@ def leftovers(target: Path) -> list[Path]:
 
 def remove_leftovers(target: Path) -> None:
     for folder in leftovers(target):
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder.is_symlink():
+            folder.unlink()
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
@@ -77,7 +82,7 @@ def _locked(target: Path) -> Iterator[None]:
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
-            raise Busy(f"{target.name}/ is being built by {holder}; wait for that build to finish, then build again") from None
+            raise Refused(f"{target.name}/ is being built by {holder}; wait for that build to finish, then build again") from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"process {os.getpid()}")

@@ -446,3 +446,27 @@ def test_markup_or_a_script_address_in_a_setting_is_refused_naming_the_setting(
         assert result.returncode == 1
         assert message in result.stdout + result.stderr
     assert not (project / "site").exists()
+
+
+def test_ctrl_c_during_a_plain_engine_build_leaves_the_site_folder_unchanged(big_project: Path) -> None:
+    assert engine_build(big_project).returncode == 0
+    before = tree_digest(big_project / "site")
+    (big_project / "content/pages/about.md").write_text("# About\n\n" + LEAK)  # and a leak it never got to check
+    build = subprocess.Popen([sys.executable, "-m", ENGINE, "build"], cwd=big_project, env=env(), stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(big_project.glob(".site-new-*/briefings/*/index.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    build.send_signal(signal.SIGINT)
+    build.wait(timeout=60)
+    assert tree_digest(big_project / "site") == before
+    assert leftovers(big_project) == []
+
+
+def test_a_linked_output_folder_is_refused_not_replaced(project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "www"
+    elsewhere.mkdir()
+    (project / "site").symlink_to(elsewhere)
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert f"site/ is a link to {elsewhere}: the build replaces its folder whole, so build into a real folder" in result.stderr
+    assert (project / "site").is_symlink() and list(elsewhere.iterdir()) == []

@@ -123,12 +123,41 @@ def test_assert_public_refuses_a_partners_folder_and_passes_a_public_one(
     monkeypatch.chdir(partners_site.parent)
     refused = cli("assert-public", "site-partners")
     assert refused.code == 1
-    assert "site-partners/ is a partners build (PARTNERS-ONLY.txt)" in refused.err and "never be deployed" in refused.err
-    renamed = shutil.copytree(partners_site, partners_site.parent / "site-copy")
-    (renamed / PARTNERS_MARKER).unlink()  # a careless copy without the marker is still refused (noindex on every page)
+    assert "site-partners/ is not a public build (PARTNERS-ONLY.txt is there;" in refused.err and "must never" in refused.err
+    careless = shutil.copytree(partners_site, partners_site.parent / "site-copy")
+    (careless / PARTNERS_MARKER).unlink()  # a careless copy without the marker, its tags rewritten, is still refused
+    for page in careless.rglob("*.html"):
+        page.write_text(
+            page.read_text().replace(
+                '<meta name="robots" content="noindex, nofollow">', '<meta content="noindex"  name="robots">'
+            )
+        )
     assert cli("assert-public", "site-copy").code == 1
+    mixed = shutil.copytree(public_site, partners_site.parent / "site-mixed")
+    shutil.copytree(partners_site / "briefings/narwhal-restricted", mixed / "briefings/narwhal-restricted")
+    assert "briefings/narwhal-restricted/index.html has the partners-only banner" in cli("assert-public", "site-mixed").err
     monkeypatch.chdir(public_site.parent)
-    assert cli("assert-public", "site").code == 0
+    passed = cli("assert-public", "site")
+    assert passed.code == 0 and passed.out == "site/ is a public build: safe to deploy.\n"
+
+
+def test_assert_public_refuses_a_build_with_drafts(project: Path, cli) -> None:
+    build_site(project, "--drafts")
+    refused = cli("assert-public", "site")
+    assert refused.code == 1 and "DRAFTS-INCLUDED.txt is there" in refused.err
+
+
+def test_a_partners_build_is_never_written_into_or_inside_the_public_folder(project: Path) -> None:
+    for folder in ("site/partners", "site/briefings", "./site/"):
+        refused = subprocess.run(
+            [sys.executable, "-m", ENGINE, "build", "-d", folder],
+            cwd=project,
+            env=env(BRIEFINGS_AUDIENCE="partners"),
+            capture_output=True,
+            text=True,
+        )
+        assert refused.returncode == 1 and "the partners site is never built into site/ or inside it" in refused.stderr
+    assert not (project / "site").exists()
 
 
 def test_plain_engine_build_for_partners_refuses_the_public_folder(project: Path) -> None:

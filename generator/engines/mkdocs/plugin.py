@@ -33,7 +33,7 @@ from ...model import Audience, Output
 from ...preview import Preview
 from ...report import Reporter
 from ...search import DEFAULT_PART_SIZE
-from ...sitedir import Busy
+from ...sitedir import Refused
 from ...tasks import cores
 
 ENGINE = BasePlugin.__module__.split(".")[0]
@@ -112,7 +112,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.session = self._start(project_of(config, self.config), Path(config.site_dir))
             self.session.project = project_of(config, self.config)  # a preview's mkdocs.yml may have changed
             self.writing = self.session.generate(self.session.check())
-        except (BuildFailed, SettingsError, Busy) as error:
+        except (BuildFailed, SettingsError, Refused) as error:
             raise PluginError(f"briefings: {error}") from error
         config.site_dir, config.site_url = str(self.writing.folder), self.writing.site_url
         return config
