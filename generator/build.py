@@ -47,6 +47,8 @@ class Job:
     previous: dict[str, Output] | None = field(default=None)
     """A preview's: what each generated file held when last written, so that only changed files are
     written again. None: write every file."""
+    pages: set[str] = field(default_factory=set)
+    """Every page the engine writes (paths in `folder`), hand-written ones too: the engine says which."""
 
     def take(self) -> list[Output]:
         """The files to write, handed over: the job keeps none, so that each page's HTML is freed once written."""

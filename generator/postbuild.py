@@ -211,7 +211,9 @@ def not_public(folder: Path) -> list[str]:
     reasons = [f"{file.relative_to(folder).as_posix()} is there" for file in sorted(folder.rglob("*")) if file.name in MARKERS]
     for page in sorted(folder.rglob("*.html")):
         html = page.read_bytes()
-        reasons += [f"{page.relative_to(folder).as_posix()} has {what}" for what, mark in _NOT_PUBLIC.items() if mark.search(html)]
+        reasons += [
+            f"{page.relative_to(folder).as_posix()} has {what}" for what, mark in _NOT_PUBLIC.items() if mark.search(html)
+        ]
     return reasons
 
 

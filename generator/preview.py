@@ -35,6 +35,7 @@ class Preview:
         """The engine's own folder, which it serves."""
         self.surroundings: tuple[tuple[str, int, int], ...] = ()
         self.index: BackgroundIndex | None = None
+        self.job: Job | None = None
 
     def _restart_if_surroundings_changed(self) -> None:
         """The settings and the theme shape every page: after a change to either, start from an empty folder."""
@@ -64,23 +65,33 @@ class Preview:
         self.current = {output.path: output for output in outputs}
         searchable = sum(output.searchable for output in outputs)
         parts = part_count(searchable, project.search_part_size)
-        return Job(
+        self.job = Job(
             outputs, self.folder, options.audience, settings.site_url, parts, previous=self.written if self.exact else None
         )
+        return self.job
 
     def post_build(self) -> None:
+        self._remove_pages_gone()
         found = check_site(self.folder, host(self.project.url(self.options.audience)), self.allowed, self.passed)
         problems = problems_of(found, Origins(self.project.root, self.project.origins))
         if problems:
             self.failed()
             self.reporter.built_site(problems, "fix them and save; the preview rebuilds")
             raise BuildFailed("the built site failed its privacy checks")
-        for path in self.written.keys() - self.current.keys():  # an audit deleted, renamed, made a draft or restricted
-            (self.folder / self.written[path].dest).unlink(missing_ok=True)
         self.written, self.exact = self.current, True
         slugs = [PurePosixPath(path).stem for path, output in self.current.items() if output.searchable]
         self.index = self.index or BackgroundIndex(self.folder, self.project.search_part_size, self.reporter.message)
         self.index.request(slugs)  # the saved page shows at once; its search catches up a moment later
+
+    def _remove_pages_gone(self) -> None:
+        """A dirty rebuild leaves the pages of deleted files: remove every page the engine did not write this
+        time (an audit deleted, renamed, made a draft or restricted; a hand-written page deleted)."""
+        for path in self.written.keys() - self.current.keys():
+            (self.folder / self.written[path].dest).unlink(missing_ok=True)
+        written = self.job.pages if self.job else set()
+        for page in self.folder.rglob("index.html"):
+            if page.relative_to(self.folder).as_posix() not in written:
+                page.unlink()
 
     def failed(self) -> None:
         """A rebuild failed, perhaps after writing some files: write every file next time."""

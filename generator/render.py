@@ -469,7 +469,9 @@ class Renderer:
         if self.site.audience is Audience.PARTNERS:
             outputs.append(Output(PARTNERS_MARKER, partners_marker(self.site)))
         if any(b.status is Status.DRAFT for b in self.site.briefings):
-            outputs.append(Output(DRAFTS_MARKER, "This build shows drafts, marked DRAFT: it is a local preview, never to be deployed.\n"))
+            outputs.append(
+                Output(DRAFTS_MARKER, "This build shows drafts, marked DRAFT: it is a local preview, never to be deployed.\n")
+            )
         return outputs
 
 

@@ -41,7 +41,9 @@ def staged(target: Path) -> Iterator[Path]:
     """
     target = target.absolute()
     if target.is_symlink():
-        raise Refused(f"{target.name}/ is a link to {target.resolve()}: the build replaces its folder whole, so build into a real folder")
+        raise Refused(
+            f"{target.name}/ is a link to {target.resolve()}: the build replaces its folder whole, so build into a real folder"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target):
         remove_leftovers(target)

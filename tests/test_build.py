@@ -470,3 +470,23 @@ def test_a_linked_output_folder_is_refused_not_replaced(project: Path, tmp_path:
     assert result.returncode == 1
     assert f"site/ is a link to {elsewhere}: the build replaces its folder whole, so build into a real folder" in result.stderr
     assert (project / "site").is_symlink() and list(elsewhere.iterdir()) == []
+
+
+def test_a_preview_removes_a_deleted_page_even_one_that_failed_its_checks(project: Path) -> None:
+    from tests.test_mkdocs_plugin import fetch, wait_for
+
+    extra, contact = project / "content/pages/extra.md", project / "content/pages/contact.md"
+    source = project / "content/audits/year-end-maca.md"
+    with preview(project, [sys.executable, "-m", "generator.cli", "serve"]) as running:
+        extra.write_text("# Extra\n\nAn extra page.\n")
+        assert wait_for(running.base + "extra/", "An extra page.", 60)
+        extra.unlink()
+        deadline = time.monotonic() + 60
+        while fetch(running.base + "extra/") is not None and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert fetch(running.base + "extra/") is None
+        contact.write_text("# Contact\n\n" + LEAK)
+        assert running.wait_for_line("content/pages/contact.md:3: privacy: phone:")
+        contact.unlink()
+        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+        assert wait_for(running.base + "briefings/year-end-maca/", "Freshly edited background of", 60), "".join(running.lines)

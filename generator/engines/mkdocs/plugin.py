@@ -137,6 +137,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(file)
             if output.page:
                 self.pages[output.path] = output
+        self.writing.pages = {file.dest_uri for file in files.documentation_pages()}
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
