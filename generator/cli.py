@@ -11,8 +11,9 @@ from .build import BuildFailed, build
 from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, parse_date
 from .engines.mkdocs.runner import Engine
 from .linkcheck import check_links
+from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status
-from .pipeline import Checked, check
+from .pipeline import check
 from .postbuild import not_public
 from .report import Reporter, print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
@@ -29,21 +30,23 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     project = Engine(root).project()
     checked = check(root, project.content_dir, args.drafts, args.strict_privacy, workers=cores())
     if args.public_repository:
-        checked.problems += restricted_in_public(root, checked)
+        checked.problems = sorted([*checked.problems, *restricted_in_public(root, project.content_dir)], key=lambda p: (p.path, p.line))
     return 0 if Reporter().checked(checked) else 1
 
 
-def restricted_in_public(root: Path, checked: Checked) -> list[Problem]:
-    """A restricted item in a public repository is public already, whatever the workflow builds."""
+def restricted_in_public(root: Path, content_dir: str) -> list[Problem]:
+    """A restricted item in a public repository is public already, whatever the workflow builds: each one,
+    valid or not, at its `status:` line."""
     problems = []
-    for briefing in checked.briefings:
-        if briefing.status is Status.RESTRICTED:
-            lines = (root / briefing.path).read_text(encoding="utf-8-sig").splitlines()
-            line = next((n for n, text in enumerate(lines, start=1) if text.startswith("status:")), 1)
+    for source in content_files(root, content_dir, refused_files(root, content_dir))[0]:
+        text, _ = read_text(source.file, source.path)
+        doc, _ = parse_document(text or "", source.path, source.kind, source.slug)
+        status = doc.fields.get("status")
+        if status is not None and status.value == Status.RESTRICTED.value:
             problems.append(
                 Problem(
-                    briefing.path,
-                    line,
+                    source.path,
+                    status.line,
                     "status: restricted, but this repository is public, so this file is public already: move restricted "
                     "items to a private content repository (README: The partners site), or publish this one",
                 )

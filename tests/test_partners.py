@@ -209,3 +209,14 @@ def test_linkcheck_checks_the_folder_of_its_audience(project: Path, cli, args: t
     assert re.match(r"\d+ internal links checked: 0 problems\.", run.lines[-1])
     shutil.rmtree(project / folder)
     assert f"{folder}/ holds no built site" in cli("linkcheck", *args).err
+
+
+def test_a_public_repository_refuses_a_restricted_item_however_written_and_whatever_else_is_wrong(project: Path, cli) -> None:
+    audit = project / "content/audits/narwhal-restricted.md"
+    audit.write_text(audit.read_text().replace("status: restricted", "status :   restricted").replace("date: 20", "date: x20", 1))
+    run = cli("check", "--public-repository")
+    assert run.code == 1
+    assert any(
+        line.startswith("content/audits/narwhal-restricted.md:5: status: restricted, but this repository is public")
+        for line in run.lines
+    )
