@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import astuple, dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
@@ -41,7 +41,8 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P
 
 
 def read_page(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """Visible text and attribute text with their lines, and every URL the page would load (lxml, a C parser)."""
+    """Visible text, comments, attribute text and link targets with their lines (what a reader can see in the
+    page or its source), and every URL the page would load (lxml, a C parser)."""
     root = lxml.html.fromstring(data)
     texts: list[tuple[int, str]] = []
     loads: list[tuple[int, str]] = []
@@ -51,11 +52,14 @@ def read_page(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, str]]
             if element.text and element.tag not in ("script", "style"):
                 texts.append((line, element.text))
             texts += [(line, element.get(a)) for a in TEXT_ATTRIBUTES if element.get(a)]
+            texts += [(line, unquote(element.get(a))) for a in ("href", "src") if element.get(a)]
             attribute = LOADING_TAGS.get(element.tag)
             if attribute and element.get(attribute):
                 loads.append((line, element.get(attribute)))
             if element.tag == "link" and LOADING_RELS & set((element.get("rel") or "").lower().split()) and element.get("href"):
                 loads.append((line, element.get("href")))
+        elif element.text:  # a comment: in the page's source for anyone to read
+            texts.append((line, element.text))
         if element.tail:
             texts.append((line, element.tail))
     return texts, loads
@@ -195,7 +199,8 @@ def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: se
     ]
 
 
-CHECKS = {".html": _check_html_file, ".json": _check_json, ".xml": _check_xml, ".css": _check_css}
+CHECKS = {".html": _check_html_file, ".json": _check_json, ".css": _check_css}
+CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_xml)  # text, read line by line
 
 
 _NOT_PUBLIC = {
@@ -248,13 +253,18 @@ class Origins:
 def problems_of(found: Sequence[Sighting], origins: Origins) -> list[Problem]:
     """Each sighting as a problem at the file and line its text was written in, where that can be traced
     (the built file otherwise), always naming the built file it reached."""
-    problems = []
+    places: dict[tuple[str, int, str], list[str]] = {}
     for item in found:
         where = origins.find(item.text, item.path)
-        if where is None:
-            problems.append(Problem(item.path, item.line, item.message()))
-        else:
-            problems.append(Problem(*where, f"{item.message()} ({item.path}:{item.line})"))
+        key = (item.path, item.line, item.message()) if where is None else (*where, item.message())
+        places.setdefault(key, []).append(f"{item.path}:{item.line}")
+    problems = []
+    for (path, line, message), built in places.items():
+        if built == [f"{path}:{line}"]:
+            problems.append(Problem(path, line, message))
+        else:  # one place written, reported once with the built files it reached
+            more = f" and {len(built) - 1} more" if len(built) > 1 else ""
+            problems.append(Problem(path, line, f"{message} ({built[0]}{more})"))
     return sorted(problems, key=lambda p: (p.path, p.line))
 
 

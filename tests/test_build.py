@@ -490,3 +490,35 @@ def test_a_preview_removes_a_deleted_page_even_one_that_failed_its_checks(projec
         contact.unlink()
         source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
         assert wait_for(running.base + "briefings/year-end-maca/", "Freshly edited background of", 60), "".join(running.lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("content/pages/about.md", "# About\n\n[Call us](tel:07700900461)\n"),
+        ("content/pages/about.md", "# About\n\n[Write](mailto:jane.doe@example.org)\n"),
+        ("content/pages/contacts.txt", "Duty desk\n07700 900461\n"),
+        ("content/pages/list.csv", "name,phone\nDesk,07700 900461\n"),
+    ],
+)
+def test_a_detail_in_a_comment_a_link_or_a_static_file_fails_the_build(project: Path, name: str, text: str) -> None:
+    (project / name).write_text(text)
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert f"{name}:" in result.stdout and "reached the built site" in result.stdout
+    assert not (project / "site").exists()
+
+
+def test_a_detail_on_every_page_is_reported_once_where_it_was_written(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_description: ", "site_description: Ring 07700 900461. ", 1))
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    reported = [line for line in result.stdout.splitlines() if "reached the built site" in line]
+    assert len(reported) == 1 and reported[0].startswith("mkdocs.yml:2: privacy: phone:") and " more)" in reported[0]
+
+
+def test_a_comment_in_a_hand_written_page_is_never_published(project: Path) -> None:
+    (project / "content/pages/about.md").write_text("# About\n\n<!-- mobile 07700 900461 -->\n")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    assert "900461" not in (project / "site/about/index.html").read_text()
