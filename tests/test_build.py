@@ -522,3 +522,29 @@ def test_a_comment_in_a_hand_written_page_is_never_published(project: Path) -> N
     (project / "content/pages/about.md").write_text("# About\n\n<!-- mobile 07700 900461 -->\n")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0
     assert "900461" not in (project / "site/about/index.html").read_text()
+
+
+def test_plain_gh_deploy_publishes_the_checked_site(project: Path, tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.email=qa@localhost", "-c", "user.name=QA", *args], cwd=project, check=True, capture_output=True
+        )
+
+    subprocess.run(["git", "init", "-q", "--bare", str(tmp_path / "remote.git")], check=True)
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "content")
+    git("remote", "add", "origin", str(tmp_path / "remote.git"))
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "gh-deploy", "--no-history"],
+        cwd=project,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    files = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=tmp_path / "remote.git", capture_output=True, text=True
+    )
+    assert "briefings/year-end-maca/index.html" in files.stdout.splitlines()

@@ -115,6 +115,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except (BuildFailed, SettingsError, Refused) as error:
             raise PluginError(f"briefings: {error}") from error
         config.site_dir, config.site_url = str(self.writing.folder), self.writing.site_url
+        self.engine_config = config  # on_shutdown points it back at the output folder (gh-deploy reads it then)
         return config
 
     def _start(self, project: Project, folder: Path) -> Build | Preview:
@@ -192,6 +193,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         session, self.session = getattr(self, "session", None), None
         if isinstance(session, Build):
             session.__exit__(None, None, None)
+            self.engine_config.site_dir = str(session.options.output)
         elif isinstance(session, Preview):
             session.close()
 
