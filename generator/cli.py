@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .build import BuildFailed, build
 from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, parse_date
-from .engines.mkdocs.runner import Engine
+from .engines.mkdocs.runner import CONFIG, Engine
 from .linkcheck import check_links
 from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status
@@ -196,7 +196,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(Path.cwd(), args)
+    root = Path.cwd()
+    if args.run is not cmd_assert_public and not (root / CONFIG).is_file():
+        print(f"briefings: there is no {CONFIG} in {root}: run briefings from the project's folder, where {CONFIG} is", file=sys.stderr)
+        return 1
+    return args.run(root, args)
 
 
 if __name__ == "__main__":

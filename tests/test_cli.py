@@ -123,3 +123,11 @@ def test_new_briefing_and_refusal_to_overwrite(project: Path, cli) -> None:
     assert clash.code == 1
     assert path.read_bytes() == original
     assert not (project / "content/audits/safer-sleep.md").exists()
+
+
+def test_run_from_the_wrong_folder_says_where_to_run_it(project: Path, cli, monkeypatch) -> None:
+    monkeypatch.chdir(project / "content")
+    for command in (("check",), ("build",), ("linkcheck",)):
+        run = cli(*command)
+        assert run.code == 1
+        assert run.err.startswith(f"briefings: there is no mkdocs.yml in {project / 'content'}: run briefings from the project's folder")
