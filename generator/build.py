@@ -161,7 +161,7 @@ class Build:
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks")
-            protect_site(self.folder, self.options.workers)  # once scanned: the policy's hashes are no one's text
+            protect_site(self.folder, self.options.workers, self.after.protected)  # the pages the checks have not done
         if self.chromium:
             link_pdfs(
                 self.folder, print_pdfs(self.folder, self.project.url(self.options.audience), self.pdf_slugs, self.chromium)

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
 from . import tasks
@@ -51,8 +52,9 @@ def protect(file: Path) -> None:
     os.replace(temporary, file)
 
 
-def protect_site(folder: Path, workers: int) -> None:
-    """Every page of a built site (in `workers` processes)."""
-    with tasks.shared_out(protect, sorted(folder.rglob("*.html")), workers) as done:
+def protect_site(folder: Path, workers: int, done_already: Collection[str] = ()) -> None:
+    """Every page of a built site but those `done_already` (paths in it), in `workers` processes."""
+    pages = [page for page in sorted(folder.rglob("*.html")) if page.relative_to(folder).as_posix() not in done_already]
+    with tasks.shared_out(protect, pages, workers) as done:
         for _ in done:
             pass

@@ -22,6 +22,7 @@ import lxml.html
 
 from .memory import give_back
 from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
+from .policy import protect
 from .privacy import mask, scan_block
 from .search import BUNDLE_DIR, Indexing, indexing
 
@@ -335,6 +336,8 @@ class PostBuild:
         self.unwritten = set(searchable)
         self.page_checks = PageChecks(folder, own_host, allowed, label) if workers > 1 else None
         self.index: Indexing | nullcontext[None] | None = None
+        self.protected: set[str] = set()
+        """Pages the checking worker has already given their policies (see `policy`)."""
 
     def written(self, dest: str) -> None:
         """The page at `dest` (a path in the folder) is on disk."""
@@ -354,6 +357,7 @@ class PostBuild:
         with self.index:
             if self.page_checks:
                 checks, self.page_checks = self.page_checks, None
+                self.protected = checks.checked
                 yield checks.finish()
             else:
                 yield check_site(self.folder, self.own_host, self.allowed, label=self.label)
@@ -376,6 +380,7 @@ def _check_written_pages(site: Path, own_host: str, label: str) -> None:
         file = site / json.loads(line)
         if file.is_file():  # an engine may skip writing an empty page
             found += _check_html_file(f"{label}/{file.relative_to(site).as_posix()}", file, own_host, allowed, seen)
+            protect(file)  # once scanned: the policy's hashes are no one's text (a failed build is discarded whole)
             if file.stat().st_size > LARGE_PAGE:
                 give_back()  # its parse: this worker runs beside Pagefind
     sys.stdout.write(json.dumps([astuple(item) for item in found]))
