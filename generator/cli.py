@@ -15,15 +15,11 @@ from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status
 from .pipeline import check
 from .postbuild import not_public
-from .report import Reporter, print_problems, write_step_summary
+from .report import Reporter, plural, print_problems, write_step_summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
 from .tasks import cores
 from .validate import load_taxonomy
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
@@ -105,8 +101,8 @@ def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
         for url in sorted(result.external):
             print(f"external (not fetched): {url}")
     outcome = (
-        f"{_plural(result.checked, 'internal link')} checked: {_plural(len(result.problems), 'problem')}. "
-        f"{_plural(len(result.external), 'external link')} listed, not fetched."
+        f"{plural(result.checked, 'internal link')} checked: {plural(len(result.problems), 'problem')}. "
+        f"{plural(len(result.external), 'external link')} listed, not fetched."
     )
     print(outcome)
     write_step_summary("briefings linkcheck", outcome, result.problems)

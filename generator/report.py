@@ -39,7 +39,7 @@ def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
@@ -71,15 +71,15 @@ class Reporter:
             for allowance in checked.allowances:
                 self.message(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
         drafts = checked.drafts_skipped
-        skipped = f"{_plural(len(drafts), 'draft')} skipped (not checked, not published)"
+        skipped = f"{plural(len(drafts), 'draft')} skipped (not checked, not published)"
         if drafts:
             skipped += ": " + ", ".join(drafts)
         if checked.problems:
             files = len({p.path for p in checked.problems})
-            outcome = f"{_plural(len(checked.problems), 'problem')} in {_plural(files, 'file')}; nothing was built. {skipped}."
+            outcome = f"{plural(len(checked.problems), 'problem')} in {plural(files, 'file')}; nothing was built. {skipped}."
         else:
-            warnings = f" {_plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
-            outcome = f"All content is valid: {_plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}"
+            warnings = f" {plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
+            outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}"
         self.message(outcome)
         write_step_summary("briefings check", outcome, checked.problems, checked.warnings)
         return not checked.problems
@@ -87,7 +87,7 @@ class Reporter:
     def built_site(self, problems: Sequence[Problem], consequence: str) -> None:
         """Report what the checks of a built site found, and what became of the build."""
         self.problems(problems)
-        outcome = f"{_plural(len(problems), 'problem')} in the built site; {consequence}."
+        outcome = f"{plural(len(problems), 'problem')} in the built site; {consequence}."
         self.message(outcome)
         write_step_summary("briefings build", outcome, problems)
 
