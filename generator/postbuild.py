@@ -15,6 +15,7 @@ import sys
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import astuple, dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -230,23 +231,26 @@ class Origins:
     def __init__(self, root: Path, places: Sequence[str]) -> None:
         self.root, self.places = root, places
 
-    def _files(self) -> Iterator[Path]:
+    @cached_property
+    def _lines(self) -> list[tuple[Path, list[str]]]:
+        """Every origin file's lines, read once however many sightings are traced (one detail can reach
+        thousands of pages)."""
+        read = []
         for place in self.places:
             path = self.root / place
-            candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-            yield from (file for file in candidates if file.is_file() and not file.is_symlink())
+            for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+                if file.is_file() and not file.is_symlink():
+                    try:
+                        read.append((file, file.read_text(encoding="utf-8").splitlines()))
+                    except (OSError, UnicodeDecodeError):
+                        continue
+        return read
 
     def find(self, text: str, built: str) -> tuple[str, int] | None:
         """The file and line that hold `text` as written: of those that do, the one named like a part of the
         `built` path (`content/pages/contact.md` for `site/contact/index.html`), else the first."""
         parts = set(PurePosixPath(built).with_suffix("").parts)
-        found = []
-        for file in self._files():
-            try:
-                lines = file.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue
-            found += [(file, number) for number, line in enumerate(lines, start=1) if text in line]
+        found = [(file, number) for file, lines in self._lines for number, line in enumerate(lines, start=1) if text in line]
         best = sorted(found, key=lambda place: place[0].stem not in parts)[:1]
         return next(((file.relative_to(self.root).as_posix(), number) for file, number in best), None)
 
