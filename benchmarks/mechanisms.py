@@ -17,10 +17,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from results import write_section
 from scale import WORK, machine, run
 from synthetic import make_project
 
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADING = "## Performance mechanisms"
 
 BUILD = """
@@ -120,19 +120,11 @@ def verdict(results: dict[int, dict[str, tuple[float, float]]], name: str) -> st
     return f"kept: without it, {'; '.join(reasons)}" if reasons else "remove: it does not pay"
 
 
-def write(text: str) -> None:
-    """Replace this section of RESULTS.md (or add it at the end), leaving the rest as it is."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    before, _, after = current.partition(HEADING)
-    rest = after.split("\n## ", 1)[1] if "\n## " in after else ""
-    RESULTS.write_text(before.rstrip("\n") + "\n\n" + text + ("\n## " + rest if rest else ""), encoding="utf-8")
-
-
 def main() -> None:
     counts = [int(a) for a in sys.argv[1:]] or [1000, 5000]
     results = {count: measure(count) for count in counts}
     text = section(results)
-    write(text)
+    write_section(HEADING, text)
     print(text)
 
 

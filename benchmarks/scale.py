@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from preview import measure_preview, report
+from results import RESULTS, kept_sections
 from synthetic import make_plain_project, make_project
 
 from generator import markup
@@ -331,11 +332,8 @@ def main() -> None:
         + preview
         + CHOICES
     )
-    results_file = Path(__file__).resolve().parent / "RESULTS.md"
-    kept = results_file.read_text(encoding="utf-8").partition("## Performance mechanisms")[2] if results_file.exists() else ""
-    if kept:  # written by benchmarks/mechanisms.py
-        text += "\n## Performance mechanisms" + kept.split("\n## ", 1)[0].rstrip("\n") + "\n"
-    results_file.write_text(text, encoding="utf-8")
+    text += kept_sections()
+    RESULTS.write_text(text, encoding="utf-8")
     print(text)
 
 

@@ -22,6 +22,7 @@ from .pdf import find_chromium, link_pdfs, print_pdfs
 from .pipeline import Checked, check, generate, publishable_slugs
 from .policy import protect_site
 from .postbuild import LARGE_PAGE, Origins, PostBuild, problems_of
+from .privacy import Allowance
 from .report import Reporter
 from .search import part_count
 
@@ -88,6 +89,8 @@ class Build:
         self._staged = sitedir.staged(options.output)
         self.folder = options.output
         self.after: PostBuild | None = None
+        self.allowances: list[Allowance] = []
+        """What the content scan allowed, each on its own line: the output checks honour them there only."""
         self.pdf_slugs: list[str] = []
         self.built = Built(options.output, pdfs=False, complete=False)
 
@@ -122,9 +125,17 @@ class Build:
 
     def check(self) -> Checked:
         options, project = self.options, self.project
-        checked = check(project.root, project.content_dir, options.drafts, options.strict_privacy, workers=options.workers)
+        checked = check(
+            project.root,
+            project.content_dir,
+            options.drafts,
+            options.strict_privacy,
+            workers=options.workers,
+            leftovers_fail=options.in_ci,
+        )
         if not self.reporter.checked(checked):
             raise BuildFailed("content has problems")
+        self.allowances = checked.allowances
         return checked
 
     def generate(self, checked: Checked) -> Job:
@@ -137,7 +148,6 @@ class Build:
         self.after = PostBuild(
             self.folder,
             host(settings.site_url),
-            {a.text for a in checked.allowances},
             [output.dest for output in outputs if output.searchable],
             slugs,
             project.search_part_size,
@@ -157,7 +167,7 @@ class Build:
     def post_build(self) -> None:
         assert self.after is not None, "generate first"
         with self.after.search() as found:  # the search index is complete when this block ends; a failure stops it
-            problems = problems_of(found, Origins(self.project.root, self.project.origins))
+            problems = problems_of(found, Origins(self.project.root, self.project.origins), self.allowances)
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks")

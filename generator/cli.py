@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from .build import BuildFailed, build
-from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, parse_date
+from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
 from .engines.mkdocs.runner import CONFIG, Engine
 from .linkcheck import check_links
 from .load import content_files, parse_document, read_text, refused_files
@@ -24,9 +25,13 @@ from .validate import load_taxonomy
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     project = Engine(root).project()
-    checked = check(root, project.content_dir, args.drafts, args.strict_privacy, workers=cores())
+    checked = check(
+        root, project.content_dir, args.drafts, args.strict_privacy, workers=cores(), leftovers_fail=in_ci(os.environ)
+    )
     if args.public_repository:
-        checked.problems = sorted([*checked.problems, *restricted_in_public(root, project.content_dir)], key=lambda p: (p.path, p.line))
+        checked.problems = sorted(
+            [*checked.problems, *restricted_in_public(root, project.content_dir)], key=lambda p: (p.path, p.line)
+        )
     return 0 if Reporter().checked(checked) else 1
 
 
@@ -56,6 +61,7 @@ def _options(root: Path, args: argparse.Namespace, **more: object) -> BuildOptio
         audience=Audience(args.audience),
         drafts=args.drafts,
         build_date=parse_date(args.build_date, "--build-date") or date.today(),
+        in_ci=in_ci(os.environ),
         **more,  # type: ignore[arg-type]
     )
 
@@ -194,7 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     root = Path.cwd()
     if args.run is not cmd_assert_public and not (root / CONFIG).is_file():
-        print(f"briefings: there is no {CONFIG} in {root}: run briefings from the project's folder, where {CONFIG} is", file=sys.stderr)
+        print(
+            f"briefings: there is no {CONFIG} in {root}: run briefings from the project's folder, where {CONFIG} is",
+            file=sys.stderr,
+        )
         return 1
     return args.run(root, args)
 

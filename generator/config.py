@@ -49,6 +49,8 @@ class BuildOptions:
     strict_privacy: bool = False
     pdf: PdfChoice = "skip"
     workers: int = 1
+    in_ci: bool = False
+    """Run unattended (`CI=true`, as GitHub Actions sets): editors' leftover files are errors, not warnings."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,12 @@ def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> 
         drafts=environ.get(DRAFTS_ENV) == "1",
         build_date=parse_date(environ.get(BUILD_DATE_ENV), BUILD_DATE_ENV) or date.today(),
         workers=workers,
+        in_ci=in_ci(environ),
     )
+
+
+def in_ci(environ: Mapping[str, str]) -> bool:
+    return environ.get("CI", "").lower() in ("true", "1")
 
 
 def _strings(value: object, name: str = "") -> Iterator[tuple[str, str]]:

@@ -320,28 +320,49 @@ def _mode(path: Path) -> int:
         return 0
 
 
-def content_files(root: Path, content_dir: str, refused: Collection[Path] = ()) -> tuple[list[Source], list[Problem]]:
+LEFTOVER = re.compile(
+    r"\.DS_Store|\._.*|Thumbs\.db|desktop\.ini|\.~lock\..*#|~\$.*|\..*\.sw[a-p]|.*~|\.#.*|.*\.(?:tmp|bak)", re.I
+)
+"""Files editors and operating systems leave beside the ones being edited (lock, swap and backup files)."""
+
+
+def leftover(file: Path, path: str) -> Problem | None:
+    """A problem for an editor's leftover file, which is never read or published: delete it."""
+    if not LEFTOVER.fullmatch(file.name):
+        return None
+    return Problem(path, 1, "is an editor's or the system's leftover file; delete it (it is never read or published)")
+
+
+def content_files(
+    root: Path, content_dir: str, refused: Collection[Path] = ()
+) -> tuple[list[Source], list[Problem], list[Problem]]:
     """Every briefing source under the content folders; stray files are reported, never skipped silently
-    (`refused` files are reported by `refused_files`, and never read)."""
+    (`refused` files are reported by `refused_files`, and never read). Editors' leftovers come apart, last:
+    a local check may only warn about them."""
     sources: list[Source] = []
     problems: list[Problem] = []
+    leftovers: list[Problem] = []
     for folder, kind in FOLDERS.items():
         base = root / content_dir / folder
         if not base.is_dir() or base in refused:
             continue
         for file in sorted(base.iterdir()):
             path = file.relative_to(root).as_posix()
-            if file.name.startswith(".") or file in refused:
+            if file in refused:
                 continue
-            if file.is_dir() or file.suffix != ".md":
+            if found := leftover(file, path):
+                leftovers.append(found)
+            elif file.is_dir() or file.suffix != ".md" or file.name.startswith("."):
                 problems.append(
                     Problem(
-                        path, 1, f"only '.md' files are read in {content_dir}/{folder}/; rename it to end in '.md' or move it out"
+                        path,
+                        1,
+                        f"only '.md' files not starting with '.' are read in {content_dir}/{folder}/; rename it or move it out",
                     )
                 )
-                continue
-            sources.append(Source(file, path, kind))
-    return sources, problems
+            else:
+                sources.append(Source(file, path, kind))
+    return sources, problems, leftovers
 
 
 def load_yaml_file(file: Path, path: str) -> tuple[yaml.Node | None, list[Problem]]:

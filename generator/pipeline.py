@@ -6,10 +6,11 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from . import tasks
+from . import names, tasks
 from .load import Document, Source, content_files, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site, visible
-from .privacy import Allowance, Report, scan_document
+from .pages import scan_pages
+from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
 from .render import render
 from .validate import Known, load_taxonomy, validate
 
@@ -46,6 +47,7 @@ class Memo:
     """
 
     files: dict[tuple[str, str], Examined] = field(default_factory=dict)
+    allowed_names: AllowedNames = ()
     taxonomy: Taxonomy | None = None
     validated: Known = field(default_factory=dict)
     context: tuple[object, ...] = ()
@@ -58,13 +60,15 @@ class Memo:
         key = (source.path, text)
         if key not in self.files:
             doc, problems = parse_document(text, source.path, source.kind, source.slug)
-            self.files[key] = Examined(doc, problems, scan_document(doc))
+            self.files[key] = Examined(doc, problems, scan_document(doc, self.allowed_names))
         return self.files[key]
 
-    def use(self, taxonomy: Taxonomy | None) -> None:
-        """Forget every validation if the taxonomy changed."""
+    def use(self, taxonomy: Taxonomy | None, allowed_names: AllowedNames) -> None:
+        """Forget every validation if the taxonomy changed, and every scan if the allowed names did."""
         if taxonomy != self.taxonomy:
             self.taxonomy, self.validated = taxonomy, {}
+        if allowed_names != self.allowed_names:
+            self.allowed_names, self.files = allowed_names, {}
 
     def keep(self, docs: list[Document]) -> None:
         """Forget files that no longer exist in this form."""
@@ -85,20 +89,30 @@ def check(
     strict_privacy: bool = False,
     memo: Memo | None = None,
     workers: int = 1,
+    leftovers_fail: bool = False,
 ) -> Checked:
     """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first.
 
     With several `workers` (see `tasks`), files are read, parsed, scanned and checked in as many processes.
+    Editors' leftover files are warnings, or problems with `leftovers_fail` (in CI).
     """
     memo = memo or Memo()
     refused = refused_files(root, content_dir)
     taxonomy, problems = load_taxonomy(root, content_dir, refused)
-    sources, found = content_files(root, content_dir, refused)
-    checked = Checked(taxonomy, problems=[*refused.values(), *problems, *found])
-    memo.use(taxonomy)
+    allowed_names, found_in_names = load_allowed_names(root, content_dir, refused)
+    sources, found, leftovers = content_files(root, content_dir, refused)
+    checked = Checked(taxonomy, problems=[*refused.values(), *problems, *found_in_names, *found])
+    (checked.problems if leftovers_fail else checked.warnings).extend(leftovers)
+    pages = scan_pages(root, f"{content_dir}/pages", allowed_names, refused)
+    checked.problems += pages.errors
+    checked.warnings += pages.warnings
+    checked.allowances += pages.allowances
+    memo.use(taxonomy, allowed_names)
+    names.load()
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
     kept = memo if workers == 1 else None  # a worker's memory of earlier slices would travel back with every slice
-    with tasks.shared_out(partial(_examine_slice, kept, taxonomy, include_drafts), slices, workers, chunk=1) as parts:
+    examine = partial(_examine_slice, kept, allowed_names, taxonomy, include_drafts)
+    with tasks.shared_out(examine, slices, workers, chunk=1) as parts:
         parts = list(parts)
     examined = [e for part, _ in parts for e in part]
     docs = [e.doc for e in examined]
@@ -122,7 +136,7 @@ def check(
 
 
 def _examine_slice(
-    memo: Memo | None, taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]
+    memo: Memo | None, allowed_names: AllowedNames, taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]
 ) -> tuple[list[Examined], Known]:
     """A worker's share: read, parse and scan files, and check each one against the taxonomy if it could be read.
 
@@ -130,7 +144,7 @@ def _examine_slice(
     back without their bodies: sent whole from a worker, they would double what the parent reads back,
     and leave its memory fragmented for the rest of the build.
     """
-    memo = memo or Memo()
+    memo = memo or Memo(allowed_names=allowed_names)
     examined = [memo.examine(source) for source in sources]
     if taxonomy is not None:
         validate([e.doc for e in examined], taxonomy, include_drafts, memo.validated)

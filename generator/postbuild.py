@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import astuple, dataclass
@@ -24,7 +25,8 @@ import lxml.html
 from .memory import give_back
 from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
 from .policy import protect
-from .privacy import mask, scan_block
+from .privacy import Allowance, covers, detect, mask
+from .reading import Read, normalised, read_lines, read_markdown
 from .search import BUNDLE_DIR, Indexing, indexing
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
@@ -42,29 +44,112 @@ LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "m
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
 
 
-def read_page(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """Visible text, comments, attribute text and link targets with their lines (what a reader can see in the
-    page or its source), and every URL the page would load (lxml, a C parser)."""
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "meta",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "select",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    ]
+)
+"""Elements that start a new line of text for a reader; every other element runs on in the line it is in."""
+
+Fragment = tuple[int, str]
+"""A line of a page's source and a piece of text written there."""
+
+
+def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
+    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with its
+    cells parted by `|`, an attribute's text or link target, a comment), and every URL the page would load.
+    Inline elements run on: `0770<span>0 900123</span>` reads as one number (lxml, a C parser)."""
     root = lxml.html.fromstring(data)
-    texts: list[tuple[int, str]] = []
+    blocks: list[list[Fragment]] = []
     loads: list[tuple[int, str]] = []
-    for element in root.iter():
+    current: list[Fragment] = []
+
+    def flush() -> None:
+        nonlocal current
+        if any(text.strip() for _, text in current):
+            blocks.append(current)
+        current = []
+
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, True)]
+    while stack:
+        element, starting = stack.pop()
         line = element.sourceline or 1
-        if isinstance(element.tag, str):
-            if element.text and element.tag not in ("script", "style"):
-                texts.append((line, element.text))
-            texts += [(line, element.get(a)) for a in TEXT_ATTRIBUTES if element.get(a)]
-            texts += [(line, unquote(element.get(a))) for a in ("href", "src") if element.get(a)]
-            attribute = LOADING_TAGS.get(element.tag)
+        if not isinstance(element.tag, str):  # a comment: in the page's source for anyone to read
+            blocks.append([(line, element.text or "")])
+        elif starting:
+            tag = element.tag
+            if tag in _BLOCKS and tag not in ("td", "th"):
+                flush()
+            if tag == "tr":
+                current.append((line, "| "))
+            elif tag in ("td", "th"):
+                current.append((line, " | "))
+            blocks.extend([[(line, element.get(a))] for a in TEXT_ATTRIBUTES if element.get(a)])
+            blocks.extend([[(line, unquote(element.get(a)))] for a in ("href", "src") if element.get(a)])
+            attribute = LOADING_TAGS.get(tag)
             if attribute and element.get(attribute):
                 loads.append((line, element.get(attribute)))
-            if element.tag == "link" and LOADING_RELS & set((element.get("rel") or "").lower().split()) and element.get("href"):
+            if tag == "link" and LOADING_RELS & set((element.get("rel") or "").lower().split()) and element.get("href"):
                 loads.append((line, element.get("href")))
-        elif element.text:  # a comment: in the page's source for anyone to read
-            texts.append((line, element.text))
+            if element.text and tag not in ("script", "style"):
+                current.append((line, element.text))
+            stack.append((element, False))
+            stack.extend((child, True) for child in reversed(element))
+            continue
+        elif element.tag in _BLOCKS and element.tag not in ("td", "th"):
+            flush()
         if element.tail:
-            texts.append((line, element.tail))
-    return texts, loads
+            current.append((line, element.tail))
+    flush()
+    return blocks, loads
 
 
 _IGNORED = re.compile(r"[\t\n\r]")
@@ -108,22 +193,42 @@ class Sighting:
         return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
 
 
-def _privacy(path: str, pieces: list[tuple[int, str]], allowed: set[str], seen: set[str] | None = None) -> list[Sighting]:
-    """Scan many pieces of text in one pass: join them, then map each finding back to its piece's line.
+_SPACES = re.compile(r"\s+")
 
-    Pieces in `seen` (the same navigation, header and footer on every page) passed on an earlier page.
-    Only pieces with no finding are remembered there, so a detail is reported on every page it reaches.
+
+def _spaced(text: str) -> str:
+    """A page's text as a browser shows it: any run of spaces and line breaks is one space."""
+    return _SPACES.sub(" ", normalised(text))
+
+
+def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
+    """Scan many blocks of a page's text in one pass, as its reader reads them, and map each finding back to
+    the line it starts on.
+
+    Blocks in `seen` (the same navigation, header and footer on every page) passed on an earlier page. Only
+    blocks with no finding are remembered there, so a detail is reported on every page it reaches.
     """
+    texts = ["".join(_spaced(text) for _, text in block) for block in blocks]
     if seen is not None:
         if len(seen) > SEEN_LIMIT:
             seen.clear()
-        pieces = [piece for piece in dict.fromkeys(pieces) if piece[1] not in seen]
-    lines = [(index, line) for index, (_, text) in enumerate(pieces) for line in text.split("\n")]
-    findings = [f for f in scan_block("\n".join(line for _, line in lines), 0) if not any(f.text in a for a in allowed)]
-    leaky = {lines[f.line][0] for f in findings}
-    if seen is not None:
-        seen.update(text for index, (_, text) in enumerate(pieces) if index not in leaky)
-    return [Sighting(path, pieces[lines[f.line][0]][0], f.kind, f.text) for f in findings]
+        chosen = [i for i, text in enumerate(texts) if text not in seen]
+    else:
+        chosen = list(range(len(texts)))
+    fragments: list[Fragment] = []
+    gaps: list[str] = []
+    block_starts: list[int] = []
+    for index in chosen:
+        block_starts.append(len(fragments))
+        for position, (line, text) in enumerate(blocks[index]):
+            fragments.append((line, _spaced(text)))
+            gaps.append("\n" if position == 0 and fragments[:-1] else "")
+    read = read_lines(fragments, gaps)
+    found = detect(read.text)
+    if seen is not None and chosen:
+        leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
+        seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky)
+    return [Sighting(path, read.line_at(start), kind, read.text[start:end].strip()) for start, end, kind in found]
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -137,17 +242,12 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-Signatures = dict[str, tuple[int, int, frozenset[str]]]
-"""Modification time and size of each site file that passed its checks, by path, and the allowances it passed with."""
+Signatures = dict[str, tuple[int, int, tuple[Sighting, ...]]]
+"""Modification time and size of each site file checked, by path, with what its checks found."""
 
 
 def check_site(
-    site: Path,
-    own_host: str,
-    allowed: set[str],
-    passed: Signatures | None = None,
-    checked: Collection[str] = (),
-    label: str = "site",
+    site: Path, own_host: str, passed: Signatures | None = None, checked: Collection[str] = (), label: str = "site"
 ) -> list[Sighting]:
     """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
 
@@ -158,41 +258,44 @@ def check_site(
     found: list[Sighting] = []
     seen: set[str] = set()
     passed = {} if passed is None else passed
-    allowances = frozenset(allowed)
     for file in sorted(site.rglob("*")):
         relative = file.relative_to(site).as_posix()
         if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or relative in checked or not file.is_file():
             continue
         stat = file.stat()
-        signature = (stat.st_mtime_ns, stat.st_size, allowances)
-        if passed.get(relative) == signature:
+        known = passed.get(relative)
+        if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
+            found += known[2]
             continue
-        here = CHECKS[file.suffix](f"{label}/{relative}", file, own_host, allowed, seen)
-        if here:
-            passed.pop(relative, None)
-        else:
-            passed[relative] = signature
+        here = CHECKS[file.suffix](f"{label}/{relative}", file, own_host, seen)
+        passed[relative] = (stat.st_mtime_ns, stat.st_size, tuple(here))
         found += here
     return found
 
 
-def _check_html_file(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
-    texts, loads = read_page(file.read_bytes())
-    return _privacy(name, texts, allowed, seen) + [
-        Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)
+def _check_html_file(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    blocks, loads = read_page(file.read_bytes())
+    return _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
+
+
+def _check_json(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    strings = _strings(json.loads(file.read_text(encoding="utf-8")))
+    return _read_privacy(name, read_markdown("\n\n".join(strings)), lines=False)
+
+
+def _check_text(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined."""
+    return _read_privacy(name, read_markdown(file.read_text(encoding="utf-8")))
+
+
+def _read_privacy(name: str, read: Read, lines: bool = True) -> list[Sighting]:
+    return [
+        Sighting(name, read.line_at(start) if lines else 1, kind, read.text[start:end].strip())
+        for start, end, kind in detect(read.text)
     ]
 
 
-def _check_json(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
-    strings = _strings(json.loads(file.read_text(encoding="utf-8")))
-    return list(_privacy(name, [(1, line) for text in strings for line in text.split("\n")], allowed))
-
-
-def _check_xml(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
-    return list(_privacy(name, list(enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)), allowed))
-
-
-def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: set[str]) -> list[Sighting]:
+def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
     return [
         Sighting(name, number, LOAD, url)
         for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)
@@ -202,7 +305,7 @@ def _check_css(name: str, file: Path, own_host: str, allowed: set[str], seen: se
 
 
 CHECKS = {".html": _check_html_file, ".json": _check_json, ".css": _check_css}
-CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_xml)  # text, read line by line
+CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_text)
 
 
 _NOT_PUBLIC = {
@@ -226,41 +329,61 @@ def not_public(folder: Path) -> list[str]:
 
 class Origins:
     """The files text in a built site can come from (content, settings, theme overrides), to say where a leak
-    was written. Read only when a leak is found."""
+    was written, each read as its reader reads it (a detail split by emphasis or a wrapped line is found).
+    Read only when a leak is found, and once however many sightings are traced (one detail can reach
+    thousands of pages)."""
 
     def __init__(self, root: Path, places: Sequence[str]) -> None:
         self.root, self.places = root, places
+        self._found: dict[str, list[tuple[str, int]]] = {}
 
     @cached_property
-    def _lines(self) -> list[tuple[Path, list[str]]]:
-        """Every origin file's lines, read once however many sightings are traced (one detail can reach
-        thousands of pages)."""
+    def _read(self) -> list[tuple[str, str, Read]]:
         read = []
         for place in self.places:
             path = self.root / place
             for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
                 if file.is_file() and not file.is_symlink():
                     try:
-                        read.append((file, file.read_text(encoding="utf-8").splitlines()))
+                        text = file.read_text(encoding="utf-8")
                     except (OSError, UnicodeDecodeError):
                         continue
+                    read.append((file.relative_to(self.root).as_posix(), text, read_markdown(text)))
         return read
 
-    def find(self, text: str, built: str) -> tuple[str, int] | None:
-        """The file and line that hold `text` as written: of those that do, the one named like a part of the
-        `built` path (`content/pages/contact.md` for `site/contact/index.html`), else the first."""
+    def places_of(self, text: str) -> list[tuple[str, int]]:
+        """Every file and line where `text` starts, as written or as read (spacing aside)."""
+        if text not in self._found:
+            pattern = re.compile(r"\s+".join(map(re.escape, text.split())), re.I)
+            found: set[tuple[str, int]] = set()
+            for path, raw, read in self._read:
+                found.update((path, raw.count("\n", 0, m.start()) + 1) for m in pattern.finditer(raw))
+                found.update((path, read.line_at(m.start())) for m in pattern.finditer(read.text))
+            self._found[text] = sorted(found)
+        return self._found[text]
+
+    def find(self, text: str, built: str, excluding: Collection[tuple[str, int]] = ()) -> tuple[str, int] | None:
+        """The file and line that hold `text`: of those that do (and are not `excluding`), the one named like
+        a part of the `built` path (`content/pages/contact.md` for `site/contact/index.html`), else the first."""
         parts = set(PurePosixPath(built).with_suffix("").parts)
-        found = [(file, number) for file, lines in self._lines for number, line in enumerate(lines, start=1) if text in line]
-        best = sorted(found, key=lambda place: place[0].stem not in parts)[:1]
-        return next(((file.relative_to(self.root).as_posix(), number) for file, number in best), None)
+        found = [place for place in self.places_of(text) if place not in excluding]
+        return min(found, key=lambda place: PurePosixPath(place[0]).stem not in parts, default=None)
 
 
-def problems_of(found: Sequence[Sighting], origins: Origins) -> list[Problem]:
+def problems_of(found: Sequence[Sighting], origins: Origins, allowances: Sequence[Allowance] = ()) -> list[Problem]:
     """Each sighting as a problem at the file and line its text was written in, where that can be traced
-    (the built file otherwise), always naming the built file it reached."""
+    (the built file otherwise), always naming the built file it reached.
+
+    An allowance lets a detail through only where it was written on the allowance's own line: a detail
+    that is also written anywhere else, or whose origin cannot be traced, is reported."""
     places: dict[tuple[str, int, str], list[str]] = {}
     for item in found:
-        where = origins.find(item.text, item.path)
+        allowed = set()
+        if item.kind != LOAD:
+            allowed = {place for place in origins.places_of(item.text) if any(covers(a, *place, item.text) for a in allowances)}
+            if allowed and allowed == set(origins.places_of(item.text)):
+                continue
+        where = origins.find(item.text, item.path, excluding=allowed)
         key = (item.path, item.line, item.message()) if where is None else (*where, item.message())
         places.setdefault(key, []).append(f"{item.path}:{item.line}")
     problems = []
@@ -282,8 +405,8 @@ class PageChecks:
     written, so the build holds none for it.
     """
 
-    def __init__(self, site: Path, own_host: str, allowed: set[str], label: str = "site") -> None:
-        self.site, self.own_host, self.allowed, self.label = site, own_host, allowed, label
+    def __init__(self, site: Path, own_host: str, label: str = "site") -> None:
+        self.site, self.own_host, self.label = site, own_host, label
         self.checked: set[str] = set()
         self.worker = subprocess.Popen(
             [sys.executable, "-m", "generator.postbuild", str(site), own_host, label],
@@ -292,7 +415,6 @@ class PageChecks:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self._send(sorted(allowed))
 
     def _send(self, value: object) -> None:
         assert self.worker.stdin is not None
@@ -309,7 +431,7 @@ class PageChecks:
         if self.worker.returncode != 0:
             raise RuntimeError(f"the page checks stopped: {err.strip()[-2000:]}")
         found = [Sighting(*item) for item in json.loads(out)]
-        return found + check_site(self.site, self.own_host, self.allowed, checked=self.checked, label=self.label)
+        return found + check_site(self.site, self.own_host, checked=self.checked, label=self.label)
 
     def close(self) -> None:
         self.worker.kill()
@@ -328,17 +450,16 @@ class PostBuild:
         self,
         folder: Path,
         own_host: str,
-        allowed: set[str],
         searchable: list[str],
         slugs: list[str],
         part_size: int,
         label: str,
         workers: int,
     ) -> None:
-        self.folder, self.own_host, self.allowed, self.label = folder, own_host, allowed, label
+        self.folder, self.own_host, self.label = folder, own_host, label
         self.slugs, self.part_size = slugs, part_size
         self.unwritten = set(searchable)
-        self.page_checks = PageChecks(folder, own_host, allowed, label) if workers > 1 else None
+        self.page_checks = PageChecks(folder, own_host, label) if workers > 1 else None
         self.index: Indexing | nullcontext[None] | None = None
         self.protected: set[str] = set()
         """Pages the checking worker has already given their policies (see `policy`)."""
@@ -364,7 +485,7 @@ class PostBuild:
                 self.protected = checks.checked
                 yield checks.finish()
             else:
-                yield check_site(self.folder, self.own_host, self.allowed, label=self.label)
+                yield check_site(self.folder, self.own_host, label=self.label)
 
     def stop(self) -> None:
         """End the workers after a failure: the page checks, and Pagefind if it started."""
@@ -376,14 +497,13 @@ class PostBuild:
 
 
 def _check_written_pages(site: Path, own_host: str, label: str) -> None:
-    """The worker: allowances, then one page path per line (JSON) on stdin; what it found as JSON on stdout."""
-    allowed = set(json.loads(sys.stdin.readline()))
+    """The worker: one page path per line (JSON) on stdin; what it found as JSON on stdout."""
     seen: set[str] = set()
     found: list[Sighting] = []
     for line in sys.stdin:
         file = site / json.loads(line)
         if file.is_file():  # an engine may skip writing an empty page
-            found += _check_html_file(f"{label}/{file.relative_to(site).as_posix()}", file, own_host, allowed, seen)
+            found += _check_html_file(f"{label}/{file.relative_to(site).as_posix()}", file, own_host, seen)
             protect(file)  # once scanned: the policy's hashes are no one's text (a failed build is discarded whole)
             if file.stat().st_size > LARGE_PAGE:
                 give_back()  # its parse: this worker runs beside Pagefind

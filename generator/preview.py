@@ -16,6 +16,7 @@ from .config import BuildOptions, Project
 from .model import Output
 from .pipeline import Checked, Memo, check, generate
 from .postbuild import Origins, Signatures, check_site, problems_of
+from .privacy import Allowance
 from .report import Reporter
 from .search import BackgroundIndex, part_count
 
@@ -30,7 +31,7 @@ class Preview:
         self.exact = False
         """Whether `written` is exactly what is on disk (not after a failed rebuild, which may have written some)."""
         self.current: dict[str, Output] = {}
-        self.allowed: set[str] = set()
+        self.allowances: list[Allowance] = []
         self.folder = options.output
         """The engine's own folder, which it serves."""
         self.surroundings: tuple[tuple[str, int, int], ...] = ()
@@ -54,7 +55,7 @@ class Preview:
         checked = check(project.root, project.content_dir, options.drafts, options.strict_privacy, memo=self.memo)
         if not self.reporter.checked(checked):
             raise BuildFailed("content has problems")
-        self.allowed = {a.text for a in checked.allowances}
+        self.allowances = checked.allowances
         return checked
 
     def generate(self, checked: Checked) -> Job:
@@ -72,8 +73,8 @@ class Preview:
 
     def post_build(self) -> None:
         self._remove_pages_gone()
-        found = check_site(self.folder, host(self.project.url(self.options.audience)), self.allowed, self.passed)
-        problems = problems_of(found, Origins(self.project.root, self.project.origins))
+        found = check_site(self.folder, host(self.project.url(self.options.audience)), self.passed)
+        problems = problems_of(found, Origins(self.project.root, self.project.origins), self.allowances)
         if problems:
             self.failed()
             self.reporter.built_site(problems, "fix them and save; the preview rebuilds")

@@ -13,76 +13,130 @@ A finding can be allowed, one line at a time, by a marker on that line that must
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 from pathlib import Path
 
-from .load import Document
-from .model import Problem
+import yaml
 
-ERROR, WARNING = "error", "warning"
+from . import names
+from .load import Document, load_yaml_file
+from .model import Problem
+from .reading import Read, as_read, read_markdown
+
+ERROR, WARNING = names.ERROR, names.WARNING
 
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _S = r"[ \t]"
-"""Spacing inside one line: a pattern never spans two lines, so whole texts scan like single lines."""
+"""Spacing inside one paragraph: a pattern never spans two paragraphs."""
+_ORDINAL = r"(?:st|nd|rd|th)"
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+\d{{4}}"
-    rf"|{_MONTHS}\.?{_S}+\d{{1,2}}(?:st|nd|rd|th)?,?{_S}+\d{{4}})"
+    rf"|\d{{1,2}}{_ORDINAL}?{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+\d{{4}}"
+    rf"|{_MONTHS}\.?{_S}+(?:the{_S}+)?\d{{1,2}}{_ORDINAL}?,?{_S}+\d{{4}})"
 )
-_DOB_WORD = rf"(?:D\.?O\.?B\.?|date{_S}+of{_S}+birth|born(?:{_S}+on)?)"
+_DOB_WORD = rf"(?:D\.?O\.?B\b\.?|date{_S}+of{_S}+birth|birth{_S}?date|born)"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_FILLER = rf"(?:(?:on|the|is|was|of|{_WEEKDAY})\b[ \t,:\-]*){{0,4}}"
+_RANGE = rf"(?!{_S}*(?:-|to\b|until\b|till\b|and\b|through\b){_S}*(?:the{_S}+)?\d)"
+"""Not the start of a range: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
     "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard"
 )
+_LOWER_STREET_TYPES = frozenset(
+    ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
+)
+"""Street types that, in lower case, are never ordinary prose ("a 2 hour drive", "3 cases went to court")."""
+_NOT_STREET_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "into",
+        "near",
+        "over",
+        "off",
+        "past",
+        "across",
+        "along",
+        "within",
+        "after",
+        "before",
+        "per",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "month",
+        "months",
+        "mile",
+        "miles",
+        "working",
+        "school",
+        "hospital",
+    ]
+)
+_COURTS = frozenset(
+    [
+        "family",
+        "crown",
+        "youth",
+        "county",
+        "magistrates",
+        "magistrates'",
+        "high",
+        "supreme",
+        "coroners",
+        "coroners'",
+        "coroner's",
+        "appeal",
+    ]
+)
 
-_DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-
-DETECTORS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
-    ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), re.compile("@")),
-    ("nhs-number", re.compile(r"(?=\d)(?<![\d-])(?:\d{3} \d{3} \d{4}|\d{3}-\d{3}-\d{4}|\d{10})(?![\d-])"), None),
-    (
-        "phone",
-        re.compile(rf"(?=[+(0])(?<![\w+])(?:\+44(?:{_S}|-)?(?:\(0\)(?:{_S}|-)?)?|\(?0)\d(?:[ \t\-)]{{0,2}}\d){{8,9}}(?!\d)"),
-        None,
-    ),
-    (
-        "ni-number",
-        re.compile(rf"\b[A-Z]{{2}}{_S}{{0,2}}\d{{2}}{_S}{{0,2}}\d{{2}}{_S}{{0,2}}\d{{2}}{_S}{{0,2}}[A-D]\b", re.I),
-        None,
-    ),
-    ("postcode", re.compile(rf"(?=[A-Z])\b(?:GIR{_S}?0AA|[A-Z]{{1,2}}\d[A-Z\d]?{_S}*\d[ABD-HJLNP-UW-Z]{{2}})\b"), None),
-    ("date-of-birth", re.compile(rf"\b{_DOB_WORD}[^\w\n]{{0,4}}(?:(?:is|was|on|of){_S}+)?{_DATE}", re.I), _DOB_KEYWORD),
-    ("date-of-birth", re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I), _DOB_KEYWORD),
-    (
-        "address",
-        re.compile(
-            rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+(?!(?:Family|Crown|Youth|County|Magistrates'?|High){_S}+Court\b)"
-            rf"(?:[A-Z][A-Za-z'\-]+{_S}+){{1,3}}(?:{_STREET_TYPES})\b"
-        ),
-        None,
-    ),
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:[ \t.\-]{0,2}\d{2}){3}[ \t.\-]{0,2}[A-D]\b", re.I)
+POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?{_S}*(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
+DATE_OF_BIRTH = [
+    re.compile(rf"\b{_DOB_WORD}[ \t:,\-()]*{_FILLER}{_DATE}{_RANGE}", re.I),
+    re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
 ]
-"""Error kinds, checked in this order (an NHS number is not also reported as a phone number), each with
-an optional guard: a cheap pattern that must occur in the text before the costly one is run. A leading
-lookahead of the first character lets the regex engine skip most positions at once."""
-
+_DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
+_DOB_HEADER = re.compile(rf"^{_S}*(?:{_DOB_WORD}|date{_S}+born){_S}*$", re.I)
+ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
+_BARRIER = re.compile(
+    r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
+    r"|\d{1,2}[.:]\d{2}(?:[ \t]?[ap]\.?m\b\.?)?)(?!\d)",
+    re.I,
+)
+"""Dates, reporting years and times: a reader never reads these as part of a longer number."""
+_NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?: {0,2}[.\-/] {0,2}| {1,3}| ?\) ?| ?\()?\d)*")
+"""Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells)."""
+_DIGITS = re.compile(r"\d+")
+ORGANISATION_NUMBERS = ("0800", "0808", "0500", "030")
+"""Freephone numbers and numbers reserved for public bodies and charities (helplines): never a family's."""
 _NEEDS_DETECTORS = re.compile(r"[0-9@]")
-"""Every error kind contains a digit or an @, so text with neither needs no detector run."""
-_GIVEN_NAME = re.compile(r"(?=[A-Z])\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+"""Every error kind except a name contains a digit or an @, so a paragraph with neither needs no detector run."""
 _ALLOW = re.compile(r"privacy:\s*allow\s+\"([^\"]+)\"(?:\s+reason:\s*(.*?))?\s*(?:-->|$)")
+ALLOWED_NAMES = "allowed_names.yml"
 SMALL_COUNT_FIELDS = {"cases": 1, "children": 2}
 """A MACA field at or below this count could identify a family."""
-
-
-def given_names() -> frozenset[str]:
-    text = (Path(__file__).parent / "data" / "given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-GIVEN_NAMES = given_names()
 
 
 @dataclass(frozen=True)
@@ -124,54 +178,148 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
-def _starts(lines: list[str]) -> list[int]:
-    """The offset of each line in the lines joined by newlines."""
-    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """NHS and phone numbers in any grouping a reader reads as one number: (start, end, kind).
 
-
-def scan_block(text: str, first_line: int = 1, pseudonyms: frozenset[str] | None = None) -> list[Finding]:
-    """Every finding in a whole text, each pattern run once over it (names only when `pseudonyms` is given).
-
-    No pattern spans two lines and every error kind holds a digit or an @, so the detectors run over the
-    lines that hold one, joined: most prose lines hold neither.
+    A run of digit groups is tried from each group: ten digits that pass the NHS check, or a UK number of
+    ten or eleven digits from 0 (or +44). Groups are of one size or more than one digit each, so counts
+    in a row ("0-4 5-9 10-15") are not a number; dates and reporting years part runs.
     """
-    found: list[tuple[int, Finding]] = []
-    lines = text.split("\n")
-    starts = _starts(lines)
-    candidates = [number for number, line in enumerate(lines) if _NEEDS_DETECTORS.search(line)]
-    if candidates:
-        chosen = [lines[number] for number in candidates]
-        joined, joined_starts = "\n".join(chosen), _starts(chosen)
-        taken: list[tuple[int, int]] = []
-        for kind, pattern, guard in DETECTORS:
-            if guard and not guard.search(joined):
+    work = _BARRIER.sub(lambda m: "|" * len(m.group()), text) if _BARRIER.search(text) else text
+    for run in _NUMBER_RUN.finditer(work):
+        groups = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _DIGITS.finditer(run.group())]
+        if run.group()[0] == "+" and groups[0][0].startswith("44") and len(groups[0][0]) > 2:  # +447700900123
+            digits, start, end = groups[0]
+            groups[0:1] = [("44", start, start + 2), (digits[2:], start + 2, end)]
+        if sum(len(g) for g, _, _ in groups) < 10:
+            continue
+        first = 0
+        while first < len(groups):
+            found = _number_at(groups, first, text, run.start() if first == 0 and run.group()[0] == "+" else None)
+            if found:
+                yield found[:3]
+                first = found[3]
+            else:
+                first += 1
+
+
+def _number_at(groups: list[tuple[str, int, int]], first: int, text: str, plus: int | None) -> tuple[int, int, str, int] | None:
+    """The number that starts at group `first` (after +44 when `plus` is its offset), with the next group to try."""
+    start, prefix = groups[first][1], ""
+    if plus is not None and groups[0][0] == "44" and len(groups) > 1:
+        start, prefix, first = plus, "0", 1
+        if groups[1][0] == "0" and "(" in text[groups[0][2] : groups[1][1]]:
+            first = 2
+    digits, sizes = prefix, []
+    for index in range(first, len(groups)):
+        digits += groups[index][0]
+        sizes.append(len(groups[index][0]))
+        if len(digits) > 11 or not (all(size == 1 for size in sizes) or all(size > 1 for size in sizes)):
+            return None
+        if len(digits) < 10:
+            continue
+        end = groups[index][2]
+        following = groups[index + 1][0] if index + 1 < len(groups) else ""
+        if len(digits) == 10 and not prefix and nhs_check_digit_ok(digits):
+            return start, end, "nhs-number", index + 1
+        if len(digits) == 10 and digits[0] == "0" and len(following) == 1:
+            continue
+        if digits[0] == "0" and digits[1] != "0" and (len(digits) == 11 or digits.startswith("01")):
+            kind = "organisation" if digits.startswith(ORGANISATION_NUMBERS) else "phone"
+            return start, end, kind, index + 1
+    return None
+
+
+def _addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Street addresses in any letter case, as long as the words read as a street's name: all capitalised,
+    all capitals, or (for street types that are no ordinary word) all lower case."""
+    for match in ADDRESS.finditer(text):
+        words = match.group(1).split()
+        street = match.group(2)
+        lowered = [w.lower() for w in words]
+        if lowered[0] in _NOT_STREET_NAMES or any(w in ("the", "a", "an", "of", "and", "to", "in", "on", "at") for w in lowered):
+            continue
+        if street.lower() in ("court", "ct") and lowered[-1] in _COURTS:
+            continue
+        if all(w[0].isupper() for w in [*words, street]) or (
+            all(w.islower() for w in [*words, street]) and street.lower() in _LOWER_STREET_TYPES
+        ):
+            yield match.start(), match.end()
+
+
+def _postcodes(text: str) -> Iterator[tuple[int, int]]:
+    for match in POSTCODE.finditer(text):
+        inward = match.group(1) or ""
+        if re.fullmatch(rf"\d{_ORDINAL}", inward) and not inward.isupper():  # "Q4 3rd", "y10 2nd"
+            continue
+        yield match.start(), match.end()
+
+
+def _dob_columns(text: str) -> Iterator[tuple[int, int]]:
+    """Cells of a table column headed DOB or date of birth (a Markdown or pasted table, one row a paragraph)."""
+    column, offset = None, 0
+    for row in text.split("\n"):
+        cells = row.strip().strip("|").split("|") if row.lstrip().startswith("|") else None
+        if cells is None:
+            column = None
+        elif column is None:
+            column = next((i for i, cell in enumerate(cells) if _DOB_HEADER.match(cell)), None)
+        elif column < len(cells) and re.search(r"\d", cells[column]) and not re.fullmatch(r"[\s:|-]*", cells[column]):
+            cell = cells[column]
+            start = offset + row.index(cell.strip(), sum(len(c) + 1 for c in cells[:column]))
+            yield start, start + len(cell.strip())
+        offset += len(row) + 1
+
+
+def detect(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every identifying detail but names in a reader's text, earliest kind first
+    where two overlap (an NHS number is not also a phone number)."""
+    if not _NEEDS_DETECTORS.search(text):
+        return []
+    found: list[tuple[int, int, str]] = []
+    found += [(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
+    found += _numbers(text)
+    found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text)]
+    found += [(start, end, "postcode") for start, end in _postcodes(text)]
+    if _DOB_KEYWORD.search(text):
+        found += [(m.start(), m.end(), "date-of-birth") for pattern in DATE_OF_BIRTH for m in pattern.finditer(text)]
+        found += [(start, end, "date-of-birth") for start, end in _dob_columns(text)]
+    found += [(start, end, "address") for start, end in _addresses(text)]
+    taken: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if not any(s < end and start < e for s, e, _ in taken):
+            taken.append((start, end, kind))
+    return sorted((item for item in taken if item[2] != "organisation"), key=lambda item: item[0])
+
+
+def scan_read(read: Read, declared: list[frozenset[str]] | None = None) -> list[Finding]:
+    """Every finding in a reader's text; names too when `declared` (the words of each pseudonym and allowed
+    name) is given. A name within a declared one passes; a given name inside a name found is not repeated."""
+    text = read.text
+    found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in detect(text)]
+    if declared is not None:
+        spans: list[tuple[int, int]] = []
+        for start, name, severity in names.find(text):
+            end = start + len(name)
+            if any(s <= start and end <= e for s, e in spans) or any(names.words(name) <= d for d in declared):
                 continue
-            for match in pattern.finditer(joined):
-                span = match.span()
-                if any(start < span[1] and span[0] < end for start, end in taken):
-                    continue
-                if kind == "nhs-number" and not nhs_check_digit_ok(re.sub(r"\D", "", match.group())):
-                    continue
-                taken.append(span)
-                index = bisect_right(joined_starts, span[0]) - 1
-                number = candidates[index]
-                offset = starts[number] + span[0] - joined_starts[index]
-                found.append((offset, Finding(kind, match.group().strip(), first_line + number)))
-    if pseudonyms is not None:
-        for match in _GIVEN_NAME.finditer(text):
-            if match.group() in GIVEN_NAMES and match.group() not in pseudonyms:
-                number = bisect_right(starts, match.start()) - 1
-                found.append((match.start(), Finding("given-name", match.group(), first_line + number, WARNING)))
+            spans.append((start, end))
+            kind = "name" if severity == ERROR else "given-name"
+            found.append((start, Finding(kind, name, read.line_at(start), severity)))
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
 
 def scan_text(lines: Iterable[tuple[int, str]], pseudonyms: Iterable[str] = (), names: bool = True) -> list[Finding]:
-    """Findings in consecutive numbered lines of author text; names are warnings unless declared pseudonyms."""
+    """Findings in consecutive numbered lines of Markdown; names unless declared pseudonyms (when `names`)."""
     numbered = list(lines)
     if not numbered:
         return []
-    declared = frozenset(word for name in pseudonyms for word in re.findall(r"[A-Za-z][\w-]*", name))
-    return scan_block("\n".join(line for _, line in numbered), numbered[0][0], declared if names else None)
+    read = read_markdown("\n".join(line for _, line in numbered), numbered[0][0])
+    return scan_read(read, [_words_of(p) for p in pseudonyms] if names else None)
+
+
+def _words_of(name: str) -> frozenset[str]:
+    return names.words(name)
 
 
 def allowances(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Allowance], list[Problem]]:
@@ -208,22 +356,36 @@ class Report:
     allowances: list[Allowance]
 
 
+def covers(allowance: Allowance, path: str, line: int, text: str) -> bool:
+    """Whether `allowance` is on that line and names `text`, both read as the reader reads them."""
+    return (
+        allowance.path == path
+        and allowance.line == line
+        and " ".join(text.split()).lower() in " ".join(as_read(allowance.text).split()).lower()
+    )
+
+
+HINTS = {
+    "given-name": "warning: add it to pseudonyms if it is invented",
+    "small-count": "warning: could identify a family",
+    "name": "replace it with a pseudonym and declare it under pseudonyms, or add a public name to allowed_names.yml in the content folder with a reason",
+}
+
+
 def judge(path: str, findings: list[Finding], allowed: list[Allowance]) -> Report:
     """Drop findings an allowance on the same line covers; unused allowances are warnings to tidy up."""
     used: set[Allowance] = set()
     report = Report([], [], [])
     for finding in findings:
-        cover = next((a for a in allowed if a.line == finding.line and finding.text in a.text), None)
+        cover = next((a for a in allowed if covers(a, path, finding.line, finding.text)), None)
         if cover:
             used.add(cover)
             continue
         shown = finding.text if finding.kind == "small-count" else mask(finding.text)
         message = f"privacy: {finding.kind}: {shown}"
-        if finding.severity == ERROR:
-            report.errors.append(Problem(path, finding.line, message))
-        else:
-            hint = "add it to pseudonyms if it is invented" if finding.kind == "given-name" else "could identify a family"
-            report.warnings.append(Problem(path, finding.line, f"{message} (warning: {hint})"))
+        if finding.kind in HINTS:
+            message += f" ({HINTS[finding.kind]})"
+        (report.errors if finding.severity == ERROR else report.warnings).append(Problem(path, finding.line, message))
     report.allowances = [a for a in allowed if a in used]
     report.warnings += [
         Problem(a.path, a.line, f'privacy: allowance for "{a.text}" matches nothing on this line; remove it')
@@ -233,20 +395,68 @@ def judge(path: str, findings: list[Finding], allowed: list[Allowance]) -> Repor
     return report
 
 
-def scan_document(doc: Document) -> Report:
-    """Every line of one content file: front matter (values and comments) and body, whatever its status.
-
-    Drafts are scanned too: the content repository itself may be public.
+def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
+    """Every line of one content file as its reader gets it: front matter (values and comments) and body,
+    whatever its status. Drafts are scanned too: the content repository itself may be public.
     """
-    lines = list(enumerate(doc.text.split("\n"), start=1))
-    allowed, problems = allowances(lines, doc.path)
-    unmarked = [(number, _ALLOW.sub(" ", line)) for number, line in lines]
+    lines = doc.text.split("\n")
+    allowed, problems = allowances(enumerate(lines, start=1), doc.path)
+    unmarked = "\n".join(_ALLOW.sub(" ", line) if "privacy:" in line else line for line in lines)
     declared = doc.fields.get("pseudonyms")
     pseudonyms = [p for p in declared.value if isinstance(p, str)] if declared and isinstance(declared.value, list) else []
-    findings = scan_text(unmarked, pseudonyms)
+    read = read_markdown(unmarked, 1, doc.body_line if doc.parsed else 1)
+    findings = scan_read(read, [names.words(p) for p in pseudonyms] + [names.words(n.name) for n in allowed_names])
     audit_type = doc.fields.get("type")
     if audit_type and audit_type.value == "maca":
         findings += small_counts({k: (f.value, f.line) for k, f in doc.fields.items()})
     report = judge(doc.path, findings, allowed)
     report.errors = problems + report.errors
     return report
+
+
+def scan_file(text: str, path: str, allowed_names: AllowedNames = ()) -> Report:
+    """A hand-written page or data file: every line read as Markdown, names included."""
+    lines = text.split("\n")
+    allowed, problems = allowances(enumerate(lines, start=1), path)
+    unmarked = "\n".join(_ALLOW.sub(" ", line) if "privacy:" in line else line for line in lines)
+    findings = scan_read(read_markdown(unmarked), [names.words(n.name) for n in allowed_names])
+    report = judge(path, findings, allowed)
+    report.errors = problems + report.errors
+    return report
+
+
+@dataclass(frozen=True)
+class AllowedName:
+    name: str
+    reason: str
+    line: int
+
+
+AllowedNames = tuple[AllowedName, ...]
+
+
+def load_allowed_names(root: Path, content_dir: str, refused: Collection[Path] = ()) -> tuple[AllowedNames, list[Problem]]:
+    """The partnership's list of names that are public (national reviews, charities), each with a reason:
+    a list of `- name: …` / `  reason: …` entries. The file is optional."""
+    path = f"{content_dir}/{ALLOWED_NAMES}"
+    if not (root / path).is_file() or root / path in refused:
+        return (), []
+    node, problems = load_yaml_file(root / path, path)
+    if problems or node is None:
+        return (), problems
+    if not isinstance(node, yaml.SequenceNode):
+        return (), [
+            Problem(path, 1, "must be a list of entries, each '- name: <name>' with '  reason: <why it may be published>'")
+        ]
+    found = []
+    for item in node.value:
+        line = item.start_mark.line + 1
+        fields = {k.value: v.value for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
+        name, reason = fields.get("name"), fields.get("reason")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem(path, line, "each entry needs 'name: <the name as it is written>'"))
+        elif not isinstance(reason, str) or not reason.strip():
+            problems.append(Problem(path, line, f"'{name}' needs 'reason: <why it may be published>'"))
+        else:
+            found.append(AllowedName(name.strip(), reason.strip(), line))
+    return tuple(found), problems

@@ -130,4 +130,6 @@ def test_run_from_the_wrong_folder_says_where_to_run_it(project: Path, cli, monk
     for command in (("check",), ("build",), ("linkcheck",)):
         run = cli(*command)
         assert run.code == 1
-        assert run.err.startswith(f"briefings: there is no mkdocs.yml in {project / 'content'}: run briefings from the project's folder")
+        assert run.err.startswith(
+            f"briefings: there is no mkdocs.yml in {project / 'content'}: run briefings from the project's folder"
+        )

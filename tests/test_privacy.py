@@ -14,7 +14,7 @@ from generator import cli as cli_module
 from generator import postbuild
 from generator.pipeline import check
 from generator.postbuild import PageChecks, check_site
-from generator.privacy import mask, nhs_check_digit_ok, scan_block, scan_text
+from generator.privacy import mask, nhs_check_digit_ok, scan_text
 from tests.conftest import FIXTURES, build_site
 from tests.test_cli import tree_digest
 from tests.test_validate import BASE, write
@@ -71,7 +71,7 @@ def test_realistic_look_alikes_raise_no_errors(project: Path) -> None:
     assert [str(w) for w in result.warnings if "clean-lookalikes" in w.path] == []
 
 
-def test_given_names_warn_unless_declared_as_pseudonyms(project: Path) -> None:
+def test_names_in_context_are_errors_and_a_given_name_alone_warns_unless_declared(project: Path) -> None:
     write(project, "content/audits/names.md", planted("Oliver told Jordan and Child A about it."))
     write(
         project,
@@ -79,35 +79,35 @@ def test_given_names_warn_unless_declared_as_pseudonyms(project: Path) -> None:
         planted("Oliver told Child A.").replace("status: published", "status: published\npseudonyms: [Oliver]"),
     )
     result = check(project, "content")
-    assert result.problems == []
-    names = [str(w) for w in result.warnings if "given-name" in w.message]
-    assert names == [
-        "content/audits/names.md:15: privacy: given-name: O••••r (warning: add it to pseudonyms if it is invented)",
-        "content/audits/names.md:15: privacy: given-name: J••••n (warning: add it to pseudonyms if it is invented)",
+    assert [str(p) for p in result.problems] == [
+        "content/audits/names.md:15: privacy: name: O••••r (replace it with a pseudonym and declare it under pseudonyms,"
+        " or add a public name to allowed_names.yml in the content folder with a reason)"
     ]
+    names = [str(w) for w in result.warnings if "given-name" in w.message]
+    assert names == ["content/audits/names.md:15: privacy: given-name: J••••n (warning: add it to pseudonyms if it is invented)"]
 
 
 def test_allowance_with_reason_allows_one_finding_and_is_listed(project: Path, cli) -> None:
-    line = 'The duty desk is on 0800 028 0285. <!-- privacy: allow "0800 028 0285" reason: public helpline number -->'
+    line = 'The duty desk is on 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: public helpline number -->'
     write(project, "content/audits/allowed.md", planted(line))
     run = cli("check")
     assert run.code == 0
-    assert '  content/audits/allowed.md:15: allows "0800 028 0285" because: public helpline number' in run.lines
+    assert '  content/audits/allowed.md:15: allows "0161 496 0000" because: public helpline number' in run.lines
 
 
 def test_allowance_without_reason_is_an_error_and_allows_nothing(project: Path) -> None:
-    write(project, "content/audits/no-reason.md", planted('Call 0800 028 0285. <!-- privacy: allow "0800 028 0285" -->'))
+    write(project, "content/audits/no-reason.md", planted('Call 0161 496 0000. <!-- privacy: allow "0161 496 0000" -->'))
     assert [str(p) for p in check(project, "content").problems] == [
-        'content/audits/no-reason.md:15: privacy allowance for "0800 028 0285" needs a reason: add reason: <why it is safe>',
-        "content/audits/no-reason.md:15: privacy: phone: 08•• ••• ••85",
+        'content/audits/no-reason.md:15: privacy allowance for "0161 496 0000" needs a reason: add reason: <why it is safe>',
+        "content/audits/no-reason.md:15: privacy: phone: 01•• ••• ••00",
     ]
 
 
 def test_allowance_covers_only_its_own_line(project: Path) -> None:
-    text = 'Call 0800 028 0285. <!-- privacy: allow "0800 028 0285" reason: helpline -->\n\nAlso 0800 028 0285.'
+    text = 'Call 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: helpline -->\n\nAlso 0161 496 0000.'
     write(project, "content/audits/one-line.md", planted(text))
     assert [str(p) for p in check(project, "content").problems] == [
-        "content/audits/one-line.md:17: privacy: phone: 08•• ••• ••85"
+        "content/audits/one-line.md:17: privacy: phone: 01•• ••• ••00"
     ]
 
 
@@ -134,29 +134,37 @@ def test_allowed_text_published_does_not_fail_the_output_scan(project: Path, cli
     write(
         project,
         "content/audits/allowed.md",
-        planted('Helpline 0800 028 0285. <!-- privacy: allow "0800 028 0285" reason: public helpline -->'),
+        planted('Helpline 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: public helpline -->'),
     )
     assert cli("build").code == 0
-    assert "0800 028 0285" in (project / "site/briefings/allowed/index.html").read_text()
+    assert "0161 496 0000" in (project / "site/briefings/allowed/index.html").read_text()
+
+
+TEMPLATE_LEAK = '<div class="md-copyright">\n  <p>Ring the duty team on 0161 <b>496</b>\n  0123.</p>'
 
 
 def test_output_scan_catches_details_that_bypass_the_content_scan(project: Path, cli) -> None:
+    """A theme template is not content: only the scan of the built pages, read as a reader reads them (markup
+    gone, the wrapped line joined), sees the number; it is traced to the template's line."""
     site = build_site(project)
     before = tree_digest(site)
-    (project / "content/pages/about.md").write_text("# About\n\nRing the team on 07700 900461.\n")
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text().replace('<div class="md-copyright">', TEMPLATE_LEAK))
     run = cli("build")
     assert run.code == 1
-    # a page: checked by the worker while the build went on; reported where the detail was written
-    assert "content/pages/about.md:3: privacy: phone: 07••• ••••61 reached the built site (site/about/index.html:" in run.out
+    line = TEMPLATE_LEAK.count("\n") + 2  # the template's first line is a comment
+    expected = f"overrides/partials/copyright.html:{line}: privacy: phone: 01•• ••• ••23 reached the built site (site/"
+    assert expected in run.out, run.out
     assert tree_digest(site) == before
 
 
 def test_output_scan_on_one_core_checks_every_file_after_the_build(project: Path, cli, monkeypatch) -> None:
     monkeypatch.setattr(cli_module, "cores", lambda: 1)
-    (project / "content/pages/about.md").write_text("# About\n\nRing the team on 07700 900461.\n")
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text().replace('<div class="md-copyright">', TEMPLATE_LEAK))
     run = cli("build")
     assert run.code == 1
-    assert "content/pages/about.md:3: privacy: phone: 07••• ••••61 reached the built site (site/about/index.html:" in run.out
+    assert "overrides/partials/copyright.html:" in run.out and "privacy: phone: 01•• ••• ••23 reached the built site" in run.out
 
 
 def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
@@ -165,26 +173,26 @@ def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
     assert run.code == 1
 
 
-def test_a_preview_rechecks_only_files_written_since_they_last_passed(tmp_path: Path) -> None:
+def test_a_preview_rereads_only_files_written_since_they_were_last_checked(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "b").mkdir()
     edited, untouched = site / "a/index.html", site / "b/index.html"
     edited.write_text("<p>Fine.</p>")
-    untouched.write_text("<p>Also fine, thanks.</p>")
+    untouched.write_text("<p>Ring 07700 900461.</p>")
     passed = {}
-    assert check_site(site, "example.org", set(), passed) == []
+    assert [(p.path, p.line) for p in check_site(site, "example.org", passed)] == [("site/b/index.html", 1)]
     assert set(passed) == {"a/index.html", "b/index.html"}
 
     edited.write_text("<main>\n<h3>Contact</h3>\n<p>Ring 07700 900461.</p>\n</main>")
     stamp = untouched.stat().st_mtime_ns
-    untouched.write_text("<p>Ring 07700 900462.</p>")  # same size and time: taken as the file that passed
+    untouched.write_text("<p>Ring 07700 900462.</p>")  # same size and time: taken as the file checked before
     os.utime(untouched, ns=(stamp, stamp))
-    assert [(p.path, p.line) for p in check_site(site, "example.org", set(), passed)] == [("site/a/index.html", 3)]
-    assert "a/index.html" not in passed
-
-    assert check_site(site, "example.org", {"07700 900461", "07700 900462"}, passed) == []
-    assert [p.path for p in check_site(site, "example.org", set(), passed)] == ["site/a/index.html", "site/b/index.html"]
+    found = check_site(site, "example.org", passed)
+    assert [(p.path, p.line, p.text) for p in found] == [
+        ("site/a/index.html", 3, "07700 900461"),
+        ("site/b/index.html", 1, "07700 900461"),  # remembered from before, not read again
+    ]
 
 
 def test_mask_keeps_ends_only() -> None:
@@ -226,7 +234,10 @@ WORDS = st.sampled_from(
         "home",
     ]
 )
-PROSE = st.lists(st.one_of(WORDS, st.integers(0, 999).map(str)), min_size=3, max_size=40).map(" ".join)
+NUMBER = st.integers(0, 999).map(str)
+PROSE = st.lists(st.one_of(WORDS, st.tuples(NUMBER, WORDS).map(" ".join)), min_size=3, max_size=40).map(" ".join)
+"""Words and numbers as prose has them: a number is followed by a word (a run of bare numbers is a table, with
+its cells parted by pipes, tabs or commas: see the look-alike corpus)."""
 SEPARATORS = st.sampled_from(["", " ", "  "])
 
 
@@ -269,8 +280,11 @@ def test_property_every_planted_identifier_is_caught(strategy: st.SearchStrategy
     @settings(max_examples=300, deadline=None)
     @given(before=PROSE, value=strategy, after=PROSE)
     def caught(before: str, value: str, after: str) -> None:
-        found = [f for f in scan_text([(1, f"{before} {value}. {after}")], names=False)]
-        assert any(f.text == value.strip() for f in found), (value, found)
+        text = f"{before} {value}. {after}"
+        start, end = len(before) + 1, len(before) + 1 + len(value)
+        found = [(f.kind, text.find(f.text)) for f in scan_text([(1, text)], names=False)]
+        # the number itself, or a reading of it that takes in digits next to it: either way the build stops
+        assert any(at < end and start < at + 10 for _, at in found), (value, found)
 
     caught()
 
@@ -291,12 +305,13 @@ def test_page_checks_check_written_pages_in_a_worker_and_the_rest_at_the_end(tmp
     (site / "a").mkdir(parents=True)
     (site / "a/index.html").write_text("<main>\n<p>Ring 07700 900461.</p>\n</main>")
     (site / "feed.xml").write_text("<feed>\n\n<title>Ring 07700 900462</title></feed>")
-    checks = PageChecks(site, "example.org", {"07700 900462"})
+    checks = PageChecks(site, "example.org")
     checks.written("a/index.html")
     checks.written("empty/index.html")  # an engine may skip writing an empty page
-    assert [(f.path, f.line, f.kind) for f in checks.finish()] == [("site/a/index.html", 2, "phone")]
-    checks = PageChecks(site, "example.org", set())
-    assert [(p.path, p.line) for p in checks.finish()] == [("site/a/index.html", 2), ("site/feed.xml", 3)]
+    assert [(f.path, f.line, f.kind) for f in checks.finish()] == [
+        ("site/a/index.html", 2, "phone"),
+        ("site/feed.xml", 3, "phone"),
+    ]
 
 
 def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_skips_repeated_clean_text(
@@ -309,11 +324,11 @@ def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_ski
     for name in "abcdefgh":
         (site / name).mkdir(parents=True)
         (site / name / "index.html").write_text(f"<nav>Menu</nav>\n<p>Page {name}.</p>\n<p>Ring 07700 900461.</p>")
-    found = check_site(site, "example.org", set())
+    found = check_site(site, "example.org")
     assert [(f.path, f.line) for f in found] == [(f"site/{name}/index.html", 3) for name in "abcdefgh"]
 
 
-def test_findings_keep_their_lines_and_order_though_only_lines_with_a_digit_or_at_meet_the_detectors() -> None:
+def test_findings_keep_their_lines_and_order() -> None:
     text = "Jordan met us.\nNo numbers here.\nRing 07700 900461 today.\nThen Jordan left.\n\nWrite to a@example.org."
-    findings = scan_block(text, 10, frozenset())
-    assert [(f.kind, f.line) for f in findings] == [("given-name", 10), ("phone", 12), ("given-name", 13), ("email", 15)]
+    findings = scan_text(list(enumerate(text.split("\n"), start=10)))
+    assert [(f.kind, f.line) for f in findings] == [("given-name", 10), ("phone", 12), ("name", 13), ("email", 15)]

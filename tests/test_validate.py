@@ -406,7 +406,8 @@ def test_stray_files_are_reported_not_skipped(project: Path) -> None:
     write(project, "content/audits/notes.txt", "notes")
     write(project, "content/audits/.hidden-editor-file", "ignored")
     assert problems(project) == [
-        "content/audits/notes.txt:1: only '.md' files are read in content/audits/; rename it to end in '.md' or move it out"
+        "content/audits/.hidden-editor-file:1: only '.md' files not starting with '.' are read in content/audits/; rename it or move it out",
+        "content/audits/notes.txt:1: only '.md' files not starting with '.' are read in content/audits/; rename it or move it out",
     ]
 
 

@@ -1,0 +1,168 @@
+"""The text a reader gets from an author's file or a built page, for the privacy scan.
+
+A reader does not see emphasis, tags, entities, a no-break space or a line an editor wrapped: they read
+`0161 **496**⏎0123` as 0161 496 0123. Each text is reduced to what it reads as, line by line (so that a
+finding still names the line it starts on), and then the lines of one paragraph are joined.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"))
+"""Soft hyphen, zero-width spaces and joiners: nothing on the screen."""
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+FOLD = INVISIBLE | DASHES
+
+_INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>\n]*)>")
+"""A tag on one line. An autolink (`<mailto:…>`, `<jane@…>`) is not a tag: a reader sees its text."""
+_ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PERCENT = re.compile(r"%[2-7][0-9A-Fa-f]")
+_MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
+"""Emphasis, code, strike and highlight marks, and backslash escapes. A mark beside a space (` * `, `x = 1`)
+is shown as written, so it stays."""
+_COMMENT = re.compile(r"<!--|-->")
+_BLOCK_START = re.compile(
+    r"\s*(?:[-*+•·▪◦‣⁃]\s|\d{1,9}[.)]\s|#|>|\||`{3}|~{3}|-{3,}\s*$|={3,}\s*$|</?(?!(?:"
+    + "|".join(sorted(_INLINE))
+    + r")\b)[A-Za-z])"
+)
+"""A Markdown line that starts a new block: it is never joined to the line before."""
+
+
+def _tag(match: re.Match[str]) -> str:
+    """An inline tag vanishes; any other tag parts text like a line break. The attributes a reader can see
+    or follow (a link's target, an image's text) are kept beside it."""
+    kept = " ".join(
+        unquote(value) if name.lower() in ("href", "src") else value
+        for name, *values in _ATTRIBUTE.findall(match.group(3))
+        if name.lower() in _ATTRIBUTES_READ
+        for value in [next((v for v in values if v), "")]
+        if value
+    )
+    gap = "" if match.group(2).lower() in _INLINE else " "
+    return f" {kept} " if kept else gap
+
+
+def _entity(match: re.Match[str]) -> str:
+    return html.unescape(match.group()).replace("\n", " ").replace("\r", " ")
+
+
+def _percent(match: re.Match[str]) -> str:
+    decoded = unquote(match.group())
+    return decoded if decoded.isprintable() else match.group()
+
+
+def as_read(text: str) -> str:
+    """`text` as a reader gets it, one line for one line: tags, entities, percent escapes and emphasis gone,
+    compatibility forms folded (full-width digits, ＠, no-break spaces), invisible characters removed and
+    dashes read as hyphens. Nothing here makes or removes a line break."""
+    if "<" in text:
+        text = _TAG.sub(_tag, _COMMENT.sub(" ", text))
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    if "%" in text:
+        text = _PERCENT.sub(_percent, text)
+    text = _MARKUP.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(FOLD)
+    return text
+
+
+def normalised(text: str) -> str:
+    """Text already free of markup (a built page's text) with compatibility forms, invisible characters and
+    dashes read as a reader reads them."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text).translate(FOLD)
+
+
+@dataclass(frozen=True)
+class Read:
+    """Paragraphs of reader's text, one per line of `text`, with the source line each stretch came from."""
+
+    text: str
+    starts: list[int]
+    lines: list[int]
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect_right(self.starts, offset) - 1]
+
+
+def read_lines(lines: list[tuple[int, str]], gaps: list[str]) -> Read:
+    """Numbered stretches of reader's text joined by their `gaps`: "\\n" between paragraphs, " " where an
+    editor wrapped a line (the reader sees a space), "" where inline markup parted one word."""
+    parts: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    offset = 0
+    for (number, line), gap in zip(lines, gaps, strict=True):
+        if parts:
+            parts.append(gap)
+            offset += len(gap)
+        starts.append(offset)
+        numbers.append(number)
+        parts.append(line)
+        offset += len(line)
+    return Read("".join(parts), starts, numbers)
+
+
+def read_markdown(text: str, first_line: int = 1, body_line: int = 1) -> Read:
+    """A Markdown file (front matter before `body_line`) as its reader gets it. In the body a line continues
+    its paragraph unless it starts a block; in front matter only an indented line continues a value."""
+    raw = text.split("\n")
+    read = as_read(text).split("\n")
+    joined = [False]
+    for index in range(1, len(raw)):
+        line, previous = raw[index], raw[index - 1]
+        if not line.strip() or not previous.strip():
+            joined.append(False)
+        elif first_line + index < body_line:
+            joined.append(line[:1] in " \t" and not line.lstrip().startswith("- "))
+        else:
+            joined.append(not _BLOCK_START.match(line))
+    lines = [
+        (number, line.lstrip() if join else line)
+        for (number, line), join in zip(enumerate(read, start=first_line), joined, strict=True)
+    ]
+    return read_lines([(number, line.rstrip()) for number, line in lines], [" " if join else "\n" for join in joined])

@@ -1,0 +1,238 @@
+"""Every route by which a reader could still read an identifying detail: markup, spacing, wrapping, full-width
+forms, letter case, written dates, link targets and names. Each is planted in an audit and must stop `check`
+and `build` at the file and line where the detail starts, with its kind."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from generator.pipeline import check
+from generator.privacy import scan_text
+from tests.conftest import build_site
+from tests.test_cli import tree_digest
+from tests.test_privacy import PLANTED_LINE, nhs_numbers, ni_numbers, planted, postcodes
+from tests.test_validate import write
+
+# (id, text planted under '## Background', kind, lines after PLANTED_LINE where it starts)
+ROUTES = [
+    ("phone-in-bold", "Ring 0161 **496** 0123 today.", "phone", 0),
+    ("ni-in-bold", "The NI number **QQ** 12 34 56 C was on the form.", "ni-number", 0),
+    ("email-in-emphasis", "Write to jane.doe@*example*.org for the notes.", "email", 0),
+    ("phone-in-span", "Call 0770<span>0 900123</span> after school.", "phone", 0),
+    ("postcode-in-code", "They moved to `NN4` 8RE in the spring.", "postcode", 0),
+    ("phone-in-underscores", "Ring 07700 _900123_ after six.", "phone", 0),
+    ("nbsp-typed", "Ring 07700\u00a0900123 after six.", "phone", 0),
+    ("nbsp-entity", "Ring 07700&nbsp;900123 after six.", "phone", 0),
+    ("zero-width-space", "Ring 077\u200b00 900123 after six.", "phone", 0),
+    ("numeric-entity", "Ring &#48;7700 900123 after six.", "phone", 0),
+    ("nbsp-in-postcode", "They moved to NN4\u00a08RE in the spring.", "postcode", 0),
+    ("nbsp-in-address", "The children lived at 14\u00a0Laburnum Close with their aunt.", "address", 0),
+    ("soft-hyphens-in-nhs-number", "Records under 943\u00ad476\u00ad5919 were checked.", "nhs-number", 0),
+    ("wrapped-phone", "The mother's mobile is 07700\n900123 and she answers.", "phone", 0),
+    ("wrapped-address", "The children lived at 14 Laburnum\nClose with their aunt.", "address", 0),
+    ("wrapped-date-of-birth", "The child was born on\n3 April 2012 in the city.", "date-of-birth", 0),
+    ("wrapped-on-second-line", "The worker noted that\nthe mobile is 07700 900123.", "phone", 1),
+    ("full-width-digits", "Ring ０７７００ ９００１２３ after six.", "phone", 0),
+    ("full-width-at", "Write to jane＠example.org for the notes.", "email", 0),
+    ("postcode-lower-case", "They moved to nn4 8re in the spring.", "postcode", 0),
+    ("address-capitals", "The children lived at 22 ACACIA AVENUE with their aunt.", "address", 0),
+    ("address-lower-case", "the children lived at 22 acacia avenue with their aunt.", "address", 0),
+    ("phone-with-dots", "Ring 0161.496.0123 after six.", "phone", 0),
+    ("phone-with-slashes", "Ring 0161/496/0123 after six.", "phone", 0),
+    ("phone-with-dashes", "Ring 0161 – 496 – 0123 after six.", "phone", 0),
+    ("phone-international", "Ring +44 (0)161 496 0123 after six.", "phone", 0),
+    ("ni-with-hyphens", "NI number QQ-12-34-56-C was on the form.", "ni-number", 0),
+    ("ni-with-dots", "NI number qq.12.34.56.c was on the form.", "ni-number", 0),
+    ("nhs-in-pairs", "Records under 94 34 76 59 19 were checked.", "nhs-number", 0),
+    ("nhs-four-three-three", "Records under 9434 765 919 were checked.", "nhs-number", 0),
+    ("born-on-the-ordinal", "The child was born on the 3rd of April 2012 in the city.", "date-of-birth", 0),
+    ("born-on-a-weekday", "The child was born on Tuesday 3 April 2012 in the city.", "date-of-birth", 0),
+    ("dob-table-column", "| Child | DOB |\n|---|---|\n| Child A | 03/04/2012 |", "date-of-birth", 2),
+    ("mailto-only", "[Write to the family](mailto:jane.doe@example.org) for the notes.", "email", 0),
+    ("mailto-encoded", "[Write to the family](mailto:jane.doe%40example.org) for the notes.", "email", 0),
+    ("tel-only", "[Ring the family](tel:07700900123) after six.", "phone", 0),
+    ("tel-in-html", '<a href="tel:+447700900123">Ring the family</a> after six.', "phone", 0),
+    ("name-aged", "Tyler Smith, aged 7, was seen at home.", "name", 0),
+    ("name-alone-aged", "The worker met Zoltana, aged 9, at home.", "name", 0),
+    ("hyphenated-given-name", "Kayleigh-Ann Brown attended the meeting.", "name", 0),
+    ("title-and-surname", "Mrs Kowalski attended the meeting.", "name", 0),
+    ("given-name-before-verb", "Tyler said he was scared at home.", "name", 0),
+    ("named-school", "She attends Oakfield Primary School three days a week.", "name", 0),
+    ("named-gp-practice", "The family is registered at Elm Tree Surgery in the town.", "name", 0),
+    ("named-nursery", "He goes to Little Acorns Nursery in the mornings.", "name", 0),
+]
+
+
+@pytest.mark.parametrize(("route", "text", "kind", "down"), ROUTES, ids=[r[0] for r in ROUTES])
+def test_each_route_is_an_error_of_its_kind_where_it_starts(project: Path, route: str, text: str, kind: str, down: int) -> None:
+    write(project, f"content/audits/{route}.md", planted(text))
+    problems = [p for p in check(project, "content").problems if p.path.endswith(f"/{route}.md")]
+    assert [(p.line, p.message.split(": ")[1]) for p in problems] == [(PLANTED_LINE + down, kind)], problems
+
+
+def test_every_route_stops_check_and_build_and_nothing_is_published(project: Path, cli) -> None:
+    site = build_site(project)
+    before = tree_digest(site)
+    for route, text, _, _ in ROUTES:
+        write(project, f"content/audits/{route}.md", planted(text))
+    for command in ("check", "build"):
+        run = cli(command)
+        assert run.code == 1
+        reported = {line.split(":")[0] for line in run.lines if ": privacy: " in line and "(warning" not in line}
+        assert reported == {f"content/audits/{route}.md" for route, *_ in ROUTES}
+    assert tree_digest(site) == before
+
+
+# --- generated identifiers in random markup, spacing, case and wraps --------------------------------------
+
+PHONES = st.sampled_from(["07700 900123", "0161 496 0123", "020 7946 0000", "01632 960001", "+44 7700 900123"])
+EMAILS = st.sampled_from(["jane.doe@example.org", "j.bloggs@northbrook.example.org", "family1@example.co.uk"])
+WRAPS = st.sampled_from(["**{}**", "*{}*", "_{}_", "`{}`", "<span>{}</span>", "<b>{}</b>", "<i>{}</i>", "{}"])
+GAPS = st.sampled_from([" ", "\u00a0", "&nbsp;", "\u202f"])
+INVISIBLE = st.sampled_from(["", "\u200b", "\u00ad", "\u2060", "\ufeff"])
+
+
+@st.composite
+def disguised(draw: st.DrawFn) -> tuple[str, str]:
+    """An identifier as a careless or hostile author might write it, and its kind."""
+    kind, value = draw(
+        st.one_of(
+            PHONES.map(lambda v: ("phone", v)),
+            nhs_numbers().map(lambda v: ("nhs-number", v)),
+            ni_numbers().map(lambda v: ("ni-number", v)),
+            postcodes().map(lambda v: ("postcode", v)),
+            EMAILS.map(lambda v: ("email", v)),
+        )
+    )
+    if kind in ("ni-number", "postcode"):
+        value = draw(st.sampled_from([str.upper, str.lower, str.title]))(value)
+    if draw(st.booleans()) and kind != "email":
+        value = value.translate(str.maketrans("0123456789@", "０１２３４５６７８９＠"))
+    parts = value.split()
+    if len(parts) > 1:
+        index = draw(st.integers(0, len(parts) - 1))
+        parts[index] = draw(WRAPS).format(parts[index])
+        gaps = [draw(GAPS) for _ in parts[1:]]
+        if draw(st.booleans()):  # an editor wrapped the line at one of the spaces
+            gaps[draw(st.integers(0, len(gaps) - 1))] = "\n"
+        value = parts[0] + "".join(gap + part for gap, part in zip(gaps, parts[1:], strict=True))
+    else:
+        cut = draw(st.integers(1, len(value) - 1))
+        value = value[:cut] + draw(INVISIBLE) + value[cut:]
+    return kind, value
+
+
+@settings(max_examples=400, deadline=None)
+@given(item=disguised())
+def test_property_a_disguised_identifier_is_caught_as_its_kind(item: tuple[str, str]) -> None:
+    kind, value = item
+    text = f"The worker noted {value} in the file."
+    found = scan_text(list(enumerate(text.split("\n"), start=1)), names=False)
+    assert kind in [f.kind for f in found] or (kind == "phone" and "nhs-number" in [f.kind for f in found]), (value, found)
+
+
+# --- every file read or refused -------------------------------------------------------------------------------
+
+
+def test_dot_files_and_other_files_in_the_briefing_folders_are_reported(project: Path, cli, monkeypatch) -> None:
+    write(project, "content/audits/.hidden-audit.md", planted("Nothing to see."))
+    write(project, "content/audits/notes.txt", "Ring 07700 900123.")
+    (project / "content/audits/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    monkeypatch.delenv("CI", raising=False)
+    run = cli("check")
+    assert run.code == 1
+    assert "content/audits/.hidden-audit.md:1: only '.md' files not starting with '.' are read" in run.out
+    assert "content/audits/notes.txt:1: only '.md' files not starting with '.' are read" in run.out
+    assert "content/audits/.DS_Store:1: is an editor's or the system's leftover file; delete it" in run.out
+    (project / "content/audits/.hidden-audit.md").unlink()
+    (project / "content/audits/notes.txt").unlink()
+    assert cli("check").code == 0  # a leftover warns on an author's machine
+    monkeypatch.setenv("CI", "true")
+    assert cli("check").code == 1  # and stops CI
+
+
+def _image(kind: str, exif: bool) -> bytes:
+    image = Image.new("RGB", (4, 4), "white")
+    out = io.BytesIO()
+    if exif:
+        data = Image.Exif()
+        data[0x010F] = "PhoneMaker"  # camera make
+        data[0x8825] = {1: "N", 2: (52.0, 14.0, 0.0)}  # GPS position
+        image.save(out, kind, exif=data)
+    else:
+        image.save(out, kind)
+    return out.getvalue()
+
+
+def test_files_beside_the_pages_are_scanned_whatever_their_type(project: Path, cli) -> None:
+    pages = project / "content/pages"
+    (pages / "contacts.txt").write_text("Team list\n\nRing Tyler Smith on 07700 900123.\n")
+    (pages / "data.csv").write_text("name,phone\nduty,0161 496 0123\n")
+    (pages / "map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>NN4 8RE</text></svg>')
+    (pages / "photo.jpg").write_bytes(_image("JPEG", exif=True))
+    (pages / "clean.png").write_bytes(_image("PNG", exif=False))
+    (pages / "minutes.pdf").write_bytes(b"%PDF-1.4\n")
+    run = cli("check")
+    assert run.code == 1
+    lines = [line for line in run.lines if line.startswith("content/pages/")]
+    assert [line.split(": ")[0] for line in lines] == [
+        "content/pages/contacts.txt:3",
+        "content/pages/contacts.txt:3",
+        "content/pages/data.csv:2",
+        "content/pages/map.svg:1",
+        "content/pages/minutes.pdf:1",
+        "content/pages/photo.jpg:1",
+    ]
+    assert "image holds metadata (EXIF" in run.out
+    for name in ("contacts.txt", "data.csv", "map.svg", "photo.jpg", "minutes.pdf"):
+        (pages / name).unlink()
+    site = build_site(project)
+    assert (site / "clean.png").is_file()
+
+
+# --- names: pseudonyms and the allow list ----------------------------------------------------------------------
+
+
+def test_a_public_name_passes_only_when_the_allow_list_gives_a_reason(project: Path, cli) -> None:
+    write(project, "content/audits/review.md", planted("The review after Victoria Climbié changed practice."))
+    assert cli("check").code == 0  # the fixture's allowed_names.yml lists her, with a reason
+    write(project, "content/audits/other.md", planted("Victoria Smith, aged 7, was seen at home."))
+    run = cli("check")
+    assert run.code == 1
+    assert "content/audits/other.md:15: privacy: name: Vi•••••• •••th" in run.out
+    (project / "content/allowed_names.yml").write_text("- name: Victoria Climbié\n- name: Jo\n  reason: ''\n")
+    run = cli("check")
+    assert "content/allowed_names.yml:1: 'Victoria Climbié' needs 'reason: <why it may be published>'" in run.out
+    assert "content/allowed_names.yml:2: 'Jo' needs 'reason: <why it may be published>'" in run.out
+    assert "content/audits/review.md:15: privacy: name: Vi•••••• •••••ié" in run.out
+
+
+def test_a_pseudonym_covers_only_itself_not_a_real_surname_beside_it(project: Path) -> None:
+    text = planted("Jordan said he felt safe. Jordan Smith, aged 7, did not.")
+    write(project, "content/audits/p.md", text.replace("status: published", "status: published\npseudonyms: [Jordan]"))
+    problems = [str(p) for p in check(project, "content").problems]
+    assert [p.split(" (")[0] for p in problems] == ["content/audits/p.md:16: privacy: name: Jo•••• •••th"]
+
+
+# --- allowances stay on their own line ---------------------------------------------------------------------------
+
+
+def test_an_allowance_lets_a_detail_through_only_where_it_was_written(project: Path, cli) -> None:
+    allowed = (
+        'Out of hours: 0161 496 0000 / 07700 900123. <!-- privacy: allow "0161 496 0000 / 07700 900123" reason: duty lines -->'
+    )
+    write(project, "content/audits/allowed.md", planted(allowed))
+    assert cli("build").code == 0
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(
+        template.read_text().replace('<div class="md-copyright">', '<div class="md-copyright">\n<p>07700 900123</p>')
+    )
+    run = cli("build")
+    assert run.code == 1
+    assert "overrides/partials/copyright.html:4: privacy: phone: 07••• ••••23 reached the built site" in run.out
