@@ -47,135 +47,59 @@ LOCALES = [
 ERROR, WARNING = "error", "warning"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 """Latin letters with their accents (Latin Extended-A holds both cases: Łukasz, Wiśniewski, Şahin)."""
-_WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
+_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
+"""A capitalised word: a name, with its prefix (McDonald, O'Brien), possessive and hyphenated parts."""
 _CAPITALISED = re.compile(rf"\b{_WORD}\b")
-_NAME_PAIR = re.compile(rf"(?=\b({_WORD})[ \t]+((?:Mc|Mac|O['’])?{_WORD})\b)")
-"""Two capitalised words, at every word (a lookahead, so "Ring Tyler Smith" also yields "Tyler Smith")."""
-_TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?[ \t]+((?:Mc|Mac|O['’])?{_WORD})")
-_SPEECH = "said|says|told|tells|disclosed|explained|asked|reported|stated|shared|attended|attends"
-_VERBS = (
-    _SPEECH + "|was|is|has|had|lives|lived|lives|goes|went|moved|stays|stayed|felt|feels|wanted|wants|did|does|"
-    "became|remained|started|began|refused|returned|missed|ran|left|came|spent|showed|needs|needed"
+_GAP = re.compile(r"[ \t]+")
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master"})
+_TITLE_GAP = re.compile(r"\.?[ \t]+")
+_SPEECH = frozenset(
+    ["said", "says", "told", "tells", "disclosed", "explained", "asked", "reported", "stated", "shared", "attended", "attends"]
 )
-_BEFORE_VERB = re.compile(rf"\b({_WORD})[ \t]+({_VERBS})\b")
-_AGED = re.compile(rf"\b({_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t]*,[ \t]*aged\b")
+_VERBS = _SPEECH | frozenset(
+    [
+        "was",
+        "is",
+        "has",
+        "had",
+        "lives",
+        "lived",
+        "goes",
+        "went",
+        "moved",
+        "stays",
+        "stayed",
+        "felt",
+        "feels",
+        "wanted",
+        "wants",
+        "did",
+        "does",
+        "became",
+        "remained",
+        "started",
+        "began",
+        "refused",
+        "returned",
+        "missed",
+        "ran",
+        "left",
+        "came",
+        "spent",
+        "showed",
+        "needs",
+        "needed",
+    ]
+)
+_VERB_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_VERBS)) + r")\b")
+_AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
+_PLACE_GUARD = re.compile(r"School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice")
 _PLACE = re.compile(
     rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,4}})"
     r"((?:(?:Primary|Infants?'?|Junior|Secondary|High|Grammar|C of E|CE|RC|Catholic|Community|Free|Church)[ \t]+)*"
     r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Medical[ \t]+Centre|Health[ \t]+Centre|"
     r"(?:Medical|Health|Group)[ \t]+Practice|Children['’]s[ \t]+Centre|Day[ \t]+Nursery))\b"
 )
-_GENERIC = frozenset(
-    [
-        "a",
-        "all",
-        "an",
-        "and",
-        "any",
-        "at",
-        "both",
-        "by",
-        "c",
-        "ce",
-        "child",
-        "children",
-        "children's",
-        "designated",
-        "day",
-        "deputy",
-        "e",
-        "each",
-        "education",
-        "every",
-        "family",
-        "for",
-        "forest",
-        "free",
-        "further",
-        "general",
-        "governing",
-        "gp",
-        "head",
-        "health",
-        "healthy",
-        "her",
-        "his",
-        "holiday",
-        "home",
-        "hospital",
-        "in",
-        "independent",
-        "infant",
-        "its",
-        "junior",
-        "local",
-        "maintained",
-        "mainstream",
-        "many",
-        "medical",
-        "most",
-        "national",
-        "nhs",
-        "no",
-        "of",
-        "on",
-        "our",
-        "parent",
-        "primary",
-        "pupil",
-        "referral",
-        "residential",
-        "safeguarding",
-        "school",
-        "secondary",
-        "sixth",
-        "form",
-        "some",
-        "special",
-        "staff",
-        "state",
-        "summer",
-        "teacher",
-        "that",
-        "the",
-        "their",
-        "these",
-        "this",
-        "those",
-        "to",
-        "virtual",
-        "when",
-        "where",
-        "which",
-        "whose",
-        "young",
-        "alternative",
-        "community",
-        "council",
-        "county",
-        "city",
-        "church",
-        "boarding",
-        "dental",
-        "grammar",
-        "high",
-        "nursery",
-        "practice",
-        "surgery",
-        "good",
-        "best",
-        "social",
-        "work",
-        "royal",
-        "open",
-        "private",
-        "voluntary",
-        "pvi",
-        "sunday",
-        "multi-agency",
-    ]
-)
-"""Words that make a school or practice generic ("the Virtual School", "each GP Practice"), not a named one."""
 _CHILD_WORDS = frozenset(
     [
         "adult",
@@ -245,21 +169,30 @@ def not_surnames() -> frozenset[str]:
     return _words("not_surnames.txt")
 
 
+@cache
+def generic_place_words() -> frozenset[str]:
+    return _words("generic_place_words.txt")
+
+
 def load() -> None:
     """Read every list now: a build calls this before it forks its workers, which then share them."""
-    given_names(), surnames(), everyday(), not_surnames()
+    given_names(), surnames(), everyday(), not_surnames(), generic_place_words()
 
 
 def _given(word: str) -> bool:
-    return any(part in given_names() or plain(part) in given_names() for part in word.split("-"))
+    return any(part in given_names() or (not part.isascii() and plain(part) in given_names()) for part in word.split("-"))
 
 
 def _is_everyday(word: str) -> bool:
     return word.lower() in everyday()
 
 
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
 def _surname(word: str) -> bool:
-    bare = re.sub(r"['’]s$", "", word)
+    bare = _bare(word)
     if bare.lower() in not_surnames() or len(bare) < 2:
         return False
     return bare in surnames() or not _is_everyday(bare)
@@ -275,36 +208,50 @@ def _sentence_start(text: str, offset: int) -> bool:
 
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, name, severity) for each name in `text`, in the order of the kinds of context."""
-    for match in _NAME_PAIR.finditer(text):
-        first, second = match.group(1), match.group(2)
-        if not _given(first):
-            continue
-        if _is_everyday(first) and not (second in surnames() and second.lower() not in not_surnames()):
-            continue
-        if _surname(second):
-            yield match.start(), f"{first} {second}", ERROR
-    for match in _TITLED.finditer(text):
-        surname = match.group(1)
-        if re.sub(r"['’]s$", "", surname).lower() not in not_surnames():
-            yield match.start(), match.group(), ERROR
-    for match in _BEFORE_VERB.finditer(text):
-        word, verb = match.group(1), match.group(2)
-        if _given(word) and (not _is_everyday(word) or re.fullmatch(_SPEECH, verb)):
-            yield match.start(), match.group(1), ERROR
-    for match in _AGED.finditer(text):
-        last = match.group(1).split()[-1]
-        if last.lower() in _CHILD_WORDS or last.lower() in not_surnames():
-            continue
-        if _given(last) or not _sentence_start(text, match.start()) or " " in match.group(1):
-            yield match.start(), match.group(1), ERROR
-    for match in _PLACE.finditer(text):
-        words = match.group(1).split()
-        while words and words[0].lower().rstrip(".") in _GENERIC:
-            words.pop(0)
-        if words:
-            yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
-    for match in _CAPITALISED.finditer(text):
-        word = match.group()
-        if _given(word) and not _is_everyday(word) and word.lower() not in not_surnames():
-            yield match.start(), word, WARNING
+    """(offset, name, severity) for each name in `text`: one pass over its capitalised words, each judged by
+    the words around it."""
+    tokens = list(_CAPITALISED.finditer(text))
+    for index, token in enumerate(tokens):
+        word, end = token.group(), token.end()
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
+        given = _given(word)
+        if word in _TITLES and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
+            if _bare(following.group()).lower() not in not_surnames():
+                yield token.start(), text[token.start() : following.end()], ERROR
+        elif given and adjacent and _pair(word, following.group()):
+            yield token.start(), f"{word} {following.group()}", ERROR
+        elif given and (verb := _VERB_AFTER.match(text, end)) and (not _is_everyday(word) or verb.group(1) in _SPEECH):
+            yield token.start(), word, ERROR
+        elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
+            yield name
+        elif given and not _is_everyday(word) and word.lower() not in not_surnames():
+            yield token.start(), word, WARNING
+    if _PLACE_GUARD.search(text):
+        for match in _PLACE.finditer(text):
+            words = match.group(1).split()
+            while words and words[0].lower().rstrip(".") in generic_place_words():
+                words.pop(0)
+            if words:
+                yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
+
+
+def _pair(first: str, second: str) -> bool:
+    """Whether a given name and the capitalised word after it are a person's name."""
+    if _is_everyday(first):  # "May Board", "Will Social": only before a known surname
+        return second in surnames() and second.lower() not in not_surnames()
+    return _surname(second)
+
+
+def _aged(text: str, tokens: list[re.Match[str]], index: int) -> tuple[int, str, str] | None:
+    """The name before ", aged": up to three capitalised words. A lone word at a sentence's start must be a
+    given name ("However, aged 16, …" is not a name)."""
+    first = index
+    while first > index - 2 and first > 0 and _GAP.fullmatch(text, tokens[first - 1].end(), tokens[first].start()):
+        first -= 1
+    last = tokens[index].group()
+    if last.lower() in _CHILD_WORDS or last.lower() in not_surnames():
+        return None
+    if first == index and not _given(last) and _sentence_start(text, tokens[index].start()):
+        return None
+    return tokens[first].start(), text[tokens[first].start() : tokens[index].end()], ERROR

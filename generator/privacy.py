@@ -185,22 +185,31 @@ def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
     ten or eleven digits from 0 (or +44). Groups are of one size or more than one digit each, so counts
     in a row ("0-4 5-9 10-15") are not a number; dates and reporting years part runs.
     """
-    work = _BARRIER.sub(lambda m: "|" * len(m.group()), text) if _BARRIER.search(text) else text
-    for run in _NUMBER_RUN.finditer(work):
-        groups = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _DIGITS.finditer(run.group())]
-        if run.group()[0] == "+" and groups[0][0].startswith("44") and len(groups[0][0]) > 2:  # +447700900123
+    for offset, run in _runs(text):
+        groups = [(m.group(), offset + m.start(), offset + m.end()) for m in _DIGITS.finditer(run)]
+        if run[0] == "+" and groups[0][0].startswith("44") and len(groups[0][0]) > 2:  # +447700900123
             digits, start, end = groups[0]
             groups[0:1] = [("44", start, start + 2), (digits[2:], start + 2, end)]
-        if sum(len(g) for g, _, _ in groups) < 10:
-            continue
         first = 0
         while first < len(groups):
-            found = _number_at(groups, first, text, run.start() if first == 0 and run.group()[0] == "+" else None)
+            found = _number_at(groups, first, text, offset if first == 0 and run[0] == "+" else None)
             if found:
                 yield found[:3]
                 first = found[3]
             else:
                 first += 1
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """Runs of digit groups that hold ten digits or more, with their offsets, parted at dates, reporting years
+    and times."""
+    for run in _NUMBER_RUN.finditer(text):
+        if sum(map(str.isdigit, run.group())) < 10:
+            continue
+        parted = _BARRIER.sub(lambda m: "|" * len(m.group()), run.group())
+        for part in _NUMBER_RUN.finditer(parted):
+            if sum(map(str.isdigit, part.group())) >= 10:
+                yield run.start() + part.start(), part.group()
 
 
 def _number_at(groups: list[tuple[str, int, int]], first: int, text: str, plus: int | None) -> tuple[int, int, str, int] | None:
@@ -255,6 +264,16 @@ def _postcodes(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
+    """A date just after or just before each DOB keyword (the patterns run only there: they are costly)."""
+    after, before = DATE_OF_BIRTH
+    for keyword in _DOB_KEYWORD.finditer(text):
+        if match := after.match(text, keyword.start()):
+            yield match.start(), match.end()
+        for match in before.finditer(text, max(0, keyword.start() - 40), keyword.end()):
+            yield match.start(), match.end()
+
+
 def _dob_columns(text: str) -> Iterator[tuple[int, int]]:
     """Cells of a table column headed DOB or date of birth (a Markdown or pasted table, one row a paragraph)."""
     column, offset = None, 0
@@ -282,7 +301,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     if _DOB_KEYWORD.search(text):
-        found += [(m.start(), m.end(), "date-of-birth") for pattern in DATE_OF_BIRTH for m in pattern.finditer(text)]
+        found += [(start, end, "date-of-birth") for start, end in _dates_of_birth(text)]
         found += [(start, end, "date-of-birth") for start, end in _dob_columns(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
     taken: list[tuple[int, int, str]] = []
