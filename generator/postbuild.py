@@ -26,7 +26,7 @@ from .memory import give_back
 from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
 from .policy import protect
 from .privacy import Allowance, covers, detect, mask
-from .reading import Read, normalised, read_lines, read_markdown
+from .reading import INLINE, Read, normalised, read_lines, read_markdown
 from .search import BUNDLE_DIR, Indexing, indexing
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
@@ -43,61 +43,6 @@ LOADING_TAGS = {
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
 
-
-_BLOCKS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "meta",
-        "nav",
-        "ol",
-        "option",
-        "p",
-        "pre",
-        "section",
-        "select",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "textarea",
-        "tfoot",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
-    ]
-)
-"""Elements that start a new line of text for a reader; every other element runs on in the line it is in."""
 
 Fragment = tuple[int, str]
 """A line of a page's source and a piece of text written there."""
@@ -126,7 +71,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
             blocks.append([(line, element.text or "")])
         elif starting:
             tag = element.tag
-            if tag in _BLOCKS and tag not in ("td", "th"):
+            if tag not in INLINE and tag not in ("td", "th"):
                 flush()
             if tag == "tr":
                 current.append((line, "| "))
@@ -144,7 +89,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
             stack.append((element, False))
             stack.extend((child, True) for child in reversed(element))
             continue
-        elif element.tag in _BLOCKS and element.tag not in ("td", "th"):
+        elif element.tag not in INLINE and element.tag not in ("td", "th"):
             flush()
         if element.tail:
             current.append((line, element.tail))

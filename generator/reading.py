@@ -19,7 +19,7 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\u
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 FOLD = INVISIBLE | DASHES
 
-_INLINE = frozenset(
+INLINE = frozenset(
     [
         "a",
         "abbr",
@@ -54,6 +54,8 @@ _INLINE = frozenset(
         "wbr",
     ]
 )
+"""HTML elements that run on in the line of text they are in: every other element (a paragraph, a table cell, an
+SVG label) starts a new one for a reader."""
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>\n]*)>")
 """A tag on one line. An autolink (`<mailto:…>`, `<jane@…>`) is not a tag: a reader sees its text."""
 _ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -66,7 +68,7 @@ is shown as written, so it stays."""
 _COMMENT = re.compile(r"<!--|-->")
 _BLOCK_START = re.compile(
     r"\s*(?:[-*+•·▪◦‣⁃]\s|\d{1,9}[.)]\s|#|>|\||`{3}|~{3}|-{3,}\s*$|={3,}\s*$|</?(?!(?:"
-    + "|".join(sorted(_INLINE))
+    + "|".join(sorted(INLINE))
     + r")\b)[A-Za-z])"
 )
 """A Markdown line that starts a new block: it is never joined to the line before."""
@@ -82,7 +84,7 @@ def _tag(match: re.Match[str]) -> str:
         for value in [next((v for v in values if v), "")]
         if value
     )
-    gap = "" if match.group(2).lower() in _INLINE else " "
+    gap = "" if match.group(2).lower() in INLINE else " "
     return f" {kept} " if kept else gap
 
 

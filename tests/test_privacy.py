@@ -332,3 +332,19 @@ def test_findings_keep_their_lines_and_order() -> None:
     text = "Jordan met us.\nNo numbers here.\nRing 07700 900461 today.\nThen Jordan left.\n\nWrite to a@example.org."
     findings = scan_text(list(enumerate(text.split("\n"), start=10)))
     assert [(f.kind, f.line) for f in findings] == [("given-name", 10), ("phone", 12), ("name", 13), ("email", 15)]
+
+
+def test_numbers_in_separate_cells_labels_or_list_items_are_not_read_as_one_number(tmp_path: Path) -> None:
+    """A chart's labels, a table's cells and a list's items are apart for a reader, however they are laid out."""
+    page = tmp_path / "chart.html"
+    labels = "".join(
+        f'<text class="chart-value" x="{i}">{n}</text>\n<rect x="{i}"/>\n' for i, n in enumerate([29, 29, 32, 33, 31])
+    )
+    cells = "".join(f"<td>{n}</td>" for n in [33, 31, 32, 30, 31])
+    items = "".join(f"<li>{n}</li>" for n in [25, 33, 31, 32, 33])
+    page.write_text(
+        f"<html><body><svg>{labels}</svg><table><tr><th>Neglect</th>{cells}</tr></table><ul>{items}</ul></body></html>"
+    )
+    assert check_site(tmp_path, "example.org") == []
+    page.write_text("<html><body><p>Ring <span>077</span><span>00</span> <b>900</b><i>123</i>.</p></body></html>")
+    assert [s.kind for s in check_site(tmp_path, "example.org")] == ["phone"]
