@@ -41,6 +41,12 @@ LOCALES = [
     "es_ES",
     "fr_FR",
     "de_DE",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "en_KE",
+    "tw_GH",
+    "fa_IR",
 ]
 """Faker's person locales read for names: English-speaking countries and the main community languages in England."""
 
@@ -50,9 +56,14 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 _WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
 """A capitalised word: a name, with its prefix (McDonald, O'Brien), possessive and hyphenated parts."""
 _CAPITALISED = re.compile(rf"\b{_WORD}\b")
-_GAP = re.compile(r"[ \t]+")
+_GAP = re.compile(r"\.?[ \t]+(?:(?:van|von|der|den|de|da|di|du|la|le|del|al|el|bin|ibn|ap)[ \t]+){0,2}")
+"""Between the words of a name: a space, after a title's full stop, and the particles of a surname (van der, de, bin)."""
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+"""Two or more words in capitals: a heading or a form's field, read as names are written."""
+_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
+"""Just before a word: "the Judge said" is a role, not a name."""
+_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.(?=[\s,;]|$)")
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master"})
-_TITLE_GAP = re.compile(r"\.?[ \t]+")
 _SPEECH = frozenset(
     ["said", "says", "told", "tells", "disclosed", "explained", "asked", "reported", "stated", "shared", "attended", "attends"]
 )
@@ -91,14 +102,20 @@ _VERBS = _SPEECH | frozenset(
         "needed",
     ]
 )
-_VERB_AFTER = re.compile(r"[ \t]+(" + "|".join(sorted(_VERBS)) + r")\b")
+_VERB_AFTER = re.compile(
+    r"(?:[ \t]+(?:[a-z]+ly|later|then|also|first|still|never|always|often|once|again|now|just)|[ \t]*\(\d{1,2}\)|[ \t]*,[ \t]*\d{1,2}[ \t]*,)?[ \t]+("
+    + "|".join(sorted(_VERBS))
+    + r")\b"
+)
+"""A verb after a name, perhaps after an adverb or an age: "Tyler later said", "Tyler (7) said", "Tyler, 7, said"."""
 _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
-_PLACE_GUARD = re.compile(r"School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice")
+_PLACE_GUARD = re.compile(r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice")
 _PLACE = re.compile(
     rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,4}})"
     r"((?:(?:Primary|Infants?'?|Junior|Secondary|High|Grammar|C of E|CE|RC|Catholic|Community|Free|Church)[ \t]+)*"
     r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Medical[ \t]+Centre|Health[ \t]+Centre|"
-    r"(?:Medical|Health|Group)[ \t]+Practice|Children['’]s[ \t]+Centre|Day[ \t]+Nursery))\b"
+    r"(?:Medical|Health|Group|Family|GP)[ \t]+(?:Practice|Surgery)|GP[ \t]+[Ss]urgery|Children['’]s[ \t]+Centre|Day[ \t]+Nursery))"
+    r"\b(?![ \t]+Trust)"
 )
 _CHILD_WORDS = frozenset(
     [
@@ -128,12 +145,15 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _faker_names(*attributes: str) -> frozenset[str]:
+def _faker_names(kind: str) -> frozenset[str]:
+    """Every name in the lists of that kind ("first_names", "last_names"), whatever a locale calls them
+    (`first_names_female`, `male_last_names`, …)."""
     found: set[str] = set()
     for locale in LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        attributes = [name for name in dir(provider) if kind in name and not name.startswith("_")]
         for attribute in attributes:
-            values = provider.__dict__.get(attribute) or getattr(provider, attribute, None)
+            values = getattr(provider, attribute, None)
             if isinstance(values, dict | list | tuple | set | frozenset):
                 found.update(v for v in values if isinstance(v, str) and v[:1].isupper() and " " not in v)
     return frozenset(found)
@@ -146,7 +166,7 @@ def plain(word: str) -> str:
 
 @cache
 def given_names() -> frozenset[str]:
-    names = _faker_names("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+    names = _faker_names("first_names") | {name.title() for name in _words("ons_given_names.txt")}
     return names | {plain(name) for name in names}
 
 
@@ -180,6 +200,8 @@ def load() -> None:
 
 
 def _given(word: str) -> bool:
+    if word.lower() in not_surnames():  # "Council", "Kent County": in a list of names, but not one here
+        return False
     return any(part in given_names() or (not part.isascii() and plain(part) in given_names()) for part in word.split("-"))
 
 
@@ -210,23 +232,10 @@ def _sentence_start(text: str, offset: int) -> bool:
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, severity) for each name in `text`: one pass over its capitalised words, each judged by
     the words around it."""
+    text = _CAPITALS.sub(lambda m: m.group().title(), text)  # TYLER SMITH reads as Tyler Smith
     tokens = list(_CAPITALISED.finditer(text))
-    for index, token in enumerate(tokens):
-        word, end = token.group(), token.end()
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
-        given = _given(word)
-        if word in _TITLES and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
-            if _bare(following.group()).lower() not in not_surnames():
-                yield token.start(), text[token.start() : following.end()], ERROR
-        elif given and adjacent and _pair(word, following.group()):
-            yield token.start(), f"{word} {following.group()}", ERROR
-        elif given and (verb := _VERB_AFTER.match(text, end)) and (not _is_everyday(word) or verb.group(1) in _SPEECH):
-            yield token.start(), word, ERROR
-        elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
-            yield name
-        elif given and not _is_everyday(word) and word.lower() not in not_surnames():
-            yield token.start(), word, WARNING
+    for index in range(len(tokens)):
+        yield from _judge(text, tokens, index)
     if _PLACE_GUARD.search(text):
         for match in _PLACE.finditer(text):
             words = match.group(1).split()
@@ -234,6 +243,43 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
                 words.pop(0)
             if words:
                 yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
+
+
+def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple[int, str, str]]:
+    """The name, if any, that the capitalised word tokens[index] starts, judged by the words around it."""
+    token = tokens[index]
+    word, start, end = token.group(), token.start(), token.end()
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
+    role = _ARTICLE.search(text, max(0, start - 4), start) is not None  # "the Judge said"
+    given = _given(_bare(word)) and not role
+    everyday = _is_everyday(word)
+    if following is not None and adjacent and word in _TITLES:
+        yield start, text[start : following.end()], ERROR
+    elif following is not None and adjacent and given and _pair(word, following.group()):
+        if not _institution(text, tokens, index + 1):
+            yield start, text[start : following.end()], ERROR
+    elif given and not everyday and word != _bare(word):  # Tyler's mother
+        yield start, word, ERROR
+    elif given and not everyday and (initial := _INITIAL_AFTER.match(text, end)):
+        yield start, text[start : initial.end()], ERROR
+    elif given and (verb := _VERB_AFTER.match(text, end)) and (not everyday or verb.group(1) in _SPEECH):
+        if not (everyday and index > 0 and _GAP.fullmatch(text, tokens[index - 1].end(), start)):  # "Lord Justice said"
+            yield start, word, ERROR
+    elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
+        yield name
+    elif given and not everyday and word.lower() not in not_surnames():
+        yield start, word, WARNING
+
+
+def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the capitalised words after tokens[index] name an organisation ("Anna Freud Centre", "Evelina London
+    Children's Hospital"): then the name before is the organisation's, a public one."""
+    while index + 1 < len(tokens) and _GAP.fullmatch(text, tokens[index].end(), tokens[index + 1].start()):
+        index += 1
+        if _bare(tokens[index].group()).lower() in not_surnames():
+            return True
+    return False
 
 
 def _pair(first: str, second: str) -> bool:
@@ -248,6 +294,8 @@ def _aged(text: str, tokens: list[re.Match[str]], index: int) -> tuple[int, str,
     given name ("However, aged 16, …" is not a name)."""
     first = index
     while first > index - 2 and first > 0 and _GAP.fullmatch(text, tokens[first - 1].end(), tokens[first].start()):
+        if not _given(_bare(tokens[first - 1].group())):
+            break
         first -= 1
     last = tokens[index].group()
     if last.lower() in _CHILD_WORDS or last.lower() in not_surnames():

@@ -13,6 +13,7 @@ A finding can be allowed, one line at a time, by a marker on that line that must
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,19 +31,26 @@ _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _S = r"[ \t]"
 """Spacing inside one paragraph: a pattern never spans two paragraphs."""
 _ORDINAL = r"(?:st|nd|rd|th)"
-_DATE = (
-    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}{_ORDINAL}?{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+\d{{4}}"
-    rf"|{_MONTHS}\.?{_S}+(?:the{_S}+)?\d{{1,2}}{_ORDINAL}?,?{_S}+\d{{4}})"
+_DAY_WORDS = (
+    r"(?:(?:twenty|thirty)[ \-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
 )
-_DOB_WORD = rf"(?:D\.?O\.?B\b\.?|date{_S}+of{_S}+birth|birth{_S}?date|born)"
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
-_FILLER = rf"(?:(?:on|the|is|was|of|{_WEEKDAY})\b[ \t,:\-]*){{0,4}}"
-_RANGE = rf"(?!{_S}*(?:-|to\b|until\b|till\b|and\b|through\b){_S}*(?:the{_S}+)?\d)"
-"""Not the start of a range: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
+_DAY = rf"(?:\d{{1,2}}{_ORDINAL}?|{_DAY_WORDS})"
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{1,2}} \d{{1,2}} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_DAY}{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+(?:\d{{4}}|'?\d{{2}}\b)"
+    rf"|{_MONTHS}\.?{_S}+(?:the{_S}+)?{_DAY},?{_S}+(?:\d{{4}}|'?\d{{2}}\b))"
+)
+_DOB_WORD = r"(?:D\.?O\.?B\b\.?|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date|born)"
+_FILLER = r"(?:(?!\b(?:between|from|after|before|since|in|and)\b)[^.;\n\d]){0,40}?(?:\d{1,2} weeks?\b[^.;\n\d]{0,20}?)?"
+"""What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "at 28 weeks
+on". Never "between", "after" or "in", which start a cohort or a year."""
+_RANGE = rf"(?!{_S}*(?:-|to\b|until\b|till\b|and\b|through\b){_S}*(?:the{_S}+)?{_DATE})"
+"""Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
-    "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard"
+    "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard|Cottages|Chase|Heights|Circle|"
+    "Approach|Cl|Way|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End"
 )
 _LOWER_STREET_TYPES = frozenset(
     ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
@@ -89,8 +97,6 @@ _NOT_STREET_NAMES = frozenset(
         "mile",
         "miles",
         "working",
-        "school",
-        "hospital",
     ]
 )
 _COURTS = frozenset(
@@ -110,16 +116,17 @@ _COURTS = frozenset(
     ]
 )
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-NI_NUMBER = re.compile(r"\b[A-Z]{2}(?:[ \t.\-]{0,2}\d{2}){3}[ \t.\-]{0,2}[A-D]\b", re.I)
-POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?{_S}*(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
+NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
+POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
 DATE_OF_BIRTH = [
     re.compile(rf"\b{_DOB_WORD}[ \t:,\-()]*{_FILLER}{_DATE}{_RANGE}", re.I),
     re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
 ]
 _DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-_DOB_HEADER = re.compile(rf"^{_S}*(?:{_DOB_WORD}|date{_S}+born){_S}*$", re.I)
-ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
+_DOB_HEADER = re.compile(rf"^{_S}*(?:D\.?O\.?B|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date)s?\b", re.I)
+_FULL_DATE = re.compile(_DATE, re.I)
+ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
     r"|\d{1,2}[.:]\d{2}(?:[ \t]?[ap]\.?m\b\.?)?)(?!\d)",
@@ -129,8 +136,8 @@ _BARRIER = re.compile(
 _NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?: {0,2}[.\-/] {0,2}| {1,3}| ?\) ?| ?\()?\d)*")
 """Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells)."""
 _DIGITS = re.compile(r"\d+")
-ORGANISATION_NUMBERS = ("0800", "0808", "0500", "030")
-"""Freephone numbers and numbers reserved for public bodies and charities (helplines): never a family's."""
+ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
+"""Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
 _NEEDS_DETECTORS = re.compile(r"[0-9@]")
 """Every error kind except a name contains a digit or an @, so a paragraph with neither needs no detector run."""
 _ALLOW = re.compile(r"privacy:\s*allow\s+\"([^\"]+)\"(?:\s+reason:\s*(.*?))?\s*(?:-->|$)")
@@ -187,12 +194,20 @@ def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for offset, run in _runs(text):
         groups = [(m.group(), offset + m.start(), offset + m.end()) for m in _DIGITS.finditer(run)]
-        if run[0] == "+" and groups[0][0].startswith("44") and len(groups[0][0]) > 2:  # +447700900123
+        international = (
+            run[0] == "+" or groups[0][0].startswith("0044") or (groups[0][0] == "00" and run[3:].lstrip()[:2] == "44")
+        )
+        if groups[0][0] == "00" and international:  # 00 44 …
+            groups = groups[1:]
+        elif groups[0][0].startswith("0044"):
+            digits, start, end = groups[0]
+            groups[0] = (digits[2:], start + 2, end)
+        if international and groups[0][0].startswith("44") and len(groups[0][0]) > 2:  # +447700900123
             digits, start, end = groups[0]
             groups[0:1] = [("44", start, start + 2), (digits[2:], start + 2, end)]
         first = 0
         while first < len(groups):
-            found = _number_at(groups, first, text, offset if first == 0 and run[0] == "+" else None)
+            found = _number_at(groups, first, text, offset if first == 0 and international else None)
             if found:
                 yield found[:3]
                 first = found[3]
@@ -223,7 +238,7 @@ def _number_at(groups: list[tuple[str, int, int]], first: int, text: str, plus: 
     for index in range(first, len(groups)):
         digits += groups[index][0]
         sizes.append(len(groups[index][0]))
-        if len(digits) > 11 or not (all(size == 1 for size in sizes) or all(size > 1 for size in sizes)):
+        if len(digits) > 11 or not (all(size == 1 for size in sizes) or sizes.count(1) <= 1):
             return None
         if len(digits) < 10:
             continue
@@ -240,17 +255,25 @@ def _number_at(groups: list[tuple[str, int, int]], first: int, text: str, plus: 
 
 
 def _addresses(text: str) -> Iterator[tuple[int, int]]:
-    """Street addresses in any letter case, as long as the words read as a street's name: all capitalised,
-    all capitals, or (for street types that are no ordinary word) all lower case."""
+    """Street addresses in any letter case, as long as the words read as a street's name: capitalised or in
+    capitals (the street type in any case: "14 Laburnum close"), or, for street types that are no ordinary
+    word, all in lower case."""
     for match in ADDRESS.finditer(text):
         words = match.group(1).split()
         street = match.group(2)
-        lowered = [w.lower() for w in words]
-        if lowered[0] in _NOT_STREET_NAMES or any(w in ("the", "a", "an", "of", "and", "to", "in", "on", "at") for w in lowered):
+        lowered = [w.lower().rstrip(".") for w in words]
+        named = lowered[1:] if lowered[0] == "the" and words[0][0].isupper() else lowered  # 14 The Green
+        if lowered == ["the"]:  # 14 The Green
+            named = lowered
+        elif (
+            not named
+            or named[0] in _NOT_STREET_NAMES
+            or any(w in ("the", "a", "an", "of", "and", "to", "in", "on", "at") for w in named)
+        ):
             continue
         if street.lower() in ("court", "ct") and lowered[-1] in _COURTS:
             continue
-        if all(w[0].isupper() for w in [*words, street]) or (
+        if all(w[0].isupper() for w in words) or (
             all(w.islower() for w in [*words, street]) and street.lower() in _LOWER_STREET_TYPES
         ):
             yield match.start(), match.end()
@@ -259,7 +282,8 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
 def _postcodes(text: str) -> Iterator[tuple[int, int]]:
     for match in POSTCODE.finditer(text):
         inward = match.group(1) or ""
-        if re.fullmatch(rf"\d{_ORDINAL}", inward) and not inward.isupper():  # "Q4 3rd", "y10 2nd"
+        spaced = match.group()[: -len(inward)][-1:].isspace() if inward else False
+        if spaced and re.fullmatch(rf"\d{_ORDINAL}", inward) and not inward.isupper():  # "Q4 3rd", "y10 2nd"
             continue
         yield match.start(), match.end()
 
@@ -275,19 +299,23 @@ def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _dob_columns(text: str) -> Iterator[tuple[int, int]]:
-    """Cells of a table column headed DOB or date of birth (a Markdown or pasted table, one row a paragraph)."""
+    """Dates in a table column headed DOB or date of birth (a Markdown or pasted table, one row a paragraph)."""
     column, offset = None, 0
     for row in text.split("\n"):
-        cells = row.strip().strip("|").split("|") if row.lstrip().startswith("|") else None
+        cells = list(re.finditer(r"(?:[^|\\]|\\.)+", row.strip().strip("|"))) if "|" in row else None
+        shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
         if cells is None:
             column = None
         elif column is None:
-            column = next((i for i, cell in enumerate(cells) if _DOB_HEADER.match(cell)), None)
-        elif column < len(cells) and re.search(r"\d", cells[column]) and not re.fullmatch(r"[\s:|-]*", cells[column]):
-            cell = cells[column]
-            start = offset + row.index(cell.strip(), sum(len(c) + 1 for c in cells[:column]))
-            yield start, start + len(cell.strip())
+            column = next((i for i, cell in enumerate(cells) if _DOB_HEADER.match(cell.group())), None)
+        elif column < len(cells) and (date := _FULL_DATE.search(cells[column].group())):
+            yield shift + cells[column].start() + date.start(), shift + cells[column].start() + date.end()
         offset += len(row) + 1
+
+
+def _ni_number(match: re.Match[str]) -> bool:
+    """A National Insurance number: with its final letter in any case, or without it in capitals (QQ 12 34 56)."""
+    return match.group(3) is not None or match.group(1).isupper()
 
 
 def detect(text: str) -> list[tuple[int, int, str]]:
@@ -298,17 +326,27 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     found += [(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
     found += _numbers(text)
-    found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text)]
+    found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     if _DOB_KEYWORD.search(text):
         found += [(start, end, "date-of-birth") for start, end in _dates_of_birth(text)]
         found += [(start, end, "date-of-birth") for start, end in _dob_columns(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
-    taken: list[tuple[int, int, str]] = []
+    return [item for item in _first_come(found) if item[2] != "organisation"]
+
+
+def _first_come(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans that overlap none found before them, in the order of the text (a sorted list of kept spans,
+    so that a text full of findings is not compared pair by pair)."""
+    starts: list[int] = []
+    kept: list[tuple[int, int, str]] = []
     for start, end, kind in found:
-        if not any(s < end and start < e for s, e, _ in taken):
-            taken.append((start, end, kind))
-    return sorted((item for item in taken if item[2] != "organisation"), key=lambda item: item[0])
+        index = bisect_left(starts, start)
+        if (index > 0 and kept[index - 1][1] > start) or (index < len(kept) and kept[index][0] < end):
+            continue
+        starts.insert(index, start)
+        kept.insert(index, (start, end, kind))
+    return kept
 
 
 def scan_read(read: Read, declared: list[frozenset[str]] | None = None) -> list[Finding]:
@@ -317,12 +355,11 @@ def scan_read(read: Read, declared: list[frozenset[str]] | None = None) -> list[
     text = read.text
     found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in detect(text)]
     if declared is not None:
-        spans: list[tuple[int, int]] = []
-        for start, name, severity in names.find(text):
-            end = start + len(name)
-            if any(s <= start and end <= e for s, e in spans) or any(names.words(name) <= d for d in declared):
+        reach = -1  # the end of the furthest name kept so far: a name inside it is not repeated
+        for start, name, severity in sorted(names.find(text), key=lambda item: (item[0], -len(item[1]), item[2] != ERROR)):
+            if start + len(name) <= reach or any(names.words(name) <= d for d in declared):
                 continue
-            spans.append((start, end))
+            reach = max(reach, start + len(name))
             kind = "name" if severity == ERROR else "given-name"
             found.append((start, Finding(kind, name, read.line_at(start), severity)))
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
@@ -376,11 +413,12 @@ class Report:
 
 
 def covers(allowance: Allowance, path: str, line: int, text: str) -> bool:
-    """Whether `allowance` is on that line and names `text`, both read as the reader reads them."""
+    """Whether `allowance` is on that line and names exactly `text`, both read as the reader reads them: one
+    allowance, one finding."""
     return (
         allowance.path == path
         and allowance.line == line
-        and " ".join(text.split()).lower() in " ".join(as_read(allowance.text).split()).lower()
+        and " ".join(text.split()).lower() == " ".join(as_read(allowance.text).split()).lower()
     )
 
 

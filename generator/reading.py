@@ -14,8 +14,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"))
-"""Soft hyphen, zero-width spaces and joiners: nothing on the screen."""
+INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff",
+    )
+)
+"""Soft hyphen, zero-width spaces and joiners, direction marks and isolates: nothing on the screen."""
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 FOLD = INVISIBLE | DASHES
 
@@ -52,6 +57,7 @@ INLINE = frozenset(
         "u",
         "var",
         "wbr",
+        "tspan",
     ]
 )
 """HTML elements that run on in the line of text they are in: every other element (a paragraph, a table cell, an
@@ -65,27 +71,38 @@ _PERCENT = re.compile(r"%[2-7][0-9A-Fa-f]")
 _MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
 """Emphasis, code, strike and highlight marks, and backslash escapes. A mark beside a space (` * `, `x = 1`)
 is shown as written, so it stays."""
-_COMMENT = re.compile(r"<!--|-->")
+_COMMENT = re.compile(r"<!--(.*?)-->")
+_COMMENT_MARK = re.compile(r"<!--|-->")
+ASIDE = " ¦ "
+"""Parts a line's text from what stands beside it (a link's target, a comment): a reader reads them apart."""
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _BLOCK_START = re.compile(
-    r"\s*(?:[-*+•·▪◦‣⁃]\s|\d{1,9}[.)]\s|#|>|\||`{3}|~{3}|-{3,}\s*$|={3,}\s*$|</?(?!(?:"
-    + "|".join(sorted(INLINE))
-    + r")\b)[A-Za-z])"
+    r"[ \t]*(?:#|`{3}|~{3}|-{3,}[ \t]*$|={3,}[ \t]*$|</?(?!(?:" + "|".join(sorted(INLINE)) + r")\b)[A-Za-z])"
 )
-"""A Markdown line that starts a new block: it is never joined to the line before."""
+"""A line that starts a new block even straight after a paragraph's line (Python-Markdown needs a blank line
+before a list, a quote or a table, so a wrapped "900123. She" or "- 12" continues the paragraph)."""
 
 
-def _tag(match: re.Match[str]) -> str:
-    """An inline tag vanishes; any other tag parts text like a line break. The attributes a reader can see
-    or follow (a link's target, an image's text) are kept beside it."""
-    kept = " ".join(
-        unquote(value) if name.lower() in ("href", "src") else value
-        for name, *values in _ATTRIBUTE.findall(match.group(3))
-        if name.lower() in _ATTRIBUTES_READ
-        for value in [next((v for v in values if v), "")]
-        if value
-    )
-    gap = "" if match.group(2).lower() in INLINE else " "
-    return f" {kept} " if kept else gap
+def _asides(line: str) -> str:
+    """One line without its tags and comments: an inline tag vanishes, any other tag parts text like a line
+    break; a comment's text and the attributes a reader can see or follow (a link's target, an image's
+    text) are read beside the line, not inside it."""
+    asides: list[str] = []
+
+    def tag(match: re.Match[str]) -> str:
+        for name, *values in _ATTRIBUTE.findall(match.group(3)):
+            value = next((v for v in values if v), "")
+            if value and name.lower() in _ATTRIBUTES_READ:
+                asides.append(unquote(value) if name.lower() in ("href", "src") else value)
+        return "" if match.group(2).lower() in INLINE else " "
+
+    def comment(match: re.Match[str]) -> str:
+        asides.append(match.group(1))
+        return ""
+
+    line = _TAG.sub(tag, _COMMENT_MARK.sub(" ", _COMMENT.sub(comment, line)))
+    return line + "".join(ASIDE + aside for aside in asides)
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -102,7 +119,7 @@ def as_read(text: str) -> str:
     compatibility forms folded (full-width digits, ＠, no-break spaces), invisible characters removed and
     dashes read as hyphens. Nothing here makes or removes a line break."""
     if "<" in text:
-        text = _TAG.sub(_tag, _COMMENT.sub(" ", text))
+        text = "\n".join(_asides(line) if "<" in line else line for line in text.split("\n"))
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if "%" in text:
@@ -149,20 +166,26 @@ def read_lines(lines: list[tuple[int, str]], gaps: list[str]) -> Read:
     return Read("".join(parts), starts, numbers)
 
 
-def read_markdown(text: str, first_line: int = 1, body_line: int = 1) -> Read:
+def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: bool = True) -> Read:
     """A Markdown file (front matter before `body_line`) as its reader gets it. In the body a line continues
-    its paragraph unless it starts a block; in front matter only an indented line continues a value."""
-    raw = text.split("\n")
-    read = as_read(text).split("\n")
+    its paragraph unless it starts a block (see `_BLOCK_START`; list items and table rows in a row stay
+    apart); in front matter only an indented line continues a value. Quote marks are read away. Without
+    `wraps` (a CSV file) every line stands alone."""
+    raw = [_QUOTE.sub("", line) for line in text.split("\n")]
+    read = [_QUOTE.sub("", line) for line in as_read(text).split("\n")]
     joined = [False]
     for index in range(1, len(raw)):
         line, previous = raw[index], raw[index - 1]
-        if not line.strip() or not previous.strip():
+        if not wraps or not line.strip() or not previous.strip():
             joined.append(False)
         elif first_line + index < body_line:
             joined.append(line[:1] in " \t" and not line.lstrip().startswith("- "))
+        elif _BLOCK_START.match(line):
+            joined.append(False)
         else:
-            joined.append(not _BLOCK_START.match(line))
+            list_items = _LIST_ITEM.match(line) and (_LIST_ITEM.match(previous) or previous[:1] in " \t")
+            rows = "|" in line and "|" in previous
+            joined.append(not (list_items or rows))
     lines = [
         (number, line.lstrip() if join else line)
         for (number, line), join in zip(enumerate(read, start=first_line), joined, strict=True)
