@@ -245,6 +245,12 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
                 yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
 
 
+def is_person(first: str, second: str) -> bool:
+    """Whether two words with nothing around them are a person's name: a given name that is no everyday word,
+    then a known surname."""
+    return _given(first) and not _is_everyday(first) and second in surnames() and second.lower() not in not_surnames()
+
+
 def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple[int, str, str]]:
     """The name, if any, that the capitalised word tokens[index] starts, judged by the words around it."""
     token = tokens[index]
@@ -268,8 +274,10 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
             yield start, word, ERROR
     elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
         yield name
-    elif given and not everyday and word.lower() not in not_surnames():
-        yield start, word, WARNING
+    elif (
+        given and not everyday and not (adjacent and following is not None and _bare(following.group()).lower() in not_surnames())
+    ):
+        yield start, word, WARNING  # not "Kent County Council"
 
 
 def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:

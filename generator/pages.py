@@ -25,8 +25,13 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
     """Every file under `folder` (the engine's pages), judged as above; `refused` files are reported elsewhere."""
     report = Report([], [], [])
     base = root / folder
-    for directory, dirs, files in os.walk(base):
-        dirs.sort()
+    visited: set[Path] = set()
+    for directory, dirs, files in os.walk(base, followlinks=True):  # the engine follows links: so do we
+        if Path(directory).resolve() in visited:  # a link back up the tree
+            dirs.clear()
+            continue
+        visited.add(Path(directory).resolve())
+        dirs[:] = sorted(d for d in dirs if Path(directory) / d not in refused)
         for name in sorted(files):
             file = Path(directory) / name
             path = file.relative_to(root).as_posix()
@@ -35,7 +40,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             suffix = file.suffix.lower()
             if suffix in TEXT:
                 text, problems = read_text(file, path)
-                found = scan_file(text, path, allowed_names) if text is not None else Report(problems, [], [])
+                found = (
+                    scan_file(text, path, allowed_names, wraps=suffix != ".csv") if text is not None else Report(problems, [], [])
+                )
                 report.errors += found.errors
                 report.warnings += found.warnings
                 report.allowances += found.allowances
@@ -49,7 +56,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
 
 
 def image_problems(file: Path, path: str) -> list[Problem]:
-    """An image with metadata can give away where and by whom it was taken: refused until it is removed."""
+    """An image with metadata can give away where and by whom it was taken: refused until it is removed. So is
+    anything an image file carries besides its picture (a private chunk, data after its end), which no one
+    sees but anyone can read."""
     if file.stat().st_size > 10 * MAX_BYTES:
         return [Problem(path, 1, "image is larger than 10 MB; save a smaller copy for the web")]
     try:
@@ -60,7 +69,9 @@ def image_problems(file: Path, path: str) -> list[Problem]:
     except (UnidentifiedImageError, OSError, ValueError):
         return [Problem(path, 1, "is not an image that can be read; save it again as PNG or JPEG")]
     if not kinds:
-        return []
+        hidden = hidden_data(file.read_bytes())
+        message = f"image carries more than its picture ({hidden}); save it again as a new PNG or JPEG, or use a screenshot"
+        return [Problem(path, 1, message)] if hidden else []
     return [
         Problem(
             path,
@@ -69,3 +80,51 @@ def image_problems(file: Path, path: str) -> list[Problem]:
             "without it (Windows: Properties → Details → Remove Properties and Personal Information; or exiftool -all= FILE)",
         )
     ]
+
+
+_PNG_CHUNKS = frozenset(
+    {
+        b"IHDR",
+        b"PLTE",
+        b"IDAT",
+        b"IEND",
+        b"tRNS",
+        b"gAMA",
+        b"cHRM",
+        b"sRGB",
+        b"iCCP",
+        b"sBIT",
+        b"bKGD",
+        b"pHYs",
+        b"acTL",
+        b"fcTL",
+        b"fdAT",
+    }
+)
+_JPEG_KEPT = frozenset({0xE0, 0xEE, 0xE2})
+"""JPEG application segments that hold no text: JFIF, Adobe colour, ICC profile."""
+
+
+def hidden_data(data: bytes) -> str:
+    """What an image file holds besides its picture, named for the message ("" if nothing)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        offset = 8
+        while offset + 8 <= len(data):
+            length, kind = int.from_bytes(data[offset : offset + 4], "big"), data[offset + 4 : offset + 8]
+            if kind not in _PNG_CHUNKS:
+                return f"a {kind.decode('latin-1')!r} chunk"
+            offset += 12 + length
+            if kind == b"IEND":
+                return "data after its end" if data[offset:].strip(b"\x00") else ""
+        return ""
+    if data.startswith(b"\xff\xd8"):
+        offset = 2
+        while offset + 4 <= len(data) and data[offset] == 0xFF:
+            marker, length = data[offset + 1], int.from_bytes(data[offset + 2 : offset + 4], "big")
+            if marker == 0xDA:  # the picture itself, to the end marker
+                end = data.rfind(b"\xff\xd9")
+                return "data after its end" if end != -1 and data[end + 2 :].strip(b"\x00") else ""
+            if (0xE0 <= marker <= 0xEF and marker not in _JPEG_KEPT) or marker == 0xFE:
+                return "a comment" if marker == 0xFE else f"an APP{marker - 0xE0} segment"
+            offset += 2 + length
+    return ""

@@ -41,6 +41,7 @@ LOADING_TAGS = {
     "object": "data",
 }
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+_CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
 
 
@@ -241,7 +242,10 @@ def _read_privacy(name: str, read: Read, lines: bool = True) -> list[Sighting]:
 
 
 def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
-    return [
+    """A stylesheet's loads, and the text it shows readers (`content: "…"`)."""
+    text = file.read_text(encoding="utf-8")
+    shown = [(text.count("\n", 0, m.start()) + 1, m.group(1) or m.group(2) or "") for m in _CSS_CONTENT.finditer(text)]
+    return _privacy(name, [[piece] for piece in shown]) + [
         Sighting(name, number, LOAD, url)
         for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)
         for m in _CSS_URL.finditer(line)
@@ -249,7 +253,7 @@ def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sig
     ]
 
 
-CHECKS = {".html": _check_html_file, ".json": _check_json, ".css": _check_css}
+CHECKS = {".html": _check_html_file, ".htm": _check_html_file, ".json": _check_json, ".css": _check_css}
 CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_text)
 
 
@@ -315,21 +319,32 @@ class Origins:
         return min(found, key=lambda place: PurePosixPath(place[0]).stem not in parts, default=None)
 
 
+BEYOND = " beyond its own page (an allowance covers its briefing's page only: keep the detail out of the title and summary)"
+
+
+def _own_page(places: Collection[tuple[str, int]], built: str) -> bool:
+    """Whether `built` is the page (or download) of the files the allowed text was written in: an allowance
+    lets a detail onto its own briefing, never onto a listing or a page whose text a template may have made."""
+    parts = set(PurePosixPath(built).with_suffix("").parts)
+    return all(PurePosixPath(path).stem in parts for path, _ in places)
+
+
 def problems_of(found: Sequence[Sighting], origins: Origins, allowances: Sequence[Allowance] = ()) -> list[Problem]:
     """Each sighting as a problem at the file and line its text was written in, where that can be traced
     (the built file otherwise), always naming the built file it reached.
 
-    An allowance lets a detail through only where it was written on the allowance's own line: a detail
-    that is also written anywhere else, or whose origin cannot be traced, is reported."""
+    An allowance lets a detail through only where it was written on the allowance's own line, and only onto
+    that file's own page: a detail also written anywhere else, or found on any other page, is reported."""
     places: dict[tuple[str, int, str], list[str]] = {}
     for item in found:
         allowed = set()
         if item.kind != LOAD:
             allowed = {place for place in origins.places_of(item.text) if any(covers(a, *place, item.text) for a in allowances)}
-            if allowed and allowed == set(origins.places_of(item.text)):
+            if allowed and allowed == set(origins.places_of(item.text)) and _own_page(allowed, item.path):
                 continue
-        where = origins.find(item.text, item.path, excluding=allowed)
-        key = (item.path, item.line, item.message()) if where is None else (*where, item.message())
+        where = origins.find(item.text, item.path, excluding=allowed) or origins.find(item.text, item.path)
+        message = item.message() + (BEYOND if allowed and where in allowed else "")
+        key = (item.path, item.line, message) if where is None else (*where, message)
         places.setdefault(key, []).append(f"{item.path}:{item.line}")
     problems = []
     for (path, line, message), built in places.items():

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -279,11 +280,15 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+def _ordinal(number: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(number, "th")
+
+
 def _postcodes(text: str) -> Iterator[tuple[int, int]]:
     for match in POSTCODE.finditer(text):
         inward = match.group(1) or ""
         spaced = match.group()[: -len(inward)][-1:].isspace() if inward else False
-        if spaced and re.fullmatch(rf"\d{_ORDINAL}", inward) and not inward.isupper():  # "Q4 3rd", "y10 2nd"
+        if spaced and inward.islower() and inward[1:] == _ordinal(int(inward[0])):  # "Q4 3rd", "y10 2nd"
             continue
         yield match.start(), match.end()
 
@@ -440,8 +445,8 @@ def judge(path: str, findings: list[Finding], allowed: list[Allowance]) -> Repor
             continue
         shown = finding.text if finding.kind == "small-count" else mask(finding.text)
         message = f"privacy: {finding.kind}: {shown}"
-        if finding.kind in HINTS:
-            message += f" ({HINTS[finding.kind]})"
+        if finding.kind in HINTS or finding.kind.endswith(FILE_NAME):
+            message += f" ({HINTS.get(finding.kind, 'rename the file: its name is the page address, in every link to it')})"
         (report.errors if finding.severity == ERROR else report.warnings).append(Problem(path, finding.line, message))
     report.allowances = [a for a in allowed if a in used]
     report.warnings += [
@@ -462,7 +467,9 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     declared = doc.fields.get("pseudonyms")
     pseudonyms = [p for p in declared.value if isinstance(p, str)] if declared and isinstance(declared.value, list) else []
     read = read_markdown(unmarked, 1, doc.body_line if doc.parsed else 1)
-    findings = scan_read(read, [names.words(p) for p in pseudonyms] + [names.words(n.name) for n in allowed_names])
+    declared = [names.words(p) for p in pseudonyms] + [names.words(n.name) for n in allowed_names]
+    findings = scan_read(read, declared)
+    findings += file_name_findings(doc.path, declared) + _values(doc, declared, findings)
     audit_type = doc.fields.get("type")
     if audit_type and audit_type.value == "maca":
         findings += small_counts({k: (f.value, f.line) for k, f in doc.fields.items()})
@@ -471,12 +478,55 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     return report
 
 
-def scan_file(text: str, path: str, allowed_names: AllowedNames = ()) -> Report:
-    """A hand-written page or data file: every line read as Markdown, names included."""
+FILE_NAME = " in the file name"
+
+
+def file_name_findings(path: str, declared: list[frozenset[str]]) -> list[Finding]:
+    """A file's name becomes its page's address, in links, the sitemap and downloads: a number, postcode or
+    e-mail in it, or a given name followed by a known surname ("2024-06-tyler-smith")."""
+    words = re.split(r"[-_.]+", PurePosixPath(path).stem)
+    found = [f for f in scan_read(read_markdown(" ".join(words))) if f.severity == ERROR]
+    for first, second in pairwise(words):
+        given, surname = first.title(), second.title()
+        if names.is_person(given, surname) and not any(names.words(f"{given} {surname}") <= d for d in declared):
+            found.append(Finding("name", f"{first}-{second}", 1))
+    return [replace(f, line=1, kind=f"{f.kind}{FILE_NAME}") for f in found]
+
+
+def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding]) -> list[Finding]:
+    """Front-matter text as YAML decodes it (escapes such as \\x30 or \\u00a0, folded lines), at its key's
+    line: a finding there that the text as `written` did not show is added."""
+    seen = {(f.kind, f.line) for f in written}
+    found = []
+    for field in doc.fields.values():
+        for value in _strings(field.value):
+            if value in doc.text:  # read as written already
+                continue
+            for finding in scan_read(read_markdown(value), declared):
+                if (finding.kind, field.line) not in seen and finding.severity == ERROR:
+                    found.append(replace(finding, line=field.line))
+    return found
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def scan_file(text: str, path: str, allowed_names: AllowedNames = (), wraps: bool = True) -> Report:
+    """A hand-written page or data file: every line read as Markdown (a CSV file's lines apart), names
+    included, and its file name, which becomes an address."""
     lines = text.split("\n")
     allowed, problems = allowances(enumerate(lines, start=1), path)
     unmarked = "\n".join(_ALLOW.sub(" ", line) if "privacy:" in line else line for line in lines)
-    findings = scan_read(read_markdown(unmarked), [names.words(n.name) for n in allowed_names])
+    declared = [names.words(n.name) for n in allowed_names]
+    findings = scan_read(read_markdown(unmarked, wraps=wraps), declared) + file_name_findings(path, declared)
     report = judge(path, findings, allowed)
     report.errors = problems + report.errors
     return report

@@ -66,6 +66,29 @@ ROUTES = [
     ("named-school", "She attends Oakfield Primary School three days a week.", "name", 0),
     ("named-gp-practice", "The family is registered at Elm Tree Surgery in the town.", "name", 0),
     ("named-nursery", "He goes to Little Acorns Nursery in the mornings.", "name", 0),
+    # found by an attacker after the first version
+    ("direction-mark", "Ring 07700\u200e900123 after six.", "phone", 0),
+    ("comment-inside", "Ring 07700 <!-- x -->900123 after six.", "phone", 0),
+    ("attribute-inside", 'Ring 07700 <abbr title="x">900</abbr>123 after six.', "phone", 0),
+    ("quoted-and-wrapped", "> Her mobile is 07700\n> 900123 today.", "phone", 0),
+    ("wrapped-before-a-full-stop", "Her mobile is 07700\n900123. She answers.", "phone", 0),
+    ("born-then-and", "The child was born 3 April 2012 and 5 siblings followed.", "date-of-birth", 0),
+    ("born-at-weeks", "The child was born at 28 weeks on 3 April 2012.", "date-of-birth", 0),
+    ("dob-short-year", "DOB 3rd April 12 on the form.", "date-of-birth", 0),
+    ("table-without-outer-pipes", "Child | DOB (age)\n---|---\nChild A | 03/04/2012 (5)", "date-of-birth", 2),
+    ("nhs-mixed-groups", "Records under 943 476 591 9 were checked.", "nhs-number", 0),
+    ("phone-0044", "Ring 0044 7700 900123 after six.", "phone", 0),
+    ("ni-without-letter", "NI number QQ 12 34 56 on the form.", "ni-number", 0),
+    ("postcode-hyphen", "They moved to NN4-8RE in the spring.", "postcode", 0),
+    ("email-spaced", "Write to jane.doe @ example.org for the notes.", "email", 0),
+    ("address-street-type-lower", "The children lived at 14 Laburnum close with their aunt.", "address", 0),
+    ("address-the", "The children lived at 14 The Green with their aunt.", "address", 0),
+    ("possessive", "Tyler’s mother said she was worried.", "name", 0),
+    ("adverb-before-verb", "Tyler later said he was scared.", "name", 0),
+    ("initial", "Tyler S. was seen at home.", "name", 0),
+    ("particle", "Mrs de Souza attended the meeting.", "name", 0),
+    ("capitals", "TYLER SMITH was seen at home.", "name", 0),
+    ("gp-practice", "The family is registered with Oakfield GP Practice.", "name", 0),
 ]
 
 
@@ -237,3 +260,61 @@ def test_an_allowance_lets_a_detail_through_only_where_it_was_written(project: P
     run = cli("build")
     assert run.code == 1
     assert "overrides/partials/copyright.html:4: privacy: phone: 07••• ••••23 reached the built site" in run.out
+
+
+def test_front_matter_is_read_as_yaml_decodes_it(project: Path) -> None:
+    text = planted("Nothing here.").replace(
+        "summary: A valid summary.", 'summary: "Mum on 07700\\u00a0900123, jane\\x40example.org"'
+    )
+    write(project, "content/audits/escaped.md", text)
+    problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "escaped" in p.path]
+    assert problems == [(10, "phone"), (10, "email")]
+
+
+def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
+    write(project, "content/audits/2024-06-tyler-smith-nn4-8re.md", planted("Nothing here."))
+    messages = [p.message for p in check(project, "content").problems if "tyler" in p.path]
+    assert [m.split(": ")[1] for m in messages] == ["postcode in the file name", "name in the file name"]
+    assert "rename the file" in messages[0]
+
+
+def test_a_linked_folder_inside_the_repository_is_read_like_any_other(project: Path) -> None:
+    private = project / "private"
+    private.mkdir()
+    (private / "notes.md").write_text("# Notes\n\nTyler Smith was seen at home.\n")
+    (project / "content/pages/linked").symlink_to(private)
+    problems = [str(p) for p in check(project, "content").problems if "linked" in p.path]
+    assert [p.split(": privacy: ")[1].split(":")[0] for p in problems] == ["name"]
+
+
+@pytest.mark.parametrize(
+    ("what", "data"),
+    [
+        ("a private chunk", lambda png: png[:-12] + (4).to_bytes(4, "big") + b"prVt" + b"Tyle" + b"\x00" * 4 + png[-12:]),
+        ("data after the end", lambda png: png + b"Tyler Smith, 14 Laburnum Close"),
+    ],
+)
+def test_an_image_carrying_anything_besides_its_picture_is_refused(project: Path, what: str, data) -> None:
+    (project / "content/pages/logo.png").write_bytes(data(_image("PNG", exif=False)))
+    problems = [p.message for p in check(project, "content").problems if p.path.endswith("logo.png")]
+    assert len(problems) == 1 and problems[0].startswith("image carries more than its picture")
+
+
+def test_an_allowed_detail_may_reach_its_own_page_only(project: Path, cli) -> None:
+    """An allowance in the summary: the summary is on listings too, where the allowance does not reach."""
+    allowance = 'summary: "Duty line 0161 496 0000."  # privacy: allow "0161 496 0000" reason: public duty line'
+    write(project, "content/audits/allowed.md", planted("Nothing here.").replace("summary: A valid summary.", allowance))
+    run = cli("build")
+    assert run.code == 1
+    assert "content/audits/allowed.md:10: privacy: phone: 01•• ••• ••00 reached the built site beyond its own page" in run.out
+    assert "(site/briefings/allowed/" not in run.out  # its own page is allowed; a listing is not
+
+
+def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
+    css = project / "overrides/assets/stylesheets/extra.css"
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text('.duty::after { content: "Ring 07700 900123"; }\n')
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("extra_css:", "extra_css:\n  - assets/stylesheets/extra.css", 1))
+    run = cli("build")
+    assert run.code == 1 and "privacy: phone: 07••• ••••23 reached the built site" in run.out
