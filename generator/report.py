@@ -71,7 +71,7 @@ class Reporter:
             for allowance in checked.allowances:
                 self.message(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
         drafts = checked.drafts_skipped
-        skipped = f"{plural(len(drafts), 'draft')} skipped (not checked, not published)"
+        skipped = f"{plural(len(drafts), 'draft')} skipped (privacy-scanned only, not published)"
         if drafts:
             skipped += ": " + ", ".join(drafts)
         if checked.problems:

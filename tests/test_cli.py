@@ -28,7 +28,7 @@ def test_check_passes_and_counts_skipped_drafts(project: Path, cli) -> None:
         "content/audits/autumn-maca.md:7: privacy: small-count: children: 2 (warning: could identify a family)",
         "content/audits/narwhal-restricted.md:6: privacy: small-count: cases: 1 (warning: could identify a family)",
         "content/audits/narwhal-restricted.md:7: privacy: small-count: children: 1 (warning: could identify a family)",
-        "All content is valid: 6 briefings checked. 1 draft skipped (not checked, not published): content/audits/quokka-draft.md. "
+        "All content is valid: 6 briefings checked. 1 draft skipped (privacy-scanned only, not published): content/audits/quokka-draft.md. "
         "3 privacy warnings to review.",
     ]
 
