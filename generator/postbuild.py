@@ -30,6 +30,8 @@ from .reading import INLINE, Read, normalised, read_lines, read_markdown
 from .search import BUNDLE_DIR, Indexing, indexing
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
+_READ = frozenset({*TEXT_ATTRIBUTES, "href", "src"})
+"""Attributes a reader sees or follows."""
 LOADING_TAGS = {
     "script": "src",
     "img": "src",
@@ -78,13 +80,16 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
                 current.append((line, "| "))
             elif tag in ("td", "th"):
                 current.append((line, " | "))
-            blocks.extend([[(line, element.get(a))] for a in TEXT_ATTRIBUTES if element.get(a)])
-            blocks.extend([[(line, unquote(element.get(a)))] for a in ("href", "src") if element.get(a)])
-            attribute = LOADING_TAGS.get(tag)
-            if attribute and element.get(attribute):
-                loads.append((line, element.get(attribute)))
-            if tag == "link" and LOADING_RELS & set((element.get("rel") or "").lower().split()) and element.get("href"):
-                loads.append((line, element.get("href")))
+            attributes = element.attrib
+            if attributes:
+                blocks.extend(
+                    [[(line, unquote(v) if k in ("href", "src") else v)] for k, v in attributes.items() if k in _READ and v]
+                )
+                attribute = LOADING_TAGS.get(tag)
+                if attribute and attributes.get(attribute):
+                    loads.append((line, attributes[attribute]))
+                if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()) and attributes.get("href"):
+                    loads.append((line, attributes["href"]))
             if element.text and tag not in ("script", "style"):
                 current.append((line, element.text))
             stack.append((element, False))
@@ -144,7 +149,8 @@ _SPACES = re.compile(r"\s+")
 
 def _spaced(text: str) -> str:
     """A page's text as a browser shows it: any run of spaces and line breaks is one space."""
-    return _SPACES.sub(" ", normalised(text))
+    text = normalised(text)
+    return _SPACES.sub(" ", text) if "\n" in text or "  " in text or "\t" in text else text
 
 
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
@@ -154,7 +160,8 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     Blocks in `seen` (the same navigation, header and footer on every page) passed on an earlier page. Only
     blocks with no finding are remembered there, so a detail is reported on every page it reaches.
     """
-    texts = ["".join(_spaced(text) for _, text in block) for block in blocks]
+    blocks = [[(line, _spaced(text)) for line, text in block] for block in blocks]
+    texts = ["".join(text for _, text in block) for block in blocks]
     if seen is not None:
         if len(seen) > SEEN_LIMIT:
             seen.clear()
@@ -167,7 +174,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     for index in chosen:
         block_starts.append(len(fragments))
         for position, (line, text) in enumerate(blocks[index]):
-            fragments.append((line, _spaced(text)))
+            fragments.append((line, text))
             gaps.append("\n" if position == 0 and fragments[:-1] else "")
     read = read_lines(fragments, gaps)
     found = detect(read.text)

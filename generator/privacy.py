@@ -288,7 +288,7 @@ def _postcodes(text: str) -> Iterator[tuple[int, int]]:
     for match in POSTCODE.finditer(text):
         inward = match.group(1) or ""
         spaced = match.group()[: -len(inward)][-1:].isspace() if inward else False
-        if spaced and inward.islower() and inward[1:] == _ordinal(int(inward[0])):  # "Q4 3rd", "y10 2nd"
+        if spaced and inward.islower() and inward[0] != "0" and inward[1:] == _ordinal(int(inward[0])):  # "Q4 3rd", "y10 2nd"
             continue
         yield match.start(), match.end()
 

@@ -5,6 +5,7 @@ and `build` at the file and line where the detail starts, with its kind."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,8 @@ def disguised(draw: st.DrawFn) -> tuple[str, str]:
     )
     if kind in ("ni-number", "postcode"):
         value = draw(st.sampled_from([str.upper, str.lower, str.title]))(value)
+        if kind == "postcode" and re.search(r" (1st|2nd|3rd|[4-9]th)$", value):  # "y10 2nd" in lower case is prose
+            value = value.upper()
     if draw(st.booleans()) and kind != "email":
         value = value.translate(str.maketrans("0123456789@", "０１２３４５６７８９＠"))
     parts = value.split()
