@@ -51,9 +51,9 @@ LOCALES = [
 """Faker's person locales read for names: English-speaking countries and the main community languages in England."""
 
 ERROR, WARNING = "error", "warning"
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
 """Latin letters with their accents (Latin Extended-A holds both cases: Łukasz, Wiśniewski, Şahin)."""
-_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
+_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
 """A capitalised word: a name, with its prefix (McDonald, O'Brien), possessive and hyphenated parts."""
 _CAPITALISED = re.compile(rf"\b{_WORD}\b")
 _GAP = re.compile(r"\.?[ \t]+(?:(?:van|von|der|den|de|da|di|du|la|le|del|al|el|bin|ibn|ap)[ \t]+){0,2}")
@@ -62,52 +62,29 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
 """Two or more words in capitals: a heading or a form's field, read as names are written."""
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 """Just before a word: "the Judge said" is a role, not a name."""
-_INITIAL_AFTER = re.compile(r"[ \t]+[A-Z]\.(?=[\s,;]|$)")
-_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master"})
+_INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$)|[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?\b")
+"""After a given name: an initial ("Tyler S.", "Tyler W"), or a surname in capitals ("Sharon WHITFIELD")."""
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master", "Prof", "Rev", "Cllr", "Sgt", "Pc", "Dc", "Ds", "Di"})
+"""Titles, and police ranks (PC, DC, DS, DI: read in capitals as Pc, …)."""
 _SPEECH = frozenset(
     ["said", "says", "told", "tells", "disclosed", "explained", "asked", "reported", "stated", "shared", "attended", "attends"]
 )
-_VERBS = _SPEECH | frozenset(
-    [
-        "was",
-        "is",
-        "has",
-        "had",
-        "lives",
-        "lived",
-        "goes",
-        "went",
-        "moved",
-        "stays",
-        "stayed",
-        "felt",
-        "feels",
-        "wanted",
-        "wants",
-        "did",
-        "does",
-        "became",
-        "remained",
-        "started",
-        "began",
-        "refused",
-        "returned",
-        "missed",
-        "ran",
-        "left",
-        "came",
-        "spent",
-        "showed",
-        "needs",
-        "needed",
-    ]
+_NEXT_WORD = re.compile(
+    r"(?:[ \t]+(?:[a-z]+ly|later|then|also|first|still|never|always|often|once|again|now|just)"
+    r"|[ \t]*\((?:aged?[ \t]+)?\d{1,2}\)|[ \t]*,[ \t]*\d{1,2}[ \t]*,)?[ \t]+([a-z][a-z'’]*)\b"
 )
-_VERB_AFTER = re.compile(
-    r"(?:[ \t]+(?:[a-z]+ly|later|then|also|first|still|never|always|often|once|again|now|just)|[ \t]*\(\d{1,2}\)|[ \t]*,[ \t]*\d{1,2}[ \t]*,)?[ \t]+("
-    + "|".join(sorted(_VERBS))
-    + r")\b"
-)
-"""A verb after a name, perhaps after an adverb or an age: "Tyler later said", "Tyler (7) said", "Tyler, 7, said"."""
+"""The word after a name, perhaps after an adverb or an age: "Tyler later said", "Tyler (aged 7) said", "Tyler, 7, said"."""
+_FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the a an as than into onto via per".split())  # noqa: SIM905
+"""Words after which a given name may still be a place or a thing ("Preston and", "Jordan in"): the word after
+any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
+_FAMILY_AFTER = re.compile(r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b")
+_RANK = re.compile(rf"\b(?:PC|DC|DS|DI|DCI|DCS|PCSO|Sgt|Insp)\.?[ \t]+{_WORD}")
+"""A police rank and a surname: "PC Davies"."""
+_LATER_CONTEXT = re.compile(r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b|[ \t]*,[ \t]*aged\b")
+"""What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
+_NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
+_SURNAME_FIRST = re.compile(r"[ \t]*,[ \t]*")
+_SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")
 _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
 _PLACE_GUARD = re.compile(r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice")
 _PLACE = re.compile(
@@ -115,7 +92,7 @@ _PLACE = re.compile(
     r"((?:(?:Primary|Infants?'?|Junior|Secondary|High|Grammar|C of E|CE|RC|Catholic|Community|Free|Church)[ \t]+)*"
     r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Medical[ \t]+Centre|Health[ \t]+Centre|"
     r"(?:Medical|Health|Group|Family|GP)[ \t]+(?:Practice|Surgery)|GP[ \t]+[Ss]urgery|Children['’]s[ \t]+Centre|Day[ \t]+Nursery))"
-    r"\b(?![ \t]+Trust)"
+    r"\b(?![ \t]+(?:Trust|Schools|Academies|Nurseries|Practices|Surgeries|Colleges))"
 )
 _CHILD_WORDS = frozenset(
     [
@@ -166,7 +143,8 @@ def plain(word: str) -> str:
 
 @cache
 def given_names() -> frozenset[str]:
-    names = _faker_names("first_names") | {name.title() for name in _words("ons_given_names.txt")}
+    listed = _words("ons_given_names.txt") | _words("community_given_names.txt")
+    names = _faker_names("first_names") | {name.title() for name in listed}
     return names | {plain(name) for name in names}
 
 
@@ -196,11 +174,13 @@ def generic_place_words() -> frozenset[str]:
 
 def load() -> None:
     """Read every list now: a build calls this before it forks its workers, which then share them."""
-    given_names(), surnames(), everyday(), not_surnames(), generic_place_words()
+    given_names(), surnames(), everyday(), not_surnames(), generic_place_words(), places()
 
 
 def _given(word: str) -> bool:
-    if word.lower() in not_surnames():  # "Council", "Kent County": in a list of names, but not one here
+    if (
+        word.lower() in not_surnames() or word.lower() in places()
+    ):  # "Council", "Kent County": in a list of names, but not one here
         return False
     return any(part in given_names() or (not part.isascii() and plain(part) in given_names()) for part in word.split("-"))
 
@@ -236,6 +216,8 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
     tokens = list(_CAPITALISED.finditer(text))
     for index in range(len(tokens)):
         yield from _judge(text, tokens, index)
+    for match in _RANK.finditer(text):
+        yield match.start(), match.group(), ERROR
     if _PLACE_GUARD.search(text):
         for match in _PLACE.finditer(text):
             words = match.group(1).split()
@@ -251,33 +233,72 @@ def is_person(first: str, second: str) -> bool:
     return _given(first) and not _is_everyday(first) and second in surnames() and second.lower() not in not_surnames()
 
 
+def looks_real(first: str, last: str) -> bool:
+    """Whether a declared pseudonym looks like a real person's name: a given name and a surname-like word."""
+    return _given(first) and len(last) > 1 and last[:1].isupper() and last.lower() not in not_surnames()
+
+
+@cache
+def places() -> frozenset[str]:
+    return _words("places.txt")
+
+
 def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple[int, str, str]]:
     """The name, if any, that the capitalised word tokens[index] starts, judged by the words around it."""
     token = tokens[index]
     word, start, end = token.group(), token.start(), token.end()
+    candidate = _given(_bare(word))
+    if not candidate and word not in _TITLES and word not in surnames() and not _LATER_CONTEXT.match(text, end):
+        return  # most capitalised words: no name starts here
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
-    role = _ARTICLE.search(text, max(0, start - 4), start) is not None  # "the Judge said"
-    given = _given(_bare(word)) and not role
+    before = text[max(0, start - 8) : start]
+    if _SAINT.search(before) or before.endswith("-") or _place(word, following.group() if adjacent and following else ""):
+        return  # St George's, Stoke-on-Trent, Milton Keynes
+    role = _ARTICLE.search(before) is not None  # "the Judge said"
+    given = candidate and not role
     everyday = _is_everyday(word)
+    institution = adjacent and following is not None and _bare(following.group()).lower() in not_surnames()
+    next_word = _NEXT_WORD.match(text, end)
     if following is not None and adjacent and word in _TITLES:
         yield start, text[start : following.end()], ERROR
     elif following is not None and adjacent and given and _pair(word, following.group()):
         if not _institution(text, tokens, index + 1):
             yield start, text[start : following.end()], ERROR
-    elif given and not everyday and word != _bare(word):  # Tyler's mother
+    elif given and not everyday and word != _bare(word) and not institution:  # Tyler's mother, not Clare's Law
         yield start, word, ERROR
     elif given and not everyday and (initial := _INITIAL_AFTER.match(text, end)):
         yield start, text[start : initial.end()], ERROR
-    elif given and (verb := _VERB_AFTER.match(text, end)) and (not everyday or verb.group(1) in _SPEECH):
+    elif given and next_word and (next_word.group(1) in _SPEECH or (not everyday and next_word.group(1) not in _FUNCTION_WORDS)):
         if not (everyday and index > 0 and _GAP.fullmatch(text, tokens[index - 1].end(), start)):  # "Lord Justice said"
             yield start, word, ERROR
+    elif (
+        following is not None
+        and word in surnames()
+        and _SURNAME_FIRST.fullmatch(text, end, following.start())
+        and _given(following.group())
+    ):
+        yield start, text[start : following.end()], ERROR  # Smith, Jamie-Lee
+    elif not everyday and not given and len(word) > 2 and _family(text, word, start, end):
+        yield start, word, ERROR  # the Whitfield family, Baby Whitfield
     elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
         yield name
-    elif (
-        given and not everyday and not (adjacent and following is not None and _bare(following.group()).lower() in not_surnames())
-    ):
+    elif given and not everyday and not institution:
         yield start, word, WARNING  # not "Kent County Council"
+
+
+def _family(text: str, word: str, start: int, end: int) -> bool:
+    """A surname alone, as families and babies are named: "the Whitfield family", "Baby Whitfield"."""
+    if word.lower() in not_surnames() or word.lower() in places():
+        return False
+    before = text[max(0, start - 7) : start]
+    if before.lower().endswith("the ") and _FAMILY_AFTER.match(text, end):
+        return True
+    return _NAMED_BEFORE.search(before) is not None and word in surnames()
+
+
+def _place(word: str, following: str) -> bool:
+    return _bare(word).lower() in places() or f"{word} {following}".lower() in places()
 
 
 def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:

@@ -7,6 +7,7 @@ other file is refused, since no one can check what it holds.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -43,6 +44,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 found = (
                     scan_file(text, path, allowed_names, wraps=suffix != ".csv") if text is not None else Report(problems, [], [])
                 )
+                if text is not None and suffix == ".json":
+                    found.errors += _json_strings(text, path, allowed_names)
                 report.errors += found.errors
                 report.warnings += found.warnings
                 report.allowances += found.allowances
@@ -53,6 +56,23 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     Problem(path, 1, "cannot be checked for identifying details; publish its text as a Markdown page instead")
                 )
     return report
+
+
+def _json_strings(text: str, path: str, allowed_names: AllowedNames) -> list[Problem]:
+    """A JSON file's strings as they decode (`\\u0030` is 0): what they show that the file as written did not."""
+    try:
+        strings = "\n\n".join(_strings(json.loads(text)))
+    except ValueError:
+        return [Problem(path, 1, "is not valid JSON; fix it or remove it")]
+    written = {p.message for p in scan_file(text, path, allowed_names).errors}
+    return [Problem(path, 1, p.message) for p in scan_file(strings, path, allowed_names).errors if p.message not in written]
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for item in items for text in _strings(item)]
 
 
 def image_problems(file: Path, path: str) -> list[Problem]:

@@ -38,20 +38,25 @@ _DAY_WORDS = (
 )
 _DAY = rf"(?:\d{{1,2}}{_ORDINAL}?|{_DAY_WORDS})"
 _DATE = (
-    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|\d{{1,2}} \d{{1,2}} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{1,2}} \d{{1,2}} \d{{4}}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}}"
+    rf"|\d{{1,2}}[-/ ]{_MONTHS}[-/ ](?:\d{{4}}|\d{{2}})(?!\d)"
     rf"|{_DAY}{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+(?:\d{{4}}|'?\d{{2}}\b)"
     rf"|{_MONTHS}\.?{_S}+(?:the{_S}+)?{_DAY},?{_S}+(?:\d{{4}}|'?\d{{2}}\b))"
 )
-_DOB_WORD = r"(?:D\.?O\.?B\b\.?|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date|born)"
-_FILLER = r"(?:(?!\b(?:between|from|after|before|since|in|and)\b)[^.;\n\d]){0,40}?(?:\d{1,2} weeks?\b[^.;\n\d]{0,20}?)?"
+_DOB_WORD = r"(?:D\.?O\.?B\b\.?|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:date|day)|born|delivered|b\.(?=[ \t]*\d))"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_FILLER = (
+    rf"(?:(?:on|the|is|was|of|at|prematurely|early|late|safely|thought|believed|recorded|given|stated|said|to|be|as|"
+    rf"{_WEEKDAY}|\d{{1,2}}{_S}+weeks?)\b[ \t,:\-]*){{0,6}}"
+)
 """What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "at 28 weeks
-on". Never "between", "after" or "in", which start a cohort or a year."""
+on". Never "between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
 _RANGE = rf"(?!{_S}*(?:-|to\b|until\b|till\b|and\b|through\b){_S}*(?:the{_S}+)?{_DATE})"
 """Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
     "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard|Cottages|Chase|Heights|Circle|"
-    "Approach|Cl|Way|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End"
+    "Approach|Cl|Way|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate"
 )
 _LOWER_STREET_TYPES = frozenset(
     ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
@@ -125,7 +130,7 @@ DATE_OF_BIRTH = [
     re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
 ]
 _DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-_DOB_HEADER = re.compile(rf"^{_S}*(?:D\.?O\.?B|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date)s?\b", re.I)
+_DOB_HEADER = re.compile(r"\b(?:D\.?O\.?B|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date|born)s?\b", re.I)
 _FULL_DATE = re.compile(_DATE, re.I)
 ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
@@ -134,14 +139,27 @@ _BARRIER = re.compile(
     re.I,
 )
 """Dates, reporting years and times: a reader never reads these as part of a longer number."""
-_NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?: {0,2}[.\-/] {0,2}| {1,3}| ?\) ?| ?\()?\d)*")
+_NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*")
 """Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells)."""
 _DIGITS = re.compile(r"\d+")
 ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
 """Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
-_NEEDS_DETECTORS = re.compile(r"[0-9@]")
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b)")
+PROFILE = re.compile(r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin)\.com/[\w.@%-]{3,}", re.I)
+"""A social media handle or profile: in exploitation audits, the most direct way to find a child."""
+VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
+"""A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
+UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
+"""A pupil's unique pupil number (a letter and 12 characters)."""
+FLAT = re.compile(
+    r"\b(?:Flat|Apartment|Apt|Unit|Room)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
+)
+_NEEDS_DETECTORS = re.compile(r"[0-9@]|\.com/")
 """Every error kind except a name contains a digit or an @, so a paragraph with neither needs no detector run."""
-_ALLOW = re.compile(r"privacy:\s*allow\s+\"([^\"]+)\"(?:\s+reason:\s*(.*?))?\s*(?:-->|$)")
+_ALLOW = re.compile(r"(?:<!--|#)\s*privacy:\s*allow\s+\"([^\"]+)\"(?:\s+reason:\s*(.*?))?\s*(?:-->|$)")
+"""An allowance, inside an HTML comment (body) or a YAML comment (front matter). Its reason is scanned like any
+text: the repository may be public."""
 ALLOWED_NAMES = "allowed_names.yml"
 SMALL_COUNT_FIELDS = {"cases": 1, "children": 2}
 """A MACA field at or below this count could identify a family."""
@@ -312,7 +330,7 @@ def _dob_columns(text: str) -> Iterator[tuple[int, int]]:
         if cells is None:
             column = None
         elif column is None:
-            column = next((i for i, cell in enumerate(cells) if _DOB_HEADER.match(cell.group())), None)
+            column = next((i for i, cell in enumerate(cells) if _DOB_HEADER.search(cell.group())), None)
         elif column < len(cells) and (date := _FULL_DATE.search(cells[column].group())):
             yield shift + cells[column].start() + date.start(), shift + cells[column].start() + date.end()
         offset += len(row) + 1
@@ -337,6 +355,11 @@ def detect(text: str) -> list[tuple[int, int, str]]:
         found += [(start, end, "date-of-birth") for start, end in _dates_of_birth(text)]
         found += [(start, end, "date-of-birth") for start, end in _dob_columns(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
+    found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
+    found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
+    found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text else []
+    found += [(m.start(), m.end(), "vehicle-registration") for m in VEHICLE.finditer(text)]
+    found += [(m.start(), m.end(), "pupil-number") for m in UPN.finditer(text)]
     return [item for item in _first_come(found) if item[2] != "organisation"]
 
 
@@ -399,6 +422,11 @@ def allowances(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Allowa
     return allowed, problems
 
 
+def _reason_only(match: re.Match[str]) -> str:
+    """An allowance as the scan reads it: its quoted text set aside, its reason kept."""
+    return f" {match.group(2) or ''} "
+
+
 def small_counts(fields: dict[str, tuple[object, int]]) -> list[Finding]:
     """Very small MACA counts could point to one family (warning)."""
     return [
@@ -430,6 +458,7 @@ def covers(allowance: Allowance, path: str, line: int, text: str) -> bool:
 HINTS = {
     "given-name": "warning: add it to pseudonyms if it is invented",
     "small-count": "warning: could identify a family",
+    "pseudonym": "warning: this looks like a real name; a pseudonym must be invented, such as Child A",
     "name": "replace it with a pseudonym and declare it under pseudonyms, or add a public name to allowed_names.yml in the content folder with a reason",
 }
 
@@ -463,13 +492,19 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     """
     lines = doc.text.split("\n")
     allowed, problems = allowances(enumerate(lines, start=1), doc.path)
-    unmarked = "\n".join(_ALLOW.sub(" ", line) if "privacy:" in line else line for line in lines)
-    declared = doc.fields.get("pseudonyms")
-    pseudonyms = [p for p in declared.value if isinstance(p, str)] if declared and isinstance(declared.value, list) else []
+    unmarked = "\n".join(_ALLOW.sub(_reason_only, line) if "privacy:" in line else line for line in lines)
+    declared_field = doc.fields.get("pseudonyms")
+    value = declared_field.value if declared_field else None
+    pseudonyms = [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
     read = read_markdown(unmarked, 1, doc.body_line if doc.parsed else 1)
     declared = [names.words(p) for p in pseudonyms] + [names.words(n.name) for n in allowed_names]
     findings = scan_read(read, declared)
     findings += file_name_findings(doc.path, declared) + _values(doc, declared, findings)
+    findings += [
+        Finding("pseudonym", name, declared_field.line, WARNING)
+        for name in pseudonyms
+        if declared_field is not None and len(parts := name.split()) >= 2 and names.looks_real(parts[0], parts[-1])
+    ]
     audit_type = doc.fields.get("type")
     if audit_type and audit_type.value == "maca":
         findings += small_counts({k: (f.value, f.line) for k, f in doc.fields.items()})
@@ -524,7 +559,7 @@ def scan_file(text: str, path: str, allowed_names: AllowedNames = (), wraps: boo
     included, and its file name, which becomes an address."""
     lines = text.split("\n")
     allowed, problems = allowances(enumerate(lines, start=1), path)
-    unmarked = "\n".join(_ALLOW.sub(" ", line) if "privacy:" in line else line for line in lines)
+    unmarked = "\n".join(_ALLOW.sub(_reason_only, line) if "privacy:" in line else line for line in lines)
     declared = [names.words(n.name) for n in allowed_names]
     findings = scan_read(read_markdown(unmarked, wraps=wraps), declared) + file_name_findings(path, declared)
     report = judge(path, findings, allowed)

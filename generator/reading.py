@@ -21,8 +21,16 @@ INVISIBLE = dict.fromkeys(
     )
 )
 """Soft hyphen, zero-width spaces and joiners, direction marks and isolates: nothing on the screen."""
-DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
-FOLD = INVISIBLE | DASHES
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"), "-")
+LOOKALIKES = dict(
+    zip(
+        map(ord, "АВЕКМНОРСТХаеорсхуіјѕІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιοκνρτυ"),
+        "ABEKMHOPCTXaeopcxyijsIJSABEZHIKMNOPTYXaiokvptu",
+        strict=True,
+    )
+)
+"""Cyrillic and Greek letters drawn like Latin ones: `Тyler` reads as Tyler."""
+FOLD = INVISIBLE | DASHES | LOOKALIKES
 
 INLINE = frozenset(
     [
@@ -60,9 +68,15 @@ INLINE = frozenset(
         "tspan",
     ]
 )
-"""HTML elements that run on in the line of text they are in: every other element (a paragraph, a table cell, an
-SVG label) starts a new one for a reader."""
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>\n]*)>")
+"""HTML elements that run on in the line of text they are in: in a built page every other element (a paragraph, a
+table cell, an SVG label) starts a new one for a reader."""
+BLOCKS = frozenset(
+    """address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure footer form h1
+    h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead title tr ul""".split()  # noqa: SIM905
+)
+"""HTML elements that part an author's text; any other tag in Markdown is dropped and its text runs on, as the
+sanitiser does (`Ty<o:p></o:p>ler` from Word reads as Tyler)."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])([^<>\n]*)>")
 """A tag on one line. An autolink (`<mailto:…>`, `<jane@…>`) is not a tag: a reader sees its text."""
 _ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
@@ -95,7 +109,7 @@ def _asides(line: str) -> str:
             value = next((v for v in values if v), "")
             if value and name.lower() in _ATTRIBUTES_READ:
                 asides.append(unquote(value) if name.lower() in ("href", "src") else value)
-        return "" if match.group(2).lower() in INLINE else " "
+        return " " if match.group(2).lower() in BLOCKS else ""
 
     def comment(match: re.Match[str]) -> str:
         asides.append(match.group(1))

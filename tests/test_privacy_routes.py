@@ -90,6 +90,23 @@ ROUTES = [
     ("particle", "Mrs de Souza attended the meeting.", "name", 0),
     ("capitals", "TYLER SMITH was seen at home.", "name", 0),
     ("gp-practice", "The family is registered with Oakfield GP Practice.", "name", 0),
+    # found by a second attack
+    ("given-name-before-any-verb", "Tyler would often arrive hungry.", "name", 0),
+    ("community-names", "Gurpreet Kaur said she was frightened.", "name", 0),
+    ("romanian-letters", "Ionuț Popescu said he was scared.", "name", 0),
+    ("family-surname", "The Whitfield family were known to services.", "name", 0),
+    ("police-rank", "PC Davies attended the home.", "name", 0),
+    ("surname-first", "The record reads Smith, Jamie-Lee for the child.", "name", 0),
+    ("surname-in-capitals", "Police wrote: Sharon WHITFIELD attended.", "name", 0),
+    ("word-paste-tag", "Ty<o:p></o:p>ler Whitfield said he was hungry.", "name", 0),
+    ("cyrillic-letter", "Тyler Whitfield said he was hungry.", "name", 0),
+    ("dob-exported", "D.O.B. 03-Apr-2011 on the referral.", "date-of-birth", 0),
+    ("birthday", "Her birthday 3 April 2011 was missed.", "date-of-birth", 0),
+    ("social-media", "He was contacted on Snapchat @tyler_whitfield2011 daily.", "social-media", 0),
+    ("profile", "See facebook.com/tyler.whitfield for the posts.", "social-media", 0),
+    ("vehicle", "The car, AB12 CDE, was seen outside school.", "vehicle-registration", 0),
+    ("flat", "They moved to Flat 3, Wordsworth House in June.", "address", 0),
+    ("phone-with-middle-dot", "Ring 07700 · 900123 after six.", "phone", 0),
 ]
 
 
@@ -263,6 +280,24 @@ def test_an_allowance_lets_a_detail_through_only_where_it_was_written(project: P
     run = cli("build")
     assert run.code == 1
     assert "overrides/partials/copyright.html:4: privacy: phone: 07••• ••••23 reached the built site" in run.out
+
+
+def test_an_allowance_is_only_a_comment_and_its_reason_is_read(project: Path) -> None:
+    write(project, "content/audits/marker.md", planted('Mum said privacy: allow "zz" reason: call 07700 900123 after six.'))
+    write(project, "content/audits/reason.md", planted('Text. <!-- privacy: allow "zz" reason: Tyler Whitfield said so -->'))
+    problems = [
+        (p.path, p.message.split(": ")[1])
+        for p in check(project, "content").problems
+        if "/marker" in p.path or "/reason" in p.path
+    ]
+    assert problems == [("content/audits/marker.md", "phone"), ("content/audits/reason.md", "name")]
+
+
+def test_a_pseudonym_that_looks_like_a_real_name_is_a_warning(project: Path) -> None:
+    text = planted("Nothing here.").replace("status: published", "status: published\npseudonyms: [Tyler Whitfield]")
+    write(project, "content/audits/real.md", text)
+    warnings = [str(w) for w in check(project, "content").warnings if "real.md" in w.path]
+    assert any("privacy: pseudonym:" in w and "a pseudonym must be invented" in w for w in warnings), warnings
 
 
 def test_front_matter_is_read_as_yaml_decodes_it(project: Path) -> None:
