@@ -144,7 +144,8 @@ _NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}
 _DIGITS = re.compile(r"\d+")
 ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
 """Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
-HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b)")
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b|\()")
+"""A handle: not an e-mail's domain, nor a spreadsheet function (`@SUM(`)."""
 PROFILE = re.compile(r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin)\.com/[\w.@%-]{3,}", re.I)
 """A social media handle or profile: in exploitation audits, the most direct way to find a child."""
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
