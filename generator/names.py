@@ -2,10 +2,12 @@
 
 Given names and surnames come from Faker's lists (MIT licence, kept up to date, made from national
 statistics of names, not from anyone's records), for the languages families in England most often
-speak. A name counts as an error only in a name's context: a given name with a surname, a title with
-a surname, a given name before a verb such as "said", a name before ", aged", or a named school,
-nursery or GP practice. A given name alone is a warning. Names that are also everyday words ("May",
-"Grace", "Will") count only before a surname or a verb of speech.
+speak, with the ONS baby-name list and common community names Faker lacks (`data/`). A name counts as
+an error only in a name's context: a given name with a surname, an initial or particles; a title or rank
+with a surname; a given name before a verb or its possessive; a surname as families and babies are
+named; a name before ", aged"; a named school, nursery or GP practice. A given name alone is a warning.
+Names that are also everyday words ("May", "Grace", "Will") count only before a surname or a verb of
+speech; roles, places and organisations' names never count.
 """
 
 from __future__ import annotations
