@@ -180,13 +180,17 @@ def read_lines(lines: list[tuple[int, str]], gaps: list[str]) -> Read:
     return Read("".join(parts), starts, numbers)
 
 
+def _unquoted(line: str) -> str:
+    return _QUOTE.sub("", line) if ">" in line[:8] else line
+
+
 def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: bool = True) -> Read:
     """A Markdown file (front matter before `body_line`) as its reader gets it. In the body a line continues
     its paragraph unless it starts a block (see `_BLOCK_START`; list items and table rows in a row stay
     apart); in front matter only an indented line continues a value. Quote marks are read away. Without
     `wraps` (a CSV file) every line stands alone."""
-    raw = [_QUOTE.sub("", line) for line in text.split("\n")]
-    read = [_QUOTE.sub("", line) for line in as_read(text).split("\n")]
+    raw = [_unquoted(line) for line in text.split("\n")]
+    read = [_unquoted(line) for line in as_read(text).split("\n")]
     joined = [False]
     for index in range(1, len(raw)):
         line, previous = raw[index], raw[index - 1]
