@@ -244,13 +244,25 @@ def read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     try:
-        text = file.read_text(encoding="utf-8").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        return None, [Problem(path, 1, "file is not UTF-8 text; save it as UTF-8 in your editor")]
+        text = file.read_text(encoding="utf-8").replace("\r\n", "\n").removeprefix("\ufeff")  # Word and Notepad add a BOM
+    except UnicodeDecodeError as error:
+        return None, [_not_utf8(file.read_bytes(), error.start, path)]
     long = next((number for number, line in enumerate(text.split("\n"), start=1) if len(line) > MAX_LINE), None)
     if long is not None:
         return None, [Problem(path, long, f"line is longer than {MAX_LINE:,} characters; break it into paragraphs")]
     return text, []
+
+
+def _not_utf8(data: bytes, at: int, path: str) -> Problem:
+    """Where a file stops being UTF-8, and what the byte there most likely was (Windows' own encoding)."""
+    line = data.count(b"\n", 0, at) + 1
+    shown = data[at : at + 1].decode("cp1252", errors="replace")
+    return Problem(
+        path,
+        line,
+        f"file is not UTF-8 text: byte 0x{data[at]:02X} on this line (probably '{shown}', as Word or Windows save it); "
+        "save the file as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8)",
+    )
 
 
 def parse_document(text: str, path: str, kind: str, slug: str) -> tuple[Document, list[Problem]]:

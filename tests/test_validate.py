@@ -413,7 +413,25 @@ def test_stray_files_are_reported_not_skipped(project: Path) -> None:
 
 def test_non_utf8_file(project: Path) -> None:
     write(project, AUDIT, BASE.encode("utf-16"))
-    assert problems(project) == [f"{AUDIT}:1: file is not UTF-8 text; save it as UTF-8 in your editor"]
+    assert problems(project) == [
+        f"{AUDIT}:1: file is not UTF-8 text: byte 0xFF on this line (probably 'ÿ', as Word or Windows save it); "
+        "save the file as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8)"
+    ]
+
+
+def test_a_windows_file_names_the_line_and_the_character(project: Path) -> None:
+    text = BASE.replace("## Background\n\nText.", "## Background\n\nThe child’s views were recorded.")
+    write(project, AUDIT, text.encode("cp1252"))
+    assert problems(project) == [
+        f"{AUDIT}:15: file is not UTF-8 text: byte 0x92 on this line (probably '’', as Word or Windows save it); "
+        "save the file as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8)"
+    ]
+    assert (project / AUDIT).read_bytes() == text.encode("cp1252")  # never changed
+
+
+def test_a_byte_order_mark_is_read_past(project: Path) -> None:
+    write(project, AUDIT, "\ufeff" + BASE)
+    assert problems(project) == []
 
 
 def test_drafts_are_skipped_unless_asked(project: Path) -> None:
