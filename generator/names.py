@@ -82,12 +82,13 @@ any other lowercase word after a given name is a verb or like one ("Tyler would"
 _FAMILY_AFTER = re.compile(r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b")
 _RANK = re.compile(rf"\b(?:PC|DC|DS|DI|DCI|DCS|PCSO|Sgt|Insp)\.?[ \t]+{_WORD}")
 """A police rank and a surname: "PC Davies"."""
-_LATER_CONTEXT = re.compile(r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b|[ \t]*,[ \t]*aged\b")
 """What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
 _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _SURNAME_FIRST = re.compile(r"[ \t]*,[ \t]*")
 _SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")
 _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
+_LATER_CONTEXT = re.compile(f"{_FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
+"""What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
 _PLACE_GUARD = re.compile(r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice")
 _PLACE = re.compile(
     rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,4}})"
@@ -204,11 +205,15 @@ def _surname(word: str) -> bool:
 
 def words(name: str) -> frozenset[str]:
     """The words of a name, without a possessive: the unit pseudonyms and allowed names are matched in."""
-    return frozenset(re.sub(r"['’]s$", "", word) for word in re.findall(r"[^\W\d_](?:[\w'’]|-(?=\w))*", name))
+    return frozenset(_bare(word) for word in re.findall(r"[^\W\d_](?:[\w'’]|-(?=\w))*", name))
 
 
 def _sentence_start(text: str, offset: int) -> bool:
-    return not text[:offset].rstrip(" \t\"'“‘(") or text[:offset].rstrip(" \t\"'“‘(")[-1] in ".!?:\n-•*"
+    """Whether nothing but spaces, quotes or a bracket stands between `offset` and a sentence's start (looking
+    back only over those, not copying the text before)."""
+    while offset > 0 and text[offset - 1] in " \t\"'“‘(":
+        offset -= 1
+    return offset == 0 or text[offset - 1] in ".!?:\n-•*"
 
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
@@ -232,7 +237,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
 def is_person(first: str, second: str) -> bool:
     """Whether two words with nothing around them are a person's name: a given name that is no everyday word,
     then a known surname."""
-    return _given(first) and not _is_everyday(first) and second in surnames() and second.lower() not in not_surnames()
+    return _given(first) and not _is_everyday(first) and _known_surname(second)
 
 
 def looks_real(first: str, last: str) -> bool:
@@ -316,8 +321,12 @@ def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:
 def _pair(first: str, second: str) -> bool:
     """Whether a given name and the capitalised word after it are a person's name."""
     if _is_everyday(first):  # "May Board", "Will Social": only before a known surname
-        return second in surnames() and second.lower() not in not_surnames()
+        return _known_surname(second)
     return _surname(second)
+
+
+def _known_surname(word: str) -> bool:
+    return word in surnames() and word.lower() not in not_surnames()
 
 
 def _aged(text: str, tokens: list[re.Match[str]], index: int) -> tuple[int, str, str] | None:

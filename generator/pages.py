@@ -16,6 +16,7 @@ from PIL import Image, UnidentifiedImageError
 from .load import MAX_BYTES, read_text
 from .model import Problem
 from .privacy import AllowedNames, Report, scan_file
+from .reading import strings
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
@@ -45,7 +46,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     scan_file(text, path, allowed_names, wraps=suffix != ".csv") if text is not None else Report(problems, [], [])
                 )
                 if text is not None and suffix == ".json":
-                    found.errors += _json_strings(text, path, allowed_names)
+                    found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
                 report.errors += found.errors
                 report.warnings += found.warnings
                 report.allowances += found.allowances
@@ -58,21 +59,13 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
     return report
 
 
-def _json_strings(text: str, path: str, allowed_names: AllowedNames) -> list[Problem]:
-    """A JSON file's strings as they decode (`\\u0030` is 0): what they show that the file as written did not."""
+def _json_strings(text: str, path: str, allowed_names: AllowedNames, written: set[str]) -> list[Problem]:
+    """A JSON file's strings as they decode (`\\u0030` is 0): what they show that the file as `written` did not."""
     try:
-        strings = "\n\n".join(_strings(json.loads(text)))
+        decoded = "\n\n".join(strings(json.loads(text)))
     except ValueError:
         return [Problem(path, 1, "is not valid JSON; fix it or remove it")]
-    written = {p.message for p in scan_file(text, path, allowed_names).errors}
-    return [Problem(path, 1, p.message) for p in scan_file(strings, path, allowed_names).errors if p.message not in written]
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
-    return [text for item in items for text in _strings(item)]
+    return [Problem(path, 1, p.message) for p in scan_file(decoded, path, allowed_names).errors if p.message not in written]
 
 
 def image_problems(file: Path, path: str) -> list[Problem]:

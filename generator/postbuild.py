@@ -26,7 +26,7 @@ from .memory import give_back
 from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
 from .policy import protect
 from .privacy import Allowance, covers, detect, mask
-from .reading import INLINE, Read, normalised, read_lines, read_markdown
+from .reading import INLINE, Read, normalised, read_lines, read_markdown, strings
 from .search import BUNDLE_DIR, Indexing, indexing
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
@@ -181,18 +181,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     if seen is not None and chosen:
         leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
         seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky)
-    return [Sighting(path, read.line_at(start), kind, read.text[start:end].strip()) for start, end, kind in found]
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+    return _sightings(path, read, found)
 
 
 Signatures = dict[str, tuple[int, int, tuple[Sighting, ...]]]
@@ -232,8 +221,8 @@ def _check_html_file(name: str, file: Path, own_host: str, seen: set[str]) -> li
 
 
 def _check_json(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
-    strings = _strings(json.loads(file.read_text(encoding="utf-8")))
-    return _read_privacy(name, read_markdown("\n\n".join(strings)), lines=False)
+    decoded = strings(json.loads(file.read_text(encoding="utf-8")))
+    return _read_privacy(name, read_markdown("\n\n".join(decoded)), lines=False)
 
 
 def _check_text(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
@@ -242,10 +231,12 @@ def _check_text(name: str, file: Path, own_host: str, seen: set[str]) -> list[Si
 
 
 def _read_privacy(name: str, read: Read, lines: bool = True) -> list[Sighting]:
-    return [
-        Sighting(name, read.line_at(start) if lines else 1, kind, read.text[start:end].strip())
-        for start, end, kind in detect(read.text)
-    ]
+    return _sightings(name, read, detect(read.text), lines)
+
+
+def _sightings(name: str, read: Read, found: list[tuple[int, int, str]], lines: bool = True) -> list[Sighting]:
+    """What `detect` found in a reader's text, at the lines it starts on (at line 1 where lines mean nothing)."""
+    return [Sighting(name, read.line_at(start) if lines else 1, kind, read.text[start:end].strip()) for start, end, kind in found]
 
 
 def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:

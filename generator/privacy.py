@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import pairwise
 from pathlib import Path, PurePosixPath
 
@@ -24,7 +25,8 @@ import yaml
 from . import names
 from .load import Document, load_yaml_file
 from .model import Problem
-from .reading import Read, as_read, read_markdown
+from .names import words as name_words
+from .reading import Read, as_read, read_markdown, strings
 
 ERROR, WARNING = names.ERROR, names.WARNING
 
@@ -283,12 +285,8 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
         street = match.group(2)
         lowered = [w.lower().rstrip(".") for w in words]
         named = lowered[1:] if lowered[0] == "the" and words[0][0].isupper() else lowered  # 14 The Green
-        if lowered == ["the"]:  # 14 The Green
-            named = lowered
-        elif (
-            not named
-            or named[0] in _NOT_STREET_NAMES
-            or any(w in ("the", "a", "an", "of", "and", "to", "in", "on", "at") for w in named)
+        if named and (
+            named[0] in _NOT_STREET_NAMES or any(w in ("the", "a", "an", "of", "and", "to", "in", "on", "at") for w in named)
         ):
             continue
         if street.lower() in ("court", "ct") and lowered[-1] in _COURTS:
@@ -400,11 +398,7 @@ def scan_text(lines: Iterable[tuple[int, str]], pseudonyms: Iterable[str] = (), 
     if not numbered:
         return []
     read = read_markdown("\n".join(line for _, line in numbered), numbered[0][0])
-    return scan_read(read, [_words_of(p) for p in pseudonyms] if names else None)
-
-
-def _words_of(name: str) -> frozenset[str]:
-    return names.words(name)
+    return scan_read(read, [name_words(p) for p in pseudonyms] if names else None)
 
 
 def allowances(lines: Iterable[tuple[int, str]], path: str) -> tuple[list[Allowance], list[Problem]]:
@@ -428,6 +422,21 @@ def _reason_only(match: re.Match[str]) -> str:
     return f" {match.group(2) or ''} "
 
 
+def _marked(text: str, path: str) -> tuple[list[Allowance], list[Problem], str]:
+    """A file's allowances (and the problems with them), and its text as the scan reads it around them."""
+    lines = text.split("\n")
+    allowed, problems = allowances(enumerate(lines, start=1), path)
+    unmarked = "\n".join(_ALLOW.sub(_reason_only, line) if "privacy:" in line else line for line in lines)
+    return allowed, problems, unmarked
+
+
+def _judged(path: str, findings: list[Finding], allowed: list[Allowance], problems: list[Problem]) -> Report:
+    """The findings judged against the allowances, the allowances' own problems first."""
+    report = judge(path, findings, allowed)
+    report.errors = problems + report.errors
+    return report
+
+
 def small_counts(fields: dict[str, tuple[object, int]]) -> list[Finding]:
     """Very small MACA counts could point to one family (warning)."""
     return [
@@ -449,11 +458,13 @@ class Report:
 def covers(allowance: Allowance, path: str, line: int, text: str) -> bool:
     """Whether `allowance` is on that line and names exactly `text`, both read as the reader reads them: one
     allowance, one finding."""
-    return (
-        allowance.path == path
-        and allowance.line == line
-        and " ".join(text.split()).lower() == " ".join(as_read(allowance.text).split()).lower()
-    )
+    return allowance.path == path and allowance.line == line and " ".join(text.split()).lower() == _as_allowed(allowance.text)
+
+
+@cache
+def _as_allowed(text: str) -> str:
+    """An allowance's text as the reader reads it, spacing and case aside: read once, however often compared."""
+    return " ".join(as_read(text).split()).lower()
 
 
 HINTS = {
@@ -491,9 +502,7 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     """Every line of one content file as its reader gets it: front matter (values and comments) and body,
     whatever its status. Drafts are scanned too: the content repository itself may be public.
     """
-    lines = doc.text.split("\n")
-    allowed, problems = allowances(enumerate(lines, start=1), doc.path)
-    unmarked = "\n".join(_ALLOW.sub(_reason_only, line) if "privacy:" in line else line for line in lines)
+    allowed, problems, unmarked = _marked(doc.text, doc.path)
     declared_field = doc.fields.get("pseudonyms")
     value = declared_field.value if declared_field else None
     pseudonyms = [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
@@ -509,9 +518,7 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     audit_type = doc.fields.get("type")
     if audit_type and audit_type.value == "maca":
         findings += small_counts({k: (f.value, f.line) for k, f in doc.fields.items()})
-    report = judge(doc.path, findings, allowed)
-    report.errors = problems + report.errors
-    return report
+    return _judged(doc.path, findings, allowed, problems)
 
 
 FILE_NAME = " in the file name"
@@ -535,7 +542,7 @@ def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding
     seen = {(f.kind, f.line) for f in written}
     found = []
     for field in doc.fields.values():
-        for value in _strings(field.value):
+        for value in strings(field.value):
             if value in doc.text:  # read as written already
                 continue
             for finding in scan_read(read_markdown(value), declared):
@@ -544,28 +551,13 @@ def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding
     return found
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def scan_file(text: str, path: str, allowed_names: AllowedNames = (), wraps: bool = True) -> Report:
     """A hand-written page or data file: every line read as Markdown (a CSV file's lines apart), names
     included, and its file name, which becomes an address."""
-    lines = text.split("\n")
-    allowed, problems = allowances(enumerate(lines, start=1), path)
-    unmarked = "\n".join(_ALLOW.sub(_reason_only, line) if "privacy:" in line else line for line in lines)
+    allowed, problems, unmarked = _marked(text, path)
     declared = [names.words(n.name) for n in allowed_names]
     findings = scan_read(read_markdown(unmarked, wraps=wraps), declared) + file_name_findings(path, declared)
-    report = judge(path, findings, allowed)
-    report.errors = problems + report.errors
-    return report
+    return _judged(path, findings, allowed, problems)
 
 
 @dataclass(frozen=True)

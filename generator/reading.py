@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -119,6 +120,18 @@ def _asides(line: str) -> str:
     return line + "".join(ASIDE + aside for aside in asides)
 
 
+def strings(value: object) -> Iterator[str]:
+    """Every text in a value decoded from JSON or YAML, however deeply nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
 def _entity(match: re.Match[str]) -> str:
     return html.unescape(match.group()).replace("\n", " ").replace("\r", " ")
 
@@ -138,10 +151,7 @@ def as_read(text: str) -> str:
         text = _ENTITY.sub(_entity, text)
     if "%" in text:
         text = _PERCENT.sub(_percent, text)
-    text = _MARKUP.sub("", text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(FOLD)
-    return text
+    return normalised(_MARKUP.sub("", text))
 
 
 def normalised(text: str) -> str:
