@@ -7,6 +7,7 @@ from datetime import date
 
 from .load import Section
 from .model import Action, Problem
+from .report import did_you_mean
 
 COLUMNS = ("Action", "Owner", "Due", "Status")
 STATUSES = ("Not started", "In progress", "Complete")
@@ -49,16 +50,21 @@ def _header_problems(path: str, line: int, header: list[str]) -> list[Problem]:
     return problems
 
 
-def _row(path: str, line: int, cells: list[str], agencies: dict[str, str]) -> tuple[Action | None, list[Problem]]:
+def _row(path: str, line: int, cells: list[str], owners: dict[str, str]) -> tuple[Action | None, list[Problem]]:
     if len(cells) != len(COLUMNS):
         return None, [Problem(path, line, f"action plan: this row has {len(cells)} cells; give exactly 4: {' | '.join(COLUMNS)}")]
     text, owner, due_text, status = cells
     problems = []
     if not text:
         problems.append(Problem(path, line, "action plan: Action is empty; say what will be done"))
-    if owner not in agencies:
+    if owner not in owners:
         problems.append(
-            Problem(path, line, f"action plan: Owner '{owner}' is not an agency key; use one of: {', '.join(agencies)}")
+            Problem(
+                path,
+                line,
+                f"action plan: Owner '{owner}' is not an agency or group key{did_you_mean(owner, list(owners))}; "
+                f"use one of: {', '.join(owners)} (agencies and groups in taxonomy.yml)",
+            )
         )
     due = _iso_date(due_text)
     if due is None:
@@ -70,7 +76,7 @@ def _row(path: str, line: int, cells: list[str], agencies: dict[str, str]) -> tu
     return Action(text, owner, due, status), []
 
 
-def parse_action_plan(path: str, section: Section, agencies: dict[str, str]) -> tuple[tuple[Action, ...], list[Problem]]:
+def parse_action_plan(path: str, section: Section, owners: dict[str, str]) -> tuple[tuple[Action, ...], list[Problem]]:
     """Actions from the section's one table; any other text in the section is an error, never dropped."""
     lines = [(section.body_line + offset, line) for offset, line in enumerate(section.body.split("\n"))]
     table = [(n, line) for n, line in lines if "|" in line]
@@ -96,7 +102,7 @@ def parse_action_plan(path: str, section: Section, agencies: dict[str, str]) -> 
         return (), problems
     actions = []
     for number, line in table[2:]:
-        action, found = _row(path, number, _cells(line), agencies)
+        action, found = _row(path, number, _cells(line), owners)
         problems += found
         if action:
             actions.append(action)

@@ -59,13 +59,20 @@ class Taxonomy:
     audit_types: dict[str, str]
     agencies: dict[str, str]
     themes: dict[str, Theme]
+    groups: dict[str, str] = field(default_factory=dict)
+    """Boards, sub-groups and task-and-finish groups: they may own actions, beside the agencies."""
+
+    @property
+    def owners(self) -> dict[str, str]:
+        """Who may own an action, key to label."""
+        return self.agencies | self.groups
 
 
 @dataclass(frozen=True)
 class GoodPractice:
     title: str
     anchor: str
-    agency: str
+    agencies: tuple[str, ...]
     themes: tuple[str, ...]
     body: str
     """Author Markdown."""

@@ -109,9 +109,12 @@ def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date) -> str
         parts += [f"{number}. {heading.upper()}", text]
         if number == 5 and b.actions:
             done = progress(b.actions, today)
-            rows = [f"-  {a.text} ({taxonomy.agencies[a.owner]}, due {a.due.isoformat()}, {a.status})" for a in b.actions]
+            rows = [f"-  {a.text} ({taxonomy.owners[a.owner]}, due {a.due.isoformat()}, {a.status})" for a in b.actions]
             parts += [f"Action plan: {done}.", "\n".join(rows)]
     for entry in b.good_practice:
-        parts += [f"GOOD PRACTICE: {entry.title} ({taxonomy.agencies[entry.agency]})", markdown_to_text(entry.body)]
+        parts += [
+            f"GOOD PRACTICE: {entry.title} ({', '.join(taxonomy.agencies[key] for key in entry.agencies)})",
+            markdown_to_text(entry.body),
+        ]
     parts.append(f"Read online: {url}")
     return "\n\n".join(parts) + "\n"

@@ -148,7 +148,7 @@ class Indexes:
             for action in b.actions:
                 if not action.complete:
                     owners[action.owner].append(OpenAction(action, b, action.overdue(today)))
-        labels = self.site.taxonomy.agencies
+        labels = self.site.taxonomy.owners
         return tuple(
             OwnerGroup(key, labels[key], tuple(sorted(items, key=lambda i: (not i.overdue, i.action.due, i.briefing.slug))))
             for key, items in sorted(owners.items(), key=lambda kv: labels[kv[0]].lower())

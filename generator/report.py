@@ -7,6 +7,7 @@ and a short Markdown summary is appended to `$GITHUB_STEP_SUMMARY`.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,12 @@ from .model import Problem
 
 if TYPE_CHECKING:
     from .pipeline import Checked
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    """A hint for a near-miss spelling, or nothing."""
+    close = difflib.get_close_matches(word, options, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _escape_data(text: str) -> str:

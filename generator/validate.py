@@ -7,10 +7,9 @@ act on. The body's section structure is checked here directly.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from .actions import parse_action_plan
 from .config import MARKUP
 from .load import Document, Field, Section, load_yaml_file, mapping_fields
 from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
+from .report import did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
 RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "index"}
@@ -35,6 +35,14 @@ REQUIRED_STEPS = [title for _, title in STEPS[:5]]
 DATE_FIELDS = ("date", "published", "review_date")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
+TAXONOMY_SECTIONS = ("audit_types", "agencies", "themes")
+OPTIONAL_SECTIONS = ("groups",)
+"""Boards, sub-groups and task-and-finish groups, which may own actions."""
+_ENTRY_KEYS = {
+    "agency": ("an agency key", "agencies", "an 'Agency: <key>'"),
+    "themes": ("a theme key", "themes", "a 'Themes: <key>, <key>'"),
+}
+"""The metadata lines of a good-practice entry: what each key is, where keys come from, the line to write."""
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
 
 
@@ -63,22 +71,36 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
     fields, problems = mapping_fields(node, path, 1)
     problems += _markup(node, path)
     for key, found in fields.items():
-        if key not in ("audit_types", "agencies", "themes"):
-            problems.append(Problem(path, found.line, f"unknown section '{key}'; the sections are audit_types, agencies, themes"))
+        if key not in (*TAXONOMY_SECTIONS, *OPTIONAL_SECTIONS):
+            problems.append(
+                Problem(
+                    path,
+                    found.line,
+                    f"unknown section '{key}'{did_you_mean(key, [*TAXONOMY_SECTIONS, *OPTIONAL_SECTIONS])}; the sections are "
+                    f"{', '.join(TAXONOMY_SECTIONS)} and, if needed, {', '.join(OPTIONAL_SECTIONS)}",
+                )
+            )
     sections = {}
-    for name in ("audit_types", "agencies", "themes"):
+    for name in (*TAXONOMY_SECTIONS, *OPTIONAL_SECTIONS):
         found = fields.get(name)
         if found is None:
-            problems.append(Problem(path, 1, f"missing section '{name}:'; add it with at least one 'key: label' entry"))
+            if name in TAXONOMY_SECTIONS:
+                problems.append(Problem(path, 1, f"missing section '{name}:'; add it with at least one 'key: label' entry"))
         elif not isinstance(found.value, dict) or not found.value:
             problems.append(Problem(path, found.line, f"'{name}' must be a mapping of key: label with at least one entry"))
         else:
             sections[name] = found
     if problems:
         return None, problems
-    labels = {name: _labels(path, sections[name], problems) for name in ("audit_types", "agencies")}
+    labels = {name: _labels(path, sections[name], problems) for name in ("audit_types", "agencies", "groups") if name in sections}
     themes = _themes(path, sections["themes"], problems)
-    return (None, problems) if problems else (Taxonomy(labels["audit_types"], labels["agencies"], themes), [])
+    groups = labels.get("groups", {})
+    for key in groups.keys() & labels["agencies"].keys():
+        problems.append(
+            Problem(path, sections["groups"].line, f"'{key}' is both an agency and a group; give the group another key")
+        )
+    taxonomy = Taxonomy(labels["audit_types"], labels["agencies"], themes, groups)
+    return (None, problems) if problems else (taxonomy, [])
 
 
 def _markup(node: yaml.Node, path: str) -> list[Problem]:
@@ -216,7 +238,9 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
         allowed = list(schema["properties"])
         return [
             Problem(
-                doc.path, doc.fields[k].line, f"unknown field '{k}'{_suggest(k, allowed)}; the fields are: {', '.join(allowed)}"
+                doc.path,
+                doc.fields[k].line,
+                f"unknown field '{k}'{did_you_mean(k, allowed)}; the fields are: {', '.join(allowed)}",
             )
             for k in error.instance
             if k not in schema["properties"]
@@ -238,11 +262,6 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
     if len(error.absolute_path) > 1:
         what = f"item {error.absolute_path[1] + 1}: {what}"
     return [Problem(doc.path, doc.fields[key].line, f"{key}: {what}; {hint}")]
-
-
-def _suggest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class FrontMatterRules:
@@ -334,7 +353,7 @@ def sort_sections(doc: Document) -> tuple[dict[str, Section], list[Problem]]:
         key = SECTION_KEYS.get(" ".join(section.title.lower().split()))
         allowed = [t for _, t in STEPS] + (list(AUDIT_ONLY.values()) if doc.kind == "audit" else [])
         if key is None or (key in AUDIT_ONLY and doc.kind != "audit"):
-            extra = f" ('## {AUDIT_ONLY[key]}' is only for audits)" if key in AUDIT_ONLY else _suggest(section.title, allowed)
+            extra = f" ('## {AUDIT_ONLY[key]}' is only for audits)" if key in AUDIT_ONLY else did_you_mean(section.title, allowed)
             problems.append(
                 Problem(
                     doc.path,
@@ -416,7 +435,7 @@ def good_practice(doc: Document, section: Section, taxonomy: Taxonomy) -> tuple[
             while anchor in anchors:
                 anchor, n = f"{item.anchor}-{n}", n + 1
             anchors.add(anchor)
-            entries.append(GoodPractice(item.title, anchor, item.agency, item.themes, item.body))
+            entries.append(replace(item, anchor=anchor))
     return entries, problems
 
 
@@ -431,38 +450,45 @@ def _entry(doc: Document, entry: Section, taxonomy: Taxonomy) -> tuple[GoodPract
         index += 1
     problems = []
     name = f"good-practice entry '{entry.title}'"
-    agency, agency_line = meta.get("agency", ("", entry.line))
-    if "agency" not in meta:
-        problems.append(Problem(doc.path, entry.line, f"{name} needs an 'Agency: <key>' line right under its heading"))
-    elif agency not in taxonomy.agencies:
-        problems.append(
-            Problem(
-                doc.path,
-                agency_line,
-                f"Agency: '{agency}' is not an agency key{_suggest(agency, list(taxonomy.agencies))}; "
-                f"use one of: {', '.join(taxonomy.agencies)}",
-            )
-        )
-    themes_text, themes_line = meta.get("themes", ("", entry.line))
-    themes = tuple(t.strip() for t in themes_text.split(",") if t.strip())
-    if "themes" not in meta or not themes:
-        problems.append(Problem(doc.path, themes_line, f"{name} needs a 'Themes: <key>, <key>' line right under its heading"))
-    for key in themes:
-        if key not in taxonomy.themes:
-            problems.append(
-                Problem(
-                    doc.path,
-                    themes_line,
-                    f"Themes: '{key}' is not a theme key{_suggest(key, list(taxonomy.themes))}; "
-                    f"use keys from taxonomy.yml themes",
-                )
-            )
+    agencies, found = _keys(doc.path, meta, "agency", entry, taxonomy.agencies)
+    problems += found
+    themes, found = _keys(doc.path, meta, "themes", entry, taxonomy.themes)
+    problems += found
     text = "\n".join(lines[index:])
     if not _has_text(text):
         problems.append(Problem(doc.path, entry.line, f"{name} has no text; describe the practice under its metadata lines"))
     if problems:
         return None, problems
-    return GoodPractice(entry.title, "gp-" + slugify(entry.title), agency, themes, text.strip()), []
+    return GoodPractice(entry.title, "gp-" + slugify(entry.title), agencies, themes, text.strip()), []
+
+
+def _keys(
+    path: str, meta: dict[str, tuple[str, int]], name: str, entry: Section, known: dict[str, Any]
+) -> tuple[tuple[str, ...], list[Problem]]:
+    """The keys on an entry's `Agency:` or `Themes:` line: one or several, separated by commas."""
+    label = name.capitalize()
+    what, section, wanted = _ENTRY_KEYS[name]
+    text, line = meta.get(name, ("", entry.line))
+    keys = tuple(dict.fromkeys(key.strip() for key in text.split(",") if key.strip()))
+    if not keys:
+        return (), [
+            Problem(
+                path,
+                line,
+                f"good-practice entry '{entry.title}' needs {wanted} line right under its heading "
+                f"(several keys are separated by commas, e.g. '{label}: {', '.join(list(known)[:2])}')",
+            )
+        ]
+    return keys, [
+        Problem(
+            path,
+            line,
+            f"{label}: '{key}' is not {what}{did_you_mean(key, list(known))}; use keys from taxonomy.yml {section}: "
+            f"{', '.join(known)}",
+        )
+        for key in keys
+        if key not in known
+    ]
 
 
 # --- whole documents -----------------------------------------------------------------------------
@@ -492,7 +518,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
         problems += found
     actions: tuple[Action, ...] = ()
     if ACTION_PLAN in sections:
-        actions, found = parse_action_plan(doc.path, sections[ACTION_PLAN], taxonomy.agencies)
+        actions, found = parse_action_plan(doc.path, sections[ACTION_PLAN], taxonomy.owners)
         problems += found
     if problems:
         return None, problems

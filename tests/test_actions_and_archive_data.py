@@ -29,7 +29,8 @@ def plan(rows: str, header: str = PLAN_HEADER) -> str:
     [
         (
             plan("| Do the thing | polise | 2025-01-31 | In progress |\n"),
-            f"{ROW_LINE}: action plan: Owner 'polise' is not an agency key; use one of: police, health, children-social-care, education",
+            f"{ROW_LINE}: action plan: Owner 'polise' is not an agency or group key (did you mean 'police'?); use one of: police, "
+            "health, children-social-care, education, qa-subgroup (agencies and groups in taxonomy.yml)",
         ),
         (
             plan("| Do the thing | police | 31/01/2025 | In progress |\n"),
@@ -143,10 +144,30 @@ def open_actions(site: Path) -> dict[str, list[tuple[str, bool]]]:
 
 def test_actions_page_groups_open_actions_by_owner_overdue_first(public_site: Path) -> None:
     assert open_actions(public_site) == {
-        "Children's social care": [("Audit chronologies", True), ("Review the neglect toolkit", False)],
+        "Children's social care": [("Review the neglect toolkit", False)],
         "Health": [("Refresh the health visiting pathway", False)],
         "Police": [("Train officers to speak to children alone", True), ("Notify nurseries after police call-outs", False)],
+        "Quality assurance sub-group": [("Audit chronologies", True)],
     }
+
+
+def test_a_group_owns_an_action_shown_by_its_label(public_site: Path) -> None:
+    """Boards and sub-groups own actions too (taxonomy.yml `groups:`): readers see the group's name, never its key."""
+    rows = article(public_site, "briefings/year-start-maca/").select(
+        "#action-plan ~ div table tbody tr, #action-plan ~ table tbody tr"
+    )
+    owners = {row.select("td")[0].get_text(): row.select("td")[1].get_text() for row in rows}
+    assert owners["Audit chronologies"] == "Quality assurance sub-group"
+    text = (public_site / "briefings/year-start-maca.txt").read_text()
+    assert "Audit chronologies (Quality assurance sub-group, due 2025-05-31" in text
+
+
+def test_good_practice_may_name_several_agencies(public_site: Path) -> None:
+    page = article(public_site, "briefings/year-start-maca/")
+    meta = page.select_one("#gp-police-officer-spoke-to-the-child-alone").find_next("p", class_="practice-meta")
+    assert meta.get_text(" ", strip=True).startswith("Police, Children's social care ·")
+    card = article(public_site, "showcase/").find(string="Police officer spoke to the child alone").find_parent("li")
+    assert "Police, Children's social care" in card.get_text(" ", strip=True)
 
 
 def test_overdue_is_computed_from_the_injected_build_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

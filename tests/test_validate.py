@@ -280,24 +280,33 @@ CASES = [
     (
         "good practice without agency",
         BASE + GOOD_PRACTICE.replace("Agency: police\n", ""),
-        [f"{AUDIT}:35: good-practice entry 'A good example' needs an 'Agency: <key>' line right under its heading"],
+        [
+            f"{AUDIT}:35: good-practice entry 'A good example' needs an 'Agency: <key>' line right under its heading "
+            "(several keys are separated by commas, e.g. 'Agency: police, health')"
+        ],
     ),
     (
         "good practice unknown agency",
         BASE + GOOD_PRACTICE.replace("Agency: police", "Agency: polce"),
         [
-            f"{AUDIT}:36: Agency: 'polce' is not an agency key (did you mean 'police'?); use one of: police, health, children-social-care, education"
+            f"{AUDIT}:36: Agency: 'polce' is not an agency key (did you mean 'police'?); use keys from taxonomy.yml agencies: police, health, children-social-care, education"
         ],
     ),
     (
         "good practice without themes",
         BASE + GOOD_PRACTICE.replace("Themes: neglect\n", ""),
-        [f"{AUDIT}:35: good-practice entry 'A good example' needs a 'Themes: <key>, <key>' line right under its heading"],
+        [
+            f"{AUDIT}:35: good-practice entry 'A good example' needs a 'Themes: <key>, <key>' line right under its heading "
+            "(several keys are separated by commas, e.g. 'Themes: voice-of-the-child, neglect')"
+        ],
     ),
     (
         "good practice unknown theme",
         BASE + GOOD_PRACTICE.replace("Themes: neglect", "Themes: neglect, negelct"),
-        [f"{AUDIT}:37: Themes: 'negelct' is not a theme key (did you mean 'neglect'?); use keys from taxonomy.yml themes"],
+        [
+            f"{AUDIT}:37: Themes: 'negelct' is not a theme key (did you mean 'neglect'?); use keys from taxonomy.yml themes: "
+            "voice-of-the-child, neglect, domestic-abuse, information-sharing"
+        ],
     ),
     (
         "good practice without text",
@@ -470,8 +479,19 @@ def test_missing_status_means_draft(project: Path) -> None:
             "audit_types: {maca: MACA}\nagencies: {Police: Police}\nthemes: {neglect: {label: Neglect}}\n",
             ["content/taxonomy.yml:2: key 'Police' must be lowercase letters, digits and hyphens"],
         ),
+        (
+            "audit_types: {maca: MACA}\nagencies: {police: Police}\nthemes: {neglect: {label: Neglect}}\ngroups: {police: Police board}\n",
+            ["content/taxonomy.yml:4: 'police' is both an agency and a group; give the group another key"],
+        ),
+        (
+            "audit_types: {maca: MACA}\nagencies: {police: Police}\nthemes: {neglect: {label: Neglect}}\ngroup: {board: Board}\n",
+            [
+                "content/taxonomy.yml:4: unknown section 'group' (did you mean 'groups'?); the sections are audit_types, "
+                "agencies, themes and, if needed, groups"
+            ],
+        ),
     ],
-    ids=["missing section", "theme without label", "yaml error", "bad key"],
+    ids=["missing section", "theme without label", "yaml error", "bad key", "group named like an agency", "misspelt section"],
 )
 def test_taxonomy_rules(project: Path, text: str, expected: list[str]) -> None:
     write(project, "content/taxonomy.yml", text)
