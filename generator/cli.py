@@ -141,7 +141,7 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
         print_problems(problems)
         return 1
     try:
-        path = new_file(root, content, args.kind, args.title, taxonomy, date.today())
+        path = new_file(root, content, args.kind, args.title, taxonomy, date.today(), args.slug)
     except (ScaffoldError, FileExistsError) as error:
         print(f"not written: {error}", file=sys.stderr)
         return 1
@@ -192,6 +192,9 @@ def parser() -> argparse.ArgumentParser:
     new_cmd = commands.add_parser("new", help="start a new draft audit or briefing")
     new_cmd.add_argument("kind", choices=["audit", "briefing"])
     new_cmd.add_argument("title")
+    new_cmd.add_argument(
+        "--slug", help="the file name and permanent address, e.g. neglect-under-fives (default: the title's first words)"
+    )
     new_cmd.set_defaults(run=cmd_new)
     return main_parser
 

@@ -10,25 +10,48 @@ import jinja2
 
 from .load import FOLDERS
 from .model import Taxonomy
-from .validate import slugify
+from .validate import RESERVED_SLUGS, SLUG, slugify
 
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates/new"), keep_trailing_newline=True)
 _ENV.filters["yaml"] = json.dumps  # a JSON string is a valid double-quoted YAML scalar
+
+
+SLUG_LENGTH = 50
+"""A default slug is cut to about this many characters, at a word: it is the page's permanent address."""
 
 
 class ScaffoldError(Exception):
     pass
 
 
-def new_file(root: Path, content_dir: str, kind: str, title: str, taxonomy: Taxonomy, today: date) -> Path:
-    """Write a draft for `title`; refuse to overwrite, or to reuse a slug from either folder."""
+def short_slug(title: str) -> str:
+    """The title's words as a slug, cut at a word so that an address stays short enough to read out and type."""
     slug = slugify(title)
-    folder = {v: k for k, v in FOLDERS.items()}[kind]
-    target = root / content_dir / folder / f"{slug}.md"
+    if len(slug) <= SLUG_LENGTH:
+        return slug
+    cut = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    return cut or slug[:SLUG_LENGTH]
+
+
+def target_file(root: Path, content_dir: str, kind: str, slug: str) -> Path:
+    """Where a new file with `slug` goes; refused if the slug is not a valid address or is taken in either folder."""
+    if not SLUG.match(slug) or slug in RESERVED_SLUGS:
+        raise ScaffoldError(
+            f"'{slug}' cannot be an address: use lowercase letters, digits and hyphens, e.g. '{short_slug(slug)}'"
+            + (" (that name is reserved for the site's list pages)" if slug in RESERVED_SLUGS else "")
+        )
     for other in FOLDERS:
         clash = root / content_dir / other / f"{slug}.md"
         if clash.exists():
-            raise ScaffoldError(f"{clash.relative_to(root).as_posix()} already exists; choose a different title")
+            raise ScaffoldError(f"{clash.relative_to(root).as_posix()} already exists; choose a different title or --slug")
+    return root / content_dir / {v: k for k, v in FOLDERS.items()}[kind] / f"{slug}.md"
+
+
+def new_file(
+    root: Path, content_dir: str, kind: str, title: str, taxonomy: Taxonomy, today: date, slug: str | None = None
+) -> Path:
+    """Write a draft for `title` at `slug` (by default a short slug of the title); never overwrite or reuse a slug."""
+    target = target_file(root, content_dir, kind, slug or short_slug(title))
     text = _ENV.get_template(f"{kind}.md.j2").render(
         title=title.strip(),
         today=today.isoformat(),

@@ -125,6 +125,25 @@ def test_new_briefing_and_refusal_to_overwrite(project: Path, cli) -> None:
     assert not (project / "content/audits/safer-sleep.md").exists()
 
 
+def test_new_makes_a_short_address_or_takes_the_one_given(project: Path, cli) -> None:
+    """The file name is the page's permanent address: by default a short slug cut at a word, or exactly --slug."""
+    title = "Children's voice in LAC reviews (Q3 2016/17, MACA 4): what the audit found"
+    assert cli("new", "audit", title).code == 0
+    made = sorted((project / "content/audits").glob("children-s-voice*.md"))
+    assert [p.stem for p in made] == ["children-s-voice-in-lac-reviews-q3-2016-17-maca-4"]
+    assert frontmatter.load(made[0])["title"] == title
+    assert cli("new", "audit", title, "--slug", "voice-in-lac-reviews").code == 0
+    assert frontmatter.load(project / "content/audits/voice-in-lac-reviews.md")["title"] == title
+    for bad, why in (
+        ("Voice In LAC", "cannot be an address"),
+        ("by-year", "reserved"),
+        ("voice-in-lac-reviews", "already exists"),
+    ):
+        run = cli("new", "briefing", title, "--slug", bad)
+        assert run.code == 1 and why in run.err, run.err
+    assert not list((project / "content/briefings").glob("voice*.md"))
+
+
 def test_run_from_the_wrong_folder_says_where_to_run_it(project: Path, cli, monkeypatch) -> None:
     monkeypatch.chdir(project / "content")
     for command in (("check",), ("build",), ("linkcheck",)):
