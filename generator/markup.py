@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import markdown
@@ -24,6 +25,27 @@ def sanitise_page(html: str) -> str:
     return nh3.clean(html, attributes=PAGE_ATTRIBUTES)
 
 
+WORD_BULLETS = {"•": 0, "·": 0, "◦": 1, "▪": 2}
+"""Bullets that come with text pasted from Word, and the list level each marks."""
+_WORD_BULLET = re.compile(r"^[ \t]*([" + "".join(WORD_BULLETS) + r"])[ \t\u00a0]+(?=\S)", re.M)
+
+
+def word_bullets(text: str) -> str:
+    """Lines pasted from Word's bulleted lists (`•` then a tab) as the Markdown list their author meant: each
+    level under the one before (never skipping one), set apart by blank lines from the paragraphs around it,
+    which Word shows as paragraphs of their own."""
+    lines, level = text.split("\n"), -1
+    for index, line in enumerate(lines):
+        bullet = _WORD_BULLET.match(line)
+        if bullet:
+            first, level = level < 0, min(WORD_BULLETS[bullet.group(1)], level + 1)
+            item = "    " * level + "- " + line[bullet.end() :]
+            lines[index] = "\n" + item if first and index else item
+        elif level >= 0:
+            lines[index], level = ("\n" + line if line.strip() else line), -1
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=64)
 def to_html(text: str) -> str:
     """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs).
@@ -31,5 +53,5 @@ def to_html(text: str) -> str:
     Cached: the page, its plain-text version and its team record render the same Markdown, one briefing
     after another, so a few dozen entries are enough.
     """
-    html = _converter.reset().convert(text)
+    html = _converter.reset().convert(word_bullets(text))
     return nh3.clean(html, tags=TAGS)

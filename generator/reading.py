@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .markup import WORD_BULLETS
+
 INVISIBLE = dict.fromkeys(
     map(
         ord,
@@ -93,10 +95,15 @@ ASIDE = " ¦ "
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _BLOCK_START = re.compile(
-    r"[ \t]*(?:#|`{3}|~{3}|-{3,}[ \t]*$|={3,}[ \t]*$|</?(?!(?:" + "|".join(sorted(INLINE)) + r")\b)[A-Za-z])"
+    r"[ \t]*(?:#|["
+    + "".join(WORD_BULLETS)
+    + r"][ \t\u00a0]|`{3}|~{3}|-{3,}[ \t]*$|={3,}[ \t]*$|</?(?!(?:"
+    + "|".join(sorted(INLINE))
+    + r")\b)[A-Za-z])"
 )
 """A line that starts a new block even straight after a paragraph's line (Python-Markdown needs a blank line
-before a list, a quote or a table, so a wrapped "900123. She" or "- 12" continues the paragraph)."""
+before a list, a quote or a table, so a wrapped "900123. She" or "- 12" continues the paragraph; a bullet
+pasted from Word starts a list there, see `markup.word_bullets`)."""
 
 
 def _asides(line: str) -> str:

@@ -24,6 +24,13 @@ def test_lists_keep_their_numbers_and_bullets() -> None:
     assert markdown_to_text("Steps:\n\n1. Ask\n2. Record\n\n- Share") == "Steps:\n\n1. Ask\n\n2. Record\n\n-  Share"
 
 
+def test_bullets_pasted_from_word_are_the_list_they_look_like() -> None:
+    pasted = "We found:\n•\tFirst\n\t◦\tUnder the first\n·  Second\n▪\u00a0Third, deeper\nAfter the list, a new paragraph."
+    assert markdown_to_text(pasted) == (
+        "We found:\n\n-  First\n\n   -  Under the first\n\n-  Second\n\n   -  Third, deeper\n\nAfter the list, a new paragraph."
+    )
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     words=st.lists(st.text(alphabet="ab-/.", min_size=1, max_size=90), max_size=40),

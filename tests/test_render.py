@@ -31,6 +31,16 @@ def test_author_markdown_is_sanitised_but_keeps_structure() -> None:
         assert good in html
 
 
+def test_bullets_pasted_from_word_render_as_a_list_not_a_run_on_paragraph() -> None:
+    html = to_html("Families told us:\n•\tFirst point\n•\tSecond point\n\t◦\tNested point\n\nAfter.")
+    assert html == (
+        "<p>Families told us:</p>\n<ul>\n<li>First point</li>\n<li>Second point<ul>\n<li>Nested point</li>\n</ul>\n</li>\n</ul>\n"
+        "<p>After.</p>"
+    )
+    assert "•" not in to_html("•\tOnly item") and "<li>Only item</li>" in to_html("•\tOnly item")
+    assert to_html("A · B and • C stay in the sentence") == "<p>A · B and • C stay in the sentence</p>"
+
+
 def _statement_site(status: str = "fully"):
     from datetime import date
 

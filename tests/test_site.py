@@ -222,3 +222,18 @@ def test_every_internal_link_resolves(public_site: Path) -> None:
             if not (target.is_file() or (target / "index.html").is_file()):
                 broken.append(f"{file.relative_to(public_site)} -> {href}")
     assert broken == []
+
+
+def test_bullets_pasted_from_word_are_a_list_on_the_page_and_in_the_text(public_site: Path) -> None:
+    page = article(public_site, "briefings/autumn-maca/")
+    items = [
+        li.get_text(" ", strip=True)
+        for li in page.select_one("#what-worked-well + .step-body > ul").find_all("li", recursive=False)
+    ]
+    assert items[:2] == [
+        "Police shared the call-out the same day with the school’s safeguarding lead",
+        "Health visitors asked about the incident",
+    ]
+    assert "•" not in page.get_text() and "◦" not in page.get_text()
+    text = (public_site / "briefings/autumn-maca.txt").read_text()
+    assert "-  Police shared the call-out the same day\n\n   -  with the school’s safeguarding lead" in text
