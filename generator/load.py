@@ -28,8 +28,9 @@ _ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e]")
 _YAML_FIXES = {
-    "mapping values are not allowed here": "a value containing ': ' must be put in quotes, e.g. title: \"Neglect: what we learned\"",
+    "mapping values are not allowed here": "a value containing ': ' must be put in straight quotes, e.g. title: \"Neglect: what we learned\"",
     "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
 }
 
@@ -156,6 +157,9 @@ def parse_yaml(text: str, path: str, first_line: int, what: str = "front matter"
         line = first_line + (mark.line if mark else 0)
         problem = error.problem or "it could not be read"
         fix = _YAML_FIXES.get(problem, "check quotes, colons and indentation")
+        source = text.split("\n")
+        if _CURLY_QUOTES.search(source[line - first_line] if line - first_line < len(source) else ""):
+            fix = f"curly quotes (\u201c \u201d, as Word types them) are not quotes to YAML; {fix}"
         return None, [Problem(path, line, f"{what} is not valid YAML: {problem}; {fix}")]
 
 
@@ -236,21 +240,30 @@ MAX_LINE = 20_000
 """Characters in one line, at most (a long pasted paragraph is a few thousand)."""
 
 
-def read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
+def read_text(file: Path, path: str, fallback: bool = False) -> tuple[str | None, list[Problem]]:
+    """A file's text, or None with the problem that stops it being read. With `fallback`, a file that is not
+    UTF-8 is read as Windows-1252 (what Word and Notepad most likely saved) and comes back with its problem,
+    so that it can still be privacy-scanned."""
     if file.stat().st_size > MAX_BYTES:
         return None, [
             Problem(
                 path, 1, f"file is larger than {MAX_BYTES:,} bytes; an audit needs far less: split it or remove pasted material"
             )
         ]
+    data = file.read_bytes()
+    problems = []
     try:
-        text = file.read_text(encoding="utf-8").replace("\r\n", "\n").removeprefix("\ufeff")  # Word and Notepad add a BOM
+        text = data.decode("utf-8").removeprefix("\ufeff")  # Word and Notepad add a byte-order mark
     except UnicodeDecodeError as error:
-        return None, [_not_utf8(file.read_bytes(), error.start, path)]
+        problems.append(_not_utf8(data, error.start, path))
+        if not fallback or b"\x00" in data:  # UTF-16 (Notepad's "Unicode") is not Windows-1252 either
+            return None, problems
+        text = data.decode("cp1252", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     long = next((number for number, line in enumerate(text.split("\n"), start=1) if len(line) > MAX_LINE), None)
     if long is not None:
         return None, [Problem(path, long, f"line is longer than {MAX_LINE:,} characters; break it into paragraphs")]
-    return text, []
+    return text, problems
 
 
 def _not_utf8(data: bytes, at: int, path: str) -> Problem:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from . import names, tasks
 from .load import Document, Source, content_files, parse_document, read_text, refused_files
-from .model import Audience, Briefing, Output, Problem, Settings, Taxonomy, make_site, visible
+from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, make_site, visible
 from .pages import scan_pages
 from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
 from .render import render
-from .validate import Known, load_taxonomy, validate
+from .validate import Known, load_taxonomy, status_of, validate
 
 
 @dataclass
@@ -20,8 +20,11 @@ class Checked:
     taxonomy: Taxonomy | None
     briefings: list[Briefing] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    drafts_skipped: list[str] = field(default_factory=list)
+    drafts_held: list[str] = field(default_factory=list)
+    """Drafts checked but not published."""
     warnings: list[Problem] = field(default_factory=list)
+    draft_problems: list[Problem] = field(default_factory=list)
+    """What stands between each draft and publishing; never blocks a build (unless drafts are included)."""
     allowances: list[Allowance] = field(default_factory=list)
 
     @property
@@ -36,6 +39,10 @@ class Examined:
     doc: Document
     problems: list[Problem]
     privacy: Report
+
+    @property
+    def draft(self) -> bool:
+        return self.doc.parsed and status_of(self.doc) is Status.DRAFT
 
 
 @dataclass
@@ -54,14 +61,16 @@ class Memo:
     pages: dict[Briefing, list[Output]] = field(default_factory=dict)
 
     def examine(self, source: Source) -> Examined:
-        text, problems = read_text(source.file, source.path)
+        """A file read (as Windows-1252 if it is not UTF-8, so that it is still privacy-scanned), parsed and scanned."""
+        text, unread = read_text(source.file, source.path, fallback=True)
         if text is None:
-            return Examined(Document(source.path, source.kind, source.slug, parsed=False), problems, Report([], [], []))
+            return Examined(Document(source.path, source.kind, source.slug, parsed=False), unread, Report([], [], []))
         key = (source.path, text)
         if key not in self.files:
             doc, problems = parse_document(text, source.path, source.kind, source.slug)
             self.files[key] = Examined(doc, problems, scan_document(doc, self.allowed_names))
-        return self.files[key]
+        examined = self.files[key]
+        return replace(examined, problems=unread + examined.problems) if unread else examined
 
     def use(self, taxonomy: Taxonomy | None, allowed_names: AllowedNames) -> None:
         """Forget every validation if the taxonomy changed, and every scan if the allowed names did."""
@@ -120,7 +129,9 @@ def check(
         memo.validated.update(known)  # each file's own checks, made in the workers
     memo.keep(docs)
     for result in examined:
-        checked.problems += result.problems + result.privacy.errors
+        own = checked.draft_problems if result.draft and not include_drafts else checked.problems
+        own += result.problems
+        checked.problems += result.privacy.errors
         checked.warnings += result.privacy.warnings
         checked.allowances += result.privacy.allowances
     if strict_privacy:
@@ -128,11 +139,19 @@ def check(
         checked.warnings = []
     if taxonomy is not None:
         result = validate(docs, taxonomy, include_drafts, memo.validated)
-        checked.briefings, checked.drafts_skipped = result.briefings, result.drafts_skipped
+        checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
         checked.problems += result.problems
+        checked.draft_problems += result.draft_problems
+    checked.draft_problems = [
+        Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in sorted(checked.draft_problems, key=_order)
+    ]
     checked.problems.sort(key=_order)
     checked.warnings.sort(key=_order)
     return checked
+
+
+DRAFT_NOTE = "draft, to fix before publishing (does not block the build)"
+"""Marks a draft's problem: the content repository's other files still build and publish."""
 
 
 def _examine_slice(

@@ -72,13 +72,15 @@ class Reporter:
 
     def checked(self, checked: Checked) -> bool:
         """Report a content check, then a summary; True if nothing must be fixed."""
-        self.problems(checked.problems, checked.warnings)
+        self.problems(checked.problems, [*checked.warnings, *checked.draft_problems])
         if checked.allowances:
             self.message(f"Privacy allowances in use ({len(checked.allowances)}):")
             for allowance in checked.allowances:
                 self.message(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
-        drafts = checked.drafts_skipped
-        skipped = f"{plural(len(drafts), 'draft')} skipped (privacy-scanned only, not published)"
+        drafts, to_fix = checked.drafts_held, len(checked.draft_problems)
+        skipped = f"{plural(len(drafts), 'draft')} checked, not published"
+        if to_fix:
+            skipped += f" ({plural(to_fix, 'draft problem')} to fix before publishing; they do not block the build)"
         if drafts:
             skipped += ": " + ", ".join(drafts)
         if checked.problems:
@@ -88,7 +90,7 @@ class Reporter:
             warnings = f" {plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
             outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}"
         self.message(outcome)
-        write_step_summary("briefings check", outcome, checked.problems, checked.warnings)
+        write_step_summary("briefings check", outcome, checked.problems, [*checked.warnings, *checked.draft_problems])
         return not checked.problems
 
     def built_site(self, problems: Sequence[Problem], consequence: str) -> None:

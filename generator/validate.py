@@ -50,8 +50,10 @@ _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list",
 class Validated:
     briefings: list[Briefing]
     problems: list[Problem]
-    drafts_skipped: list[str]
-    """Paths of drafts that were neither checked nor published."""
+    drafts_held: list[str]
+    """Paths of drafts, checked but not published."""
+    draft_problems: list[Problem]
+    """The drafts' own problems: they stop the draft, not the build."""
 
 
 # --- taxonomy -----------------------------------------------------------------------------
@@ -278,9 +280,75 @@ class FrontMatterRules:
 def check_front_matter(doc: Document, rules: FrontMatterRules) -> list[Problem]:
     schema, validator = rules.schemas[doc.kind], rules.validators[doc.kind]
     problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
+    problems += word_habits(doc)
     if not problems:
         problems += _check_dates(doc)
     return problems
+
+
+TEXT_FIELDS = ("title", "summary", "source")
+CURLY = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c"}
+"""Word's opening quote marks and their closing ones: to YAML they are ordinary letters."""
+_COMMENT_CUT = re.compile(r"(?:^|\s)#")
+
+
+def word_habits(doc: Document) -> list[Problem]:
+    """Text fields that YAML reads otherwise than the author meant, each said plainly: never a silent change."""
+    lines = doc.text.split("\n")
+    problems = []
+    for key in TEXT_FIELDS:
+        found = doc.fields.get(key)
+        if found is None or not isinstance(found.value, str):
+            continue
+        value = found.value.strip()
+        written = _written_value(lines, found.line, key)
+        if written and written[0] not in "\"'|>" and (cut := _cut_at(lines, found.line, written)):
+            problems.append(
+                Problem(
+                    doc.path,
+                    cut,
+                    f"{key}: YAML reads everything after ' #' as a comment, so this would publish as {value!r}; "
+                    f'put the whole {key} in straight double quotes, e.g. {key}: "{_example(lines, found.line, key)}"',
+                )
+            )
+        elif value[:1] in CURLY and value[-1:] in CURLY.values():
+            problems.append(
+                Problem(
+                    doc.path,
+                    found.line,
+                    f"{key}: is wrapped in curly quotes ({value[0]} {value[-1]}, as Word types them), which YAML keeps as part "
+                    f'of the text; use straight quotes instead: {key}: "{value[1:-1]}"',
+                )
+            )
+    return problems
+
+
+def _written_value(lines: list[str], line: int, key: str) -> str:
+    """What follows `key:` on its line, as written."""
+    return lines[line - 1].split(":", 1)[1].strip() if ":" in lines[line - 1] else ""
+
+
+def _cut_at(lines: list[str], line: int, written: str) -> int | None:
+    """The line where a plain (unquoted) value is cut short by a comment, if it is: the first line, or one of the
+    indented lines that continue it."""
+    if _COMMENT_CUT.search(written):
+        return line
+    number = line
+    while number < len(lines) and lines[number][:1] in " \t" and lines[number].strip():
+        if lines[number].lstrip().startswith("#") or _COMMENT_CUT.search(lines[number]):
+            return number + 1
+        number += 1
+    return None
+
+
+def _example(lines: list[str], line: int, key: str) -> str:
+    """The value as the author typed it, continuation lines joined, for the message's example."""
+    parts = [_written_value(lines, line, key)]
+    number = line
+    while number < len(lines) and lines[number][:1] in " \t" and lines[number].strip():
+        parts.append(lines[number].strip())
+        number += 1
+    return " ".join(parts).replace('"', '\\"')
 
 
 def _check_dates(doc: Document) -> list[Problem]:
@@ -586,25 +654,25 @@ Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]
 
 
 def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool, known: Known | None = None) -> Validated:
-    """Check every document; drafts are only checked (and kept) when `include_drafts`.
+    """Check every document; drafts' problems come apart, and drafts are kept only when `include_drafts`.
 
     Documents found in `known` (a preview's earlier rebuild, same taxonomy) are not checked again.
     """
-    result = Validated([], check_slugs(docs), [])
+    result = Validated([], check_slugs(docs), [], [])
     known = {} if known is None else known
     rules: FrontMatterRules | None = None
     for doc in docs:
         if not doc.parsed:
-            continue
-        status = status_of(doc)
-        if status is Status.DRAFT and not include_drafts:
-            result.drafts_skipped.append(doc.path)
             continue
         key = (doc.path, doc.text)
         if key not in known:
             rules = rules or FrontMatterRules(taxonomy)
             known[key] = validate_document(doc, taxonomy, rules)
         briefing, problems = known[key]
+        if status_of(doc) is Status.DRAFT and not include_drafts:
+            result.drafts_held.append(doc.path)
+            result.draft_problems += problems
+            continue
         result.problems += problems
         if briefing:
             result.briefings.append(briefing)

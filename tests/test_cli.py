@@ -21,16 +21,28 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_check_passes_and_counts_skipped_drafts(project: Path, cli) -> None:
+def test_check_passes_and_counts_drafts(project: Path, cli) -> None:
     run = cli("check")
     assert run.code == 0
     assert run.lines == [
         "content/audits/autumn-maca.md:7: privacy: small-count: children: 2 (warning: could identify a family)",
         "content/audits/narwhal-restricted.md:6: privacy: small-count: cases: 1 (warning: could identify a family)",
         "content/audits/narwhal-restricted.md:7: privacy: small-count: children: 1 (warning: could identify a family)",
-        "All content is valid: 6 briefings checked. 1 draft skipped (privacy-scanned only, not published): content/audits/quokka-draft.md. "
+        "All content is valid: 6 briefings checked. 1 draft checked, not published: content/audits/quokka-draft.md. "
         "3 privacy warnings to review.",
     ]
+
+
+def test_an_untouched_draft_is_reported_but_does_not_block(project: Path, cli) -> None:
+    """The guide says: fill it in, run check, publish when it is clean. A new scaffold is far from clean: check
+    says what is left, marked as not blocking, and still exits 0 for everyone else's content."""
+    assert cli("new", "briefing", "Safer sleep").code == 0
+    run = cli("check")
+    assert run.code == 0, run.out
+    drafts = [line for line in run.lines if line.startswith("content/briefings/safer-sleep.md:")]
+    assert drafts and all(": draft, to fix before publishing (does not block the build): " in line for line in drafts)
+    assert "draft problems to fix before publishing; they do not block the build): " in run.lines[-1]
+    assert cli("check", "--drafts").code == 1
 
 
 def test_strict_privacy_makes_warnings_block(project: Path, cli) -> None:
@@ -47,7 +59,7 @@ def test_check_prints_every_problem_and_exits_1(project: Path, cli) -> None:
         "content/audits/bad.md:3: type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)",
         "content/audits/bad.md:6: cases: must be at least 1; write a whole number such as 6",
     ]
-    assert run.lines[-1].startswith("2 problems in 1 file; nothing was built. 1 draft skipped")
+    assert run.lines[-1].startswith("2 problems in 1 file; nothing was built. 1 draft checked, not published")
 
 
 def test_build_refuses_bad_content_and_keeps_the_previous_site(project: Path, cli) -> None:
@@ -106,7 +118,7 @@ def test_new_audit_writes_a_draft_shaped_like_the_contract(project: Path, cli) -
         "## Good practice",
     ]
     result = check(project, "content")
-    assert result.ok and "content/audits/neglect-of-teenagers-a-maca.md" in result.drafts_skipped
+    assert result.ok and "content/audits/neglect-of-teenagers-a-maca.md" in result.drafts_held
     todo = [str(p) for p in check(project, "content", include_drafts=True).problems if "neglect-of-teenagers" in p.path]
     assert "content/audits/neglect-of-teenagers-a-maca.md:6: cases: is empty; write a whole number such as 6" in todo
 

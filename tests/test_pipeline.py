@@ -80,7 +80,7 @@ def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypa
     fork_pool = tasks.fork_pool
     monkeypatch.setattr(tasks, "fork_pool", lambda *args: pools.append(args) or fork_pool(*args))
     runs = after_every_edit(project, include_drafts, workers=2)
-    assert (runs[0].drafts_skipped == []) is include_drafts
+    assert (runs[0].drafts_held == []) is include_drafts
     assert False in [run.ok for run in runs] and True in [run.ok for run in runs]
     assert all(len(run.briefings) >= 2 for run in runs if run.ok)
     assert len(pools) > len(EDITS)  # every check and generate above was shared out

@@ -79,7 +79,7 @@ CASES = [
         "yaml colon in value",
         BASE.replace("title: Valid audit", "title: Neglect: what we learned"),
         [
-            f"{AUDIT}:2: front matter is not valid YAML: mapping values are not allowed here; a value containing ': ' must be put in quotes, e.g. title: \"Neglect: what we learned\""
+            f"{AUDIT}:2: front matter is not valid YAML: mapping values are not allowed here; a value containing ': ' must be put in straight quotes, e.g. title: \"Neglect: what we learned\""
         ],
     ),
     ("front matter not a mapping", "---\n- a\n- b\n---\n", [f"{AUDIT}:2: front matter must be 'field: value' lines"]),
@@ -443,19 +443,86 @@ def test_a_byte_order_mark_is_read_past(project: Path) -> None:
     assert problems(project) == []
 
 
-def test_drafts_are_skipped_unless_asked(project: Path) -> None:
+def test_drafts_are_checked_but_do_not_block(project: Path) -> None:
     write(project, AUDIT, BASE.replace("status: published", "status: draft").replace("type: maca", "type: mca"))
     result = check(project, "content")
-    assert result.problems == []
-    assert AUDIT in result.drafts_skipped
+    assert result.problems == [] and result.ok
+    assert AUDIT in result.drafts_held
+    assert [str(p) for p in result.draft_problems] == [
+        f"{AUDIT}:3: draft, to fix before publishing (does not block the build): type: 'mca' is not allowed; use one of: "
+        "maca, thematic (the audit_types keys in taxonomy.yml)"
+    ]
     assert problems(project, include_drafts=True) == [
         f"{AUDIT}:3: type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)"
     ]
 
 
+def test_a_draft_in_another_encoding_blocks_no_one_but_is_still_privacy_scanned(project: Path) -> None:
+    draft = BASE.replace("status: published", "status: draft").replace("Text.", "The child’s views were recorded.", 1)
+    write(project, AUDIT, draft.encode("cp1252"))
+    result = check(project, "content")
+    assert result.ok, result.problems
+    assert [p.line for p in result.draft_problems] == [15]
+    assert "file is not UTF-8 text: byte 0x92" in result.draft_problems[0].message
+    write(project, AUDIT, draft.replace("recorded.", "recorded; NHS number 943 476 5919.").encode("cp1252"))
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{AUDIT}:15: ") and "privacy: nhs-number" in found[0], found
+
+
+def test_a_draft_shares_its_slug_with_no_one(project: Path) -> None:
+    write(project, AUDIT, BASE)
+    write(project, "content/briefings/bad.md", BRIEFING.replace("status: published", "status: draft"))
+    assert any("slug 'bad' is already used" in p for p in problems(project))
+
+
 def test_missing_status_means_draft(project: Path) -> None:
     write(project, AUDIT, BASE.replace("status: published\n", ""))
-    assert AUDIT in check(project, "content").drafts_skipped
+    assert AUDIT in check(project, "content").drafts_held
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "expected"),
+    [
+        (
+            "title: “Neglect audit”",
+            2,
+            "title: is wrapped in curly quotes (“ ”, as Word types them), which YAML keeps as part of the text; use straight "
+            'quotes instead: title: "Neglect audit"',
+        ),
+        (
+            "title: Neglect audit #2 - early help",
+            2,
+            "title: YAML reads everything after ' #' as a comment, so this would publish as 'Neglect audit'; put the whole "
+            'title in straight double quotes, e.g. title: "Neglect audit #2 - early help"',
+        ),
+        (
+            "title: Neglect audit\n  #2 early help",
+            3,
+            "title: YAML reads everything after ' #' as a comment, so this would publish as 'Neglect audit'; put the whole "
+            'title in straight double quotes, e.g. title: "Neglect audit #2 early help"',
+        ),
+        (
+            "title: “Neglect: what we learned”",
+            2,
+            "front matter is not valid YAML: mapping values are not allowed here; curly quotes (“ ”, as Word types them) are "
+            "not quotes to YAML; a value containing ': ' must be put in straight quotes, e.g. title: \"Neglect: what we learned\"",
+        ),
+    ],
+    ids=["curly quotes", "comment cuts the title", "comment on a continued line", "curly quotes around a colon"],
+)
+def test_word_habits_in_the_front_matter_are_refused_with_the_fix(project: Path, written: str, line: int, expected: str) -> None:
+    write(project, AUDIT, BASE.replace("title: Valid audit", written))
+    assert problems(project) == [f"{AUDIT}:{line}: {expected}"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['title: "Neglect audit #2"', "title: 'Neglect: “what we learned”'", "title: C# and neglect", "title: Neglect audit # 2"],
+    ids=["quoted hash", "curly quotes inside", "hash inside a word", "comment (refused)"],
+)
+def test_quoted_values_pass_and_only_a_real_comment_is_refused(project: Path, written: str) -> None:
+    write(project, AUDIT, BASE.replace("title: Valid audit", written))
+    assert bool(problems(project)) is ("# 2" in written)
 
 
 @pytest.mark.parametrize(
