@@ -186,7 +186,7 @@ def test_plain_text_and_team_record_come_from_the_same_source(sample_site: Path)
     text = (sample_site / "briefings/2024-06-neglect-under-fives.txt").read_text()
     for number, title in enumerate(STEP_TITLES, start=1):
         assert f"{number}. {title.upper()}" in text
-    assert "Action plan: 1 of 3 complete" in text
+    assert "Action plan: 1 of 4 complete" in text
     record = (sample_site / BRIEFING / "record/index.html").read_text()
     assert (
         "What does the child&#39;s day look like from getting up to going to bed?" in record

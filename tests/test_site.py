@@ -231,9 +231,9 @@ def test_bullets_pasted_from_word_are_a_list_on_the_page_and_in_the_text(public_
         for li in page.select_one("#what-worked-well + .step-body > ul").find_all("li", recursive=False)
     ]
     assert items[:2] == [
-        "Police shared the call-out the same day with the school’s safeguarding lead",
+        "Police shared the call-out within hours with the school’s safeguarding lead",
         "Health visitors asked about the incident",
     ]
     assert "•" not in page.get_text() and "◦" not in page.get_text()
     text = (public_site / "briefings/autumn-maca.txt").read_text()
-    assert "-  Police shared the call-out the same day\n\n   -  with the school’s safeguarding lead" in text
+    assert "-  Police shared the call-out within hours\n\n   -  with the school’s safeguarding lead" in text
