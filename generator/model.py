@@ -61,6 +61,8 @@ class Taxonomy:
     themes: dict[str, Theme]
     groups: dict[str, str] = field(default_factory=dict)
     """Boards, sub-groups and task-and-finish groups: they may own actions, beside the agencies."""
+    glossary: dict[str, str] = field(default_factory=dict)
+    """Acronyms and what each stands for, explained where a page first uses them."""
 
     @property
     def owners(self) -> dict[str, str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from . import names, tasks
+from . import names, tasks, writing
 from .load import Document, Source, content_files, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, make_site, visible
 from .pages import scan_pages
@@ -24,6 +24,8 @@ class Checked:
     """Drafts checked but not published."""
     warnings: list[Problem] = field(default_factory=list)
     draft_problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    """Advice on writing for readers from every agency (acronyms, long sentences): never blocks anything."""
     """What stands between each draft and publishing; never blocks a build (unless drafts are included)."""
     allowances: list[Allowance] = field(default_factory=list)
 
@@ -39,6 +41,7 @@ class Examined:
     doc: Document
     problems: list[Problem]
     privacy: Report
+    usage: writing.Usage = field(default_factory=writing.Usage)
 
     @property
     def draft(self) -> bool:
@@ -68,7 +71,7 @@ class Memo:
         key = (source.path, text)
         if key not in self.files:
             doc, problems = parse_document(text, source.path, source.kind, source.slug)
-            self.files[key] = Examined(doc, problems, scan_document(doc, self.allowed_names))
+            self.files[key] = Examined(doc, problems, scan_document(doc, self.allowed_names), writing.usage(doc))
         examined = self.files[key]
         return replace(examined, problems=unread + examined.problems) if unread else examined
 
@@ -142,6 +145,7 @@ def check(
         checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
         checked.problems += result.problems
         checked.draft_problems += result.draft_problems
+        checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
     checked.draft_problems = [
         Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in sorted(checked.draft_problems, key=_order)
     ]

@@ -40,6 +40,7 @@ from .model import (
 )
 from .opendata import archive_csv, archive_json
 from .plaintext import briefing_text
+from .writing import abbreviate, reading_minutes
 
 LATEST_ON_HOME = 6
 
@@ -275,6 +276,8 @@ def _environment() -> jinja2.Environment:
     env.filters["markdown"] = lambda text: Markup(to_html(text))
     env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
     env.filters["iso"] = lambda day: day.isoformat()
+    env.filters["abbreviations"] = lambda html, glossary: Markup(abbreviate(str(html), glossary))
+    env.globals["reading_minutes"] = reading_minutes
     return env
 
 

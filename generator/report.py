@@ -72,7 +72,7 @@ class Reporter:
 
     def checked(self, checked: Checked) -> bool:
         """Report a content check, then a summary; True if nothing must be fixed."""
-        self.problems(checked.problems, [*checked.warnings, *checked.draft_problems])
+        self.problems(checked.problems, [*checked.warnings, *checked.draft_problems, *checked.notes])
         if checked.allowances:
             self.message(f"Privacy allowances in use ({len(checked.allowances)}):")
             for allowance in checked.allowances:
@@ -88,9 +88,12 @@ class Reporter:
             outcome = f"{plural(len(checked.problems), 'problem')} in {plural(files, 'file')}; nothing was built. {skipped}."
         else:
             warnings = f" {plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
-            outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}"
+            notes = f" {plural(len(checked.notes), 'writing note')} to consider." if checked.notes else ""
+            outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}{notes}"
         self.message(outcome)
-        write_step_summary("briefings check", outcome, checked.problems, [*checked.warnings, *checked.draft_problems])
+        write_step_summary(
+            "briefings check", outcome, checked.problems, [*checked.warnings, *checked.draft_problems, *checked.notes]
+        )
         return not checked.problems
 
     def built_site(self, problems: Sequence[Problem], consequence: str) -> None:

@@ -22,6 +22,7 @@ from .config import MARKUP
 from .load import Document, Field, Section, load_yaml_file, mapping_fields
 from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
 from .report import did_you_mean
+from .writing import ACRONYM
 
 SLUG = re.compile(r"^[a-z0-9-]+$")
 RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "index"}
@@ -36,8 +37,8 @@ DATE_FIELDS = ("date", "published", "review_date")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
 TAXONOMY_SECTIONS = ("audit_types", "agencies", "themes")
-OPTIONAL_SECTIONS = ("groups",)
-"""Boards, sub-groups and task-and-finish groups, which may own actions."""
+OPTIONAL_SECTIONS = ("groups", "glossary")
+"""Boards, sub-groups and task-and-finish groups, which may own actions; acronyms and their expansions."""
 _ENTRY_KEYS = {
     "agency": ("an agency key", "agencies", "an 'Agency: <key>'"),
     "themes": ("a theme key", "themes", "a 'Themes: <key>, <key>'"),
@@ -101,7 +102,8 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
         problems.append(
             Problem(path, sections["groups"].line, f"'{key}' is both an agency and a group; give the group another key")
         )
-    taxonomy = Taxonomy(labels["audit_types"], labels["agencies"], themes, groups)
+    glossary = _glossary(path, sections["glossary"], problems) if "glossary" in sections else {}
+    taxonomy = Taxonomy(labels["audit_types"], labels["agencies"], themes, groups, glossary)
     return (None, problems) if problems else (taxonomy, [])
 
 
@@ -133,6 +135,21 @@ def _labels(path: str, section: Field, problems: list[Problem]) -> dict[str, str
         if not isinstance(label, str) or not label.strip():
             problems.append(Problem(path, section.line, f"'{key}' needs a label, e.g. '{key}: Police'"))
     return {key: str(label) for key, label in section.value.items()}
+
+
+def _glossary(path: str, section: Field, problems: list[Problem]) -> dict[str, str]:
+    """Acronyms as written (`IRO: Independent reviewing officer`): capitals, each with what it stands for."""
+    glossary = {}
+    for term, expansion in section.value.items():
+        if not isinstance(term, str) or not ACRONYM.fullmatch(term):
+            problems.append(
+                Problem(path, section.line, f"glossary: '{term}' must be an acronym of 2 to 6 capitals, e.g. 'IRO: ...'")
+            )
+        elif not isinstance(expansion, str) or not expansion.strip():
+            problems.append(Problem(path, section.line, f"glossary: '{term}' needs what it stands for, e.g. '{term}: ...'"))
+        else:
+            glossary[term] = " ".join(expansion.split())
+    return glossary
 
 
 def _themes(path: str, section: Field, problems: list[Problem]) -> dict[str, Theme]:
