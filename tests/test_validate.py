@@ -554,7 +554,7 @@ def test_quoted_values_pass_and_only_a_real_comment_is_refused(project: Path, wr
             "audit_types: {maca: MACA}\nagencies: {police: Police}\nthemes: {neglect: {label: Neglect}}\ngroup: {board: Board}\n",
             [
                 "content/taxonomy.yml:4: unknown section 'group' (did you mean 'groups'?); the sections are audit_types, "
-                "agencies, themes and, if needed, groups"
+                "agencies, themes and, if needed, groups, glossary"
             ],
         ),
     ],
