@@ -30,10 +30,11 @@ def _frame(chart_id: str, title: str, description: str, width: int, height: int,
 
 
 def grouped_bars(
-    chart_id: str, title: str, description: str, groups: Sequence[str], series: Sequence[tuple[str, Sequence[int]]]
+    chart_id: str, title: str, description: str, groups: Sequence[str], series: Sequence[tuple[str, Sequence[int | None]]]
 ) -> str:
-    """Bars for each series within each group (e.g. MACAs, cases and children per reporting year)."""
-    top_value = max([1, *(v for _, values in series for v in values)])
+    """Bars for each series within each group (e.g. cases and children per reporting year); a value of None
+    (nothing to count, or not recorded) leaves its place empty rather than drawing a 0."""
+    top_value = max([1, *(v for _, values in series for v in values if v is not None)])
     group_width = len(series) * BAR_WIDTH + GROUP_GAP
     width = max(LEFT + len(groups) * group_width + GROUP_GAP, LEFT + len(series) * 130)
     height = TOP + PLOT_HEIGHT + BOTTOM
@@ -43,6 +44,8 @@ def grouped_bars(
         x0 = LEFT + GROUP_GAP // 2 + index * group_width
         for number, (_, values) in enumerate(series):
             value = values[index]
+            if value is None:
+                continue
             bar = round(PLOT_HEIGHT * value / top_value)
             x = x0 + number * BAR_WIDTH
             body.append(f'<rect class="chart-series-{number}" x="{x}" y="{base - bar}" width="{BAR_WIDTH - 4}" height="{bar}"/>')

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .model import Briefing, Site, Status, progress
+from .totals import Total
 
 FIELDS = (
     "slug",
@@ -65,17 +67,38 @@ def spreadsheet_safe(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def archive_csv(site: Site, audits: tuple[Briefing, ...]) -> str:
-    """Lists are joined with ';'; a missing count is an empty cell; no cell can run as a formula."""
+TOTAL_FIELDS = ("reporting_year", "type", "audits", "cases", "children", "not_recorded")
+"""One row per reporting year and audit type, counting that type only (see `totals`)."""
+
+
+def total_rows(found: Iterable[Total]) -> list[dict[str, Any]]:
+    return [{name: getattr(t, name) for name in TOTAL_FIELDS} for t in found]
+
+
+def as_csv(fields: Sequence[str], table: Iterable[dict[str, Any]]) -> str:
+    """Lists are joined with ';'; a missing value is an empty cell; no cell can run as a formula."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    for row in rows(site, audits):
-        cells = {**row, "agencies": ";".join(row["agencies"]), "themes": ";".join(row["themes"])}
+    for row in table:
+        cells = {key: ";".join(value) if isinstance(value, list) else value for key, value in row.items()}
         writer.writerow({field: spreadsheet_safe(value) for field, value in cells.items()})
     return out.getvalue()
 
 
-def archive_json(site: Site, audits: tuple[Briefing, ...]) -> str:
-    document = {"generated": site.settings.build_date.isoformat(), "fields": list(FIELDS), "audits": rows(site, audits)}
+def archive_csv(site: Site, audits: tuple[Briefing, ...]) -> str:
+    return as_csv(FIELDS, rows(site, audits))
+
+
+def archive_totals_csv(found: Iterable[Total]) -> str:
+    return as_csv(TOTAL_FIELDS, total_rows(found))
+
+
+def archive_json(site: Site, audits: tuple[Briefing, ...], found: Iterable[Total]) -> str:
+    document = {
+        "generated": site.settings.build_date.isoformat(),
+        "fields": list(FIELDS),
+        "audits": rows(site, audits),
+        "totals": total_rows(found),
+    }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

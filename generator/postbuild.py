@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -21,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 
 from .memory import give_back
 from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
@@ -251,7 +253,23 @@ def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sig
     ]
 
 
-CHECKS = {".html": _check_html_file, ".htm": _check_html_file, ".json": _check_json, ".css": _check_css}
+_WORD_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
+def _check_docx(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    """A Word document (a year's report): each paragraph and table cell, and the file's properties, as Word shows them."""
+    with zipfile.ZipFile(file) as archive:
+        texts = [text for part in archive.namelist() if part.endswith(".xml") for text in _word_texts(archive.read(part))]
+    return _read_privacy(name, read_markdown("\n\n".join(texts)), lines=False)
+
+
+def _word_texts(xml: bytes) -> list[str]:
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    paragraphs = ["".join(p.itertext()) for p in root.iter(_WORD_PARAGRAPH)]
+    return paragraphs or [text for text in root.itertext() if text.strip()]
+
+
+CHECKS = {".html": _check_html_file, ".htm": _check_html_file, ".json": _check_json, ".css": _check_css, ".docx": _check_docx}
 CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_text)
 
 

@@ -38,35 +38,13 @@ from .model import (
     Theme,
     progress,
 )
-from .opendata import archive_csv, archive_json
+from .opendata import archive_csv, archive_json, archive_totals_csv
 from .plaintext import briefing_text
+from .totals import MACA, Total, YearGroup, count_text, describe, every_year, totals
 from .writing import abbreviate, reading_minutes
+from .yeardoc import year_document
 
 LATEST_ON_HOME = 6
-
-
-@dataclass(frozen=True)
-class YearGroup:
-    """One reporting year of the archive with its totals."""
-
-    year: str
-    audits: tuple[Briefing, ...]
-
-    @property
-    def macas(self) -> int:
-        return sum(1 for a in self.audits if a.audit_type == "maca")
-
-    @property
-    def cases(self) -> int:
-        return sum(a.cases or 0 for a in self.audits)
-
-    @property
-    def children(self) -> int:
-        return sum(a.children or 0 for a in self.audits)
-
-    @property
-    def anchor(self) -> str:
-        return "year-" + self.year.replace("/", "-")
 
 
 @dataclass(frozen=True)
@@ -116,6 +94,24 @@ class Indexes:
         return self.group_by_year(self.audits)
 
     @cached_property
+    def totals(self) -> tuple[Total, ...]:
+        """Every reporting year's total for each type, oldest first: the archive's one set of figures."""
+        return tuple(t for group in reversed(self.years) for t in group.totals)
+
+    @cached_property
+    def every_year(self) -> tuple[str, ...]:
+        """Each reporting year from the first audit's to the last's, oldest first, years without audits included."""
+        return every_year(self.years[-1].year, self.years[0].year) if self.years else ()
+
+    def year_total(self, year: str, audit_type: str) -> Total | None:
+        return next((t for t in self.totals if t.reporting_year == year and t.type == audit_type), None)
+
+    @cached_property
+    def overall(self) -> dict[str, Total]:
+        """All years together, by type (the home page's figures)."""
+        return {t.type: t for t in totals(self.audits, self.site.taxonomy.audit_types, by_year=False)}
+
+    @cached_property
     def showcase(self) -> tuple[tuple[GoodPractice, Briefing], ...]:
         return tuple((entry, b) for b in self.site.briefings for entry in b.good_practice)
 
@@ -156,16 +152,36 @@ class Indexes:
         )
 
     @cached_property
-    def archive_chart(self) -> str:
-        years = list(reversed(self.years))
+    def audits_chart(self) -> str:
         return grouped_bars(
-            "chart-archive",
-            "MACAs, cases and children by reporting year",
-            "Bar chart of the number of MACAs, cases audited and children in those cases, for each reporting year. "
+            "chart-audits",
+            "Audits by type and reporting year",
+            "Bar chart of the number of audits of each type in each reporting year; a year with no audits is left empty. "
             "The same numbers are in the table that follows.",
-            [g.year for g in years],
-            [("MACAs", [g.macas for g in years]), ("Cases", [g.cases for g in years]), ("Children", [g.children for g in years])],
+            self.every_year,
+            [(label, [self._figure(year, key, "audits") for year in self.every_year]) for key, label in self.audit_types],
         )
+
+    @cached_property
+    def maca_chart(self) -> str:
+        return grouped_bars(
+            "chart-macas",
+            "Cases and children in MACAs by reporting year",
+            "Bar chart of the cases audited and the children in them, in multi-agency case audits only, for each reporting "
+            "year; a year with no MACA is left empty. The same numbers are in the table that follows.",
+            self.every_year,
+            [(name.capitalize(), [self._figure(year, MACA, name) for year in self.every_year]) for name in ("cases", "children")],
+        )
+
+    def _figure(self, year: str, audit_type: str, name: str) -> int | None:
+        found = self.year_total(year, audit_type)
+        return None if found is None else getattr(found, name)
+
+    @cached_property
+    def audit_types(self) -> tuple[tuple[str, str], ...]:
+        """The audit types that occur, as (key, label), in the taxonomy's order."""
+        present = {a.audit_type for a in self.audits}
+        return tuple((key, label) for key, label in self.site.taxonomy.audit_types.items() if key in present)
 
     def filters(self, items: tuple[Briefing, ...], audits_only: bool) -> tuple[tuple[str, tuple[Filter, ...]], ...]:
         """Year, type and theme filters over `items`, each only with values that occur."""
@@ -196,12 +212,12 @@ class Indexes:
     def archive_filters(self) -> tuple[tuple[str, tuple[Filter, ...]], ...]:
         return self.filters(self.audits, audits_only=True)
 
-    @staticmethod
-    def group_by_year(audits: tuple[Briefing, ...]) -> tuple[YearGroup, ...]:
+    def group_by_year(self, audits: tuple[Briefing, ...]) -> tuple[YearGroup, ...]:
         groups: dict[str, list[Briefing]] = defaultdict(list)
         for audit in sorted(audits, key=lambda a: (a.date, a.slug), reverse=True):
             groups[audit.reporting_year].append(audit)
-        return tuple(YearGroup(year, tuple(items)) for year, items in sorted(groups.items(), reverse=True))
+        types = self.site.taxonomy.audit_types
+        return tuple(YearGroup(year, tuple(items), totals(items, types)) for year, items in sorted(groups.items(), reverse=True))
 
     @cached_property
     def theme_years(self) -> tuple[str, ...]:
@@ -278,6 +294,8 @@ def _environment() -> jinja2.Environment:
     env.filters["iso"] = lambda day: day.isoformat()
     env.filters["abbreviations"] = lambda html, glossary: Markup(abbreviate(str(html), glossary))
     env.globals["reading_minutes"] = reading_minutes
+    env.globals["describe"] = describe
+    env.globals["count_text"] = count_text
     return env
 
 
@@ -395,6 +413,25 @@ class Renderer:
             for f in group
         ]
 
+    def year_report(self, group: YearGroup) -> list[Output]:
+        """A reporting year's page, and the same report as a Word document and a CSV for an annual report."""
+        partners = self.site.audience is Audience.PARTNERS
+        scope = "including audits restricted to partners" if partners else "published audits only"
+        title = f"MACA archive: {group.year}"
+        return [
+            self.page(
+                f"archive/by-year/{group.key}.md",
+                f"archive/by-year/{group.key}/",
+                "year.html.j2",
+                title,
+                f"The audits of reporting year {group.year}, with their totals, themes and actions.",
+                group=group,
+                scope=scope,
+            ),
+            Output(f"archive/by-year/{group.key}.docx", year_document(self.site, group, title, scope)),
+            Output(f"archive/by-year/{group.key}.csv", archive_csv(self.site, group.audits)),
+        ]
+
     def all(self) -> list[Output]:
         with self._briefings() as briefings:
             return self._site_pages() + briefings()
@@ -445,7 +482,9 @@ class Renderer:
             ),
         ]
         outputs += self.filtered("briefings", "briefings.html.j2", "Briefings", self.index.briefing_filters)
-        outputs += self.filtered("archive", "archive.html.j2", "MACA archive", self.index.archive_filters)
+        by_type_and_theme = tuple(facet for facet in self.index.archive_filters if facet[0] != "Year")
+        outputs += self.filtered("archive", "archive.html.j2", "MACA archive", by_type_and_theme)
+        outputs += [output for group in self.index.years for output in self.year_report(group)]
         outputs.append(
             self.page(
                 "accessibility/index.md",
@@ -468,7 +507,8 @@ class Renderer:
         ]
         outputs.append(Output("feed.xml", atom_feed(self.site)))
         outputs.append(Output("archive.csv", archive_csv(self.site, self.index.audits)))
-        outputs.append(Output("archive.json", archive_json(self.site, self.index.audits)))
+        outputs.append(Output("archive-totals.csv", archive_totals_csv(self.index.totals)))
+        outputs.append(Output("archive.json", archive_json(self.site, self.index.audits, self.index.totals)))
         if self.site.audience is Audience.PARTNERS:
             outputs.append(Output(PARTNERS_MARKER, partners_marker(self.site)))
         if any(b.status is Status.DRAFT for b in self.site.briefings):

@@ -116,8 +116,8 @@ def archive_totals(site: Path) -> dict[str, list[str]]:
     soup = article(site, "archive/")
     return {
         h2.get_text(" ", strip=True).removesuffix("¶").strip(): [
-            cell.get_text(" ", strip=True) for cell in h2.find_next("table").select("tfoot th, tfoot td")
-        ][:3]
+            li.get_text(" ", strip=True) for li in h2.find_next("ul", class_="year-totals").select("li")
+        ]
         for h2 in year_headings(soup)
     }
 
@@ -133,13 +133,16 @@ def test_archive_groups_by_reporting_year_at_31_march_and_1_april(public_site: P
         "2023/24": ["Audit on the last day of March", "Thematic survey on information sharing"],
     }
     assert archive_totals(public_site) == {
-        "2024/25": ["Total for 2024/25: 2 MACAs", "6", "9"],
-        "2023/24": ["Total for 2023/24: 1 MACA", "15", "5"],
+        "2024/25": ["Multi-agency case audit: 2 audits, 6 cases and 9 children"],
+        "2023/24": [
+            "Multi-agency case audit: 1 audit, 3 cases and 5 children",
+            "Thematic audit: 1 audit, 12 cases and 0 children",
+        ],
     }
 
 
 def test_partners_archive_counts_the_restricted_audit(partners_site: Path) -> None:
-    assert archive_totals(partners_site)["2024/25"] == ["Total for 2024/25: 3 MACAs", "7", "10"]
+    assert archive_totals(partners_site)["2024/25"] == ["Multi-agency case audit: 3 audits, 7 cases and 10 children"]
 
 
 def test_showcase_links_each_entry_to_its_anchor_on_the_briefing(public_site: Path) -> None:

@@ -1,0 +1,88 @@
+"""A reporting year's archive as a Word document, for a QA officer to paste into the annual report."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime, time
+
+from docx import Document
+from docx.table import Table
+
+from .model import Briefing, Site
+from .totals import MACA, YearGroup, count_text, describe
+
+
+def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes:
+    """Headings, the year's tables with their totals after their rows, and each audit's key learning."""
+    doc = Document()
+    labels = site.taxonomy.audit_types
+    doc.add_heading(title, level=1)
+    doc.add_paragraph(
+        f"{site.settings.partnership or site.settings.site_name}: {scope}. Built {site.settings.build_date:%d %B %Y}."
+    )
+    for total in group.totals:
+        doc.add_paragraph(describe(total, labels[total.type]), style="List Bullet")
+    doc.add_heading("Multi-agency case audits", level=2)
+    if group.macas:
+        rows = [[a.title, _day(a), _count(a.cases), _count(a.children), _themes(site, a)] for a in reversed(group.macas)]
+        totals = [t for t in group.totals if t.type == MACA]
+        rows += [[f"Total: {count_text(t.audits, 'MACAs')}", "", _count(t.cases), _count(t.children), ""] for t in totals]
+        _table(doc, ["Audit", "Date", "Cases", "Children", "Themes"], rows)
+    else:
+        doc.add_paragraph(f"No multi-agency case audit was published for {group.year}.")
+    if group.others:
+        doc.add_heading("Other audits", level=2)
+        rows = [
+            [a.title, labels[a.audit_type or ""], _day(a), _count(a.cases), _count(a.children)] for a in reversed(group.others)
+        ]
+        rows += [
+            [f"Total: {describe(t, labels[t.type])}", "", "", _count(t.cases), _count(t.children)]
+            for t in group.totals
+            if t.type != MACA
+        ]
+        _table(doc, ["Audit", "Type", "Date", "Cases", "Children"], rows)
+    doc.add_heading("Key learning", level=2)
+    for audit in reversed(group.audits):
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(audit.title).bold = True
+        paragraph.add_run(f": {audit.summary}")
+    _describe_file(doc, title, site)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    return table
+
+
+def _describe_file(doc: Document, title: str, site: Site) -> None:
+    """Who made the document and when: the partnership and the build date, never the library or the machine."""
+    made = datetime.combine(site.settings.build_date, time())
+    properties = doc.core_properties
+    properties.title = title
+    properties.author = properties.last_modified_by = site.settings.partnership or site.settings.site_name
+    properties.created = properties.modified = made
+    properties.comments = properties.keywords = properties.subject = ""
+    properties.revision = 1
+
+
+def _day(audit: Briefing) -> str:
+    return f"{audit.date.day} {audit.date:%B %Y}"
+
+
+def _count(value: int | None) -> str:
+    return "not recorded" if value is None else str(value)
+
+
+def _themes(site: Site, audit: Briefing) -> str:
+    return ", ".join(site.taxonomy.themes[key].label for key in audit.themes)
