@@ -26,7 +26,8 @@ PAGE_TYPES = {
     "briefing": BRIEFING,
     "team record": BRIEFING + "record/",
     "archive": "archive/",
-    "archive, filtered": "archive/by-year/2024-25/",
+    "archive, filtered": "archive/by-type/maca/",
+    "archive, a reporting year": "archive/by-year/2023-24/",
     "showcase": "showcase/",
     "themes": "themes/",
     "theme": "themes/neglect/",
@@ -148,6 +149,22 @@ def test_no_page_scrolls_sideways_at_375px_and_screenshots_are_saved(browser, si
 def pdf_text(data: bytes) -> tuple[int, str]:
     reader = PdfReader(io.BytesIO(data))
     return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+@pytest.mark.parametrize("url", ["archive/by-year/2023-24/", "archive/"])
+def test_an_archive_year_prints_its_totals_after_its_rows(browser, site_url: str, url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + url)
+    page.wait_for_load_state("networkidle")
+    _, text = pdf_text(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+    page.close()
+    text = " ".join(text.split())
+    year = text[text.index("2023/24") :] if url == "archive/" else text
+    rows = ["When police attend domestic abuse", "Hearing the child in", "Adolescents at risk of"]
+    last_row = max(year.index(" ".join(title.split()[:3])) for title in rows)
+    assert year.index("Multi-agency case audit: 3 audits") > last_row
+    if url != "archive/":
+        assert year.index("Total: 3 MACAs") > last_row
 
 
 def test_a_briefing_prints_on_at_most_two_a4_pages_with_all_six_steps(browser, site_url: str) -> None:
