@@ -132,6 +132,7 @@ class Build:
             options.strict_privacy,
             workers=options.workers,
             leftovers_fail=options.in_ci,
+            today=options.build_date,
         )
         if not self.reporter.checked(checked):
             raise BuildFailed("content has problems")

@@ -26,7 +26,13 @@ from .validate import load_taxonomy
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     project = Engine(root).project()
     checked = check(
-        root, project.content_dir, args.drafts, args.strict_privacy, workers=cores(), leftovers_fail=in_ci(os.environ)
+        root,
+        project.content_dir,
+        args.drafts,
+        args.strict_privacy,
+        workers=cores(),
+        leftovers_fail=in_ci(os.environ),
+        today=parse_date(args.build_date, "--build-date") or date.today(),
     )
     if args.public_repository:
         checked.problems = sorted(
@@ -160,6 +166,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="refuse restricted items (the publish workflow passes it in a public repository)",
     )
+    check_cmd.add_argument("--build-date", help="the day to check as, YYYY-MM-DD (briefings due for review); default today")
     check_cmd.set_defaults(run=cmd_check)
     build_cmd = commands.add_parser("build", help="check, then build the site into site/")
     build_cmd.add_argument("--audience", choices=[a.value for a in Audience], default=Audience.PUBLIC.value)

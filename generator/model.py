@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 STEPS: tuple[tuple[str, str], ...] = (
@@ -17,6 +17,8 @@ STEPS: tuple[tuple[str, str], ...] = (
 """The six steps of a briefing, in contract order: (anchor, heading)."""
 
 DEFAULT_REVIEW_YEARS = 3
+REVIEW_NOTICE_DAYS = 60
+"""A briefing whose review falls due within this many days is listed for review, as is one already due."""
 PARTNERS_MARKER = "PARTNERS-ONLY.txt"
 """The file at the root of every partners build: `briefings assert-public` refuses a folder that holds it."""
 PARTNERS_NOTICE = "Partners only: do not share outside the partnership."
@@ -142,6 +144,10 @@ class Briefing:
     @property
     def is_audit(self) -> bool:
         return self.kind == "audit"
+
+    def review_soon(self, today: date) -> bool:
+        """Whether its review date has passed or falls within `REVIEW_NOTICE_DAYS`."""
+        return self.review_due <= today + timedelta(days=REVIEW_NOTICE_DAYS)
 
     @property
     def url(self) -> str:

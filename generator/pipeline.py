@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxono
 from .pages import scan_pages
 from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
 from .render import render
+from .report import plural
 from .validate import Known, load_taxonomy, status_of, validate
 
 
@@ -25,6 +27,8 @@ class Checked:
     warnings: list[Problem] = field(default_factory=list)
     draft_problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    reviews: list[Problem] = field(default_factory=list)
+    """Briefings whose review date has passed or is near: a reminder, never a problem."""
     """Advice on writing for readers from every agency (acronyms, long sentences): never blocks anything."""
     """What stands between each draft and publishing; never blocks a build (unless drafts are included)."""
     allowances: list[Allowance] = field(default_factory=list)
@@ -102,6 +106,7 @@ def check(
     memo: Memo | None = None,
     workers: int = 1,
     leftovers_fail: bool = False,
+    today: date | None = None,
 ) -> Checked:
     """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first.
 
@@ -146,12 +151,34 @@ def check(
         checked.problems += result.problems
         checked.draft_problems += result.draft_problems
         checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
+        checked.reviews = due_for_review(checked.briefings, {doc.path: doc for doc in docs}, today or date.today())
     checked.draft_problems = [
         Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in sorted(checked.draft_problems, key=_order)
     ]
     checked.problems.sort(key=_order)
     checked.warnings.sort(key=_order)
     return checked
+
+
+def due_for_review(briefings: list[Briefing], docs: dict[str, Document], today: date) -> list[Problem]:
+    """A reminder for each briefing whose review date has passed or is near, at the line that sets it."""
+    found = []
+    for b in briefings:
+        if b.status is Status.DRAFT or not b.review_soon(today):
+            continue
+        fields = docs[b.path].fields
+        line = next((fields[key].line for key in ("review_date", "published", "date") if key in fields), 1)
+        days = (b.review_due - today).days
+        when = f"{plural(-days, 'day')} ago" if days < 0 else "today" if days == 0 else f"in {plural(days, 'day')}"
+        found.append(
+            Problem(
+                b.path,
+                line,
+                f"review: due on {b.review_due.isoformat()} ({when}): check that its learning still reflects current "
+                "guidance, then set a new review_date (a reminder; it blocks nothing)",
+            )
+        )
+    return found
 
 
 DRAFT_NOTE = "draft, to fix before publishing (does not block the build)"

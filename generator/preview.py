@@ -52,7 +52,9 @@ class Preview:
 
     def check(self) -> Checked:
         options, project = self.options, self.project
-        checked = check(project.root, project.content_dir, options.drafts, options.strict_privacy, memo=self.memo)
+        checked = check(
+            project.root, project.content_dir, options.drafts, options.strict_privacy, memo=self.memo, today=options.build_date
+        )
         if not self.reporter.checked(checked):
             raise BuildFailed("content has problems")
         self.allowances = checked.allowances

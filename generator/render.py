@@ -25,6 +25,7 @@ from .model import (
     DRAFTS_MARKER,
     PARTNERS_MARKER,
     PARTNERS_NOTICE,
+    REVIEW_NOTICE_DAYS,
     STEPS,
     Action,
     Audience,
@@ -92,6 +93,13 @@ class Indexes:
     @cached_property
     def years(self) -> tuple[YearGroup, ...]:
         return self.group_by_year(self.audits)
+
+    @cached_property
+    def due_for_review(self) -> tuple[Briefing, ...]:
+        """Briefings (never drafts) whose review date has passed or is near, soonest first."""
+        today = self.site.settings.build_date
+        due = [b for b in self.site.briefings if b.status is not Status.DRAFT and b.review_soon(today)]
+        return tuple(sorted(due, key=lambda b: (b.review_due, b.slug)))
 
     @cached_property
     def totals(self) -> tuple[Total, ...]:
@@ -511,6 +519,16 @@ class Renderer:
         outputs.append(Output("archive.json", archive_json(self.site, self.index.audits, self.index.totals)))
         if self.site.audience is Audience.PARTNERS:
             outputs.append(Output(PARTNERS_MARKER, partners_marker(self.site)))
+            outputs.append(
+                self.page(
+                    "reviews/index.md",
+                    "reviews/",
+                    "reviews.html.j2",
+                    "Due for review",
+                    "Briefings whose review date has passed or is near.",
+                    notice_days=REVIEW_NOTICE_DAYS,
+                )
+            )
         if any(b.status is Status.DRAFT for b in self.site.briefings):
             outputs.append(
                 Output(DRAFTS_MARKER, "This build shows drafts, marked DRAFT: it is a local preview, never to be deployed.\n")

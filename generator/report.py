@@ -72,7 +72,7 @@ class Reporter:
 
     def checked(self, checked: Checked) -> bool:
         """Report a content check, then a summary; True if nothing must be fixed."""
-        self.problems(checked.problems, [*checked.warnings, *checked.draft_problems, *checked.notes])
+        self.problems(checked.problems, [*checked.warnings, *checked.draft_problems, *checked.notes, *checked.reviews])
         if checked.allowances:
             self.message(f"Privacy allowances in use ({len(checked.allowances)}):")
             for allowance in checked.allowances:
@@ -89,11 +89,11 @@ class Reporter:
         else:
             warnings = f" {plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
             notes = f" {plural(len(checked.notes), 'writing note')} to consider." if checked.notes else ""
+            notes += f" {plural(len(checked.reviews), 'briefing')} due for review." if checked.reviews else ""
             outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}{notes}"
         self.message(outcome)
-        write_step_summary(
-            "briefings check", outcome, checked.problems, [*checked.warnings, *checked.draft_problems, *checked.notes]
-        )
+        reminders = [*checked.warnings, *checked.draft_problems, *checked.notes, *checked.reviews]
+        write_step_summary("briefings check", outcome, checked.problems, reminders)
         return not checked.problems
 
     def built_site(self, problems: Sequence[Problem], consequence: str) -> None:

@@ -65,7 +65,14 @@ def every_year(first: str, last: str) -> tuple[str, ...]:
     return tuple(f"{year}/{(year + 1) % 100:02d}" for year in range(start, end + 1))
 
 
-SINGULAR = {"cases": "case", "children": "child", "audits": "audit", "MACAs": "MACA", "other audits": "other audit"}
+SINGULAR = {
+    "cases": "case",
+    "children": "child",
+    "audits": "audit",
+    "MACAs": "MACA",
+    "other audits": "other audit",
+    "briefings": "briefing",
+}
 
 
 def count_text(number: int | None, word: str, missing: int = 0) -> str:

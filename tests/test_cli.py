@@ -22,7 +22,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def test_check_passes_and_counts_drafts(project: Path, cli) -> None:
-    run = cli("check")
+    run = cli("check", "--build-date", "2024-10-01")
     assert run.code == 0
     assert run.lines == [
         "content/audits/autumn-maca.md:7: privacy: small-count: children: 2 (warning: could identify a family)",
@@ -43,6 +43,20 @@ def test_an_untouched_draft_is_reported_but_does_not_block(project: Path, cli) -
     assert drafts and all(": draft, to fix before publishing (does not block the build): " in line for line in drafts)
     assert "draft problems to fix before publishing; they do not block the build): " in run.lines[-1]
     assert cli("check", "--drafts").code == 1
+
+
+def test_check_lists_briefings_due_for_review_without_blocking(project: Path, cli) -> None:
+    """A review date passed, or within 60 days, is a reminder at the line that sets it; drafts are not listed."""
+    run = cli("check", "--build-date", "2024-11-10")
+    assert run.code == 0
+    assert [line for line in run.lines if ": review: " in line] == [
+        "content/briefings/standalone-review.md:8: review: due on 2025-01-01 (in 52 days): check that its learning still "
+        "reflects current guidance, then set a new review_date (a reminder; it blocks nothing)"
+    ]
+    assert run.lines[-1].endswith(" 1 briefing due for review.")
+    later = cli("check", "--build-date", "2025-01-02")
+    assert "due on 2025-01-01 (1 day ago)" in later.out
+    assert not [line for line in cli("check", "--build-date", "2024-10-01").lines if ": review: " in line]
 
 
 def test_strict_privacy_makes_warnings_block(project: Path, cli) -> None:

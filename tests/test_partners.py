@@ -220,3 +220,13 @@ def test_a_public_repository_refuses_a_restricted_item_however_written_and_whate
         line.startswith("content/audits/narwhal-restricted.md:5: status: restricted, but this repository is public")
         for line in run.lines
     )
+
+
+def test_the_partners_site_lists_the_briefings_due_for_review(partners_site: Path, public_site: Path) -> None:
+    page = BeautifulSoup((partners_site / "reviews/index.html").read_text(), "html.parser")
+    rows = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in page.select("article tbody tr")]
+    assert rows == [["Learning from a standalone review", "1 January 2025", "Overdue by 151 days", "Information sharing"]]
+    home = BeautifulSoup((partners_site / "index.html").read_text(), "html.parser")
+    assert "Due for review : 1 briefing whose review date" in home.select_one(".home-ways-in").get_text(" ", strip=True)
+    assert not (public_site / "reviews").exists()
+    assert "Due for review" not in (public_site / "index.html").read_text().split("home-ways-in")[1].split("</ul>")[0]
