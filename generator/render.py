@@ -258,9 +258,25 @@ class Filter:
     key: str
     label: str
     items: tuple[Briefing, ...]
+    parent: Filter | None = None
+    """For a type narrowed to one reporting year (`by-type/maca/2016-17/`), the type's own filter."""
+    year: str = ""
 
     def url(self, section: str) -> str:
         return f"{section}/by-{self.facet}/{self.key}/"
+
+    @property
+    def by_year(self) -> tuple[Filter, ...]:
+        """A type's listing narrowed to each reporting year it occurs in, newest first (MACAs in 2016/17)."""
+        if self.facet != "type" or self.parent is not None:
+            return ()
+        years: dict[str, list[Briefing]] = defaultdict(list)
+        for b in self.items:
+            years[b.reporting_year].append(b)
+        return tuple(
+            Filter("type", f"{self.key}/{y.replace('/', '-')}", f"{self.label}, {y}", tuple(items), self, y)
+            for y, items in sorted(years.items(), reverse=True)
+        )
 
 
 def partners_marker(site: Site) -> str:
@@ -418,7 +434,8 @@ class Renderer:
                 current=f,
             )
             for _, group in facets
-            for f in group
+            for narrowed in group
+            for f in (narrowed, *narrowed.by_year)
         ]
 
     def year_report(self, group: YearGroup) -> list[Output]:

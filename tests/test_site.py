@@ -240,3 +240,23 @@ def test_bullets_pasted_from_word_are_a_list_on_the_page_and_in_the_text(public_
     assert "•" not in page.get_text() and "◦" not in page.get_text()
     text = (public_site / "briefings/autumn-maca.txt").read_text()
     assert "-  Police shared the call-out within hours\n\n   -  with the school’s safeguarding lead" in text
+
+
+@pytest.mark.parametrize("section", ["archive", "briefings"])
+def test_type_and_year_combine_as_plain_links(public_site: Path, section: str) -> None:
+    """MACAs in one reporting year: a type's page links each year it occurs in, and back to all years."""
+    narrowed = article(public_site, f"{section}/by-type/maca/2024-25/")
+    titles = sorted(a.get_text() for a in narrowed.select("tbody th a, .briefing-list h3 a, .briefing-list a"))
+    assert titles == ["Audit on the first day of April", "Autumn audit of domestic abuse"]
+    rows = narrowed.select(".filters__row")
+    by_year = rows[-1]
+    assert by_year.select_one(".filters__label").get_text() == "Multi-agency case audit by year:"
+    assert [a.get_text() for a in by_year.select("a")] == ["All years", "2024/25", "2023/24"]
+    assert by_year.select_one("[aria-current=page]").get_text() == "2024/25"
+    assert (
+        next(r for r in rows if "Type:" in r.get_text()).select_one("[aria-current=page]").get_text() == "Multi-agency case audit"
+    )
+    whole_type = article(public_site, f"{section}/by-type/maca/")
+    assert whole_type.select(".filters__row")[-1].select_one("[aria-current=page]").get_text() == "All years"
+    assert (public_site / section / "by-type/maca/2023-24/index.html").is_file()
+    assert not (public_site / section / "by-type/thematic/2024-25").exists()
