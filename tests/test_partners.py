@@ -230,3 +230,23 @@ def test_the_partners_site_lists_the_briefings_due_for_review(partners_site: Pat
     assert "Due for review : 1 briefing whose review date" in home.select_one(".home-ways-in").get_text(" ", strip=True)
     assert not (public_site / "reviews").exists()
     assert "Due for review" not in (public_site / "index.html").read_text().split("home-ways-in")[1].split("</ul>")[0]
+
+
+def test_a_year_report_says_what_it_holds_in_each_build(partners_site: Path, public_site: Path) -> None:
+    import docx
+
+    for site, scope, restricted in (
+        (public_site, "published audits only", False),
+        (partners_site, "including audits restricted to partners", True),
+    ):
+        intro = BeautifulSoup((site / "archive/by-year/2024-25/index.html").read_text(), "html.parser").select_one(
+            ".year-report-intro"
+        )
+        assert scope in intro.get_text()
+        words = " ".join(p.text for p in docx.Document(site / "archive/by-year/2024-25.docx").paragraphs)
+        assert scope in words
+        cells = " ".join(
+            c.text for t in docx.Document(site / "archive/by-year/2024-25.docx").tables for r in t.rows for c in r.cells
+        )
+        assert ("Narwhal" in cells) is restricted
+        assert ("narwhal-restricted" in (site / "archive/by-year/2024-25.csv").read_text()) is restricted
