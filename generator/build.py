@@ -8,7 +8,7 @@ from its hooks (`generator/engines/mkdocs/plugin.py`), and a preview's rebuilds 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -29,6 +29,11 @@ from .search import part_count
 
 class BuildFailed(Exception):
     """The build stopped on problems it has reported; the output folder is as it was."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+        """The problems found, where there are any: a preview shows them in the browser too."""
 
 
 @dataclass
