@@ -113,7 +113,7 @@ class Build:
             problems.append(Problem(project.config_file, 1, message))
         if problems:
             self.reporter.problems(problems)
-            raise BuildFailed("the settings have problems")
+            raise BuildFailed("the settings have problems", problems)
         if options.pdf == "require" and self.chromium is None:
             raise BuildFailed("--pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)")
         self.folder = self._staged.__enter__()
@@ -139,7 +139,7 @@ class Build:
             leftovers_fail=options.in_ci,
         )
         if not self.reporter.checked(checked):
-            raise BuildFailed("content has problems")
+            raise BuildFailed("content has problems", checked.problems)
         self.allowances = checked.allowances
         return checked
 
@@ -175,7 +175,7 @@ class Build:
             problems = problems_of(found, Origins(self.project.root, self.project.origins), self.allowances)
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
-                raise BuildFailed("the built site failed its privacy checks")
+                raise BuildFailed("the built site failed its privacy checks", problems)
             protect_site(self.folder, self.options.workers, self.after.protected)  # the pages the checks have not done
         if self.chromium:
             link_pdfs(
