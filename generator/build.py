@@ -8,7 +8,7 @@ from its hooks (`generator/engines/mkdocs/plugin.py`), and a preview's rebuilds 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import TracebackType
@@ -29,6 +29,11 @@ from .search import part_count
 
 class BuildFailed(Exception):
     """The build stopped on problems it has reported; the output folder is as it was."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+        """The problems found, where there are any: a preview shows them in the browser too."""
 
 
 @dataclass
@@ -108,7 +113,7 @@ class Build:
             problems.append(Problem(project.config_file, 1, message))
         if problems:
             self.reporter.problems(problems)
-            raise BuildFailed("the settings have problems")
+            raise BuildFailed("the settings have problems", problems)
         if options.pdf == "require" and self.chromium is None:
             raise BuildFailed("--pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)")
         self.folder = self._staged.__enter__()
@@ -135,7 +140,7 @@ class Build:
             today=options.build_date,
         )
         if not self.reporter.checked(checked):
-            raise BuildFailed("content has problems")
+            raise BuildFailed("content has problems", checked.problems)
         self.allowances = checked.allowances
         return checked
 
@@ -171,7 +176,7 @@ class Build:
             problems = problems_of(found, Origins(self.project.root, self.project.origins), self.allowances)
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
-                raise BuildFailed("the built site failed its privacy checks")
+                raise BuildFailed("the built site failed its privacy checks", problems)
             protect_site(self.folder, self.options.workers, self.after.protected)  # the pages the checks have not done
         if self.chromium:
             link_pdfs(

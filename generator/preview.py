@@ -9,15 +9,17 @@ so nothing is swapped into place.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from .build import BuildFailed, Job, host
 from .config import BuildOptions, Project
-from .model import Output
+from .model import Output, Problem
 from .pipeline import Checked, Memo, check, generate
 from .postbuild import Origins, Signatures, check_site, problems_of
 from .privacy import Allowance
-from .report import Reporter
+from .render import ENV
+from .report import Reporter, plural
 from .search import BackgroundIndex, part_count
 
 
@@ -56,7 +58,7 @@ class Preview:
             project.root, project.content_dir, options.drafts, options.strict_privacy, memo=self.memo, today=options.build_date
         )
         if not self.reporter.checked(checked):
-            raise BuildFailed("content has problems")
+            raise BuildFailed("content has problems", checked.problems)
         self.allowances = checked.allowances
         return checked
 
@@ -80,7 +82,7 @@ class Preview:
         if problems:
             self.failed()
             self.reporter.built_site(problems, "fix them and save; the preview rebuilds")
-            raise BuildFailed("the built site failed its privacy checks")
+            raise BuildFailed("the built site failed its privacy checks", problems)
         self.written, self.exact = self.current, True
         slugs = [PurePosixPath(path).stem for path, output in self.current.items() if output.searchable]
         self.index = self.index or BackgroundIndex(self.folder, self.project.search_part_size, self.reporter.message)
@@ -103,3 +105,11 @@ class Preview:
     def close(self) -> None:
         if self.index:
             self.index.wait()
+
+
+def problem_page(problems: Sequence[Problem], poll: str, rebuilds: int) -> str:
+    """What the browser shows in place of any page while the preview cannot rebuild: the author sees why at once,
+    and the page reloads itself once `poll` answers a count of rebuilds other than `rebuilds`."""
+    return ENV.get_template("preview_problems.html.j2").render(
+        problems=problems, summary=plural(len(problems), "problem"), poll=poll, rebuilds=str(rebuilds)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -12,15 +13,22 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from playwright.sync_api import expect
 
+from generator.engines.mkdocs.plugin import ENGINE as ENGINE_PACKAGE
+from generator.engines.mkdocs.serving import POLL, ProblemPages
 from tests.conftest import BUILD_DATE, ENGINE
+from tests.test_browser_experience import WCAG_TAGS
 from tests.test_validate import BASE, write
 
 
@@ -128,6 +136,158 @@ def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, comm
 def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
     with serving(project, [sys.executable, "-m", "generator.cli", "serve", "--drafts"]) as base:
         assert wait_for(base + "quokka-draft/", "DRAFT: Quokka draft audit", 90)
+
+
+PROBLEM_PAGE = "The preview cannot show your latest save"
+NHS_NUMBER = "943 476 5919"
+
+
+@dataclass(frozen=True)
+class Breakage:
+    file: str
+    text: str
+    broken: str
+    problem: str
+    """What the problem page then lists."""
+    seconds: float = 3
+    """From the save until the open tab and a new one show it."""
+
+
+BREAKAGES = [
+    Breakage(
+        "content/audits/year-end-maca.md",
+        "## Why it matters",
+        "## Why it matters<script>document.title = 'run'</script>",  # also an author's text that must stay text
+        "content/audits/year-end-maca.md:13: missing section '## Why it matters'",
+    ),
+    Breakage(
+        "content/audits/year-end-maca.md",
+        "Background of Audit",
+        f"Background, NHS number {NHS_NUMBER}, of Audit",
+        "content/audits/year-end-maca.md:15: privacy: nhs-number:",
+    ),
+    Breakage(  # found only in the built site, by the post-build checks, after every page is written again
+        "mkdocs.yml",
+        "site_description: ",
+        f"site_description: NHS number {NHS_NUMBER} ",
+        "mkdocs.yml:2: privacy: nhs-number:",
+        seconds=5,
+    ),
+    Breakage(  # the engine's own error: a warning, fatal in strict mode
+        "content/pages/about.md",
+        "Fixture about page.",
+        "See [the missing page](missing.md).",
+        "Doc file 'about.md' contains a link 'missing.md', but the target is not found",
+    ),
+]
+
+
+class Requests:
+    """Every request a browser context makes, to find any that took more than 3 s (the live-reload poll is held
+    open by design)."""
+
+    def __init__(self) -> None:
+        self.pending: dict[object, float] = {}
+        self.slow: list[str] = []
+
+    def watch(self, context) -> None:
+        context.on("request", self._started)
+        context.on("requestfinished", self._finished)
+        context.on("requestfailed", self._failed)
+
+    def _started(self, request) -> None:
+        self.pending[request] = time.monotonic()
+
+    def _failed(self, request) -> None:
+        self.pending.pop(request, None)
+
+    def _finished(self, request) -> None:
+        self.pending.pop(request, None)
+        if request.timing["responseEnd"] > 3000:
+            self.slow.append(f"{request.url} {request.timing['responseEnd']}")
+
+    def too_slow(self, page) -> list[str]:
+        """Those that took too long; `page` waits until any request made now would have finished in time."""
+        page.wait_for_timeout(3000)
+        hanging = [
+            request.url  # type: ignore[attr-defined]
+            for request, start in self.pending.items()
+            if time.monotonic() - start > 3 and not request.frame.page.is_closed()  # type: ignore[attr-defined]
+        ]
+        return [url for url in self.slow + hanging if "/livereload/" not in url]
+
+
+def test_a_failed_rebuild_shows_its_problems_in_open_and_new_tabs_until_fixed(project: Path, browser) -> None:
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
+        url, title = base + "year-end-maca/", "Audit on the last day of March"
+        assert wait_for(url, title, 90)
+        context, requests = browser.new_context(), Requests()
+        requests.watch(context)
+        open_tab = context.new_page()
+        open_tab.goto(url, timeout=3000)
+        for breakage in BREAKAGES:
+            source = project / breakage.file
+            original = source.read_text()
+            source.write_text(original.replace(breakage.text, breakage.broken, 1))
+            saved = time.monotonic()
+            expect(open_tab.get_by_role("listitem").filter(has_text=breakage.problem)).to_be_visible(
+                timeout=breakage.seconds * 1000
+            )
+            new_tab = context.new_page()
+            new_tab.goto(url, timeout=3000)
+            expect(new_tab.get_by_role("listitem").filter(has_text=breakage.problem)).to_be_visible(timeout=1000)
+            assert time.monotonic() - saved < breakage.seconds, breakage.file
+            assert open_tab.get_by_role("heading", level=1).inner_text() == PROBLEM_PAGE
+
+            source.write_text(original)
+            for tab in (open_tab, new_tab):
+                expect(tab.get_by_role("heading", level=1)).to_contain_text(title, timeout=10_000)
+            new_tab.close()
+        too_slow = requests.too_slow(open_tab)
+        context.close()
+        assert too_slow == []
+
+
+def test_the_problem_page_is_accessible_escapes_the_authors_text_and_is_never_written_to_disk(project: Path, browser) -> None:
+    breakage = BREAKAGES[0]
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "Audit on the last day of March", 90)
+        source = project / breakage.file
+        source.write_text(source.read_text().replace(breakage.text, breakage.broken))
+        for scheme in ("light", "dark"):
+            page = browser.new_context(color_scheme=scheme).new_page()
+            page.goto(base + "year-end-maca/")
+            expect(page.get_by_role("listitem").filter(has_text=breakage.problem)).to_be_visible(timeout=5000)
+            assert "<script>document.title = 'run'</script>" in page.get_by_role("list").inner_text()
+            assert page.title() == "Preview: 2 problems to fix"
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+            assert result.response["violations"] == [], scheme
+            page.context.close()
+        everything = [file for file in project.parent.rglob("*") if file.is_file()]
+        assert not any(PROBLEM_PAGE.encode() in file.read_bytes() for file in everything)
+    assert not (project / "site").exists()
+
+
+def test_any_error_of_a_rebuild_is_shown_escaped_in_place_of_every_page_until_one_succeeds(tmp_path: Path) -> None:
+    outcomes = iter([ValueError("theme <b>broke</b>"), None])
+
+    def builder() -> None:
+        if error := next(outcomes):
+            raise error
+
+    server = LiveReloadServer(builder, "127.0.0.1", 0, str(tmp_path))
+    ProblemPages(server, logging.getLogger(ENGINE_PACKAGE))
+
+    def answer(path: str) -> str:
+        body = server.get_app()({"PATH_INFO": path, "REQUEST_METHOD": "GET"}, lambda status, headers: None)
+        return b"".join(body).decode()
+
+    server.builder()  # raises no more: MkDocs would otherwise leave every page request waiting
+    assert answer(POLL) == "1"
+    assert "ValueError: theme &lt;b&gt;broke&lt;/b&gt;</li>" in answer("/briefings/")
+    server.builder()
+    assert answer(POLL) == "2"
+    assert PROBLEM_PAGE not in answer("/briefings/")
 
 
 @pytest.fixture

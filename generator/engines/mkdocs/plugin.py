@@ -1,7 +1,8 @@
 """The MkDocs plugin: forwards the engine's hooks to the core's steps and places the files the core made.
 
 The `briefings` command hands it a `Job` to write; plain `mkdocs build` runs a `build.Build` from its hooks,
-and `serve` a `preview.Preview` (MkDocs keeps a plugin with `on_startup` from one rebuild to the next).
+and `serve` a `preview.Preview` (MkDocs keeps a plugin with `on_startup` from one rebuild to the next), whose
+failed rebuilds the browser shows (`serving.py`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from ...report import Reporter
 from ...search import DEFAULT_PART_SIZE
 from ...sitedir import Refused
 from ...tasks import cores
+from .serving import ProblemPages
 
 ENGINE = BasePlugin.__module__.split(".")[0]
 """The engine package's real name ("mkdocs" or "properdocs"): its loggers are named after it."""
@@ -199,6 +201,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+        ProblemPages(server, logging.getLogger(ENGINE))  # a failed rebuild shows its problems in the browser
         signal.signal(signal.SIGTERM, _stop_serving)
         return server
 

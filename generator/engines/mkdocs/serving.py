@@ -1,0 +1,125 @@
+"""A preview whose rebuild failed shows why in the browser, in place of every page, until a rebuild succeeds.
+
+MkDocs' server (`mkdocs.livereload`) notes that a rebuild is wanted before it calls its builder, and that the
+site is ready only when the builder returns. Every page request waits until the two agree; a builder that
+raises leaves them apart until a later rebuild succeeds, so a new tab or a reload hangs, and open tabs are
+never told to reload. Here the builder never raises: it keeps what the rebuild failed on, and while there is
+anything, every page request is answered at once with a page that lists it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
+
+from ...build import BuildFailed
+from ...model import Problem
+from ...preview import problem_page
+
+POLL = "/.briefings-preview/rebuilds"
+"""Where the problem page asks how many rebuilds have finished, to reload after the next one; no page of a
+site has this path (MkDocs publishes no file whose name starts with a dot)."""
+
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the latest rebuild left the preview showing: replaced whole, as requests read it from other threads."""
+
+    rebuilds: int = 0
+    problems: tuple[Problem, ...] = ()
+
+
+class ProblemPages:
+    """Wraps a preview server's builder and its answers to requests (see the module's docstring)."""
+
+    def __init__(self, server: LiveReloadServer, engine_log: logging.Logger) -> None:
+        self.shown = Shown()
+        self.engine_log = engine_log
+        server.builder = self._guarded(server.builder)
+        server.set_app(self._answering(server.get_app()))
+
+    def _guarded(self, builder: Callable[[], None]) -> Callable[[], None]:
+        def rebuild() -> None:
+            problems: tuple[Problem, ...] = ()
+            with _logged(self.engine_log) as messages:
+                try:
+                    builder()
+                except Exception as error:
+                    _tell_terminal(error)
+                    problems = _problems(error, messages)
+            self.shown = Shown(self.shown.rebuilds + 1, problems)
+
+        return rebuild
+
+    def _answering(self, app: WSGIApp) -> WSGIApp:
+        def answer(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+            shown, path = self.shown, environ.get("PATH_INFO", "")
+            if path == POLL:
+                return _respond(start_response, "text/plain", str(shown.rebuilds))
+            if shown.problems and path.endswith(("/", ".html")):
+                page = problem_page(shown.problems, POLL, shown.rebuilds)
+                return _respond(start_response, "text/html; charset=utf-8", page)
+            return app(environ, start_response)
+
+        return answer
+
+
+def _tell_terminal(error: Exception) -> None:
+    """The terminal hears of the error as it did from the engine's own loop: the engine has logged the details of
+    its own errors, so their message is enough; any other comes with its traceback."""
+    if isinstance(error, MkDocsException):
+        print(error, file=sys.stderr)
+    else:
+        traceback.print_exc()
+
+
+def _respond(start_response: Callable[..., Any], kind: str, text: str) -> list[bytes]:
+    """Always 200: the server logs any other status as a warning, and in strict mode a warning logged while a
+    rebuild runs fails that rebuild."""
+    body = text.encode("utf-8")
+    start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+    return [body]
+
+
+def _problems(error: Exception, logged: list[str]) -> tuple[Problem, ...]:
+    """The problems the core reported, where it stopped the rebuild; else what the engine logged, and its error."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, BuildFailed) and cause.problems:
+            return cause.problems
+        cause = cause.__cause__ or cause.__context__
+    said = str(error) if isinstance(error, MkDocsException) else f"{type(error).__name__}: {error}"
+    return tuple(Problem("", 0, message) for message in [*logged, said])
+
+
+@contextmanager
+def _logged(log: logging.Logger) -> Iterator[list[str]]:
+    """The warnings and errors `log` receives from this thread meanwhile (request threads log too)."""
+    handler = _Collect(threading.get_ident())
+    log.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        log.removeHandler(handler)
+
+
+class _Collect(logging.Handler):
+    def __init__(self, thread: int) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = thread
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.messages.append(record.getMessage())
