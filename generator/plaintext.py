@@ -109,7 +109,10 @@ def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date) -> str
         parts += [f"{number}. {heading.upper()}", text]
         if number == 5 and b.actions:
             done = progress(b.actions, today)
-            rows = [f"-  {a.text} ({taxonomy.owners[a.owner]}, due {a.due.isoformat()}, {a.status})" for a in b.actions]
+            rows = [
+                f"-  {a.text} ({taxonomy.owners[a.owner]}, due {a.due.isoformat()}, {a.status}{', OVERDUE' * a.overdue(today)})"
+                for a in b.actions
+            ]
             parts += [f"Action plan: {done}.", "\n".join(rows)]
     for entry in b.good_practice:
         parts += [

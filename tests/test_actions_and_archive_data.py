@@ -159,7 +159,8 @@ def test_a_group_owns_an_action_shown_by_its_label(public_site: Path) -> None:
     owners = {row.select("td")[0].get_text(): row.select("td")[1].get_text() for row in rows}
     assert owners["Audit chronologies"] == "Quality assurance sub-group"
     text = (public_site / "briefings/year-start-maca.txt").read_text()
-    assert "Audit chronologies (Quality assurance sub-group, due 2025-05-31" in text
+    assert "Audit chronologies (Quality assurance sub-group, due 2025-05-31, Not started, OVERDUE)" in text
+    assert "Share growth charts with the GP (Health, due 2024-09-30, Complete)" in text  # complete: never overdue
 
 
 def test_good_practice_may_name_several_agencies(public_site: Path) -> None:

@@ -242,6 +242,15 @@ def test_bullets_pasted_from_word_are_a_list_on_the_page_and_in_the_text(public_
     assert "-  Police shared the call-out within hours\n\n   -  with the school’s safeguarding lead" in text
 
 
+def test_lists_flag_a_briefing_due_for_review(public_site: Path) -> None:
+    cards = {
+        card.select_one(".briefing-card__title a").get_text(): card.select_one(".status-tag--review") is not None
+        for card in article(public_site, "briefings/").select(".briefing-card")
+    }
+    assert cards["Learning from a standalone review"] is True  # review date 2025-01-01, built on 2025-06-01
+    assert sum(cards.values()) == 1
+
+
 @pytest.mark.parametrize("section", ["archive", "briefings"])
 def test_type_and_year_combine_as_plain_links(public_site: Path, section: str) -> None:
     """MACAs in one reporting year: a type's page links each year it occurs in, and back to all years."""
