@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.model import STEPS
+from tests.conftest import build_site, make_project
 
 PUBLISHED = ["year-end-maca", "year-start-maca", "autumn-maca", "thematic-survey", "standalone-review"]
 STEP_HEADINGS = [f"{n} {title}" for n, (_, title) in enumerate(STEPS, start=1)]
@@ -269,3 +270,21 @@ def test_type_and_year_combine_as_plain_links(public_site: Path, section: str) -
     assert whole_type.select(".filters__row")[-1].select_one("[aria-current=page]").get_text() == "All years"
     assert (public_site / section / "by-type/maca/2023-24/index.html").is_file()
     assert not (public_site / section / "by-type/thematic/2024-25").exists()
+
+
+def test_a_shared_link_shows_the_page_title_and_summary(public_site: Path, tmp_path: Path) -> None:
+    meta = {
+        tag.get("property") or tag.get("name"): tag["content"]
+        for tag in page(public_site, "briefings/autumn-maca/").select("meta[property^='og:'], meta[name^='twitter:']")
+    }
+    assert meta["og:title"] == meta["twitter:title"] == "Autumn audit of domestic abuse"
+    assert meta["og:description"] == "Summary of Autumn audit of domestic abuse for testing."
+    assert meta["og:url"] == "https://example.github.io/briefings/briefings/autumn-maca/"
+    assert meta["og:type"] == "article" and meta["og:locale"] == "en_GB" and meta["og:site_name"]
+    root = make_project(tmp_path / "hostile")
+    audit = root / "content/audits/autumn-maca.md"
+    hostile = 'x" http-equiv="refresh" content="0;url=https://evil.example'
+    audit.write_text(audit.read_text().replace("title: Autumn audit of domestic abuse", f"title: '{hostile}'"))
+    built = page(build_site(root, "--pdf", "skip"), "briefings/autumn-maca/")
+    assert not built.select("meta[http-equiv=refresh]")
+    assert built.select_one("meta[property='og:title']")["content"] == hostile
