@@ -24,6 +24,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from .load import FOLDERS
 from .memory import give_back
 from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
 from .policy import protect
@@ -341,8 +342,32 @@ BEYOND = " beyond its own page (an allowance covers its briefing's page only: ke
 def _own_page(places: Collection[tuple[str, int]], built: str) -> bool:
     """Whether `built` is the page (or download) of the files the allowed text was written in: an allowance
     lets a detail onto its own briefing, never onto a listing or a page whose text a template may have made."""
-    parts = set(PurePosixPath(built).with_suffix("").parts)
-    return all(PurePosixPath(path).stem in parts for path, _ in places)
+    page = PurePosixPath(*PurePosixPath(built).parts[1:]).as_posix()  # without the site folder's label
+    return all(page in _own_files(path) or page.startswith(_own_folder(path)) for path, _ in places)
+
+
+def _own_files(source: str) -> set[str]:
+    """A briefing's downloads, or a hand-written page's own built file (a copied file keeps its path)."""
+    file = PurePosixPath(source)
+    if file.parent.name in FOLDERS:
+        return {f"briefings/{file.stem}.txt", f"briefings/{file.stem}.pdf"}
+    within = _within_pages(file)
+    if within is None:
+        return set()
+    if within.suffix != ".md":
+        return {within.as_posix()}
+    stem = within.with_suffix("")
+    return {(stem.parent if stem.name == "index" else stem).joinpath("index.html").as_posix().removeprefix("./")}
+
+
+def _own_folder(source: str) -> str:
+    """The folder a briefing's page and team record are built into (a slug holds no '/': never another page's)."""
+    file = PurePosixPath(source)
+    return f"briefings/{file.stem}/" if file.parent.name in FOLDERS else "\0"  # "\0" starts no built path
+
+
+def _within_pages(file: PurePosixPath) -> PurePosixPath | None:
+    return PurePosixPath(*file.parts[file.parts.index("pages") + 1 :]) if "pages" in file.parts else None
 
 
 def problems_of(found: Sequence[Sighting], origins: Origins, allowances: Sequence[Allowance] = ()) -> list[Problem]:
