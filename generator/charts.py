@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+SERIES_COLOURS = 6
+"""Series colours in the stylesheet (`chart-series-0` to `-5`, light and dark); more series reuse them in turn."""
 BAR_WIDTH = 22
 GROUP_GAP = 28
 PLOT_HEIGHT = 180
@@ -48,7 +50,9 @@ def grouped_bars(
                 continue
             bar = round(PLOT_HEIGHT * value / top_value)
             x = x0 + number * BAR_WIDTH
-            body.append(f'<rect class="chart-series-{number}" x="{x}" y="{base - bar}" width="{BAR_WIDTH - 4}" height="{bar}"/>')
+            body.append(
+                f'<rect class="chart-series-{number % SERIES_COLOURS}" x="{x}" y="{base - bar}" width="{BAR_WIDTH - 4}" height="{bar}"/>'
+            )
             body.append(
                 f'<text class="chart-value" x="{x + (BAR_WIDTH - 4) / 2}" y="{base - bar - 4}" text-anchor="middle">{value}</text>'
             )
@@ -58,7 +62,7 @@ def grouped_bars(
     legend_y = base + 38
     for number, (name, _) in enumerate(series):
         x = LEFT + number * 130
-        body.append(f'<rect class="chart-series-{number}" x="{x}" y="{legend_y - 10}" width="12" height="12"/>')
+        body.append(f'<rect class="chart-series-{number % SERIES_COLOURS}" x="{x}" y="{legend_y - 10}" width="12" height="12"/>')
         body.append(f'<text class="chart-label" x="{x + 18}" y="{legend_y}">{escape(name)}</text>')
     return _frame(chart_id, title, description, width, height, body)
 

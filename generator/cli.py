@@ -25,6 +25,11 @@ from .validate import load_taxonomy
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     project = Engine(root).project()
+    try:
+        today = parse_date(args.build_date, "--build-date") or date.today()
+    except SettingsError as error:
+        print(f"check refused: {error}", file=sys.stderr)
+        return 1
     checked = check(
         root,
         project.content_dir,
@@ -32,7 +37,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         args.strict_privacy,
         workers=cores(),
         leftovers_fail=in_ci(os.environ),
-        today=parse_date(args.build_date, "--build-date") or date.today(),
+        today=today,
     )
     if args.public_repository:
         checked.problems = sorted(

@@ -442,6 +442,8 @@ class Renderer:
         """A reporting year's page, and the same report as a Word document and a CSV for an annual report."""
         partners = self.site.audience is Audience.PARTNERS
         scope = "including audits restricted to partners" if partners else "published audits only"
+        if any(a.status is Status.DRAFT for a in group.audits):
+            scope += ", and drafts (a local preview: never to be shared)"
         title = f"MACA archive: {group.year}"
         return [
             self.page(

@@ -39,6 +39,8 @@ _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
 TAXONOMY_SECTIONS = ("audit_types", "agencies", "themes")
 OPTIONAL_SECTIONS = ("groups", "glossary")
 """Boards, sub-groups and task-and-finish groups, which may own actions; acronyms and their expansions."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no reader sees and Word documents and feeds cannot hold."""
 _ENTRY_KEYS = {
     "agency": ("an agency key", "agencies", "an 'Agency: <key>'"),
     "themes": ("a theme key", "themes", "a 'Themes: <key>, <key>'"),
@@ -116,6 +118,14 @@ def _markup(node: yaml.Node, path: str) -> list[Problem]:
         if isinstance(item, yaml.ScalarNode) and MARKUP.search(str(item.value)):
             problems.append(
                 Problem(path, 1 + item.start_mark.line, f"must be plain text, without HTML tags or entities: {item.value!r}")
+            )
+        elif isinstance(item, yaml.ScalarNode) and _CONTROL.search(str(item.value)):
+            problems.append(
+                Problem(
+                    path,
+                    1 + item.start_mark.line,
+                    f"holds an invisible control character (often pasted from another program): {item.value!r}; retype it",
+                )
             )
         elif isinstance(item, yaml.SequenceNode):
             todo += item.value

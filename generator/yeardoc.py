@@ -9,23 +9,20 @@ from datetime import datetime, time
 from docx import Document
 from docx.table import Table
 
-from .model import Briefing, Site
+from .model import Briefing, Site, Status
 from .totals import MACA, YearGroup, count_text, describe
 
 
 def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes:
-    """Headings, the year's tables with their totals after their rows, and each audit's key learning."""
+    """The year page's sections in its order: the tables with their totals after their rows, the totals, the
+    themes, the actions and each audit's key learning."""
     doc = Document()
-    labels = site.taxonomy.audit_types
+    labels, today = site.taxonomy.audit_types, site.settings.build_date
     doc.add_heading(title, level=1)
-    doc.add_paragraph(
-        f"{site.settings.partnership or site.settings.site_name}: {scope}. Built {site.settings.build_date:%d %B %Y}."
-    )
-    for total in group.totals:
-        doc.add_paragraph(describe(total, labels[total.type]), style="List Bullet")
+    doc.add_paragraph(f"{site.settings.partnership or site.settings.site_name}: {scope}. Built {today.day} {today:%B %Y}.")
     doc.add_heading("Multi-agency case audits", level=2)
     if group.macas:
-        rows = [[a.title, _day(a), _count(a.cases), _count(a.children), _themes(site, a)] for a in reversed(group.macas)]
+        rows = [[_title(a), _day(a), _count(a.cases), _count(a.children), _themes(site, a)] for a in reversed(group.macas)]
         totals = [t for t in group.totals if t.type == MACA]
         rows += [[f"Total: {count_text(t.audits, 'MACAs')}", "", _count(t.cases), _count(t.children), ""] for t in totals]
         _table(doc, ["Audit", "Date", "Cases", "Children", "Themes"], rows)
@@ -34,7 +31,7 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
     if group.others:
         doc.add_heading("Other audits", level=2)
         rows = [
-            [a.title, labels[a.audit_type or ""], _day(a), _count(a.cases), _count(a.children)] for a in reversed(group.others)
+            [_title(a), labels[a.audit_type or ""], _day(a), _count(a.cases), _count(a.children)] for a in reversed(group.others)
         ]
         rows += [
             [f"Total: {describe(t, labels[t.type])}", "", "", _count(t.cases), _count(t.children)]
@@ -42,15 +39,42 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
             if t.type != MACA
         ]
         _table(doc, ["Audit", "Type", "Date", "Cases", "Children"], rows)
+    doc.add_heading("Totals", level=2)
+    for total in group.totals:
+        doc.add_paragraph(describe(total, labels[total.type]), style="List Bullet")
+    doc.add_heading("Themes", level=2)
+    for key, audits in group.themes:
+        doc.add_paragraph(f"{site.taxonomy.themes[key].label}: {count_text(len(audits), 'audits')}", style="List Bullet")
+    doc.add_heading("Actions", level=2)
+    if group.actions:
+        rows = [
+            [
+                action.text,
+                site.taxonomy.owners[action.owner],
+                f"{action.due.day} {action.due:%B %Y}",
+                action.status + (" (overdue)" if action.overdue(today) else ""),
+                _title(a),
+            ]
+            for a, action in group.actions
+        ]
+        _table(doc, ["Action", "Owner", "Due", "Status", "From the audit"], rows)
+    else:
+        doc.add_paragraph(f"The audits of {group.year} recorded no action plan.")
     doc.add_heading("Key learning", level=2)
     for audit in reversed(group.audits):
         paragraph = doc.add_paragraph()
-        paragraph.add_run(audit.title).bold = True
+        paragraph.add_run(_title(audit)).bold = True
         paragraph.add_run(f": {audit.summary}")
     _describe_file(doc, title, site)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _title(audit: Briefing) -> str:
+    """An audit's title, marked as the page marks it when it is restricted or a draft."""
+    mark = {Status.RESTRICTED: " (partners only)", Status.DRAFT: " (draft)"}.get(audit.status, "")
+    return audit.title + mark
 
 
 def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:

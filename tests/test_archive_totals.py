@@ -156,7 +156,11 @@ def test_the_year_report_downloads_match_the_page(site: Path) -> None:
         *[row[:4] for row in page_tables[0][1:]],
     ]
     assert word_tables[0][-1][0] == "Total: 3 MACAs" and word_tables[0][-1][2:4] == ["18", "15"]
-    assert [p.text for p in document.paragraphs if p.style.name == "List Bullet"] == IN_WORDS["2016/17"]
+    texts = [(p.style.name, p.text) for p in document.paragraphs]
+    totals = texts[texts.index(("Heading 2", "Totals")) + 1 : texts.index(("Heading 2", "Themes"))]
+    assert totals == [("List Bullet", line) for line in IN_WORDS["2016/17"]]  # after the tables, as on the page
+    headings = [text for style, text in texts if style == "Heading 2"]
+    assert headings == ["Multi-agency case audits", "Other audits", "Totals", "Themes", "Actions", "Key learning"]
     assert document.core_properties.author and "python" not in document.core_properties.author.lower()
     rows = list(csv.DictReader(io.StringIO((site / "archive/by-year/2016-17.csv").read_text())))
     assert sorted(r["slug"] for r in rows) == [

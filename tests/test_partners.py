@@ -248,5 +248,5 @@ def test_a_year_report_says_what_it_holds_in_each_build(partners_site: Path, pub
         cells = " ".join(
             c.text for t in docx.Document(site / "archive/by-year/2024-25.docx").tables for r in t.rows for c in r.cells
         )
-        assert ("Narwhal" in cells) is restricted
+        assert ("Narwhal restricted audit (partners only)" in cells) is restricted
         assert ("narwhal-restricted" in (site / "archive/by-year/2024-25.csv").read_text()) is restricted

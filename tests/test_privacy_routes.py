@@ -352,7 +352,9 @@ def test_an_allowed_detail_may_reach_its_own_page_only(project: Path, cli) -> No
 def test_an_allowance_never_reaches_a_page_whose_address_merely_holds_its_file_name(project: Path, cli, slug: str) -> None:
     """Named like the site's folder, a year or a section, an audit's allowance still covers its own page only."""
     allowance = 'summary: "Duty line 0161 496 0000."  # privacy: allow "0161 496 0000" reason: public duty line'
-    text = planted("Nothing here.").replace("summary: A valid summary.", allowance).replace("date: 2024-05-01", "date: 2016-05-01")
+    text = (
+        planted("Nothing here.").replace("summary: A valid summary.", allowance).replace("date: 2024-05-01", "date: 2016-05-01")
+    )
     write(project, f"content/audits/{slug}.md", text)
     run = cli("build", "--pdf", "skip")
     assert run.code == 1, run.out

@@ -557,8 +557,23 @@ def test_quoted_values_pass_and_only_a_real_comment_is_refused(project: Path, wr
                 "agencies, themes and, if needed, groups, glossary"
             ],
         ),
+        (
+            'audit_types: {maca: MACA, thematic: "Thematic\\x01audit"}\nagencies: {police: Police}\nthemes: {neglect: {label: Neglect}}\n',
+            [
+                "content/taxonomy.yml:1: holds an invisible control character (often pasted from another program): "
+                "'Thematic\\x01audit'; retype it"
+            ],
+        ),
     ],
-    ids=["missing section", "theme without label", "yaml error", "bad key", "group named like an agency", "misspelt section"],
+    ids=[
+        "missing section",
+        "theme without label",
+        "yaml error",
+        "bad key",
+        "group named like an agency",
+        "misspelt section",
+        "control character",
+    ],
 )
 def test_taxonomy_rules(project: Path, text: str, expected: list[str]) -> None:
     write(project, "content/taxonomy.yml", text)
