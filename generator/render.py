@@ -227,13 +227,9 @@ class Indexes:
         types = self.site.taxonomy.audit_types
         return tuple(YearGroup(year, tuple(items), totals(items, types)) for year, items in sorted(groups.items(), reverse=True))
 
-    @cached_property
-    def theme_years(self) -> tuple[str, ...]:
-        return tuple(sorted({a.reporting_year for a in self.audits}))
-
     def theme_counts(self, group: ThemeGroup) -> list[int]:
         by_year = {g.year: len(g.audits) for g in group.history}
-        return [by_year.get(year, 0) for year in self.theme_years]
+        return [by_year.get(year, 0) for year in self.every_year]
 
     @cached_property
     def themes_chart(self) -> str:
@@ -244,7 +240,7 @@ class Indexes:
             "Heat map: each row is a theme, each column a reporting year; darker cells mean more audits raised the theme. "
             "The same numbers are in the table that follows.",
             [g.theme.label for g in audited],
-            self.theme_years,
+            self.every_year,
             [self.theme_counts(g) for g in audited],
         )
 

@@ -34,6 +34,8 @@ AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
 SECTION_KEYS = {title.lower(): key for key, title in STEPS} | {key: key for key in AUDIT_ONLY}
 REQUIRED_STEPS = [title for _, title in STEPS[:5]]
 DATE_FIELDS = ("date", "published", "review_date")
+EARLIEST_YEAR = 1990
+"""Audits dated before this (or after next year) are typing slips: `1025-05-01` would stretch every chart's axis."""
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
 TAXONOMY_SECTIONS = ("audit_types", "agencies", "themes")
@@ -381,6 +383,15 @@ def _example(lines: list[str], line: int, key: str) -> str:
 def _check_dates(doc: Document) -> list[Problem]:
     fields = doc.fields
     when = date.fromisoformat(fields["date"].text or str(fields["date"].value))
+    if not EARLIEST_YEAR <= when.year <= date.today().year + 1:
+        return [
+            Problem(
+                doc.path,
+                fields["date"].line,
+                f"date: {when} is not a year this audit could have taken place in (from {EARLIEST_YEAR} to next year); "
+                "check the year for a typing slip",
+            )
+        ]
     published = fields.get("published")
     if published and date.fromisoformat(published.text or "") < when:
         return [

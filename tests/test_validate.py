@@ -475,6 +475,15 @@ def test_a_draft_shares_its_slug_with_no_one(project: Path) -> None:
     assert any("slug 'bad' is already used" in p for p in problems(project))
 
 
+@pytest.mark.parametrize("day", ["1025-05-01", "2205-05-01"])
+def test_a_year_typed_wrong_is_refused(project: Path, day: str) -> None:
+    write(project, AUDIT, BASE.replace("date: 2024-05-01", f"date: {day}"))
+    assert problems(project) == [
+        f"{AUDIT}:4: date: {day} is not a year this audit could have taken place in (from 1990 to next year); "
+        "check the year for a typing slip"
+    ]
+
+
 def test_missing_status_means_draft(project: Path) -> None:
     write(project, AUDIT, BASE.replace("status: published\n", ""))
     assert AUDIT in check(project, "content").drafts_held
