@@ -170,7 +170,7 @@ def cmd_import(root: Path, args: argparse.Namespace) -> int:
         print(f"not imported: {error}", file=sys.stderr)
         return 1
     checked = check(root, content, include_drafts=True, workers=cores())
-    found = [p for p in [*checked.problems, *checked.warnings] if p.path == imported.path]
+    found = [p for p in [*checked.problems, *checked.warnings, *checked.notes] if p.path == imported.path]
     to_fix = sorted([*imported.notes, *found], key=lambda p: (p.line, not p.message.startswith("import:")))
     print(f"Wrote {imported.path} (status: draft) from {args.file}.")
     print_problems(to_fix)

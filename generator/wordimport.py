@@ -243,7 +243,7 @@ def _count(archive: zipfile.ZipFile, name: str, tag: str) -> int:
     """How many `w:tag` elements a part of the document holds (comments, tracked deletions), to tell the author."""
     if name not in archive.namelist():
         return 0
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     return sum(1 for _ in etree.fromstring(archive.read(name), parser).iter(f"{_W}{tag}"))
 
 
