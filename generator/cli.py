@@ -1,4 +1,4 @@
-"""The `briefings` command: check, build, serve and start new content."""
+"""The `briefings` command: check, build, serve and start new content (blank, or from a Word document)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
 from .tasks import cores
 from .validate import load_taxonomy
+from .wordimport import ImportRefused, import_docx
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
@@ -160,6 +161,35 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(root: Path, args: argparse.Namespace) -> int:
+    """Write a draft from a Word document, then list what to fix in it, as `briefings check --drafts` would."""
+    content = Engine(root).project().content_dir
+    taxonomy, problems = load_taxonomy(root, content)
+    if taxonomy is None:
+        print_problems(problems)
+        return 1
+    kind = "briefing" if args.briefing else "audit"
+    try:
+        imported = import_docx(root, content, Path(args.file), kind, taxonomy, args.slug)
+    except (ImportRefused, ScaffoldError, FileExistsError) as error:
+        print(f"not imported: {error}", file=sys.stderr)
+        return 1
+    checked = check(root, content, include_drafts=True, workers=cores())
+    found = [p for p in [*checked.problems, *checked.warnings, *checked.notes] if p.path == imported.path]
+    to_fix = sorted([*imported.notes, *found], key=lambda p: (p.line, not p.message.startswith("import:")))
+    print(f"Wrote {imported.path} (status: draft) from {args.file}.")
+    print_problems(to_fix)
+    if to_fix:
+        print(
+            f"{plural(len(to_fix), 'line')} above to fix or check in the draft (the draft was written; it stays "
+            "unpublished until you fix them and set status: published)."
+        )
+    print("Left for you:")
+    for number, step in enumerate(imported.left, start=1):
+        print(f"  {number}. {step}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="briefings", description=__doc__)
     commands = main_parser.add_subparsers(dest="command", required=True)
@@ -208,6 +238,13 @@ def parser() -> argparse.ArgumentParser:
         "--slug", help="the file name and permanent address, e.g. neglect-under-fives (default: the title's first words)"
     )
     new_cmd.set_defaults(run=cmd_new)
+    import_cmd = commands.add_parser("import", help="start a draft audit (or briefing) from a Word document (.docx)")
+    import_cmd.add_argument("file", help="the .docx file")
+    import_cmd.add_argument("--briefing", action="store_true", help="write a standalone briefing instead of an audit")
+    import_cmd.add_argument(
+        "--slug", help="the file name and permanent address, e.g. neglect-under-fives (default: the title's first words)"
+    )
+    import_cmd.set_defaults(run=cmd_import)
     return main_parser
 
 

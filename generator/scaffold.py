@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,21 @@ SLUG_LENGTH = 50
 
 class ScaffoldError(Exception):
     pass
+
+
+@dataclass
+class Found:
+    """Front-matter values found in an imported document; `notes` says, per field, where each came from."""
+
+    date: str = ""
+    """YYYY-MM-DD, or empty for the author to fill."""
+    audit_type: str = ""
+    cases: int | None = None
+    children: int | None = None
+    agencies: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    pseudonyms: list[str] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 def short_slug(title: str) -> str:
@@ -47,20 +63,30 @@ def target_file(root: Path, content_dir: str, kind: str, slug: str) -> Path:
     return root / content_dir / {v: k for k, v in FOLDERS.items()}[kind] / f"{slug}.md"
 
 
+def render(kind: str, title: str, taxonomy: Taxonomy, found: Found) -> str:
+    """The draft `briefings new` writes; an imported document (`wordimport`) fills more of `found`, each value
+    with a note on where it came from, so that both commands show the author the same placeholders."""
+    return _ENV.get_template(f"{kind}.md.j2").render(
+        title=title.strip(),
+        audit_type=found.audit_type or next(iter(taxonomy.audit_types)),
+        audit_types=list(taxonomy.audit_types),
+        all_agencies=list(taxonomy.agencies),
+        all_themes=list(taxonomy.themes),
+        found=found,
+    )
+
+
+def write_new(target: Path, text: str) -> None:
+    """Write `text` to `target`, which must not exist: two commands racing for one slug never overwrite."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def new_file(
     root: Path, content_dir: str, kind: str, title: str, taxonomy: Taxonomy, today: date, slug: str | None = None
 ) -> Path:
     """Write a draft for `title` at `slug` (by default a short slug of the title); never overwrite or reuse a slug."""
     target = target_file(root, content_dir, kind, slug or short_slug(title))
-    text = _ENV.get_template(f"{kind}.md.j2").render(
-        title=title.strip(),
-        today=today.isoformat(),
-        first_type=next(iter(taxonomy.audit_types)),
-        audit_types=list(taxonomy.audit_types),
-        agencies=list(taxonomy.agencies),
-        themes=list(taxonomy.themes),
-    )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+    write_new(target, render(kind, title, taxonomy, Found(date=today.isoformat())))
     return target
