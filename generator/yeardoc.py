@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from docx import Document
 from docx.table import Table
@@ -68,6 +69,18 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
     _describe_file(doc, title, site)
     out = io.BytesIO()
     doc.save(out)
+    return _dated(out.getvalue(), site.settings.build_date)
+
+
+def _dated(document: bytes, day: date) -> bytes:
+    """The same document with every part stamped with the build date, not the clock: a rebuild of the same
+    content makes the same bytes (a preview rewrites nothing, and a build can be reproduced)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(document)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            stamped = zipfile.ZipInfo(item.filename, (day.year, day.month, day.day, 0, 0, 0))
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(stamped, source.read(item))
     return out.getvalue()
 
 
