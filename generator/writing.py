@@ -45,7 +45,7 @@ def usage(doc: Document) -> Usage:
         return Usage()
     body = "\n".join(doc.text.split("\n")[doc.body_line - 1 :])
     read = read_markdown(body, doc.body_line, doc.body_line)
-    text = "\n".join(line.split(ASIDE)[0] for line in read.text.split("\n"))  # links' targets are not read aloud
+    text = "\n".join(_without_asides(line) for line in read.text.split("\n"))
     first: dict[str, int] = {}
     for match in ACRONYM.finditer(text):
         if is_acronym(match.group(1)):
@@ -56,6 +56,13 @@ def usage(doc: Document) -> Usage:
         if words > LONGEST_SENTENCE:
             long.append((read.line_at(sentence.start() + len(sentence.group()) - len(sentence.group().lstrip())), words))
     return Usage(tuple(first.items()), tuple(long))
+
+
+def _without_asides(line: str) -> str:
+    """A line without what is read beside it (link targets, comments), blanked rather than cut so that every
+    offset still maps to its line."""
+    cut = line.find(ASIDE)
+    return line if cut < 0 else line[:cut] + " " * (len(line) - cut)
 
 
 def notes(path: str, used: Usage, glossary: Mapping[str, str]) -> list[Problem]:

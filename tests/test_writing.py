@@ -93,3 +93,9 @@ def test_the_page_explains_its_first_acronym_and_says_how_long_it_takes_to_read(
     assert "the year's first MACA" in marked[0].parent.get_text()
     facts = {div.dt.get_text(): div.dd.get_text() for div in page.select(".briefing-facts > div")}
     assert facts["Reading time"] == "About 1 minute"
+
+
+def test_a_note_names_its_line_after_a_comment_and_a_link() -> None:
+    """What is read beside a line (a comment, a link's target) must not move the notes after it."""
+    body = "## Background\n\n<!-- " + "a long comment " * 20 + "-->\n[a link](https://example.org/x)\n\nThe LAC review.\n"
+    assert [note.split(": writing")[0] for note in _notes(body)] == ["content/audits/a.md:10"]
