@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -239,6 +240,17 @@ class Output:
             return self.path
         stem = self.path.removesuffix(".md")
         return f"{stem.removesuffix('index')}index.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def long_date(day: date) -> str:
+    """A date as readers read it: `2 December 2026`."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def due_for_review(briefings: Iterable[Briefing], today: date) -> tuple[Briefing, ...]:
+    """Briefings (never drafts) whose review date has passed or is near, soonest first."""
+    due = [b for b in briefings if b.status is not Status.DRAFT and b.review_soon(today)]
+    return tuple(sorted(due, key=lambda b: (b.review_due, b.slug)))
 
 
 def reporting_year(day: date) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import names, tasks, writing
 from .load import Document, Source, content_files, parse_document, read_text, refused_files
-from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, make_site, visible
+from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, due_for_review, make_site, visible
 from .pages import scan_pages
 from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
 from .render import render
@@ -151,7 +151,7 @@ def check(
         checked.problems += result.problems
         checked.draft_problems += result.draft_problems
         checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
-        checked.reviews = due_for_review(checked.briefings, {doc.path: doc for doc in docs}, today or date.today())
+        checked.reviews = review_reminders(checked.briefings, {doc.path: doc for doc in docs}, today or date.today())
     checked.draft_problems = [
         Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in sorted(checked.draft_problems, key=_order)
     ]
@@ -160,12 +160,10 @@ def check(
     return checked
 
 
-def due_for_review(briefings: list[Briefing], docs: dict[str, Document], today: date) -> list[Problem]:
+def review_reminders(briefings: list[Briefing], docs: dict[str, Document], today: date) -> list[Problem]:
     """A reminder for each briefing whose review date has passed or is near, at the line that sets it."""
     found = []
-    for b in briefings:
-        if b.status is Status.DRAFT or not b.review_soon(today):
-            continue
+    for b in due_for_review(briefings, today):
         fields = docs[b.path].fields
         line = next((fields[key].line for key in ("review_date", "published", "date") if key in fields), 1)
         days = (b.review_due - today).days
@@ -178,7 +176,7 @@ def due_for_review(briefings: list[Briefing], docs: dict[str, Document], today: 
                 "guidance, then set a new review_date (a reminder; it blocks nothing)",
             )
         )
-    return found
+    return sorted(found, key=_order)
 
 
 DRAFT_NOTE = "draft, to fix before publishing (does not block the build)"

@@ -37,6 +37,8 @@ from .model import (
     Site,
     Status,
     Theme,
+    due_for_review,
+    long_date,
     progress,
 )
 from .opendata import archive_csv, archive_json, archive_totals_csv
@@ -97,9 +99,7 @@ class Indexes:
     @cached_property
     def due_for_review(self) -> tuple[Briefing, ...]:
         """Briefings (never drafts) whose review date has passed or is near, soonest first."""
-        today = self.site.settings.build_date
-        due = [b for b in self.site.briefings if b.status is not Status.DRAFT and b.review_soon(today)]
-        return tuple(sorted(due, key=lambda b: (b.review_due, b.slug)))
+        return due_for_review(self.site.briefings, self.site.settings.build_date)
 
     @cached_property
     def totals(self) -> tuple[Total, ...]:
@@ -310,7 +310,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=False,  # templates are part of the package: changing them means restarting anyway
     )
     env.filters["markdown"] = lambda text: Markup(to_html(text))
-    env.filters["long_date"] = lambda day: f"{day.day} {day:%B %Y}"
+    env.filters["long_date"] = long_date
     env.filters["iso"] = lambda day: day.isoformat()
     env.filters["abbreviations"] = lambda html, glossary: Markup(abbreviate(str(html), glossary))
     env.globals["reading_minutes"] = reading_minutes

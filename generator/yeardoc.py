@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from docx import Document
 from docx.table import Table
 
-from .model import Briefing, Site, Status
+from .model import Briefing, Site, Status, long_date
 from .totals import MACA, YearGroup, count_text, describe
 
 
@@ -20,10 +20,12 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
     doc = Document()
     labels, today = site.taxonomy.audit_types, site.settings.build_date
     doc.add_heading(title, level=1)
-    doc.add_paragraph(f"{site.settings.partnership or site.settings.site_name}: {scope}. Built {today.day} {today:%B %Y}.")
+    doc.add_paragraph(f"{site.settings.partnership or site.settings.site_name}: {scope}. Built {long_date(today)}.")
     doc.add_heading("Multi-agency case audits", level=2)
     if group.macas:
-        rows = [[_title(a), _day(a), _count(a.cases), _count(a.children), _themes(site, a)] for a in reversed(group.macas)]
+        rows = [
+            [_title(a), long_date(a.date), _count(a.cases), _count(a.children), _themes(site, a)] for a in reversed(group.macas)
+        ]
         totals = [t for t in group.totals if t.type == MACA]
         rows += [[f"Total: {count_text(t.audits, 'MACAs')}", "", _count(t.cases), _count(t.children), ""] for t in totals]
         _table(doc, ["Audit", "Date", "Cases", "Children", "Themes"], rows)
@@ -32,7 +34,8 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
     if group.others:
         doc.add_heading("Other audits", level=2)
         rows = [
-            [_title(a), labels[a.audit_type or ""], _day(a), _count(a.cases), _count(a.children)] for a in reversed(group.others)
+            [_title(a), labels[a.audit_type or ""], long_date(a.date), _count(a.cases), _count(a.children)]
+            for a in reversed(group.others)
         ]
         rows += [
             [f"Total: {describe(t, labels[t.type])}", "", "", _count(t.cases), _count(t.children)]
@@ -52,7 +55,7 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
             [
                 action.text,
                 site.taxonomy.owners[action.owner],
-                f"{action.due.day} {action.due:%B %Y}",
+                long_date(action.due),
                 action.status + (" (overdue)" if action.overdue(today) else ""),
                 _title(a),
             ]
@@ -111,10 +114,6 @@ def _describe_file(doc: Document, title: str, site: Site) -> None:
     properties.created = properties.modified = made
     properties.comments = properties.keywords = properties.subject = ""
     properties.revision = 1
-
-
-def _day(audit: Briefing) -> str:
-    return f"{audit.date.day} {audit.date:%B %Y}"
 
 
 def _count(value: int | None) -> str:
