@@ -13,7 +13,7 @@ from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_da
 from .engines.mkdocs.runner import CONFIG, Engine
 from .linkcheck import check_links
 from .load import content_files, parse_document, read_text, refused_files
-from .model import Audience, Problem, Status
+from .model import Audience, Problem, Status, Taxonomy
 from .pipeline import check
 from .postbuild import not_public
 from .report import Reporter, plural, print_problems, write_step_summary
@@ -146,11 +146,17 @@ def cmd_assert_public(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_new(root: Path, args: argparse.Namespace) -> int:
+def _taxonomy(root: Path) -> tuple[str, Taxonomy | None]:
+    """The content folder and its taxonomy, which a new draft is shaped by; its problems printed if it has any."""
     content = Engine(root).project().content_dir
     taxonomy, problems = load_taxonomy(root, content)
+    print_problems(problems)
+    return content, taxonomy
+
+
+def cmd_new(root: Path, args: argparse.Namespace) -> int:
+    content, taxonomy = _taxonomy(root)
     if taxonomy is None:
-        print_problems(problems)
         return 1
     try:
         path = new_file(root, content, args.kind, args.title, taxonomy, date.today(), args.slug)
@@ -163,10 +169,8 @@ def cmd_new(root: Path, args: argparse.Namespace) -> int:
 
 def cmd_import(root: Path, args: argparse.Namespace) -> int:
     """Write a draft from a Word document, then list what to fix in it, as `briefings check --drafts` would."""
-    content = Engine(root).project().content_dir
-    taxonomy, problems = load_taxonomy(root, content)
+    content, taxonomy = _taxonomy(root)
     if taxonomy is None:
-        print_problems(problems)
         return 1
     kind = "briefing" if args.briefing else "audit"
     try:

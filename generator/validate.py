@@ -8,7 +8,7 @@ act on. The body's section structure is checked here directly.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -362,21 +362,20 @@ def _cut_at(lines: list[str], line: int, written: str) -> int | None:
     indented lines that continue it."""
     if _COMMENT_CUT.search(written):
         return line
+    return next((number for number, text in _continued(lines, line) if _COMMENT_CUT.search(text)), None)
+
+
+def _continued(lines: list[str], line: int) -> Iterator[tuple[int, str]]:
+    """The indented lines (numbered from 1) that continue the value on `line`."""
     number = line
     while number < len(lines) and lines[number][:1] in " \t" and lines[number].strip():
-        if lines[number].lstrip().startswith("#") or _COMMENT_CUT.search(lines[number]):
-            return number + 1
+        yield number + 1, lines[number]
         number += 1
-    return None
 
 
 def _example(lines: list[str], line: int, key: str) -> str:
     """The value as the author typed it, continuation lines joined, for the message's example."""
-    parts = [_written_value(lines, line, key)]
-    number = line
-    while number < len(lines) and lines[number][:1] in " \t" and lines[number].strip():
-        parts.append(lines[number].strip())
-        number += 1
+    parts = [_written_value(lines, line, key), *(text.strip() for _, text in _continued(lines, line))]
     return " ".join(parts).replace('"', '\\"')
 
 
