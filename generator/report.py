@@ -72,7 +72,8 @@ class Reporter:
 
     def checked(self, checked: Checked) -> bool:
         """Report a content check, then a summary; True if nothing must be fixed."""
-        self.problems(checked.problems, [*checked.warnings, *checked.draft_problems, *checked.notes, *checked.reviews])
+        reminders = [*checked.warnings, *checked.draft_problems, *checked.notes, *checked.reviews]
+        self.problems(checked.problems, reminders)
         if checked.allowances:
             self.message(f"Privacy allowances in use ({len(checked.allowances)}):")
             for allowance in checked.allowances:
@@ -92,7 +93,6 @@ class Reporter:
             notes += f" {plural(len(checked.reviews), 'briefing')} due for review." if checked.reviews else ""
             outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}{notes}"
         self.message(outcome)
-        reminders = [*checked.warnings, *checked.draft_problems, *checked.notes, *checked.reviews]
         write_step_summary("briefings check", outcome, checked.problems, reminders)
         return not checked.problems
 
