@@ -134,6 +134,8 @@ def _line_start(line: str) -> str:
     """Escape what would start a heading, quote, list or underline at the start of a line."""
     if _RULE.match(line):
         return "&#61;" + line[1:]
+    if line.startswith("~~~"):
+        return "&#126;" + line[1:]
     return _LINE_START.sub(lambda m: m.group() + "\\" if m.group().isdigit() else "\\" + m.group(), line, count=1)
 
 
@@ -176,6 +178,8 @@ def _element(element: lxml_html.HtmlElement, context: _Context) -> str:
         return "<br>" if context.cell else "  \n"
     if tag == "img":
         return IMAGE
+    if tag == "input" and element.get("type") == "checkbox":
+        return "\u2612" if element.get("checked") is not None else "\u2610"
     if tag in _EMPHASIS:
         return _emphasis(element, context)
     if tag == "a":

@@ -35,8 +35,9 @@ def word_bullets(text: str) -> str:
     level under the one before (never skipping one), set apart by blank lines from the paragraphs around it,
     which Word shows as paragraphs of their own."""
     lines, level = text.split("\n"), -1
+    kept = _kept(lines)
     for index, line in enumerate(lines):
-        bullet = _WORD_BULLET.match(line)
+        bullet = _WORD_BULLET.match(line) if index not in kept else None
         if bullet:
             first, level = level < 0, min(WORD_BULLETS[bullet.group(1)], level + 1)
             item = "    " * level + "- " + line[bullet.end() :]
@@ -44,6 +45,27 @@ def word_bullets(text: str) -> str:
         elif level >= 0:
             lines[index], level = ("\n" + line if line.strip() else line), -1
     return "\n".join(lines)
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HTML_BLOCK = re.compile(r"^ {0,3}<[A-Za-z/!?]")
+
+
+def _kept(lines: list[str]) -> frozenset[int]:
+    """Lines Markdown shows as written: inside a fenced code block, or an HTML block (to its blank line)."""
+    kept, fence, html = set(), "", False
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence:
+            kept.add(index)
+            fence = "" if opening and opening.group(1).startswith(fence) and not line[opening.end() :].strip() else fence
+        elif opening:
+            kept.add(index)
+            fence = opening.group(1)
+        elif html or (_HTML_BLOCK.match(line) and (index == 0 or not lines[index - 1].strip())):
+            kept.add(index)
+            html = bool(line.strip())
+    return frozenset(kept)
 
 
 @lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from . import privacy
 from .validate import slugify
 
 _MONTHS = {
@@ -97,14 +98,18 @@ _PSEUDONYM = re.compile(r"\b(?:Child|Young [Pp]erson|Sibling|Baby|Parent|Adult|F
 
 
 def first_date(text: str) -> tuple[date, str] | None:
-    """The first real date written in `text`, with the words it was read from."""
+    """The first real date written in `text`, with the words it was read from, that is not a date of birth:
+    a date the privacy scan flags (`DOB 03/04/2011`) is never an audit's date, wherever else it is written."""
     found = sorted(
-        (match.start(), match.group(), day)
+        (match.start(), match.end(), match.group(), day)
         for pattern in _DATES
         for match in pattern.finditer(text)
         if (day := _day(match)) is not None
     )
-    return (found[0][2], found[0][1]) if found else None
+    flagged = [(start, end) for start, end, _ in privacy.detect(text)]
+    births = {day for start, end, _, day in found if any(s < end and start < e for s, e in flagged)}
+    usable = [(day, words) for _, _, words, day in found if day not in births]
+    return usable[0] if usable else None
 
 
 def as_date(text: str) -> date | None:

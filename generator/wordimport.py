@@ -9,12 +9,11 @@ and listed to the author at its line.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
 
 from . import wordfacts
 from .actions import COLUMNS
@@ -23,6 +22,7 @@ from .model import STEPS, Problem, Taxonomy
 from .report import plural
 from .scaffold import Found, render, short_slug, target_file, write_new
 from .validate import ACTION_PLAN, GOOD_PRACTICE
+from .wordparts import BODY, Survey, UnreadablePart, missing_words, prepare
 
 PREAMBLE = ""
 """Where text before the first recognised heading waits, until it is put at the start of Background."""
@@ -189,7 +189,6 @@ _NUMBERING = re.compile(
 )
 """Numbering before a heading's words (`1.`, `2.3`, `iv)`, `b.`, `Step 1:`, `Section 2 –`), and punctuation or
 a footnote's mark (`[1]`) after them."""
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class ImportRefused(Exception):
@@ -198,12 +197,15 @@ class ImportRefused(Exception):
 
 @dataclass
 class Word:
-    """What mammoth read from a .docx, and what it left out."""
+    """What mammoth read from a .docx, and what it did not show."""
 
     blocks: list[Block]
     images: int
-    comments: int
-    deletions: int
+    survey: Survey
+    missing: list[str]
+    """Words of the document that are in none of the blocks."""
+    unread: list[str]
+    """What mammoth says it could not read, in its words."""
 
 
 def read_docx(file: Path) -> Word:
@@ -226,25 +228,20 @@ def read_docx(file: Path) -> Word:
 
     try:
         with zipfile.ZipFile(file) as archive:
-            if "word/document.xml" not in archive.namelist():
-                raise ImportRefused(f"{file} is a zip file but not a Word document (it has no word/document.xml)")
-            comments = _count(archive, "word/comments.xml", "comment")
-            deletions = _count(archive, "word/document.xml", "del")
-        with file.open("rb") as handle:
-            result = mammoth.convert_to_html(handle, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(no_image))
+            if BODY not in archive.namelist():
+                raise ImportRefused(f"{file} is a zip file but not a Word document (it has no {BODY})")
+            prepared, survey = prepare(archive)
+        result = mammoth.convert_to_html(
+            io.BytesIO(prepared), style_map=STYLE_MAP, convert_image=mammoth.images.img_element(no_image)
+        )
     except ImportRefused:
         raise
+    except UnreadablePart as error:
+        raise ImportRefused(f"{file} is too large to import: {error}") from error
     except Exception as error:  # a damaged archive or XML: mammoth and zipfile raise many kinds
         raise ImportRefused(f"{file} could not be read as a Word document ({type(error).__name__}: {error})") from error
-    return Word(blocks(result.value), images, comments, deletions)
-
-
-def _count(archive: zipfile.ZipFile, name: str, tag: str) -> int:
-    """How many `w:tag` elements a part of the document holds (comments, tracked deletions), to tell the author."""
-    if name not in archive.namelist():
-        return 0
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return sum(1 for _ in etree.fromstring(archive.read(name), parser).iter(f"{_W}{tag}"))
+    unread = [m.message for m in result.messages if m.type in ("warning", "error")]
+    return Word(blocks(result.value), images, survey, missing_words(survey, result.value), list(dict.fromkeys(unread)))
 
 
 def step_of(heading: str) -> str | None:
@@ -427,6 +424,13 @@ class _Placer:
             self.plan_notes.append(
                 f"the document's action table also has the column(s) {', '.join(repr(header[i]) for i in extra)}: "
                 "their text was added to each Action in brackets; keep it, shorten it or move it to '## What needs to happen'"
+            )
+        bracketed = [header[i] for i in columns if re.search(r"\(.*?\)", header[i])]
+        if bracketed:
+            self.plan_notes.append(
+                f"the action table's column(s) {', '.join(map(repr, bracketed))} were read as "
+                f"{', '.join(columns[header.index(h)] for h in bracketed)}; the words in brackets are not in the draft: "
+                "add them to '## What needs to happen' if readers need them"
             )
         by_name = {name: i for i, name in columns.items()}
         for row in table.text[1:]:
@@ -636,17 +640,56 @@ def _left(word: Word, placed: Placed, found: Found, kind: str) -> list[str]:
             "the document has no reflective questions, so the briefing will show its themes' default questions; "
             "add '## Questions for reflection' to write your own (you must if its themes have none)"
         )
-    skipped = [
-        plural(n, what)
-        for n, what in ((word.images, "image"), (word.comments, "comment"), (word.deletions, "tracked deletion"))
-        if n
-    ]
-    if skipped:
-        left.append(
-            f"not imported from the document: {', '.join(skipped)} (tracked insertions were kept as text); read the draft beside it"
-        )
+    left += _not_imported(word)
     left.append(
         "fix each line listed above, run 'briefings check --drafts' until it names no problem in this file, "
         "then change 'status: draft' to 'status: published'"
     )
     return left
+
+
+def _not_imported(word: Word) -> list[str]:
+    """What the draft does not show of the document, each said once, with what to do about it."""
+    survey = word.survey
+    told = []
+    skipped = [
+        plural(n, what)
+        for n, what in (
+            (word.images, "image"),
+            (survey.charts, "chart or diagram"),
+            (survey.embedded, "embedded document"),
+            (survey.comments, "comment"),
+            (survey.deletions, "tracked deletion"),
+        )
+        if n
+    ]
+    if skipped:
+        told.append(
+            f"not imported from the document: {', '.join(skipped)} (tracked insertions were kept as text); read the draft beside it"
+        )
+    if survey.hidden:
+        told.append(
+            f"left out: {plural(len(survey.hidden), 'passage')} in Word's Hidden font, which Word does not show or print "
+            f"({_quoted(survey.hidden)}); if it should be published, unhide it in Word and import again"
+        )
+    if survey.margins:
+        told.append(
+            f"not imported: the document's headers and footers ({_quoted(survey.margins)}); "
+            "if they carry a protective marking (OFFICIAL-SENSITIVE), check that the briefing may be published"
+        )
+    if survey.equations:
+        told.append(f"{plural(survey.equations, 'equation')} imported as plain text: check how they read")
+    if survey.text_boxes:
+        told.append(f"{plural(survey.text_boxes, 'text box', 'text boxes')} imported after the paragraph each was anchored in")
+    if word.missing:
+        told.append(
+            f"{plural(len(word.missing), 'word')} of the document did not come through ({_quoted(word.missing)}): "
+            "Word holds them where import cannot read (a shape, a chart or an embedded object); copy them in where they belong"
+        )
+    told += [f"import could not read part of the document ({message}): compare the draft with it" for message in word.unread]
+    return told
+
+
+def _quoted(texts: list[str], most: int = 5) -> str:
+    shown = ", ".join(repr(t if len(t) <= 60 else t[:57] + "...") for t in texts[:most])
+    return shown + (f" and {len(texts) - most} more" if len(texts) > most else "")

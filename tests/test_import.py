@@ -19,7 +19,7 @@ import docx
 import frontmatter
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -810,3 +810,151 @@ def test_any_table_reads_back_cell_by_cell(rows: list[list[tuple[str, str]]]) ->
         assert isinstance(found[0], Table)
         rendered = lxml_html.fromstring(f"<div>{to_html(pipe_table(found[0].markdown))}</div>")
         assert [" ".join(cell.text_content().split()) for cell in rendered.iter("td", "th")] == expected
+
+
+# --- what mammoth does not show ----------------------------------------------------------------------------
+
+NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+)
+
+
+def raw_paragraph(document, inner: str) -> None:
+    """A paragraph written as Word's XML, for what python-docx has no API for; before the section settings."""
+    document.element.body.sectPr.addprevious(parse_xml(f"<w:p {NAMESPACES}>{inner}</w:p>"))
+
+
+def shape(text: str) -> str:
+    """A modern text box (no old-style fallback), and WordArt-like shape text that nothing can read."""
+    return (
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp>"
+        f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>"
+    )
+
+
+def hard_to_read_report(path: Path) -> Path:
+    """Text in every place mammoth leaves out or hides: fields, right-to-left runs, ruby, an equation, a text box,
+    tick boxes, a shape's own text, hidden text, a date of birth, headers and footers."""
+    document = docx.Document()
+    document.add_paragraph("Exploitation review", style="Title")
+    document.add_heading("Background", 1)
+    document.add_paragraph("Child A (DOB 03/04/2011) was referred twice. The audit took place on 12 June 2024.")
+    raw_paragraph(
+        document, '<w:fldSimple w:instr="DOCPROPERTY Company"><w:r><w:t>Northbrook partnership</w:t></w:r></w:fldSimple>'
+    )
+    raw_paragraph(document, '<w:dir w:val="rtl"><w:r><w:t>interpreter arranged</w:t></w:r></w:dir>')
+    raw_paragraph(document, '<w:bdo w:val="rtl"><w:r><w:t>translated leaflet</w:t></w:r></w:bdo>')
+    raw_paragraph(
+        document,
+        "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>furigana</w:t></w:r></w:rt>"
+        "<w:rubyBase><w:r><w:t>kanji</w:t></w:r></w:rubyBase></w:ruby></w:r>",
+    )
+    raw_paragraph(document, "<m:oMathPara><m:oMath><m:r><m:t>ratio</m:t></m:r></m:oMath></m:oMathPara>")
+    raw_paragraph(document, "<w:r><w:t>Anchor paragraph.</w:t></w:r>" + shape("boxed reminder"))
+    raw_paragraph(
+        document,
+        '<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="1"/></w14:checkbox></w:sdtPr>'
+        "<w:sdtContent><w:r><w:t>\u2612</w:t></w:r></w:sdtContent></w:sdt>"
+        '<w:r><w:t xml:space="preserve"> Strategy meeting held</w:t></w:r>',
+    )
+    raw_paragraph(
+        document,
+        "<w:r><w:drawing><wp:inline><a:graphic><a:graphicData><wps:wsp><wps:txbx><a:p><a:r><a:t>wordart slogan</a:t>"
+        "</a:r></a:p></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
+    )
+    hidden = document.add_paragraph("Visible words. ")
+    hidden.add_run("Mother Jane Doe").font.hidden = True
+    document.add_paragraph("~~~ three tildes start this paragraph")
+    document.sections[0].header.paragraphs[0].text = "OFFICIAL-SENSITIVE"
+    document.sections[0].footer.paragraphs[0].text = "Page footer text"
+    document.save(path)
+    return path
+
+
+def test_nothing_leaves_a_document_unseen(project: Path, cli, tmp_path: Path) -> None:
+    report = hard_to_read_report(tmp_path / "review.docx")
+    run = cli("import", str(report), "--slug", "review")
+    assert run.code == 0, run.err
+    text = (project / "content/audits/review.md").read_text(encoding="utf-8")
+    for shown in (
+        "Northbrook partnership",
+        "interpreter arranged",
+        "translated leaflet",
+        "kanji (furigana)",
+        "ratio",
+        "Anchor paragraph.\n\nboxed reminder",
+        "\u2612 Strategy meeting held",
+        "Visible words.",
+    ):
+        assert shown in text, shown
+    assert "Jane" not in text and "wordart" not in text
+    out = run.out
+    assert "1 passage in Word's Hidden font" in out and "'Mother Jane Doe'" in out
+    assert "headers and footers ('OFFICIAL-SENSITIVE', 'Page footer text')" in out
+    assert "1 equation imported as plain text" in out and "1 text box imported after the paragraph" in out
+    assert "2 words of the document did not come through ('wordart', 'slogan')" in out
+    doc, _ = parse_document(text, "review.md", "audit", "review")
+    rendered = lxml_html.fromstring(f"<div>{''.join(to_html(s.body) for s in doc.sections)}</div>")
+    assert "~~~ three tildes start this paragraph" in rendered.text_content()
+    assert rendered.find(".//code") is None and rendered.find(".//pre") is None
+
+
+def test_a_date_of_birth_is_never_the_audits_date(project: Path, cli, tmp_path: Path) -> None:
+    """ "DOB 03/04/2011" comes first, but the audit took place on 12 June 2024; the date of birth is not even quoted."""
+    report = hard_to_read_report(tmp_path / "review.docx")
+    assert cli("import", str(report), "--slug", "review").code == 0
+    text = (project / "content/audits/review.md").read_text(encoding="utf-8")
+    assert frontmatter.loads(text)["date"] == date(2024, 6, 12)
+    assert text.count("03/04/2011") == 1  # in the body, where check flags it
+    born_only = docx.Document()
+    born_only.add_paragraph("Child B was born on 3 April 2011 and moved school twice.")
+    born_only.save(tmp_path / "born.docx")
+    assert cli("import", str(tmp_path / "born.docx"), "--slug", "born").code == 0
+    written = (project / "content/audits/born.md").read_text(encoding="utf-8")
+    assert frontmatter.loads(written)["date"] is None and "2011" not in written.split("---")[1]
+
+
+STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def test_a_strict_open_xml_document_is_counted_as_a_transitional_one(project: Path, cli, tmp_path: Path) -> None:
+    """Word's "Strict Open XML" format names every element in another namespace: comments and deletions still count."""
+    report = neglect_report(tmp_path / "report.docx")
+    strict = tmp_path / "strict.docx"
+    transitional = W[1:-1].encode()
+    with zipfile.ZipFile(report) as source, zipfile.ZipFile(strict, "w") as archive:
+        for item in source.infolist():
+            data = source.read(item)
+            archive.writestr(item, data.replace(transitional, STRICT.encode()) if item.filename.endswith(".xml") else data)
+    run = cli("import", str(strict), "--slug", "strict")
+    assert run.code == 0, run.err
+    assert "1 comment, 1 tracked deletion" in run.out, run.out
+    assert "consistently" in (project / "content/audits/strict.md").read_text(encoding="utf-8")
+
+
+def test_a_document_too_large_to_read_is_refused(project: Path, cli, tmp_path: Path, monkeypatch) -> None:
+    from generator import wordparts
+
+    report = neglect_report(tmp_path / "report.docx")
+    monkeypatch.setattr(wordparts, "MAX_PART_BYTES", 2_000)
+    run = cli("import", str(report))
+    assert run.code == 1 and "too large to import: its part word/document.xml holds" in run.err, run.err
+    assert not any("neglect" in p.name for p in (project / "content/audits").iterdir())
+
+
+def test_words_in_brackets_in_an_action_tables_header_are_named(project: Path, cli, tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Action plan", 1)
+    table(document, [["Action", "Owner (lead officer)", "Due", "Status"], ["Write the guide", "health", "31/03/2025", "Done"]])
+    document.save(tmp_path / "plan.docx")
+    run = cli("import", str(tmp_path / "plan.docx"), "--slug", "plan")
+    assert run.code == 0, run.err
+    assert "column(s) 'Owner (lead officer)' were read as Owner; the words in brackets are not in the draft" in run.out
+    assert "| Write the guide | health | 2025-03-31 | Complete |" in (project / "content/audits/plan.md").read_text("utf-8")

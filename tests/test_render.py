@@ -41,6 +41,21 @@ def test_bullets_pasted_from_word_render_as_a_list_not_a_run_on_paragraph() -> N
     assert to_html("A · B and • C stay in the sentence") == "<p>A · B and • C stay in the sentence</p>"
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "```\n•\tin a code block\n```",
+        "~~~~\n•\tin a code block\n~~~\n•\tstill in it\n~~~~",
+        "<pre>\n•\tin an HTML block\n</pre>",
+    ],
+)
+def test_bullets_in_code_and_html_blocks_stay_as_written(written: str) -> None:
+    html = to_html(written + "\n\n•\tAfter the block")
+    before, after = html.split("<ul>")
+    assert "•   in a" in before and "<li>" not in before
+    assert after.count("<li>") == 1 and "<li>After the block</li>" in after
+
+
 def _statement_site(status: str = "fully"):
     from datetime import date
 
