@@ -21,6 +21,7 @@ from .actions import parse_action_plan
 from .config import MARKUP
 from .load import Document, Field, Section, load_yaml_file, mapping_fields
 from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
+from .reading import strings
 from .report import did_you_mean
 from .writing import ACRONYM
 
@@ -41,8 +42,9 @@ _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
 TAXONOMY_SECTIONS = ("audit_types", "agencies", "themes")
 OPTIONAL_SECTIONS = ("groups", "glossary")
 """Boards, sub-groups and task-and-finish groups, which may own actions; acronyms and their expansions."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-"""Characters no reader sees and Word documents and feeds cannot hold."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters no page, feed or Word document can hold: control characters and lone surrogates, which only an
+escape in a double-quoted YAML value (`\\a`, `\\ud800`) or a paste from another program can write."""
 _ENTRY_KEYS = {
     "agency": ("an agency key", "agencies", "an 'Agency: <key>'"),
     "themes": ("a theme key", "themes", "a 'Themes: <key>, <key>'"),
@@ -318,13 +320,26 @@ def check_front_matter(doc: Document, rules: FrontMatterRules) -> list[Problem]:
 TEXT_FIELDS = ("title", "summary", "source")
 CURLY = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c"}
 """Word's opening quote marks and their closing ones: to YAML they are ordinary letters."""
-_COMMENT_CUT = re.compile(r"(?:^|\s)#")
+_COMMENT_CUT = re.compile(r"(?:^[ \t]*|(?<=\S) )#(?![ \t]*privacy[ \t]*:)")
+"""A `#` that cuts a plain value short: one space after the text, or at the start of a continuation line.
+A comment the author means has two spaces before it, as `briefings new` writes them (and yamllint asks),
+or is the privacy marker."""
 
 
 def word_habits(doc: Document) -> list[Problem]:
     """Text fields that YAML reads otherwise than the author meant, each said plainly: never a silent change."""
     lines = doc.text.split("\n")
-    problems = []
+    problems = [
+        Problem(
+            doc.path,
+            found.line,
+            f"{key}: holds an invisible control character (often an escape such as \\a in double quotes, or pasted from "
+            f"another program): {text!r}; remove it",
+        )
+        for key, found in doc.fields.items()
+        for text in strings(found.value)
+        if _CONTROL.search(text)
+    ]
     for key in TEXT_FIELDS:
         found = doc.fields.get(key)
         if found is None or not isinstance(found.value, str):
@@ -337,7 +352,8 @@ def word_habits(doc: Document) -> list[Problem]:
                     doc.path,
                     cut,
                     f"{key}: YAML reads everything after ' #' as a comment, so this would publish as {value!r}; "
-                    f'put the whole {key} in straight double quotes, e.g. {key}: "{_example(lines, found.line, key)}"',
+                    f"put the whole {key} in straight double quotes, e.g. {key}: {_quoted(_example(lines, found.line, key))} "
+                    "(a comment needs two spaces before its '#')",
                 )
             )
         elif value[:1] in CURLY and value[-1:] in CURLY.values():
@@ -346,7 +362,7 @@ def word_habits(doc: Document) -> list[Problem]:
                     doc.path,
                     found.line,
                     f"{key}: is wrapped in curly quotes ({value[0]} {value[-1]}, as Word types them), which YAML keeps as part "
-                    f'of the text; use straight quotes instead: {key}: "{value[1:-1]}"',
+                    f"of the text; use straight quotes instead: {key}: {_quoted(value[1:-1])}",
                 )
             )
     return problems
@@ -376,7 +392,12 @@ def _continued(lines: list[str], line: int) -> Iterator[tuple[int, str]]:
 def _example(lines: list[str], line: int, key: str) -> str:
     """The value as the author typed it, continuation lines joined, for the message's example."""
     parts = [_written_value(lines, line, key), *(text.strip() for _, text in _continued(lines, line))]
-    return " ".join(parts).replace('"', '\\"')
+    return " ".join(parts)
+
+
+def _quoted(text: str) -> str:
+    """`text` as a double-quoted YAML value that reads back as exactly this text."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _check_dates(doc: Document) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.pipeline import check
 
@@ -502,13 +503,15 @@ def test_missing_status_means_draft(project: Path) -> None:
             "title: Neglect audit #2 - early help",
             2,
             "title: YAML reads everything after ' #' as a comment, so this would publish as 'Neglect audit'; put the whole "
-            'title in straight double quotes, e.g. title: "Neglect audit #2 - early help"',
+            'title in straight double quotes, e.g. title: "Neglect audit #2 - early help" (a comment needs two spaces before '
+            "its '#')",
         ),
         (
             "title: Neglect audit\n  #2 early help",
             3,
             "title: YAML reads everything after ' #' as a comment, so this would publish as 'Neglect audit'; put the whole "
-            'title in straight double quotes, e.g. title: "Neglect audit #2 early help"',
+            'title in straight double quotes, e.g. title: "Neglect audit #2 early help" (a comment needs two spaces before '
+            "its '#')",
         ),
         (
             "title: “Neglect: what we learned”",
@@ -516,8 +519,34 @@ def test_missing_status_means_draft(project: Path) -> None:
             "front matter is not valid YAML: mapping values are not allowed here; curly quotes (“ ”, as Word types them) are "
             "not quotes to YAML; a value containing ': ' must be put in straight quotes, e.g. title: \"Neglect: what we learned\"",
         ),
+        (
+            'title: “The "hidden" child”',
+            2,
+            "title: is wrapped in curly quotes (“ ”, as Word types them), which YAML keeps as part of the text; use straight "
+            'quotes instead: title: "The \\"hidden\\" child"',
+        ),
+        (
+            "title: “A \\ “said” B”",
+            2,
+            "title: is wrapped in curly quotes (“ ”, as Word types them), which YAML keeps as part of the text; use straight "
+            'quotes instead: title: "A \\\\ “said” B"',
+        ),
+        (
+            'title: "Neglect \\a audit"',
+            2,
+            "title: holds an invisible control character (often an escape such as \\a in double quotes, or pasted from "
+            "another program): 'Neglect \\x07 audit'; remove it",
+        ),
     ],
-    ids=["curly quotes", "comment cuts the title", "comment on a continued line", "curly quotes around a colon"],
+    ids=[
+        "curly quotes",
+        "comment cuts the title",
+        "comment on a continued line",
+        "curly quotes around a colon",
+        "curly quotes around quotes",
+        "curly quotes around a backslash",
+        "an escaped control character",
+    ],
 )
 def test_word_habits_in_the_front_matter_are_refused_with_the_fix(project: Path, written: str, line: int, expected: str) -> None:
     write(project, AUDIT, BASE.replace("title: Valid audit", written))
@@ -526,12 +555,39 @@ def test_word_habits_in_the_front_matter_are_refused_with_the_fix(project: Path,
 
 @pytest.mark.parametrize(
     "written",
-    ['title: "Neglect audit #2"', "title: 'Neglect: “what we learned”'", "title: C# and neglect", "title: Neglect audit # 2"],
-    ids=["quoted hash", "curly quotes inside", "hash inside a word", "comment (refused)"],
+    [
+        'title: "Neglect audit #2"',
+        "title: 'Neglect: “what we learned”'",
+        "title: C# and neglect",
+        "title: Neglect audit  # the working title",
+        "title: Neglect audit\t# the working title",
+        'title: Neglect audit # privacy: allow "Neglect audit" reason: a test of the marker',
+        "title: Neglect audit # 2",
+        "title: Neglect audit\n  # 2",
+    ],
+    ids=[
+        "quoted hash",
+        "curly quotes inside",
+        "hash inside a word",
+        "a comment after two spaces",
+        "a comment after a tab",
+        "the privacy marker",
+        "a cut after one space (refused)",
+        "a cut on a continued line (refused)",
+    ],
 )
-def test_quoted_values_pass_and_only_a_real_comment_is_refused(project: Path, written: str) -> None:
+def test_quoted_values_and_comments_pass_and_only_a_cut_is_refused(project: Path, written: str) -> None:
     write(project, AUDIT, BASE.replace("title: Valid audit", written))
     assert bool(problems(project)) is ("# 2" in written)
+
+
+def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) -> None:
+    """Whatever the title holds, the quoted example in the message reads back as the whole title."""
+    for title in ('Audit #2 of "hidden" harm', "Audit #3 \\ part two", "Audit #4: the ‘quiet’ child"):
+        write(project, AUDIT, BASE.replace("title: Valid audit", f"title: {title}"))
+        (message,) = problems(project)
+        example = message.split("e.g. ", 1)[1].split(" (a comment needs")[0]
+        assert yaml.safe_load(example) == {"title": title}, message
 
 
 @pytest.mark.parametrize(
