@@ -697,6 +697,7 @@ def test_good_practice_entries_and_a_good_practice_narrative(project: Path, cli,
     assert "### Asking twice\nAgency: TODO\nThemes: TODO\n\nNobody gave up." in text
     todo = [line.split(": ", 1)[1] for line in run.lines if ": Agency: 'TODO'" in line or ": Themes: 'TODO'" in line]
     assert [message.split(" is not ")[0] for message in todo] == ["Agency: 'TODO'", "Themes: 'TODO'"]
+    assert "'TODO' is not in the glossary" not in run.out
     assert "which holds only its entries: it was put at the end of '## What worked well'" in run.out
 
 
