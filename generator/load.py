@@ -252,18 +252,45 @@ def read_text(file: Path, path: str, fallback: bool = False) -> tuple[str | None
         ]
     data = file.read_bytes()
     problems = []
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")  # Word and Notepad add a byte-order mark
-    except UnicodeDecodeError as error:
-        problems.append(_not_utf8(data, error.start, path))
-        if not fallback or b"\x00" in data:  # UTF-16 (Notepad's "Unicode") is not Windows-1252 either
+    wide = _utf16(data)
+    text = None
+    if wide:
+        problems.append(_is_utf16(path))
+    else:
+        try:
+            text = data.decode("utf-8").removeprefix("\ufeff")  # Word and Notepad add a byte-order mark
+        except UnicodeDecodeError as error:
+            problems.append(_not_utf8(data, error.start, path))
+    if text is None:
+        if not fallback or (not wide and b"\x00" in data):
             return None, problems
-        text = data.decode("cp1252", errors="replace")
+        text = data.decode(wide or "cp1252", errors="replace").removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     long = next((number for number, line in enumerate(text.split("\n"), start=1) if len(line) > MAX_LINE), None)
     if long is not None:
         return None, [Problem(path, long, f"line is longer than {MAX_LINE:,} characters; break it into paragraphs")]
     return text, problems
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 codec a file was saved in (Notepad's and Word's "Unicode"), by its byte-order mark or by the
+    zero bytes that ASCII letters leave in every other place; None if it is not UTF-16."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    if len(data) < 4 or len(data) % 2:
+        return None
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    half = len(data) // 2
+    return "utf-16-le" if odd > half * 0.4 > even else "utf-16-be" if even > half * 0.4 > odd else None
+
+
+def _is_utf16(path: str) -> Problem:
+    return Problem(
+        path,
+        1,
+        'file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8; save the file as UTF-8 in your editor '
+        "(Notepad: Save as, Encoding: UTF-8)",
+    )
 
 
 def _not_utf8(data: bytes, at: int, path: str) -> Problem:

@@ -421,12 +421,24 @@ def test_stray_files_are_reported_not_skipped(project: Path) -> None:
     ]
 
 
-def test_non_utf8_file(project: Path) -> None:
-    write(project, AUDIT, BASE.encode("utf-16"))
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_named_as_such(project: Path, codec: str) -> None:
+    write(project, AUDIT, BASE.encode(codec))
     assert problems(project) == [
-        f"{AUDIT}:1: file is not UTF-8 text: byte 0xFF on this line (probably 'ÿ', as Word or Windows save it); "
-        "save the file as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8)"
+        f'{AUDIT}:1: file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8; save the file as UTF-8 in your '
+        "editor (Notepad: Save as, Encoding: UTF-8)"
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_a_utf16_draft_blocks_no_one_but_is_still_privacy_scanned(project: Path, codec: str) -> None:
+    draft = BASE.replace("status: published", "status: draft")
+    write(project, AUDIT, draft.encode(codec))
+    result = check(project, "content")
+    assert result.ok and [p.line for p in result.draft_problems] == [1], result.problems
+    write(project, AUDIT, draft.replace("Text.", "NHS number 943 476 5919.", 1).encode(codec))
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{AUDIT}:15: ") and "privacy: nhs-number" in found[0], found
 
 
 def test_a_windows_file_names_the_line_and_the_character(project: Path) -> None:
