@@ -41,6 +41,8 @@ class Field:
     line: int
     text: str | None = None
     """The scalar exactly as written, for rules about spelling (dates)."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """For a mapping, the line of each of its keys, so that a problem with one entry names that entry's line."""
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,12 @@ def mapping_fields(node: yaml.MappingNode, path: str, first_line: int) -> tuple[
             value = construct(value_node)
         except ValueError:  # e.g. 2024-02-30 looks like a date to YAML; the rules judge the text
             value = text
-        fields[key] = Field(value, line, text)
+        lines = (
+            {str(k.value): first_line + k.start_mark.line for k, _ in value_node.value}
+            if isinstance(value_node, yaml.MappingNode)
+            else {}
+        )
+        fields[key] = Field(value, line, text, lines)
     return fields, problems
 
 

@@ -106,7 +106,7 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
     groups = labels.get("groups", {})
     for key in groups.keys() & labels["agencies"].keys():
         problems.append(
-            Problem(path, sections["groups"].line, f"'{key}' is both an agency and a group; give the group another key")
+            Problem(path, _at(sections["groups"], key), f"'{key}' is both an agency and a group; give the group another key")
         )
     glossary = _glossary(path, sections["glossary"], problems) if "glossary" in sections else {}
     taxonomy = Taxonomy(labels["audit_types"], labels["agencies"], themes, groups, glossary)
@@ -115,7 +115,8 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
 
 def _markup(node: yaml.Node, path: str) -> list[Problem]:
     """Taxonomy text is untrusted and shown on every page (and in each page's <title>): every text in the file
-    must be plain, so markup anywhere in it is refused at its line."""
+    must be plain, so markup anywhere in it is refused at its line; and a key given twice anywhere (YAML would
+    keep the last silently) is refused at the second."""
     problems, todo = [], [node]
     while todo:
         item = todo.pop()
@@ -135,19 +136,26 @@ def _markup(node: yaml.Node, path: str) -> list[Problem]:
             todo += item.value
         elif isinstance(item, yaml.MappingNode):
             todo += [part for pair in item.value for part in pair]
+            if item is not node:  # the file's own sections are told apart by `mapping_fields`
+                problems += mapping_fields(item, path, 1)[1]
     return sorted(problems, key=lambda p: p.line)
+
+
+def _at(section: Field, key: object) -> int:
+    """The line of one entry of a taxonomy section."""
+    return section.lines.get(str(key), section.line)
 
 
 def _check_key(path: str, section: Field, key: Any, problems: list[Problem]) -> None:
     if not isinstance(key, str) or not SLUG.match(key):
-        problems.append(Problem(path, section.line, f"key '{key}' must be lowercase letters, digits and hyphens"))
+        problems.append(Problem(path, _at(section, key), f"key '{key}' must be lowercase letters, digits and hyphens"))
 
 
 def _labels(path: str, section: Field, problems: list[Problem]) -> dict[str, str]:
     for key, label in section.value.items():
         _check_key(path, section, key, problems)
         if not isinstance(label, str) or not label.strip():
-            problems.append(Problem(path, section.line, f"'{key}' needs a label, e.g. '{key}: Police'"))
+            problems.append(Problem(path, _at(section, key), f"'{key}' needs a label, e.g. '{key}: Police'"))
     return {key: str(label) for key, label in section.value.items()}
 
 
@@ -157,10 +165,10 @@ def _glossary(path: str, section: Field, problems: list[Problem]) -> dict[str, s
     for term, expansion in section.value.items():
         if not isinstance(term, str) or not ACRONYM.fullmatch(term):
             problems.append(
-                Problem(path, section.line, f"glossary: '{term}' must be an acronym of 2 to 6 capitals, e.g. 'IRO: ...'")
+                Problem(path, _at(section, term), f"glossary: '{term}' must be an acronym of 2 to 6 capitals, e.g. 'IRO: ...'")
             )
         elif not isinstance(expansion, str) or not expansion.strip():
-            problems.append(Problem(path, section.line, f"glossary: '{term}' needs what it stands for, e.g. '{term}: ...'"))
+            problems.append(Problem(path, _at(section, term), f"glossary: '{term}' needs what it stands for, e.g. '{term}: ...'"))
         else:
             glossary[term] = " ".join(expansion.split())
     return glossary
@@ -173,14 +181,14 @@ def _themes(path: str, section: Field, problems: list[Problem]) -> dict[str, The
         spec = spec if isinstance(spec, dict) else {}
         label, questions = spec.get("label"), spec.get("questions", [])
         if not isinstance(label, str) or not label.strip():
-            problems.append(Problem(path, section.line, f"theme '{key}' needs 'label: <text>'"))
+            problems.append(Problem(path, _at(section, key), f"theme '{key}' needs 'label: <text>'"))
         if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
-            problems.append(Problem(path, section.line, f"theme '{key}': 'questions' must be a list of questions"))
+            problems.append(Problem(path, _at(section, key), f"theme '{key}': 'questions' must be a list of questions"))
             questions = []
         unknown = set(spec) - {"label", "questions"}
         if unknown:
             problems.append(
-                Problem(path, section.line, f"theme '{key}' has unknown keys {sorted(unknown)}; use label and questions")
+                Problem(path, _at(section, key), f"theme '{key}' has unknown keys {sorted(unknown)}; use label and questions")
             )
         themes[key] = Theme(key, str(label), tuple(q.strip() for q in questions))
     return themes

@@ -611,7 +611,7 @@ def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) ->
         ),
         (
             "audit_types: {maca: MACA}\nagencies: {police: Police}\nthemes:\n  neglect:\n    questions:\n      - Why?\n",
-            ["content/taxonomy.yml:3: theme 'neglect' needs 'label: <text>'"],
+            ["content/taxonomy.yml:4: theme 'neglect' needs 'label: <text>'"],
         ),
         (
             "audit_types: [maca\n",
@@ -641,6 +641,22 @@ def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) ->
                 "'Thematic\\x01audit'; retype it"
             ],
         ),
+        (
+            "audit_types: {maca: MACA}\nagencies:\n  police: Police\n  health: Health\n  police: Police service\n"
+            "themes:\n  neglect:\n    label: Neglect\n    label: Neglect of children\n",
+            [
+                "content/taxonomy.yml:5: 'police' is given twice (first on line 3); keep one",
+                "content/taxonomy.yml:9: 'label' is given twice (first on line 8); keep one",
+            ],
+        ),
+        (
+            "audit_types: {maca: MACA}\nagencies: {police: Police}\nthemes: {neglect: {label: Neglect}}\nglossary:\n"
+            "  IRO: Independent reviewing officer\n  Mash: Multi-agency safeguarding hub\n  CP:\n",
+            [
+                "content/taxonomy.yml:6: glossary: 'Mash' must be an acronym of 2 to 6 capitals, e.g. 'IRO: ...'",
+                "content/taxonomy.yml:7: glossary: 'CP' needs what it stands for, e.g. 'CP: ...'",
+            ],
+        ),
     ],
     ids=[
         "missing section",
@@ -650,6 +666,8 @@ def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) ->
         "group named like an agency",
         "misspelt section",
         "control character",
+        "a key given twice",
+        "glossary entries at their lines",
     ],
 )
 def test_taxonomy_rules(project: Path, text: str, expected: list[str]) -> None:
