@@ -603,7 +603,8 @@ def _keys(
     label = name.capitalize()
     what, section, wanted = _ENTRY_KEYS[name]
     text, line = meta.get(name, ("", entry.line))
-    keys = tuple(dict.fromkeys(key.strip() for key in text.split(",") if key.strip()))
+    written = [key.strip() for key in text.split(",") if key.strip()]
+    keys = tuple(dict.fromkeys(written))
     if not keys:
         return (), [
             Problem(
@@ -622,6 +623,10 @@ def _keys(
         )
         for key in keys
         if key not in known
+    ] + [
+        Problem(path, line, f"{label}: '{key}' is given twice; keep one")
+        for key in keys
+        if written.count(key) > 1
     ]
 
 

@@ -294,6 +294,11 @@ CASES = [
         ],
     ),
     (
+        "good practice agency given twice",
+        BASE + GOOD_PRACTICE.replace("Agency: police", "Agency: police, health,police"),
+        [f"{AUDIT}:36: Agency: 'police' is given twice; keep one"],
+    ),
+    (
         "good practice without themes",
         BASE + GOOD_PRACTICE.replace("Themes: neglect\n", ""),
         [
