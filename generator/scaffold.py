@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,16 @@ from .model import Taxonomy
 from .validate import RESERVED_SLUGS, SLUG, slugify
 
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates/new"), keep_trailing_newline=True)
-_ENV.filters["yaml"] = json.dumps  # a JSON string is a valid double-quoted YAML scalar
+_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML refuses in a file, or reads as line breaks (U+0085, U+2028, U+2029): written as escapes."""
+
+
+def yaml_string(text: str) -> str:
+    """`text` as a double-quoted YAML scalar, with its letters as written (`’`, not `\\u2019`)."""
+    return _NOT_YAML_PRINTABLE.sub(lambda c: f"\\u{ord(c.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+_ENV.filters["yaml"] = yaml_string
 
 
 SLUG_LENGTH = 50
@@ -52,8 +62,10 @@ def short_slug(title: str) -> str:
 def target_file(root: Path, content_dir: str, kind: str, slug: str) -> Path:
     """Where a new file with `slug` goes; refused if the slug is not a valid address or is taken in either folder."""
     if not SLUG.match(slug) or slug in RESERVED_SLUGS:
+        example = short_slug(slug)
+        example = f"{example}-{kind}" if example in RESERVED_SLUGS else example
         raise ScaffoldError(
-            f"'{slug}' cannot be an address: use lowercase letters, digits and hyphens, e.g. '{short_slug(slug)}'"
+            f"'{slug}' cannot be an address: use lowercase letters, digits and hyphens, e.g. '{example}'"
             + (" (that name is reserved for the site's list pages)" if slug in RESERVED_SLUGS else "")
         )
     for other in FOLDERS:

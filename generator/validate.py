@@ -8,6 +8,7 @@ act on. The body's section structure is checked here directly.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -542,8 +543,15 @@ def default_questions(doc: Document, themes: tuple[str, ...], taxonomy: Taxonomy
     ]
 
 
+_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"})
+"""Letters that Unicode does not decompose into a plain letter and an accent."""
+
+
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entry"
+    """Lowercase letters, digits and hyphens; accented letters lose their accents (`Über café` is `uber-cafe`)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "entry"
 
 
 def good_practice(doc: Document, section: Section, taxonomy: Taxonomy) -> tuple[list[GoodPractice], list[Problem]]:
@@ -623,11 +631,7 @@ def _keys(
         )
         for key in keys
         if key not in known
-    ] + [
-        Problem(path, line, f"{label}: '{key}' is given twice; keep one")
-        for key in keys
-        if written.count(key) > 1
-    ]
+    ] + [Problem(path, line, f"{label}: '{key}' is given twice; keep one") for key in keys if written.count(key) > 1]
 
 
 # --- whole documents -----------------------------------------------------------------------------

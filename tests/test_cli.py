@@ -162,12 +162,22 @@ def test_new_makes_a_short_address_or_takes_the_one_given(project: Path, cli) ->
     assert frontmatter.load(project / "content/audits/voice-in-lac-reviews.md")["title"] == title
     for bad, why in (
         ("Voice In LAC", "cannot be an address"),
-        ("by-year", "reserved"),
+        ("by-year", "e.g. 'by-year-briefing' (that name is reserved"),
         ("voice-in-lac-reviews", "already exists"),
     ):
         run = cli("new", "briefing", title, "--slug", bad)
         assert run.code == 1 and why in run.err, run.err
     assert not list((project / "content/briefings").glob("voice*.md"))
+
+
+def test_a_title_is_written_as_typed_and_its_address_keeps_its_letters(project: Path, cli) -> None:
+    """Curly quotes and accents stay readable in the file (no `\\u2019` escapes); the address drops only accents."""
+    title = "Über-café: a child’s “naïve” trust in Straße\u2028workers"
+    assert cli("new", "briefing", title).code == 0
+    path = project / "content/briefings/uber-cafe-a-child-s-naive-trust-in-strasse-workers.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'title: "Über-café: a child’s “naïve” trust in Straße\\u2028workers"' in text
+    assert frontmatter.loads(text)["title"] == title
 
 
 def test_run_from_the_wrong_folder_says_where_to_run_it(project: Path, cli, monkeypatch) -> None:
