@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import socket
 import subprocess
@@ -25,8 +24,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from playwright.sync_api import expect
 
-from generator.engines.mkdocs.plugin import ENGINE as ENGINE_PACKAGE
-from generator.engines.mkdocs.serving import POLL, ProblemPages
+from generator.engines.mkdocs.plugin import show_problems
+from generator.problempages import POLL
 from tests.conftest import BUILD_DATE, ENGINE
 from tests.test_browser_experience import WCAG_TAGS
 from tests.test_validate import BASE, write
@@ -276,7 +275,7 @@ def test_any_error_of_a_rebuild_is_shown_escaped_in_place_of_every_page_until_on
             raise error
 
     server = LiveReloadServer(builder, "127.0.0.1", 0, str(tmp_path))
-    ProblemPages(server, logging.getLogger(ENGINE_PACKAGE))
+    show_problems(server)
 
     def answer(path: str) -> str:
         body = server.get_app()({"PATH_INFO": path, "REQUEST_METHOD": "GET"}, lambda status, headers: None)

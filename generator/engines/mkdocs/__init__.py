@@ -1,4 +1,4 @@
-"""The adapter for MkDocs 1.6 and ProperDocs, its maintained drop-in fork (`plugin.py`, `runner.py`, `serving.py`).
+"""The adapter for MkDocs 1.6 and ProperDocs, its maintained drop-in fork (`plugin.py`, `runner.py`).
 
 ProperDocs redirects every `mkdocs.*` import to its own modules once `properdocs.replacement` is imported,
 as its own command does first; the `briefings` command does the same when `BRIEFINGS_ENGINE=properdocs`.

@@ -2,7 +2,7 @@
 
 The `briefings` command hands it a `Job` to write; plain `mkdocs build` runs a `build.Build` from its hooks,
 and `serve` a `preview.Preview` (MkDocs keeps a plugin with `on_startup` from one rebuild to the next), whose
-failed rebuilds the browser shows (`serving.py`).
+failed rebuilds the browser shows (`problempages.py`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -32,11 +32,11 @@ from ...config import BuildOptions, Project, SettingsError, options_from_env
 from ...markup import sanitise_page
 from ...model import Audience, Output
 from ...preview import Preview
+from ...problempages import ProblemPages
 from ...report import Reporter
 from ...search import DEFAULT_PART_SIZE
 from ...sitedir import Refused
 from ...tasks import cores
-from .serving import ProblemPages
 
 ENGINE = BasePlugin.__module__.split(".")[0]
 """The engine package's real name ("mkdocs" or "properdocs"): its loggers are named after it."""
@@ -201,9 +201,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
-        ProblemPages(server, logging.getLogger(ENGINE))  # a failed rebuild shows its problems in the browser
+        show_problems(server)
         signal.signal(signal.SIGTERM, _stop_serving)
         return server
+
+
+def show_problems(server: LiveReloadServer) -> None:
+    """A failed rebuild shows its problems in the browser (`problempages`), and the preview keeps serving."""
+    pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException)
+    server.builder = pages.guarded(server.builder)
+    server.set_app(pages.answering(server.get_app()))
 
 
 def _stop_serving(signum: int, frame: object) -> None:

@@ -1,6 +1,7 @@
 """A preview whose rebuild failed shows why in the browser, in place of every page, until a rebuild succeeds.
 
-MkDocs' server (`mkdocs.livereload`) notes that a rebuild is wanted before it calls its builder, and that the
+Engine-free: the engine adapter wraps its preview server's builder and WSGI app with `ProblemPages`.
+MkDocs' server (`mkdocs.livereload`, ProperDocs' alike) notes that a rebuild is wanted before it calls its builder, and that the
 site is ready only when the builder returns. Every page request waits until the two agree; a builder that
 raises leaves them apart until a later rebuild succeeds, so a new tab or a reload hangs, and open tabs are
 never told to reload. Here the builder never raises: it keeps what the rebuild failed on, and while there is
@@ -18,12 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from mkdocs.exceptions import MkDocsException
-from mkdocs.livereload import LiveReloadServer
-
-from ...build import BuildFailed
-from ...model import Problem
-from ...preview import problem_page
+from .build import BuildFailed
+from .model import Problem
+from .preview import problem_page
 
 POLL = "/.briefings-preview/rebuilds"
 """Where the problem page asks how many rebuilds have finished, to reload after the next one; no page of a
@@ -43,26 +41,26 @@ class Shown:
 class ProblemPages:
     """Wraps a preview server's builder and its answers to requests (see the module's docstring)."""
 
-    def __init__(self, server: LiveReloadServer, engine_log: logging.Logger) -> None:
+    def __init__(self, engine_log: logging.Logger, engine_error: type[Exception]) -> None:
         self.shown = Shown()
         self.engine_log = engine_log
-        server.builder = self._guarded(server.builder)
-        server.set_app(self._answering(server.get_app()))
+        self.engine_error = engine_error
+        """The engine's own errors, whose details it has logged already: their message is enough."""
 
-    def _guarded(self, builder: Callable[[], None]) -> Callable[[], None]:
+    def guarded(self, builder: Callable[[], None]) -> Callable[[], None]:
         def rebuild() -> None:
             problems: tuple[Problem, ...] = ()
             with _logged(self.engine_log) as messages:
                 try:
                     builder()
                 except Exception as error:
-                    _tell_terminal(error)
-                    problems = _problems(error, messages)
+                    _tell_terminal(error, self.engine_error)
+                    problems = _problems(error, messages, self.engine_error)
             self.shown = Shown(self.shown.rebuilds + 1, problems)
 
         return rebuild
 
-    def _answering(self, app: WSGIApp) -> WSGIApp:
+    def answering(self, app: WSGIApp) -> WSGIApp:
         def answer(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
             shown, path = self.shown, environ.get("PATH_INFO", "")
             if path == POLL:
@@ -75,10 +73,10 @@ class ProblemPages:
         return answer
 
 
-def _tell_terminal(error: Exception) -> None:
+def _tell_terminal(error: Exception, engine_error: type[Exception]) -> None:
     """The terminal hears of the error as it did from the engine's own loop: the engine has logged the details of
     its own errors, so their message is enough; any other comes with its traceback."""
-    if isinstance(error, MkDocsException):
+    if isinstance(error, engine_error):
         print(error, file=sys.stderr)
     else:
         traceback.print_exc()
@@ -92,14 +90,14 @@ def _respond(start_response: Callable[..., Any], kind: str, text: str) -> list[b
     return [body]
 
 
-def _problems(error: Exception, logged: list[str]) -> tuple[Problem, ...]:
+def _problems(error: Exception, logged: list[str], engine_error: type[Exception]) -> tuple[Problem, ...]:
     """The problems the core reported, where it stopped the rebuild; else what the engine logged, and its error."""
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, BuildFailed) and cause.problems:
             return cause.problems
         cause = cause.__cause__ or cause.__context__
-    said = str(error) if isinstance(error, MkDocsException) else f"{type(error).__name__}: {error}"
+    said = str(error) if isinstance(error, engine_error) else f"{type(error).__name__}: {error}"
     return tuple(Problem("", 0, message) for message in [*logged, said])
 
 
