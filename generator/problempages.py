@@ -41,8 +41,9 @@ class Shown:
 class ProblemPages:
     """Wraps a preview server's builder and its answers to requests (see the module's docstring)."""
 
-    def __init__(self, engine_log: logging.Logger, engine_error: type[Exception]) -> None:
-        self.shown = Shown()
+    def __init__(self, engine_log: logging.Logger, engine_error: type[Exception], problems: tuple[Problem, ...] = ()) -> None:
+        self.shown = Shown(problems=problems)
+        """At first, what the first build failed on, if it did: the preview starts anyway, showing why."""
         self.engine_log = engine_log
         self.engine_error = engine_error
         """The engine's own errors, whose details it has logged already: their message is enough."""

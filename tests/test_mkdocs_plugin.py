@@ -125,6 +125,18 @@ def test_briefings_serve_shows_a_saved_edit_and_drops_a_page_made_draft(project:
 
 
 @pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
+def test_a_preview_started_on_broken_content_shows_why_then_the_site_once_fixed(project: Path, command: list[str]) -> None:
+    source = project / "content/audits/year-end-maca.md"
+    written = source.read_text()
+    source.write_text(written.replace("type: maca", "type: mca"))
+    with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "The preview cannot show", 90)
+        assert "content/audits/year-end-maca.md:" in (fetch(base) or "") and "type: &#39;mca&#39;" in (fetch(base) or "")
+        source.write_text(written)
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 60)
+
+
+@pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
 def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str]) -> None:
     with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
         assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)

@@ -30,7 +30,7 @@ from mkdocs.structure.toc import get_toc
 from ...build import Build, BuildFailed, Job
 from ...config import BuildOptions, Project, SettingsError, options_from_env
 from ...markup import sanitise_page
-from ...model import Audience, Output
+from ...model import Audience, Output, Problem
 from ...preview import Preview
 from ...problempages import ProblemPages
 from ...report import Reporter
@@ -93,9 +93,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     session: Build | Preview | None = None
     command = "build"
+    first_failed: tuple[Problem, ...] | None = None
+    """What a preview's first build failed on: it writes the hand-written pages only, and serves the problems."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command, self.session = command, None
+        self.command, self.session, self.first_failed = command, None, None
         if (
             command == "serve" and dirty
         ):  # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
@@ -114,7 +116,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.session = self._start(project_of(config, self.config), Path(config.site_dir))
             self.session.project = project_of(config, self.config)  # a preview's mkdocs.yml may have changed
             self.writing = self.session.generate(self.session.check())
-        except (BuildFailed, SettingsError, Refused) as error:
+        except BuildFailed as error:
+            if not (isinstance(self.session, Preview) and self.first_failed is None and self.command == "serve"):
+                raise PluginError(f"briefings: {error}") from error
+            self.first_failed = error.problems or (Problem("", 0, str(error)),)
+            self.writing = Job([], self.session.folder, Audience.PUBLIC, "", 0)
+            self.session.failed()
+            config.strict, config.nav = False, None  # nothing generated to link to, and nothing to warn of:
+            for handler in logging.getLogger(ENGINE).handlers:  # the browser shows the problems instead
+                handler.addFilter(_below_warning)
+        except (SettingsError, Refused) as error:
             raise PluginError(f"briefings: {error}") from error
         config.site_dir, config.site_url = str(self.writing.folder), self.writing.site_url
         self.engine_config = config  # on_shutdown points it back at the output folder (gh-deploy reads it then)
@@ -177,7 +188,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._flush()
-        if self.session is not None:
+        for handler in logging.getLogger(ENGINE).handlers:
+            handler.removeFilter(_below_warning)
+        if self.session is not None and not self.first_failed:
             try:
                 self.session.post_build()
             except BuildFailed as error:
@@ -201,16 +214,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
-        show_problems(server)
+        show_problems(server, self.first_failed or ())
+        self.first_failed = ()
         signal.signal(signal.SIGTERM, _stop_serving)
         return server
 
 
-def show_problems(server: LiveReloadServer) -> None:
+def show_problems(server: LiveReloadServer, problems: tuple[Problem, ...] = ()) -> None:
     """A failed rebuild shows its problems in the browser (`problempages`), and the preview keeps serving."""
-    pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException)
+    pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException, problems)
     server.builder = pages.guarded(server.builder)
     server.set_app(pages.answering(server.get_app()))
+
+
+def _below_warning(record: logging.LogRecord) -> bool:
+    return record.levelno < logging.WARNING
 
 
 def _stop_serving(signum: int, frame: object) -> None:
