@@ -16,7 +16,8 @@ from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status, Taxonomy
 from .pipeline import check
 from .postbuild import not_public
-from .report import Reporter, plural, print_problems, write_step_summary
+from .report import Reporter, append_step_summary, plural, print_problems, write_step_summary
+from .review import ReviewRefused, review, summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
 from .takedown import TakedownRefused, purge_pdf_cache, remote_steps, withdraw
@@ -178,6 +179,19 @@ def cmd_takedown(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(root: Path, args: argparse.Namespace) -> int:
+    """List for the reviewer what a change publishes: allowances, status changes to published, new names."""
+    try:
+        found = review(root, Engine(root).project().content_dir, args.base)
+    except ReviewRefused as error:
+        print(f"review refused: {error}", file=sys.stderr)
+        return 1
+    markdown = summary(found)
+    print(markdown, end="")
+    append_step_summary(markdown)
+    return 0
+
+
 def _ask(prompt: str) -> str:
     """A reason typed at the terminal; never waits on a pipe or a workflow."""
     if not sys.stdin.isatty():
@@ -298,6 +312,11 @@ def parser() -> argparse.ArgumentParser:
     takedown_cmd.add_argument("--build-date", help="the day to rebuild as, YYYY-MM-DD; default today")
     takedown_cmd.add_argument("--pdf", choices=["auto", "require", "skip"], default="auto", help="as for build")
     takedown_cmd.set_defaults(run=cmd_takedown)
+    review_cmd = commands.add_parser(
+        "review", help="list what a change publishes, for its reviewer: allowances, status changes, new names"
+    )
+    review_cmd.add_argument("--base", required=True, help="the commit to compare with: the pull request's base")
+    review_cmd.set_defaults(run=cmd_review)
     return main_parser
 
 

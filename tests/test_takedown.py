@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
@@ -16,7 +18,7 @@ from generator.cli import main
 from generator.pdf import PDF_CACHE
 from generator.pipeline import check
 from generator.takedown import TakedownRefused, withdraw_text
-from tests.conftest import BUILD_DATE, build_site, make_project, served
+from tests.conftest import BUILD_DATE, REPO, build_site, make_project, served
 from tests.test_browser_experience import WCAG_TAGS
 from tests.test_partners import every_text
 from tests.test_validate import BASE, BRIEFING, write
@@ -521,3 +523,101 @@ def test_only_the_status_lines_change_whatever_the_line_endings_or_a_missing_sta
     )
     with pytest.raises(TakedownRefused, match="already has withdrawn_reason"):
         withdraw_text(draft.replace("title: A", "title: A\nwithdrawn_reason: x"), "content/audits/a.md", "Why", BUILD_DATE_ON)
+
+
+# --- two people before publishing: what the reviewer is shown --------------------------------------
+
+DUTY_LINE = 'The duty line is 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: the partnership\'s public duty line -->'
+
+
+def git(root: Path, *args: str) -> str:
+    identity = ["-c", "user.name=QA officer", "-c", "user.email=qa@example.org", "-c", "commit.gpgsign=false"]
+    done = subprocess.run(["git", "-C", str(root), *identity, *args], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    file = root / relative
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_pull_request_summary_lists_allowances_status_changes_and_new_names(
+    project: Path, cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit(project, "content/briefings/standalone-review.md", "Some things.", f"Some things.\n\n{DUTY_LINE}")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    base = git(project, "rev-parse", "HEAD")
+    # the pull request: a draft and a restricted item go live, a file is renamed, a new one published, names allowed
+    edit(project, "content/audits/quokka-draft.md", "status: draft", "status: published\npseudonyms: [Child Q, Jordan]")
+    edit(
+        project, "content/audits/quokka-draft.md", "Background of Quokka draft audit.", DUTY_LINE.replace("duty", "out-of-hours")
+    )
+    edit(project, "content/audits/narwhal-restricted.md", "status: restricted", "status: published")
+    git(project, "mv", "content/audits/autumn-maca.md", "content/audits/autumn-maca-2024.md")
+    edit(project, "content/audits/autumn-maca-2024.md", "status: published", "status: published\nprevious_slugs: [autumn-maca]")
+    write(project, "content/briefings/new-review.md", briefing("A new review", "pseudonyms: [Child B]"))
+    edit(
+        project,
+        "content/allowed_names.yml",
+        "- name: Dr Barnardo's",
+        "- name: Peter Connelly\n  reason: the review is named after him\n- name: Dr Barnardo's",
+    )
+    summary_file = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    run = cli("review", "--base", base)
+    assert run.code == 0, run.err
+    assert summary_file.read_text(encoding="utf-8") == run.out
+    lines = run.lines
+    assert lines[0] == f"### Before you approve: what this change publishes (compared with `{base}`)"
+    assert section(lines, "**Status changes to `published` (3)**") == [
+        "| file | line | status before |",
+        "|---|---|---|",
+        "| `content/audits/narwhal-restricted.md` | 5 | restricted |",
+        "| `content/audits/quokka-draft.md` | 5 | draft |",
+        "| `content/briefings/new-review.md` | 5 | new file |",
+    ]
+    assert section(lines, "**Privacy allowances in use (2, 1 new)**") == [
+        "| where | allows | reason | new |",
+        "|---|---|---|---|",
+        "| `content/audits/quokka-draft.md:16` | 0161 496 0000 | the partnership's public out-of-hours line | new |",
+        "| `content/briefings/standalone-review.md:23` | 0161 496 0000 | the partnership's public duty line |  |",
+    ]
+    assert section(lines, "**Names newly allowed (4)**") == [
+        "| where | name | why |",
+        "|---|---|---|",
+        "| `content/audits/quokka-draft.md:6` | Child Q | declared as a pseudonym (an invented name) |",
+        "| `content/audits/quokka-draft.md:6` | Jordan | declared as a pseudonym (an invented name) |",
+        "| `content/briefings/new-review.md:3` | Child B | declared as a pseudonym (an invented name) |",
+        "| `content/allowed_names.yml:6` | Peter Connelly | the review is named after him |",
+    ]
+
+
+def section(lines: list[str], heading: str) -> list[str]:
+    """The table (or `None.`) under one heading of the summary."""
+    start = lines.index(heading) + 2
+    end = next((i for i in range(start, len(lines)) if not lines[i]), len(lines))
+    return lines[start:end]
+
+
+def test_the_review_refuses_a_base_the_clone_does_not_hold(project: Path, cli) -> None:
+    git(project, "init", "-q")
+    run = cli("review", "--base", "origin/main")
+    assert run.code == 1 and "'origin/main' is not a commit in this clone" in run.err
+
+
+def test_the_workflow_shows_the_review_on_pull_requests_and_content_has_code_owners() -> None:
+    public = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text())["jobs"]["public"]
+    assert public["steps"][0]["with"]["fetch-depth"] == 0  # the base commit is in the clone
+    step = next(s for s in public["steps"] if "briefings review" in s.get("run", ""))
+    assert step["if"] == "github.event_name == 'pull_request'"
+    assert step["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert step["run"] == 'briefings review --base "$BASE_SHA"'
+    first_check = next(i for i, s in enumerate(public["steps"]) if s.get("run", "").startswith("briefings check"))
+    assert public["steps"].index(step) < first_check  # shown even when the check fails
+    rules = [line.split() for line in (REPO / ".github/CODEOWNERS").read_text().splitlines() if line and line[0] != "#"]
+    assert rules == [["/content/", "@your-org/safeguarding-qa"]]
