@@ -20,7 +20,7 @@ from .report import Reporter, append_step_summary, plural, print_problems, write
 from .review import ReviewRefused, review, summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
-from .takedown import TakedownRefused, purge_pdf_cache, remote_steps, withdraw
+from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from .tasks import cores
 from .validate import load_taxonomy
 from .wordimport import ImportRefused, import_docx
@@ -175,7 +175,7 @@ def cmd_takedown(root: Path, args: argparse.Namespace) -> int:
             return 1
     print(purge_pdf_cache(root))
     print()
-    print(remote_steps(done, project.site_url, datetime.now(UTC)))
+    print(remote_steps(done, project.site_url, origin_url(root), datetime.now(UTC)))
     return 0
 
 

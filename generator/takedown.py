@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from .model import Status
 from .pdf import PDF_CACHE
 from .validate import SLUG, WITHDRAWAL_FIELDS
 
+PLACEHOLDER_ORIGIN = "https://github.com/OWNER/REPO.git"
 ARTEFACTS = ("site-public", "site-partners", "github-pages")
 """The publish workflow's artefacts: each holds the built site, withdrawn text included, until it expires."""
 
@@ -111,7 +113,13 @@ def purge_pdf_cache(root: Path) -> str:
     return f"PDF cache: removed {PDF_CACHE}/ ({count} file{'' if count == 1 else 's'})."
 
 
-def remote_steps(done: Withdrawn, site_url: str, now: datetime) -> str:
+def origin_url(root: Path) -> str:
+    """The repository the clone came from, for the commands that rewrite its history (a placeholder if none)."""
+    found = subprocess.run(["git", "-C", str(root), "remote", "get-url", "origin"], capture_output=True, text=True)
+    return found.stdout.strip() if found.returncode == 0 and found.stdout.strip() else PLACEHOLDER_ORIGIN
+
+
+def remote_steps(done: Withdrawn, site_url: str, origin: str, now: datetime) -> str:
     """What only a person with access to GitHub and the search engines can do, each with its exact command."""
     page = f"{site_url.rstrip('/')}/briefings/{done.slug}/"
     before = now.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -136,14 +144,14 @@ Remote steps (see docs/takedown.md); do them in this order, today:
      gh cache delete --all
 
 3. Remove the text from the repository's history, in a fresh clone (git filter-repo refuses any other):
-     git clone https://github.com/OWNER/REPO.git takedown-clean && cd takedown-clean
+     git clone {origin} takedown-clean && cd takedown-clean
    either replace each withdrawn detail everywhere in history (one 'text==>replacement' line per detail):
      printf '%s\\n' 'THE EXACT TEXT==>[withdrawn]' > ../takedown-expressions.txt
      git filter-repo --replace-text ../takedown-expressions.txt
    or remove the whole file from history (then add the withdrawn file, front matter only, again):
      git filter-repo --path {done.path} --invert-paths
    then push the rewritten history (an administrator may have to allow force pushes on main for a moment):
-     git remote add origin https://github.com/OWNER/REPO.git
+     git remote add origin {origin}
      git push --force --all
      git push --force --tags
    What that means for clones: every existing clone and fork still holds the old history. Everyone must delete

@@ -462,6 +462,7 @@ def test_takedown_withdraws_rebuilds_purges_and_prints_the_remote_steps(project:
         f"git filter-repo --path {SURVEY} --invert-paths",
         "git push --force --all",
         "git push --force --tags",
+        "git clone https://github.com/OWNER/REPO.git takedown-clean && cd takedown-clean",  # no origin: a placeholder
     ]:
         assert command in [line.strip() for line in run.lines], command
     assert "https://search.google.com/search-console/removals" in run.out
@@ -470,6 +471,8 @@ def test_takedown_withdraws_rebuilds_purges_and_prints_the_remote_steps(project:
 
 
 def test_takedown_empties_a_pdf_cache_and_rebuilds_the_partners_site_too(project: Path, cli) -> None:
+    git(project, "init", "-q")
+    git(project, "remote", "add", "origin", "git@github.com:northbrook/briefings.git")
     build_site(project, "--audience", "partners", "--pdf", "skip")
     cache = project / PDF_CACHE
     (cache / "ab").mkdir(parents=True)
@@ -484,6 +487,7 @@ def test_takedown_empties_a_pdf_cache_and_rebuilds_the_partners_site_too(project
     assert "Note: it was restricted; its notice (title and reason) is now on the public site too (docs/takedown.md)." in run.lines
     partners = soup(project / "site-partners", "briefings/narwhal-restricted/index.html")
     assert partners.select_one(".briefing-notice--withdrawn a")["href"] == "../autumn-maca/"
+    assert "     git remote add origin git@github.com:northbrook/briefings.git" in run.lines
     assert "superseded_by: autumn-maca\n" in (project / "content/audits/narwhal-restricted.md").read_text(encoding="utf-8")
 
 
