@@ -6,7 +6,7 @@ import io
 import re
 import subprocess
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.pdf import PDF_CACHE
 from generator.pipeline import check
-from generator.takedown import TakedownRefused, withdraw_text
+from generator.takedown import PLACEHOLDER_ORIGIN, TakedownRefused, Withdrawn, remote_steps, withdraw_text
 from tests.conftest import BUILD_DATE, REPO, build_site, make_project, served
 from tests.test_browser_experience import WCAG_TAGS
 from tests.test_partners import every_text
@@ -625,3 +625,21 @@ def test_the_workflow_shows_the_review_on_pull_requests_and_content_has_code_own
     assert public["steps"].index(step) < first_check  # shown even when the check fails
     rules = [line.split() for line in (REPO / ".github/CODEOWNERS").read_text().splitlines() if line and line[0] != "#"]
     assert rules == [["/content/", "@your-org/safeguarding-qa"]]
+
+
+def test_the_runbook_gives_every_command_the_takedown_prints() -> None:
+    done = Withdrawn("content/audits/SLUG.md", "SLUG", "published")
+    printed = remote_steps(
+        done, "https://example.github.io/briefings/", PLACEHOLDER_ORIGIN, datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
+    )
+    runbook = (REPO / "docs/takedown.md").read_text(encoding="utf-8")
+    commands = [line.strip() for line in printed.splitlines() if re.match(r"\s+(git|gh|printf|--jq|\|) ", line)]
+    assert len(commands) == 15
+    for command in commands:
+        assert command.replace("2026-12-02T09:30:00Z", "YYYY-MM-DDTHH:MM:SSZ") in runbook, command
+    for service in ("https://search.google.com/search-console/removals", "https://www.bing.com/webmasters/tools/content-removal"):
+        assert service in printed and service in runbook
+    assert (
+        "briefings takedown SLUG --reason" in runbook
+        and "[the takedown runbook](docs/takedown.md)" in (REPO / "README.md").read_text()
+    )
