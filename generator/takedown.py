@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +25,8 @@ from .validate import SLUG, WITHDRAWAL_FIELDS
 
 PLACEHOLDER_ORIGIN = "https://github.com/OWNER/REPO.git"
 ARTEFACTS = ("site-public", "site-partners", "github-pages")
+_STATUS_LINE = re.compile(r"status\s*:")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 """The publish workflow's artefacts: each holds the built site, withdrawn text included, until it expires."""
 
 
@@ -53,8 +56,11 @@ def find_source(root: Path, content_dir: str, slug: str) -> Source:
 def withdraw_text(text: str, path: str, reason: str, on: date, superseded_by: str | None = None) -> str:
     """The file's text with its `status:` line saying `withdrawn` and the withdrawal's lines after it.
 
-    Every other byte stays as it was (line endings included), so the change reads as one small diff.
+    Every other byte stays as it was (a byte-order mark and line endings included), so the change reads as
+    one small diff.
     """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix(bom)
     doc, problems = parse_document(text, path, "audit", Path(path).stem)
     if not doc.parsed:
         raise TakedownRefused(f"{path} cannot be read: {'; '.join(str(p) for p in problems)}")
@@ -64,22 +70,26 @@ def withdraw_text(text: str, path: str, reason: str, on: date, superseded_by: st
     present = [key for key in (*WITHDRAWAL_FIELDS, *(["superseded_by"] if superseded_by else [])) if key in doc.fields]
     if present:
         raise TakedownRefused(f"{path} already has {', '.join(present)}: edit those lines by hand")
-    lines = text.splitlines(keepends=True)
+    written = doc.fields["date"].text if "date" in doc.fields else None
+    if written and _DATE.fullmatch(written) and on.isoformat() < written:  # ISO dates order as text
+        raise TakedownRefused(f"--on {on.isoformat()} is before the briefing's date, {written}")
+    lines = text.split("\n")
     at = status.line - 1 if status is not None else 1  # no status (a draft): after the opening '---'
-    end = "\r\n" if lines[at - (status is None)].endswith("\r\n") else "\n"
+    if status is not None and not _STATUS_LINE.match(lines[at]):
+        raise TakedownRefused(f"{path}:{status.line}: the status is not on a line of its own; set it by hand (docs/takedown.md)")
+    end = "\r" if lines[at - (status is None)].endswith("\r") else ""
     added = [
         f"status: {Status.WITHDRAWN.value}",
         f"withdrawn_on: {on.isoformat()}",
         f"withdrawn_reason: {json.dumps(reason, ensure_ascii=False)}",  # a JSON string is a YAML double-quoted one
         *([f"superseded_by: {superseded_by}"] if superseded_by else []),
     ]
-    replaced = 1 if status is not None else 0
-    new = "".join([*lines[:at], *(line + end for line in added), *lines[at + replaced :]])
+    new = "\n".join([*lines[:at], *(line + end for line in added), *lines[at + (status is not None) :]])
     check, _ = parse_document(new, path, "audit", Path(path).stem)
-    wanted = {"status": Status.WITHDRAWN.value, "withdrawn_reason": reason, "superseded_by": superseded_by or None}
-    if not check.parsed or any(check.fields[k].value != v for k, v in wanted.items() if v is not None):
+    wanted = {"status": Status.WITHDRAWN.value, "withdrawn_reason": reason, "superseded_by": superseded_by}
+    if not check.parsed or any(check.fields[key].value != value for key, value in wanted.items() if value is not None):
         raise TakedownRefused(f"{path}: the status lines could not be rewritten safely; set them by hand (docs/takedown.md)")
-    return new
+    return bom + new
 
 
 def withdraw(root: Path, content_dir: str, slug: str, reason: str, on: date, superseded_by: str | None = None) -> Withdrawn:
@@ -90,10 +100,11 @@ def withdraw(root: Path, content_dir: str, slug: str, reason: str, on: date, sup
     if superseded_by is not None and not SLUG.match(superseded_by):
         raise TakedownRefused(f"--superseded-by {superseded_by!r} is not a slug (a file name without .md)")
     source = find_source(root, content_dir, slug)
-    text, problems = read_text(source.file, source.path)
-    if text is None:
+    readable, problems = read_text(source.file, source.path)
+    if readable is None:
         raise TakedownRefused("; ".join(str(p) for p in problems))
-    was = parse_document(text, source.path, source.kind, slug)[0].fields.get("status")
+    text = source.file.read_bytes().decode("utf-8")  # as it is, not as read for checking (line endings kept)
+    was = parse_document(readable, source.path, source.kind, slug)[0].fields.get("status")
     new = withdraw_text(text, source.path, reason, on, superseded_by)
     handle, temporary = tempfile.mkstemp(dir=source.file.parent, prefix=".takedown-")
     with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

@@ -762,12 +762,18 @@ def check_slugs(docs: list[Document]) -> list[Problem]:
     return problems
 
 
-def _slug_list(doc: Document, key: str) -> list[str]:
-    """The slugs a field names (one, or a list), as far as they are well formed: the schema reports the rest."""
-    found = doc.fields.get(key)
-    value = found.value if found is not None and doc.parsed else None
-    values = value if isinstance(value, list) else [value]
+def _previous_slugs(doc: Document) -> list[str]:
+    """The well-formed slugs of `previous_slugs`: the schema reports the rest."""
+    found = doc.fields.get("previous_slugs")
+    values = found.value if found is not None and doc.parsed and isinstance(found.value, list) else []
     return [v for v in values if isinstance(v, str) and SLUG.match(v)]
+
+
+def _successor(doc: Document) -> str | None:
+    """The slug `superseded_by` names, if it is one: the schema reports anything else."""
+    found = doc.fields.get("superseded_by")
+    value = found.value if found is not None and doc.parsed else None
+    return value if isinstance(value, str) and SLUG.match(value) else None
 
 
 def check_previous_slugs(docs: list[Document]) -> list[Problem]:
@@ -776,7 +782,7 @@ def check_previous_slugs(docs: list[Document]) -> list[Problem]:
     claimed: dict[str, str] = {}
     problems = []
     for doc in docs:
-        for old in _slug_list(doc, "previous_slugs"):
+        for old in _previous_slugs(doc):
             line = doc.fields["previous_slugs"].line
             if old in RESERVED_SLUGS:
                 why = f"'{old}' is reserved for the site's filter pages, never a briefing's address"
@@ -797,9 +803,10 @@ def check_successors(docs: list[Document]) -> list[Problem]:
     """`superseded_by` names a briefing every reader of the notice can open: published (or, from a restricted
     one, restricted), never itself, a draft or a withdrawn one."""
     statuses = {doc.slug: status_of(doc) for doc in docs if doc.parsed}
+    successors = {doc.slug: _successor(doc) for doc in docs}
     problems = []
     for doc in docs:
-        for slug in _slug_list(doc, "superseded_by"):
+        if (slug := _successor(doc)) is not None:
             target = statuses.get(slug)
             if slug == doc.slug:
                 why = "a briefing cannot supersede itself; name the briefing that replaces it"
@@ -811,10 +818,22 @@ def check_successors(docs: list[Document]) -> list[Problem]:
                 why = f"'{slug}' is a draft, so the link would lead nowhere; publish it first"
             elif target is Status.RESTRICTED and status_of(doc) is not Status.RESTRICTED:
                 why = f"'{slug}' is restricted, so the public site would link to a page it does not have"
+            elif doc.slug in _chain(slug, successors):
+                why = f"'{slug}' is superseded, in turn, by this briefing; name the newest briefing"
             else:
                 continue
             problems.append(Problem(doc.path, doc.fields["superseded_by"].line, f"superseded_by: {why}"))
     return problems
+
+
+def _chain(slug: str, successors: dict[str, str | None]) -> list[str]:
+    """The briefings that supersede `slug`, one after another, until one that names no successor (or a loop)."""
+    found: list[str] = []
+    following = successors.get(slug)
+    while following is not None and following not in found:
+        found.append(following)
+        following = successors.get(following)
+    return found
 
 
 Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]

@@ -230,6 +230,20 @@ def test_a_withdrawn_file_needs_only_what_its_notice_shows(project: Path) -> Non
             ],
         ),
         (
+            ("previous_slugs: [cold-weather-maca]", "previous_slugs: cold-weather-maca"),
+            [
+                f"{WITHDRAWN}:9: previous_slugs: must be a list; write a list of the file names (without .md) this briefing "
+                "was published under, e.g. [old-name]"
+            ],
+        ),
+        (
+            ("superseded_by: standalone-review", "superseded_by: [standalone-review, autumn-maca]"),
+            [
+                f"{WITHDRAWN}:8: superseded_by: must be text; write the slug (file name without .md) of the briefing that "
+                "replaces this one"
+            ],
+        ),
+        (
             ("status: withdrawn", "status: published"),
             [
                 f"{WITHDRAWN}:6: withdrawn_on: only a withdrawn briefing has it; set 'status: withdrawn' (see "
@@ -256,6 +270,8 @@ def test_a_withdrawn_file_needs_only_what_its_notice_shows(project: Path) -> Non
         "reserved",
         "claimed twice",
         "previous slug not a slug",
+        "previous slugs not a list",
+        "two successors",
         "withdrawal fields on a published file",
     ],
 )
@@ -274,6 +290,22 @@ def test_a_withdrawn_successor_is_refused_and_a_draft_keeps_its_own_problem(proj
     write(project, SUPERSEDED, briefing("An older review", "superseded_by: withdrawn-maca").replace("published", "draft"))
     checked = check(project, "content")
     assert checked.problems == [] and [p.line for p in checked.draft_problems if p.path == SUPERSEDED] == [3]
+
+
+def test_briefings_that_supersede_each_other_in_a_loop_are_refused(project: Path) -> None:
+    takedown_content(project)
+    edit(
+        project, "content/briefings/standalone-review.md", "status: published", "status: published\nsuperseded_by: renamed-review"
+    )
+    edit(project, RENAMED, "status: published", "status: published\nsuperseded_by: superseded-review")
+    # standalone-review → renamed-review → superseded-review → standalone-review: each is told (withdrawn-maca,
+    # outside the loop, is not)
+    assert [str(p) for p in check(project, "content").problems] == [
+        f"{RENAMED}:6: superseded_by: 'superseded-review' is superseded, in turn, by this briefing; name the newest briefing",
+        "content/briefings/standalone-review.md:5: superseded_by: 'renamed-review' is superseded, in turn, by this "
+        "briefing; name the newest briefing",
+        f"{SUPERSEDED}:3: superseded_by: 'standalone-review' is superseded, in turn, by this briefing; name the newest briefing",
+    ]
 
 
 def test_a_previous_slug_that_a_draft_uses_as_its_name_is_refused(project: Path) -> None:
@@ -498,6 +530,8 @@ def test_takedown_empties_a_pdf_cache_and_rebuilds_the_partners_site_too(project
         (["autumn-maca", "--reason", "  \u00a0 "], "give the reason readers will see"),
         (["autumn-maca"], "give the reason with --reason TEXT"),
         (["autumn-maca", "--reason", "x", "--superseded-by", "../etc"], "--superseded-by '../etc' is not a slug"),
+        (["autumn-maca", "--reason", "x", "--on", "2024-10-01"], "--on 2024-10-01 is before the briefing's date, 2024-10-02"),
+        (["autumn-maca", "--reason", "x", "--on", "2024-13-01"], "--on='2024-13-01': write the date as YYYY-MM-DD"),
     ],
 )
 def test_takedown_refuses_and_changes_nothing(project: Path, cli, args: list[str], message: str) -> None:
@@ -506,6 +540,18 @@ def test_takedown_refuses_and_changes_nothing(project: Path, cli, args: list[str
     assert run.code == 1 and message in run.err and "nothing was changed" in run.err
     assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == before
     assert not (project / "site").exists()
+
+
+def test_a_file_saved_by_windows_keeps_its_byte_order_mark_and_line_endings(project: Path, cli) -> None:
+    original = ("\ufeff" + BASE).replace("\n", "\r\n").encode("utf-8")
+    (project / "content/audits/windows.md").write_bytes(original)
+    run = cli("takedown", "windows", "--reason", "Out of date.", "--pdf", "skip", "--build-date", BUILD_DATE)
+    assert run.code == 0, run.err
+    expected = original.replace(
+        b"status: published\r\n",
+        b'status: withdrawn\r\nwithdrawn_on: 2025-06-01\r\nwithdrawn_reason: "Out of date."\r\n',
+    )
+    assert (project / "content/audits/windows.md").read_bytes() == expected
 
 
 def test_withdrawing_twice_is_refused(project: Path, cli) -> None:
