@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 import subprocess
 import zipfile
@@ -19,7 +21,7 @@ from generator.pdf import PDF_CACHE
 from generator.pipeline import check
 from generator.takedown import PLACEHOLDER_ORIGIN, TakedownRefused, Withdrawn, remote_steps, withdraw_text
 from tests.conftest import BUILD_DATE, REPO, build_site, make_project, served
-from tests.test_browser_experience import WCAG_TAGS
+from tests.test_browser_experience import VNU, WCAG_TAGS
 from tests.test_partners import every_text
 from tests.test_validate import BASE, BRIEFING, write
 
@@ -395,6 +397,11 @@ def test_a_superseded_briefing_says_so_at_the_top_in_every_version(sites: dict[s
         "SUPERSEDED: this briefing has been replaced by Learning from a standalone review: "
         "https://example.github.io/briefings/briefings/standalone-review/"
     )
+    if Path("/usr/bin/chromium").exists():  # the PDF is the printed page: the notice comes first there too
+        printed = " ".join(every_text(sites["public"])["briefings/superseded-review.pdf"].split())
+        assert printed.index("This briefing has been replaced by Learning from a standalone review") < printed.index(
+            "A valid summary."
+        )
     listed = soup(sites["public"], "briefings/index.html").select_one("article").get_text()
     assert "An older review of neglect" in listed and TITLE not in listed
 
@@ -421,6 +428,37 @@ def test_each_old_address_is_a_small_redirect_page(sites: dict[str, Path], old: 
         assert (link["href"], link.get_text()) == (target, title)
         assert (site / f"briefings/{old}" / target / "index.html").resolve().is_file()
     assert "Partners only" in soup(sites["partners"], f"briefings/{old}/index.html").main.get_text()
+
+
+def test_the_notice_and_redirect_pages_are_valid_html(sites: dict[str, Path]) -> None:
+    if not VNU.exists():
+        if os.environ.get("CI"):
+            pytest.fail("vnu.jar is missing: .ci/run must run npm ci --prefix tests/tools")
+        pytest.skip("run: npm ci --prefix tests/tools")
+    ignored = [
+        line.removeprefix("message: ")
+        for line in (REPO / "tests/vnu-ignore.txt").read_text().splitlines()
+        if line.startswith("message: ")
+    ]
+    pages = [
+        sites[audience] / "briefings" / page / "index.html"
+        for audience in ("public", "partners")
+        for page in (
+            "withdrawn-maca",
+            "withdrawn-maca/record",
+            "superseded-review",
+            "old-review-name",
+            "cold-weather-maca/record",
+        )
+    ]
+    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", *map(str, pages)], capture_output=True, text=True)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    unexplained = [
+        f"{m['url']}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" and not any(i in m["message"] for i in ignored)
+    ]
+    assert unexplained == []
 
 
 def test_the_sites_pass_the_link_check(sites: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys) -> None:
