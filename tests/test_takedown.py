@@ -15,6 +15,8 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 
 from generator.cli import main
 from generator.pdf import PDF_CACHE
@@ -22,6 +24,7 @@ from generator.pipeline import check
 from generator.takedown import PLACEHOLDER_ORIGIN, TakedownRefused, Withdrawn, remote_steps, withdraw_text
 from tests.conftest import BUILD_DATE, REPO, build_site, make_project, served
 from tests.test_browser_experience import VNU, WCAG_TAGS
+from tests.test_mkdocs_plugin import rebuild
 from tests.test_partners import every_text
 from tests.test_validate import BASE, BRIEFING, write
 
@@ -727,3 +730,23 @@ def test_the_runbook_gives_every_command_the_takedown_prints() -> None:
         "briefings takedown SLUG --reason" in runbook
         and "[the takedown runbook](docs/takedown.md)" in (REPO / "README.md").read_text()
     )
+
+
+def test_a_preview_keeps_the_redirects_and_shows_a_withdrawal_on_the_next_save(project: Path, tmp_path: Path) -> None:
+    takedown_content(project)
+    site = tmp_path / "preview"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        mkdocs_build(config)
+        assert (site / "briefings/old-review-name/index.html").is_file()
+        assert (site / "briefings/cold-weather-maca/record/index.html").is_file()
+        edit(project, RENAMED, "previous_slugs: [old-review-name, older-name]", "previous_slugs: [older-name]")
+        edit(project, SUPERSEDED, "status: published", f"status: withdrawn\nwithdrawn_on: 2025-05-01\nwithdrawn_reason: {REASON}")
+        rebuild(project, site)
+        assert not (site / "briefings/old-review-name/index.html").exists()
+        assert (site / "briefings/older-name/index.html").is_file()
+        notice = soup(site, "briefings/superseded-review/index.html").select_one(".briefing-notice--withdrawn")
+        assert REASON in notice.get_text() and not (site / "briefings/superseded-review.txt").exists()
+    finally:
+        config.plugins.on_shutdown()
