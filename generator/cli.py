@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .build import BuildFailed, build
@@ -16,9 +16,11 @@ from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status, Taxonomy
 from .pipeline import check
 from .postbuild import not_public
-from .report import Reporter, plural, print_problems, write_step_summary
+from .report import Reporter, append_step_summary, plural, print_problems, write_step_summary
+from .review import ReviewRefused, review, summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
+from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from .tasks import cores
 from .validate import load_taxonomy
 from .wordimport import ImportRefused, import_docx
@@ -146,6 +148,57 @@ def cmd_assert_public(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_takedown(root: Path, args: argparse.Namespace) -> int:
+    """Withdraw a briefing and do the local steps of the runbook (docs/takedown.md); print the remote ones."""
+    project = Engine(root).project()
+    try:
+        on = parse_date(args.on, "--on") or parse_date(args.build_date, "--build-date") or date.today()
+        reason = args.reason if args.reason is not None else _ask("Why is it withdrawn (readers see this)? ")
+        done = withdraw(root, project.content_dir, args.slug, reason, on, args.superseded_by)
+    except (TakedownRefused, SettingsError) as error:
+        print(f"takedown refused: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    print(f"Withdrawn: {done.path} (status: {done.was} before; only its status lines changed).")
+    if done.was == Status.RESTRICTED.value:
+        print("Note: it was restricted; its notice (title and reason) is now on the public site too (docs/takedown.md).")
+    audiences = [Audience.PUBLIC] + ([Audience.PARTNERS] if (root / OUTPUT_FOLDERS[Audience.PARTNERS]).is_dir() else [])
+    for audience in audiences:
+        rebuild = argparse.Namespace(
+            audience=audience.value, drafts=False, build_date=args.build_date, strict_privacy=False, pdf=args.pdf
+        )
+        if cmd_build(root, rebuild) != 0:
+            print(
+                f"takedown: {done.path} now says withdrawn, but the site was not rebuilt: fix what is listed above, run "
+                "briefings build, then follow docs/takedown.md for the remote steps",
+                file=sys.stderr,
+            )
+            return 1
+    print(purge_pdf_cache(root))
+    print()
+    print(remote_steps(done, project.site_url, origin_url(root), datetime.now(UTC)))
+    return 0
+
+
+def cmd_review(root: Path, args: argparse.Namespace) -> int:
+    """List for the reviewer what a change publishes: allowances, status changes to published, new names."""
+    try:
+        found = review(root, Engine(root).project().content_dir, args.base)
+    except ReviewRefused as error:
+        print(f"review refused: {error}", file=sys.stderr)
+        return 1
+    markdown = summary(found)
+    print(markdown, end="")
+    append_step_summary(markdown)
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    """A reason typed at the terminal; never waits on a pipe or a workflow."""
+    if not sys.stdin.isatty():
+        raise TakedownRefused("give the reason with --reason TEXT")
+    return input(prompt)
+
+
 def _taxonomy(root: Path) -> tuple[str, Taxonomy | None]:
     """The content folder and its taxonomy, which a new draft is shaped by; its problems printed if it has any."""
     content = Engine(root).project().content_dir
@@ -249,6 +302,21 @@ def parser() -> argparse.ArgumentParser:
         "--slug", help="the file name and permanent address, e.g. neglect-under-fives (default: the title's first words)"
     )
     import_cmd.set_defaults(run=cmd_import)
+    takedown_cmd = commands.add_parser(
+        "takedown", help="withdraw a briefing, rebuild, purge the PDF cache, and print the remote steps (docs/takedown.md)"
+    )
+    takedown_cmd.add_argument("slug", help="the briefing's file name without .md")
+    takedown_cmd.add_argument("--reason", help="why it is withdrawn, in plain text: readers see it (asked for if not given)")
+    takedown_cmd.add_argument("--superseded-by", help="the slug of the briefing that replaces it")
+    takedown_cmd.add_argument("--on", help="the day it is withdrawn, YYYY-MM-DD; default the build date, or today")
+    takedown_cmd.add_argument("--build-date", help="the day to rebuild as, YYYY-MM-DD; default today")
+    takedown_cmd.add_argument("--pdf", choices=["auto", "require", "skip"], default="auto", help="as for build")
+    takedown_cmd.set_defaults(run=cmd_takedown)
+    review_cmd = commands.add_parser(
+        "review", help="list what a change publishes, for its reviewer: allowances, status changes, new names"
+    )
+    review_cmd.add_argument("--base", required=True, help="the commit to compare with: the pull request's base")
+    review_cmd.set_defaults(run=cmd_review)
     return main_parser
 
 

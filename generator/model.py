@@ -31,6 +31,8 @@ class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
     RESTRICTED = "restricted"
+    WITHDRAWN = "withdrawn"
+    """Taken down: its address shows a short notice (title, date, reason, successor), none of its former text."""
 
 
 class Audience(StrEnum):
@@ -141,6 +143,13 @@ class Briefing:
     source: str | None = None
     review_date: date | None = None
     pseudonyms: tuple[str, ...] = ()
+    superseded_by: str | None = None
+    """The slug of the briefing that replaces this one: its page (or notice) links there."""
+    previous_slugs: tuple[str, ...] = ()
+    """Addresses it was published at before a rename: each gets a redirect page."""
+    withdrawn_on: date | None = None
+    withdrawn_reason: str | None = None
+    """Plain text, shown on the notice. A withdrawn briefing keeps nothing else of its file (see `withdrawn`)."""
 
     @property
     def is_audit(self) -> bool:
@@ -195,6 +204,17 @@ class Site:
     audience: Audience
     briefings: tuple[Briefing, ...]
     """Newest first."""
+    withdrawn: tuple[Briefing, ...] = ()
+    """Withdrawn briefings, each only a notice at its address: in no listing, feed, index or download."""
+
+    def successor(self, b: Briefing) -> Briefing | None:
+        """The briefing that replaces `b`, if it names one this site shows (check refuses any other)."""
+        return next((s for s in self.briefings if s.slug == b.superseded_by), None)
+
+    @property
+    def redirects(self) -> dict[str, str]:
+        """Each earlier address (a previous slug) and the slug now published or withdrawn in its place."""
+        return {old: b.slug for b in (*self.briefings, *self.withdrawn) for old in b.previous_slugs}
 
 
 @dataclass(frozen=True)
@@ -216,6 +236,8 @@ class Page:
     description: str
     """Plain text."""
     headings: tuple[Heading, ...]
+    noindex: bool = False
+    """Asks search engines to drop the page (a withdrawn briefing's notice)."""
 
 
 @dataclass(frozen=True)
@@ -248,8 +270,8 @@ def long_date(day: date) -> str:
 
 
 def due_for_review(briefings: Iterable[Briefing], today: date) -> tuple[Briefing, ...]:
-    """Briefings (never drafts) whose review date has passed or is near, soonest first."""
-    due = [b for b in briefings if b.status is not Status.DRAFT and b.review_soon(today)]
+    """Briefings (never drafts or withdrawn ones) whose review date has passed or is near, soonest first."""
+    due = [b for b in briefings if b.status in (Status.PUBLISHED, Status.RESTRICTED) and b.review_soon(today)]
     return tuple(sorted(due, key=lambda b: (b.review_due, b.slug)))
 
 
@@ -260,12 +282,38 @@ def reporting_year(day: date) -> str:
 
 
 def visible(status: Status, audience: Audience, drafts: bool) -> bool:
-    """Whether an item of `status` appears in a build for `audience` (drafts only on request)."""
+    """Whether an item of `status` appears as a briefing in a build for `audience` (drafts only on request;
+    a withdrawn one never: only its notice does)."""
     if status is Status.DRAFT:
         return drafts
     if status is Status.RESTRICTED:
         return audience is Audience.PARTNERS
-    return True
+    return status is Status.PUBLISHED
+
+
+def withdrawn(b: Briefing) -> Briefing:
+    """What a withdrawn briefing keeps for its notice: title, dates, reason, successor and old addresses.
+
+    Everything else it said (summary, steps, good practice, actions, facts) is dropped here, before any
+    page is rendered, so no template can ever show it.
+    """
+    return Briefing(
+        slug=b.slug,
+        kind=b.kind,
+        path=b.path,
+        title=b.title,
+        status=Status.WITHDRAWN,
+        date=b.date,
+        published=b.published,
+        summary="",
+        themes=(),
+        agencies=(),
+        steps=("",) * len(STEPS),
+        superseded_by=b.superseded_by,
+        previous_slugs=b.previous_slugs,
+        withdrawn_on=b.withdrawn_on,
+        withdrawn_reason=b.withdrawn_reason,
+    )
 
 
 def make_site(
@@ -278,4 +326,5 @@ def make_site(
     """Select what this audience may see, newest first; nothing else reaches rendering."""
     shown = [b for b in briefings if visible(b.status, audience, drafts)]
     shown.sort(key=lambda b: (b.published, b.slug), reverse=True)
-    return Site(settings, taxonomy, audience, tuple(shown))
+    gone = tuple(withdrawn(b) for b in sorted(briefings, key=lambda b: b.slug) if b.status is Status.WITHDRAWN)
+    return Site(settings, taxonomy, audience, tuple(shown), gone)

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from playwright.sync_api import Route
 
 MARKER = "<!-- briefings:pdf-link -->"
+PDF_CACHE = ".briefings-cache/pdf"
+"""Where printed PDFs are to be kept between builds, relative to the project root, once they are cached:
+`briefings takedown` empties it (nothing is cached yet, so there it finds nothing)."""
 CHROMIUM_ENV = "BRIEFINGS_CHROMIUM"
 LAUNCH_ARGS = [
     "--disable-gpu",

@@ -82,8 +82,9 @@ def markdown_to_text(markdown: str) -> str:
     return writer.text()
 
 
-def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date) -> str:
-    """The whole briefing as text: the same source, steps and facts as the page."""
+def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date, successor: tuple[str, str] | None = None) -> str:
+    """The whole briefing as text: the same source, steps and facts as the page (and, as on the page, first the
+    briefing that replaces it: `successor`'s title and address)."""
     facts = [f"Published: {b.published.isoformat()}", f"Review due: {b.review_due.isoformat()}"]
     if b.is_audit:
         facts.insert(
@@ -100,6 +101,8 @@ def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date) -> str
         facts.append("Agencies: " + ", ".join(taxonomy.agencies[k] for k in b.agencies))
     facts.append("Themes: " + ", ".join(taxonomy.themes[k].label for k in b.themes))
     parts = [b.title.upper(), "=" * min(WIDTH, len(b.title)), fill(b.summary), "\n".join(facts)]
+    if successor:
+        parts.insert(0, fill(f"SUPERSEDED: this briefing has been replaced by {successor[0]}: {successor[1]}"))
     if b.status is Status.RESTRICTED:
         parts.insert(0, PARTNERS_NOTICE.upper())
     for number, ((_, heading), body) in enumerate(zip(STEPS, b.steps, strict=True), start=1):

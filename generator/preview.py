@@ -93,9 +93,9 @@ class Preview:
         time (an audit deleted, renamed, made a draft or restricted; a hand-written page deleted)."""
         for path in self.written.keys() - self.current.keys():
             (self.folder / self.written[path].dest).unlink(missing_ok=True)
-        written = self.job.pages if self.job else set()
+        written = (self.job.pages if self.job else set()) | {output.dest for output in self.current.values()}
         for page in self.folder.rglob("index.html"):
-            if page.relative_to(self.folder).as_posix() not in written:
+            if page.relative_to(self.folder).as_posix() not in written:  # a redirect page is written, not a page
                 page.unlink()
 
     def failed(self) -> None:

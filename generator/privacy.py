@@ -577,7 +577,14 @@ def load_allowed_names(root: Path, content_dir: str, refused: Collection[Path] =
     if not (root / path).is_file() or root / path in refused:
         return (), []
     node, problems = load_yaml_file(root / path, path)
-    if problems or node is None:
+    return read_allowed_names(node, path) if not problems else ((), problems)
+
+
+def read_allowed_names(node: yaml.Node | None, path: str) -> tuple[AllowedNames, list[Problem]]:
+    """The entries of an allowed-names file read into YAML nodes (from the working tree, or from another commit
+    for a review)."""
+    problems: list[Problem] = []
+    if node is None:
         return (), problems
     if not isinstance(node, yaml.SequenceNode):
         return (), [

@@ -349,6 +349,7 @@ class Renderer:
         title: str,
         description: str,
         searchable: bool = False,
+        noindex: bool = False,
         **context: object,
     ) -> Output:
         """A page: its title as the `<h1>`, then the template's HTML.
@@ -372,12 +373,13 @@ class Renderer:
         html = ENV.get_template("_page.html.j2").render(title=title, anchor=anchor, body=Markup(body))
         shown = str(escape(title))
         heading = Heading(1, anchor, strip_tags(shown))  # named as the outline names the others
-        return Output(path, html, Page(shown, description, (heading, *outline.headings)), searchable)
+        return Output(path, html, Page(shown, description, (heading, *outline.headings), noindex), searchable)
 
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
         today = self.site.settings.build_date
         base = self.site.settings.site_url.rstrip("/") + "/"
+        successor = self.site.successor(b)
         return [
             self.page(
                 f"briefings/{b.slug}.md",
@@ -388,6 +390,7 @@ class Renderer:
                 searchable=True,
                 b=b,
                 review_overdue=b.review_due < today,
+                successor=successor,
             ),
             self.page(
                 f"briefings/{b.slug}/record.md",
@@ -397,8 +400,53 @@ class Renderer:
                 f"Team record for {b.title}",
                 b=b,
             ),
-            Output(f"briefings/{b.slug}.txt", briefing_text(b, self.site.taxonomy, base + b.url, today)),
+            Output(
+                f"briefings/{b.slug}.txt",
+                briefing_text(b, self.site.taxonomy, base + b.url, today, successor and (successor.title, base + successor.url)),
+            ),
         ]
+
+    def notice(self, b: Briefing) -> list[Output]:
+        """A withdrawn briefing's address: a notice kept out of search (and search engines), and its team record's
+        address leading to it."""
+        return [
+            self.page(
+                f"briefings/{b.slug}.md",
+                b.url,
+                "withdrawn.html.j2",
+                f"Withdrawn: {b.title}",
+                f"This briefing was withdrawn on {long_date(b.withdrawn_on or b.date)}.",
+                noindex=True,
+                b=b,
+                successor=self.site.successor(b),
+            ),
+            self.redirect(f"{b.url}record/", b.url, f"Withdrawn: {b.title}"),
+        ]
+
+    def redirect(self, old: str, new: str, title: str) -> Output:
+        """A small page at an old address that sends the reader on (a meta refresh and a plain link, both relative,
+        so they work under any base path), kept out of search engines."""
+        partners = self.site.audience is Audience.PARTNERS
+        html = ENV.get_template("redirect.html.j2").render(
+            target=relative(old, new),
+            canonical=self.site.settings.site_url.rstrip("/") + "/" + new,
+            title=title,
+            robots="noindex, nofollow" if partners else "noindex",
+            notice=PARTNERS_NOTICE if partners else "",
+        )
+        return Output(f"{old}index.html", html)
+
+    def moved(self) -> list[Output]:
+        """Redirect pages at every previous slug of a briefing (its page and its team record), to where it is now."""
+        here = {b.slug: b for b in (*self.site.briefings, *self.site.withdrawn)}
+        outputs = []
+        for old, slug in sorted(self.site.redirects.items()):
+            b = here[slug]
+            gone = b.status is Status.WITHDRAWN
+            title = f"Withdrawn: {b.title}" if gone else b.title
+            outputs.append(self.redirect(f"briefings/{old}/", b.url, title))
+            outputs.append(self.redirect(f"briefings/{old}/record/", b.url if gone else f"{b.url}record/", title))
+        return outputs
 
     @contextmanager
     def _briefings(self) -> Iterator[Callable[[], list[Output]]]:
@@ -408,7 +456,7 @@ class Renderer:
         `workers` and enough of them to render, forked workers render them while this process makes
         the other pages.
         """
-        todo = [b for b in self.site.briefings if b not in self.known]
+        todo = [b for b in self.site.briefings if b not in self.known or b.superseded_by]  # a successor's title may change
 
         def collect(rendered: Iterable[list[Output]]) -> list[Output]:
             self.known.update(zip(todo, rendered, strict=True))
@@ -457,7 +505,8 @@ class Renderer:
 
     def all(self) -> list[Output]:
         with self._briefings() as briefings:
-            return self._site_pages() + briefings()
+            notices = [output for b in self.site.withdrawn for output in self.notice(b)]
+            return self._site_pages() + notices + self.moved() + briefings()
 
     def _site_pages(self) -> list[Output]:
         """Every file but the briefings'."""

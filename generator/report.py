@@ -33,8 +33,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+def table_cell(text: str) -> str:
+    """Text that stays inside one cell of a Markdown table."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def annotation(problem: Problem, level: str = "error") -> str:
@@ -110,14 +111,18 @@ def print_problems(errors: Sequence[Problem], warnings: Sequence[Problem] = ()) 
 
 def write_step_summary(title: str, outcome: str, errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:
     """Append a Markdown summary for the Actions run page (no-op outside Actions)."""
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not in_github_actions() or not target:
-        return
     lines = [f"### {title}", "", outcome, ""]
     rows = [("error", p) for p in errors] + [("warning", p) for p in warnings]
     if rows:
         lines += ["| | where | problem |", "|---|---|---|"]
-        lines += [f"| {kind} | `{p.path}:{p.line}` | {_cell(p.message)} |" for kind, p in rows]
+        lines += [f"| {kind} | `{p.path}:{p.line}` | {table_cell(p.message)} |" for kind, p in rows]
         lines.append("")
-    with open(target, "a", encoding="utf-8") as summary:
-        summary.write("\n".join(lines) + "\n")
+    append_step_summary("\n".join(lines) + "\n")
+
+
+def append_step_summary(markdown: str) -> None:
+    """Add Markdown to the Actions run's page (no-op outside Actions)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if in_github_actions() and target:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(markdown)

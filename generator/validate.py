@@ -35,7 +35,7 @@ ACTION_PLAN = "action plan"
 AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
 SECTION_KEYS = {title.lower(): key for key, title in STEPS} | {key: key for key in AUDIT_ONLY}
 REQUIRED_STEPS = [title for _, title in STEPS[:5]]
-DATE_FIELDS = ("date", "published", "review_date")
+DATE_FIELDS = ("date", "published", "review_date", "withdrawn_on")
 EARLIEST_YEAR = 1990
 """Audits dated before this (or after next year) are typing slips: `1025-05-01` would stretch every chart's axis."""
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -198,8 +198,16 @@ def _themes(path: str, section: Field, problems: list[Problem]) -> dict[str, The
 # --- front matter ---------------------------------------------------------------------------
 
 
-def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
-    """The contract's front-matter rules as JSON Schema; `x-hint` says how to put a value right."""
+WITHDRAWAL_FIELDS = ("withdrawn_on", "withdrawn_reason")
+"""Only a withdrawn briefing has them, and it must have both."""
+
+
+def front_matter_schema(kind: str, taxonomy: Taxonomy, withdrawn: bool = False) -> dict[str, Any]:
+    """The contract's front-matter rules as JSON Schema; `x-hint` says how to put a value right.
+
+    A `withdrawn` file needs only what its notice shows (title, date, withdrawn_on, withdrawn_reason): the
+    rest may already have been deleted from it, and is never published.
+    """
 
     def vocabulary(values: dict[str, Any], name: str) -> dict[str, Any]:
         return {"enum": list(values), "x-hint": f"use one of: {', '.join(values)} (the {name} keys in taxonomy.yml)"}
@@ -218,7 +226,7 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "title": {"type": "string", "minLength": 1, **plain, "x-hint": "write the title as plain text (no HTML)"},
         "date": iso_date,
-        "status": {"enum": [s.value for s in Status], "x-hint": "use draft, published or restricted"},
+        "status": {"enum": [s.value for s in Status], "x-hint": "use draft, published, restricted or withdrawn"},
         "themes": keys(taxonomy.themes, "themes"),
         "agencies": keys(taxonomy.agencies, "agencies"),
         "summary": {
@@ -234,8 +242,28 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
             "x-hint": "write a list of invented names, e.g. [Child A, Sam]",
         },
         "review_date": iso_date,
+        "superseded_by": {
+            "type": "string",
+            "pattern": SLUG.pattern,
+            "x-hint": "write the slug (file name without .md) of the briefing that replaces this one",
+        },
+        "previous_slugs": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": SLUG.pattern},
+            "x-hint": "write a list of the file names (without .md) this briefing was published under, e.g. [old-name]",
+        },
+        "withdrawn_on": iso_date,
+        "withdrawn_reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500,
+            "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
+            "x-hint": "write why it was withdrawn as one plain-text paragraph of at most 500 characters",
+        },
     }
-    required = ["title", "date", "themes", "summary"]
+    required = ["title", "date", *WITHDRAWAL_FIELDS] if withdrawn else ["title", "date", "themes", "summary"]
     schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
     if kind == "audit":
         count = {"type": "integer", "x-hint": "write a whole number such as 6"}
@@ -245,9 +273,10 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy) -> dict[str, Any]:
             "cases": {**count, "minimum": 1},
             "children": {**count, "minimum": 0},
         }
-        required += ["type", "agencies"]
-        schema["if"] = {"properties": {"type": {"const": "maca"}}, "required": ["type"]}
-        schema["then"] = {"required": ["cases", "children"]}
+        if not withdrawn:
+            required += ["type", "agencies"]
+            schema["if"] = {"properties": {"type": {"const": "maca"}}, "required": ["type"]}
+            schema["then"] = {"required": ["cases", "children"]}
     else:
         properties["source"] = {
             "type": "string",
@@ -294,6 +323,7 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
         "type": "is empty" if value is None else f"must be {_TYPE_NAMES.get(str(error.validator_value), error.validator_value)}",
         "enum": f"'{value}' is not allowed",
         "format": f"'{value}' is not a real date",
+        "pattern": f"'{value}' is not a slug (lowercase letters, digits and hyphens)",
         "minLength": "is empty",
         "maxLength": f"is {len(value) if isinstance(value, str) else 0} characters long; the limit is {error.validator_value}",
         "minimum": f"must be at least {error.validator_value}",
@@ -310,23 +340,36 @@ class FrontMatterRules:
     """One compiled validator per kind of file, built once per taxonomy rather than once per file."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self.schemas = {kind: front_matter_schema(kind, taxonomy) for kind in ("audit", "briefing")}
+        self.schemas = {
+            (kind, gone): front_matter_schema(kind, taxonomy, gone) for kind in ("audit", "briefing") for gone in (False, True)
+        }
         checker = jsonschema.FormatChecker()
         self.validators = {
-            kind: jsonschema.Draft202012Validator(schema, format_checker=checker) for kind, schema in self.schemas.items()
+            key: jsonschema.Draft202012Validator(schema, format_checker=checker) for key, schema in self.schemas.items()
         }
 
 
 def check_front_matter(doc: Document, rules: FrontMatterRules) -> list[Problem]:
-    schema, validator = rules.schemas[doc.kind], rules.validators[doc.kind]
+    gone = status_of(doc) is Status.WITHDRAWN
+    schema, validator = rules.schemas[doc.kind, gone], rules.validators[doc.kind, gone]
     problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
     problems += word_habits(doc)
+    if not gone:
+        problems += [
+            Problem(
+                doc.path,
+                doc.fields[key].line,
+                f"{key}: only a withdrawn briefing has it; set 'status: withdrawn' (see docs/takedown.md) or remove this line",
+            )
+            for key in WITHDRAWAL_FIELDS
+            if key in doc.fields
+        ]
     if not problems:
         problems += _check_dates(doc)
     return problems
 
 
-TEXT_FIELDS = ("title", "summary", "source")
+TEXT_FIELDS = ("title", "summary", "source", "withdrawn_reason")
 CURLY = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c"}
 """Word's opening quote marks and their closing ones: to YAML they are ordinary letters."""
 _COMMENT_CUT = re.compile(r"(?:^[ \t]*|(?<=\S) )#(?![ \t]*privacy[ \t]*:)")
@@ -421,6 +464,9 @@ def _check_dates(doc: Document) -> list[Problem]:
                 "check the year for a typing slip",
             )
         ]
+    gone = fields.get("withdrawn_on")
+    if gone and date.fromisoformat(gone.text or "") < when:
+        return [Problem(doc.path, gone.line, f"withdrawn_on: {gone.text} is before its date {when}; check for a typing slip")]
     published = fields.get("published")
     if published and date.fromisoformat(published.text or "") < when:
         return [
@@ -644,7 +690,35 @@ def status_of(doc: Document) -> Status | None:
     return Status(found.value) if isinstance(found.value, str) and found.value in {s.value for s in Status} else None
 
 
+def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
+    """A withdrawn file: only what its notice shows is checked and kept (its text may already be deleted)."""
+    problems = check_front_matter(doc, rules)
+    if problems:
+        return None, problems
+    fields = doc.fields
+    when = date.fromisoformat(fields["date"].text or "")
+    return Briefing(
+        slug=doc.slug,
+        kind=doc.kind,
+        path=doc.path,
+        title=fields["title"].value.strip(),
+        status=Status.WITHDRAWN,
+        date=when,
+        published=when,
+        summary="",
+        themes=(),
+        agencies=(),
+        steps=("",) * len(STEPS),
+        superseded_by=fields["superseded_by"].value if "superseded_by" in fields else None,
+        previous_slugs=tuple(fields["previous_slugs"].value if "previous_slugs" in fields else ()),
+        withdrawn_on=date.fromisoformat(fields["withdrawn_on"].text or ""),
+        withdrawn_reason=" ".join(fields["withdrawn_reason"].value.split()),
+    ), []
+
+
 def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
+    if status_of(doc) is Status.WITHDRAWN:
+        return _withdrawn(doc, rules)
     problems = check_front_matter(doc, rules) + check_headings(doc)
     sections, found = sort_sections(doc)
     problems += found
@@ -691,6 +765,8 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
         source=fields.get("source"),
         review_date=day("review_date"),
         pseudonyms=tuple(fields.get("pseudonyms") or ()),
+        superseded_by=fields.get("superseded_by"),
+        previous_slugs=tuple(fields.get("previous_slugs") or ()),
     ), []
 
 
@@ -724,6 +800,80 @@ def check_slugs(docs: list[Document]) -> list[Problem]:
     return problems
 
 
+def _previous_slugs(doc: Document) -> list[str]:
+    """The well-formed slugs of `previous_slugs`: the schema reports the rest."""
+    found = doc.fields.get("previous_slugs")
+    values = found.value if found is not None and doc.parsed and isinstance(found.value, list) else []
+    return [v for v in values if isinstance(v, str) and SLUG.match(v)]
+
+
+def _successor(doc: Document) -> str | None:
+    """The slug `superseded_by` names, if it is one: the schema reports anything else."""
+    found = doc.fields.get("superseded_by")
+    value = found.value if found is not None and doc.parsed else None
+    return value if isinstance(value, str) and SLUG.match(value) else None
+
+
+def check_previous_slugs(docs: list[Document]) -> list[Problem]:
+    """Each old address leads to one briefing: never a current file's, a filter page's, or another's old one."""
+    current = {doc.slug: doc.path for doc in docs}
+    claimed: dict[str, str] = {}
+    problems = []
+    for doc in docs:
+        for old in _previous_slugs(doc):
+            line = doc.fields["previous_slugs"].line
+            if old in RESERVED_SLUGS:
+                why = f"'{old}' is reserved for the site's filter pages, never a briefing's address"
+            elif old == doc.slug:
+                why = f"'{old}' is this file's own name, not an earlier one; remove it"
+            elif old in current:
+                why = f"'{old}' is the address of {current[old]}; an old address cannot be a current one"
+            elif old in claimed:
+                why = f"'{old}' is also a previous slug of {claimed[old]}; an old address can lead to one briefing only"
+            else:
+                claimed[old] = doc.path
+                continue
+            problems.append(Problem(doc.path, line, f"previous_slugs: {why}"))
+    return problems
+
+
+def check_successors(docs: list[Document]) -> list[Problem]:
+    """`superseded_by` names a briefing every reader of the notice can open: published (or, from a restricted
+    one, restricted), never itself, a draft or a withdrawn one."""
+    statuses = {doc.slug: status_of(doc) for doc in docs if doc.parsed}
+    successors = {doc.slug: _successor(doc) for doc in docs}
+    problems = []
+    for doc in docs:
+        if (slug := _successor(doc)) is not None:
+            target = statuses.get(slug)
+            if slug == doc.slug:
+                why = "a briefing cannot supersede itself; name the briefing that replaces it"
+            elif slug not in statuses:
+                why = f"no briefing has the slug '{slug}'{did_you_mean(slug, list(statuses))}; write the newer file's name without .md"
+            elif target is Status.WITHDRAWN:
+                why = f"'{slug}' is withdrawn; name the briefing that replaces it now"
+            elif target is Status.DRAFT:
+                why = f"'{slug}' is a draft, so the link would lead nowhere; publish it first"
+            elif target is Status.RESTRICTED and status_of(doc) is not Status.RESTRICTED:
+                why = f"'{slug}' is restricted, so the public site would link to a page it does not have"
+            elif doc.slug in _chain(slug, successors):
+                why = f"'{slug}' is superseded, in turn, by this briefing; name the newest briefing"
+            else:
+                continue
+            problems.append(Problem(doc.path, doc.fields["superseded_by"].line, f"superseded_by: {why}"))
+    return problems
+
+
+def _chain(slug: str, successors: dict[str, str | None]) -> list[str]:
+    """The briefings that supersede `slug`, one after another, until one that names no successor (or a loop)."""
+    found: list[str] = []
+    following = successors.get(slug)
+    while following is not None and following not in found:
+        found.append(following)
+        following = successors.get(following)
+    return found
+
+
 Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]
 """Results of `validate_document` by (path, text), valid for one taxonomy."""
 
@@ -751,4 +901,8 @@ def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool, kno
         result.problems += problems
         if briefing:
             result.briefings.append(briefing)
+    result.problems += check_previous_slugs(docs)
+    held = set(result.drafts_held)
+    for problem in check_successors(docs):
+        (result.draft_problems if problem.path in held else result.problems).append(problem)
     return result

@@ -126,6 +126,7 @@ def test_deploy_only_from_main_after_checks_and_partners_never_on_pages() -> Non
     public_runs = [s["run"] for s in jobs["public"]["steps"] if "run" in s]
     assert public_runs == [
         "python -m pip install -e .",
+        'briefings review --base "$BASE_SHA"',
         'sudo ln -sf "$(command -v google-chrome)" /usr/bin/chromium',
         "briefings check",
         "briefings check --public-repository",

@@ -93,7 +93,7 @@ CASES = [
         "unknown key with suggestion",
         BASE.replace("themes: [neglect]", "themes: [neglect]\nthemse: [neglect]"),
         [
-            f"{AUDIT}:10: unknown field 'themse' (did you mean 'themes'?); the fields are: title, date, status, themes, agencies, summary, pseudonyms, review_date, type, published, cases, children"
+            f"{AUDIT}:10: unknown field 'themse' (did you mean 'themes'?); the fields are: title, date, status, themes, agencies, summary, pseudonyms, review_date, superseded_by, previous_slugs, withdrawn_on, withdrawn_reason, type, published, cases, children"
         ],
     ),
     (
@@ -141,7 +141,7 @@ CASES = [
     (
         "bad status",
         BASE.replace("status: published", "status: live"),
-        [f"{AUDIT}:5: status: 'live' is not allowed; use draft, published or restricted"],
+        [f"{AUDIT}:5: status: 'live' is not allowed; use draft, published, restricted or withdrawn"],
     ),
     (
         "maca without cases",
@@ -379,7 +379,7 @@ BRIEFING_PATH = "content/briefings/bad.md"
     [
         (
             BRIEFING.replace("status: published", "status: published\ncases: 3"),
-            f"{BRIEFING_PATH}:5: unknown field 'cases'; the fields are: title, date, status, themes, agencies, summary, pseudonyms, review_date, source",
+            f"{BRIEFING_PATH}:5: unknown field 'cases'; the fields are: title, date, status, themes, agencies, summary, pseudonyms, review_date, superseded_by, previous_slugs, withdrawn_on, withdrawn_reason, source",
         ),
         (
             BRIEFING + GOOD_PRACTICE,

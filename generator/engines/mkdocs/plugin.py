@@ -167,7 +167,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if output is None or output.page is None:
             return sanitise_page(html)  # a hand-written page
         headings = output.page.headings
-        page.meta = {"description": escape(output.page.description)} | ({"pagefind": True} if output.searchable else {})
+        page.meta = (
+            {"description": escape(output.page.description)}
+            | ({"pagefind": True} if output.searchable else {})
+            | ({"robots": "noindex"} if output.page.noindex else {})
+        )
         page._title_from_render = output.page.title  # private: where MkDocs' own render puts the <h1>'s text
         page.toc = get_toc(nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.name} for h in headings]))
         page.present_anchor_ids = {h.id for h in headings}
