@@ -159,8 +159,6 @@ def cmd_takedown(root: Path, args: argparse.Namespace) -> int:
         print(f"takedown refused: {error}; nothing was changed", file=sys.stderr)
         return 1
     print(f"Withdrawn: {done.path} (status: {done.was} before; only its status lines changed).")
-    if done.was == Status.RESTRICTED.value:
-        print("Note: it was restricted; its notice (title and reason) is now on the public site too (docs/takedown.md).")
     audiences = [Audience.PUBLIC] + ([Audience.PARTNERS] if (root / OUTPUT_FOLDERS[Audience.PARTNERS]).is_dir() else [])
     for audience in audiences:
         rebuild = argparse.Namespace(

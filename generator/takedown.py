@@ -105,6 +105,13 @@ def withdraw(root: Path, content_dir: str, slug: str, reason: str, on: date, sup
         raise TakedownRefused("; ".join(str(p) for p in problems))
     text = source.file.read_bytes().decode("utf-8")  # as it is, not as read for checking (line endings kept)
     was = parse_document(readable, source.path, source.kind, slug)[0].fields.get("status")
+    if was is None or was.value in (Status.DRAFT.value, Status.RESTRICTED.value):
+        shown = was.value if was is not None else "draft"
+        raise TakedownRefused(
+            f"{source.path} is {shown}: it was never on the public site, and a withdrawal notice would put its title there; "
+            + ("take it off the partners site with status: draft, or delete the file" if shown == "restricted" else "delete the file")
+            + " (docs/takedown.md)"
+        )
     new = withdraw_text(text, source.path, reason, on, superseded_by)
     handle, temporary = tempfile.mkstemp(dir=source.file.parent, prefix=".takedown-")
     with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

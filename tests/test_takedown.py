@@ -173,7 +173,7 @@ def test_a_withdrawn_file_needs_only_what_its_notice_shows(project: Path) -> Non
             [
                 f"{WITHDRAWN}:7: withdrawn_reason: YAML reads everything after ' #' as a comment, so this would publish as "
                 "'The detail was'; put the whole withdrawn_reason in straight double quotes, e.g. "
-                'withdrawn_reason: "The detail was #2 on the list"'
+                "withdrawn_reason: \"The detail was #2 on the list\" (a comment needs two spaces before its '#')"
             ],
         ),
         (
@@ -552,16 +552,24 @@ def test_takedown_empties_a_pdf_cache_and_rebuilds_the_partners_site_too(project
     (cache / "ab/cd.pdf").write_bytes(b"%PDF-1.7")
     (cache / "index.json").write_text("{}")
     run = cli(
-        "takedown", "narwhal-restricted", "--reason", "Superseded.", "--superseded-by", "autumn-maca", "--pdf", "skip",
+        "takedown", "year-end-maca", "--reason", "Superseded.", "--superseded-by", "autumn-maca", "--pdf", "skip",
         "--build-date", BUILD_DATE,
     )  # fmt: skip
     assert run.code == 0, run.err
     assert f"PDF cache: removed {PDF_CACHE}/ (2 files)." in run.lines and not cache.exists()
-    assert "Note: it was restricted; its notice (title and reason) is now on the public site too (docs/takedown.md)." in run.lines
-    partners = soup(project / "site-partners", "briefings/narwhal-restricted/index.html")
+    partners = soup(project / "site-partners", "briefings/year-end-maca/index.html")
     assert partners.select_one(".briefing-notice--withdrawn a")["href"] == "../autumn-maca/"
     assert "     git remote add origin git@github.com:northbrook/briefings.git" in run.lines
-    assert "superseded_by: autumn-maca\n" in (project / "content/audits/narwhal-restricted.md").read_text(encoding="utf-8")
+    assert "superseded_by: autumn-maca\n" in (project / "content/audits/year-end-maca.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("slug", "status"), [("narwhal-restricted", "restricted"), ("quokka-draft", "draft")])
+def test_takedown_refuses_what_never_was_public(project: Path, cli, slug: str, status: str) -> None:
+    """A notice would put a restricted briefing's or a draft's title on the public site."""
+    before = {p: p.read_bytes() for p in (project / "content").rglob("*.md")}
+    run = cli("takedown", slug, "--reason", "x", "--pdf", "skip", "--build-date", BUILD_DATE)
+    assert run.code == 1 and f"is {status}: it was never on the public site" in run.err, run.err
+    assert {p: p.read_bytes() for p in (project / "content").rglob("*.md")} == before
 
 
 @pytest.mark.parametrize(
