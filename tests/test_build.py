@@ -560,3 +560,11 @@ def test_plain_gh_deploy_publishes_the_checked_site(project: Path, tmp_path: Pat
         ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=tmp_path / "remote.git", capture_output=True, text=True
     )
     assert "briefings/year-end-maca/index.html" in files.stdout.splitlines()
+
+
+def test_a_table_in_a_hand_written_page_is_labelled_for_phones_as_generated_ones_are(project: Path) -> None:
+    about = project / "content/pages/about.md"
+    about.write_text(about.read_text() + "\n\n| Agency | Contact |\n|---|---|\n| Police | Duty sergeant |\n")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    html = (project / "site/about/index.html").read_text()
+    assert '<td data-label="Agency">Police</td>' in html and '<td data-label="Contact">Duty sergeant</td>' in html

@@ -35,6 +35,7 @@ from ...preview import Preview
 from ...report import Reporter
 from ...search import DEFAULT_PART_SIZE
 from ...sitedir import Refused
+from ...tables import label_cells
 from ...tasks import cores
 from .serving import ProblemPages
 
@@ -154,7 +155,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         table of contents and anchors."""
         output = self.pages.pop(page.file.src_uri, None)
         if output is None or output.page is None:
-            return sanitise_page(html)  # a hand-written page
+            return label_cells(sanitise_page(html))  # a hand-written page
         headings = output.page.headings
         page.meta = {"description": escape(output.page.description)} | ({"pagefind": True} if output.searchable else {})
         page._title_from_render = output.page.title  # private: where MkDocs' own render puts the <h1>'s text
