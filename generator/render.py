@@ -42,6 +42,7 @@ from .model import (
     progress,
 )
 from .opendata import archive_csv, archive_json, archive_totals_csv
+from .pdf import PRINT_STYLESHEET, print_stylesheet
 from .plaintext import briefing_text
 from .tables import label_cells
 from .totals import MACA, Total, YearGroup, count_text, describe, every_year, totals
@@ -531,6 +532,7 @@ class Renderer:
             )
             for g in self.index.themes
         ]
+        outputs.append(Output(PRINT_STYLESHEET, print_stylesheet(settings)))
         outputs.append(Output("feed.xml", atom_feed(self.site)))
         outputs.append(Output("archive.csv", archive_csv(self.site, self.index.audits)))
         outputs.append(Output("archive-totals.csv", archive_totals_csv(self.index.totals)))

@@ -119,3 +119,13 @@ def test_each_body_cell_is_labelled_with_its_column_name() -> None:
     assert "<td data-label='Kept'>c</td>" in html  # an author's own label stays
     assert "<td>extra</td>" in html  # a cell beyond the header row has no name to show
     assert "<th>Team</th><td></td></tr></table><p>After</p>" in html  # a table without a header row is left as it is
+
+
+def test_a_setting_shown_in_the_print_stylesheet_cannot_end_its_string() -> None:
+    from generator.model import Settings
+    from generator.pdf import print_stylesheet
+
+    css = print_stylesheet(Settings("Site", "https://example.org/", 'the A "B" \\ </style>\nC', logo="assets/l.png"))
+    assert 'content: "A \\22 B\\22  \\5c  \\3c /style\\3e \\a C";' in css
+    assert 'url("../../assets/l.png")' in css
+    assert 'content: "Site";' in print_stylesheet(Settings("Site", "https://example.org/"))

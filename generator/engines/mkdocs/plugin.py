@@ -81,6 +81,8 @@ def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
         | {f"extra.briefings.{k}": v for k, v in extra.items() if k != "accessibility"},
         plugin.search_part_size,
         plugin.partners_site_url,
+        logo=config.theme.get("logo") or "",
+        pages_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
         config_file=Path(config.config_file_path).name,
         origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
     )
