@@ -179,9 +179,9 @@ class Build:
                 raise BuildFailed("the built site failed its privacy checks", problems)
             protect_site(self.folder, self.options.workers, self.after.protected)  # the pages the checks have not done
         if self.chromium:
-            link_pdfs(
-                self.folder, print_pdfs(self.folder, self.project.url(self.options.audience), self.pdf_slugs, self.chromium)
-            )
+            settings = self.project.settings(self.options.build_date, self.options.audience)
+            sizes = print_pdfs(self.folder, settings.site_url, self.pdf_slugs, self.chromium, settings.partnership_name)
+            link_pdfs(self.folder, sizes)
         self.built = Built(self.options.output, pdfs=self.chromium is not None, complete=True)
 
 

@@ -29,6 +29,7 @@ MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
 """Anything a browser would read as a tag or an entity: settings and taxonomy text are shown as plain text."""
 OUTPUT_FOLDERS = {Audience.PUBLIC: "site", Audience.PARTNERS: "site-partners"}
 """Each audience's own output folder, relative to the project: a partners build never writes into `site/`."""
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
 
 
@@ -68,6 +69,10 @@ class Project:
     search_part_size: int = 1000
     partners_site_url: str = ""
     """The partners site's own address (behind sign-in): every absolute URL of a partners build uses it."""
+    logo: str = ""
+    """The theme's `logo`: an image's path in `pages_dir`, and so in the site."""
+    pages_dir: str = ""
+    """Where hand-written pages and their files are (the engine's docs folder), relative to `root`."""
     config_file: str = "mkdocs.yml"
     """Relative to `root`, like every path here."""
     origins: tuple[str, ...] = ()
@@ -79,7 +84,7 @@ class Project:
 
     def settings(self, build_date: date, audience: Audience = Audience.PUBLIC) -> Settings:
         """What the pages are rendered with."""
-        return Settings(self.site_name, self.url(audience), self.partnership, build_date, dict(self.accessibility))
+        return Settings(self.site_name, self.url(audience), self.partnership, build_date, dict(self.accessibility), self.logo)
 
     def problems(self, audience: Audience = Audience.PUBLIC) -> list[Problem]:
         """Settings a build for `audience` cannot go without, each named."""
@@ -108,12 +113,24 @@ class Project:
                 found.append(Problem(self.config_file, 1, f"{name} must be plain text, without HTML tags or entities: {value!r}"))
             elif name.endswith("url") and not value.lower().startswith(("https://", "http://")):
                 found.append(Problem(self.config_file, 1, f"{name} must be a web address starting https:// (it is {value!r})"))
+        found += self._logo_problems()
         missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
         if missing:
             found.append(
                 Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
             )
         return found
+
+    def _logo_problems(self) -> list[Problem]:
+        """The logo is printed on every page, so it must be an image the site itself holds."""
+        if not self.logo:
+            return []
+        where = f"theme.logo must be an image in {self.pages_dir or 'the pages folder'} ({', '.join(LOGO_TYPES)}), its path relative to that folder"
+        if "://" in self.logo or self.logo.startswith(("/", "data:")) or ".." in self.logo.split("/"):
+            return [Problem(self.config_file, 1, f"{where}: the site loads nothing from elsewhere (it is {self.logo!r})")]
+        if Path(self.logo).suffix.lower() not in LOGO_TYPES or not (self.root / self.pages_dir / self.logo).is_file():
+            return [Problem(self.config_file, 1, f"{where} (it is {self.logo!r}, which is not such a file)")]
+        return []
 
 
 def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> BuildOptions:

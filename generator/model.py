@@ -193,6 +193,15 @@ class Settings:
     build_date: date = field(default_factory=date.today)
     accessibility: dict[str, object] = field(default_factory=dict)
     """The accessibility statement's facts, from `extra.briefings.accessibility` in mkdocs.yml."""
+    logo: str = ""
+    """The partnership's logo (the theme's `logo`), a path in the site, printed at the top of every page; optional."""
+
+    @property
+    def partnership_name(self) -> str:
+        """The partnership's name standing alone (a printed page's header, a PDF's author): `partnership` is
+        written to follow "by" in a sentence ("the Northbrook … Partnership"), so its leading "the" goes."""
+        name = self.partnership.strip()
+        return (name[4:] if name.lower().startswith("the ") else name) or self.site_name
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from pypdf import PdfWriter
+
+from .model import Settings
+
 if TYPE_CHECKING:
     from playwright.sync_api import Route
 
@@ -22,6 +26,9 @@ MARKER = "<!-- briefings:pdf-link -->"
 PDF_CACHE = ".briefings-cache/pdf"
 """Where printed PDFs are to be kept between builds, relative to the project root, once they are cached:
 `briefings takedown` empties it (nothing is cached yet, so there it finds nothing)."""
+PRINT_STYLESHEET = "assets/stylesheets/print.css"
+"""Written by each build: the partnership's name and logo at the top of every printed page (see briefings.css)."""
+CREATOR = "Briefings generator"
 CHROMIUM_ENV = "BRIEFINGS_CHROMIUM"
 LAUNCH_ARGS = [
     "--disable-gpu",
@@ -30,6 +37,21 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def print_stylesheet(settings: Settings) -> str:
+    """The top of every printed page, from the settings: the partnership's name, after its logo if it has one."""
+    rules = [f"content: {css_string(settings.partnership_name)};"]
+    if settings.logo:
+        logo = css_string("../../" + settings.logo)  # from assets/stylesheets/ to the logo's place in the site
+        rules += ["padding-left: 14mm;", f"background: url({logo}) no-repeat left center / auto 9mm;"]
+    lines = "\n    ".join(rules)
+    return f"/* Written by the build from mkdocs.yml. */\n@page {{\n  @top-left {{\n    {lines}\n  }}\n}}\n"
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string: quotes, backslashes, line breaks and `<` escaped, so no setting can end it."""
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\<>' or ord(c) < 32 else c for c in text) + '"'
 
 
 def find_chromium() -> Path | None:
@@ -42,15 +64,15 @@ def size_label(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
 
 
-def print_pdfs(site: Path, site_url: str, slugs: list[str], chromium: Path) -> dict[str, int]:
-    """Print `briefings/<slug>/` to `briefings/<slug>.pdf` for each slug; returns the file sizes.
+def print_pdfs(site: Path, site_url: str, slugs: list[str], chromium: Path, author: str) -> dict[str, int]:
+    """Print `briefings/<slug>/` to `briefings/<slug>.pdf` for each slug, `author` its author; returns the file sizes.
 
     Each page is opened at its published address (`site_url`), answered from the built folder, so that the
     links in the PDF lead to the published site; every other request is refused, so printing loads nothing
     from outside. Runs in its own thread: Playwright's sync API refuses a thread that already runs an event loop.
     """
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_print, site, site_url.rstrip("/") + "/", slugs, chromium).result()
+        return pool.submit(_print, site, site_url.rstrip("/") + "/", slugs, chromium, author).result()
 
 
 def _from_folder(site: Path, base: str) -> Callable[[Route], None]:
@@ -69,7 +91,7 @@ def _from_folder(site: Path, base: str) -> Callable[[Route], None]:
     return answer
 
 
-def _print(site: Path, base: str, slugs: list[str], chromium: Path) -> dict[str, int]:
+def _print(site: Path, base: str, slugs: list[str], chromium: Path, author: str) -> dict[str, int]:
     from playwright.sync_api import sync_playwright
 
     sizes = {}
@@ -83,9 +105,27 @@ def _print(site: Path, base: str, slugs: list[str], chromium: Path) -> dict[str,
             target = site / "briefings" / f"{slug}.pdf"
             page.goto(f"{base}briefings/{slug}/")
             page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True, tagged=True, outline=True)
+            describe(target, page.evaluate(TITLE), author)
             sizes[slug] = target.stat().st_size
         browser.close()
     return sizes
+
+
+TITLE = """() => [...document.querySelector("h1").childNodes]
+  .filter(node => !(node.classList && node.classList.contains("headerlink")))
+  .map(node => node.textContent).join("").trim()"""
+"""The briefing's title, as its page's heading shows it (without the heading's permalink)."""
+
+
+def describe(pdf: Path, title: str, author: str) -> None:
+    """Set the PDF's title, author and creator (Chromium names itself, a headless browser, as the creator).
+
+    Written as an incremental update: what Chromium wrote, its tags and outline included, stays as it was.
+    """
+    writer = PdfWriter(pdf, incremental=True)
+    writer.add_metadata({"/Title": title, "/Author": author, "/Creator": CREATOR})
+    with pdf.open("wb") as out:
+        writer.write(out)
 
 
 def link_pdfs(site: Path, sizes: dict[str, int]) -> None:

@@ -42,7 +42,9 @@ from .model import (
     progress,
 )
 from .opendata import archive_csv, archive_json, archive_totals_csv
+from .pdf import PRINT_STYLESHEET, print_stylesheet
 from .plaintext import briefing_text
+from .tables import label_cells
 from .totals import MACA, Total, YearGroup, count_text, describe, every_year, totals
 from .writing import abbreviate, reading_minutes
 from .yeardoc import year_document
@@ -357,17 +359,19 @@ class Renderer:
         Only briefings are `searchable`, so that every search result leads to a briefing.
         """
         outline = Outline()
-        body = ENV.get_template(template).render(
-            outline=outline,
-            site=self.site,
-            today=self.site.settings.build_date,
-            progress=lambda b: progress(b.actions, self.site.settings.build_date),
-            taxonomy=self.site.taxonomy,
-            index=self.index,
-            link=lambda target: relative(url, target),
-            steps=STEPS,
-            Status=Status,
-            **context,
+        body = label_cells(
+            ENV.get_template(template).render(
+                outline=outline,
+                site=self.site,
+                today=self.site.settings.build_date,
+                progress=lambda b: progress(b.actions, self.site.settings.build_date),
+                taxonomy=self.site.taxonomy,
+                index=self.index,
+                link=lambda target: relative(url, target),
+                steps=STEPS,
+                Status=Status,
+                **context,
+            )
         )
         anchor = unique(slugify(title, "-"), {heading.id for heading in outline.headings})  # as Python-Markdown's toc would
         html = ENV.get_template("_page.html.j2").render(title=title, anchor=anchor, body=Markup(body))
@@ -577,6 +581,7 @@ class Renderer:
             )
             for g in self.index.themes
         ]
+        outputs.append(Output(PRINT_STYLESHEET, print_stylesheet(settings)))
         outputs.append(Output("feed.xml", atom_feed(self.site)))
         outputs.append(Output("archive.csv", archive_csv(self.site, self.index.audits)))
         outputs.append(Output("archive-totals.csv", archive_totals_csv(self.index.totals)))

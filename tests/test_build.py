@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -560,3 +561,50 @@ def test_plain_gh_deploy_publishes_the_checked_site(project: Path, tmp_path: Pat
         ["git", "ls-tree", "-r", "--name-only", "gh-pages"], cwd=tmp_path / "remote.git", capture_output=True, text=True
     )
     assert "briefings/year-end-maca/index.html" in files.stdout.splitlines()
+
+
+def set_logo(project: Path, logo: str) -> None:
+    config = project / "mkdocs.yml"
+    assert "  custom_dir: overrides\n" in config.read_text()
+    config.write_text(config.read_text().replace("  custom_dir: overrides\n", f"  custom_dir: overrides\n  logo: {logo}\n", 1))
+
+
+@pytest.mark.parametrize(
+    ("logo", "why"),
+    [
+        ("https://cdn.example.org/logo.png", "the site loads nothing from elsewhere (it is 'https://cdn.example.org/logo.png')"),
+        ("../secrets/logo.png", "the site loads nothing from elsewhere"),
+        ("assets/missing.png", "(it is 'assets/missing.png', which is not such a file)"),
+        ("about.md", "(it is 'about.md', which is not such a file)"),
+    ],
+)
+def test_a_logo_that_is_not_an_image_in_the_site_is_refused_naming_the_setting(project: Path, logo: str, why: str) -> None:
+    set_logo(project, logo)
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert "mkdocs.yml:1: theme.logo must be an image in content/pages (.png, .jpg, .jpeg, .svg)" in result.stdout
+    assert why in result.stdout
+    assert not (project / "site").exists()
+
+
+def test_the_partnership_and_its_logo_head_every_printed_page(project: Path) -> None:
+    from PIL import Image
+
+    (project / "content/pages/assets").mkdir(parents=True)
+    Image.new("RGB", (60, 20), "navy").save(project / "content/pages/assets/logo.png")
+    set_logo(project, "assets/logo.png")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    css = (project / "site/assets/stylesheets/print.css").read_text()
+    assert 'content: "Northbrook Safeguarding Children Partnership";' in css  # the name alone, without "the"
+    assert 'url("../../assets/logo.png")' in css and (project / "site/assets/logo.png").is_file()
+    for page in ("index.html", "briefings/year-end-maca/index.html", "about/index.html"):
+        html = (project / "site" / page).read_text()
+        assert re.search(r'<link rel="stylesheet" href="(\.\./)*assets/stylesheets/print\.css" media="print">', html), page
+
+
+def test_a_table_in_a_hand_written_page_is_labelled_for_phones_as_generated_ones_are(project: Path) -> None:
+    about = project / "content/pages/about.md"
+    about.write_text(about.read_text() + "\n\n| Agency | Contact |\n|---|---|\n| Police | Duty sergeant |\n")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    html = (project / "site/about/index.html").read_text()
+    assert '<td data-label="Agency">Police</td>' in html and '<td data-label="Contact">Duty sergeant</td>' in html

@@ -117,3 +117,30 @@ def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
     )
     assert titled.page is not None
     assert titled.page.title == "Kids&#39; &amp; &lt;b&gt;" and titled.page.headings[0].id == "kids-b"
+
+
+def test_each_body_cell_is_labelled_with_its_column_name() -> None:
+    from generator.tables import label_cells
+
+    html = label_cells(
+        "<table><caption>c</caption><thead><tr><th>Lead <abbr title='x'>DSL</abbr></th><th>Child&#39;s\u00a0&quot;view&quot;</th>"
+        "<th>Due</th></tr></thead><tbody><tr><th scope='row' colspan='2'>Total</th><td>3</td></tr>"
+        "<tr><td>a</td><td>b</td><td data-label='Kept'>c</td><td>extra</td></tr></tbody></table>"
+        "<table><tr><th>Team</th><td></td></tr></table><p>After</p>"
+    )
+    assert "<th scope='row' colspan='2'>Total</th><td data-label=\"Due\">3</td>" in html  # a row header spans two columns
+    assert '<td data-label="Lead DSL">a</td>' in html
+    assert '<td data-label="Child&#x27;s &quot;view&quot;">b</td>' in html  # entities read, then escaped
+    assert "<td data-label='Kept'>c</td>" in html  # an author's own label stays
+    assert "<td>extra</td>" in html  # a cell beyond the header row has no name to show
+    assert "<th>Team</th><td></td></tr></table><p>After</p>" in html  # a table without a header row is left as it is
+
+
+def test_a_setting_shown_in_the_print_stylesheet_cannot_end_its_string() -> None:
+    from generator.model import Settings
+    from generator.pdf import print_stylesheet
+
+    css = print_stylesheet(Settings("Site", "https://example.org/", 'the A "B" \\ </style>\nC', logo="assets/l.png"))
+    assert 'content: "A \\22 B\\22  \\5c  \\3c /style\\3e \\a C";' in css
+    assert 'url("../../assets/l.png")' in css
+    assert 'content: "Site";' in print_stylesheet(Settings("Site", "https://example.org/"))

@@ -36,6 +36,7 @@ from ...problempages import ProblemPages
 from ...report import Reporter
 from ...search import DEFAULT_PART_SIZE
 from ...sitedir import Refused
+from ...tables import label_cells
 from ...tasks import cores
 
 ENGINE = BasePlugin.__module__.split(".")[0]
@@ -80,6 +81,8 @@ def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
         | {f"extra.briefings.{k}": v for k, v in extra.items() if k != "accessibility"},
         plugin.search_part_size,
         plugin.partners_site_url,
+        logo=config.theme.get("logo") or "",
+        pages_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
         config_file=Path(config.config_file_path).name,
         origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
     )
@@ -165,7 +168,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         table of contents and anchors."""
         output = self.pages.pop(page.file.src_uri, None)
         if output is None or output.page is None:
-            return sanitise_page(html)  # a hand-written page
+            return label_cells(sanitise_page(html))  # a hand-written page
         headings = output.page.headings
         page.meta = (
             {"description": escape(output.page.description)}
