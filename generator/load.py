@@ -259,10 +259,10 @@ def read_text(file: Path, path: str, fallback: bool = False) -> tuple[str | None
         ]
     data = file.read_bytes()
     problems = []
-    wide = _utf16(data)
+    wide = _wide(data)
     text = None
     if wide:
-        problems.append(_is_utf16(path))
+        problems.append(_is_wide(path, wide))
     else:
         try:
             text = data.decode("utf-8").removeprefix("\ufeff")  # Word and Notepad add a byte-order mark
@@ -279,9 +279,11 @@ def read_text(file: Path, path: str, fallback: bool = False) -> tuple[str | None
     return text, problems
 
 
-def _utf16(data: bytes) -> str | None:
-    """The UTF-16 codec a file was saved in (Notepad's and Word's "Unicode"), by its byte-order mark or by the
-    zero bytes that ASCII letters leave in every other place; None if it is not UTF-16."""
+def _wide(data: bytes) -> str | None:
+    """The UTF-16 (or, by its mark, UTF-32) codec a file was saved in (Notepad's and Word's "Unicode"), by its byte-order mark or by the
+    zero bytes that ASCII letters leave in every other place; None if it is neither."""
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "utf-32"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "utf-16"
     if len(data) < 4 or len(data) % 2:
@@ -291,11 +293,11 @@ def _utf16(data: bytes) -> str | None:
     return "utf-16-le" if odd > half * 0.4 > even else "utf-16-be" if even > half * 0.4 > odd else None
 
 
-def _is_utf16(path: str) -> Problem:
+def _is_wide(path: str, codec: str) -> Problem:
     return Problem(
         path,
         1,
-        'file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8; save the file as UTF-8 in your editor '
+        f'file is {codec[:6].upper()} text (what Notepad and Word call "Unicode"), not UTF-8; save the file as UTF-8 in your editor '
         "(Notepad: Save as, Encoding: UTF-8)",
     )
 

@@ -47,24 +47,30 @@ def word_bullets(text: str) -> str:
     return "\n".join(lines)
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HTML_BLOCK = re.compile(r"^ {0,3}<[A-Za-z/!?]")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_HTML_BLOCK = re.compile(r"^<(?:(!--)|([A-Za-z][\w-]*))")
 
 
 def _kept(lines: list[str]) -> frozenset[int]:
-    """Lines Markdown shows as written: inside a fenced code block, or an HTML block (to its blank line)."""
-    kept, fence, html = set(), "", False
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
+    """Lines Python-Markdown shows as written: a fenced code block's, to the same fence on a line of its own
+    (an unclosed fence is no block), and an HTML block's, to its element's closing tag (or `-->`), blank lines
+    included; a block starts after a blank line."""
+    kept: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line, after_blank = lines[index], index == 0 or not lines[index - 1].strip()
+        fence, html = _FENCE.match(line), _HTML_BLOCK.match(line) if after_blank else None
+        end = None
         if fence:
-            kept.add(index)
-            fence = "" if opening and opening.group(1).startswith(fence) and not line[opening.end() :].strip() else fence
-        elif opening:
-            kept.add(index)
-            fence = opening.group(1)
-        elif html or (_HTML_BLOCK.match(line) and (index == 0 or not lines[index - 1].strip())):
-            kept.add(index)
-            html = bool(line.strip())
+            end = next((i for i in range(index + 1, len(lines)) if lines[i].rstrip() == fence.group(1)), None)
+        elif html and (html.group(1) or (html.group(2) or "").lower() in _converter.block_level_elements):
+            closing = "-->" if html.group(1) else f"</{html.group(2).lower()}>"
+            end = next((i for i in range(index, len(lines)) if closing in lines[i].lower()), None)
+            end = end if end is not None else next((i for i in range(index, len(lines)) if not lines[i].strip()), len(lines)) - 1
+        if end is not None:
+            kept.update(range(index, end + 1))
+            index = end
+        index += 1
     return frozenset(kept)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -49,7 +50,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        """Printable anywhere: a lone surrogate or control character an author's file smuggled into the message
+        is shown as its escape, never written raw (it would crash the terminal's encoder, or hide)."""
+        return printable(f"{self.path}:{self.line}: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -337,3 +340,10 @@ def make_site(
     shown.sort(key=lambda b: (b.published, b.slug), reverse=True)
     gone = tuple(withdrawn(b) for b in sorted(briefings, key=lambda b: b.slug) if b.status is Status.WITHDRAWN)
     return Site(settings, taxonomy, audience, tuple(shown), gone)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda c: c.group().encode("unicode_escape").decode("ascii"), text)

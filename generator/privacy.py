@@ -49,6 +49,7 @@ _DOB_WORD = r"(?:D\.?O\.?B\b\.?|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:date
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _FILLER = (
     rf"(?:(?:on|the|is|was|of|at|prematurely|early|late|safely|thought|believed|recorded|given|stated|said|to|be|as|"
+    rf"in{_S}+(?:the{_S}+)?hospital|at{_S}+home|hospital|home|"
     rf"{_WEEKDAY}|\d{{1,2}}{_S}+weeks?)\b[ \t,:\-]*){{0,6}}"
 )
 """What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "at 28 weeks
@@ -128,7 +129,7 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_]
 NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
 POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
 DATE_OF_BIRTH = [
-    re.compile(rf"\b{_DOB_WORD}[ \t:,\-()]*{_FILLER}{_DATE}{_RANGE}", re.I),
+    re.compile(rf"\b{_DOB_WORD}[ \t:,\-\u2013\u2014()]*{_FILLER}{_DATE}{_RANGE}", re.I),
     re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
 ]
 _DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)

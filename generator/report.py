@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from .model import Problem
+from .model import Problem, printable
 
 if TYPE_CHECKING:
     from .pipeline import Checked
@@ -40,7 +40,7 @@ def table_cell(text: str) -> str:
 
 def annotation(problem: Problem, level: str = "error") -> str:
     """A GitHub workflow command that marks `problem` on its file and line."""
-    return f"::{level} file={_escape_property(problem.path)},line={problem.line}::{_escape_data(problem.message)}"
+    return f"::{level} file={_escape_property(problem.path)},line={problem.line}::{_escape_data(printable(problem.message))}"
 
 
 def in_github_actions() -> bool:

@@ -67,6 +67,7 @@ def target_file(root: Path, content_dir: str, kind: str, slug: str) -> Path:
         raise ScaffoldError(
             f"'{slug}' cannot be an address: use lowercase letters, digits and hyphens, e.g. '{example}'"
             + (" (that name is reserved for the site's list pages)" if slug in RESERVED_SLUGS else "")
+            + "; give the address with --slug"
         )
     for other in FOLDERS:
         clash = root / content_dir / other / f"{slug}.md"

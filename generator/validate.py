@@ -26,7 +26,7 @@ from .reading import strings
 from .report import did_you_mean
 from .writing import ACRONYM
 
-SLUG = re.compile(r"^[a-z0-9-]+$")
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "index"}
 """/briefings/by-year/… and the like are the list filters; `index` is the list itself."""
 
@@ -43,8 +43,9 @@ _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
 TAXONOMY_SECTIONS = ("audit_types", "agencies", "themes")
 OPTIONAL_SECTIONS = ("groups", "glossary")
 """Boards, sub-groups and task-and-finish groups, which may own actions; acronyms and their expansions."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-"""Characters no page, feed or Word document can hold: control characters and lone surrogates, which only an
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Characters no page, feed or Word document can hold, or that break a line where none shows: control
+characters (C0 and C1), line and paragraph separators and lone surrogates, which only an
 escape in a double-quoted YAML value (`\\a`, `\\ud800`) or a paste from another program can write."""
 _ENTRY_KEYS = {
     "agency": ("an agency key", "agencies", "an 'Agency: <key>'"),
@@ -389,7 +390,7 @@ def word_habits(doc: Document) -> list[Problem]:
             f"another program): {text!r}; remove it",
         )
         for key, found in doc.fields.items()
-        for text in strings(found.value)
+        for text in [key, *strings(found.value)]
         if _CONTROL.search(text)
     ]
     for key in TEXT_FIELDS:
@@ -398,7 +399,8 @@ def word_habits(doc: Document) -> list[Problem]:
             continue
         value = found.value.strip()
         written = _written_value(lines, found.line, key)
-        if written and written[0] not in "\"'|>" and (cut := _cut_at(lines, found.line, written)):
+        opening = written or next((t.strip() for _, t in _continued(lines, found.line)), "")  # the value may start below
+        if opening and opening[0] not in "\"'|>" and (cut := _cut_at(lines, found.line, written)):
             problems.append(
                 Problem(
                     doc.path,
@@ -444,7 +446,7 @@ def _continued(lines: list[str], line: int) -> Iterator[tuple[int, str]]:
 def _example(lines: list[str], line: int, key: str) -> str:
     """The value as the author typed it, continuation lines joined, for the message's example."""
     parts = [_written_value(lines, line, key), *(text.strip() for _, text in _continued(lines, line))]
-    return " ".join(parts)
+    return " ".join(part for part in parts if part)
 
 
 def _quoted(text: str) -> str:
@@ -633,10 +635,15 @@ def _entry(doc: Document, entry: Section, taxonomy: Taxonomy) -> tuple[GoodPract
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
-    while index < len(lines) and (match := _META.match(lines[index].strip())):
-        meta[match.group(1).lower()] = (match.group(2).strip(), entry.body_line + index)
-        index += 1
     problems = []
+    while index < len(lines) and (match := _META.match(lines[index].strip())):
+        name, line = match.group(1).lower(), entry.body_line + index
+        if name in meta:
+            problems.append(
+                Problem(doc.path, line, f"'{match.group(1)}:' is given twice (first on line {meta[name][1]}); keep one line")
+            )
+        meta[name] = (match.group(2).strip(), line)
+        index += 1
     name = f"good-practice entry '{entry.title}'"
     agencies, found = _keys(doc.path, meta, "agency", entry, taxonomy.agencies)
     problems += found

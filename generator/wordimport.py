@@ -191,6 +191,10 @@ _NUMBERING = re.compile(
 a footnote's mark (`[1]`) after them."""
 
 
+_STYLE_ONLY = re.compile(r"Unrecognised (?:paragraph|run|table) style")
+"""mammoth's word for a style it has no mapping for: the text is imported, only its look is not."""
+
+
 class ImportRefused(Exception):
     """The file could not be imported; the message says why and what to do."""
 
@@ -240,7 +244,7 @@ def read_docx(file: Path) -> Word:
         raise ImportRefused(f"{file} is too large to import: {error}") from error
     except Exception as error:  # a damaged archive or XML: mammoth and zipfile raise many kinds
         raise ImportRefused(f"{file} could not be read as a Word document ({type(error).__name__}: {error})") from error
-    unread = [m.message for m in result.messages if m.type in ("warning", "error")]
+    unread = [m.message for m in result.messages if m.type in ("warning", "error") and not _STYLE_ONLY.match(m.message)]
     return Word(blocks(result.value), images, survey, missing_words(survey, result.value), list(dict.fromkeys(unread)))
 
 
@@ -470,8 +474,8 @@ def place(word: Word, kind: str, taxonomy: Taxonomy) -> Placed:
 def facts(word: Word, placed: Placed, kind: str, taxonomy: Taxonomy) -> Found:
     """The front matter the document states: a date, counts, type, agencies, themes and pseudonyms, each with
     a note of where it came from. The opening and the background are read first for dates and counts."""
-    opening = " ".join(placed.texts[PREAMBLE] + placed.texts.get("background", []))
-    everything = " ".join(_text(block) for block in word.blocks)
+    opening = "\n".join(placed.texts[PREAMBLE] + placed.texts.get("background", []))
+    everything = "\n".join(_text(block) for block in word.blocks)
     found = Found()
     day = wordfacts.first_date(opening) or wordfacts.first_date(everything)
     if day:
@@ -496,8 +500,10 @@ def facts(word: Word, placed: Placed, kind: str, taxonomy: Taxonomy) -> Found:
 
 
 def _text(block: Block) -> str:
+    """A table as Markdown-like rows: a column headed DOB is still a column to the privacy scan, and a count never
+    runs from one cell into the next."""
     if isinstance(block, Table):
-        return " ".join(cell for row in block.text for cell in row)
+        return "\n".join("| " + " | ".join(row) + " |" for row in block.text)
     return block.text
 
 
@@ -660,6 +666,7 @@ def _not_imported(word: Word) -> list[str]:
             (survey.embedded, "embedded document"),
             (survey.comments, "comment"),
             (survey.deletions, "tracked deletion"),
+            (survey.moves, "tracked move's old place"),
         )
         if n
     ]
@@ -684,7 +691,8 @@ def _not_imported(word: Word) -> list[str]:
     if word.missing:
         told.append(
             f"{plural(len(word.missing), 'word')} of the document did not come through ({_quoted(word.missing)}): "
-            "Word holds them where import cannot read (a shape, a chart or an embedded object); copy them in where they belong"
+            "Word holds them where import cannot read (a shape, chart, form field or embedded object, or a footnote cited "
+            "only from hidden text); find them in the document and copy them in where they belong"
         )
     told += [f"import could not read part of the document ({message}): compare the draft with it" for message in word.unread]
     return told

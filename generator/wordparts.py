@@ -19,6 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 BODY = "word/document.xml"
+STYLES = "word/styles.xml"
 NOTES = ("word/footnotes.xml", "word/endnotes.xml")
 MAX_PART_BYTES = 50_000_000
 """A document part larger than this (uncompressed) is refused: a report is a few hundred kilobytes, and a
@@ -44,6 +45,8 @@ class Survey:
 
     comments: int = 0
     deletions: int = 0
+    moves: int = 0
+    """Tracked moves: the text is kept at its new place, and left out at its old one."""
     hidden: list[str] = field(default_factory=list)
     """Text in Word's Hidden font: left out, as Word leaves it out of what it shows and prints."""
     margins: list[str] = field(default_factory=list)
@@ -65,11 +68,12 @@ def prepare(archive: zipfile.ZipFile) -> tuple[bytes, Survey]:
     if "word/comments.xml" in names:
         survey.comments = sum(1 for _ in _root(archive, "word/comments.xml").iter("{*}comment"))
     survey.margins = list(dict.fromkeys(text for name in names if _MARGINS.match(name) if (text := _text(_root(archive, name)))))
+    hidden_styles = _hidden_styles(_root(archive, STYLES)) if STYLES in names else frozenset()
     rewritten = {}
     for name in (BODY, *NOTES):
         if name in names:
             root = _root(archive, name)
-            _rewrite(root, survey)
+            _rewrite(root, survey, hidden_styles)
             survey.words += _words(root)
             rewritten[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return _copy(archive, rewritten), survey
@@ -95,12 +99,13 @@ def _root(archive: zipfile.ZipFile, name: str) -> etree._Element:
     return etree.fromstring(archive.read(name), _PARSER)
 
 
-def _rewrite(root: etree._Element, survey: Survey) -> None:
+def _rewrite(root: etree._Element, survey: Survey, hidden_styles: frozenset[str]) -> None:
     """Make the part's text readable to mammoth, and count what stays out of the draft."""
-    survey.deletions += sum(1 for _ in root.iter("{*}del", "{*}moveFrom"))
+    survey.deletions += sum(1 for d in root.iter("{*}del") if _local(d.getparent()) != "rPr")
+    survey.moves += sum(1 for m in root.iter("{*}moveFrom") if _local(m.getparent()) != "rPr")
     survey.charts += sum(1 for _ in root.iter("{*}chart", "{*}relIds"))
     survey.embedded += sum(1 for _ in root.iter("{*}altChunk"))
-    for run in [r for r in root.iter("{*}r") if _hidden(r)]:
+    for run in [r for r in root.iter("{*}r") if _hidden(r, hidden_styles)]:
         if text := _text(run):
             survey.hidden.append(text)
         run.getparent().remove(run)
@@ -118,13 +123,41 @@ def _rewrite(root: etree._Element, survey: Survey) -> None:
         survey.text_boxes += _lift(box)
 
 
-def _hidden(run: etree._Element) -> bool:
+def _hidden(run: etree._Element, hidden_styles: frozenset[str]) -> bool:
+    """Hidden by the run's own formatting, else by its character style or its paragraph's style."""
     vanish = run.find("{*}rPr/{*}vanish")
-    return vanish is not None and _value(vanish) not in _OFF
+    if vanish is not None:
+        return _value(vanish) not in _OFF
+    paragraph = next((a for a in run.iterancestors() if _local(a) == "p"), None)
+    styles = [run.find("{*}rPr/{*}rStyle"), paragraph.find("{*}pPr/{*}pStyle") if paragraph is not None else None]
+    return any(style is not None and _attribute(style, "val") in hidden_styles for style in styles)
+
+
+def _hidden_styles(styles: etree._Element) -> frozenset[str]:
+    """Ids of the styles that hide their text, themselves or through the styles they are based on."""
+    vanish, based_on = {}, {}
+    for style in styles.iter("{*}style"):
+        name = _attribute(style, "styleId")
+        mark = style.find("{*}rPr/{*}vanish")
+        vanish[name] = None if mark is None else _value(mark) not in _OFF
+        parent = style.find("{*}basedOn")
+        based_on[name] = _attribute(parent, "val") if parent is not None else ""
+
+    def hides(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        if vanish.get(name) is not None:
+            return bool(vanish[name])
+        parent = based_on.get(name, "")
+        return bool(parent) and parent not in seen and hides(parent, seen | {name})
+
+    return frozenset(name for name in vanish if hides(name))
+
+
+def _attribute(element: etree._Element, name: str) -> str:
+    return next((v for k, v in element.attrib.items() if etree.QName(k).localname == name), "")
 
 
 def _value(element: etree._Element) -> str:
-    return next((v.lower() for k, v in element.attrib.items() if etree.QName(k).localname == "val"), "1")
+    return _attribute(element, "val").lower() or "1"
 
 
 def _local(element: etree._Element | None) -> str:

@@ -14,7 +14,7 @@ from .reading import ASIDE, read_markdown
 
 ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,5})s?\b")
 """Two to six capitals, perhaps with `&` (A&E) and a plural `s`: longer runs of capitals are shouting, not acronyms."""
-KNOWN = frozenset({"UK", "NHS", "GP", "TV", "OK", "PDF", "ID", "AM", "PM", "TODO", "TBC", "TBA"})
+KNOWN = frozenset({"UK", "NHS", "GP", "TV", "OK", "PDF", "ID", "AM", "PM", "TODO", "TBC", "TBA", "TBD"})
 """Acronyms every reader knows, and an author's own placeholders (`briefings import` writes `TODO` where an
 entry's agency is not known; check refuses it there): never noted, though a glossary may still expand them."""
 _ROMAN = re.compile(r"[IVXLC]+")

@@ -959,3 +959,48 @@ def test_words_in_brackets_in_an_action_tables_header_are_named(project: Path, c
     assert run.code == 0, run.err
     assert "column(s) 'Owner (lead officer)' were read as Owner; the words in brackets are not in the draft" in run.out
     assert "| Write the guide | health | 2025-03-31 | Complete |" in (project / "content/audits/plan.md").read_text("utf-8")
+
+
+def hidden_style(document, style_id: str, kind: str) -> None:
+    """A style that hides its text (Word: Font, Hidden), as a template may carry one."""
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {NAMESPACES} w:type="{kind}" w:styleId="{style_id}"><w:name w:val="{style_id}"/>'
+            "<w:rPr><w:vanish/></w:rPr></w:style>"
+        )
+    )
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {NAMESPACES} w:type="{kind}" w:styleId="{style_id}Child"><w:name w:val="{style_id}Child"/>'
+            f'<w:basedOn w:val="{style_id}"/></w:style>'
+        )
+    )
+
+
+def test_text_hidden_by_a_style_dates_of_birth_in_tables_and_moves_are_told(project: Path, cli, tmp_path: Path) -> None:
+    document = docx.Document()
+    hidden_style(document, "Secret", "character")
+    hidden_style(document, "HidPara", "paragraph")
+    document.add_heading("Background", 1)
+    paragraph = document.add_paragraph("Visible words.")
+    paragraph.add_run(" Jayden lives at home.").element.get_or_add_rPr().append(
+        parse_xml(f'<w:rStyle {NAMESPACES} w:val="SecretChild"/>')
+    )
+    hidden = document.add_paragraph("Hidden paragraph Kayleigh.")
+    hidden._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {NAMESPACES} w:val="HidPara"/>'))
+    document.add_paragraph(
+        "We looked at 6 cases. Child C (DOB – 07/08/2013) was seen; Child D was born in hospital on 3 May 2012."
+    )
+    table(document, [["Child", "DOB", "Agency"], ["Child A", "03/04/2011", "Health"], ["Child B", "05/06/2012", "Police"]])
+    raw_paragraph(
+        document, '<w:moveFrom w:id="1" w:author="QA" w:date="2024-01-01T00:00:00Z"><w:r><w:t>moved</w:t></w:r></w:moveFrom>'
+    )
+    document.save(tmp_path / "styled.docx")
+    run = cli("import", str(tmp_path / "styled.docx"), "--slug", "styled")
+    assert run.code == 0, run.err
+    text = (project / "content/audits/styled.md").read_text(encoding="utf-8")
+    assert "Visible words." in text and "Jayden" not in text and "Kayleigh" not in text
+    assert "2 passages in Word's Hidden font" in run.out and "Unrecognised" not in run.out
+    post = frontmatter.loads(text)
+    assert post["date"] is None and post["children"] is None and post["cases"] == 6
+    assert "1 tracked move's old place" in run.out and "tracked deletion" not in run.out

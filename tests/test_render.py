@@ -47,6 +47,8 @@ def test_bullets_pasted_from_word_render_as_a_list_not_a_run_on_paragraph() -> N
         "```\n•\tin a code block\n```",
         "~~~~\n•\tin a code block\n~~~\n•\tstill in it\n~~~~",
         "<pre>\n•\tin an HTML block\n</pre>",
+        "```\ncode\n````\n•\tin a code block a longer fence does not close\n```",
+        "<div>\n\n•\tin an HTML block, blank lines and all\n\n</div>",
     ],
 )
 def test_bullets_in_code_and_html_blocks_stay_as_written(written: str) -> None:

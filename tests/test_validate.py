@@ -299,6 +299,11 @@ CASES = [
         [f"{AUDIT}:36: Agency: 'police' is given twice; keep one"],
     ),
     (
+        "good practice agency line given twice",
+        BASE + GOOD_PRACTICE.replace("Agency: police", "Agency: health\nAgency: police"),
+        [f"{AUDIT}:37: 'Agency:' is given twice (first on line 36); keep one line"],
+    ),
+    (
         "good practice without themes",
         BASE + GOOD_PRACTICE.replace("Themes: neglect\n", ""),
         [
@@ -554,6 +559,19 @@ def test_missing_status_means_draft(project: Path) -> None:
             "title: holds an invisible control character (often an escape such as \\a in double quotes, or pasted from "
             "another program): 'Neglect \\x07 audit'; remove it",
         ),
+        (
+            'title: "Neglect\\x9b audit\\L two"',
+            2,
+            "title: holds an invisible control character (often an escape such as \\a in double quotes, or pasted from "
+            "another program): 'Neglect\\x9b audit\\u2028 two'; remove it",
+        ),
+        (
+            "title:\n  Neglect audit #2 of the year",
+            3,
+            "title: YAML reads everything after ' #' as a comment, so this would publish as 'Neglect audit'; put the whole "
+            'title in straight double quotes, e.g. title: "Neglect audit #2 of the year" (a comment needs two spaces before '
+            "its '#')",
+        ),
     ],
     ids=[
         "curly quotes",
@@ -563,6 +581,8 @@ def test_missing_status_means_draft(project: Path) -> None:
         "curly quotes around quotes",
         "curly quotes around a backslash",
         "an escaped control character",
+        "a C1 control and a line separator",
+        "a title on the next line cut short",
     ],
 )
 def test_word_habits_in_the_front_matter_are_refused_with_the_fix(project: Path, written: str, line: int, expected: str) -> None:
@@ -596,6 +616,13 @@ def test_word_habits_in_the_front_matter_are_refused_with_the_fix(project: Path,
 def test_quoted_values_and_comments_pass_and_only_a_cut_is_refused(project: Path, written: str) -> None:
     write(project, AUDIT, BASE.replace("title: Valid audit", written))
     assert bool(problems(project)) is ("# 2" in written)
+
+
+def test_a_lone_surrogate_in_a_key_is_named_printably_not_a_crash(project: Path, cli) -> None:
+    write(project, AUDIT, BASE.replace("title: Valid audit", 'title: Valid audit\n"\\ud800": 1'))
+    run = cli("check")
+    assert run.code == 1 and "Traceback" not in run.err
+    assert f"{AUDIT}:3: \\ud800: holds an invisible control character" in run.out, run.out
 
 
 def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) -> None:
