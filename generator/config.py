@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .model import Audience, Problem, Settings
+from .model import Audience, Problem, ReportConcern, Settings, national_digits
 
 PdfChoice = Literal["auto", "require", "skip"]
 
@@ -30,6 +30,15 @@ MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
 OUTPUT_FOLDERS = {Audience.PUBLIC: "site", Audience.PARTNERS: "site-partners"}
 """Each audience's own output folder, relative to the project: a partners build never writes into `site/`."""
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
+REPORT_CONCERN = ("extra", "briefings", "report_concern")
+REPORT_CONCERN_KEYS = ("text", "phone", "url")
+REPORT_CONCERN_EXAMPLE = (
+    'report_concern: {text: "Worried about a child? Contact the Children\'s Front Door", phone: 0113 496 0000, '
+    "url: https://www.example.gov.uk/report-a-concern}"
+)
+_PHONE_WRITING = re.compile(r"\+?[0-9 ()-]+")
+_UK_NUMBER = re.compile(r"0[1-35789][0-9]{8,9}")
+"""A UK number as dialled within the UK: 01, 02, 03, 05, 07, 08 or 09, then 8 or 9 more digits."""
 
 
 class SettingsError(ValueError):
@@ -72,6 +81,8 @@ class Project:
     """Relative to `root`, like every path here."""
     origins: tuple[str, ...] = ()
     """Files and folders whose text can reach the built site (content, settings, theme overrides)."""
+    report_concern: object = None
+    """`extra.briefings.report_concern` as written (a mapping of text, phone and url when right): see `concern`."""
 
     def url(self, audience: Audience) -> str:
         """The address the site for `audience` is published at."""
@@ -79,7 +90,72 @@ class Project:
 
     def settings(self, build_date: date, audience: Audience = Audience.PUBLIC) -> Settings:
         """What the pages are rendered with."""
-        return Settings(self.site_name, self.url(audience), self.partnership, build_date, dict(self.accessibility))
+        return Settings(self.site_name, self.url(audience), self.partnership, build_date, dict(self.accessibility), self.concern)
+
+    @property
+    def concern(self) -> ReportConcern | None:
+        """How to report a concern about a child, once its setting is right (see `problems`)."""
+        if self._concern_problems():
+            return None
+        assert isinstance(self.report_concern, Mapping)
+        return ReportConcern(*(" ".join(self.report_concern[key].split()) for key in REPORT_CONCERN_KEYS))
+
+    @property
+    def public_numbers(self) -> frozenset[str]:
+        """Phone numbers the built site may show (as dialled within the UK): the one to report a concern on."""
+        return frozenset({self.concern.digits}) if self.concern else frozenset()
+
+    def _concern_problems(self) -> list[Problem]:
+        """What is wrong with `extra.briefings.report_concern`, each at the line it is written on."""
+        name, value = ".".join(REPORT_CONCERN), self.report_concern
+        if not isinstance(value, Mapping):
+            line = self.line_of(REPORT_CONCERN)
+            what = "is missing" if value is None else "must be a mapping"
+            message = f"{name} {what}: every page shows how to report a concern about a child; add under extra.briefings: "
+            return [Problem(self.config_file, line, message + REPORT_CONCERN_EXAMPLE)]
+        found = []
+        for key in value.keys() - set(REPORT_CONCERN_KEYS):
+            found.append(
+                Problem(
+                    self.config_file,
+                    self.line_of((*REPORT_CONCERN, str(key))),
+                    f"{name}: unknown key {key!r}; use {', '.join(REPORT_CONCERN_KEYS)}",
+                )
+            )
+        for key in REPORT_CONCERN_KEYS:
+            text, line = value.get(key), self.line_of((*REPORT_CONCERN, key))
+            if text is None or (isinstance(text, str) and not text.strip()):
+                found.append(Problem(self.config_file, line, f"{name}.{key} is missing: {REPORT_CONCERN_EXAMPLE}"))
+            elif not isinstance(text, str) and key != "phone":
+                found.append(Problem(self.config_file, line, f"{name}.{key} must be text (it is {text!r})"))
+            elif isinstance(text, str) and MARKUP.search(text):
+                found.append(
+                    Problem(self.config_file, line, f"{name}.{key} must be plain text, without HTML tags or entities: {text!r}")
+                )
+            elif key == "url" and not str(text).startswith("https://"):
+                found.append(
+                    Problem(self.config_file, line, f"{name}.url must be a web address starting https:// (it is {text!r})")
+                )
+            elif key == "phone" and not (
+                isinstance(text, str) and _PHONE_WRITING.fullmatch(text) and _UK_NUMBER.fullmatch(national_digits(text))
+            ):
+                found.append(
+                    Problem(
+                        self.config_file,
+                        line,
+                        f"{name}.phone must be a UK phone number such as 0113 496 0000 (digits and spaces; it is {text!r})",
+                    )
+                )
+        return sorted(found, key=lambda p: p.line)
+
+    def line_of(self, keys: Sequence[str]) -> int:
+        """The line of the configuration file where the nested setting `keys` is written, or of the nearest
+        setting around it that is (1 if none is)."""
+        try:
+            text = (self.root / self.config_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return 1
+        return line_of(text, keys)
 
     def problems(self, audience: Audience = Audience.PUBLIC) -> list[Problem]:
         """Settings a build for `audience` cannot go without, each named."""
@@ -113,7 +189,25 @@ class Project:
             found.append(
                 Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
             )
-        return found
+        return found + self._concern_problems()
+
+
+def line_of(text: str, keys: Sequence[str]) -> int:
+    """The line of a YAML file's block mapping where the nested key `keys` is written (`extra`, `briefings`,
+    `report_concern`), or where the deepest of its parents that is written is (1 if none is)."""
+    line, indent, depth = 1, -1, 0
+    for number, written in enumerate(text.splitlines(), start=1):
+        stripped = written.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        at = len(written) - len(stripped)
+        if depth and at <= indent:
+            break  # past the mapping that should have held the next key
+        if at > indent and re.match(rf"{re.escape(keys[depth])}\s*:", stripped):
+            line, indent, depth = number, at, depth + 1
+            if depth == len(keys):
+                break
+    return line
 
 
 def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> BuildOptions:

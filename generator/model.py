@@ -51,10 +51,22 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link an author gave in `taxonomy.yml` (guidance on a theme): plain-text title, https address."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Theme:
     key: str
     label: str
     questions: tuple[str, ...] = ()
+    description: str = ""
+    """Plain text shown at the top of the theme's page."""
+    links: tuple[Link, ...] = ()
+    """Guidance on the theme (local procedures, national guidance), listed on its page."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,35 @@ class Briefing:
 
 
 @dataclass(frozen=True)
+class ReportConcern:
+    """How to report a concern about a child (`extra.briefings.report_concern` in mkdocs.yml): shown on every page."""
+
+    text: str
+    phone: str
+    """As written in the settings, e.g. `0113 496 0000`."""
+    url: str
+
+    @property
+    def digits(self) -> str:
+        """The number as dialled within the UK (`01134960000`), however it was written (`+44 (0)113 …`)."""
+        return national_digits(self.phone)
+
+    @property
+    def tel(self) -> str:
+        """The `tel:` link, in the international form every phone dials."""
+        return f"tel:+44{self.digits[1:]}"
+
+
+def national_digits(number: str) -> str:
+    """A UK phone number's digits as dialled within the UK: `+44 (0)113 496 0000` is `01134960000`."""
+    digits = "".join(c for c in number if c.isdigit())
+    for prefix in ("0044", "44"):
+        if digits.startswith(prefix) and len(digits) > 11:
+            return "0" + digits[len(prefix) :].lstrip("0")
+    return digits
+
+
+@dataclass(frozen=True)
 class Settings:
     """Site-wide settings the engine adapter passes in (from `mkdocs.yml`)."""
 
@@ -184,6 +225,8 @@ class Settings:
     build_date: date = field(default_factory=date.today)
     accessibility: dict[str, object] = field(default_factory=dict)
     """The accessibility statement's facts, from `extra.briefings.accessibility` in mkdocs.yml."""
+    report_concern: ReportConcern | None = None
+    """Where to report a concern about a child (required for a build; absent in some tests' settings)."""
 
 
 @dataclass(frozen=True)
