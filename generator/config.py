@@ -109,43 +109,15 @@ class Project:
         """What is wrong with `extra.briefings.report_concern`, each at the line it is written on."""
         name, value = ".".join(REPORT_CONCERN), self.report_concern
         if not isinstance(value, Mapping):
-            line = self.line_of(REPORT_CONCERN)
             what = "is missing" if value is None else "must be a mapping"
             message = f"{name} {what}: every page shows how to report a concern about a child; add under extra.briefings: "
-            return [Problem(self.config_file, line, message + REPORT_CONCERN_EXAMPLE)]
-        found = []
-        for key in value.keys() - set(REPORT_CONCERN_KEYS):
-            found.append(
-                Problem(
-                    self.config_file,
-                    self.line_of((*REPORT_CONCERN, str(key))),
-                    f"{name}: unknown key {key!r}; use {', '.join(REPORT_CONCERN_KEYS)}",
-                )
-            )
+            return [Problem(self.config_file, self.line_of(REPORT_CONCERN), message + REPORT_CONCERN_EXAMPLE)]
+        wrong = {str(key): f"{name}: unknown key {key!r}; use {', '.join(REPORT_CONCERN_KEYS)}" for key in value}
         for key in REPORT_CONCERN_KEYS:
-            text, line = value.get(key), self.line_of((*REPORT_CONCERN, key))
-            if text is None or (isinstance(text, str) and not text.strip()):
-                found.append(Problem(self.config_file, line, f"{name}.{key} is missing: {REPORT_CONCERN_EXAMPLE}"))
-            elif not isinstance(text, str) and key != "phone":
-                found.append(Problem(self.config_file, line, f"{name}.{key} must be text (it is {text!r})"))
-            elif isinstance(text, str) and MARKUP.search(text):
-                found.append(
-                    Problem(self.config_file, line, f"{name}.{key} must be plain text, without HTML tags or entities: {text!r}")
-                )
-            elif key == "url" and not str(text).startswith("https://"):
-                found.append(
-                    Problem(self.config_file, line, f"{name}.url must be a web address starting https:// (it is {text!r})")
-                )
-            elif key == "phone" and not (
-                isinstance(text, str) and _PHONE_WRITING.fullmatch(text) and _UK_NUMBER.fullmatch(national_digits(text))
-            ):
-                found.append(
-                    Problem(
-                        self.config_file,
-                        line,
-                        f"{name}.phone must be a UK phone number such as 0113 496 0000 (digits and spaces; it is {text!r})",
-                    )
-                )
+            wrong[key] = _concern_mistake(f"{name}.{key}", key, value.get(key))
+        found = [
+            Problem(self.config_file, self.line_of((*REPORT_CONCERN, key)), message) for key, message in wrong.items() if message
+        ]
         return sorted(found, key=lambda p: p.line)
 
     def line_of(self, keys: Sequence[str]) -> int:
@@ -190,6 +162,23 @@ class Project:
                 Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
             )
         return found + self._concern_problems()
+
+
+def _concern_mistake(name: str, key: str, value: object) -> str:
+    """What is wrong with one value of `report_concern` (nothing: an empty text)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return f"{name} is missing: {REPORT_CONCERN_EXAMPLE}"
+    if key == "phone":
+        if isinstance(value, str) and _PHONE_WRITING.fullmatch(value) and _UK_NUMBER.fullmatch(national_digits(value)):
+            return ""
+        return f"{name} must be a UK phone number such as 0113 496 0000 (digits and spaces; it is {value!r})"
+    if not isinstance(value, str):
+        return f"{name} must be text (it is {value!r})"
+    if MARKUP.search(value):
+        return f"{name} must be plain text, without HTML tags or entities: {value!r}"
+    if key == "url" and not value.startswith("https://"):
+        return f"{name} must be a web address starting https:// (it is {value!r})"
+    return ""
 
 
 def line_of(text: str, keys: Sequence[str]) -> int:

@@ -70,7 +70,9 @@ class ThemeGroup:
 
 
 @dataclass(frozen=True)
-class OpenAction:
+class PlannedAction:
+    """An action of an audit's plan, with its audit and whether it is overdue at the build date."""
+
     action: Action
     briefing: Briefing
     overdue: bool
@@ -84,7 +86,7 @@ class AgencyGroup:
     label: str
     briefings: tuple[Briefing, ...]
     entries: tuple[tuple[GoodPractice, Briefing], ...]
-    actions: tuple[OpenAction, ...]
+    actions: tuple[PlannedAction, ...]
     """Every action it owns, open ones first (overdue first among them), then complete ones; each by due date."""
 
     @property
@@ -100,7 +102,7 @@ class AgencyGroup:
 class OwnerGroup:
     owner: str
     label: str
-    actions: tuple[OpenAction, ...]
+    actions: tuple[PlannedAction, ...]
     """Overdue first, then by due date."""
 
 
@@ -173,17 +175,17 @@ class Indexes:
         today = self.site.settings.build_date
         briefings: dict[str, list[Briefing]] = defaultdict(list)
         entries: dict[str, list[tuple[GoodPractice, Briefing]]] = defaultdict(list)
-        actions: dict[str, list[OpenAction]] = defaultdict(list)
+        actions: dict[str, list[PlannedAction]] = defaultdict(list)
         for b in self.site.briefings:
             for key in b.agencies:
                 briefings[key].append(b)
             for action in b.actions:
-                actions[action.owner].append(OpenAction(action, b, action.overdue(today)))
+                actions[action.owner].append(PlannedAction(action, b, action.overdue(today)))
         for entry, b in self.showcase:
             for key in entry.agencies:
                 entries[key].append((entry, b))
 
-        def order(item: OpenAction) -> tuple[bool, bool, date, str]:
+        def order(item: PlannedAction) -> tuple[bool, bool, date, str]:
             return item.action.complete, not item.overdue, item.action.due, item.briefing.slug
 
         return tuple(
@@ -214,11 +216,11 @@ class Indexes:
     @cached_property
     def open_actions(self) -> tuple[OwnerGroup, ...]:
         today = self.site.settings.build_date
-        owners: dict[str, list[OpenAction]] = defaultdict(list)
+        owners: dict[str, list[PlannedAction]] = defaultdict(list)
         for b in self.audits:
             for action in b.actions:
                 if not action.complete:
-                    owners[action.owner].append(OpenAction(action, b, action.overdue(today)))
+                    owners[action.owner].append(PlannedAction(action, b, action.overdue(today)))
         labels = self.site.taxonomy.owners
         return tuple(
             OwnerGroup(key, labels[key], tuple(sorted(items, key=lambda i: (not i.overdue, i.action.due, i.briefing.slug))))
