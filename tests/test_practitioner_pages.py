@@ -447,7 +447,10 @@ def test_the_concern_line_fits_the_first_screen_of_a_phone_and_search_works_in_b
         assert box is not None and box["y"] + box["height"] <= 667 / 3, url  # the top third of the screen
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), url
         assert page.locator(".report-concern").get_by_role("link", name="999").is_visible()
-    page.click(".pagefind-ui__search-input")
+    search = page.locator(".pagefind-ui__search-input")
+    assert search.get_attribute("placeholder") == "Search briefings"  # the box's own label, whole
+    assert page.locator(".site-search").get_attribute("aria-label") == "Search the briefings"
+    search.click()
     page.keyboard.type("chronologies")
     page.wait_for_selector(".pagefind-ui__result")
     assert page.locator(".pagefind-ui__result").count() >= 1
