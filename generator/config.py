@@ -127,7 +127,7 @@ class Project:
             text = (self.root / self.config_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return 1
-        return line_of(text, keys)
+        return written_line(text, keys)
 
     def problems(self, audience: Audience = Audience.PUBLIC) -> list[Problem]:
         """Settings a build for `audience` cannot go without, each named."""
@@ -165,7 +165,7 @@ class Project:
 
 
 def _concern_mistake(name: str, key: str, value: object) -> str:
-    """What is wrong with one value of `report_concern` (nothing: an empty text)."""
+    """What is wrong with one value of `report_concern`, or "" when it is right."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return f"{name} is missing: {REPORT_CONCERN_EXAMPLE}"
     if key == "phone":
@@ -181,7 +181,7 @@ def _concern_mistake(name: str, key: str, value: object) -> str:
     return ""
 
 
-def line_of(text: str, keys: Sequence[str]) -> int:
+def written_line(text: str, keys: Sequence[str]) -> int:
     """The line of a YAML file's block mapping where the nested key `keys` is written (`extra`, `briefings`,
     `report_concern`), or where the deepest of its parents that is written is (1 if none is)."""
     line, indent, depth = 1, -1, 0

@@ -16,7 +16,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from generator.model import STEPS
+from generator.config import written_line
+from generator.model import STEPS, ReportConcern
 from tests.conftest import QuietHandler, build_site, make_project
 from tests.test_browser_experience import WCAG_TAGS
 from tests.test_site import DRAFT_MARKERS, PUBLISHED, RESTRICTED_MARKERS, article, page
@@ -122,6 +123,28 @@ def test_a_missing_or_wrong_report_concern_setting_is_refused_at_its_line(
     assert run.code == 1
     assert f"mkdocs.yml:{config_line(project, at)}: {message}" in run.out + run.err
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        ("extra:\n  briefings:\n    report_concern:\n      phone: 1\n", 4),
+        ("extra:\n  briefings:\n    # report_concern: not this one\n    report_concern: {phone: 1}\n", 4),
+        ("extra:\n  briefings:\n    report_concern:\n      text: x\n", 3),  # no phone: its mapping's line
+        ("extra:\n  briefings:\n    exit_url: x\nnav:\n  phone: 1\n", 2),  # phone elsewhere is not it
+        ("site_name: x\n", 1),
+    ],
+)
+def test_a_setting_is_found_at_the_line_it_is_written_on(written: str, line: int) -> None:
+    assert written_line(written, ("extra", "briefings", "report_concern", "phone")) == line
+
+
+@pytest.mark.parametrize(
+    "written", ["0113 496 0000", "01134960000", "+44 113 496 0000", "+44 (0)113 496 0000", "0044 113 496 0000", "(0113) 496 0000"]
+)
+def test_a_uk_number_is_read_as_dialled_within_the_uk_however_written(written: str) -> None:
+    concern = ReportConcern("Worried?", written, "https://example.org/")
+    assert concern.digits == "01134960000" and concern.tel == "tel:+441134960000"
 
 
 def test_the_concern_number_passes_the_output_scan_in_any_written_form_and_no_other_number_does(
