@@ -37,8 +37,8 @@ REPORT_CONCERN_EXAMPLE = (
     "url: https://www.example.gov.uk/report-a-concern}"
 )
 _PHONE_WRITING = re.compile(r"\+?[0-9 ()-]+")
-_UK_NUMBER = re.compile(r"0[1-35789][0-9]{8,9}")
-"""A UK number as dialled within the UK: 01, 02, 03, 05, 07, 08 or 09, then 8 or 9 more digits."""
+_UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[235789][0-9]{9}|0800[0-9]{6}|08001111")
+"""A UK number as dialled within the UK: 11 digits, or 10 for some 01 areas and 0800 numbers; and Childline's 0800 1111."""
 
 
 class SettingsError(ValueError):

@@ -207,11 +207,13 @@ class ReportConcern:
 
 
 def national_digits(number: str) -> str:
-    """A UK phone number's digits as dialled within the UK: `+44 (0)113 496 0000` is `01134960000`."""
+    """A UK phone number's digits as dialled within the UK: `+44 (0)113 496 0000` is `01134960000`, and so is
+    `0044 113 496 0000`. The country code is read only where it is marked as one (`+`, `00`)."""
     digits = "".join(c for c in number if c.isdigit())
-    for prefix in ("0044", "44"):
-        if digits.startswith(prefix) and len(digits) > 11:
-            return "0" + digits[len(prefix) :].lstrip("0")
+    if digits.startswith("0044"):
+        return "0" + digits[4:].lstrip("0")
+    if number.lstrip().startswith("+44"):
+        return "0" + digits[2:].lstrip("0")
     return digits
 
 

@@ -81,6 +81,11 @@ REPORT_CONCERN_BLOCK = re.compile(r"    report_concern:.*?\n(?=    \w)", re.S)
             "extra.briefings.report_concern.phone must be a UK phone number such as 0113 496 0000",
         ),
         (
+            lambda text: text.replace("      phone: 0113 496 0000", "      phone: 07700 90012"),  # a digit short
+            "phone:",
+            "extra.briefings.report_concern.phone must be a UK phone number",
+        ),
+        (
             lambda text: text.replace("      phone: 0113 496 0000", "      phone: call 0113 496 0000"),
             "phone:",
             "extra.briefings.report_concern.phone must be a UK phone number",
@@ -139,12 +144,33 @@ def test_a_setting_is_found_at_the_line_it_is_written_on(written: str, line: int
     assert written_line(written, ("extra", "briefings", "report_concern", "phone")) == line
 
 
+def test_short_uk_numbers_are_accepted_where_they_exist(project: Path, cli: Callable) -> None:
+    """Childline's 0800 1111 and a ten-digit number of an 01 area are real numbers a partnership may give."""
+    config = project / "mkdocs.yml"
+    original = config.read_text()
+    for number in ("0800 1111", "016977 4123"):
+        config.write_text(original.replace("      phone: 0113 496 0000", f"      phone: {number}"))
+        run = cli("build", "--pdf", "skip")
+        assert run.code == 0, run.out + run.err
+        assert f'<a href="tel:+44{number.replace(" ", "")[1:]}">{number}</a>' in (project / "site/index.html").read_text()
+
+
 @pytest.mark.parametrize(
-    "written", ["0113 496 0000", "01134960000", "+44 113 496 0000", "+44 (0)113 496 0000", "0044 113 496 0000", "(0113) 496 0000"]
+    ("written", "digits"),
+    [
+        *[
+            (form, "01134960000")
+            for form in ("0113 496 0000", "01134960000", "+44 113 496 0000", "+44 (0)113 496 0000", "0044 113 496 0000")
+        ],
+        ("(0113) 496 0000", "01134960000"),
+        ("016977 4123", "0169774123"),
+        ("+44 16977 4123", "0169774123"),
+        ("0800 1111", "08001111"),
+    ],
 )
-def test_a_uk_number_is_read_as_dialled_within_the_uk_however_written(written: str) -> None:
+def test_a_uk_number_is_read_as_dialled_within_the_uk_however_written(written: str, digits: str) -> None:
     concern = ReportConcern("Worried?", written, "https://example.org/")
-    assert concern.digits == "01134960000" and concern.tel == "tel:+441134960000"
+    assert concern.digits == digits and concern.tel == "tel:+44" + digits[1:]
 
 
 def test_the_concern_number_passes_the_output_scan_in_any_written_form_and_no_other_number_does(
