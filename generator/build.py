@@ -173,7 +173,9 @@ class Build:
     def post_build(self) -> None:
         assert self.after is not None, "generate first"
         with self.after.search() as found:  # the search index is complete when this block ends; a failure stops it
-            problems = problems_of(found, Origins(self.project.root, self.project.origins), self.allowances)
+            problems = problems_of(
+                found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
+            )
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks", problems)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .model import Audience, Problem, Settings
+from .model import Audience, Problem, ReportConcern, Settings, national_digits
 
 PdfChoice = Literal["auto", "require", "skip"]
 
@@ -31,6 +31,15 @@ OUTPUT_FOLDERS = {Audience.PUBLIC: "site", Audience.PARTNERS: "site-partners"}
 """Each audience's own output folder, relative to the project: a partners build never writes into `site/`."""
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 ACCESSIBILITY_KEYS = ("organisation", "contact_url", "status", "response_days", "prepared", "reviewed")
+REPORT_CONCERN = ("extra", "briefings", "report_concern")
+REPORT_CONCERN_KEYS = ("text", "phone", "url")
+REPORT_CONCERN_EXAMPLE = (
+    'report_concern: {text: "Worried about a child? Contact the Children\'s Front Door", phone: 0113 496 0000, '
+    "url: https://www.example.gov.uk/report-a-concern}"
+)
+_PHONE_WRITING = re.compile(r"\+?[0-9 ()-]+")
+_UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[235789][0-9]{9}|0800[0-9]{6}|08001111")
+"""A UK number as dialled within the UK: 11 digits, or 10 for some 01 areas and 0800 numbers; and Childline's 0800 1111."""
 
 
 class SettingsError(ValueError):
@@ -77,6 +86,8 @@ class Project:
     """Relative to `root`, like every path here."""
     origins: tuple[str, ...] = ()
     """Files and folders whose text can reach the built site (content, settings, theme overrides)."""
+    report_concern: object = None
+    """`extra.briefings.report_concern` as written (a mapping of text, phone and url when right): see `concern`."""
 
     def url(self, audience: Audience) -> str:
         """The address the site for `audience` is published at."""
@@ -84,7 +95,63 @@ class Project:
 
     def settings(self, build_date: date, audience: Audience = Audience.PUBLIC) -> Settings:
         """What the pages are rendered with."""
-        return Settings(self.site_name, self.url(audience), self.partnership, build_date, dict(self.accessibility), self.logo)
+        return Settings(
+            self.site_name,
+            self.url(audience),
+            self.partnership,
+            build_date,
+            dict(self.accessibility),
+            self.logo,
+            self.concern,
+        )
+
+    @property
+    def concern(self) -> ReportConcern | None:
+        """How to report a concern about a child, once its setting is right (see `problems`)."""
+        if self._concern_problems():
+            return None
+        assert isinstance(self.report_concern, Mapping)
+        return ReportConcern(*(" ".join(self.report_concern[key].split()) for key in REPORT_CONCERN_KEYS))
+
+    @property
+    def public_numbers(self) -> frozenset[str]:
+        """Phone numbers the built site may show (as dialled within the UK): the one to report a concern on."""
+        return frozenset({self.concern.digits}) if self.concern else frozenset()
+
+    def _concern_problems(self) -> list[Problem]:
+        """What is wrong with `extra.briefings.report_concern`, each at the line it is written on."""
+        name, value = ".".join(REPORT_CONCERN), self.report_concern
+        if not isinstance(value, Mapping):
+            what = "is missing" if value is None else "must be a mapping"
+            message = f"{name} {what}: every page shows how to report a concern about a child; add under extra.briefings: "
+            return [Problem(self.config_file, self.line_of(REPORT_CONCERN), message + REPORT_CONCERN_EXAMPLE)]
+        wrong = {str(key): f"{name}: unknown key {key!r}; use {', '.join(REPORT_CONCERN_KEYS)}" for key in value}
+        for key in REPORT_CONCERN_KEYS:
+            wrong[key] = _concern_mistake(f"{name}.{key}", key, value.get(key))
+        found = [
+            Problem(self.config_file, self.line_of((*REPORT_CONCERN, key)), message) for key, message in wrong.items() if message
+        ]
+        return sorted(found, key=lambda p: p.line)
+
+    def line_of(self, keys: Sequence[str]) -> int:
+        """The line of the configuration file where the nested setting `keys` is written, or of the nearest
+        setting around it that is (1 if none is)."""
+        try:
+            text = (self.root / self.config_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return 1
+        return written_line(text, keys)
+
+    def _logo_problems(self) -> list[Problem]:
+        """The logo is printed on every page, so it must be an image the site itself holds."""
+        if not self.logo:
+            return []
+        where = f"theme.logo must be an image in {self.pages_dir or 'the pages folder'} ({', '.join(LOGO_TYPES)}), its path relative to that folder"
+        if "://" in self.logo or self.logo.startswith(("/", "data:")) or ".." in self.logo.split("/"):
+            return [Problem(self.config_file, 1, f"{where}: the site loads nothing from elsewhere (it is {self.logo!r})")]
+        if Path(self.logo).suffix.lower() not in LOGO_TYPES or not (self.root / self.pages_dir / self.logo).is_file():
+            return [Problem(self.config_file, 1, f"{where} (it is {self.logo!r}, which is not such a file)")]
+        return []
 
     def problems(self, audience: Audience = Audience.PUBLIC) -> list[Problem]:
         """Settings a build for `audience` cannot go without, each named."""
@@ -119,18 +186,42 @@ class Project:
             found.append(
                 Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
             )
-        return found
+        return found + self._concern_problems()
 
-    def _logo_problems(self) -> list[Problem]:
-        """The logo is printed on every page, so it must be an image the site itself holds."""
-        if not self.logo:
-            return []
-        where = f"theme.logo must be an image in {self.pages_dir or 'the pages folder'} ({', '.join(LOGO_TYPES)}), its path relative to that folder"
-        if "://" in self.logo or self.logo.startswith(("/", "data:")) or ".." in self.logo.split("/"):
-            return [Problem(self.config_file, 1, f"{where}: the site loads nothing from elsewhere (it is {self.logo!r})")]
-        if Path(self.logo).suffix.lower() not in LOGO_TYPES or not (self.root / self.pages_dir / self.logo).is_file():
-            return [Problem(self.config_file, 1, f"{where} (it is {self.logo!r}, which is not such a file)")]
-        return []
+
+def _concern_mistake(name: str, key: str, value: object) -> str:
+    """What is wrong with one value of `report_concern`, or "" when it is right."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return f"{name} is missing: {REPORT_CONCERN_EXAMPLE}"
+    if key == "phone":
+        if isinstance(value, str) and _PHONE_WRITING.fullmatch(value) and _UK_NUMBER.fullmatch(national_digits(value)):
+            return ""
+        return f"{name} must be a UK phone number such as 0113 496 0000 (digits and spaces; it is {value!r})"
+    if not isinstance(value, str):
+        return f"{name} must be text (it is {value!r})"
+    if MARKUP.search(value):
+        return f"{name} must be plain text, without HTML tags or entities: {value!r}"
+    if key == "url" and not value.startswith("https://"):
+        return f"{name} must be a web address starting https:// (it is {value!r})"
+    return ""
+
+
+def written_line(text: str, keys: Sequence[str]) -> int:
+    """The line of a YAML file's block mapping where the nested key `keys` is written (`extra`, `briefings`,
+    `report_concern`), or where the deepest of its parents that is written is (1 if none is)."""
+    line, indent, depth = 1, -1, 0
+    for number, written in enumerate(text.splitlines(), start=1):
+        stripped = written.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        at = len(written) - len(stripped)
+        if depth and at <= indent:
+            break  # past the mapping that should have held the next key
+        if at > indent and re.match(rf"{re.escape(keys[depth])}\s*:", stripped):
+            line, indent, depth = number, at, depth + 1
+            if depth == len(keys):
+                break
+    return line
 
 
 def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> BuildOptions:

@@ -56,10 +56,22 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link an author gave in `taxonomy.yml` (guidance on a theme): plain-text title, https address."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Theme:
     key: str
     label: str
     questions: tuple[str, ...] = ()
+    description: str = ""
+    """Plain text shown at the top of the theme's page."""
+    links: tuple[Link, ...] = ()
+    """Guidance on the theme (local procedures, national guidance), listed on its page."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +199,37 @@ class Briefing:
 
 
 @dataclass(frozen=True)
+class ReportConcern:
+    """How to report a concern about a child (`extra.briefings.report_concern` in mkdocs.yml): shown on every page."""
+
+    text: str
+    phone: str
+    """As written in the settings, e.g. `0113 496 0000`."""
+    url: str
+
+    @property
+    def digits(self) -> str:
+        """The number as dialled within the UK (`01134960000`), however it was written (`+44 (0)113 …`)."""
+        return national_digits(self.phone)
+
+    @property
+    def tel(self) -> str:
+        """The `tel:` link, in the international form every phone dials."""
+        return f"tel:+44{self.digits[1:]}"
+
+
+def national_digits(number: str) -> str:
+    """A UK phone number's digits as dialled within the UK: `+44 (0)113 496 0000` is `01134960000`, and so is
+    `0044 113 496 0000`. The country code is read only where it is marked as one (`+`, `00`)."""
+    digits = "".join(c for c in number if c.isdigit())
+    if digits.startswith("0044"):
+        return "0" + digits[4:].lstrip("0")
+    if number.lstrip().startswith("+44"):
+        return "0" + digits[2:].lstrip("0")
+    return digits
+
+
+@dataclass(frozen=True)
 class Settings:
     """Site-wide settings the engine adapter passes in (from `mkdocs.yml`)."""
 
@@ -198,6 +241,9 @@ class Settings:
     """The accessibility statement's facts, from `extra.briefings.accessibility` in mkdocs.yml."""
     logo: str = ""
     """The partnership's logo (the theme's `logo`), a path in the site, printed at the top of every page; optional."""
+
+    report_concern: ReportConcern | None = None
+    """Where to report a concern about a child (required for a build; absent in some tests' settings)."""
 
     @property
     def partnership_name(self) -> str:

@@ -26,7 +26,7 @@ from lxml import etree
 
 from .load import FOLDERS
 from .memory import give_back
-from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
+from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem, national_digits
 from .policy import protect
 from .privacy import Allowance, covers, detect, mask
 from .reading import INLINE, Read, normalised, read_lines, read_markdown, strings
@@ -370,14 +370,20 @@ def _within_pages(file: PurePosixPath) -> PurePosixPath | None:
     return PurePosixPath(*file.parts[file.parts.index("pages") + 1 :]) if "pages" in file.parts else None
 
 
-def problems_of(found: Sequence[Sighting], origins: Origins, allowances: Sequence[Allowance] = ()) -> list[Problem]:
+def problems_of(
+    found: Sequence[Sighting], origins: Origins, allowances: Sequence[Allowance] = (), public_numbers: Collection[str] = ()
+) -> list[Problem]:
     """Each sighting as a problem at the file and line its text was written in, where that can be traced
     (the built file otherwise), always naming the built file it reached.
 
     An allowance lets a detail through only where it was written on the allowance's own line, and only onto
-    that file's own page: a detail also written anywhere else, or found on any other page, is reported."""
+    that file's own page: a detail also written anywhere else, or found on any other page, is reported.
+    `public_numbers` (as dialled within the UK: the number to report a concern on, from the settings) pass
+    on every page, however they are written; any other number is reported."""
     places: dict[tuple[str, int, str], list[str]] = {}
     for item in found:
+        if item.kind == "phone" and national_digits(item.text) in public_numbers:
+            continue
         allowed = set()
         if item.kind != LOAD:
             allowed = {place for place in origins.places_of(item.text) if any(covers(a, *place, item.text) for a in allowances)}

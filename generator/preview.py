@@ -78,7 +78,9 @@ class Preview:
     def post_build(self) -> None:
         self._remove_pages_gone()
         found = check_site(self.folder, host(self.project.url(self.options.audience)), self.passed)
-        problems = problems_of(found, Origins(self.project.root, self.project.origins), self.allowances)
+        problems = problems_of(
+            found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
+        )
         if problems:
             self.failed()
             self.reporter.built_site(problems, "fix them and save; the preview rebuilds")

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 import jinja2
@@ -49,7 +50,8 @@ from .totals import MACA, Total, YearGroup, count_text, describe, every_year, to
 from .writing import abbreviate, reading_minutes
 from .yeardoc import year_document
 
-LATEST_ON_HOME = 6
+LATEST_ON_HOME = 5
+"""Briefings the home page lists as recently published, newest first."""
 
 
 @dataclass(frozen=True)
@@ -70,17 +72,39 @@ class ThemeGroup:
 
 
 @dataclass(frozen=True)
-class OpenAction:
+class PlannedAction:
+    """An action of an audit's plan, with its audit and whether it is overdue at the build date."""
+
     action: Action
     briefing: Briefing
     overdue: bool
 
 
 @dataclass(frozen=True)
+class AgencyGroup:
+    """What one agency will find for itself: the briefings that involve it, its good practice, its actions."""
+
+    key: str
+    label: str
+    briefings: tuple[Briefing, ...]
+    entries: tuple[tuple[GoodPractice, Briefing], ...]
+    actions: tuple[PlannedAction, ...]
+    """Every action it owns, open ones first (overdue first among them), then complete ones; each by due date."""
+
+    @property
+    def url(self) -> str:
+        return f"agencies/{self.key}/"
+
+    @property
+    def open_actions(self) -> int:
+        return sum(not item.action.complete for item in self.actions)
+
+
+@dataclass(frozen=True)
 class OwnerGroup:
     owner: str
     label: str
-    actions: tuple[OpenAction, ...]
+    actions: tuple[PlannedAction, ...]
     """Overdue first, then by due date."""
 
 
@@ -148,13 +172,57 @@ class Indexes:
         return tuple(sorted(groups, key=lambda g: (not g.recurring, g.theme.label.lower())))
 
     @cached_property
+    def agencies(self) -> tuple[AgencyGroup, ...]:
+        """Each agency a visible briefing, good-practice entry or action names, in the taxonomy's order."""
+        today = self.site.settings.build_date
+        briefings: dict[str, list[Briefing]] = defaultdict(list)
+        entries: dict[str, list[tuple[GoodPractice, Briefing]]] = defaultdict(list)
+        actions: dict[str, list[PlannedAction]] = defaultdict(list)
+        for b in self.site.briefings:
+            for key in b.agencies:
+                briefings[key].append(b)
+            for action in b.actions:
+                actions[action.owner].append(PlannedAction(action, b, action.overdue(today)))
+        for entry, b in self.showcase:
+            for key in entry.agencies:
+                entries[key].append((entry, b))
+
+        def order(item: PlannedAction) -> tuple[bool, bool, date, str]:
+            return item.action.complete, not item.overdue, item.action.due, item.briefing.slug
+
+        return tuple(
+            AgencyGroup(key, label, tuple(briefings[key]), tuple(entries[key]), tuple(sorted(actions[key], key=order)))
+            for key, label in self.site.taxonomy.agencies.items()
+            if key in briefings or key in entries or key in actions
+        )
+
+    @cached_property
+    def showcase_filters(self) -> tuple[tuple[str, tuple[Filter, ...]], ...]:
+        """The showcase narrowed to one agency or one theme, each only with values that occur."""
+        taxonomy = self.site.taxonomy
+        agencies: dict[str, list[tuple[GoodPractice, Briefing]]] = defaultdict(list)
+        themes: dict[str, list[tuple[GoodPractice, Briefing]]] = defaultdict(list)
+        for entry, b in self.showcase:
+            for key in entry.agencies:
+                agencies[key].append((entry, b))
+            for key in entry.themes:
+                themes[key].append((entry, b))
+        return (
+            (
+                "Agency",
+                tuple(Filter("agency", k, label, tuple(agencies[k])) for k, label in taxonomy.agencies.items() if k in agencies),
+            ),
+            ("Theme", tuple(Filter("theme", k, t.label, tuple(themes[k])) for k, t in taxonomy.themes.items() if k in themes)),
+        )
+
+    @cached_property
     def open_actions(self) -> tuple[OwnerGroup, ...]:
         today = self.site.settings.build_date
-        owners: dict[str, list[OpenAction]] = defaultdict(list)
+        owners: dict[str, list[PlannedAction]] = defaultdict(list)
         for b in self.audits:
             for action in b.actions:
                 if not action.complete:
-                    owners[action.owner].append(OpenAction(action, b, action.overdue(today)))
+                    owners[action.owner].append(PlannedAction(action, b, action.overdue(today)))
         labels = self.site.taxonomy.owners
         return tuple(
             OwnerGroup(key, labels[key], tuple(sorted(items, key=lambda i: (not i.overdue, i.action.due, i.briefing.slug))))
@@ -252,10 +320,11 @@ class Filter:
     """One narrowed listing: a plain link that works without JavaScript."""
 
     facet: str
-    """`year`, `type` or `theme`."""
+    """`year`, `type`, `theme` or (the showcase's) `agency`."""
     key: str
     label: str
-    items: tuple[Briefing, ...]
+    items: tuple[Briefing, ...] | tuple[tuple[GoodPractice, Briefing], ...]
+    """Briefings, or the showcase's entries with their briefings."""
     parent: Filter | None = None
     """For a type narrowed to one reporting year (`by-type/maca/2016-17/`), the type's own filter."""
     year: str = ""
@@ -270,6 +339,7 @@ class Filter:
             return ()
         years: dict[str, list[Briefing]] = defaultdict(list)
         for b in self.items:
+            assert isinstance(b, Briefing)  # only briefings are narrowed by type
             years[b.reporting_year].append(b)
         return tuple(
             Filter("type", f"{self.key}/{y.replace('/', '-')}", f"{self.label}, {y}", tuple(items), self, y)
@@ -547,8 +617,16 @@ class Renderer:
                 "showcase.html.j2",
                 "Good practice showcase",
                 "Good practice found in case audits.",
+                current=None,
             ),
             self.page("themes/index.md", "themes/", "themes.html.j2", "Themes", "Briefings and good practice by theme."),
+            self.page(
+                "agencies/index.md",
+                "agencies/",
+                "agencies.html.j2",
+                "Agencies",
+                "What there is for each agency: its briefings, its good practice and the actions it owns.",
+            ),
             self.page(
                 "actions/index.md",
                 "actions/",
@@ -558,6 +636,18 @@ class Renderer:
             ),
         ]
         outputs += self.filtered("briefings", "briefings.html.j2", "Briefings", self.index.briefing_filters)
+        outputs += self.filtered("showcase", "showcase.html.j2", "Good practice", self.index.showcase_filters)
+        outputs += [
+            self.page(
+                f"agencies/{g.key}.md",
+                g.url,
+                "agency.html.j2",
+                g.label,
+                f"Briefings, good practice and actions for {g.label}.",
+                group=g,
+            )
+            for g in self.index.agencies
+        ]
         by_type_and_theme = tuple(facet for facet in self.index.archive_filters if facet[0] != "Year")
         outputs += self.filtered("archive", "archive.html.j2", "MACA archive", by_type_and_theme)
         outputs += [output for group in self.index.years for output in self.year_report(group)]

@@ -72,6 +72,10 @@ SINGULAR = {
     "MACAs": "MACA",
     "other audits": "other audit",
     "briefings": "briefing",
+    "examples": "example",
+    "actions": "action",
+    "open actions": "open action",
+    "agencies": "agency",
 }
 
 

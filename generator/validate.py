@@ -21,7 +21,7 @@ import yaml
 from .actions import parse_action_plan
 from .config import MARKUP
 from .load import Document, Field, Section, load_yaml_file, mapping_fields
-from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy, Theme
+from .model import STEPS, Action, Briefing, GoodPractice, Link, Problem, Status, Taxonomy, Theme
 from .reading import strings
 from .report import did_you_mean
 from .writing import ACRONYM
@@ -104,7 +104,7 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
     if problems:
         return None, problems
     labels = {name: _labels(path, sections[name], problems) for name in ("audit_types", "agencies", "groups") if name in sections}
-    themes = _themes(path, sections["themes"], problems)
+    themes = _themes(path, sections["themes"], _child(node, "themes"), problems)
     groups = labels.get("groups", {})
     for key in groups.keys() & labels["agencies"].keys():
         problems.append(
@@ -176,24 +176,72 @@ def _glossary(path: str, section: Field, problems: list[Problem]) -> dict[str, s
     return glossary
 
 
-def _themes(path: str, section: Field, problems: list[Problem]) -> dict[str, Theme]:
+THEME_KEYS = ("label", "questions", "description", "links")
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The value node of `key` in a YAML mapping node (None if it is not one, or has no such key)."""
+    if isinstance(node, yaml.MappingNode):
+        return next((value for name, value in node.value if name.value == key), None)
+    return None
+
+
+def _line(node: yaml.Node | None, fallback: int) -> int:
+    return 1 + node.start_mark.line if node is not None else fallback
+
+
+def _themes(path: str, section: Field, node: yaml.Node | None, problems: list[Problem]) -> dict[str, Theme]:
     themes = {}
     for key, spec in section.value.items():
         _check_key(path, section, key, problems)
         spec = spec if isinstance(spec, dict) else {}
+        spec_node = _child(node, key)
+        line = _line(spec_node, section.line)
         label, questions = spec.get("label"), spec.get("questions", [])
         if not isinstance(label, str) or not label.strip():
             problems.append(Problem(path, _at(section, key), f"theme '{key}' needs 'label: <text>'"))
         if not isinstance(questions, list) or not all(isinstance(q, str) and q.strip() for q in questions):
             problems.append(Problem(path, _at(section, key), f"theme '{key}': 'questions' must be a list of questions"))
             questions = []
-        unknown = set(spec) - {"label", "questions"}
+        unknown = set(spec) - set(THEME_KEYS)
         if unknown:
-            problems.append(
-                Problem(path, _at(section, key), f"theme '{key}' has unknown keys {sorted(unknown)}; use label and questions")
-            )
-        themes[key] = Theme(key, str(label), tuple(q.strip() for q in questions))
+            at = _line(_child(spec_node, sorted(unknown)[0]), line)
+            problems.append(Problem(path, at, f"theme '{key}' has unknown keys {sorted(unknown)}; use {', '.join(THEME_KEYS)}"))
+        description = spec.get("description", "")
+        if not isinstance(description, str):
+            at = _line(_child(spec_node, "description"), line)
+            problems.append(Problem(path, at, f"theme '{key}': 'description' must be text (one paragraph)"))
+            description = ""
+        links = _theme_links(path, key, spec.get("links", []), _child(spec_node, "links"), line, problems)
+        themes[key] = Theme(key, str(label), tuple(q.strip() for q in questions), " ".join(description.split()), links)
     return themes
+
+
+def _theme_links(
+    path: str, theme: str, value: object, node: yaml.Node | None, line: int, problems: list[Problem]
+) -> tuple[Link, ...]:
+    """A theme's guidance: a list of `{title, url}`, each address https (shown on a public page as a link)."""
+    example = "- {title: Neglect toolkit, url: https://...}"
+    if not isinstance(value, list):
+        problems.append(Problem(path, _line(node, line), f"theme '{theme}': 'links' must be a list such as {example}"))
+        return ()
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    links = []
+    for number, item in enumerate(value):
+        at = _line(items[number] if number < len(items) else None, line)
+        if not isinstance(item, dict) or set(item) != {"title", "url"}:
+            problems.append(Problem(path, at, f"theme '{theme}': each link needs exactly a title and a url: {example}"))
+            continue
+        title, url = item["title"], item["url"]
+        if not isinstance(title, str) or not title.strip():
+            problems.append(Problem(path, at, f"theme '{theme}': a link's title must be text"))
+        elif not isinstance(url, str) or not re.fullmatch(r"https://[^\s\"'<>`]+", url):
+            problems.append(
+                Problem(path, at, f"theme '{theme}': link {title!r} must have a url starting https:// (it is {url!r})")
+            )
+        else:
+            links.append(Link(" ".join(title.split()), url))
+    return tuple(links)
 
 
 # --- front matter ---------------------------------------------------------------------------

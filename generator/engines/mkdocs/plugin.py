@@ -78,13 +78,14 @@ def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
         plugin.partnership,
         extra.get("accessibility") or {},
         {"site_name": config.site_name, "plugins.briefings.partnership": plugin.partnership}
-        | {f"extra.briefings.{k}": v for k, v in extra.items() if k != "accessibility"},
+        | {f"extra.briefings.{k}": v for k, v in extra.items() if k not in ("accessibility", "report_concern")},
         plugin.search_part_size,
         plugin.partners_site_url,
         logo=config.theme.get("logo") or "",
         pages_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
         config_file=Path(config.config_file_path).name,
         origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
+        report_concern=extra.get("report_concern"),
     )
 
 
@@ -158,9 +159,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """The search box merges this many parts of the index; a partners build marks every page."""
+        """The search box merges this many parts of the index; a partners build marks every page; every page
+        says how to report a concern about a child."""
         env.globals["briefings_search_parts"] = self.writing.search_parts
         env.globals["briefings_partners"] = self.writing.audience is Audience.PARTNERS
+        env.globals["briefings_concern"] = project_of(config, self.config).concern
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -15,7 +15,7 @@
   for (var part = 2; part <= Number(box.dataset.parts || 1); part++) {
     more.push({ bundlePath: root + "pagefind-" + part + "/" });
   }
-  new window.PagefindUI({
+  var ui = new window.PagefindUI({
     element: "#site-search",
     baseUrl: root,
     bundlePath: root + "pagefind/",
@@ -30,4 +30,7 @@
       return result;
     }
   });
+  /* A search sent from a form without JavaScript's help (the "Page not found" page's): ?q=words */
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked) ui.triggerSearch(asked);
 })();
