@@ -97,11 +97,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     session: Build | Preview | None = None
     command = "build"
-    first_failed: tuple[Problem, ...] | None = None
+    first_failed: tuple[Problem, ...] = ()
     """What a preview's first build failed on: it writes the hand-written pages only, and serves the problems."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command, self.session, self.first_failed = command, None, None
+        self.command, self.session, self.first_failed = command, None, ()
         if (
             command == "serve" and dirty
         ):  # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
@@ -115,13 +115,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.writing = self.job
             config.site_url = self.job.site_url
             return config
+        starting = self.session is None
         try:
-            if self.session is None:
+            if starting:
                 self.session = self._start(project_of(config, self.config), Path(config.site_dir))
             self.session.project = project_of(config, self.config)  # a preview's mkdocs.yml may have changed
             self.writing = self.session.generate(self.session.check())
         except BuildFailed as error:
-            if not (isinstance(self.session, Preview) and self.first_failed is None and self.command == "serve"):
+            if not (starting and isinstance(self.session, Preview) and self.command == "serve"):
                 raise PluginError(f"briefings: {error}") from error
             self.first_failed = error.problems or (Problem("", 0, str(error)),)
             self.writing = Job([], self.session.folder, Audience.PUBLIC, "", 0)
@@ -224,7 +225,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
-        show_problems(server, self.first_failed or ())
+        show_problems(server, self.first_failed)
         self.first_failed = ()
         signal.signal(signal.SIGTERM, _stop_serving)
         return server
