@@ -109,7 +109,11 @@ def withdraw(root: Path, content_dir: str, slug: str, reason: str, on: date, sup
         shown = was.value if was is not None else "draft"
         raise TakedownRefused(
             f"{source.path} is {shown}: it was never on the public site, and a withdrawal notice would put its title there; "
-            + ("take it off the partners site with status: draft, or delete the file" if shown == "restricted" else "delete the file")
+            + (
+                "take it off the partners site with status: draft, or delete the file"
+                if shown == "restricted"
+                else "delete the file"
+            )
             + " (docs/takedown.md)"
         )
     new = withdraw_text(text, source.path, reason, on, superseded_by)
