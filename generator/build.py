@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from . import sitedir
 from .config import OUTPUT_FOLDERS, BuildOptions, Project
 from .model import Audience, Output, Problem
-from .pdf import find_chromium, link_pdfs, print_pdfs
+from .pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
 from .pipeline import Checked, check, generate, publishable_slugs
 from .policy import protect_site
 from .postbuild import LARGE_PAGE, Origins, PostBuild, problems_of
@@ -70,7 +70,8 @@ class Engine(Protocol):
 @dataclass(frozen=True)
 class Built:
     folder: Path
-    pdfs: bool
+    pdfs: Printed | None
+    """The PDFs printed or reused from the cache; None without Chromium or with `--pdf skip`."""
     complete: bool
 
 
@@ -97,7 +98,7 @@ class Build:
         self.allowances: list[Allowance] = []
         """What the content scan allowed, each on its own line: the output checks honour them there only."""
         self.pdf_slugs: list[str] = []
-        self.built = Built(options.output, pdfs=False, complete=False)
+        self.built = Built(options.output, pdfs=None, complete=False)
 
     def __enter__(self) -> Build:
         """Refuse settings no build can go with, before anything is touched; then lock the output folder and
@@ -180,11 +181,21 @@ class Build:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks", problems)
             protect_site(self.folder, self.options.workers, self.after.protected)  # the pages the checks have not done
+        printed = None
         if self.chromium:
             settings = self.project.settings(self.options.build_date, self.options.audience)
-            sizes = print_pdfs(self.folder, settings.site_url, self.pdf_slugs, self.chromium, settings.partnership_name)
-            link_pdfs(self.folder, sizes)
-        self.built = Built(self.options.output, pdfs=self.chromium is not None, complete=True)
+            cache = self.project.root / PDF_CACHE / self.options.audience.value  # each audience's pages differ
+            printed = print_pdfs(
+                self.folder,
+                settings.site_url,
+                self.pdf_slugs,
+                self.chromium,
+                settings.partnership_name,
+                cache,
+                self.options.workers,
+            )
+            link_pdfs(self.folder, printed.sizes)
+        self.built = Built(self.options.output, pdfs=printed, complete=True)
 
 
 def writing_order(output: Output) -> tuple[bool, bool]:

@@ -14,6 +14,7 @@ from .engines.mkdocs.runner import CONFIG, Engine
 from .linkcheck import check_links
 from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status, Taxonomy
+from .pdf import PDF_CACHE
 from .pipeline import check
 from .postbuild import not_public
 from .report import Reporter, append_step_summary, plural, print_problems, write_step_summary
@@ -94,7 +95,11 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     except Exception as error:  # the engine reports its own details; the output folder stays as it was
         print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
         return 1
-    pdfs = "with a PDF of each briefing" if built.pdfs else "without PDFs (Chromium not found or --pdf skip)"
+    pdfs = (
+        f"with a PDF of each briefing ({built.pdfs.printed} printed, {built.pdfs.reused} reused from {PDF_CACHE}/{args.audience}/)"
+        if built.pdfs is not None
+        else "without PDFs (Chromium not found or --pdf skip)"
+    )
     print(f"Built the {args.audience} site into {built.folder.name}/, {pdfs}.")
     return 0
 

@@ -162,7 +162,7 @@ Remote steps (see docs/takedown.md); do them in this order, today:
      gh api --paginate 'repos/{{owner}}/{{repo}}/actions/artifacts?per_page=100' \\
        --jq '.artifacts[] | select(({names}) and .created_at < "{before}") | .id' \\
        | while read -r id; do gh api -X DELETE "repos/{{owner}}/{{repo}}/actions/artifacts/$id"; done
-   and the workflow's caches (a cache of PDFs among them):
+   and the workflow's caches (the PDF caches pdf-public-… and pdf-partners-… among them):
      gh cache delete --all
 
 3. Remove the text from the repository's history, in a fresh clone (git filter-repo refuses any other):

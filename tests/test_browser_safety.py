@@ -132,8 +132,10 @@ def test_printing_a_pdf_requests_nothing_from_another_host(tmp_path: Path, brows
                 f'<!doctype html><html><head><meta charset="utf-8"><title>X</title></head>'
                 f'<body><h1>X</h1><img src="{elsewhere}x.png" alt=""><link rel="stylesheet" href="{elsewhere}s.css"></body></html>'
             )
-            sizes = print_pdfs(site, "https://example.org/briefings/", ["x"], find_chromium(), "A partnership")
+            printed = print_pdfs(
+                site, "https://example.org/briefings/", ["x"], find_chromium(), "A partnership", tmp_path / "cache", 2
+            )
         finally:
             http.server.SimpleHTTPRequestHandler.do_GET = original
-    assert sizes["x"] > 0 and (site / "briefings/x.pdf").is_file()
+    assert printed.sizes["x"] > 0 and (site / "briefings/x.pdf").is_file()
     assert requested == []

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.pdf import PDF_CACHE
+from generator.pdfcache import CODE
 from tests.conftest import REPO, build_site
 from tests.test_validate import BASE, write
 
@@ -243,3 +245,21 @@ def test_pre_commit_hook_blocks_a_bad_content_commit(project: Path) -> None:
     write(project, "content/audits/bad.md", BASE)
     git("add", "content/audits/bad.md")
     assert git("commit", "-qm", "fixed audit").returncode == 0
+
+
+@pytest.mark.parametrize("audience", ["public", "partners"])
+def test_each_build_keeps_its_own_pdf_cache_between_runs_keyed_by_the_printing_code(audience: str) -> None:
+    """Each job restores the newest cache of its audience printed by the same code before it builds, and
+    saves the one its build pruned under a key of its own (a cache, once saved, is never overwritten)."""
+    job = workflow()["jobs"][audience]["steps"]
+    names = [s.get("run") or s.get("uses", "") for s in job]
+    cache = next(s for s in job if s.get("uses", "").startswith("actions/cache@"))
+    code = "${{ hashFiles('generator/pdf.py', 'generator/pdfcache.py') }}"
+    assert cache["with"] == {
+        "path": f"{PDF_CACHE}/{audience}",
+        "key": f"pdf-{audience}-${{{{ runner.os }}}}-{code}-${{{{ github.run_id }}}}",
+        "restore-keys": f"pdf-{audience}-${{{{ runner.os }}}}-{code}-",
+    }
+    build = next(i for i, name in enumerate(names) if name.startswith("briefings build"))
+    assert names.index(cache["uses"]) < build
+    assert {Path(p).name for p in re.findall(r"'(generator/[^']+)'", code)} == {f.name for f in CODE}
