@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from .model import Audience, Problem, ReportConcern, Settings, national_digits
+from .paging import DEFAULT_PAGE_SIZE
 
 PdfChoice = Literal["auto", "require", "skip"]
 
@@ -86,6 +87,8 @@ class Project:
     """Relative to `root`, like every path here."""
     origins: tuple[str, ...] = ()
     """Files and folders whose text can reach the built site (content, settings, theme overrides)."""
+    listing_page_size: int = DEFAULT_PAGE_SIZE
+    """Items on each page of a long listing (`plugins.briefings.listing_page_size`)."""
     report_concern: object = None
     """`extra.briefings.report_concern` as written (a mapping of text, phone and url when right): see `concern`."""
 
@@ -103,6 +106,7 @@ class Project:
             dict(self.accessibility),
             self.logo,
             self.concern,
+            self.listing_page_size,
         )
 
     @property

@@ -43,6 +43,7 @@ from .model import (
     progress,
 )
 from .opendata import archive_csv, archive_json, archive_totals_csv
+from .paging import Pager, page_path, split, split_whole
 from .pdf import PRINT_STYLESHEET, print_stylesheet
 from .plaintext import briefing_text
 from .tables import label_cells
@@ -449,6 +450,39 @@ class Renderer:
         heading = Heading(1, anchor, strip_tags(shown))  # named as the outline names the others
         return Output(path, html, Page(shown, description, (heading, *outline.headings), noindex), searchable)
 
+    def listing(
+        self, path: str, url: str, template: str, title: str, description: str, pages: list, **context: object
+    ) -> list[Output]:
+        """A long listing's pages, each given its share of the items as `items` and its `pager`: the first
+        at the listing's own address, titled as the listing, the others numbered."""
+        outputs = []
+        for number, items in enumerate(pages, start=1):
+            pager = Pager(url, number, len(pages))
+            named = title if number == 1 else f"{title} (page {number} of {len(pages)})"
+            outputs.append(
+                self.page(
+                    page_path(path, number), pager.url(number), template, named, description, items=items, pager=pager, **context
+                )
+            )
+        return outputs
+
+    def split_years(self, groups: tuple[YearGroup, ...]) -> list:
+        """Reporting years, whole, on pages of about the listing size (a year's totals stay on one page)."""
+        return split_whole(groups, self.site.settings.listing_page_size, lambda group: len(group.audits))
+
+    def split_actions(self, groups: tuple[OwnerGroup, ...]) -> list:
+        """Open actions in pages of the listing size, each page's grouped again by owner."""
+        rows = [(group, item) for group in groups for item in group.actions]
+        pages = []
+        for page in split(rows, self.site.settings.listing_page_size):
+            owners: dict[str, list[PlannedAction]] = defaultdict(list)
+            labels = {}
+            for group, item in page:
+                owners[group.owner].append(item)
+                labels[group.owner] = group.label
+            pages.append(tuple(OwnerGroup(owner, labels[owner], tuple(items)) for owner, items in owners.items()))
+        return pages
+
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
         today = self.site.settings.build_date
@@ -543,18 +577,23 @@ class Renderer:
         self, section: str, template: str, title: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]
     ) -> list[Output]:
         return [
-            self.page(
+            output
+            for _, group in facets
+            for narrowed in group
+            for f in (narrowed, *narrowed.by_year)
+            for output in self.listing(
                 f"{section}/by-{f.facet}/{f.key}.md",
                 f.url(section),
                 template,
                 f"{title}: {f.label}",
                 f"{f.label}: {len(f.items)} items.",
+                self.split_years(self.index.group_by_year(f.items)) if section == "archive" else self.split(f.items),
                 current=f,
             )
-            for _, group in facets
-            for narrowed in group
-            for f in (narrowed, *narrowed.by_year)
         ]
+
+    def split(self, items: tuple) -> list:
+        return split(items, self.site.settings.listing_page_size)
 
     def year_report(self, group: YearGroup) -> list[Output]:
         """A reporting year's page, and the same report as a Word document and a CSV for an annual report."""
@@ -595,28 +634,31 @@ class Renderer:
                 f"Learning from case audits by {name}.",
                 latest=self.site.briefings[:LATEST_ON_HOME],
             ),
-            self.page(
+            *self.listing(
                 "briefings/index.md",
                 "briefings/",
                 "briefings.html.j2",
                 "Briefings",
                 "Every 6 Step Briefing, newest first.",
+                self.split(self.site.briefings),
                 current=None,
             ),
-            self.page(
+            *self.listing(
                 "archive/index.md",
                 "archive/",
                 "archive.html.j2",
                 "MACA archive",
                 "Every published audit by reporting year, with totals.",
+                self.split_years(self.index.years),
                 current=None,
             ),
-            self.page(
+            *self.listing(
                 "showcase/index.md",
                 "showcase/",
                 "showcase.html.j2",
                 "Good practice showcase",
                 "Good practice found in case audits.",
+                self.split(self.index.showcase),
                 current=None,
             ),
             self.page("themes/index.md", "themes/", "themes.html.j2", "Themes", "Briefings and good practice by theme."),
@@ -627,12 +669,13 @@ class Renderer:
                 "Agencies",
                 "What there is for each agency: its briefings, its good practice and the actions it owns.",
             ),
-            self.page(
+            *self.listing(
                 "actions/index.md",
                 "actions/",
                 "actions.html.j2",
                 "Open actions",
                 "Every open action from published audits, by owner.",
+                self.split_actions(self.index.open_actions),
             ),
         ]
         outputs += self.filtered("briefings", "briefings.html.j2", "Briefings", self.index.briefing_filters)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import served
+from tests.conftest import build_site, served
 
 MATERIAL_CSS = ("main.", "palette.")
 """Material's own stylesheets (assets/stylesheets/main.<hash>.min.css, palette.<hash>.min.css)."""
@@ -123,3 +124,90 @@ def test_a_query_in_the_address_loads_the_search_and_runs_it(browser, public_sit
         assert "Audit on the first day of April" in page.locator(".pagefind-ui__result-link").all_inner_texts()
         page.close()
 
+
+# --- long listings, in pages of plain links ----------------------------------------------------------
+
+LISTINGS = {
+    "briefings/": ".briefing-card__title a",
+    "briefings/by-theme/neglect/": ".briefing-card__title a",
+    "showcase/": ".practice-card__title a",
+    "showcase/by-agency/children-social-care/": ".practice-card__title a",
+    "actions/": ".action-plan tbody tr",
+    "archive/": ".archive-year tbody tr",
+    "archive/by-type/maca/": ".archive-year tbody tr",
+}
+PAGE_SIZE = 4
+
+
+def synthetic_site(root: Path, page_size: int | None) -> Path:
+    from benchmarks.synthetic import make_project
+
+    project = make_project(root, 30)
+    if page_size is not None:
+        config = project / "mkdocs.yml"
+        setting = f"  - briefings:\n      listing_page_size: {page_size}\n"
+        config.write_text(config.read_text().replace("  - briefings:\n", setting, 1))
+    return build_site(project, "--pdf", "skip")
+
+
+@pytest.fixture(scope="module")
+def paged_and_whole(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The same 30 synthetic audits built twice: with pages of four items, and with every listing on one page."""
+    return (
+        synthetic_site(tmp_path_factory.mktemp("paged") / "project", PAGE_SIZE),
+        synthetic_site(tmp_path_factory.mktemp("whole") / "project", None),
+    )
+
+
+def rows(html: BeautifulSoup, selector: str) -> list[str]:
+    """Each item of a listing page, as its text and link: what a reader would find."""
+    return [
+        " ".join(row.get_text(" ").split()) + " " + str([a["href"] for a in [row, *row.select("a")] if a.name == "a"])
+        for row in html.select(selector)
+    ]
+
+
+def follow_pages(site: Path, listing: str, selector: str) -> list[list[str]]:
+    """A listing's items page by page, reached as a reader without JavaScript would: by its "Next page" links."""
+    pages, url = [], listing
+    while True:
+        html = BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+        pages.append([item.replace("../", "") for item in rows(html, selector)])
+        following = html.select_one('nav.pager a[rel="next"]')
+        if following is None:
+            return pages
+        url = os.path.normpath(os.path.join(url, following["href"])) + "/"
+        assert len(pages) < 50, "the pages go round in a circle"
+
+
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_a_long_listing_is_split_into_pages_with_every_item_on_exactly_one(
+    paged_and_whole: tuple[Path, Path], listing: str
+) -> None:
+    paged, whole = paged_and_whole
+    selector = LISTINGS[listing]
+    pages = follow_pages(paged, listing, selector)
+    (everything,) = follow_pages(whole, listing, selector)  # with the default page size, one page
+    assert len(everything) > PAGE_SIZE, everything  # enough items to need more than one page
+    assert [item for page in pages for item in page] == [item.replace("../", "") for item in everything]
+    assert len(pages) > 1 and all(page for page in pages)
+    if not listing.startswith("archive/"):  # the archive keeps each reporting year whole on one page
+        assert all(len(page) <= PAGE_SIZE for page in pages), [len(page) for page in pages]
+
+
+def test_each_page_of_a_listing_links_to_every_other_and_says_which_it_is(paged_and_whole: tuple[Path, Path]) -> None:
+    paged, _ = paged_and_whole
+    first = BeautifulSoup((paged / "briefings/index.html").read_text(), "html.parser")
+    count = len(first.select("nav.pager .pager__pages a:not([rel])"))
+    assert count == -(-30 // PAGE_SIZE)
+    for number in range(1, count + 1):
+        here = paged / "briefings" / ("" if number == 1 else f"page/{number}") / "index.html"
+        html = BeautifulSoup(here.read_text(), "html.parser")
+        assert html.select_one("nav.pager .pager__where").get_text() == f"Page {number} of {count}"
+        assert html.select_one('nav.pager [aria-current="page"]').get_text() == str(number)
+        title = html.select_one("h1").get_text().removesuffix("¶")
+        assert title == ("Briefings" if number == 1 else f"Briefings (page {number} of {count})")
+        for link in html.select("nav.pager a"):
+            assert (here.parent / link["href"] / "index.html").resolve().is_file(), link
+    assert not (paged / "briefings/page/1").exists()  # the first page keeps the listing's own address
+    assert not (paged / f"briefings/page/{count + 1}").exists()
