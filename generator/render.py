@@ -53,6 +53,8 @@ from .yeardoc import year_document
 
 LATEST_ON_HOME = 5
 """Briefings the home page lists as recently published, newest first."""
+OVERVIEW = 10
+"""Items of each kind an agency's or a theme's page shows before linking to the whole (paged) list."""
 
 
 @dataclass(frozen=True)
@@ -595,6 +597,43 @@ class Renderer:
     def split(self, items: tuple) -> list:
         return split(items, self.site.settings.listing_page_size)
 
+    def agency(self, g: AgencyGroup) -> list[Output]:
+        """An agency's page, with the first few of its briefings, good practice and actions, and the whole of
+        each in a paged listing (its good practice is the showcase's, narrowed to the agency)."""
+        outputs = [
+            self.page(
+                f"agencies/{g.key}.md",
+                g.url,
+                "agency.html.j2",
+                g.label,
+                f"Briefings, good practice and actions for {g.label}.",
+                group=g,
+                overview=OVERVIEW,
+            )
+        ]
+        if len(g.briefings) > OVERVIEW:
+            narrowed = Filter("agency", g.key, g.label, g.briefings)
+            outputs += self.listing(
+                f"briefings/by-agency/{g.key}.md",
+                narrowed.url("briefings"),
+                "briefings.html.j2",
+                f"Briefings: {g.label}",
+                f"{g.label}: {len(g.briefings)} items.",
+                self.split(g.briefings),
+                current=narrowed,
+            )
+        if len(g.actions) > OVERVIEW:
+            outputs += self.listing(
+                f"agencies/{g.key}/actions.md",
+                f"{g.url}actions/",
+                "agency_actions.html.j2",
+                f"Actions owned by {g.label}",
+                f"Every action {g.label} owns from published audits.",
+                self.split(g.actions),
+                group=g,
+            )
+        return outputs
+
     def year_report(self, group: YearGroup) -> list[Output]:
         """A reporting year's page, and the same report as a Word document and a CSV for an annual report."""
         partners = self.site.audience is Audience.PARTNERS
@@ -602,7 +641,22 @@ class Renderer:
         if any(a.status is Status.DRAFT for a in group.audits):
             scope += ", and drafts (a local preview: never to be shared)"
         title = f"MACA archive: {group.year}"
+        apart = len(group.actions) > self.site.settings.listing_page_size  # a long list on pages of its own
         return [
+            *(
+                self.listing(
+                    f"archive/by-year/{group.key}/actions.md",
+                    f"archive/by-year/{group.key}/actions/",
+                    "year_actions.html.j2",
+                    f"Actions raised in {group.year}",
+                    f"Every action the audits of reporting year {group.year} raised.",
+                    self.split(group.actions),
+                    group=group,
+                    scope=scope,
+                )
+                if apart
+                else []
+            ),
             self.page(
                 f"archive/by-year/{group.key}.md",
                 f"archive/by-year/{group.key}/",
@@ -611,6 +665,7 @@ class Renderer:
                 f"The audits of reporting year {group.year}, with their totals, themes and actions.",
                 group=group,
                 scope=scope,
+                actions_apart=apart,
             ),
             Output(f"archive/by-year/{group.key}.docx", year_document(self.site, group, title, scope)),
             Output(f"archive/by-year/{group.key}.csv", archive_csv(self.site, group.audits)),
@@ -680,17 +735,7 @@ class Renderer:
         ]
         outputs += self.filtered("briefings", "briefings.html.j2", "Briefings", self.index.briefing_filters)
         outputs += self.filtered("showcase", "showcase.html.j2", "Good practice", self.index.showcase_filters)
-        outputs += [
-            self.page(
-                f"agencies/{g.key}.md",
-                g.url,
-                "agency.html.j2",
-                g.label,
-                f"Briefings, good practice and actions for {g.label}.",
-                group=g,
-            )
-            for g in self.index.agencies
-        ]
+        outputs += [output for g in self.index.agencies for output in self.agency(g)]
         by_type_and_theme = tuple(facet for facet in self.index.archive_filters if facet[0] != "Year")
         outputs += self.filtered("archive", "archive.html.j2", "MACA archive", by_type_and_theme)
         outputs += [output for group in self.index.years for output in self.year_report(group)]
@@ -711,6 +756,7 @@ class Renderer:
                 g.theme.label,
                 f"Briefings and good practice on {g.theme.label}.",
                 group=g,
+                overview=OVERVIEW,
             )
             for g in self.index.themes
         ]

@@ -211,3 +211,35 @@ def test_each_page_of_a_listing_links_to_every_other_and_says_which_it_is(paged_
             assert (here.parent / link["href"] / "index.html").resolve().is_file(), link
     assert not (paged / "briefings/page/1").exists()  # the first page keeps the listing's own address
     assert not (paged / f"briefings/page/{count + 1}").exists()
+
+
+def test_an_agency_page_shows_the_first_few_of_each_kind_and_links_to_all_of_them(paged_and_whole: tuple[Path, Path]) -> None:
+    paged, whole = paged_and_whole
+    agency = max(
+        (p.parent for p in paged.glob("agencies/*/index.html")),
+        key=lambda folder: len(list(paged.glob(f"briefings/by-agency/{folder.name}/**/index.html"))),
+    ).name
+    html = BeautifulSoup((paged / "agencies" / agency / "index.html").read_text(), "html.parser")
+    assert len(html.select(".briefing-card")) == 10 and len(html.select(".action-plan tbody tr")) == 10
+    see_all = {os.path.normpath(f"agencies/{agency}/" + a["href"]) + "/" for a in html.select(".see-all a")}
+    assert see_all >= {f"briefings/by-agency/{agency}/", f"agencies/{agency}/actions/"}, see_all
+    for listing, selector in (
+        (f"briefings/by-agency/{agency}/", ".briefing-card__title a"),
+        (f"agencies/{agency}/actions/", "tbody tr"),
+    ):
+        pages = follow_pages(paged, listing, selector)
+        (everything,) = follow_pages(whole, listing, selector)
+        assert len(pages) > 1 and [item for page in pages for item in page] == [i.replace("../", "") for i in everything]
+        assert len(everything) > 10
+
+
+def test_a_years_many_actions_are_listed_on_pages_of_their_own(paged_and_whole: tuple[Path, Path]) -> None:
+    paged, whole = paged_and_whole
+    year = sorted(p.parent.parent.name for p in paged.glob("archive/by-year/*/actions/index.html"))[0]
+    report = BeautifulSoup((paged / "archive/by-year" / year / "index.html").read_text(), "html.parser")
+    assert report.select(".action-plan") == []  # the report links to them instead
+    assert report.select_one(".see-all a")["href"] == "actions/"
+    pages = follow_pages(paged, f"archive/by-year/{year}/actions/", ".action-plan tbody tr")
+    whole_report = BeautifulSoup((whole / "archive/by-year" / year / "index.html").read_text(), "html.parser")
+    everything = [item.replace("../", "") for item in rows(whole_report, ".action-plan tbody tr")]  # inline: few enough
+    assert len(pages) > 1 and [item for page in pages for item in page] == everything
