@@ -243,3 +243,12 @@ def test_a_years_many_actions_are_listed_on_pages_of_their_own(paged_and_whole: 
     whole_report = BeautifulSoup((whole / "archive/by-year" / year / "index.html").read_text(), "html.parser")
     everything = [item.replace("../", "") for item in rows(whole_report, ".action-plan tbody tr")]  # inline: few enough
     assert len(pages) > 1 and [item for page in pages for item in page] == everything
+
+
+@pytest.mark.parametrize("name", ["page", "by-agency"])
+def test_a_briefing_cannot_take_the_address_of_a_lists_pages(project: Path, cli, name: str) -> None:
+    """`briefings/page/2/` is the list's second page and `briefings/by-agency/…` an agency's briefings."""
+    (project / f"content/briefings/{name}.md").write_text((project / "content/briefings/standalone-review.md").read_text())
+    result = cli("check")
+    assert result.code == 1
+    assert f"content/briefings/{name}.md:1: file name '{name}.md' is reserved for the site's filter pages" in result.out
