@@ -116,7 +116,7 @@ def median(url: str) -> dict[str, float]:
 
 
 def page_types(site: Path) -> dict[str, str]:
-    briefing = sorted(p.parent.name for p in site.glob("briefings/*/record/index.html"))[0]
+    briefing = sorted(p.parent.parent.name for p in site.glob("briefings/*/record/index.html"))[0]
     theme = sorted(p.parent.name for p in site.glob("themes/*/index.html"))[0]
     return {
         "home": "",
