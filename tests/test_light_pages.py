@@ -252,3 +252,28 @@ def test_a_briefing_cannot_take_the_address_of_a_lists_pages(project: Path, cli,
     result = cli("check")
     assert result.code == 1
     assert f"content/briefings/{name}.md:1: file name '{name}.md' is reserved for the site's filter pages" in result.out
+
+
+def test_the_pages_of_a_list_pass_axe_and_are_followed_without_javascript(browser, paged_and_whole: tuple[Path, Path]) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    paged, _ = paged_and_whole
+    with served(paged) as base:
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 667})
+        page = context.new_page()
+        page.goto(base + "actions/")
+        page.get_by_role("link", name="Next page").click()
+        page.wait_for_url("**/actions/page/2/")
+        assert page.locator('nav.pager [aria-current="page"]').inner_text() == "2"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        context.close()
+        page = browser.new_page()
+        failures = []
+        for url in ("briefings/page/2/", "archive/page/2/", "actions/page/2/"):
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+            failures += [f"{url}: {v['id']}" for v in result.response["violations"]]
+        page.close()
+    assert failures == []
