@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from .model import Audience, Problem, ReportConcern, Settings, national_digits
+from .paging import DEFAULT_PAGE_SIZE
 
 PdfChoice = Literal["auto", "require", "skip"]
 
@@ -86,6 +87,8 @@ class Project:
     """Relative to `root`, like every path here."""
     origins: tuple[str, ...] = ()
     """Files and folders whose text can reach the built site (content, settings, theme overrides)."""
+    listing_page_size: int = DEFAULT_PAGE_SIZE
+    """Items on each page of a long listing (`plugins.briefings.listing_page_size`)."""
     report_concern: object = None
     """`extra.briefings.report_concern` as written (a mapping of text, phone and url when right): see `concern`."""
 
@@ -103,6 +106,7 @@ class Project:
             dict(self.accessibility),
             self.logo,
             self.concern,
+            self.listing_page_size,
         )
 
     @property
@@ -158,6 +162,10 @@ class Project:
         found = []
         if not self.site_url:
             found.append(Problem(self.config_file, 1, "set 'site_url' (the feed and open data need absolute links)"))
+        if self.listing_page_size < 1:
+            line = self.line_of(("plugins", "briefings", "listing_page_size"))
+            message = f"plugins.briefings.listing_page_size must be 1 or more (it is {self.listing_page_size})"
+            found.append(Problem(self.config_file, line, message))
         if audience is Audience.PARTNERS and not self.partners_site_url:
             found.append(
                 Problem(

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from .paging import DEFAULT_PAGE_SIZE
+
 STEPS: tuple[tuple[str, str], ...] = (
     ("background", "Background"),
     ("why-it-matters", "Why it matters"),
@@ -244,6 +246,8 @@ class Settings:
 
     report_concern: ReportConcern | None = None
     """Where to report a concern about a child (required for a build; absent in some tests' settings)."""
+    listing_page_size: int = DEFAULT_PAGE_SIZE
+    """Items on each page of a long listing (`paging.py`)."""
 
     @property
     def partnership_name(self) -> str:

@@ -34,7 +34,7 @@ PDF_CACHE = ".briefings-cache/pdf"
 audience: `briefings takedown` empties it whole."""
 DATA_REQUESTS = frozenset({"xhr", "fetch", "eventsource"})
 PRINT_STYLESHEET = "assets/stylesheets/print.css"
-"""Written by each build: the partnership's name and logo at the top of every printed page (see briefings.css)."""
+"""Written by each build: the partnership's name and logo at the top of every printed page (see briefings-print.css)."""
 CREATOR = "Briefings generator"
 CHROMIUM_ENV = "BRIEFINGS_CHROMIUM"
 LAUNCH_ARGS = [

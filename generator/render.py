@@ -43,6 +43,7 @@ from .model import (
     progress,
 )
 from .opendata import archive_csv, archive_json, archive_totals_csv
+from .paging import Pager, page_path, split, split_whole
 from .pdf import PRINT_STYLESHEET, print_stylesheet
 from .plaintext import briefing_text
 from .tables import label_cells
@@ -52,6 +53,8 @@ from .yeardoc import year_document
 
 LATEST_ON_HOME = 5
 """Briefings the home page lists as recently published, newest first."""
+OVERVIEW = 10
+"""Items of each kind an agency's or a theme's page shows before linking to the whole (paged) list."""
 
 
 @dataclass(frozen=True)
@@ -449,6 +452,39 @@ class Renderer:
         heading = Heading(1, anchor, strip_tags(shown))  # named as the outline names the others
         return Output(path, html, Page(shown, description, (heading, *outline.headings), noindex), searchable)
 
+    def listing(
+        self, path: str, url: str, template: str, title: str, description: str, pages: list, **context: object
+    ) -> list[Output]:
+        """A long listing's pages, each given its share of the items as `items` and its `pager`: the first
+        at the listing's own address, titled as the listing, the others numbered."""
+        outputs = []
+        for number, items in enumerate(pages, start=1):
+            pager = Pager(url, number, len(pages))
+            named = title if number == 1 else f"{title} (page {number} of {len(pages)})"
+            outputs.append(
+                self.page(
+                    page_path(path, number), pager.url(number), template, named, description, items=items, pager=pager, **context
+                )
+            )
+        return outputs
+
+    def split_years(self, groups: tuple[YearGroup, ...]) -> list:
+        """Reporting years, whole, on pages of about the listing size (a year's totals stay on one page)."""
+        return split_whole(groups, self.site.settings.listing_page_size, lambda group: len(group.audits))
+
+    def split_actions(self, groups: tuple[OwnerGroup, ...]) -> list:
+        """Open actions in pages of the listing size, each page's grouped again by owner."""
+        rows = [(group, item) for group in groups for item in group.actions]
+        pages = []
+        for page in split(rows, self.site.settings.listing_page_size):
+            owners: dict[str, list[PlannedAction]] = defaultdict(list)
+            labels = {}
+            for group, item in page:
+                owners[group.owner].append(item)
+                labels[group.owner] = group.label
+            pages.append(tuple(OwnerGroup(owner, labels[owner], tuple(items)) for owner, items in owners.items()))
+        return pages
+
     def briefing(self, b: Briefing) -> list[Output]:
         """The briefing page, its printable team record and its plain-text version."""
         today = self.site.settings.build_date
@@ -543,18 +579,60 @@ class Renderer:
         self, section: str, template: str, title: str, facets: tuple[tuple[str, tuple[Filter, ...]], ...]
     ) -> list[Output]:
         return [
-            self.page(
+            output
+            for _, group in facets
+            for narrowed in group
+            for f in (narrowed, *narrowed.by_year)
+            for output in self.listing(
                 f"{section}/by-{f.facet}/{f.key}.md",
                 f.url(section),
                 template,
                 f"{title}: {f.label}",
                 f"{f.label}: {len(f.items)} items.",
+                self.split_years(self.index.group_by_year(f.items)) if section == "archive" else self.split(f.items),
                 current=f,
             )
-            for _, group in facets
-            for narrowed in group
-            for f in (narrowed, *narrowed.by_year)
         ]
+
+    def split(self, items: tuple) -> list:
+        return split(items, self.site.settings.listing_page_size)
+
+    def agency(self, g: AgencyGroup) -> list[Output]:
+        """An agency's page, with the first few of its briefings, good practice and actions, and the whole of
+        each in a paged listing (its good practice is the showcase's, narrowed to the agency)."""
+        outputs = [
+            self.page(
+                f"agencies/{g.key}.md",
+                g.url,
+                "agency.html.j2",
+                g.label,
+                f"Briefings, good practice and actions for {g.label}.",
+                group=g,
+                overview=OVERVIEW,
+            )
+        ]
+        if len(g.briefings) > OVERVIEW:
+            narrowed = Filter("agency", g.key, g.label, g.briefings)
+            outputs += self.listing(
+                f"briefings/by-agency/{g.key}.md",
+                narrowed.url("briefings"),
+                "briefings.html.j2",
+                f"Briefings: {g.label}",
+                f"{g.label}: {len(g.briefings)} items.",
+                self.split(g.briefings),
+                current=narrowed,
+            )
+        if len(g.actions) > OVERVIEW:
+            outputs += self.listing(
+                f"agencies/{g.key}/actions.md",
+                f"{g.url}actions/",
+                "agency_actions.html.j2",
+                f"Actions owned by {g.label}",
+                f"Every action {g.label} owns from published audits.",
+                self.split(g.actions),
+                group=g,
+            )
+        return outputs
 
     def year_report(self, group: YearGroup) -> list[Output]:
         """A reporting year's page, and the same report as a Word document and a CSV for an annual report."""
@@ -563,7 +641,22 @@ class Renderer:
         if any(a.status is Status.DRAFT for a in group.audits):
             scope += ", and drafts (a local preview: never to be shared)"
         title = f"MACA archive: {group.year}"
+        apart = len(group.actions) > self.site.settings.listing_page_size  # a long list on pages of its own
         return [
+            *(
+                self.listing(
+                    f"archive/by-year/{group.key}/actions.md",
+                    f"archive/by-year/{group.key}/actions/",
+                    "year_actions.html.j2",
+                    f"Actions raised in {group.year}",
+                    f"Every action the audits of reporting year {group.year} raised.",
+                    self.split(group.actions),
+                    group=group,
+                    scope=scope,
+                )
+                if apart
+                else []
+            ),
             self.page(
                 f"archive/by-year/{group.key}.md",
                 f"archive/by-year/{group.key}/",
@@ -572,6 +665,7 @@ class Renderer:
                 f"The audits of reporting year {group.year}, with their totals, themes and actions.",
                 group=group,
                 scope=scope,
+                actions_apart=apart,
             ),
             Output(f"archive/by-year/{group.key}.docx", year_document(self.site, group, title, scope)),
             Output(f"archive/by-year/{group.key}.csv", archive_csv(self.site, group.audits)),
@@ -595,28 +689,31 @@ class Renderer:
                 f"Learning from case audits by {name}.",
                 latest=self.site.briefings[:LATEST_ON_HOME],
             ),
-            self.page(
+            *self.listing(
                 "briefings/index.md",
                 "briefings/",
                 "briefings.html.j2",
                 "Briefings",
                 "Every 6 Step Briefing, newest first.",
+                self.split(self.site.briefings),
                 current=None,
             ),
-            self.page(
+            *self.listing(
                 "archive/index.md",
                 "archive/",
                 "archive.html.j2",
                 "MACA archive",
                 "Every published audit by reporting year, with totals.",
+                self.split_years(self.index.years),
                 current=None,
             ),
-            self.page(
+            *self.listing(
                 "showcase/index.md",
                 "showcase/",
                 "showcase.html.j2",
                 "Good practice showcase",
                 "Good practice found in case audits.",
+                self.split(self.index.showcase),
                 current=None,
             ),
             self.page("themes/index.md", "themes/", "themes.html.j2", "Themes", "Briefings and good practice by theme."),
@@ -627,27 +724,18 @@ class Renderer:
                 "Agencies",
                 "What there is for each agency: its briefings, its good practice and the actions it owns.",
             ),
-            self.page(
+            *self.listing(
                 "actions/index.md",
                 "actions/",
                 "actions.html.j2",
                 "Open actions",
                 "Every open action from published audits, by owner.",
+                self.split_actions(self.index.open_actions),
             ),
         ]
         outputs += self.filtered("briefings", "briefings.html.j2", "Briefings", self.index.briefing_filters)
         outputs += self.filtered("showcase", "showcase.html.j2", "Good practice", self.index.showcase_filters)
-        outputs += [
-            self.page(
-                f"agencies/{g.key}.md",
-                g.url,
-                "agency.html.j2",
-                g.label,
-                f"Briefings, good practice and actions for {g.label}.",
-                group=g,
-            )
-            for g in self.index.agencies
-        ]
+        outputs += [output for g in self.index.agencies for output in self.agency(g)]
         by_type_and_theme = tuple(facet for facet in self.index.archive_filters if facet[0] != "Year")
         outputs += self.filtered("archive", "archive.html.j2", "MACA archive", by_type_and_theme)
         outputs += [output for group in self.index.years for output in self.year_report(group)]
@@ -668,6 +756,7 @@ class Renderer:
                 g.theme.label,
                 f"Briefings and good practice on {g.theme.label}.",
                 group=g,
+                overview=OVERVIEW,
             )
             for g in self.index.themes
         ]

@@ -27,8 +27,8 @@ from .report import did_you_mean
 from .writing import ACRONYM
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
-RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "index"}
-"""/briefings/by-year/… and the like are the list filters; `index` is the list itself."""
+RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "by-agency", "page", "index"}
+"""/briefings/by-year/… and the like are the list filters, `page` their later pages (`page/2/`); `index` is the list itself."""
 
 GOOD_PRACTICE = "good practice"
 ACTION_PLAN = "action plan"

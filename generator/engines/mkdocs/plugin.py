@@ -31,6 +31,7 @@ from ...build import Build, BuildFailed, Job
 from ...config import BuildOptions, Project, SettingsError, options_from_env
 from ...markup import sanitise_page
 from ...model import Audience, Output, Problem
+from ...paging import DEFAULT_PAGE_SIZE
 from ...preview import Preview
 from ...problempages import ProblemPages
 from ...report import Reporter
@@ -48,6 +49,7 @@ class BriefingsConfig(Config):
     partnership = config_options.Type(str, default="")
     partners_site_url = config_options.Type(str, default="")
     search_part_size = config_options.Type(int, default=DEFAULT_PART_SIZE)  # briefings per part of the search index
+    listing_page_size = config_options.Type(int, default=DEFAULT_PAGE_SIZE)  # items per page of a long listing
 
 
 class GeneratedFile(File):
@@ -86,6 +88,7 @@ def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
         config_file=Path(config.config_file_path).name,
         origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
         report_concern=extra.get("report_concern"),
+        listing_page_size=plugin.listing_page_size,
     )
 
 
