@@ -121,9 +121,10 @@ def browser():
 
 
 @contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """Serve `folder` on loopback for the browser; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+def served(folder: Path, handler_class: type[SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve `folder` on loopback for the browser (with `handler_class`, as a particular host would); yields the
+    base URL."""
+    handler = functools.partial(handler_class or QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

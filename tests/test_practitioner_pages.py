@@ -3,12 +3,9 @@ English, a page for each agency, the showcase's practice and filters, theme guid
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
 from collections.abc import Callable, Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from generator.config import written_line
 from generator.model import STEPS, ReportConcern
-from tests.conftest import QuietHandler, build_site, make_project
+from tests.conftest import QuietHandler, build_site, make_project, served
 from tests.test_browser_experience import WCAG_TAGS
 from tests.test_site import DRAFT_MARKERS, PUBLISHED, RESTRICTED_MARKERS, article, page
 
@@ -436,14 +433,8 @@ def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config.write_text(
         config.read_text().replace("site_url: https://example.github.io/briefings/", f"site_url: https://example.org{BASE_PATH}")
     )
-    site = build_site(root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(BasePathHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(build_site(root), BasePathHandler) as base:
+        yield base.removesuffix("/") + BASE_PATH
 
 
 def test_the_page_not_found_works_at_any_depth_under_the_sites_base_path(browser, sub_path_site: str) -> None:

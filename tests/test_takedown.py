@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
-import os
 import re
 import subprocess
 import zipfile
@@ -23,7 +21,7 @@ from generator.pdf import PDF_CACHE
 from generator.pipeline import check
 from generator.takedown import PLACEHOLDER_ORIGIN, TakedownRefused, Withdrawn, remote_steps, withdraw_text
 from tests.conftest import BUILD_DATE, REPO, build_site, make_project, served
-from tests.test_browser_experience import VNU, WCAG_TAGS
+from tests.test_browser_experience import WCAG_TAGS, nu_html_check
 from tests.test_mkdocs_plugin import rebuild
 from tests.test_partners import every_text
 from tests.test_validate import BASE, BRIEFING, write
@@ -434,15 +432,6 @@ def test_each_old_address_is_a_small_redirect_page(sites: dict[str, Path], old: 
 
 
 def test_the_notice_and_redirect_pages_are_valid_html(sites: dict[str, Path]) -> None:
-    if not VNU.exists():
-        if os.environ.get("CI"):
-            pytest.fail("vnu.jar is missing: .ci/run must run npm ci --prefix tests/tools")
-        pytest.skip("run: npm ci --prefix tests/tools")
-    ignored = [
-        line.removeprefix("message: ")
-        for line in (REPO / "tests/vnu-ignore.txt").read_text().splitlines()
-        if line.startswith("message: ")
-    ]
     pages = [
         sites[audience] / "briefings" / page / "index.html"
         for audience in ("public", "partners")
@@ -454,14 +443,7 @@ def test_the_notice_and_redirect_pages_are_valid_html(sites: dict[str, Path]) ->
             "cold-weather-maca/record",
         )
     ]
-    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", *map(str, pages)], capture_output=True, text=True)
-    messages = json.loads(result.stderr or result.stdout)["messages"]
-    unexplained = [
-        f"{m['url']}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error" and not any(i in m["message"] for i in ignored)
-    ]
-    assert unexplained == []
+    assert nu_html_check(*map(str, pages)).unexplained == []
 
 
 def test_the_sites_pass_the_link_check(sites: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys) -> None:
