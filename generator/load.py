@@ -286,7 +286,7 @@ def _wide(data: bytes) -> str | None:
         return "utf-32"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "utf-16"
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 4 or len(data) % 2 or 0 not in data:  # UTF-8 text, the usual case, has no zero byte
         return None
     odd, even = data[1::2].count(0), data[0::2].count(0)
     half = len(data) // 2

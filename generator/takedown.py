@@ -25,9 +25,9 @@ from .validate import SLUG, WITHDRAWAL_FIELDS
 
 PLACEHOLDER_ORIGIN = "https://github.com/OWNER/REPO.git"
 ARTEFACTS = ("site-public", "site-partners", "github-pages")
+"""The publish workflow's artefacts: each holds the built site, withdrawn text included, until it expires."""
 _STATUS_LINE = re.compile(r"status\s*:")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
-"""The publish workflow's artefacts: each holds the built site, withdrawn text included, until it expires."""
 
 
 class TakedownRefused(Exception):
