@@ -1,7 +1,10 @@
 """Tables that a phone can show whole: each data cell labelled with its column's name.
 
 On a narrow screen the stylesheet shows each row as a block of "Column: value" lines (`data-label`), so
-nothing sits off-screen behind a sideways scroll. Applied to every generated page's HTML, template tables
+nothing sits off-screen behind a sideways scroll. Each table also comes already wrapped as Material's script
+would wrap it (`md-typeset__scrollwrap`), with its own class, so that script leaves it alone: moving every
+table after the first layout blocks a phone's main thread (Lighthouse's figures are in benchmarks/RESULTS.md).
+Applied to every generated page's HTML, template tables
 and tables written in Markdown alike, and to hand-written pages. (No ARIA roles are added to keep the table's
 meaning for screen readers where CSS changes its `display`: HTML forbids roles on a native table's rows
 and cells, and current browsers keep a table's semantics when it is displayed as blocks.)
@@ -17,6 +20,10 @@ _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>", re.I)
 """Table tags. Attribute values never hold `>` here: Jinja and the sanitiser escape it in every one."""
 _COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?(\d+)""", re.I)
 _MARKUP = re.compile(r"<[^>]*>")
+_CLASS = re.compile(r"""\bclass\s*=""", re.I)
+TABLE_CLASS = "data-table"
+"""The class of the tables this module wraps; the stylesheets give it Material's table look."""
+_OPEN = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}"'
 
 
 @dataclass
@@ -27,10 +34,12 @@ class _Table:
     column: int = 0
     header_from: int = -1
     """Where the text of the header cell being read starts (-1: none is being read)."""
+    wrapped: bool = False
 
 
 def label_cells(page: str) -> str:
-    """`page` with each body cell's column name (from its table's `thead`) as its `data-label`."""
+    """`page` with each body cell's column name (from its table's `thead`) as its `data-label`, and each
+    table without a class wrapped and classed."""
     out: list[str] = []
     tables: list[_Table] = []
     last = 0
@@ -39,9 +48,14 @@ def label_cells(page: str) -> str:
         table = tables[-1] if tables else None
         if name == "table":
             if closing and tables:
-                tables.pop()
+                if tables.pop().wrapped:
+                    out += [page[last : tag.end()], "</div></div>"]
+                    last = tag.end()
             elif not closing:
-                tables.append(_Table())
+                tables.append(_Table(wrapped=not _CLASS.search(attributes)))
+                if tables[-1].wrapped:
+                    out += [page[last : tag.start()], _OPEN, attributes, ">"]
+                    last = tag.end()
         elif table is None:
             continue
         elif name == "thead":

@@ -135,7 +135,11 @@ def test_each_body_cell_is_labelled_with_its_column_name() -> None:
     assert '<td data-label="Child&#x27;s &quot;view&quot;">b</td>' in html  # entities read, then escaped
     assert "<td data-label='Kept'>c</td>" in html  # an author's own label stays
     assert "<td>extra</td>" in html  # a cell beyond the header row has no name to show
-    assert "<th>Team</th><td></td></tr></table><p>After</p>" in html  # a table without a header row is left as it is
+    assert "<th>Team</th><td></td></tr></table></div></div><p>After</p>" in html  # no header row: no labels
+    wrapper = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
+    assert html.startswith(wrapper) and html.count(wrapper) == 2  # wrapped as Material would, so its script leaves it
+    classed = label_cells("<table class='x'><tr><td>1</td></tr></table><table><tr><td><table><tr><td>2</td></tr></table>")
+    assert classed.startswith("<table class='x'>") and "</table></div></div>" in classed  # nested, unclosed: no crash
 
 
 def test_a_setting_shown_in_the_print_stylesheet_cannot_end_its_string() -> None:
