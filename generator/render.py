@@ -32,10 +32,6 @@ from .model import (
     Audience,
     Briefing,
     GoodPractice,
-    Heading,
-    Output,
-    Page,
-    Site,
     Status,
     Theme,
     due_for_review,
@@ -46,6 +42,7 @@ from .opendata import archive_csv, archive_json, archive_totals_csv
 from .paging import Pager, page_path, split, split_whole
 from .pdf import PRINT_STYLESHEET, print_stylesheet
 from .plaintext import briefing_text
+from .sitemodel import Heading, Output, Page, Site
 from .tables import label_cells
 from .totals import MACA, Total, YearGroup, count_text, describe, every_year, totals
 from .writing import abbreviate, reading_minutes

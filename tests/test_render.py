@@ -61,7 +61,8 @@ def test_bullets_in_code_and_html_blocks_stay_as_written(written: str) -> None:
 def _statement_site(status: str = "fully"):
     from datetime import date
 
-    from generator.model import Audience, Settings, Taxonomy, make_site
+    from generator.model import Audience, Taxonomy
+    from generator.sitemodel import Settings, make_site
 
     statement = {
         "organisation": "A partnership",
@@ -143,8 +144,8 @@ def test_each_body_cell_is_labelled_with_its_column_name() -> None:
 
 
 def test_a_setting_shown_in_the_print_stylesheet_cannot_end_its_string() -> None:
-    from generator.model import Settings
     from generator.pdf import print_stylesheet
+    from generator.sitemodel import Settings
 
     css = print_stylesheet(Settings("Site", "https://example.org/", 'the A "B" \\ </style>\nC', logo="assets/l.png"))
     assert 'content: "A \\22 B\\22  \\5c  \\3c /style\\3e \\a C";' in css
