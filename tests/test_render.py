@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.jinja import relative
 from generator.markup import to_html
-from generator.render import relative
 
 
 @pytest.mark.parametrize(
@@ -77,9 +77,9 @@ def _statement_site(status: str = "fully"):
 
 
 def test_accessibility_statement_without_known_issues_renders() -> None:
-    from generator.render import Renderer
+    from generator.pagemaker import PageMaker
 
-    page = Renderer(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "A", "d")
+    page = PageMaker(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "A", "d")
     assert "fully compliant" in page.content
     assert "<ul>" not in page.content.split('id="how-accessible"')[1].split('id="contact"')[0]
 
@@ -89,7 +89,7 @@ def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
     whose slug is taken by a section gets `_1`), and the title is HTML like the <h1>."""
     from html.parser import HTMLParser
 
-    from generator.render import Renderer
+    from generator.pagemaker import PageMaker
 
     class Ids(HTMLParser):
         def __init__(self) -> None:
@@ -100,7 +100,7 @@ def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
             if tag in {"h1", "h2", "h3"}:
                 self.headings.append((int(tag[1]), dict(attrs)["id"] or ""))
 
-    page = Renderer(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "Contact", "d")
+    page = PageMaker(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "Contact", "d")
     assert page.page is not None
     outline = [(h.level, h.id, h.name) for h in page.page.headings]
     assert outline == [
@@ -115,7 +115,7 @@ def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
     assert parser.headings == [(level, id) for level, id, _ in outline]
     assert 'href="#contact_1" title="Link to this section"' in page.content
 
-    titled = Renderer(_statement_site()).page(
+    titled = PageMaker(_statement_site()).page(
         "accessibility/index.md", "accessibility/", "accessibility.html.j2", "Kids' & <b>", "d"
     )
     assert titled.page is not None
