@@ -42,9 +42,10 @@ from synthetic import make_plain_project, make_project
 
 from generator import markup
 from generator.markup import to_html
-from generator.model import Audience, Settings
+from generator.model import Audience
 from generator.pdf import LAUNCH_ARGS, find_chromium
 from generator.pipeline import check, generate
+from generator.sitemodel import Settings
 from generator.tasks import cores
 
 WORK = Path(__file__).resolve().parent / "work"

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from . import sitedir
 from .config import OUTPUT_FOLDERS, BuildOptions, Project
-from .model import Audience, Output, Problem
+from .model import Audience, Problem
 from .pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
 from .pipeline import Checked, check, generate, publishable_slugs
 from .policy import protect_site
@@ -25,6 +25,7 @@ from .postbuild import LARGE_PAGE, Origins, PostBuild, problems_of
 from .privacy import Allowance
 from .report import Reporter
 from .search import part_count
+from .sitemodel import Output
 
 
 class BuildFailed(Exception):

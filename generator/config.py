@@ -16,8 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .model import Audience, Problem, ReportConcern, Settings, national_digits
+from .model import Audience, Problem
 from .paging import DEFAULT_PAGE_SIZE
+from .sitemodel import ReportConcern, Settings, national_digits
 
 PdfChoice = Literal["auto", "require", "skip"]
 

@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 
 from feedgen.feed import FeedGenerator
 
-from .model import PARTNERS_NOTICE, Site, Status
+from .model import PARTNERS_NOTICE, Status
+from .sitemodel import Site
 
 FEED_SIZE = 50
 

@@ -8,7 +8,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .model import Briefing, Site, Status, progress
+from .model import Briefing, Status, progress
+from .sitemodel import Site
 from .totals import Total
 
 FIELDS = (

@@ -22,8 +22,8 @@ from urllib.parse import unquote, urlsplit
 
 from pypdf import PdfWriter
 
-from .model import Settings
 from .pdfcache import PdfCache, printing_context
+from .sitemodel import Settings
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Route

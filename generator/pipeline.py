@@ -9,11 +9,12 @@ from pathlib import Path
 
 from . import names, tasks, writing
 from .load import Document, Source, content_files, parse_document, read_text, refused_files
-from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, due_for_review, make_site, visible
+from .model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
 from .pages import scan_pages
 from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
 from .render import render
 from .report import plural
+from .sitemodel import Output, Settings, make_site, visible
 from .validate import Known, load_taxonomy, status_of, validate
 
 

@@ -26,11 +26,12 @@ from lxml import etree
 
 from .load import FOLDERS
 from .memory import give_back
-from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem, national_digits
+from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
 from .policy import protect
 from .privacy import Allowance, covers, detect, mask
 from .reading import INLINE, Read, normalised, read_lines, read_markdown, strings
 from .search import BUNDLE_DIR, Indexing, indexing
+from .sitemodel import national_digits
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
 _READ = frozenset({*TEXT_ATTRIBUTES, "href", "src"})

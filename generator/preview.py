@@ -14,13 +14,14 @@ from pathlib import PurePosixPath
 
 from .build import BuildFailed, Job, host
 from .config import BuildOptions, Project
-from .model import Output, Problem
+from .jinja import ENV
+from .model import Problem
 from .pipeline import Checked, Memo, check, generate
 from .postbuild import Origins, Signatures, check_site, problems_of
 from .privacy import Allowance
-from .render import ENV
 from .report import Reporter, plural
 from .search import BackgroundIndex, part_count
+from .sitemodel import Output
 
 
 class Preview:

@@ -10,7 +10,8 @@ from datetime import date, datetime, time
 from docx import Document
 from docx.table import Table
 
-from .model import Briefing, Site, Status, long_date
+from .model import Briefing, Status, long_date
+from .sitemodel import Site
 from .totals import MACA, YearGroup, count_text, describe
 
 

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from generator.model import Audience, Status, reporting_year, visible
+from generator.model import Audience, Status, reporting_year
+from generator.sitemodel import visible
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator import tasks
-from generator.model import Audience, Settings
+from generator.model import Audience
 from generator.pipeline import Checked, Memo, check, generate
+from generator.sitemodel import Settings
 
 SETTINGS = Settings(
     "Test partnership",

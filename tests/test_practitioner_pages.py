@@ -14,7 +14,8 @@ from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
 from generator.config import written_line
-from generator.model import STEPS, ReportConcern
+from generator.model import STEPS
+from generator.sitemodel import ReportConcern
 from tests.conftest import QuietHandler, build_site, make_project, served
 from tests.test_browser_experience import WCAG_TAGS
 from tests.test_site import DRAFT_MARKERS, PUBLISHED, RESTRICTED_MARKERS, article, page

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.jinja import relative
 from generator.markup import to_html
-from generator.render import relative
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,8 @@ def test_bullets_in_code_and_html_blocks_stay_as_written(written: str) -> None:
 def _statement_site(status: str = "fully"):
     from datetime import date
 
-    from generator.model import Audience, Settings, Taxonomy, make_site
+    from generator.model import Audience, Taxonomy
+    from generator.sitemodel import Settings, make_site
 
     statement = {
         "organisation": "A partnership",
@@ -76,9 +77,9 @@ def _statement_site(status: str = "fully"):
 
 
 def test_accessibility_statement_without_known_issues_renders() -> None:
-    from generator.render import Renderer
+    from generator.pagemaker import PageMaker
 
-    page = Renderer(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "A", "d")
+    page = PageMaker(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "A", "d")
     assert "fully compliant" in page.content
     assert "<ul>" not in page.content.split('id="how-accessible"')[1].split('id="contact"')[0]
 
@@ -88,7 +89,7 @@ def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
     whose slug is taken by a section gets `_1`), and the title is HTML like the <h1>."""
     from html.parser import HTMLParser
 
-    from generator.render import Renderer
+    from generator.pagemaker import PageMaker
 
     class Ids(HTMLParser):
         def __init__(self) -> None:
@@ -99,7 +100,7 @@ def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
             if tag in {"h1", "h2", "h3"}:
                 self.headings.append((int(tag[1]), dict(attrs)["id"] or ""))
 
-    page = Renderer(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "Contact", "d")
+    page = PageMaker(_statement_site()).page("accessibility/index.md", "accessibility/", "accessibility.html.j2", "Contact", "d")
     assert page.page is not None
     outline = [(h.level, h.id, h.name) for h in page.page.headings]
     assert outline == [
@@ -114,7 +115,7 @@ def test_a_page_comes_with_the_outline_of_its_headings_and_unique_ids() -> None:
     assert parser.headings == [(level, id) for level, id, _ in outline]
     assert 'href="#contact_1" title="Link to this section"' in page.content
 
-    titled = Renderer(_statement_site()).page(
+    titled = PageMaker(_statement_site()).page(
         "accessibility/index.md", "accessibility/", "accessibility.html.j2", "Kids' & <b>", "d"
     )
     assert titled.page is not None
@@ -143,8 +144,8 @@ def test_each_body_cell_is_labelled_with_its_column_name() -> None:
 
 
 def test_a_setting_shown_in_the_print_stylesheet_cannot_end_its_string() -> None:
-    from generator.model import Settings
     from generator.pdf import print_stylesheet
+    from generator.sitemodel import Settings
 
     css = print_stylesheet(Settings("Site", "https://example.org/", 'the A "B" \\ </style>\nC', logo="assets/l.png"))
     assert 'content: "A \\22 B\\22  \\5c  \\3c /style\\3e \\a C";' in css

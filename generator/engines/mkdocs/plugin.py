@@ -30,13 +30,14 @@ from mkdocs.structure.toc import get_toc
 from ...build import Build, BuildFailed, Job
 from ...config import BuildOptions, Project, SettingsError, options_from_env
 from ...markup import sanitise_page
-from ...model import Audience, Output, Problem
+from ...model import Audience, Problem
 from ...paging import DEFAULT_PAGE_SIZE
 from ...preview import Preview
 from ...problempages import ProblemPages
 from ...report import Reporter
 from ...search import DEFAULT_PART_SIZE
 from ...sitedir import Refused
+from ...sitemodel import Output
 from ...tables import label_cells
 from ...tasks import cores
 

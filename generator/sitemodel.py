@@ -1,0 +1,184 @@
+"""One build's site: its settings, what it shows its audience, and the files rendered from it for an engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .model import STEPS, Audience, Briefing, Status, Taxonomy
+from .paging import DEFAULT_PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class ReportConcern:
+    """How to report a concern about a child (`extra.briefings.report_concern` in mkdocs.yml): shown on every page."""
+
+    text: str
+    phone: str
+    """As written in the settings, e.g. `0113 496 0000`."""
+    url: str
+
+    @property
+    def digits(self) -> str:
+        """The number as dialled within the UK (`01134960000`), however it was written (`+44 (0)113 …`)."""
+        return national_digits(self.phone)
+
+    @property
+    def tel(self) -> str:
+        """The `tel:` link, in the international form every phone dials."""
+        return f"tel:+44{self.digits[1:]}"
+
+
+def national_digits(number: str) -> str:
+    """A UK phone number's digits as dialled within the UK: `+44 (0)113 496 0000` is `01134960000`, and so is
+    `0044 113 496 0000`. The country code is read only where it is marked as one (`+`, `00`)."""
+    digits = "".join(c for c in number if c.isdigit())
+    if digits.startswith("0044"):
+        return "0" + digits[4:].lstrip("0")
+    if number.lstrip().startswith("+44"):
+        return "0" + digits[2:].lstrip("0")
+    return digits
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site-wide settings the engine adapter passes in (from `mkdocs.yml`)."""
+
+    site_name: str
+    site_url: str
+    partnership: str = ""
+    build_date: date = field(default_factory=date.today)
+    accessibility: dict[str, object] = field(default_factory=dict)
+    """The accessibility statement's facts, from `extra.briefings.accessibility` in mkdocs.yml."""
+    logo: str = ""
+    """The partnership's logo (the theme's `logo`), a path in the site, printed at the top of every page; optional."""
+
+    report_concern: ReportConcern | None = None
+    """Where to report a concern about a child (required for a build; absent in some tests' settings)."""
+    listing_page_size: int = DEFAULT_PAGE_SIZE
+    """Items on each page of a long listing (`paging.py`)."""
+
+    @property
+    def partnership_name(self) -> str:
+        """The partnership's name standing alone (a printed page's header, a PDF's author): `partnership` is
+        written to follow "by" in a sentence ("the Northbrook … Partnership"), so its leading "the" goes."""
+        name = self.partnership.strip()
+        return (name[4:] if name.lower().startswith("the ") else name) or self.site_name
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything one build publishes: already filtered for its audience."""
+
+    settings: Settings
+    taxonomy: Taxonomy
+    audience: Audience
+    briefings: tuple[Briefing, ...]
+    """Newest first."""
+    withdrawn: tuple[Briefing, ...] = ()
+    """Withdrawn briefings, each only a notice at its address: in no listing, feed, index or download."""
+
+    def successor(self, b: Briefing) -> Briefing | None:
+        """The briefing that replaces `b`, if it names one this site shows (check refuses any other)."""
+        return next((s for s in self.briefings if s.slug == b.superseded_by), None)
+
+    @property
+    def redirects(self) -> dict[str, str]:
+        """Each earlier address (a previous slug) and the slug now published or withdrawn in its place."""
+        return {old: b.slug for b in (*self.briefings, *self.withdrawn) for old in b.previous_slugs}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a generated page, for the engine's table of contents."""
+
+    level: int
+    id: str
+    name: str
+    """Its text as HTML (entities kept), without tags."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What an engine needs to place a generated page's HTML in its theme."""
+
+    title: str
+    """As HTML (entities kept), like the page's `<h1>`."""
+    description: str
+    """Plain text."""
+    headings: tuple[Heading, ...]
+    noindex: bool = False
+    """Asks search engines to drop the page (a withdrawn briefing's notice)."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: a page (`page` set; `content` is its finished HTML, for the engine's theme
+    to wrap) or a finished file such as the feed.
+
+    A page's `path` names it as engines name Markdown sources (`briefings/<slug>.md` is served at
+    `briefings/<slug>/`), but the core writes its HTML itself: the engine has nothing left to convert.
+    """
+
+    path: str
+    content: str
+    page: Page | None = None
+    searchable: bool = False
+    """A page the site search indexes (only briefings are)."""
+
+    @property
+    def dest(self) -> str:
+        """Where it is written in the site folder: pages at directory URLs (`briefings/<slug>/index.html`)."""
+        if not self.path.endswith(".md"):
+            return self.path
+        stem = self.path.removesuffix(".md")
+        return f"{stem.removesuffix('index')}index.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def visible(status: Status, audience: Audience, drafts: bool) -> bool:
+    """Whether an item of `status` appears as a briefing in a build for `audience` (drafts only on request;
+    a withdrawn one never: only its notice does)."""
+    if status is Status.DRAFT:
+        return drafts
+    if status is Status.RESTRICTED:
+        return audience is Audience.PARTNERS
+    return status is Status.PUBLISHED
+
+
+def withdrawn(b: Briefing) -> Briefing:
+    """What a withdrawn briefing keeps for its notice: title, dates, reason, successor and old addresses.
+
+    Everything else it said (summary, steps, good practice, actions, facts) is dropped here, before any
+    page is rendered, so no template can ever show it.
+    """
+    return Briefing(
+        slug=b.slug,
+        kind=b.kind,
+        path=b.path,
+        title=b.title,
+        status=Status.WITHDRAWN,
+        date=b.date,
+        published=b.published,
+        summary="",
+        themes=(),
+        agencies=(),
+        steps=("",) * len(STEPS),
+        superseded_by=b.superseded_by,
+        previous_slugs=b.previous_slugs,
+        withdrawn_on=b.withdrawn_on,
+        withdrawn_reason=b.withdrawn_reason,
+    )
+
+
+def make_site(
+    settings: Settings,
+    taxonomy: Taxonomy,
+    briefings: list[Briefing],
+    audience: Audience = Audience.PUBLIC,
+    drafts: bool = False,
+) -> Site:
+    """Select what this audience may see, newest first; nothing else reaches rendering."""
+    shown = [b for b in briefings if visible(b.status, audience, drafts)]
+    shown.sort(key=lambda b: (b.published, b.slug), reverse=True)
+    gone = tuple(withdrawn(b) for b in sorted(briefings, key=lambda b: b.slug) if b.status is Status.WITHDRAWN)
+    return Site(settings, taxonomy, audience, tuple(shown), gone)
