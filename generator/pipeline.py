@@ -8,13 +8,15 @@ from functools import partial
 from pathlib import Path
 
 from . import names, tasks, writing
+from .assemble import Known, validate
+from .frontmatter import status_of
 from .load import Document, Source, content_files, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, due_for_review, make_site, visible
 from .pages import scan_pages
 from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
 from .render import render
 from .report import plural
-from .validate import Known, load_taxonomy, status_of, validate
+from .taxonomy import load_taxonomy
 
 
 @dataclass
