@@ -23,7 +23,7 @@ from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
 from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from .tasks import cores
-from .validate import load_taxonomy
+from .taxonomy import load_taxonomy
 from .wordimport import ImportRefused, import_docx
 
 

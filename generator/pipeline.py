@@ -8,6 +8,8 @@ from functools import partial
 from pathlib import Path
 
 from . import names, tasks, writing
+from .assemble import Known, validate
+from .frontmatter import status_of
 from .load import Document, Source, content_files, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
 from .pages import scan_pages
@@ -15,7 +17,7 @@ from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_d
 from .render import render
 from .report import plural
 from .sitemodel import Output, Settings, make_site, visible
-from .validate import Known, load_taxonomy, status_of, validate
+from .taxonomy import load_taxonomy
 
 
 @dataclass

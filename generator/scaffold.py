@@ -12,7 +12,7 @@ import jinja2
 
 from .load import FOLDERS
 from .model import Taxonomy
-from .validate import RESERVED_SLUGS, SLUG, slugify
+from .slugs import RESERVED_SLUGS, SLUG, slugify
 
 _ENV = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates/new"), keep_trailing_newline=True)
 _NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

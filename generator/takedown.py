@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .frontmatter import WITHDRAWAL_FIELDS
 from .load import Source, content_files, parse_document, read_text, refused_files
 from .model import Status
 from .pdf import PDF_CACHE
-from .validate import SLUG, WITHDRAWAL_FIELDS
+from .slugs import SLUG
 
 PLACEHOLDER_ORIGIN = "https://github.com/OWNER/REPO.git"
 ARTEFACTS = ("site-public", "site-partners", "github-pages")

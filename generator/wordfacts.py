@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from . import privacy
-from .validate import slugify
+from .slugs import slugify
 
 _MONTHS = {
     name: number

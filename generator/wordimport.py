@@ -17,11 +17,11 @@ from pathlib import Path
 
 from . import wordfacts
 from .actions import COLUMNS
+from .body import ACTION_PLAN, GOOD_PRACTICE
 from .htmlmarkdown import IMAGE, Block, Heading, Prose, Table, blocks, escape
 from .model import STEPS, Problem, Taxonomy
 from .report import plural
 from .scaffold import Found, render, short_slug, target_file, write_new
-from .validate import ACTION_PLAN, GOOD_PRACTICE
 from .wordparts import BODY, Survey, UnreadablePart, missing_words, prepare
 
 PREAMBLE = ""
