@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from . import names, tasks, writing
-from .load import Document, Source, content_files, parse_document, read_text, refused_files
+from .allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
+from .load import Document, Source, content_files, load_yaml_file, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, due_for_review, make_site, visible
 from .pages import scan_pages
-from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
+from .privacy import Allowance, Report, scan_document
 from .render import render
 from .report import plural
 from .validate import Known, load_taxonomy, status_of, validate
@@ -158,6 +160,16 @@ def check(
     checked.problems.sort(key=_order)
     checked.warnings.sort(key=_order)
     return checked
+
+
+def load_allowed_names(root: Path, content_dir: str, refused: Collection[Path] = ()) -> tuple[AllowedNames, list[Problem]]:
+    """The partnership's list of names that are public (national reviews, charities), each with a reason:
+    a list of `- name: …` / `  reason: …` entries. The file is optional."""
+    path = f"{content_dir}/{ALLOWED_NAMES}"
+    if not (root / path).is_file() or root / path in refused:
+        return (), []
+    node, problems = load_yaml_file(root / path, path)
+    return read_allowed_names(node, path) if not problems else ((), problems)
 
 
 def review_reminders(briefings: list[Briefing], docs: dict[str, Document], today: date) -> list[Problem]:
