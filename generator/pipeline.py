@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from . import names, tasks, writing
+from . import namelists, tasks, writing
 from .allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
 from .load import Document, Source, content_files, load_yaml_file, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, due_for_review, make_site, visible
@@ -127,7 +127,7 @@ def check(
     checked.warnings += pages.warnings
     checked.allowances += pages.allowances
     memo.use(taxonomy, allowed_names)
-    names.load()
+    namelists.load()
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
     kept = memo if workers == 1 else None  # a worker's memory of earlier slices would travel back with every slice
     examine = partial(_examine_slice, kept, allowed_names, taxonomy, include_drafts)
