@@ -1,56 +1,19 @@
 """People's and places' names in a reader's text: the details that identify a child most directly.
 
-Given names and surnames come from Faker's lists (MIT licence, kept up to date, made from national
-statistics of names, not from anyone's records), for the languages families in England most often
-speak, with the ONS baby-name list and common community names Faker lacks (`data/`). A name counts as
-an error only in a name's context: a given name with a surname, an initial or particles; a title or rank
-with a surname; a given name before a verb or its possessive; a surname as families and babies are
-named; a name before ", aged"; a named school, nursery or GP practice. A given name alone is a warning.
-Names that are also everyday words ("May", "Grace", "Will") count only before a surname or a verb of
-speech; roles, places and organisations' names never count.
+A name counts as an error only in a name's context: a given name with a surname, an initial or
+particles; a title or rank with a surname; a given name before a verb or its possessive; a surname as
+families and babies are named; a name before ", aged"; a named school, nursery or GP practice. A given
+name alone is a warning. Names that are also everyday words ("May", "Grace", "Will") count only before
+a surname or a verb of speech; roles, places and organisations' names never count. The lists of names
+are read in `namelists`.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-import unicodedata
 from collections.abc import Iterator
-from functools import cache
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
-LOCALES = [
-    "en",
-    "en_GB",
-    "en_IE",
-    "en_US",
-    "en_IN",
-    "en_PK",
-    "en_NG",
-    "ga_IE",
-    "pl_PL",
-    "ro_RO",
-    "lt_LT",
-    "lv_LV",
-    "bg_BG",
-    "ar_AA",
-    "bn_BD",
-    "hi_IN",
-    "tr_TR",
-    "pt_PT",
-    "it_IT",
-    "es_ES",
-    "fr_FR",
-    "de_DE",
-    "yo_NG",
-    "ig_NG",
-    "ha_NG",
-    "en_KE",
-    "tw_GH",
-    "fa_IR",
-]
-"""Faker's person locales read for names: English-speaking countries and the main community languages in England."""
+from .namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
 ERROR, WARNING = "error", "warning"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
@@ -120,66 +83,6 @@ _CHILD_WORDS = frozenset(
 )
 
 
-def _words(name: str) -> frozenset[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
-
-
-def _faker_names(kind: str) -> frozenset[str]:
-    """Every name in the lists of that kind ("first_names", "last_names"), whatever a locale calls them
-    (`first_names_female`, `male_last_names`, …)."""
-    found: set[str] = set()
-    for locale in LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        attributes = [name for name in dir(provider) if kind in name and not name.startswith("_")]
-        for attribute in attributes:
-            values = getattr(provider, attribute, None)
-            if isinstance(values, dict | list | tuple | set | frozenset):
-                found.update(v for v in values if isinstance(v, str) and v[:1].isupper() and " " not in v)
-    return frozenset(found)
-
-
-def plain(word: str) -> str:
-    """`word` without accents, as a list may spell it (Zoë, Zoe)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-@cache
-def given_names() -> frozenset[str]:
-    listed = _words("ons_given_names.txt") | _words("community_given_names.txt")
-    names = _faker_names("first_names") | {name.title() for name in listed}
-    return names | {plain(name) for name in names}
-
-
-@cache
-def surnames() -> frozenset[str]:
-    names = _faker_names("last_names")
-    return names | {plain(name) for name in names}
-
-
-@cache
-def everyday() -> frozenset[str]:
-    """Lower-case words that are names only in a name's context."""
-    from faker.providers.lorem.en_US import Provider
-
-    return frozenset(Provider.word_list) | _words("everyday_names.txt")
-
-
-@cache
-def not_surnames() -> frozenset[str]:
-    return _words("not_surnames.txt")
-
-
-@cache
-def generic_place_words() -> frozenset[str]:
-    return _words("generic_place_words.txt")
-
-
-def load() -> None:
-    """Read every list now: a build calls this before it forks its workers, which then share them."""
-    given_names(), surnames(), everyday(), not_surnames(), generic_place_words(), places()
-
-
 def _given(word: str) -> bool:
     if (
         word.lower() in not_surnames() or word.lower() in places()
@@ -243,11 +146,6 @@ def is_person(first: str, second: str) -> bool:
 def looks_real(first: str, last: str) -> bool:
     """Whether a declared pseudonym looks like a real person's name: a given name and a surname-like word."""
     return _given(first) and len(last) > 1 and last[:1].isupper() and last.lower() not in not_surnames()
-
-
-@cache
-def places() -> frozenset[str]:
-    return _words("places.txt")
 
 
 def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple[int, str, str]]:

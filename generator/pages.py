@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from .allowednames import AllowedNames
 from .load import MAX_BYTES, read_text
 from .model import Problem
-from .privacy import AllowedNames, Report, scan_file
+from .privacy import Report, scan_file
 from .reading import strings
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from . import names, tasks, writing
+from . import namelists, tasks, writing
+from .allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
 from .assemble import Known, validate
 from .frontmatter import status_of
-from .load import Document, Source, content_files, parse_document, read_text, refused_files
+from .load import Document, Source, content_files, load_yaml_file, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
 from .pages import scan_pages
-from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
+from .privacy import Allowance, Report, scan_document
 from .render import render
 from .report import plural
 from .sitemodel import Output, Settings, make_site, visible
@@ -128,7 +130,7 @@ def check(
     checked.warnings += pages.warnings
     checked.allowances += pages.allowances
     memo.use(taxonomy, allowed_names)
-    names.load()
+    namelists.load()
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
     kept = memo if workers == 1 else None  # a worker's memory of earlier slices would travel back with every slice
     examine = partial(_examine_slice, kept, allowed_names, taxonomy, include_drafts)
@@ -161,6 +163,16 @@ def check(
     checked.problems.sort(key=_order)
     checked.warnings.sort(key=_order)
     return checked
+
+
+def load_allowed_names(root: Path, content_dir: str, refused: Collection[Path] = ()) -> tuple[AllowedNames, list[Problem]]:
+    """The partnership's list of names that are public (national reviews, charities), each with a reason:
+    a list of `- name: …` / `  reason: …` entries. The file is optional."""
+    path = f"{content_dir}/{ALLOWED_NAMES}"
+    if not (root / path).is_file() or root / path in refused:
+        return (), []
+    node, problems = load_yaml_file(root / path, path)
+    return read_allowed_names(node, path) if not problems else ((), problems)
 
 
 def review_reminders(briefings: list[Briefing], docs: dict[str, Document], today: date) -> list[Problem]:

@@ -24,11 +24,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from .detectors import detect
 from .load import FOLDERS
 from .memory import give_back
 from .model import DRAFTS_MARKER, PARTNERS_MARKER, Problem
 from .policy import protect
-from .privacy import Allowance, covers, detect, mask
+from .privacy import Allowance, covers, mask
 from .reading import INLINE, Read, normalised, read_lines, read_markdown, strings
 from .search import BUNDLE_DIR, Indexing, indexing
 from .sitemodel import national_digits

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from . import privacy
+from . import detectors
 from .slugs import slugify
 
 _MONTHS = {
@@ -106,7 +106,7 @@ def first_date(text: str) -> tuple[date, str] | None:
         for match in pattern.finditer(text)
         if (day := _day(match)) is not None
     )
-    flagged = [(start, end) for start, end, _ in privacy.detect(text)]
+    flagged = [(start, end) for start, end, _ in detectors.detect(text)]
     births = {day for start, end, _, day in found if any(s < end and start < e for s, e in flagged)}
     usable = [(day, words) for _, _, words, day in found if day not in births]
     return usable[0] if usable else None

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from generator import cli as cli_module
 from generator import postbuild
+from generator.detectors import nhs_check_digit_ok
 from generator.pipeline import check
 from generator.postbuild import PageChecks, check_site
-from generator.privacy import mask, nhs_check_digit_ok, scan_text
+from generator.privacy import mask, scan_text
 from tests.conftest import FIXTURES, build_site
 from tests.test_cli import tree_digest
 from tests.test_validate import BASE, write

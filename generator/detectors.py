@@ -1,0 +1,268 @@
+"""Details that could identify a child or family, found in a reader's text.
+
+Each detector is a regular expression plus, where a format has one, the official check (the NHS number's
+modulus 11). Names are found apart (`names`): this finds every other kind.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_S = r"[ \t]"
+"""Spacing inside one paragraph: a pattern never spans two paragraphs."""
+_ORDINAL = r"(?:st|nd|rd|th)"
+_DAY_WORDS = (
+    r"(?:(?:twenty|thirty)[ \-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+)
+_DAY = rf"(?:\d{{1,2}}{_ORDINAL}?|{_DAY_WORDS})"
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{1,2}} \d{{1,2}} \d{{4}}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}}"
+    rf"|\d{{1,2}}[-/ ]{_MONTHS}[-/ ](?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"|{_DAY}{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+(?:\d{{4}}|'?\d{{2}}\b)"
+    rf"|{_MONTHS}\.?{_S}+(?:the{_S}+)?{_DAY},?{_S}+(?:\d{{4}}|'?\d{{2}}\b))"
+)
+_DOB_WORD = r"(?:D\.?O\.?B\b\.?|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:date|day)|born|delivered|b\.(?=[ \t]*\d))"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_FILLER = (
+    rf"(?:(?:on|the|is|was|of|at|prematurely|early|late|safely|thought|believed|recorded|given|stated|said|to|be|as|"
+    rf"in{_S}+(?:the{_S}+)?hospital|at{_S}+home|hospital|home|"
+    rf"{_WEEKDAY}|\d{{1,2}}{_S}+weeks?)\b[ \t,:\-]*){{0,6}}"
+)
+"""What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "at 28 weeks
+on". Never "between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
+_RANGE = rf"(?!{_S}*(?:-|to\b|until\b|till\b|and\b|through\b){_S}*(?:the{_S}+)?{_DATE})"
+"""Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
+_STREET_TYPES = (
+    "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
+    "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard|Cottages|Chase|Heights|Circle|"
+    "Approach|Cl|Way|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate"
+)
+_LOWER_STREET_TYPES = frozenset(
+    ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
+)
+"""Street types that, in lower case, are never ordinary prose ("a 2 hour drive", "3 cases went to court")."""
+_NOT_STREET_NAMES = frozenset(
+    (  # noqa: SIM905
+        "a an and the of in on at to for from by with into near over off past across along within after before per "
+        "year years week weeks day days hour hours minute minutes month months mile miles working"
+    ).split()
+)
+_COURTS = frozenset("family crown youth county magistrates magistrates' high supreme coroners coroners' coroner's appeal".split())  # noqa: SIM905
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
+NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
+POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
+DATE_OF_BIRTH = [
+    re.compile(rf"\b{_DOB_WORD}[ \t:,\-\u2013\u2014()]*{_FILLER}{_DATE}{_RANGE}", re.I),
+    re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
+]
+_DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
+_DOB_HEADER = re.compile(r"\b(?:D\.?O\.?B|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date|born)s?\b", re.I)
+_FULL_DATE = re.compile(_DATE, re.I)
+ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
+_BARRIER = re.compile(
+    r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
+    r"|\d{1,2}[.:]\d{2}(?:[ \t]?[ap]\.?m\b\.?)?)(?!\d)",
+    re.I,
+)
+"""Dates, reporting years and times: a reader never reads these as part of a longer number."""
+_NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*")
+"""Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells)."""
+_DIGITS = re.compile(r"\d+")
+ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
+"""Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
+HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b|\()")
+"""A handle: not an e-mail's domain, nor a spreadsheet function (`@SUM(`)."""
+PROFILE = re.compile(r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin)\.com/[\w.@%-]{3,}", re.I)
+"""A social media handle or profile: in exploitation audits, the most direct way to find a child."""
+VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
+"""A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
+UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
+"""A pupil's unique pupil number (a letter and 12 characters)."""
+FLAT = re.compile(
+    r"\b(?:Flat|Apartment|Apt|Unit|Room)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
+)
+_NEEDS_DETECTORS = re.compile(r"[0-9@]|\.com/")
+"""Every error kind except a name contains a digit or an @, so a paragraph with neither needs no detector run."""
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    """The NHS number's modulus-11 check: weights 10..2 on the first nine digits."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """NHS and phone numbers in any grouping a reader reads as one number: (start, end, kind).
+
+    A run of digit groups is tried from each group: ten digits that pass the NHS check, or a UK number of
+    ten or eleven digits from 0 (or +44). Groups are of one size or more than one digit each, so counts
+    in a row ("0-4 5-9 10-15") are not a number; dates and reporting years part runs.
+    """
+    for offset, run in _runs(text):
+        groups = [(m.group(), offset + m.start(), offset + m.end()) for m in _DIGITS.finditer(run)]
+        international = (
+            run[0] == "+" or groups[0][0].startswith("0044") or (groups[0][0] == "00" and run[3:].lstrip()[:2] == "44")
+        )
+        if groups[0][0] == "00" and international:  # 00 44 …
+            groups = groups[1:]
+        elif groups[0][0].startswith("0044"):
+            digits, start, end = groups[0]
+            groups[0] = (digits[2:], start + 2, end)
+        if international and groups[0][0].startswith("44") and len(groups[0][0]) > 2:  # +447700900123
+            digits, start, end = groups[0]
+            groups[0:1] = [("44", start, start + 2), (digits[2:], start + 2, end)]
+        first = 0
+        while first < len(groups):
+            found = _number_at(groups, first, text, offset if first == 0 and international else None)
+            if found:
+                yield found[:3]
+                first = found[3]
+            else:
+                first += 1
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """Runs of digit groups that hold ten digits or more, with their offsets, parted at dates, reporting years
+    and times."""
+    for run in _NUMBER_RUN.finditer(text):
+        if sum(map(str.isdigit, run.group())) < 10:
+            continue
+        parted = _BARRIER.sub(lambda m: "|" * len(m.group()), run.group())
+        for part in _NUMBER_RUN.finditer(parted):
+            if sum(map(str.isdigit, part.group())) >= 10:
+                yield run.start() + part.start(), part.group()
+
+
+def _number_at(groups: list[tuple[str, int, int]], first: int, text: str, plus: int | None) -> tuple[int, int, str, int] | None:
+    """The number that starts at group `first` (after +44 when `plus` is its offset), with the next group to try."""
+    start, prefix = groups[first][1], ""
+    if plus is not None and groups[0][0] == "44" and len(groups) > 1:
+        start, prefix, first = plus, "0", 1
+        if groups[1][0] == "0" and "(" in text[groups[0][2] : groups[1][1]]:
+            first = 2
+    digits, sizes = prefix, []
+    for index in range(first, len(groups)):
+        digits += groups[index][0]
+        sizes.append(len(groups[index][0]))
+        if len(digits) > 11 or not (all(size == 1 for size in sizes) or sizes.count(1) <= 1):
+            return None
+        if len(digits) < 10:
+            continue
+        end = groups[index][2]
+        following = groups[index + 1][0] if index + 1 < len(groups) else ""
+        if len(digits) == 10 and not prefix and nhs_check_digit_ok(digits):
+            return start, end, "nhs-number", index + 1
+        if len(digits) == 10 and digits[0] == "0" and len(following) == 1:
+            continue
+        if digits[0] == "0" and digits[1] != "0" and (len(digits) == 11 or digits.startswith("01")):
+            kind = "organisation" if digits.startswith(ORGANISATION_NUMBERS) else "phone"
+            return start, end, kind, index + 1
+    return None
+
+
+def _addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Street addresses in any letter case, as long as the words read as a street's name: capitalised or in
+    capitals (the street type in any case: "14 Laburnum close"), or, for street types that are no ordinary
+    word, all in lower case."""
+    for match in ADDRESS.finditer(text):
+        words = match.group(1).split()
+        street = match.group(2)
+        lowered = [w.lower().rstrip(".") for w in words]
+        named = lowered[1:] if lowered[0] == "the" and words[0][0].isupper() else lowered  # 14 The Green
+        if named and (
+            named[0] in _NOT_STREET_NAMES or any(w in ("the", "a", "an", "of", "and", "to", "in", "on", "at") for w in named)
+        ):
+            continue
+        if street.lower() in ("court", "ct") and lowered[-1] in _COURTS:
+            continue
+        if all(w[0].isupper() for w in words) or (
+            all(w.islower() for w in [*words, street]) and street.lower() in _LOWER_STREET_TYPES
+        ):
+            yield match.start(), match.end()
+
+
+def _ordinal(number: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd"}.get(number, "th")
+
+
+def _postcodes(text: str) -> Iterator[tuple[int, int]]:
+    for match in POSTCODE.finditer(text):
+        inward = match.group(1) or ""
+        spaced = match.group()[: -len(inward)][-1:].isspace() if inward else False
+        if spaced and inward.islower() and inward[0] != "0" and inward[1:] == _ordinal(int(inward[0])):  # "Q4 3rd", "y10 2nd"
+            continue
+        yield match.start(), match.end()
+
+
+def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
+    """A date just after or just before each DOB keyword (the patterns run only there: they are costly)."""
+    after, before = DATE_OF_BIRTH
+    for keyword in _DOB_KEYWORD.finditer(text):
+        if match := after.match(text, keyword.start()):
+            yield match.start(), match.end()
+        for match in before.finditer(text, max(0, keyword.start() - 40), keyword.end()):
+            yield match.start(), match.end()
+
+
+def _dob_columns(text: str) -> Iterator[tuple[int, int]]:
+    """Dates in a table column headed DOB or date of birth (a Markdown or pasted table, one row a paragraph)."""
+    column, offset = None, 0
+    for row in text.split("\n"):
+        cells = list(re.finditer(r"(?:[^|\\]|\\.)+", row.strip().strip("|"))) if "|" in row else None
+        shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
+        if cells is None:
+            column = None
+        elif column is None:
+            column = next((i for i, cell in enumerate(cells) if _DOB_HEADER.search(cell.group())), None)
+        elif column < len(cells) and (date := _FULL_DATE.search(cells[column].group())):
+            yield shift + cells[column].start() + date.start(), shift + cells[column].start() + date.end()
+        offset += len(row) + 1
+
+
+def _ni_number(match: re.Match[str]) -> bool:
+    """A National Insurance number: with its final letter in any case, or without it in capitals (QQ 12 34 56)."""
+    return match.group(3) is not None or match.group(1).isupper()
+
+
+def detect(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every identifying detail but names in a reader's text, earliest kind first
+    where two overlap (an NHS number is not also a phone number)."""
+    if not _NEEDS_DETECTORS.search(text):
+        return []
+    found: list[tuple[int, int, str]] = []
+    found += [(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
+    found += _numbers(text)
+    found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
+    found += [(start, end, "postcode") for start, end in _postcodes(text)]
+    if _DOB_KEYWORD.search(text):
+        found += [(start, end, "date-of-birth") for start, end in _dates_of_birth(text)]
+        found += [(start, end, "date-of-birth") for start, end in _dob_columns(text)]
+    found += [(start, end, "address") for start, end in _addresses(text)]
+    found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
+    found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
+    found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text else []
+    found += [(m.start(), m.end(), "vehicle-registration") for m in VEHICLE.finditer(text)]
+    found += [(m.start(), m.end(), "pupil-number") for m in UPN.finditer(text)]
+    return [item for item in _first_come(found) if item[2] != "organisation"]
+
+
+def _first_come(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans that overlap none found before them, in the order of the text (a sorted list of kept spans,
+    so that a text full of findings is not compared pair by pair)."""
+    starts: list[int] = []
+    kept: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        index = bisect_left(starts, start)
+        if (index > 0 and kept[index - 1][1] > start) or (index < len(kept) and kept[index][0] < end):
+            continue
+        starts.insert(index, start)
+        kept.insert(index, (start, end, kind))
+    return kept
