@@ -24,7 +24,8 @@ from .sitedir import Refused
 from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from .tasks import cores
 from .validate import load_taxonomy
-from .wordimport import ImportRefused, import_docx
+from .wordimport import import_docx
+from .wordread import ImportRefused
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
