@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from . import wordfacts
 from .actions import COLUMNS
-from .htmlmarkdown import escape
+from .htmlinline import escape
 from .model import STEPS, Taxonomy
 from .validate import ACTION_PLAN, GOOD_PRACTICE
 from .wordheadings import STEP_TITLES

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import wordfacts
-from .htmlmarkdown import IMAGE
+from .htmlinline import IMAGE
 from .model import Problem, Taxonomy
 from .scaffold import Found, render, short_slug, target_file, write_new
 from .worddraft import draft

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from . import wordfacts
 from .actions import COLUMNS
-from .htmlmarkdown import Block, Heading, Prose, Table, escape
+from .htmlinline import escape
+from .htmlmarkdown import Block, Heading, Prose, Table
 from .model import Taxonomy
 from .validate import ACTION_PLAN, GOOD_PRACTICE
 from .wordheadings import STEP_TITLES, action_columns, step_of
