@@ -31,7 +31,8 @@ from generator.htmlmarkdown import Prose, Table, blocks
 from generator.load import parse_document
 from generator.markup import to_html
 from generator.pipeline import check
-from generator.wordimport import action_columns, pipe_table, step_of
+from generator.wordheadings import action_columns, step_of
+from generator.wordsections import pipe_table
 
 DOCX = Path(__file__).parent / "fixtures" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

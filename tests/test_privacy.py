@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import cli as cli_module
-from generator import postbuild
+from generator import commands, postbuild
 from generator.detectors import nhs_check_digit_ok
 from generator.pipeline import check
 from generator.postbuild import PageChecks, check_site
@@ -160,7 +159,7 @@ def test_output_scan_catches_details_that_bypass_the_content_scan(project: Path,
 
 
 def test_output_scan_on_one_core_checks_every_file_after_the_build(project: Path, cli, monkeypatch) -> None:
-    monkeypatch.setattr(cli_module, "cores", lambda: 1)
+    monkeypatch.setattr(commands, "cores", lambda: 1)
     template = project / "overrides/partials/copyright.html"
     template.write_text(template.read_text().replace('<div class="md-copyright">', TEMPLATE_LEAK))
     run = cli("build")

@@ -1,0 +1,252 @@
+"""What each `briefings` command does: each handler takes the project's folder and the parsed arguments,
+prints what it did and returns the command's exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from .build import BuildFailed, build
+from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
+from .engines.mkdocs.runner import Engine
+from .linkcheck import check_links
+from .load import content_files, parse_document, read_text, refused_files
+from .model import Audience, Problem, Status, Taxonomy
+from .pdf import PDF_CACHE
+from .pipeline import check
+from .postbuild import not_public
+from .report import Reporter, append_step_summary, plural, print_problems, write_step_summary
+from .review import ReviewRefused, review, summary
+from .scaffold import ScaffoldError, new_file
+from .sitedir import Refused
+from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
+from .tasks import cores
+from .taxonomy import load_taxonomy
+from .wordimport import import_docx
+from .wordread import ImportRefused
+
+
+def cmd_check(root: Path, args: argparse.Namespace) -> int:
+    project = Engine(root).project()
+    try:
+        today = parse_date(args.build_date, "--build-date") or date.today()
+    except SettingsError as error:
+        print(f"check refused: {error}", file=sys.stderr)
+        return 1
+    checked = check(
+        root,
+        project.content_dir,
+        args.drafts,
+        args.strict_privacy,
+        workers=cores(),
+        leftovers_fail=in_ci(os.environ),
+        today=today,
+    )
+    if args.public_repository:
+        checked.problems = sorted(
+            [*checked.problems, *restricted_in_public(root, project.content_dir)], key=lambda p: (p.path, p.line)
+        )
+    return 0 if Reporter().checked(checked) else 1
+
+
+def restricted_in_public(root: Path, content_dir: str) -> list[Problem]:
+    """A restricted item in a public repository is public already, whatever the workflow builds: each one,
+    valid or not, at its `status:` line."""
+    problems = []
+    for source in content_files(root, content_dir, refused_files(root, content_dir))[0]:
+        text, _ = read_text(source.file, source.path)
+        doc, _ = parse_document(text or "", source.path, source.kind, source.slug)
+        status = doc.fields.get("status")
+        if status is not None and status.value == Status.RESTRICTED.value:
+            problems.append(
+                Problem(
+                    source.path,
+                    status.line,
+                    "status: restricted, but this repository is public, so this file is public already: move restricted "
+                    "items to a private content repository (README: The partners site), or publish this one",
+                )
+            )
+    return problems
+
+
+def _options(root: Path, args: argparse.Namespace, **more: object) -> BuildOptions:
+    return BuildOptions(
+        output=root / OUTPUT_FOLDERS[Audience(args.audience)],
+        audience=Audience(args.audience),
+        drafts=args.drafts,
+        build_date=parse_date(args.build_date, "--build-date") or date.today(),
+        in_ci=in_ci(os.environ),
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def cmd_build(root: Path, args: argparse.Namespace) -> int:
+    engine = Engine(root)
+    try:
+        options = _options(root, args, strict_privacy=args.strict_privacy, pdf=args.pdf, workers=cores())
+        built = build(options, engine.project(), engine, Reporter())
+    except BuildFailed as error:
+        print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
+        return 1
+    except (Refused, SettingsError) as error:
+        print(f"build refused: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the engine reports its own details; the output folder stays as it was
+        print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
+        return 1
+    pdfs = (
+        f"with a PDF of each briefing ({built.pdfs.printed} printed, {built.pdfs.reused} reused from {PDF_CACHE}/{args.audience}/)"
+        if built.pdfs is not None
+        else "without PDFs (Chromium not found or --pdf skip)"
+    )
+    print(f"Built the {args.audience} site into {built.folder.name}/, {pdfs}.")
+    return 0
+
+
+def cmd_serve(root: Path, args: argparse.Namespace) -> int:
+    try:
+        Engine(root).serve(_options(root, args), args.dev_addr)
+    except SettingsError as error:
+        print(f"serve refused: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
+    audience = Audience(args.audience)
+    folder = args.site or OUTPUT_FOLDERS[audience]
+    site = root / folder
+    if not (site / "index.html").is_file():
+        print(f"{folder}/ holds no built site; run briefings build first", file=sys.stderr)
+        return 1
+    result = check_links(site, Engine(root).project().url(audience))
+    print_problems(result.problems)
+    if args.external:
+        for url in sorted(result.external):
+            print(f"external (not fetched): {url}")
+    outcome = (
+        f"{plural(result.checked, 'internal link')} checked: {plural(len(result.problems), 'problem')}. "
+        f"{plural(len(result.external), 'external link')} listed, not fetched."
+    )
+    print(outcome)
+    write_step_summary("briefings linkcheck", outcome, result.problems)
+    return 1 if result.problems else 0
+
+
+def cmd_assert_public(root: Path, args: argparse.Namespace) -> int:
+    """Refuse a partners build before anything deploys it to a public host."""
+    folder = root / args.folder
+    if not (folder / "index.html").is_file():
+        print(f"{args.folder}/ holds no built site: nothing to deploy", file=sys.stderr)
+        return 1
+    reasons = not_public(folder)
+    if reasons:
+        shown = "; ".join(reasons[:5]) + (f"; and {len(reasons) - 5} more" if len(reasons) > 5 else "")
+        print(
+            f"{args.folder}/ is not a public build ({shown}): it may hold restricted briefings or drafts and must never "
+            "be deployed to a public host. Deploy the public build (`briefings build`, into site/) instead.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{args.folder}/ is a public build: safe to deploy.")
+    return 0
+
+
+def cmd_takedown(root: Path, args: argparse.Namespace) -> int:
+    """Withdraw a briefing and do the local steps of the runbook (docs/takedown.md); print the remote ones."""
+    project = Engine(root).project()
+    try:
+        on = parse_date(args.on, "--on") or parse_date(args.build_date, "--build-date") or date.today()
+        reason = args.reason if args.reason is not None else _ask("Why is it withdrawn (readers see this)? ")
+        done = withdraw(root, project.content_dir, args.slug, reason, on, args.superseded_by)
+    except (TakedownRefused, SettingsError) as error:
+        print(f"takedown refused: {error}; nothing was changed", file=sys.stderr)
+        return 1
+    print(f"Withdrawn: {done.path} (status: {done.was} before; only its status lines changed).")
+    audiences = [Audience.PUBLIC] + ([Audience.PARTNERS] if (root / OUTPUT_FOLDERS[Audience.PARTNERS]).is_dir() else [])
+    for audience in audiences:
+        rebuild = argparse.Namespace(
+            audience=audience.value, drafts=False, build_date=args.build_date, strict_privacy=False, pdf=args.pdf
+        )
+        if cmd_build(root, rebuild) != 0:
+            print(
+                f"takedown: {done.path} now says withdrawn, but the site was not rebuilt: fix what is listed above, run "
+                "briefings build, then follow docs/takedown.md for the remote steps",
+                file=sys.stderr,
+            )
+            return 1
+    print(purge_pdf_cache(root))
+    print()
+    print(remote_steps(done, project.site_url, origin_url(root), datetime.now(UTC)))
+    return 0
+
+
+def cmd_review(root: Path, args: argparse.Namespace) -> int:
+    """List for the reviewer what a change publishes: allowances, status changes to published, new names."""
+    try:
+        found = review(root, Engine(root).project().content_dir, args.base)
+    except ReviewRefused as error:
+        print(f"review refused: {error}", file=sys.stderr)
+        return 1
+    markdown = summary(found)
+    print(markdown, end="")
+    append_step_summary(markdown)
+    return 0
+
+
+def _ask(prompt: str) -> str:
+    """A reason typed at the terminal; never waits on a pipe or a workflow."""
+    if not sys.stdin.isatty():
+        raise TakedownRefused("give the reason with --reason TEXT")
+    return input(prompt)
+
+
+def _taxonomy(root: Path) -> tuple[str, Taxonomy | None]:
+    """The content folder and its taxonomy, which a new draft is shaped by; its problems printed if it has any."""
+    content = Engine(root).project().content_dir
+    taxonomy, problems = load_taxonomy(root, content)
+    print_problems(problems)
+    return content, taxonomy
+
+
+def cmd_new(root: Path, args: argparse.Namespace) -> int:
+    content, taxonomy = _taxonomy(root)
+    if taxonomy is None:
+        return 1
+    try:
+        path = new_file(root, content, args.kind, args.title, taxonomy, date.today(), args.slug)
+    except (ScaffoldError, FileExistsError) as error:
+        print(f"not written: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path.relative_to(root).as_posix()} (status: draft). Preview it with: briefings serve --drafts")
+    return 0
+
+
+def cmd_import(root: Path, args: argparse.Namespace) -> int:
+    """Write a draft from a Word document, then list what to fix in it, as `briefings check --drafts` would."""
+    content, taxonomy = _taxonomy(root)
+    if taxonomy is None:
+        return 1
+    kind = "briefing" if args.briefing else "audit"
+    try:
+        imported = import_docx(root, content, Path(args.file), kind, taxonomy, args.slug)
+    except (ImportRefused, ScaffoldError, FileExistsError) as error:
+        print(f"not imported: {error}", file=sys.stderr)
+        return 1
+    checked = check(root, content, include_drafts=True, workers=cores())
+    found = [p for p in [*checked.problems, *checked.warnings, *checked.notes] if p.path == imported.path]
+    to_fix = sorted([*imported.notes, *found], key=lambda p: (p.line, not p.message.startswith("import:")))
+    print(f"Wrote {imported.path} (status: draft) from {args.file}.")
+    print_problems(to_fix)
+    if to_fix:
+        print(
+            f"{plural(len(to_fix), 'line')} above to fix or check in the draft (the draft was written; it stays "
+            "unpublished until you fix them and set status: published)."
+        )
+    print("Left for you:")
+    for number, step in enumerate(imported.left, start=1):
+        print(f"  {number}. {step}")
+    return 0
