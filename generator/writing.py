@@ -117,8 +117,12 @@ def abbreviate(page: str, glossary: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
+def word_count(b: Briefing) -> int:
+    """The words of what a reader reads in the briefing: its steps, the questions, its good practice and its summary."""
+    texts = [*b.steps, *b.default_questions, *(entry.body for entry in b.good_practice), b.summary]
+    return sum(len(_WORD.findall(text)) for text in texts)
+
+
 def reading_minutes(b: Briefing) -> int:
     """About how long the briefing's steps and good practice take to read, at an ordinary reading pace."""
-    texts = [*b.steps, *b.default_questions, *(entry.body for entry in b.good_practice), b.summary]
-    words = sum(len(_WORD.findall(text)) for text in texts)
-    return max(1, round(words / WORDS_PER_MINUTE))
+    return max(1, round(word_count(b) / WORDS_PER_MINUTE))

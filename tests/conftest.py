@@ -1,37 +1,17 @@
-"""Shared fixtures: real projects built from tests/fixtures content with the repo's own config and overrides."""
+"""Shared fixtures: real projects built from tests/fixtures content with the repo's own config and overrides, and the
+browser. Helpers that are not fixtures are in tests/support.py."""
 
 from __future__ import annotations
 
-import functools
 import os
-import shutil
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
 from generator.pdf import LAUNCH_ARGS
-
-REPO = Path(__file__).resolve().parents[1]
-ENGINE = os.environ.get("BRIEFINGS_ENGINE", "mkdocs")
-"""The engine every test drives: `mkdocs`, or `properdocs` in CI's second run of the whole suite (importing
-`generator.cli` imports ProperDocs' redirection of `mkdocs.*` first then, as its own command does)."""
-FIXTURES = REPO / "tests" / "fixtures"
-BUILD_DATE = "2025-06-01"
-
-
-def make_project(root: Path, content: Path = FIXTURES / "content") -> Path:
-    """A project folder like the repo's: mkdocs.yml, overrides/ and a copy of `content`."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", root)
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    shutil.copytree(content, root / "content")
-    return root
+from tests.support import BUILD_DATE, CHROMIUM, REPO, Run, build_site, make_project
 
 
 @pytest.fixture(autouse=True)
@@ -47,17 +27,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def lines(self) -> list[str]:
-        return self.out.splitlines()
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     """Run `briefings ARGS` in-process in the current folder."""
@@ -69,16 +38,6 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
         return Run(code, captured.out, captured.err)
 
     return run
-
-
-def build_site(root: Path, *args: str) -> Path:
-    """Build the project at `root` with the CLI and return its site folder."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(root)
-        patch.setenv("NO_MKDOCS_2_WARNING", "1")
-        patch.setenv("BRIEFINGS_BUILD_DATE", BUILD_DATE)
-        assert main(["build", "--build-date", BUILD_DATE, *args]) == 0
-    return root / ("site-partners" if "partners" in args else "site")
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +58,18 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- real browser ---------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test given the `browser` fixture carries the `browser` marker, so `pytest -m "not browser"` leaves out
+    every test that drives Chromium."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("tests using the browser fixture must be marked @pytest.mark.browser:\n" + "\n".join(unmarked))
 
 
 @pytest.fixture(scope="session")
@@ -118,23 +88,3 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@contextmanager
-def served(folder: Path, handler_class: type[SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
-    """Serve `folder` on loopback for the browser (with `handler_class`, as a particular host would); yields the
-    base URL."""
-    handler = functools.partial(handler_class or QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass

@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import check
-from tests.conftest import build_site, make_project
-from tests.test_site import article, page
-from tests.test_validate import BASE, write
+from tests.support import BASE, article, build_site, make_project, page, write
 
 PLAN_HEADER = "\n## Action plan\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n"
 GOOD_ROW = "| Do the thing | police | 2025-01-31 | In progress |\n"

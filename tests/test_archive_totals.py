@@ -12,7 +12,7 @@ import docx
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_site, make_project
+from tests.support import build_site, make_project
 
 BODY = "\n".join(
     f"## {step}\n\n{step} of this audit.\n"

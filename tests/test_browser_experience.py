@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
-import os
 import re
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,32 +12,11 @@ from pypdf import PdfReader
 
 from generator.model import STEPS, Status
 from generator.pipeline import check
-from tests.conftest import REPO, served
+from tests.support import PAGE_TYPES, REPO, WCAG_TAGS, nu_html_check, served
+from tests.support import SAMPLE_BRIEFING as BRIEFING
 
 ARTIFACTS = REPO / "test-artifacts"
-BRIEFING = "briefings/2024-06-neglect-under-fives/"
-PAGE_TYPES = {
-    "home": "",
-    "briefings list": "briefings/",
-    "briefings list, filtered": "briefings/by-theme/neglect/",
-    "briefing": BRIEFING,
-    "team record": BRIEFING + "record/",
-    "archive": "archive/",
-    "archive, filtered": "archive/by-type/maca/",
-    "archive, a reporting year": "archive/by-year/2023-24/",
-    "showcase": "showcase/",
-    "showcase, filtered": "showcase/by-agency/education/",
-    "themes": "themes/",
-    "theme": "themes/neglect/",
-    "agencies": "agencies/",
-    "agency": "agencies/education/",
-    "open actions": "actions/",
-    "accessibility statement": "accessibility/",
-    "about": "about/",
-}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 STEP_TITLES = [title for _, title in STEPS]
-VNU = REPO / "tests/tools/node_modules/vnu-jar/build/dist/vnu.jar"
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +25,7 @@ def site_url(sample_site: Path):
         yield base
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_type(browser, site_url: str, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
@@ -74,6 +50,7 @@ def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_type(browser, site_url:
     assert failures == []
 
 
+@pytest.mark.browser
 def test_keyboard_skip_link_then_search_then_enter_opens_a_briefing(browser, site_url: str) -> None:
     page = browser.new_page()
     page.goto(site_url)
@@ -94,6 +71,7 @@ def test_keyboard_skip_link_then_search_then_enter_opens_a_briefing(browser, sit
     page.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -119,6 +97,7 @@ def test_search_finds_theme_labels_and_word_stems_and_shows_the_summary(
     page.close()
 
 
+@pytest.mark.browser
 def test_search_never_offers_drafts_restricted_items_or_listings(browser, site_url: str) -> None:
     page = browser.new_page()
     page.goto(site_url)
@@ -132,6 +111,7 @@ def test_search_never_offers_drafts_restricted_items_or_listings(browser, site_u
     assert sorted(urls) == published
 
 
+@pytest.mark.browser
 def test_no_page_scrolls_sideways_at_375px_and_screenshots_are_saved(browser, site_url: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     wide = []
@@ -155,6 +135,7 @@ def pdf_text(data: bytes) -> tuple[int, str]:
     return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("url", ["archive/by-year/2023-24/", "archive/"])
 def test_an_archive_year_prints_its_totals_after_its_rows(browser, site_url: str, url: str) -> None:
     page = browser.new_page()
@@ -171,6 +152,7 @@ def test_an_archive_year_prints_its_totals_after_its_rows(browser, site_url: str
         assert year.index("Total: 3 MACAs") > last_row
 
 
+@pytest.mark.browser
 def test_a_briefing_prints_on_at_most_two_a4_pages_with_all_six_steps(browser, site_url: str) -> None:
     page = browser.new_page()
     page.goto(site_url + BRIEFING)
@@ -184,6 +166,7 @@ def test_a_briefing_prints_on_at_most_two_a4_pages_with_all_six_steps(browser, s
     assert "Published" in text and "example.github.io/briefings/" + BRIEFING in text.replace("\n", "")
 
 
+@pytest.mark.browser
 def test_downloadable_pdf_for_every_published_briefing_and_none_for_drafts_or_restricted(sample_site: Path) -> None:
     everything = check(REPO, "content", include_drafts=True).briefings
     published = [b for b in everything if b.status is Status.PUBLISHED]
@@ -227,6 +210,7 @@ def test_every_page_has_exit_control_footer_statement_and_feedback(sample_site: 
         assert "Give feedback or suggest a topic" in html, url
 
 
+@pytest.mark.browser
 def test_exit_this_page_replaces_the_page_on_shift_three_times(browser, site_url: str) -> None:
     page = browser.new_page()
     page.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"))
@@ -240,6 +224,7 @@ def test_exit_this_page_replaces_the_page_on_shift_three_times(browser, site_url
     page.close()
 
 
+@pytest.mark.browser
 def test_filters_are_plain_links_that_narrow_the_lists(browser, site_url: str, sample_site: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -255,37 +240,6 @@ def test_filters_are_plain_links_that_narrow_the_lists(browser, site_url: str, s
     page.click(".filters a:text-is('Thematic audit')")
     assert page.locator("tbody th a").all_inner_texts() == ["Escalation and professional challenge across the partnership"]
     context.close()
-
-
-@dataclass(frozen=True)
-class Checked:
-    """What the Nu HTML checker said, and the messages `tests/vnu-ignore.txt` explains away."""
-
-    messages: list[dict[str, object]]
-    ignored: list[str]
-
-    @property
-    def unexplained(self) -> list[str]:
-        return [
-            f"{m['url']}:{m.get('lastLine')}: {m['message']}"
-            for m in self.messages
-            if m["type"] == "error" and not any(i in str(m["message"]) for i in self.ignored)
-        ]
-
-
-def nu_html_check(*targets: str) -> Checked:
-    """Run the Nu HTML checker on files or folders (skipped where it is not installed; CI must have it)."""
-    if not VNU.exists():
-        if os.environ.get("CI"):
-            pytest.fail("vnu.jar is missing: .ci/run must run npm ci --prefix tests/tools")
-        pytest.skip("run: npm ci --prefix tests/tools")
-    ignored = [
-        line.removeprefix("message: ")
-        for line in (REPO / "tests/vnu-ignore.txt").read_text().splitlines()
-        if line.startswith("message: ")
-    ]
-    result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", *targets], capture_output=True, text=True)
-    return Checked(json.loads(result.stderr or result.stdout)["messages"], ignored)
 
 
 def test_every_page_passes_the_nu_html_checker_with_listed_ignores(sample_site: Path) -> None:

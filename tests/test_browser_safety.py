@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.conftest import build_site, served
-from tests.test_validate import BASE, write
+import pytest
+
+from tests.support import BASE, PAGE_TYPES, build_site, served, write
 
 HOSTILE = """Harmless words.
 
@@ -23,6 +24,7 @@ HOSTILE = """Harmless words.
 <svg onload="window.__pwned='svg'"><circle r="5"></circle></svg>"""
 
 
+@pytest.mark.browser
 def test_author_script_never_runs_and_the_sites_own_scripts_still_do(project: Path, browser) -> None:
     write(project, "content/audits/hostile.md", BASE.replace("## Background\n\nText.", f"## Background\n\n{HOSTILE}"))
     site = build_site(project)
@@ -44,6 +46,7 @@ def test_author_script_never_runs_and_the_sites_own_scripts_still_do(project: Pa
         page.close()
 
 
+@pytest.mark.browser
 def test_pages_request_nothing_from_other_hosts(sample_site: Path, browser) -> None:
     with served(sample_site) as base:
         own = urlsplit(base).netloc
@@ -64,10 +67,10 @@ document.addEventListener("securitypolicyviolation", e => window.__violations.pu
 """
 
 
+@pytest.mark.browser
 def test_every_page_type_runs_under_its_content_security_policy_in_both_palettes(sample_site: Path, browser) -> None:
     """Material's inline scripts (allowed by hash), search (WebAssembly), the palette toggle and Exit this page
     all work, and the policy refuses nothing the site itself needs."""
-    from tests.test_browser_experience import PAGE_TYPES
 
     pages = {**PAGE_TYPES, "not found": "no-such-page/"}
     with served(sample_site) as base:
@@ -106,6 +109,7 @@ def test_the_referrer_sent_to_other_sites_is_nothing(sample_site: Path) -> None:
     )
 
 
+@pytest.mark.browser
 def test_printing_a_pdf_requests_nothing_from_another_host(tmp_path: Path, browser) -> None:
     """The PDF step opens each page at its published address, answered from the built folder; anything else,
     even a page's own reference to another host, is refused (the built-site checks refuse such a page first)."""

@@ -20,15 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUILD_DATE, ENGINE, FIXTURES, make_project
-from tests.test_cli import tree_digest
+from tests.support import ENGINE, FIXTURES, env, fetch, free_port, make_project, served, tree_digest, wait_for
 
 LEAK = "Ring the team on 07700 900461.\n"
 BRIEFING_TEXT = "Background of Audit on the last day of March"
-
-
-def env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_BUILD_DATE": BUILD_DATE, "GITHUB_ACTIONS": "", **extra}
 
 
 def briefings(root: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
@@ -191,8 +186,6 @@ class Preview:
 
 @contextmanager
 def preview(root: Path, command: list[str], **extra: str) -> Iterator[Preview]:
-    from tests.test_mkdocs_plugin import free_port, wait_for
-
     port, temp = free_port(), root.parent / "serving-temp"
     temp.mkdir(exist_ok=True)
     process = subprocess.Popen(
@@ -222,8 +215,6 @@ def test_a_preview_reports_a_detail_on_every_page_it_reaches_until_each_is_fixed
 
 
 def test_a_preview_drops_the_search_entries_of_an_audit_made_restricted(project: Path) -> None:
-    from tests.test_mkdocs_plugin import fetch
-
     source = project / "content/audits/year-end-maca.md"
     with preview(project, [sys.executable, "-m", "generator.cli", "serve"]) as running:  # dirty rebuilds
         deadline = time.monotonic() + 60
@@ -261,8 +252,6 @@ def test_the_briefings_command_under_properdocs_shows_the_engines_messages(proje
     [(["properdocs", "serve"], ""), (["properdocs", "serve", "--dirty"], ""), (["generator.cli", "serve"], "properdocs")],
 )
 def test_properdocs_serve_reloads_the_page_after_a_save(project: Path, command: list[str], engine: str) -> None:
-    from tests.test_mkdocs_plugin import wait_for
-
     source = project / "content/audits/year-end-maca.md"
     with preview(project, [sys.executable, "-m", *command], BRIEFINGS_ENGINE=engine) as running:
         source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
@@ -368,9 +357,8 @@ def test_a_file_named_index_is_refused_by_check(project: Path) -> None:
     assert "content/briefings/index.md:1: file name 'index.md' is reserved" in result.stdout
 
 
+@pytest.mark.browser
 def test_a_site_with_nothing_published_yet_builds_and_its_search_says_so(project: Path, browser) -> None:
-    from tests.conftest import served
-
     for source in (project / "content").glob("*/*.md"):
         if "status: published" in source.read_text() or "status: restricted" in source.read_text():
             text = source.read_text().replace("status: published", "status: draft").replace("status: restricted", "status: draft")
@@ -483,8 +471,6 @@ def test_a_linked_output_folder_is_refused_not_replaced(project: Path, tmp_path:
 
 
 def test_a_preview_removes_a_deleted_page_even_one_that_failed_its_checks(project: Path) -> None:
-    from tests.test_mkdocs_plugin import fetch, wait_for
-
     extra, contact = project / "content/pages/extra.md", project / "content/pages/contact.md"
     source = project / "content/audits/year-end-maca.md"
     with preview(project, [sys.executable, "-m", "generator.cli", "serve"]) as running:

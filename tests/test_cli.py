@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from pathlib import Path
 
 import frontmatter
 
 from generator.pipeline import check
-from tests.conftest import build_site
-from tests.test_validate import BASE, write
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.support import BASE, build_site, tree_digest, write
 
 
 def test_check_passes_and_counts_drafts(project: Path, cli) -> None:

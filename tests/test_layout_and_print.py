@@ -16,9 +16,10 @@ from pypdf import PdfReader
 from generator.model import STEPS, Status
 from generator.pdf import CREATOR
 from generator.pipeline import check
-from generator.writing import _WORD
-from tests.conftest import CHROMIUM, FIXTURES, REPO, build_site, make_project, served
-from tests.test_browser_experience import PAGE_TYPES, WCAG_TAGS
+from generator.writing import word_count
+from tests.support import CHROMIUM, FIXTURES, PAGE_TYPES, REPO, WCAG_TAGS, build_site, make_project, served
+
+pytestmark = pytest.mark.browser  # every test here drives Chromium, or reads the PDFs it printed
 
 WIDTHS = (320, 375, 768, 1280)
 STACKED_BELOW = 600
@@ -230,8 +231,7 @@ def test_every_briefing_pdf_names_the_partnership_numbers_its_pages_and_links_to
         targets = links(reader)
         assert targets and not [t for t in targets if t.startswith("file:")], b.slug
         assert [t for t in targets if t.startswith(SITE_URL)], b.slug  # the theme links lead to the published site
-        texts = [*b.steps, *b.default_questions, *(entry.body for entry in b.good_practice), b.summary]
-        words[b.slug] = sum(len(_WORD.findall(text)) for text in texts)
+        words[b.slug] = word_count(b)  # as the reading time counts them
         if words[b.slug] <= 620:
             assert len(pages) <= 2, (b.slug, words[b.slug], len(pages))
     assert words[LONG] >= 550  # the test holds a briefing of about 600 words

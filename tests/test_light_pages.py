@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_site, served
+from tests.support import build_site, served
 
 MATERIAL_CSS = ("main.", "palette.")
 """Material's own stylesheets (assets/stylesheets/main.<hash>.min.css, palette.<hash>.min.css)."""
@@ -77,6 +77,7 @@ def requests_of(browser, url: str, then=None) -> tuple[list[str], object]:
     return asked, page
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("page_type", ("", "briefings/autumn-maca/", "archive/"), ids=("home", "briefing", "archive"))
 def test_a_page_view_fetches_neither_the_sitemap_nor_the_search_until_the_reader_searches(
     browser, public_site: Path, page_type: str
@@ -99,6 +100,7 @@ def test_a_page_view_fetches_neither_the_sitemap_nor_the_search_until_the_reader
     assert "sitemap.xml" not in fetched
 
 
+@pytest.mark.browser
 def test_words_typed_before_the_search_has_loaded_are_all_searched(browser, public_site: Path) -> None:
     """A reader who types at once (before Pagefind's script arrives) loses no letter."""
     with served(public_site) as base:
@@ -114,6 +116,7 @@ def test_words_typed_before_the_search_has_loaded_are_all_searched(browser, publ
     assert "Audit on the first day of April" in titles
 
 
+@pytest.mark.browser
 def test_a_query_in_the_address_loads_the_search_and_runs_it(browser, public_site: Path) -> None:
     """The "Page not found" page's form sends ?q=words to the home page, which searches at once."""
     with served(public_site) as base:
@@ -254,6 +257,7 @@ def test_a_briefing_cannot_take_the_address_of_a_lists_pages(project: Path, cli,
     assert f"content/briefings/{name}.md:1: file name '{name}.md' is reserved for the site's filter pages" in result.out
 
 
+@pytest.mark.browser
 def test_the_pages_of_a_list_pass_axe_and_are_followed_without_javascript(browser, paged_and_whole: tuple[Path, Path]) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

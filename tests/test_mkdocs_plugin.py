@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,37 +23,11 @@ from playwright.sync_api import expect
 
 from generator.engines.mkdocs.plugin import show_problems
 from generator.problempages import POLL
-from tests.conftest import BUILD_DATE, ENGINE
-from tests.test_browser_experience import WCAG_TAGS
-from tests.test_validate import BASE, write
+from tests.support import BASE, BUILD_DATE, ENGINE, WCAG_TAGS, fetch, free_port, rebuild, wait_for, write
 
 
 def engine_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_BUILD_DATE": BUILD_DATE, **extra}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def wait_for(url: str, text: str, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        body = fetch(url)
-        if body is not None and text in body:
-            return True
-        time.sleep(0.3)
-    return False
 
 
 def serving_temp(root: Path) -> Path:
@@ -228,6 +199,7 @@ class Requests:
         return [url for url in self.slow + hanging if "/livereload/" not in url]
 
 
+@pytest.mark.browser
 def test_a_failed_rebuild_shows_its_problems_in_open_and_new_tabs_until_fixed(project: Path, browser) -> None:
     with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
         url, title = base + "year-end-maca/", "Audit on the last day of March"
@@ -259,6 +231,7 @@ def test_a_failed_rebuild_shows_its_problems_in_open_and_new_tabs_until_fixed(pr
         assert too_slow == []
 
 
+@pytest.mark.browser
 def test_the_problem_page_is_accessible_escapes_the_authors_text_and_is_never_written_to_disk(project: Path, browser) -> None:
     breakage = BREAKAGES[0]
     with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
@@ -310,11 +283,6 @@ def preview_site(project: Path, tmp_path: Path) -> Iterator[Path]:
     mkdocs_build(config)
     yield site
     config.plugins.on_shutdown()
-
-
-def rebuild(project: Path, site: Path) -> None:
-    """A preview's rebuild on a change: the same plugin instance (MkDocs keeps it), a dirty build."""
-    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True), dirty=True)
 
 
 def test_a_preview_rebuild_rewrites_only_changed_pages_and_removes_gone_ones(project: Path, preview_site: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import re
@@ -15,12 +14,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from generator.model import PARTNERS_MARKER
-from tests.conftest import BUILD_DATE, ENGINE, FIXTURES, REPO, build_site, make_project
-from tests.test_build import env
-from tests.test_cli import tree_digest
+from tests.support import BUILD_DATE, ENGINE, FIXTURES, REPO, build_site, env, every_text, make_project, tree_digest
 
 PUBLIC_URL = "https://example.github.io/briefings/"
 PARTNERS_URL = "https://partners.northbrook.example/briefings/"
@@ -34,23 +30,6 @@ RESTRICTED = [
     "noindex",
 ]
 BANNER = "Partners only: do not share outside the partnership."
-
-
-def every_text(site: Path) -> dict[str, str]:
-    """What each file says, as a reader or a crawler would get it: gzip files and search fragments
-    decompressed, PDFs as their text and link targets."""
-    texts = {}
-    for file in sorted(p for p in site.rglob("*") if p.is_file()):
-        name, data = file.relative_to(site).as_posix(), file.read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-        if file.suffix == ".pdf":
-            reader = PdfReader(io.BytesIO(data))
-            links = [a.get_object().get("/A", {}).get("/URI", "") for page in reader.pages for a in page.get("/Annots") or []]
-            texts[name] = "\n".join([page.extract_text() for page in reader.pages] + [str(link) for link in links])
-        else:
-            texts[name] = data.decode("utf-8", errors="replace")
-    return texts
 
 
 def test_public_and_partners_builds_never_touch_each_others_folder(project: Path) -> None:

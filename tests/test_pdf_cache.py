@@ -20,7 +20,9 @@ from pypdf import PdfReader
 
 from generator import pdf
 from generator.pdf import PDF_CACHE
-from tests.conftest import BUILD_DATE, CHROMIUM, Run
+from tests.support import BUILD_DATE, CHROMIUM, Run
+
+pytestmark = pytest.mark.browser  # every test here drives Chromium, or reads the PDFs it printed
 
 PUBLIC = ("autumn-maca", "thematic-survey", "year-end-maca", "year-start-maca", "standalone-review")
 COUNTS = re.compile(r"with a PDF of each briefing \((\d+) printed, (\d+) reused from (\S+)\)")

@@ -16,9 +16,18 @@ from bs4 import BeautifulSoup
 from generator.config import written_line
 from generator.model import STEPS
 from generator.sitemodel import ReportConcern
-from tests.conftest import QuietHandler, build_site, make_project, served
-from tests.test_browser_experience import WCAG_TAGS
-from tests.test_site import DRAFT_MARKERS, PUBLISHED, RESTRICTED_MARKERS, article, page
+from tests.support import (
+    DRAFT_MARKERS,
+    PUBLISHED,
+    RESTRICTED_MARKERS,
+    WCAG_TAGS,
+    QuietHandler,
+    article,
+    build_site,
+    make_project,
+    page,
+    served,
+)
 
 CONCERN_PHONE = "0113 496 0000"
 CONCERN_TEL = "tel:+441134960000"
@@ -438,6 +447,7 @@ def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base.removesuffix("/") + BASE_PATH
 
 
+@pytest.mark.browser
 def test_the_page_not_found_works_at_any_depth_under_the_sites_base_path(browser, sub_path_site: str) -> None:
     page = browser.new_page()
     failed: list[str] = []
@@ -476,6 +486,7 @@ def test_the_page_not_found_works_at_any_depth_under_the_sites_base_path(browser
     page.close()
 
 
+@pytest.mark.browser
 def test_the_concern_line_fits_the_first_screen_of_a_phone_and_search_works_in_british_english(
     browser, sub_path_site: str
 ) -> None:

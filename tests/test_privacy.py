@@ -15,11 +15,19 @@ from generator.detectors import nhs_check_digit_ok
 from generator.pipeline import check
 from generator.postbuild import PageChecks, check_site
 from generator.privacy import mask, scan_text
-from tests.conftest import FIXTURES, build_site
-from tests.test_cli import tree_digest
-from tests.test_validate import BASE, write
+from tests.support import (
+    BASE,
+    FIXTURES,
+    PLANTED_LINE,
+    build_site,
+    nhs_numbers,
+    ni_numbers,
+    planted,
+    postcodes,
+    tree_digest,
+    write,
+)
 
-PLANTED_LINE = 15  # the text line under '## Background' in BASE
 PLANTED = {
     "email": ("Contact the worker on j.bloggs@northbrook.example.org for details.", "j.b•••••@••••••••••.•••••••.•rg"),
     "phone": ("The mother's mobile is 07700 900 461 and she answers.", "07••• ••• •61"),
@@ -29,10 +37,6 @@ PLANTED = {
     "date-of-birth": ("Child B (DOB 03/04/2011) attends the primary school.", "DO• ••/••/••11"),
     "address": ("The children lived at 14 Laburnum Close with their aunt.", "14 •••••••• •••se"),
 }
-
-
-def planted(text: str) -> str:
-    return BASE.replace("## Background\n\nText.", f"## Background\n\n{text}")
 
 
 @pytest.mark.parametrize("kind", PLANTED)
@@ -238,39 +242,6 @@ NUMBER = st.integers(0, 999).map(str)
 PROSE = st.lists(st.one_of(WORDS, st.tuples(NUMBER, WORDS).map(" ".join)), min_size=3, max_size=40).map(" ".join)
 """Words and numbers as prose has them: a number is followed by a word (a run of bare numbers is a table, with
 its cells parted by pipes, tabs or commas: see the look-alike corpus)."""
-SEPARATORS = st.sampled_from(["", " ", "  "])
-
-
-@st.composite
-def nhs_numbers(draw: st.DrawFn) -> str:
-    digits = draw(st.lists(st.integers(0, 9), min_size=9, max_size=9))
-    check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
-    check = 0 if check == 11 else check
-    if check == 10:
-        digits[0] = (digits[0] + 1) % 10  # any other first digit changes the sum by the weight 10, so the check is no longer 10
-        check = 11 - sum(d * w for d, w in zip(digits, range(10, 1, -1), strict=True)) % 11
-        check = 0 if check == 11 else check
-    text = "".join(map(str, digits)) + str(check)
-    style = draw(st.sampled_from(["unbroken", " ", "-"]))
-    return text if style == "unbroken" else style.join([text[:3], text[3:6], text[6:]])
-
-
-@st.composite
-def ni_numbers(draw: st.DrawFn) -> str:
-    first = draw(st.sampled_from("ABCEGHJKLMNOPRSTWXYZ"))
-    second = draw(st.sampled_from("ABCEGHJKLMNPRSTWXYZ"))
-    pairs = [f"{draw(st.integers(0, 99)):02d}" for _ in range(3)]
-    sep = draw(SEPARATORS)
-    return sep.join([first + second, *pairs, draw(st.sampled_from("ABCD"))])
-
-
-@st.composite
-def postcodes(draw: st.DrawFn) -> str:
-    letters = "ABCDEFGHJKLMNOPRSTUWYZ"
-    area = draw(st.text(alphabet=letters, min_size=1, max_size=2))
-    district = str(draw(st.integers(1, 99)))
-    inward = str(draw(st.integers(0, 9))) + draw(st.text(alphabet="ABDEFGHJLNPQRSTUWXYZ", min_size=2, max_size=2))
-    return area + district + draw(SEPARATORS) + inward
 
 
 @pytest.mark.parametrize(

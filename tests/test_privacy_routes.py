@@ -15,10 +15,7 @@ from PIL import Image
 
 from generator.pipeline import check
 from generator.privacy import scan_text
-from tests.conftest import build_site
-from tests.test_cli import tree_digest
-from tests.test_privacy import PLANTED_LINE, nhs_numbers, ni_numbers, planted, postcodes
-from tests.test_validate import write
+from tests.support import PLANTED_LINE, build_site, nhs_numbers, ni_numbers, planted, postcodes, tree_digest, write
 
 # (id, text planted under '## Background', kind, lines after PLANTED_LINE where it starts)
 ROUTES = [

@@ -14,8 +14,7 @@ import yaml
 
 from generator.pdf import PDF_CACHE
 from generator.pdfcache import CODE
-from tests.conftest import REPO, build_site
-from tests.test_validate import BASE, write
+from tests.support import BASE, REPO, build_site, write
 
 WORKFLOW = REPO / ".github/workflows/publish.yml"
 REFRESH = REPO / ".github/workflows/refresh.yml"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
 from collections import Counter
+from pathlib import Path
 
 from generator.model import Status
 from generator.pipeline import check
-from tests.conftest import REPO
+from tests.support import REPO
 
 
 def quick_start_commands() -> list[str]:
@@ -54,3 +56,53 @@ def test_sample_content_is_valid_and_complete() -> None:
 def test_sample_site_builds_every_published_briefing(sample_site) -> None:
     published = [b.slug for b in check(REPO, "content").briefings if b.status is Status.PUBLISHED]
     assert all((sample_site / "briefings" / slug / "index.html").is_file() for slug in published)
+
+
+def python_test_files() -> list[Path]:
+    """The tests' own Python files (not the Node tools, not the content fixtures)."""
+    return [
+        path
+        for path in sorted((REPO / "tests").rglob("*.py"))
+        if not {"tools", "fixtures"} & set(path.relative_to(REPO / "tests").parts)
+    ]
+
+
+def test_tests_share_helpers_through_tests_support_only() -> None:
+    """A test module imports shared helpers from tests/support.py, never from another test module or from conftest.py
+    (which pytest loads itself, for its fixtures)."""
+    shared = re.compile(r"\s*(from|import)\s+tests(\.\w+)*\.(conftest|test_\w+)\b")
+    offending = [
+        f"{path.relative_to(REPO)}:{number}: {line.strip()}"
+        for path in python_test_files()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if shared.match(line)
+    ]
+    assert offending == []
+
+
+def test_tests_use_only_the_public_names_of_the_generator() -> None:
+    """No test imports, reads or patches a `_private` name of `generator`: tests go through what each module offers."""
+    offending = []
+    for path in python_test_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {"generator"}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "generator":
+                modules |= {alias.asname or alias.name for alias in node.names}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "generator":
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules:
+                names = [node.attr]
+            elif (
+                isinstance(node, ast.Call) and node.args[:1] and isinstance(node.args[0], ast.Name) and node.args[0].id in modules
+            ):
+                names = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            elif (
+                isinstance(node, ast.Constant) and isinstance(node.value, str) and re.fullmatch(r"generator(\.\w+)+", node.value)
+            ):
+                names = node.value.split(".")
+            else:
+                continue
+            offending += [f"{path.relative_to(REPO)}:{node.lineno}: {name}" for name in names if re.match(r"_[^_]", name)]
+    assert offending == []

@@ -7,9 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator import postbuild
 from generator.search import BackgroundIndex, Indexing, indexing
-from tests.conftest import build_site, make_project, served
+from tests.support import build_site, make_project, served
 
 
 def indexed_text(site: Path, bundle: str = "pagefind") -> str:
@@ -62,6 +64,7 @@ def test_a_large_archive_is_indexed_in_parts_of_the_configured_size(tmp_path: Pa
     assert 'data-parts="3"' in (site / "index.html").read_text()
 
 
+@pytest.mark.browser
 def test_the_search_box_merges_the_parts_and_ranks_them_together(tmp_path: Path, browser) -> None:
     site = build_site(parts_project(tmp_path))
     with served(site) as base:

@@ -12,22 +12,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.model import STEPS
-from tests.conftest import build_site, make_project
+from tests.support import DRAFT_MARKERS, PUBLISHED, RESTRICTED_MARKERS, article, build_site, make_project, page
 
-PUBLISHED = ["year-end-maca", "year-start-maca", "autumn-maca", "thematic-survey", "standalone-review"]
 STEP_HEADINGS = [f"{n} {title}" for n, (_, title) in enumerate(STEPS, start=1)]
 ATOM = "{http://www.w3.org/2005/Atom}"
-DRAFT_MARKERS = ["quokka"]
-RESTRICTED_MARKERS = ["narwhal restricted", "narwhal-restricted", "narwhal practice", "narwhal good practice"]
-"""Text found only in the fixture draft and restricted audits (plain 'narwhal' is in the theme's word lists)."""
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def article(site: Path, url: str) -> BeautifulSoup:
-    return page(site, url).select_one("article")
 
 
 def h2_texts(soup: BeautifulSoup) -> list[str]:

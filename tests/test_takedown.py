@@ -20,11 +20,20 @@ from generator.cli import main
 from generator.pdf import PDF_CACHE
 from generator.pipeline import check
 from generator.takedown import PLACEHOLDER_ORIGIN, TakedownRefused, Withdrawn, remote_steps, withdraw_text
-from tests.conftest import BUILD_DATE, REPO, build_site, make_project, served
-from tests.test_browser_experience import WCAG_TAGS, nu_html_check
-from tests.test_mkdocs_plugin import rebuild
-from tests.test_partners import every_text
-from tests.test_validate import BASE, BRIEFING, write
+from tests.support import (
+    BASE,
+    BRIEFING,
+    BUILD_DATE,
+    REPO,
+    WCAG_TAGS,
+    build_site,
+    every_text,
+    make_project,
+    nu_html_check,
+    rebuild,
+    served,
+    write,
+)
 
 WITHDRAWN = "content/audits/withdrawn-maca.md"
 TITLE = "Cold weather audit of neglect"
@@ -453,6 +462,7 @@ def test_the_sites_pass_the_link_check(sites: dict[str, Path], monkeypatch: pyte
     assert ": 0 problems." in capsys.readouterr().out
 
 
+@pytest.mark.browser
 def test_notice_superseded_and_redirect_pages_pass_axe_and_the_redirect_leads_on(browser, sites: dict[str, Path]) -> None:
     with served(sites["public"]) as base:
         context = browser.new_context()

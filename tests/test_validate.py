@@ -8,49 +8,7 @@ import pytest
 import yaml
 
 from generator.pipeline import check
-
-BODY = """## Background
-
-Text.
-
-## Why it matters
-
-Text.
-
-## What worked well
-
-Text.
-
-## What we are worried about
-
-Text.
-
-## What needs to happen
-
-Text.
-"""
-
-BASE = (
-    """---
-title: Valid audit
-type: maca
-date: 2024-05-01
-status: published
-cases: 3
-children: 4
-agencies: [police, health]
-themes: [neglect]
-summary: A valid summary.
----
-
-"""
-    + BODY
-)
-
-BRIEFING = (
-    "---\ntitle: Valid briefing\ndate: 2024-05-01\nstatus: published\nthemes: [neglect]\nsummary: A valid summary.\n---\n\n"
-    + BODY
-)
+from tests.support import BASE, BRIEFING, write
 
 GOOD_PRACTICE = """
 ## Good practice
@@ -338,15 +296,6 @@ CASES = [
         ],
     ),
 ]
-
-
-def write(root: Path, relative: str, text: str | bytes) -> None:
-    target = root / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        target.write_bytes(text)
-    else:
-        target.write_text(text, encoding="utf-8")
 
 
 def problems(root: Path, include_drafts: bool = False) -> list[str]:
