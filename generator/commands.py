@@ -66,7 +66,7 @@ def restricted_in_public(root: Path, content_dir: str) -> list[Problem]:
                     source.path,
                     status.line,
                     "status: restricted, but this repository is public, so this file is public already: move restricted "
-                    "items to a private content repository (README: The partners site), or publish this one",
+                    "items to a private content repository (docs/publishing.md: The partners site), or publish this one",
                 )
             )
     return problems

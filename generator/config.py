@@ -173,7 +173,7 @@ class Project:
                     self.config_file,
                     1,
                     "a partners build needs 'partners_site_url' under the briefings plugin: the address of the partners "
-                    "site behind sign-in, never the public site_url (see the README, The partners site)",
+                    "site behind sign-in, never the public site_url (see docs/publishing.md, The partners site)",
                 )
             )
         elif audience is Audience.PARTNERS and self.partners_site_url.rstrip("/") == self.site_url.rstrip("/"):
@@ -193,7 +193,7 @@ class Project:
         missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
         if missing:
             found.append(
-                Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see the README)")
+                Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see docs/publishing.md)")
             )
         return found + self._concern_problems()
 

@@ -1,4 +1,4 @@
-"""Open data: the archive as CSV and JSON, one row per audit this build publishes (schema in the README)."""
+"""Open data: the archive as CSV and JSON, one row per audit this build publishes (schema in docs/publishing.md, Open data)."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
         return None, []
     node, problems = load_yaml_file(root / path, path)
     if node is None:
-        return None, problems or [Problem(path, 1, "is empty; it must hold audit_types, agencies and themes (see the README)")]
+        return None, problems or [Problem(path, 1, "is empty; it must hold audit_types, agencies and themes (docs/authoring.md)")]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(path, 1, "must hold the mappings audit_types, agencies and themes")]
     fields, problems = mapping_fields(node, path, 1)

@@ -379,7 +379,7 @@ def fill_in(path: Path, run_lines: list[str], values: dict[str, str]) -> None:
     ],
 )
 def test_check_passes_once_the_documented_steps_are_done(project: Path, cli, tmp_path: Path, made: str, slug: str) -> None:
-    """The README's manual steps, and only those: fill what the import listed as not given (here the summary),
+    """The manual steps in docs/authoring.md, and only those: fill what the import listed as not given (here the summary),
     then `briefings check --drafts` names no problem in the file."""
     report = neglect_report(tmp_path / "report.docx") if made == "python-docx" else DOCX / "libreoffice-neglect-maca.docx"
     run = cli("import", str(report))

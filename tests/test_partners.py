@@ -175,7 +175,7 @@ def test_a_public_repository_refuses_restricted_items_where_they_are_written(tmp
     assert run.code == 1
     assert run.lines[0] == (
         "content/audits/2025-09-pre-birth-assessment.md:6: status: restricted, but this repository is public, so this file is "
-        "public already: move restricted items to a private content repository (README: The partners site), or publish this one"
+        "public already: move restricted items to a private content repository (docs/publishing.md: The partners site), or publish this one"
     )
     assert cli("check").code == 0
 

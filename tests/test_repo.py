@@ -50,7 +50,7 @@ def test_sample_content_is_valid_and_complete() -> None:
     assert sum(len(b.good_practice) for b in everything.briefings if b.status is Status.PUBLISHED) >= 4
     statuses = Counter(b.status for b in everything.briefings)
     assert statuses[Status.DRAFT] >= 1
-    assert statuses[Status.RESTRICTED] == 0  # restricted items live in a private repository (README: The partners site)
+    assert statuses[Status.RESTRICTED] == 0  # restricted items live in a private repository (docs/publishing.md)
 
 
 def test_sample_site_builds_every_published_briefing(sample_site) -> None:
