@@ -11,9 +11,10 @@ from pathlib import Path
 from .build import BuildFailed, build
 from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
 from .engines.mkdocs.runner import CONFIG, Engine
+from .files import content_files, read_text, refused_files
 from .linkcheck import check_links
-from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status, Taxonomy
+from .parse import parse_document
 from .pdf import PDF_CACHE
 from .pipeline import check
 from .postbuild import not_public

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from .load import MAX_BYTES, read_text
+from .files import MAX_BYTES, read_text
 from .model import Problem
 from .privacy import AllowedNames, Report, scan_file
 from .reading import strings

@@ -8,9 +8,10 @@ from functools import partial
 from pathlib import Path
 
 from . import names, tasks, writing
-from .load import Document, Source, content_files, parse_document, read_text, refused_files
+from .files import Source, content_files, read_text, refused_files
 from .model import Audience, Briefing, Output, Problem, Settings, Status, Taxonomy, due_for_review, make_site, visible
 from .pages import scan_pages
+from .parse import Document, parse_document
 from .privacy import Allowance, AllowedNames, Report, load_allowed_names, scan_document
 from .render import render
 from .report import plural

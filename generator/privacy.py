@@ -23,9 +23,10 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from . import names
-from .load import Document, load_yaml_file
+from .files import load_yaml_file
 from .model import Problem
 from .names import words as name_words
+from .parse import Document
 from .reading import Read, as_read, read_markdown, strings
 
 ERROR, WARNING = names.ERROR, names.WARNING

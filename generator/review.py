@@ -12,8 +12,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .load import Document, content_files, parse_document, parse_yaml, read_text, refused_files
+from .files import content_files, read_text, refused_files
 from .model import Status
+from .parse import Document, parse_document, parse_yaml
 from .pipeline import check
 from .privacy import ALLOWED_NAMES, Allowance, read_allowed_names
 from .report import table_cell

@@ -20,8 +20,9 @@ import yaml
 
 from .actions import parse_action_plan
 from .config import MARKUP
-from .load import Document, Field, Section, load_yaml_file, mapping_fields
+from .files import load_yaml_file
 from .model import STEPS, Action, Briefing, GoodPractice, Link, Problem, Status, Taxonomy, Theme
+from .parse import Document, Field, Section, mapping_fields
 from .reading import strings
 from .report import did_you_mean
 from .writing import ACRONYM
