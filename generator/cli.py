@@ -17,11 +17,11 @@ from .model import Audience, Problem, Status, Taxonomy
 from .parse import parse_document
 from .pdf import PDF_CACHE
 from .pipeline import check
-from .postbuild import not_public
 from .report import Reporter, append_step_summary, plural, print_problems, write_step_summary
 from .review import ReviewRefused, review, summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
+from .sitescan import not_public
 from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from .tasks import cores
 from .validate import load_taxonomy

@@ -15,12 +15,13 @@ from pathlib import PurePosixPath
 from .build import BuildFailed, Job, host
 from .config import BuildOptions, Project
 from .model import Output, Problem
+from .origins import Origins, problems_of
 from .pipeline import Checked, Memo, check, generate
-from .postbuild import Origins, Signatures, check_site, problems_of
 from .privacy import Allowance
 from .render import ENV
 from .report import Reporter, plural
 from .search import BackgroundIndex, part_count
+from .sitescan import Signatures, check_site
 
 
 class Preview:
