@@ -26,7 +26,7 @@ HEADING = "## Performance mechanisms"
 BUILD = """
 import sys
 from contextlib import contextmanager
-from generator import build, load, memory, postbuild, tasks
+from generator import build, memory, parse, postbuild, tasks
 {patch}
 from generator.cli import main
 sys.exit(main(["build", "--pdf", "skip"]))
@@ -59,7 +59,7 @@ build.writing_order = lambda output: 0
 tasks.give_back = postbuild.give_back = memory.give_back = lambda: None
 """,
     "documents sent back whole from the workers (`Document.without_body`)": """
-load.Document.without_body = lambda self: self
+parse.Document.without_body = lambda self: self
 """,
 }
 

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import write_section
 from scale import machine
 
-from generator.postbuild import _check_html_file
 from generator.privacy import scan_text
+from generator.sitescan import check_html_file
 
 REPO = Path(__file__).resolve().parents[1]
 RUNS = 5
@@ -65,7 +65,7 @@ def main() -> None:
         rows.append(f"| content (Markdown, names included) | {size / 1000:,.0f} KB | {median:.1f} ms | {rate:.1f} ms |")
     pages = built_pages()
     size = sum(page.stat().st_size for page in pages)
-    median, rate = per_100kb(lambda: [_check_html_file(p.name, p, "example.org", set()) for p in pages], size)
+    median, rate = per_100kb(lambda: [check_html_file(p.name, p, "example.org", set()) for p in pages], size)
     rows.append(
         f"| built pages (HTML, {len(pages)} pages of the sample site) | {size / 1000:,.0f} KB | {median:.1f} ms | {rate:.1f} ms |"
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .load import Section
 from .model import Action, Problem
+from .parse import Section
 from .report import did_you_mean
 
 COLUMNS = ("Action", "Owner", "Due", "Status")

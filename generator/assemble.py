@@ -11,8 +11,8 @@ from datetime import date
 from .actions import parse_action_plan
 from .body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
 from .frontmatter import FrontMatterRules, check_front_matter, status_of
-from .load import Document
 from .model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy
+from .parse import Document
 from .slugs import check_previous_slugs, check_slugs
 from .successors import check_successors
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from .load import Document, Section
 from .model import STEPS, GoodPractice, Problem, Taxonomy
+from .parse import Document, Section
 from .report import did_you_mean
 from .slugs import slugify
 

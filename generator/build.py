@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 from . import sitedir
 from .config import OUTPUT_FOLDERS, BuildOptions, Project
 from .model import Audience, Problem
+from .origins import Origins, problems_of
 from .pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
 from .pipeline import Checked, check, generate, publishable_slugs
 from .policy import protect_site
-from .postbuild import LARGE_PAGE, Origins, PostBuild, problems_of
+from .postbuild import LARGE_PAGE, PostBuild
 from .privacy import Allowance
 from .report import Reporter
 from .search import part_count

@@ -12,16 +12,17 @@ from pathlib import Path
 from .build import BuildFailed, build
 from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
 from .engines.mkdocs.runner import Engine
+from .files import content_files, read_text, refused_files
 from .linkcheck import check_links
-from .load import content_files, parse_document, read_text, refused_files
 from .model import Audience, Problem, Status, Taxonomy
+from .parse import parse_document
 from .pdf import PDF_CACHE
 from .pipeline import check
-from .postbuild import not_public
 from .report import Reporter, append_step_summary, plural, print_problems, write_step_summary
 from .review import ReviewRefused, review, summary
 from .scaffold import ScaffoldError, new_file
 from .sitedir import Refused
+from .sitescan import not_public
 from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from .tasks import cores
 from .taxonomy import load_taxonomy

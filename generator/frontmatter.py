@@ -8,8 +8,8 @@ from typing import Any
 
 import jsonschema
 
-from .load import Document, Field
 from .model import Problem, Status, Taxonomy
+from .parse import Document, Field
 from .report import did_you_mean
 from .slugs import SLUG
 from .wordhabits import word_habits

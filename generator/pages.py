@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from .allowednames import AllowedNames
-from .load import MAX_BYTES, read_text
+from .files import MAX_BYTES, read_text
 from .model import Problem
 from .privacy import Report, scan_file
 from .reading import strings

@@ -11,10 +11,11 @@ from pathlib import Path
 from . import namelists, tasks, writing
 from .allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
 from .assemble import Known, validate
+from .files import Source, content_files, load_yaml_file, read_text, refused_files
 from .frontmatter import status_of
-from .load import Document, Source, content_files, load_yaml_file, parse_document, read_text, refused_files
 from .model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
 from .pages import scan_pages
+from .parse import Document, parse_document
 from .privacy import Allowance, Report, scan_document
 from .render import render
 from .report import plural

@@ -16,12 +16,13 @@ from .build import BuildFailed, Job, host
 from .config import BuildOptions, Project
 from .jinja import ENV
 from .model import Problem
+from .origins import Origins, problems_of
 from .pipeline import Checked, Memo, check, generate
-from .postbuild import Origins, Signatures, check_site, problems_of
 from .privacy import Allowance
 from .report import Reporter, plural
 from .search import BackgroundIndex, part_count
 from .sitemodel import Output
+from .sitescan import Signatures, check_site
 
 
 class Preview:

@@ -22,9 +22,9 @@ from pathlib import PurePosixPath
 from . import names
 from .allowednames import AllowedNames
 from .detectors import detect
-from .load import Document
 from .model import Problem
 from .names import words as name_words
+from .parse import Document
 from .reading import Read, as_read, read_markdown, strings
 
 ERROR, WARNING = names.ERROR, names.WARNING

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .allowednames import ALLOWED_NAMES, read_allowed_names
-from .load import Document, content_files, parse_document, parse_yaml, read_text, refused_files
+from .files import content_files, read_text, refused_files
 from .model import Status
+from .parse import Document, parse_document, parse_yaml
 from .pipeline import check
 from .privacy import Allowance
 from .report import table_cell

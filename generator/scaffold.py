@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from .load import FOLDERS
+from .files import FOLDERS
 from .model import Taxonomy
 from .slugs import RESERVED_SLUGS, SLUG, slugify
 

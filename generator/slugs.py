@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .load import Document
 from .model import Problem
+from .parse import Document
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 RESERVED_SLUGS = {"by-year", "by-type", "by-theme", "by-agency", "page", "index"}

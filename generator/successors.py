@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .frontmatter import status_of
-from .load import Document
 from .model import Problem, Status
+from .parse import Document
 from .report import did_you_mean
 from .slugs import SLUG
 

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .files import Source, content_files, read_text, refused_files
 from .frontmatter import WITHDRAWAL_FIELDS
-from .load import Source, content_files, parse_document, read_text, refused_files
 from .model import Status
+from .parse import parse_document
 from .pdf import PDF_CACHE
 from .slugs import SLUG
 

@@ -11,8 +11,9 @@ from typing import Any
 import yaml
 
 from .config import MARKUP
-from .load import Field, load_yaml_file, mapping_fields
+from .files import load_yaml_file
 from .model import Link, Problem, Taxonomy, Theme
+from .parse import Field, mapping_fields
 from .report import did_you_mean
 from .slugs import SLUG
 from .wordhabits import CONTROL

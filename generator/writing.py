@@ -8,8 +8,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .load import Document
 from .model import Briefing, Problem
+from .parse import Document
 from .reading import ASIDE, read_markdown
 
 ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,5})s?\b")

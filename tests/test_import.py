@@ -28,8 +28,8 @@ from PIL import Image
 
 from generator import wordfacts
 from generator.htmlmarkdown import Prose, Table, blocks
-from generator.load import parse_document
 from generator.markup import to_html
+from generator.parse import parse_document
 from generator.pipeline import check
 from generator.wordheadings import action_columns, step_of
 from generator.wordsections import pipe_table

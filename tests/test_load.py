@@ -6,7 +6,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.load import find_headings
+from generator.parse import find_headings
 
 SAMPLES = [
     "## Background\n\nText\n\n### Sub\n",

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import commands, postbuild
+from generator import commands, sitescan
 from generator.detectors import nhs_check_digit_ok
 from generator.pipeline import check
-from generator.postbuild import PageChecks, check_site
+from generator.postbuild import PageChecks
 from generator.privacy import mask, scan_text
+from generator.sitescan import check_site
 from tests.support import (
     BASE,
     FIXTURES,
@@ -290,7 +291,7 @@ def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_ski
 ) -> None:
     """Pieces that passed on an earlier page (the navigation on every page) are not scanned again; a piece with a
     finding is never remembered as passed, and the memory of passed pieces is bounded."""
-    monkeypatch.setattr(postbuild, "SEEN_LIMIT", 3)
+    monkeypatch.setattr(sitescan, "SEEN_LIMIT", 3)
     site = tmp_path / "site"
     for name in "abcdefgh":
         (site / name).mkdir(parents=True)

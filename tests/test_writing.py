@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.load import parse_document
+from generator.parse import parse_document
 from generator.pipeline import check
 from generator.writing import abbreviate, notes, usage
 
