@@ -148,7 +148,7 @@ def main() -> None:
         "",
         "Tables (2026-12-03): the archive scored 95-96 with gzip (total blocking time 210-260 ms) while Material's "
         "script moved each of its five tables into a scrolling wrapper after the first layout; with the tables built "
-        "already wrapped and classed (`generator/tables.py`), which that script leaves alone, its blocking time fell "
+        "already wrapped and classed (`generator/site/tables.py`), which that script leaves alone, its blocking time fell "
         "to 120-130 ms and the score to the figures below (with no tables at all: 90 ms, 99).",
         "",
         "| served | page | performance | accessibility | best practices | SEO | transferred |",

@@ -26,7 +26,11 @@ HEADING = "## Performance mechanisms"
 BUILD = """
 import sys
 from contextlib import contextmanager
-from generator import build, memory, parse, postbuild, tasks
+from generator import build
+from generator import memory
+from generator.content import parse
+from generator.output import postbuild
+from generator import tasks
 {patch}
 from generator.cli import main
 sys.exit(main(["build", "--pdf", "skip"]))

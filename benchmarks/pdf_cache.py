@@ -31,7 +31,7 @@ from results import write_section
 from scale import BIN, WORK, machine
 from synthetic import make_project
 
-from generator.pdf import PDF_CACHE, find_chromium
+from generator.output.pdf import PDF_CACHE, find_chromium
 
 HEADING = "## PDF cache (issue 23)"
 TARGET = 1.5

@@ -25,7 +25,7 @@ from results import write_section
 from scale import BIN, WORK, machine
 from synthetic import make_project
 
-from generator.pdf import find_chromium, print_pdfs
+from generator.output.pdf import find_chromium, print_pdfs
 from generator.tasks import cores
 
 HEADING = "## PDF printers (issue 23)"

@@ -27,7 +27,7 @@ from playwright.sync_api import sync_playwright
 from synthetic import make_project
 
 from generator.engines.mkdocs.runner import Engine
-from generator.pdf import LAUNCH_ARGS, find_chromium
+from generator.output.pdf import LAUNCH_ARGS, find_chromium
 
 WORK = Path(__file__).resolve().parent / "work"
 BIN = Path(sys.executable).parent

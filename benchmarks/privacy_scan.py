@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import write_section
 from scale import machine
 
-from generator.privacy import scan_text
-from generator.sitescan import check_html_file
+from generator.output.sitescan import check_html_file
+from generator.privacy.scan import scan_text
 
 REPO = Path(__file__).resolve().parents[1]
 RUNS = 5

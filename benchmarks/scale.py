@@ -40,11 +40,11 @@ from preview import measure_preview, report
 from results import RESULTS, kept_sections
 from synthetic import make_plain_project, make_project
 
-from generator import markup
-from generator.markup import to_html
 from generator.model import Audience
-from generator.pdf import LAUNCH_ARGS, find_chromium
+from generator.output.pdf import LAUNCH_ARGS, find_chromium
 from generator.pipeline import check, generate
+from generator.site import markup
+from generator.site.markup import to_html
 from generator.sitemodel import Settings
 from generator.tasks import cores
 

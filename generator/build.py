@@ -15,18 +15,18 @@ from types import TracebackType
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from . import sitedir
-from .config import OUTPUT_FOLDERS, BuildOptions, Project
-from .model import Audience, Problem
-from .origins import Origins, problems_of
-from .pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
-from .pipeline import Checked, check, generate, publishable_slugs
-from .policy import protect_site
-from .postbuild import LARGE_PAGE, PostBuild
-from .privacy import Allowance
-from .report import Reporter
-from .search import part_count
-from .sitemodel import Output
+from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
+from generator.diagnostics import Reporter
+from generator.model import Audience, Problem
+from generator.output import sitedir
+from generator.output.origins import Origins, problems_of
+from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
+from generator.output.policy import protect_site
+from generator.output.postbuild import LARGE_PAGE, PostBuild
+from generator.output.search import part_count
+from generator.pipeline import Checked, check, generate, publishable_slugs
+from generator.privacy.scan import Allowance
+from generator.sitemodel import Output
 
 
 class BuildFailed(Exception):

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import (
+from generator.commands import (
     cmd_assert_public,
     cmd_build,
     cmd_check,
@@ -17,8 +17,8 @@ from .commands import (
     cmd_serve,
     cmd_takedown,
 )
-from .engines.mkdocs.runner import CONFIG
-from .model import Audience
+from generator.engines.mkdocs.runner import CONFIG
+from generator.model import Audience
 
 
 def parser() -> argparse.ArgumentParser:

@@ -9,25 +9,25 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .build import BuildFailed, build
-from .config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
-from .engines.mkdocs.runner import Engine
-from .files import content_files, read_text, refused_files
-from .linkcheck import check_links
-from .model import Audience, Problem, Status, Taxonomy
-from .parse import parse_document
-from .pdf import PDF_CACHE
-from .pipeline import check
-from .report import Reporter, append_step_summary, plural, print_problems, write_step_summary
-from .review import ReviewRefused, review, summary
-from .scaffold import ScaffoldError, new_file
-from .sitedir import Refused
-from .sitescan import not_public
-from .takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
-from .tasks import cores
-from .taxonomy import load_taxonomy
-from .wordimport import import_docx
-from .wordread import ImportRefused
+from generator.authoring.review import ReviewRefused, review, summary
+from generator.authoring.scaffold import ScaffoldError, new_file
+from generator.authoring.takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
+from generator.authoring.word.docx import ImportRefused
+from generator.authoring.word.importer import import_docx
+from generator.build import BuildFailed, build
+from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
+from generator.content.files import content_files, read_text, refused_files
+from generator.content.parse import parse_document
+from generator.content.taxonomy import load_taxonomy
+from generator.diagnostics import Reporter, append_step_summary, plural, print_problems, write_step_summary
+from generator.engines.mkdocs.runner import Engine
+from generator.model import Audience, Problem, Status, Taxonomy
+from generator.output.linkcheck import check_links
+from generator.output.pdf import PDF_CACHE
+from generator.output.sitedir import Refused
+from generator.output.sitescan import not_public
+from generator.pipeline import check
+from generator.tasks import cores
 
 
 def cmd_check(root: Path, args: argparse.Namespace) -> int:

@@ -16,9 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from .model import Audience, Problem
-from .paging import DEFAULT_PAGE_SIZE
-from .sitemodel import ReportConcern, Settings, national_digits
+from generator.model import Audience, Problem
+from generator.sitemodel import DEFAULT_PAGE_SIZE, ReportConcern, Settings, national_digits
 
 PdfChoice = Literal["auto", "require", "skip"]
 

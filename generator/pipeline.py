@@ -8,19 +8,22 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from . import namelists, tasks, writing
-from .allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
-from .assemble import Known, validate
-from .files import Source, content_files, load_yaml_file, read_text, refused_files
-from .frontmatter import status_of
-from .model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
-from .pages import scan_pages
-from .parse import Document, parse_document
-from .privacy import Allowance, Report, scan_document
-from .render import render
-from .report import plural
-from .sitemodel import Output, Settings, make_site, visible
-from .taxonomy import load_taxonomy
+from generator import tasks
+from generator.content import writing
+from generator.content.assemble import Known, validate
+from generator.content.files import Source, content_files, load_yaml_file, read_text, refused_files
+from generator.content.frontmatter import status_of
+from generator.content.pages import scan_pages
+from generator.content.parse import Document, parse_document
+from generator.content.screen import scan_document
+from generator.content.taxonomy import load_taxonomy
+from generator.diagnostics import plural
+from generator.model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
+from generator.privacy import namelists
+from generator.privacy.allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
+from generator.privacy.scan import Allowance, Report
+from generator.site.render import render
+from generator.sitemodel import Output, Settings, make_site, visible
 
 
 @dataclass

@@ -12,17 +12,17 @@ import shutil
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from .build import BuildFailed, Job, host
-from .config import BuildOptions, Project
-from .jinja import ENV
-from .model import Problem
-from .origins import Origins, problems_of
-from .pipeline import Checked, Memo, check, generate
-from .privacy import Allowance
-from .report import Reporter, plural
-from .search import BackgroundIndex, part_count
-from .sitemodel import Output
-from .sitescan import Signatures, check_site
+from generator.build import BuildFailed, Job, host
+from generator.config import BuildOptions, Project
+from generator.diagnostics import Reporter, plural
+from generator.model import Problem
+from generator.output.origins import Origins, problems_of
+from generator.output.search import BackgroundIndex, part_count
+from generator.output.sitescan import Signatures, check_site
+from generator.pipeline import Checked, Memo, check, generate
+from generator.privacy.scan import Allowance
+from generator.site.jinja import ENV
+from generator.sitemodel import Output
 
 
 class Preview:

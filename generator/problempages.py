@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from .build import BuildFailed
-from .model import Problem
-from .preview import problem_page
+from generator.build import BuildFailed
+from generator.model import Problem
+from generator.preview import problem_page
 
 POLL = "/.briefings-preview/rebuilds"
 """Where the problem page asks how many rebuilds have finished, to reload after the next one; no page of a

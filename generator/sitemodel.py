@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .model import STEPS, Audience, Briefing, Status, Taxonomy
-from .paging import DEFAULT_PAGE_SIZE
+from generator.model import STEPS, Audience, Briefing, Status, Taxonomy
+
+DEFAULT_PAGE_SIZE = 100
+"""Items per page of a listing: few enough that a page of the showcase's entries, with their text, stays light on a phone (benchmarks/RESULTS.md)."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from multiprocessing.pool import Pool
 from typing import TypeVar
 
-from .memory import give_back
+from generator.memory import give_back
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.pdf import LAUNCH_ARGS
+from generator.output.pdf import LAUNCH_ARGS
 from tests.support import BUILD_DATE, CHROMIUM, REPO, Run, build_site, make_project
 
 

@@ -113,7 +113,7 @@ def test_the_referrer_sent_to_other_sites_is_nothing(sample_site: Path) -> None:
 def test_printing_a_pdf_requests_nothing_from_another_host(tmp_path: Path, browser) -> None:
     """The PDF step opens each page at its published address, answered from the built folder; anything else,
     even a page's own reference to another host, is refused (the built-site checks refuse such a page first)."""
-    from generator.pdf import find_chromium, print_pdfs
+    from generator.output.pdf import find_chromium, print_pdfs
 
     outside = tmp_path / "outside"
     outside.mkdir()

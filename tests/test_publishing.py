@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.pdf import PDF_CACHE
-from generator.pdfcache import CODE
+from generator.output.pdf import PDF_CACHE
+from generator.output.pdfcache import CODE
 from tests.support import BASE, REPO, build_site, write
 
 WORKFLOW = REPO / ".github/workflows/publish.yml"
@@ -253,7 +253,7 @@ def test_each_build_keeps_its_own_pdf_cache_between_runs_keyed_by_the_printing_c
     job = workflow()["jobs"][audience]["steps"]
     names = [s.get("run") or s.get("uses", "") for s in job]
     cache = next(s for s in job if s.get("uses", "").startswith("actions/cache@"))
-    code = "${{ hashFiles('generator/pdf.py', 'generator/pdfcache.py') }}"
+    code = "${{ hashFiles('generator/output/pdf.py', 'generator/output/pdfcache.py') }}"
     assert cache["with"] == {
         "path": f"{PDF_CACHE}/{audience}",
         "key": f"pdf-{audience}-${{{{ runner.os }}}}-{code}-${{{{ github.run_id }}}}",

@@ -4,7 +4,7 @@ ProperDocs redirects every `mkdocs.*` import to its own modules once `properdocs
 as its own command does first; the `briefings` command does the same when `BRIEFINGS_ENGINE=properdocs`.
 """
 
-from ...config import engine_name
+from generator.config import engine_name
 
 if engine_name() == "properdocs":
     import properdocs.replacement  # noqa: F401  (from here on `mkdocs.*` imports give ProperDocs' modules)

@@ -27,19 +27,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ...build import Build, BuildFailed, Job
-from ...config import BuildOptions, Project, SettingsError, options_from_env
-from ...markup import sanitise_page
-from ...model import Audience, Problem
-from ...paging import DEFAULT_PAGE_SIZE
-from ...preview import Preview
-from ...problempages import ProblemPages
-from ...report import Reporter
-from ...search import DEFAULT_PART_SIZE
-from ...sitedir import Refused
-from ...sitemodel import Output
-from ...tables import label_cells
-from ...tasks import cores
+from generator.build import Build, BuildFailed, Job
+from generator.config import BuildOptions, Project, SettingsError, options_from_env
+from generator.diagnostics import Reporter
+from generator.model import Audience, Problem
+from generator.output.search import DEFAULT_PART_SIZE
+from generator.output.sitedir import Refused
+from generator.preview import Preview
+from generator.problempages import ProblemPages
+from generator.site.markup import sanitise_page
+from generator.site.tables import label_cells
+from generator.sitemodel import DEFAULT_PAGE_SIZE, Output
+from generator.tasks import cores
 
 ENGINE = BasePlugin.__module__.split(".")[0]
 """The engine package's real name ("mkdocs" or "properdocs"): its loggers are named after it."""

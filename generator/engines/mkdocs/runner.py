@@ -11,9 +11,9 @@ from mkdocs.commands.serve import serve as engine_serve
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from ...build import Job
-from ...config import BuildOptions, Project
-from .plugin import ENGINE, BriefingsPlugin, project_of
+from generator.build import Job
+from generator.config import BuildOptions, Project
+from generator.engines.mkdocs.plugin import ENGINE, BriefingsPlugin, project_of
 
 CONFIG = "mkdocs.yml"
 

@@ -1,0 +1,1 @@
+"""Commands that write or judge content files rather than build the site: new, import, takedown, review."""

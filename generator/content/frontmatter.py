@@ -1,0 +1,224 @@
+"""Check front matter against a JSON Schema built from the taxonomy (so the vocabularies are the taxonomy's),
+translating jsonschema's errors into messages a QA officer can act on."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import jsonschema
+
+from generator.content.parse import Document, Field
+from generator.content.slugs import SLUG
+from generator.content.wordhabits import word_habits
+from generator.diagnostics import did_you_mean
+from generator.model import Problem, Status, Taxonomy
+
+DATE_FIELDS = ("date", "published", "review_date", "withdrawn_on")
+EARLIEST_YEAR = 1990
+"""Audits dated before this (or after next year) are typing slips: `1025-05-01` would stretch every chart's axis."""
+_TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
+WITHDRAWAL_FIELDS = ("withdrawn_on", "withdrawn_reason")
+"""Only a withdrawn briefing has them, and it must have both."""
+
+
+def status_of(doc: Document) -> Status | None:
+    """A file without `status:` is a draft, so nothing is published by omission; None for a value the schema refuses."""
+    found = doc.fields.get("status")
+    if found is None:
+        return Status.DRAFT
+    return Status(found.value) if isinstance(found.value, str) and found.value in {s.value for s in Status} else None
+
+
+def front_matter_schema(kind: str, taxonomy: Taxonomy, withdrawn: bool = False) -> dict[str, Any]:
+    """The contract's front-matter rules as JSON Schema; `x-hint` says how to put a value right.
+
+    A `withdrawn` file needs only what its notice shows (title, date, withdrawn_on, withdrawn_reason): the
+    rest may already have been deleted from it, and is never published.
+    """
+
+    def vocabulary(values: dict[str, Any], name: str) -> dict[str, Any]:
+        return {"enum": list(values), "x-hint": f"use one of: {', '.join(values)} (the {name} keys in taxonomy.yml)"}
+
+    def keys(values: dict[str, Any], name: str) -> dict[str, Any]:
+        return {
+            "type": "array",
+            "minItems": 1,
+            "items": vocabulary(values, name),
+            "uniqueItems": True,
+            "x-hint": f"write a list such as [{', '.join(list(values)[:2])}] of {name} keys from taxonomy.yml",
+        }
+
+    iso_date = {"type": "string", "format": "date", "x-hint": "write an ISO date YYYY-MM-DD, e.g. 2024-03-31"}
+    plain = {"not": {"pattern": r"<[A-Za-z/!?]"}}
+    properties: dict[str, Any] = {
+        "title": {"type": "string", "minLength": 1, **plain, "x-hint": "write the title as plain text (no HTML)"},
+        "date": iso_date,
+        "status": {"enum": [s.value for s in Status], "x-hint": "use draft, published, restricted or withdrawn"},
+        "themes": keys(taxonomy.themes, "themes"),
+        "agencies": keys(taxonomy.agencies, "agencies"),
+        "summary": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300,
+            "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
+            "x-hint": "write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)",
+        },
+        "pseudonyms": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "x-hint": "write a list of invented names, e.g. [Child A, Sam]",
+        },
+        "review_date": iso_date,
+        "superseded_by": {
+            "type": "string",
+            "pattern": SLUG.pattern,
+            "x-hint": "write the slug (file name without .md) of the briefing that replaces this one",
+        },
+        "previous_slugs": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"type": "string", "pattern": SLUG.pattern},
+            "x-hint": "write a list of the file names (without .md) this briefing was published under, e.g. [old-name]",
+        },
+        "withdrawn_on": iso_date,
+        "withdrawn_reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500,
+            "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
+            "x-hint": "write why it was withdrawn as one plain-text paragraph of at most 500 characters",
+        },
+    }
+    required = ["title", "date", *WITHDRAWAL_FIELDS] if withdrawn else ["title", "date", "themes", "summary"]
+    schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
+    if kind == "audit":
+        count = {"type": "integer", "x-hint": "write a whole number such as 6"}
+        properties |= {
+            "type": vocabulary(taxonomy.audit_types, "audit_types"),
+            "published": iso_date,
+            "cases": {**count, "minimum": 1},
+            "children": {**count, "minimum": 0},
+        }
+        if not withdrawn:
+            required += ["type", "agencies"]
+            schema["if"] = {"properties": {"type": {"const": "maca"}}, "required": ["type"]}
+            schema["then"] = {"required": ["cases", "children"]}
+    else:
+        properties["source"] = {
+            "type": "string",
+            "minLength": 1,
+            "x-hint": "write free text, e.g. Child safeguarding practice review",
+        }
+    schema["required"] = required
+    return schema
+
+
+def _instance(fields: dict[str, Field]) -> dict[str, Any]:
+    """Field values as jsonschema sees them; dates as written, so `2024-3-1` is caught."""
+    return {k: (f.text if k in DATE_FIELDS and f.text is not None else f.value) for k, f in fields.items()}
+
+
+def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str, Any]) -> list[Problem]:
+    if error.validator == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        why = " (every MACA gives cases and children)" if error.schema is schema.get("then") else ""
+        return [
+            Problem(
+                doc.path,
+                1,
+                f"missing required field '{k}'{why}: add '{k}:' to the front matter; "
+                f"{schema['properties'][k].get('x-hint', '')}".rstrip("; "),
+            )
+            for k in missing
+        ]
+    if error.validator == "additionalProperties":
+        allowed = list(schema["properties"])
+        return [
+            Problem(
+                doc.path,
+                doc.fields[k].line,
+                f"unknown field '{k}'{did_you_mean(k, allowed)}; the fields are: {', '.join(allowed)}",
+            )
+            for k in error.instance
+            if k not in schema["properties"]
+        ]
+    key = str(error.absolute_path[0])
+    value = error.instance
+    hint = error.schema.get("x-hint") or schema["properties"][key].get("x-hint", "")
+    what = {
+        "type": "is empty" if value is None else f"must be {_TYPE_NAMES.get(str(error.validator_value), error.validator_value)}",
+        "enum": f"'{value}' is not allowed",
+        "format": f"'{value}' is not a real date",
+        "pattern": f"'{value}' is not a slug (lowercase letters, digits and hyphens)",
+        "minLength": "is empty",
+        "maxLength": f"is {len(value) if isinstance(value, str) else 0} characters long; the limit is {error.validator_value}",
+        "minimum": f"must be at least {error.validator_value}",
+        "minItems": "is an empty list",
+        "uniqueItems": "lists the same key twice",
+        "not": "has HTML or more than one paragraph",
+    }.get(str(error.validator), error.message)
+    if len(error.absolute_path) > 1:
+        what = f"item {error.absolute_path[1] + 1}: {what}"
+    return [Problem(doc.path, doc.fields[key].line, f"{key}: {what}; {hint}")]
+
+
+class FrontMatterRules:
+    """One compiled validator per kind of file, built once per taxonomy rather than once per file."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.schemas = {
+            (kind, gone): front_matter_schema(kind, taxonomy, gone) for kind in ("audit", "briefing") for gone in (False, True)
+        }
+        checker = jsonschema.FormatChecker()
+        self.validators = {
+            key: jsonschema.Draft202012Validator(schema, format_checker=checker) for key, schema in self.schemas.items()
+        }
+
+
+def check_front_matter(doc: Document, rules: FrontMatterRules) -> list[Problem]:
+    gone = status_of(doc) is Status.WITHDRAWN
+    schema, validator = rules.schemas[doc.kind, gone], rules.validators[doc.kind, gone]
+    problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
+    problems += word_habits(doc)
+    if not gone:
+        problems += [
+            Problem(
+                doc.path,
+                doc.fields[key].line,
+                f"{key}: only a withdrawn briefing has it; set 'status: withdrawn' (see docs/takedown.md) or remove this line",
+            )
+            for key in WITHDRAWAL_FIELDS
+            if key in doc.fields
+        ]
+    if not problems:
+        problems += _check_dates(doc)
+    return problems
+
+
+def _check_dates(doc: Document) -> list[Problem]:
+    fields = doc.fields
+    when = date.fromisoformat(fields["date"].text or str(fields["date"].value))
+    if not EARLIEST_YEAR <= when.year <= date.today().year + 1:
+        return [
+            Problem(
+                doc.path,
+                fields["date"].line,
+                f"date: {when} is not a year this audit could have taken place in (from {EARLIEST_YEAR} to next year); "
+                "check the year for a typing slip",
+            )
+        ]
+    gone = fields.get("withdrawn_on")
+    if gone and date.fromisoformat(gone.text or "") < when:
+        return [Problem(doc.path, gone.line, f"withdrawn_on: {gone.text} is before its date {when}; check for a typing slip")]
+    published = fields.get("published")
+    if published and date.fromisoformat(published.text or "") < when:
+        return [
+            Problem(
+                doc.path,
+                published.line,
+                f"published: {published.text} is before the audit date {when}; publication cannot come before the audit",
+            )
+        ]
+    return []

@@ -1,0 +1,144 @@
+"""Hand-written pages and the files beside them (`content/pages/`): every one read and privacy-scanned, or refused.
+
+The engine publishes whatever is in this folder, so nothing in it may go out unread: text of any kind is
+scanned like an audit, an image only once its metadata (camera, GPS position, author) is gone, and any
+other file is refused, since no one can check what it holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from generator.content.files import MAX_BYTES, read_text
+from generator.model import Problem
+from generator.privacy.allowednames import AllowedNames
+from generator.privacy.reading import strings
+from generator.privacy.scan import Report, scan_file
+
+TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
+IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+_METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "description", "author", "copyright")
+
+
+def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: dict[Path, Problem]) -> Report:
+    """Every file under `folder` (the engine's pages), judged as above; `refused` files are reported elsewhere."""
+    report = Report([], [], [])
+    base = root / folder
+    visited: set[Path] = set()
+    for directory, dirs, files in os.walk(base, followlinks=True):  # the engine follows links: so do we
+        if Path(directory).resolve() in visited:  # a link back up the tree
+            dirs.clear()
+            continue
+        visited.add(Path(directory).resolve())
+        dirs[:] = sorted(d for d in dirs if Path(directory) / d not in refused)
+        for name in sorted(files):
+            file = Path(directory) / name
+            path = file.relative_to(root).as_posix()
+            if file in refused:
+                continue
+            suffix = file.suffix.lower()
+            if suffix in TEXT:
+                text, problems = read_text(file, path)
+                found = (
+                    scan_file(text, path, allowed_names, wraps=suffix != ".csv") if text is not None else Report(problems, [], [])
+                )
+                if text is not None and suffix == ".json":
+                    found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
+                report.errors += found.errors
+                report.warnings += found.warnings
+                report.allowances += found.allowances
+            elif suffix in IMAGES:
+                report.errors += image_problems(file, path)
+            else:
+                report.errors.append(
+                    Problem(path, 1, "cannot be checked for identifying details; publish its text as a Markdown page instead")
+                )
+    return report
+
+
+def _json_strings(text: str, path: str, allowed_names: AllowedNames, written: set[str]) -> list[Problem]:
+    """A JSON file's strings as they decode (`\\u0030` is 0): what they show that the file as `written` did not."""
+    try:
+        decoded = "\n\n".join(strings(json.loads(text)))
+    except ValueError:
+        return [Problem(path, 1, "is not valid JSON; fix it or remove it")]
+    return [Problem(path, 1, p.message) for p in scan_file(decoded, path, allowed_names).errors if p.message not in written]
+
+
+def image_problems(file: Path, path: str) -> list[Problem]:
+    """An image with metadata can give away where and by whom it was taken: refused until it is removed. So is
+    anything an image file carries besides its picture (a private chunk, data after its end), which no one
+    sees but anyone can read."""
+    if file.stat().st_size > 10 * MAX_BYTES:
+        return [Problem(path, 1, "image is larger than 10 MB; save a smaller copy for the web")]
+    try:
+        with Image.open(file) as image:
+            kinds = [key.upper() if len(key) <= 4 else key for key in _METADATA if image.info.get(key)]
+            kinds += ["EXIF"] if image.getexif() and "EXIF" not in kinds else []
+            kinds += ["text"] if getattr(image, "text", None) else []
+    except (UnidentifiedImageError, OSError, ValueError):
+        return [Problem(path, 1, "is not an image that can be read; save it again as PNG or JPEG")]
+    if not kinds:
+        hidden = hidden_data(file.read_bytes())
+        message = f"image carries more than its picture ({hidden}); save it again as a new PNG or JPEG, or use a screenshot"
+        return [Problem(path, 1, message)] if hidden else []
+    return [
+        Problem(
+            path,
+            1,
+            f"image holds metadata ({', '.join(kinds)}: it can say where, when and by whom it was taken); save a copy "
+            "without it (Windows: Properties → Details → Remove Properties and Personal Information; or exiftool -all= FILE)",
+        )
+    ]
+
+
+_PNG_CHUNKS = frozenset(
+    {
+        b"IHDR",
+        b"PLTE",
+        b"IDAT",
+        b"IEND",
+        b"tRNS",
+        b"gAMA",
+        b"cHRM",
+        b"sRGB",
+        b"iCCP",
+        b"sBIT",
+        b"bKGD",
+        b"pHYs",
+        b"acTL",
+        b"fcTL",
+        b"fdAT",
+    }
+)
+_JPEG_KEPT = frozenset({0xE0, 0xEE, 0xE2})
+"""JPEG application segments that hold no text: JFIF, Adobe colour, ICC profile."""
+
+
+def hidden_data(data: bytes) -> str:
+    """What an image file holds besides its picture, named for the message ("" if nothing)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        offset = 8
+        while offset + 8 <= len(data):
+            length, kind = int.from_bytes(data[offset : offset + 4], "big"), data[offset + 4 : offset + 8]
+            if kind not in _PNG_CHUNKS:
+                return f"a {kind.decode('latin-1')!r} chunk"
+            offset += 12 + length
+            if kind == b"IEND":
+                return "data after its end" if data[offset:].strip(b"\x00") else ""
+        return ""
+    if data.startswith(b"\xff\xd8"):
+        offset = 2
+        while offset + 4 <= len(data) and data[offset] == 0xFF:
+            marker, length = data[offset + 1], int.from_bytes(data[offset + 2 : offset + 4], "big")
+            if marker == 0xDA:  # the picture itself, to the end marker
+                end = data.rfind(b"\xff\xd9")
+                return "data after its end" if end != -1 and data[end + 2 :].strip(b"\x00") else ""
+            if (0xE0 <= marker <= 0xEF and marker not in _JPEG_KEPT) or marker == 0xFE:
+                return "a comment" if marker == 0xFE else f"an APP{marker - 0xE0} segment"
+            offset += 2 + length
+    return ""

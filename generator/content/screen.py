@@ -1,0 +1,49 @@
+"""A content file screened for details that could identify a child or family, as its reader would get it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.content.parse import Document
+from generator.privacy import names
+from generator.privacy.allowednames import AllowedNames
+from generator.privacy.reading import read_markdown, strings
+from generator.privacy.scan import ERROR, WARNING, Finding, Report, file_name_findings, judged, marked, scan_read, small_counts
+
+
+def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
+    """Every line of one content file as its reader gets it: front matter (values and comments) and body,
+    whatever its status. Drafts are scanned too: the content repository itself may be public.
+    """
+    allowed, problems, unmarked = marked(doc.text, doc.path)
+    declared_field = doc.fields.get("pseudonyms")
+    value = declared_field.value if declared_field else None
+    pseudonyms = [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
+    read = read_markdown(unmarked, 1, doc.body_line if doc.parsed else 1)
+    declared = [names.words(p) for p in pseudonyms] + [names.words(n.name) for n in allowed_names]
+    findings = scan_read(read, declared)
+    findings += file_name_findings(doc.path, declared) + _values(doc, declared, findings)
+    findings += [
+        Finding("pseudonym", name, declared_field.line, WARNING)
+        for name in pseudonyms
+        if declared_field is not None and len(parts := name.split()) >= 2 and names.looks_real(parts[0], parts[-1])
+    ]
+    audit_type = doc.fields.get("type")
+    if audit_type and audit_type.value == "maca":
+        findings += small_counts({k: (f.value, f.line) for k, f in doc.fields.items()})
+    return judged(doc.path, findings, allowed, problems)
+
+
+def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding]) -> list[Finding]:
+    """Front-matter text as YAML decodes it (escapes such as \\x30 or \\u00a0, folded lines), at its key's
+    line: a finding there that the text as `written` did not show is added."""
+    seen = {(f.kind, f.line) for f in written}
+    found = []
+    for field in doc.fields.values():
+        for value in strings(field.value):
+            if value in doc.text:  # read as written already
+                continue
+            for finding in scan_read(read_markdown(value), declared):
+                if (finding.kind, field.line) not in seen and finding.severity == ERROR:
+                    found.append(replace(finding, line=field.line))
+    return found

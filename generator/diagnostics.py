@@ -1,0 +1,128 @@
+"""How problems reach people: plain `path:line: message` lines, plus GitHub annotations in Actions.
+
+In GitHub Actions (`GITHUB_ACTIONS=true`) each problem is also printed as a workflow command
+(`::error file=…,line=…::message`), which GitHub shows on the changed line of a pull request,
+and a short Markdown summary is appended to `$GITHUB_STEP_SUMMARY`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from generator.model import Problem, printable
+
+if TYPE_CHECKING:
+    from generator.pipeline import Checked
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    """A hint for a near-miss spelling, or nothing."""
+    close = difflib.get_close_matches(word, options, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def table_cell(text: str) -> str:
+    """Text that stays inside one cell of a Markdown table."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def annotation(problem: Problem, level: str = "error") -> str:
+    """A GitHub workflow command that marks `problem` on its file and line."""
+    return f"::{level} file={_escape_property(problem.path)},line={problem.line}::{_escape_data(printable(problem.message))}"
+
+
+def in_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+class Reporter:
+    """Where every problem goes, from the content checks and from the built site alike: `path:line: message`
+    lines on `stream` (standard output when None), and in GitHub Actions an annotation for each and a
+    summary on the run's page."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+
+    def message(self, text: str) -> None:
+        print(text, file=self.stream or sys.stdout)
+
+    def problems(self, errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:
+        for problem in [*errors, *warnings]:
+            self.message(str(problem))
+        if in_github_actions():
+            for problem in errors:
+                self.message(annotation(problem))
+            for problem in warnings:
+                self.message(annotation(problem, "warning"))
+
+    def checked(self, checked: Checked) -> bool:
+        """Report a content check, then a summary; True if nothing must be fixed."""
+        reminders = [*checked.warnings, *checked.draft_problems, *checked.notes, *checked.reviews]
+        self.problems(checked.problems, reminders)
+        if checked.allowances:
+            self.message(f"Privacy allowances in use ({len(checked.allowances)}):")
+            for allowance in checked.allowances:
+                self.message(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
+        drafts, to_fix = checked.drafts_held, len(checked.draft_problems)
+        skipped = f"{plural(len(drafts), 'draft')} checked, not published"
+        if to_fix:
+            skipped += f" ({plural(to_fix, 'draft problem')} to fix before publishing; they do not block the build)"
+        if drafts:
+            skipped += ": " + ", ".join(drafts)
+        if checked.problems:
+            files = len({p.path for p in checked.problems})
+            outcome = f"{plural(len(checked.problems), 'problem')} in {plural(files, 'file')}; nothing was built. {skipped}."
+        else:
+            warnings = f" {plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
+            notes = f" {plural(len(checked.notes), 'writing note')} to consider." if checked.notes else ""
+            notes += f" {plural(len(checked.reviews), 'briefing')} due for review." if checked.reviews else ""
+            outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}{notes}"
+        self.message(outcome)
+        write_step_summary("briefings check", outcome, checked.problems, reminders)
+        return not checked.problems
+
+    def built_site(self, problems: Sequence[Problem], consequence: str) -> None:
+        """Report what the checks of a built site found, and what became of the build."""
+        self.problems(problems)
+        outcome = f"{plural(len(problems), 'problem')} in the built site; {consequence}."
+        self.message(outcome)
+        write_step_summary("briefings build", outcome, problems)
+
+
+def print_problems(errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:
+    Reporter().problems(errors, warnings)
+
+
+def write_step_summary(title: str, outcome: str, errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:
+    """Append a Markdown summary for the Actions run page (no-op outside Actions)."""
+    lines = [f"### {title}", "", outcome, ""]
+    rows = [("error", p) for p in errors] + [("warning", p) for p in warnings]
+    if rows:
+        lines += ["| | where | problem |", "|---|---|---|"]
+        lines += [f"| {kind} | `{p.path}:{p.line}` | {table_cell(p.message)} |" for kind, p in rows]
+        lines.append("")
+    append_step_summary("\n".join(lines) + "\n")
+
+
+def append_step_summary(markdown: str) -> None:
+    """Add Markdown to the Actions run's page (no-op outside Actions)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if in_github_actions() and target:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(markdown)

@@ -1,0 +1,274 @@
+"""Checks over a finished site folder, whatever engine built it: the second line of defence.
+
+Text can reach the site by routes the content scan never sees (a template, a hand-written page,
+a plugin), so the built HTML, JSON, feed and sitemap are scanned again for identifying details
+(the search index is built afterwards from these pages); and nothing may be loaded from a host
+other than the site's own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from bisect import bisect_right
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from generator.model import DRAFTS_MARKER, PARTNERS_MARKER
+from generator.output.search import BUNDLE_DIR
+from generator.privacy.detectors import detect
+from generator.privacy.reading import INLINE, Read, normalised, read_lines, read_markdown, strings
+from generator.privacy.scan import mask
+
+TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
+_READ = frozenset({*TEXT_ATTRIBUTES, "href", "src"})
+"""Attributes a reader sees or follows."""
+LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio"), "src") | {"object": "data"}
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+_CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
+
+Fragment = tuple[int, str]
+"""A line of a page's source and a piece of text written there."""
+
+
+def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
+    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with its
+    cells parted by `|`, an attribute's text or link target, a comment), and every URL the page would load.
+    Inline elements run on: `0770<span>0 900123</span>` reads as one number (lxml, a C parser)."""
+    root = lxml.html.fromstring(data)
+    blocks: list[list[Fragment]] = []
+    loads: list[tuple[int, str]] = []
+    current: list[Fragment] = []
+
+    def flush() -> None:
+        nonlocal current
+        if any(text.strip() for _, text in current):
+            blocks.append(current)
+        current = []
+
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, True)]
+    while stack:
+        element, starting = stack.pop()
+        line = element.sourceline or 1
+        if not isinstance(element.tag, str):  # a comment: in the page's source for anyone to read
+            blocks.append([(line, element.text or "")])
+        elif starting:
+            tag = element.tag
+            if tag not in INLINE and tag not in ("td", "th"):
+                flush()
+            if tag == "tr":
+                current.append((line, "| "))
+            elif tag in ("td", "th"):
+                current.append((line, " | "))
+            attributes = element.attrib
+            if attributes:
+                blocks.extend(
+                    [[(line, unquote(v) if k in ("href", "src") else v)] for k, v in attributes.items() if k in _READ and v]
+                )
+                attribute = LOADING_TAGS.get(tag)
+                if attribute and attributes.get(attribute):
+                    loads.append((line, attributes[attribute]))
+                if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()) and attributes.get("href"):
+                    loads.append((line, attributes["href"]))
+            if element.text and tag not in ("script", "style"):
+                current.append((line, element.text))
+            stack.append((element, False))
+            stack.extend((child, True) for child in reversed(element))
+            continue
+        elif element.tag not in INLINE and element.tag not in ("td", "th"):
+            flush()
+        if element.tail:
+            current.append((line, element.tail))
+    flush()
+    return blocks, loads
+
+
+_IGNORED = re.compile(r"[\t\n\r]")
+
+
+def _third_party(url: str, own_host: str) -> bool:
+    """Whether a browser would fetch `url` from another host. Judged as a browser parses it: tabs and newlines
+    dropped, backslashes read as slashes, `//host` and `https:\\host` as hosts, relative to a page on the site."""
+    cleaned = _IGNORED.sub("", url).strip(" \x00-\x1f").replace("\\", "/")
+    if not cleaned.lower().startswith(("http:", "https:", "//", "/")):
+        return bool(urlsplit(cleaned).scheme) and urlsplit(cleaned).scheme.lower() not in ("data", "mailto", "tel")
+    resolved = urlsplit(urljoin(f"https://{own_host}/page/", re.sub(r"^(https?:)/*", r"\1//", cleaned, flags=re.I)))
+    return (resolved.hostname or "") != own_host.lower()
+
+
+SEEN_LIMIT = 50_000
+"""Pieces of text remembered as passed, at most: the navigation, header and footer repeat on every page,
+so after a clear-out they are soon remembered again, while a large site's own text is not held twice."""
+
+LOAD = "third-party"
+"""The kind of a sighting that is a load from another host (every other kind is a privacy detector's)."""
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """Something found in the built site (an identifying detail, or a load from another host), with the text
+    itself, so that it can be traced to where it was written. A detail is never printed whole."""
+
+    path: str
+    line: int
+    kind: str
+    text: str
+
+    def message(self) -> str:
+        if self.kind == LOAD:
+            return f"loads {self.text} from a third-party host; serve it from the site itself"
+        return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _spaced(text: str) -> str:
+    """A page's text as a browser shows it: any run of spaces and line breaks is one space."""
+    text = normalised(text)
+    return _SPACES.sub(" ", text) if "\n" in text or "  " in text or "\t" in text else text
+
+
+def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
+    """Scan many blocks of a page's text in one pass, as its reader reads them, and map each finding back to
+    the line it starts on.
+
+    Blocks in `seen` (the same navigation, header and footer on every page) passed on an earlier page. Only
+    blocks with no finding are remembered there, so a detail is reported on every page it reaches.
+    """
+    blocks = [[(line, _spaced(text)) for line, text in block] for block in blocks]
+    texts = ["".join(text for _, text in block) for block in blocks]
+    if seen is not None:
+        if len(seen) > SEEN_LIMIT:
+            seen.clear()
+        chosen = [i for i, text in enumerate(texts) if text not in seen]
+    else:
+        chosen = list(range(len(texts)))
+    fragments: list[Fragment] = []
+    gaps: list[str] = []
+    block_starts: list[int] = []
+    for index in chosen:
+        block_starts.append(len(fragments))
+        for position, (line, text) in enumerate(blocks[index]):
+            fragments.append((line, text))
+            gaps.append("\n" if position == 0 and fragments[:-1] else "")
+    read = read_lines(fragments, gaps)
+    found = detect(read.text)
+    if seen is not None and chosen:
+        leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
+        seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky)
+    return _sightings(path, read, found)
+
+
+Signatures = dict[str, tuple[int, int, tuple[Sighting, ...]]]
+"""Modification time and size of each site file checked, by path, with what its checks found."""
+
+
+def check_site(
+    site: Path, own_host: str, passed: Signatures | None = None, checked: Collection[str] = (), label: str = "site"
+) -> list[Sighting]:
+    """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
+
+    A preview passes the `passed` record of its earlier rebuilds, so that only files written since are
+    read again; a full build passes the pages `PageChecks` already `checked`. The search index
+    (`pagefind/`, …) is made from the pages checked here.
+    """
+    found: list[Sighting] = []
+    seen: set[str] = set()
+    passed = {} if passed is None else passed
+    for file in sorted(site.rglob("*")):
+        relative = file.relative_to(site).as_posix()
+        if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or relative in checked or not file.is_file():
+            continue
+        stat = file.stat()
+        known = passed.get(relative)
+        if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
+            found += known[2]
+            continue
+        here = CHECKS[file.suffix](f"{label}/{relative}", file, own_host, seen)
+        passed[relative] = (stat.st_mtime_ns, stat.st_size, tuple(here))
+        found += here
+    return found
+
+
+def check_html_file(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    blocks, loads = read_page(file.read_bytes())
+    return _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
+
+
+def _check_json(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    decoded = strings(json.loads(file.read_text(encoding="utf-8")))
+    return _read_privacy(name, read_markdown("\n\n".join(decoded)), lines=False)
+
+
+def _check_text(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined."""
+    return _read_privacy(name, read_markdown(file.read_text(encoding="utf-8")))
+
+
+def _read_privacy(name: str, read: Read, lines: bool = True) -> list[Sighting]:
+    return _sightings(name, read, detect(read.text), lines)
+
+
+def _sightings(name: str, read: Read, found: list[tuple[int, int, str]], lines: bool = True) -> list[Sighting]:
+    """What `detect` found in a reader's text, at the lines it starts on (at line 1 where lines mean nothing)."""
+    return [Sighting(name, read.line_at(start) if lines else 1, kind, read.text[start:end].strip()) for start, end, kind in found]
+
+
+def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    """A stylesheet's loads, and the text it shows readers (`content: "…"`)."""
+    text = file.read_text(encoding="utf-8")
+    shown = [(text.count("\n", 0, m.start()) + 1, m.group(1) or m.group(2) or "") for m in _CSS_CONTENT.finditer(text)]
+    return _privacy(name, [[piece] for piece in shown]) + [
+        Sighting(name, number, LOAD, url)
+        for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)
+        for m in _CSS_URL.finditer(line)
+        if _third_party(url := m.group("url") or m.group("imported") or "", own_host)
+    ]
+
+
+_WORD_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
+def _check_docx(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+    """A Word document (a year's report): each paragraph and table cell, and the file's properties, as Word shows them."""
+    with zipfile.ZipFile(file) as archive:
+        texts = [text for part in archive.namelist() if part.endswith(".xml") for text in _word_texts(archive.read(part))]
+    return _read_privacy(name, read_markdown("\n\n".join(texts)), lines=False)
+
+
+def _word_texts(xml: bytes) -> list[str]:
+    root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
+    paragraphs = ["".join(p.itertext()) for p in root.iter(_WORD_PARAGRAPH)]
+    return paragraphs or [text for text in root.itertext() if text.strip()]
+
+
+CHECKS = {".html": check_html_file, ".htm": check_html_file, ".json": _check_json, ".css": _check_css, ".docx": _check_docx}
+CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_text)
+
+
+MARKERS = {PARTNERS_MARKER, DRAFTS_MARKER}
+_NOT_PUBLIC = {
+    "a robots noindex tag (partners builds carry one)": re.compile(rb"<meta\b[^>]*\bname=[\"']?robots\b[^>]*>", re.I),
+    "the partners-only banner": re.compile(rb"partners-banner|status-tag--restricted"),
+    "a draft": re.compile(rb"status-tag--draft|briefing-notice[^>]*>\s*<p class=\"admonition-title\">Draft"),
+}
+
+
+def not_public(folder: Path) -> list[str]:
+    """Why `folder` must never be deployed to a public host (nothing: it is a public build): a partners or
+    drafts marker file anywhere in it, or a page marked as a partners page or as a draft."""
+    reasons = [f"{file.relative_to(folder).as_posix()} is there" for file in sorted(folder.rglob("*")) if file.name in MARKERS]
+    for page in sorted(folder.rglob("*.html")):
+        html = page.read_bytes()
+        reasons += [
+            f"{page.relative_to(folder).as_posix()} has {what}" for what, mark in _NOT_PUBLIC.items() if mark.search(html)
+        ]
+    return reasons

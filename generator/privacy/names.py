@@ -1,0 +1,243 @@
+"""People's and places' names in a reader's text: the details that identify a child most directly.
+
+A name counts as an error only in a name's context: a given name with a surname, an initial or
+particles; a title or rank with a surname; a given name before a verb or its possessive; a surname as
+families and babies are named; a name before ", aged"; a named school, nursery or GP practice. A given
+name alone is a warning. Names that are also everyday words ("May", "Grace", "Will") count only before
+a surname or a verb of speech; roles, places and organisations' names never count. The lists of names
+are read in `namelists`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
+
+ERROR, WARNING = "error", "warning"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
+"""Latin letters with their accents (Latin Extended-A holds both cases: Łukasz, Wiśniewski, Şahin)."""
+_WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
+"""A capitalised word: a name, with its prefix (McDonald, O'Brien), possessive and hyphenated parts."""
+_CAPITALISED = re.compile(rf"\b{_WORD}\b")
+_GAP = re.compile(r"\.?[ \t]+(?:(?:van|von|der|den|de|da|di|du|la|le|del|al|el|bin|ibn|ap)[ \t]+){0,2}")
+"""Between the words of a name: a space, after a title's full stop, and the particles of a surname (van der, de, bin)."""
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+"""Two or more words in capitals: a heading or a form's field, read as names are written."""
+_ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
+"""Just before a word: "the Judge said" is a role, not a name."""
+_INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$)|[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?\b")
+"""After a given name: an initial ("Tyler S.", "Tyler W"), or a surname in capitals ("Sharon WHITFIELD")."""
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master", "Prof", "Rev", "Cllr", "Sgt", "Pc", "Dc", "Ds", "Di"})
+"""Titles, and police ranks (PC, DC, DS, DI: read in capitals as Pc, …)."""
+_SPEECH = frozenset(
+    ["said", "says", "told", "tells", "disclosed", "explained", "asked", "reported", "stated", "shared", "attended", "attends"]
+)
+_NEXT_WORD = re.compile(
+    r"(?:[ \t]+(?:[a-z]+ly|later|then|also|first|still|never|always|often|once|again|now|just)"
+    r"|[ \t]*\((?:aged?[ \t]+)?\d{1,2}\)|[ \t]*,[ \t]*\d{1,2}[ \t]*,)?[ \t]+([a-z][a-z'’]*)\b"
+)
+"""The word after a name, perhaps after an adverb or an age: "Tyler later said", "Tyler (aged 7) said", "Tyler, 7, said"."""
+_FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the a an as than into onto via per".split())  # noqa: SIM905
+"""Words after which a given name may still be a place or a thing ("Preston and", "Jordan in"): the word after
+any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
+_FAMILY_AFTER = re.compile(r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b")
+_RANK = re.compile(rf"\b(?:PC|DC|DS|DI|DCI|DCS|PCSO|Sgt|Insp)\.?[ \t]+{_WORD}")
+"""A police rank and a surname: "PC Davies"."""
+"""What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
+_NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
+_SURNAME_FIRST = re.compile(r"[ \t]*,[ \t]*")
+_SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")
+_AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
+_LATER_CONTEXT = re.compile(f"{_FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
+"""What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
+_PLACE_GUARD = re.compile(r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice")
+_PLACE = re.compile(
+    rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,4}})"
+    r"((?:(?:Primary|Infants?'?|Junior|Secondary|High|Grammar|C of E|CE|RC|Catholic|Community|Free|Church)[ \t]+)*"
+    r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Medical[ \t]+Centre|Health[ \t]+Centre|"
+    r"(?:Medical|Health|Group|Family|GP)[ \t]+(?:Practice|Surgery)|GP[ \t]+[Ss]urgery|Children['’]s[ \t]+Centre|Day[ \t]+Nursery))"
+    r"\b(?![ \t]+(?:Trust|Schools|Academies|Nurseries|Practices|Surgeries|Colleges))"
+)
+_CHILD_WORDS = frozenset(
+    [
+        "adult",
+        "baby",
+        "boy",
+        "brother",
+        "child",
+        "daughter",
+        "father",
+        "girl",
+        "infant",
+        "mother",
+        "parent",
+        "person",
+        "sibling",
+        "sister",
+        "son",
+        "teenager",
+        "toddler",
+    ]
+)
+
+
+def _given(word: str) -> bool:
+    if (
+        word.lower() in not_surnames() or word.lower() in places()
+    ):  # "Council", "Kent County": in a list of names, but not one here
+        return False
+    return any(part in given_names() or (not part.isascii() and plain(part) in given_names()) for part in word.split("-"))
+
+
+def _is_everyday(word: str) -> bool:
+    return word.lower() in everyday()
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+def _surname(word: str) -> bool:
+    bare = _bare(word)
+    if bare.lower() in not_surnames() or len(bare) < 2:
+        return False
+    return bare in surnames() or not _is_everyday(bare)
+
+
+def words(name: str) -> frozenset[str]:
+    """The words of a name, without a possessive: the unit pseudonyms and allowed names are matched in."""
+    return frozenset(_bare(word) for word in re.findall(r"[^\W\d_](?:[\w'’]|-(?=\w))*", name))
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """Whether nothing but spaces, quotes or a bracket stands between `offset` and a sentence's start (looking
+    back only over those, not copying the text before)."""
+    while offset > 0 and text[offset - 1] in " \t\"'“‘(":
+        offset -= 1
+    return offset == 0 or text[offset - 1] in ".!?:\n-•*"
+
+
+def find(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, name, severity) for each name in `text`: one pass over its capitalised words, each judged by
+    the words around it."""
+    text = _CAPITALS.sub(lambda m: m.group().title(), text)  # TYLER SMITH reads as Tyler Smith
+    tokens = list(_CAPITALISED.finditer(text))
+    for index in range(len(tokens)):
+        yield from _judge(text, tokens, index)
+    for match in _RANK.finditer(text):
+        yield match.start(), match.group(), ERROR
+    if _PLACE_GUARD.search(text):
+        for match in _PLACE.finditer(text):
+            words = match.group(1).split()
+            while words and words[0].lower().rstrip(".") in generic_place_words():
+                words.pop(0)
+            if words:
+                yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
+
+
+def is_person(first: str, second: str) -> bool:
+    """Whether two words with nothing around them are a person's name: a given name that is no everyday word,
+    then a known surname."""
+    return _given(first) and not _is_everyday(first) and _known_surname(second)
+
+
+def looks_real(first: str, last: str) -> bool:
+    """Whether a declared pseudonym looks like a real person's name: a given name and a surname-like word."""
+    return _given(first) and len(last) > 1 and last[:1].isupper() and last.lower() not in not_surnames()
+
+
+def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple[int, str, str]]:
+    """The name, if any, that the capitalised word tokens[index] starts, judged by the words around it."""
+    token = tokens[index]
+    word, start, end = token.group(), token.start(), token.end()
+    candidate = _given(_bare(word))
+    if not candidate and word not in _TITLES and word not in surnames() and not _LATER_CONTEXT.match(text, end):
+        return  # most capitalised words: no name starts here
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
+    before = text[max(0, start - 8) : start]
+    if _SAINT.search(before) or before.endswith("-") or _place(word, following.group() if adjacent and following else ""):
+        return  # St George's, Stoke-on-Trent, Milton Keynes
+    role = _ARTICLE.search(before) is not None  # "the Judge said"
+    given = candidate and not role
+    everyday = _is_everyday(word)
+    institution = adjacent and following is not None and _bare(following.group()).lower() in not_surnames()
+    next_word = _NEXT_WORD.match(text, end)
+    if following is not None and adjacent and word in _TITLES:
+        yield start, text[start : following.end()], ERROR
+    elif following is not None and adjacent and given and _pair(word, following.group()):
+        if not _institution(text, tokens, index + 1):
+            yield start, text[start : following.end()], ERROR
+    elif given and not everyday and word != _bare(word) and not institution:  # Tyler's mother, not Clare's Law
+        yield start, word, ERROR
+    elif given and not everyday and (initial := _INITIAL_AFTER.match(text, end)):
+        yield start, text[start : initial.end()], ERROR
+    elif given and next_word and (next_word.group(1) in _SPEECH or (not everyday and next_word.group(1) not in _FUNCTION_WORDS)):
+        if not (everyday and index > 0 and _GAP.fullmatch(text, tokens[index - 1].end(), start)):  # "Lord Justice said"
+            yield start, word, ERROR
+    elif (
+        following is not None
+        and word in surnames()
+        and _SURNAME_FIRST.fullmatch(text, end, following.start())
+        and _given(following.group())
+    ):
+        yield start, text[start : following.end()], ERROR  # Smith, Jamie-Lee
+    elif not everyday and not given and len(word) > 2 and _family(text, word, start, end):
+        yield start, word, ERROR  # the Whitfield family, Baby Whitfield
+    elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
+        yield name
+    elif given and not everyday and not institution:
+        yield start, word, WARNING  # not "Kent County Council"
+
+
+def _family(text: str, word: str, start: int, end: int) -> bool:
+    """A surname alone, as families and babies are named: "the Whitfield family", "Baby Whitfield"."""
+    if word.lower() in not_surnames() or word.lower() in places():
+        return False
+    before = text[max(0, start - 7) : start]
+    if before.lower().endswith("the ") and _FAMILY_AFTER.match(text, end):
+        return True
+    return _NAMED_BEFORE.search(before) is not None and word in surnames()
+
+
+def _place(word: str, following: str) -> bool:
+    return _bare(word).lower() in places() or f"{word} {following}".lower() in places()
+
+
+def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the capitalised words after tokens[index] name an organisation ("Anna Freud Centre", "Evelina London
+    Children's Hospital"): then the name before is the organisation's, a public one."""
+    while index + 1 < len(tokens) and _GAP.fullmatch(text, tokens[index].end(), tokens[index + 1].start()):
+        index += 1
+        if _bare(tokens[index].group()).lower() in not_surnames():
+            return True
+    return False
+
+
+def _pair(first: str, second: str) -> bool:
+    """Whether a given name and the capitalised word after it are a person's name."""
+    if _is_everyday(first):  # "May Board", "Will Social": only before a known surname
+        return _known_surname(second)
+    return _surname(second)
+
+
+def _known_surname(word: str) -> bool:
+    return word in surnames() and word.lower() not in not_surnames()
+
+
+def _aged(text: str, tokens: list[re.Match[str]], index: int) -> tuple[int, str, str] | None:
+    """The name before ", aged": up to three capitalised words. A lone word at a sentence's start must be a
+    given name ("However, aged 16, …" is not a name)."""
+    first = index
+    while first > index - 2 and first > 0 and _GAP.fullmatch(text, tokens[first - 1].end(), tokens[first].start()):
+        if not _given(_bare(tokens[first - 1].group())):
+            break
+        first -= 1
+    last = tokens[index].group()
+    if last.lower() in _CHILD_WORDS or last.lower() in not_surnames():
+        return None
+    if first == index and not _given(last) and _sentence_start(text, tokens[index].start()):
+        return None
+    return tokens[first].start(), text[tokens[first].start() : tokens[index].end()], ERROR

@@ -1,0 +1,230 @@
+"""The text a reader gets from an author's file or a built page, for the privacy scan.
+
+A reader does not see emphasis, tags, entities, a no-break space or a line an editor wrapped: they read
+`0161 **496**⏎0123` as 0161 496 0123. Each text is reduced to what it reads as, line by line (so that a
+finding still names the line it starts on), and then the lines of one paragraph are joined.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+WORD_BULLETS = {"•": 0, "·": 0, "◦": 1, "▪": 2}
+"""Bullets that come with text pasted from Word, and the list level each marks."""
+
+
+INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff",
+    )
+)
+"""Soft hyphen, zero-width spaces and joiners, direction marks and isolates: nothing on the screen."""
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"), "-")
+LOOKALIKES = dict(
+    zip(
+        map(ord, "АВЕКМНОРСТХаеорсхуіјѕІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιοκνρτυ"),
+        "ABEKMHOPCTXaeopcxyijsIJSABEZHIKMNOPTYXaiokvptu",
+        strict=True,
+    )
+)
+"""Cyrillic and Greek letters drawn like Latin ones: `Тyler` reads as Tyler."""
+FOLD = INVISIBLE | DASHES | LOOKALIKES
+
+INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "tspan",
+    ]
+)
+"""HTML elements that run on in the line of text they are in: in a built page every other element (a paragraph, a
+table cell, an SVG label) starts a new one for a reader."""
+BLOCKS = frozenset(
+    """address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure footer form h1
+    h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead title tr ul""".split()  # noqa: SIM905
+)
+"""HTML elements that part an author's text; any other tag in Markdown is dropped and its text runs on, as the
+sanitiser does (`Ty<o:p></o:p>ler` from Word reads as Tyler)."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])([^<>\n]*)>")
+"""A tag on one line. An autolink (`<mailto:…>`, `<jane@…>`) is not a tag: a reader sees its text."""
+_ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PERCENT = re.compile(r"%[2-7][0-9A-Fa-f]")
+_MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
+"""Emphasis, code, strike and highlight marks, and backslash escapes. A mark beside a space (` * `, `x = 1`)
+is shown as written, so it stays."""
+_COMMENT = re.compile(r"<!--(.*?)-->")
+_COMMENT_MARK = re.compile(r"<!--|-->")
+ASIDE = " ¦ "
+"""Parts a line's text from what stands beside it (a link's target, a comment): a reader reads them apart."""
+_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:#|["
+    + "".join(WORD_BULLETS)
+    + r"][ \t\u00a0]|`{3}|~{3}|-{3,}[ \t]*$|={3,}[ \t]*$|</?(?!(?:"
+    + "|".join(sorted(INLINE))
+    + r")\b)[A-Za-z])"
+)
+"""A line that starts a new block even straight after a paragraph's line (Python-Markdown needs a blank line
+before a list, a quote or a table, so a wrapped "900123. She" or "- 12" continues the paragraph; a bullet
+pasted from Word starts a list there, see `markup.word_bullets`)."""
+
+
+def _asides(line: str) -> str:
+    """One line without its tags and comments: an inline tag vanishes, any other tag parts text like a line
+    break; a comment's text and the attributes a reader can see or follow (a link's target, an image's
+    text) are read beside the line, not inside it."""
+    asides: list[str] = []
+
+    def tag(match: re.Match[str]) -> str:
+        for name, *values in _ATTRIBUTE.findall(match.group(3)):
+            value = next((v for v in values if v), "")
+            if value and name.lower() in _ATTRIBUTES_READ:
+                asides.append(unquote(value) if name.lower() in ("href", "src") else value)
+        return " " if match.group(2).lower() in BLOCKS else ""
+
+    def comment(match: re.Match[str]) -> str:
+        asides.append(match.group(1))
+        return ""
+
+    line = _TAG.sub(tag, _COMMENT_MARK.sub(" ", _COMMENT.sub(comment, line)))
+    return line + "".join(ASIDE + aside for aside in asides)
+
+
+def strings(value: object) -> Iterator[str]:
+    """Every text in a value decoded from JSON or YAML, however deeply nested."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+def _entity(match: re.Match[str]) -> str:
+    return html.unescape(match.group()).replace("\n", " ").replace("\r", " ")
+
+
+def _percent(match: re.Match[str]) -> str:
+    decoded = unquote(match.group())
+    return decoded if decoded.isprintable() else match.group()
+
+
+def as_read(text: str) -> str:
+    """`text` as a reader gets it, one line for one line: tags, entities, percent escapes and emphasis gone,
+    compatibility forms folded (full-width digits, ＠, no-break spaces), invisible characters removed and
+    dashes read as hyphens. Nothing here makes or removes a line break."""
+    if "<" in text:
+        text = "\n".join(_asides(line) if "<" in line else line for line in text.split("\n"))
+    if "&" in text:
+        text = _ENTITY.sub(_entity, text)
+    if "%" in text:
+        text = _PERCENT.sub(_percent, text)
+    return normalised(_MARKUP.sub("", text))
+
+
+def normalised(text: str) -> str:
+    """Text already free of markup (a built page's text) with compatibility forms, invisible characters and
+    dashes read as a reader reads them."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text).translate(FOLD)
+
+
+@dataclass(frozen=True)
+class Read:
+    """Paragraphs of reader's text, one per line of `text`, with the source line each stretch came from."""
+
+    text: str
+    starts: list[int]
+    lines: list[int]
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect_right(self.starts, offset) - 1]
+
+
+def read_lines(lines: list[tuple[int, str]], gaps: list[str]) -> Read:
+    """Numbered stretches of reader's text joined by their `gaps`: "\\n" between paragraphs, " " where an
+    editor wrapped a line (the reader sees a space), "" where inline markup parted one word."""
+    parts: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    offset = 0
+    for (number, line), gap in zip(lines, gaps, strict=True):
+        if parts:
+            parts.append(gap)
+            offset += len(gap)
+        starts.append(offset)
+        numbers.append(number)
+        parts.append(line)
+        offset += len(line)
+    return Read("".join(parts), starts, numbers)
+
+
+def _unquoted(line: str) -> str:
+    return _QUOTE.sub("", line) if ">" in line[:8] else line
+
+
+def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: bool = True) -> Read:
+    """A Markdown file (front matter before `body_line`) as its reader gets it. In the body a line continues
+    its paragraph unless it starts a block (see `_BLOCK_START`; list items and table rows in a row stay
+    apart); in front matter only an indented line continues a value. Quote marks are read away. Without
+    `wraps` (a CSV file) every line stands alone."""
+    raw = [_unquoted(line) for line in text.split("\n")]
+    read = [_unquoted(line) for line in as_read(text).split("\n")]
+    joined = [False]
+    for index in range(1, len(raw)):
+        line, previous = raw[index], raw[index - 1]
+        if not wraps or not line.strip() or not previous.strip():
+            joined.append(False)
+        elif first_line + index < body_line:
+            joined.append(line[:1] in " \t" and not line.lstrip().startswith("- "))
+        elif _BLOCK_START.match(line):
+            joined.append(False)
+        else:
+            list_items = _LIST_ITEM.match(line) and (_LIST_ITEM.match(previous) or previous[:1] in " \t")
+            rows = "|" in line and "|" in previous
+            joined.append(not (list_items or rows))
+    lines = [
+        (number, line.lstrip() if join else line)
+        for (number, line), join in zip(enumerate(read, start=first_line), joined, strict=True)
+    ]
+    return read_lines([(number, line.rstrip()) for number, line in lines], [" " if join else "\n" for join in joined])

@@ -1,0 +1,84 @@
+"""Listings narrowed to one value of a facet (a year, a type, a theme, an agency): plain links that work
+without JavaScript, each offered only for values that occur."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from generator.model import Briefing, GoodPractice, Taxonomy
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One narrowed listing: a plain link that works without JavaScript."""
+
+    facet: str
+    """`year`, `type`, `theme` or (the showcase's) `agency`."""
+    key: str
+    label: str
+    items: tuple[Briefing, ...] | tuple[tuple[GoodPractice, Briefing], ...]
+    """Briefings, or the showcase's entries with their briefings."""
+    parent: Filter | None = None
+    """For a type narrowed to one reporting year (`by-type/maca/2016-17/`), the type's own filter."""
+    year: str = ""
+
+    def url(self, section: str) -> str:
+        return f"{section}/by-{self.facet}/{self.key}/"
+
+    @property
+    def by_year(self) -> tuple[Filter, ...]:
+        """A type's listing narrowed to each reporting year it occurs in, newest first (MACAs in 2016/17)."""
+        if self.facet != "type" or self.parent is not None:
+            return ()
+        years: dict[str, list[Briefing]] = defaultdict(list)
+        for b in self.items:
+            assert isinstance(b, Briefing)  # only briefings are narrowed by type
+            years[b.reporting_year].append(b)
+        return tuple(
+            Filter("type", f"{self.key}/{y.replace('/', '-')}", f"{self.label}, {y}", tuple(items), self, y)
+            for y, items in sorted(years.items(), reverse=True)
+        )
+
+
+Facets = tuple[tuple[str, tuple[Filter, ...]], ...]
+"""Each facet's name (`Year`, `Type`, …) with its filters."""
+
+
+def listing_facets(items: tuple[Briefing, ...], taxonomy: Taxonomy, audits_only: bool) -> Facets:
+    """Year, type and theme filters over `items`."""
+    years: dict[str, list[Briefing]] = defaultdict(list)
+    types: dict[str, list[Briefing]] = defaultdict(list)
+    themes: dict[str, list[Briefing]] = defaultdict(list)
+    for b in items:
+        years[b.reporting_year].append(b)
+        types[b.type_key].append(b)
+        for key in b.themes:
+            themes[key].append(b)
+    type_labels = {**taxonomy.audit_types, **({} if audits_only else {"briefing": "Briefing from a review"})}
+    return (
+        ("Year", tuple(Filter("year", y.replace("/", "-"), y, tuple(v)) for y, v in sorted(years.items(), reverse=True))),
+        ("Type", tuple(Filter("type", k, type_labels[k], tuple(types[k])) for k in type_labels if k in types)),
+        (
+            "Theme",
+            tuple(Filter("theme", k, taxonomy.themes[k].label, tuple(themes[k])) for k in taxonomy.themes if k in themes),
+        ),
+    )
+
+
+def showcase_facets(showcase: tuple[tuple[GoodPractice, Briefing], ...], taxonomy: Taxonomy) -> Facets:
+    """The showcase narrowed to one agency or one theme."""
+    agencies: dict[str, list[tuple[GoodPractice, Briefing]]] = defaultdict(list)
+    themes: dict[str, list[tuple[GoodPractice, Briefing]]] = defaultdict(list)
+    for entry, b in showcase:
+        for key in entry.agencies:
+            agencies[key].append((entry, b))
+        for key in entry.themes:
+            themes[key].append((entry, b))
+    return (
+        (
+            "Agency",
+            tuple(Filter("agency", k, label, tuple(agencies[k])) for k, label in taxonomy.agencies.items() if k in agencies),
+        ),
+        ("Theme", tuple(Filter("theme", k, t.label, tuple(themes[k])) for k, t in taxonomy.themes.items() if k in themes)),
+    )

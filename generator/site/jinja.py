@@ -1,0 +1,52 @@
+"""The Jinja environment every generated page is written with, its filters and helpers.
+
+Every author string placed in a template is escaped (autoescape); the templates folder is found here only.
+"""
+
+from __future__ import annotations
+
+import jinja2
+from markupsafe import Markup
+
+from generator.content.writing import abbreviate, reading_minutes
+from generator.model import long_date
+from generator.site.markup import to_html
+from generator.site.totals import count_text, describe
+
+
+def relative(here: str, target: str) -> str:
+    """A link from the page at site URL `here` to `target`, so the site works under any base path.
+
+    Both are site-relative (`briefings/x/`, `feed.xml`); pages are folders, so `here` is a directory.
+    """
+    path, hash_, anchor = target.partition("#")
+    base = [part for part in here.split("/") if part]
+    parts = path.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    link = "../" * (len(base) - common) + "/".join(parts[common:])
+    return (link or "./") + hash_ + anchor
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.site", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        auto_reload=False,  # templates are part of the package: changing them means restarting anyway
+    )
+    env.filters["markdown"] = lambda text: Markup(to_html(text))
+    env.filters["long_date"] = long_date
+    env.filters["iso"] = lambda day: day.isoformat()
+    env.filters["abbreviations"] = lambda html, glossary: Markup(abbreviate(str(html), glossary))
+    env.globals["reading_minutes"] = reading_minutes
+    env.globals["describe"] = describe
+    env.globals["count_text"] = count_text
+    return env
+
+
+ENV = _environment()

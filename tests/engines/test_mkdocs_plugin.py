@@ -1,0 +1,356 @@
+"""The engine adapter: plain `mkdocs build` and a live-reloading `mkdocs serve` from the project root (or properdocs)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
+from playwright.sync_api import expect
+
+from generator.engines.mkdocs.plugin import show_problems
+from generator.problempages import POLL
+from tests.support import BASE, BUILD_DATE, ENGINE, WCAG_TAGS, fetch, free_port, rebuild, wait_for, write
+
+
+def engine_env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_BUILD_DATE": BUILD_DATE, **extra}
+
+
+def serving_temp(root: Path) -> Path:
+    """The temporary folder of a preview started by `serving`, where MkDocs keeps the site it serves."""
+    return root.parent / "serving-temp"
+
+
+@contextmanager
+def serving(root: Path, command: list[str]) -> Iterator[str]:
+    """A preview server, stopped with SIGTERM as editors, containers and scripts stop one."""
+    port = free_port()
+    serving_temp(root).mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=engine_env(TMPDIR=str(serving_temp(root))),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    mount = urlsplit(load_config(str(root / "mkdocs.yml")).site_url).path  # serve mounts the site at site_url's path
+    try:
+        yield f"http://127.0.0.1:{port}{mount}briefings/"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_plain_mkdocs_build_from_the_project_root(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "site/briefings/year-end-maca/index.html").is_file()
+    assert not (project / "site/briefings/quokka-draft").exists()
+
+
+def test_plain_mkdocs_build_fails_on_bad_content(project: Path) -> None:
+    write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca"))
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "content/audits/bad.md:3: type: 'mca' is not allowed" in result.stderr
+
+
+def test_mkdocs_serve_reloads_when_content_changes(project: Path) -> None:
+    with serving(project, [sys.executable, "-m", ENGINE, "serve"]) as base:
+        url = base + "year-end-maca/"
+        assert wait_for(url, "Background of Audit on the last day of March", 90)
+        source = project / "content/audits/year-end-maca.md"
+        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+        assert wait_for(url, "Freshly edited background of", 60)
+
+
+def test_briefings_serve_shows_a_saved_edit_and_drops_a_page_made_draft(project: Path) -> None:
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
+        source = project / "content/audits/year-end-maca.md"
+        source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+        assert wait_for(base + "year-end-maca/", "Freshly edited background of", 60)
+        source.write_text(source.read_text().replace("status: published", "status: draft"))
+        deadline = time.monotonic() + 60
+        while fetch(base + "year-end-maca/") is not None and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert fetch(base + "year-end-maca/") is None
+
+
+@pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
+def test_a_preview_started_on_broken_content_shows_why_then_the_site_once_fixed(project: Path, command: list[str]) -> None:
+    source = project / "content/audits/year-end-maca.md"
+    written = source.read_text()
+    source.write_text(written.replace("type: maca", "type: mca"))
+    with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "The preview cannot show", 90)
+        assert "content/audits/year-end-maca.md:" in (fetch(base) or "") and "type: &#39;mca&#39;" in (fetch(base) or "")
+        source.write_text(written)
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 60)
+
+
+@pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
+def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str]) -> None:
+    with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
+        assert list(serving_temp(project).glob(f"{ENGINE}_*/briefings/year-end-maca/index.html"))
+    assert list(serving_temp(project).iterdir()) == []
+
+
+def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve", "--drafts"]) as base:
+        assert wait_for(base + "quokka-draft/", "DRAFT: Quokka draft audit", 90)
+
+
+PROBLEM_PAGE = "The preview cannot show your latest save"
+NHS_NUMBER = "943 476 5919"
+
+
+@dataclass(frozen=True)
+class Breakage:
+    file: str
+    text: str
+    broken: str
+    problem: str
+    """What the problem page then lists."""
+    seconds: float = 3
+    """From the save until the open tab and a new one show it."""
+
+
+BREAKAGES = [
+    Breakage(
+        "content/audits/year-end-maca.md",
+        "## Why it matters",
+        "## Why it matters<script>document.title = 'run'</script>",  # also an author's text that must stay text
+        "content/audits/year-end-maca.md:13: missing section '## Why it matters'",
+    ),
+    Breakage(
+        "content/audits/year-end-maca.md",
+        "Background of Audit",
+        f"Background, NHS number {NHS_NUMBER}, of Audit",
+        "content/audits/year-end-maca.md:15: privacy: nhs-number:",
+    ),
+    Breakage(  # found only in the built site, by the post-build checks, after every page is written again
+        "mkdocs.yml",
+        "site_description: ",
+        f"site_description: NHS number {NHS_NUMBER} ",
+        "mkdocs.yml:2: privacy: nhs-number:",
+        seconds=5,
+    ),
+    Breakage(  # the engine's own error: a warning, fatal in strict mode
+        "content/pages/about.md",
+        "Fixture about page.",
+        "See [the missing page](missing.md).",
+        "Doc file 'about.md' contains a link 'missing.md', but the target is not found",
+    ),
+]
+
+
+class Requests:
+    """Every request a browser context makes, to find any that took more than 3 s (the live-reload poll is held
+    open by design)."""
+
+    def __init__(self) -> None:
+        self.pending: dict[object, float] = {}
+        self.slow: list[str] = []
+
+    def watch(self, context) -> None:
+        context.on("request", self._started)
+        context.on("requestfinished", self._finished)
+        context.on("requestfailed", self._failed)
+
+    def _started(self, request) -> None:
+        self.pending[request] = time.monotonic()
+
+    def _failed(self, request) -> None:
+        self.pending.pop(request, None)
+
+    def _finished(self, request) -> None:
+        self.pending.pop(request, None)
+        if request.timing["responseEnd"] > 3000:
+            self.slow.append(f"{request.url} {request.timing['responseEnd']}")
+
+    def too_slow(self, page) -> list[str]:
+        """Those that took too long; `page` waits until any request made now would have finished in time."""
+        page.wait_for_timeout(3000)
+        hanging = [
+            request.url  # type: ignore[attr-defined]
+            for request, start in self.pending.items()
+            if time.monotonic() - start > 3 and not request.frame.page.is_closed()  # type: ignore[attr-defined]
+        ]
+        return [url for url in self.slow + hanging if "/livereload/" not in url]
+
+
+@pytest.mark.browser
+def test_a_failed_rebuild_shows_its_problems_in_open_and_new_tabs_until_fixed(project: Path, browser) -> None:
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
+        url, title = base + "year-end-maca/", "Audit on the last day of March"
+        assert wait_for(url, title, 90)
+        context, requests = browser.new_context(), Requests()
+        requests.watch(context)
+        open_tab = context.new_page()
+        open_tab.goto(url, timeout=3000)
+        for breakage in BREAKAGES:
+            source = project / breakage.file
+            original = source.read_text()
+            source.write_text(original.replace(breakage.text, breakage.broken, 1))
+            saved = time.monotonic()
+            expect(open_tab.get_by_role("listitem").filter(has_text=breakage.problem)).to_be_visible(
+                timeout=breakage.seconds * 1000
+            )
+            new_tab = context.new_page()
+            new_tab.goto(url, timeout=3000)
+            expect(new_tab.get_by_role("listitem").filter(has_text=breakage.problem)).to_be_visible(timeout=1000)
+            assert time.monotonic() - saved < breakage.seconds, breakage.file
+            assert open_tab.get_by_role("heading", level=1).inner_text() == PROBLEM_PAGE
+
+            source.write_text(original)
+            for tab in (open_tab, new_tab):
+                expect(tab.get_by_role("heading", level=1)).to_contain_text(title, timeout=10_000)
+            new_tab.close()
+        too_slow = requests.too_slow(open_tab)
+        context.close()
+        assert too_slow == []
+
+
+@pytest.mark.browser
+def test_the_problem_page_is_accessible_escapes_the_authors_text_and_is_never_written_to_disk(project: Path, browser) -> None:
+    breakage = BREAKAGES[0]
+    with serving(project, [sys.executable, "-m", "generator.cli", "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "Audit on the last day of March", 90)
+        source = project / breakage.file
+        source.write_text(source.read_text().replace(breakage.text, breakage.broken))
+        for scheme in ("light", "dark"):
+            page = browser.new_context(color_scheme=scheme).new_page()
+            page.goto(base + "year-end-maca/")
+            expect(page.get_by_role("listitem").filter(has_text=breakage.problem)).to_be_visible(timeout=5000)
+            assert "<script>document.title = 'run'</script>" in page.get_by_role("list").inner_text()
+            assert page.title() == "Preview: 2 problems to fix"
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+            assert result.response["violations"] == [], scheme
+            page.context.close()
+        everything = [file for file in project.parent.rglob("*") if file.is_file()]
+        assert not any(PROBLEM_PAGE.encode() in file.read_bytes() for file in everything)
+    assert not (project / "site").exists()
+
+
+def test_any_error_of_a_rebuild_is_shown_escaped_in_place_of_every_page_until_one_succeeds(tmp_path: Path) -> None:
+    outcomes = iter([ValueError("theme <b>broke</b>"), None])
+
+    def builder() -> None:
+        if error := next(outcomes):
+            raise error
+
+    server = LiveReloadServer(builder, "127.0.0.1", 0, str(tmp_path))
+    show_problems(server)
+
+    def answer(path: str) -> str:
+        body = server.get_app()({"PATH_INFO": path, "REQUEST_METHOD": "GET"}, lambda status, headers: None)
+        return b"".join(body).decode()
+
+    server.builder()  # raises no more: MkDocs would otherwise leave every page request waiting
+    assert answer(POLL) == "1"
+    assert "ValueError: theme &lt;b&gt;broke&lt;/b&gt;</li>" in answer("/briefings/")
+    server.builder()
+    assert answer(POLL) == "2"
+    assert PROBLEM_PAGE not in answer("/briefings/")
+
+
+@pytest.fixture
+def preview_site(project: Path, tmp_path: Path) -> Iterator[Path]:
+    """A preview's site folder after its first build, as `briefings serve` starts one (see `rebuild`)."""
+    site = tmp_path / "preview"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="serve", dirty=True)
+    mkdocs_build(config)
+    yield site
+    config.plugins.on_shutdown()
+
+
+def test_a_preview_rebuild_rewrites_only_changed_pages_and_removes_gone_ones(project: Path, preview_site: Path) -> None:
+    edited, untouched = preview_site / "briefings/year-end-maca/index.html", preview_site / "briefings/autumn-maca/index.html"
+    drafted = preview_site / "briefings/year-start-maca/index.html"
+    for page in (edited, untouched, drafted):
+        os.utime(page, ns=(1, 1))
+    source = project / "content/audits/year-end-maca.md"
+    source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
+    later = project / "content/audits/year-start-maca.md"
+    later.write_text(later.read_text().replace("status: published", "status: draft"))
+
+    rebuild(project, preview_site)
+
+    assert "Freshly edited background of" in edited.read_text()
+    assert edited.stat().st_mtime_ns > 1
+    assert untouched.stat().st_mtime_ns == 1
+    assert not drafted.exists()
+    assert "Audit on the first day of April" not in (preview_site / "archive/index.html").read_text()
+
+
+def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Path, preview_site: Path) -> None:
+    about = project / "content/pages/about.md"
+    original = about.read_text()
+    about.write_text(original + "\nRing the team on 07700 900461.\n")
+    with pytest.raises(Abort):
+        rebuild(project, preview_site)  # fails its output scan after writing the pages
+    page = preview_site / "briefings/autumn-maca/index.html"
+    os.utime(page, ns=(1, 1))
+    about.write_text(original)
+    rebuild(project, preview_site)
+    assert page.stat().st_mtime_ns > 1
+
+
+def test_other_plugins_see_each_page_whole(project: Path) -> None:
+    """The core writes each page's HTML itself, not Markdown; plugins such as search must still see it whole."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n", 1))
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
+    assert any("Background of Audit on the last day of March" in doc["text"] for doc in docs)
+
+
+def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(project: Path, preview_site: Path) -> None:
+    page = preview_site / "briefings/autumn-maca/index.html"
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: ", "site_name: Renamed ", 1))
+    rebuild(project, preview_site)
+    assert "Renamed " in page.read_text()
+    footer = project / "overrides/partials/copyright.html"
+    footer.write_text(footer.read_text() + "<p>Theme edited.</p>\n")
+    rebuild(project, preview_site)
+    assert "Theme edited." in page.read_text()
+
+
+def test_large_pages_are_written_first_then_the_searchable_ones() -> None:
+    """Checking a long listing takes the most memory: done before Pagefind starts, once the searchable pages are written."""
+    from generator.build import writing_order as _writing_order
+    from generator.output.postbuild import LARGE_PAGE
+    from generator.sitemodel import Output
+
+    outputs = [
+        Output("record.md", "x"),
+        Output("briefing.md", "x", searchable=True),
+        Output("listing.md", "x" * (LARGE_PAGE + 1)),
+        Output("feed.xml", "x"),
+    ]
+    assert [o.path for o in sorted(outputs, key=_writing_order)] == ["listing.md", "briefing.md", "record.md", "feed.xml"]

@@ -1,0 +1,98 @@
+"""The search index: built from the finished pages, and kept up to date in the background while previewing."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.output import postbuild
+from generator.output.search import BackgroundIndex, Indexing, indexing
+from tests.support import build_site, make_project, served
+
+
+def indexed_text(site: Path, bundle: str = "pagefind") -> str:
+    """Every page's indexed content, as the fragments of one Pagefind bundle hold it."""
+    return "".join(gzip.decompress(f.read_bytes()).decode("utf-8") for f in (site / bundle / "fragment").iterdir())
+
+
+def test_background_index_covers_every_page_rewritten_before_wait(public_site: Path, tmp_path: Path) -> None:
+    site = shutil.copytree(public_site, tmp_path / "site")
+    shutil.rmtree(site / "pagefind")
+    reports: list[str] = []
+    slugs = [page.parent.name for page in site.glob("briefings/*/index.html")]
+    index = BackgroundIndex(site, 1000, reports.append)
+    index.request(slugs)
+    page = site / "briefings/year-end-maca/index.html"
+    page.write_text(page.read_text().replace("Background of", "Zanzibar background of"))
+    index.request(slugs)
+    index.wait()
+    assert reports == []
+    assert "Zanzibar background of" in indexed_text(site)
+    assert "Quokka" not in indexed_text(site)
+
+
+def test_background_index_reports_a_failure_instead_of_raising(tmp_path: Path) -> None:
+    reports: list[str] = []
+    index = BackgroundIndex(tmp_path / "missing", 1000, reports.append)
+    index.request(["gone"])
+    index.wait()
+    assert len(reports) == 1 and reports[0].startswith("pagefind could not index the site: ")
+
+
+def parts_project(tmp_path: Path) -> Path:
+    """The fixture content, indexed in parts of two briefings (five public briefings: three parts)."""
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - briefings:\n", "  - briefings:\n      search_part_size: 2\n", 1))
+    return project
+
+
+def test_a_large_archive_is_indexed_in_parts_of_the_configured_size(tmp_path: Path) -> None:
+    site = build_site(parts_project(tmp_path))
+    parts = sorted(p.name for p in site.iterdir() if p.name.startswith("pagefind"))
+    assert parts == ["pagefind", "pagefind-2", "pagefind-3"]
+    urls = [re.findall(r'"url":"([^"]+)"', indexed_text(site, part)) for part in ("pagefind", "pagefind-2", "pagefind-3")]
+    assert [sorted(u) for u in urls] == [
+        ["/briefings/autumn-maca/", "/briefings/standalone-review/"],
+        ["/briefings/thematic-survey/", "/briefings/year-end-maca/"],
+        ["/briefings/year-start-maca/"],
+    ]
+    assert 'data-parts="3"' in (site / "index.html").read_text()
+
+
+@pytest.mark.browser
+def test_the_search_box_merges_the_parts_and_ranks_them_together(tmp_path: Path, browser) -> None:
+    site = build_site(parts_project(tmp_path))
+    with served(site) as base:
+        page = browser.new_page()
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        page.click(".pagefind-ui__search-input")
+        page.keyboard.type("day")
+        page.wait_for_selector(".pagefind-ui__result")
+        page.wait_for_load_state("networkidle")
+        titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+        page.close()
+    assert sorted(titles) == ["Audit on the first day of April", "Audit on the last day of March"]
+
+
+def test_a_build_starts_indexing_once_every_briefing_page_is_written(tmp_path: Path, monkeypatch) -> None:
+    started = []
+
+    def spy(site: Path, slugs: list[str], *args: object) -> Indexing:
+        started.append(
+            (
+                [slug for slug in slugs if not (site / "briefings" / slug / "index.html").exists()],
+                (site / "accessibility/index.html").exists(),
+            )
+        )
+        return indexing(site, slugs, *args)
+
+    monkeypatch.setattr(postbuild, "indexing", spy)
+    site = build_site(make_project(tmp_path / "project"))
+    assert started == [([], False)]  # no briefing page missing, while MkDocs still had other pages to build
+    assert "/briefings/year-end-maca/" in indexed_text(site)

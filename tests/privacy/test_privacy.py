@@ -1,0 +1,323 @@
+"""The privacy guard: planted details are caught at the right line, look-alikes are not."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import commands
+from generator.output import sitescan
+from generator.output.postbuild import PageChecks
+from generator.output.sitescan import check_site
+from generator.pipeline import check
+from generator.privacy.detectors import nhs_check_digit_ok
+from generator.privacy.scan import mask, scan_text
+from tests.support import (
+    BASE,
+    FIXTURES,
+    PLANTED_LINE,
+    build_site,
+    nhs_numbers,
+    ni_numbers,
+    planted,
+    postcodes,
+    tree_digest,
+    write,
+)
+
+PLANTED = {
+    "email": ("Contact the worker on j.bloggs@northbrook.example.org for details.", "j.b•••••@••••••••••.•••••••.•rg"),
+    "phone": ("The mother's mobile is 07700 900 461 and she answers.", "07••• ••• •61"),
+    "nhs-number": ("Hospital records under NHS number 943 476 5919 were checked.", "94• ••• ••19"),
+    "ni-number": ("The father's NI number QQ 12 34 56 C was on the form.", "QQ •• •• •6 C"),
+    "postcode": ("The family moved to NN4 8RE in the spring.", "N•• ••E"),
+    "date-of-birth": ("Child B (DOB 03/04/2011) attends the primary school.", "DO• ••/••/••11"),
+    "address": ("The children lived at 14 Laburnum Close with their aunt.", "14 •••••••• •••se"),
+}
+
+
+@pytest.mark.parametrize("kind", PLANTED)
+def test_each_planted_kind_is_an_error_at_its_line(project: Path, kind: str) -> None:
+    text, masked = PLANTED[kind]
+    write(project, f"content/audits/planted-{kind}.md", planted(text))
+    assert [str(p) for p in check(project, "content").problems] == [
+        f"content/audits/planted-{kind}.md:{PLANTED_LINE}: privacy: {kind}: {masked}"
+    ]
+
+
+def test_planted_corpus_fails_check_once_per_file(project: Path, cli) -> None:
+    for kind, (text, _) in PLANTED.items():
+        write(project, f"content/audits/planted-{kind}.md", planted(text))
+    run = cli("check")
+    assert run.code == 1
+    found = {line.split(":")[0]: line.split(": ")[2] for line in run.lines if ": privacy: " in line and "warning" not in line}
+    assert found == {f"content/audits/planted-{kind}.md": kind for kind in PLANTED}
+
+
+def test_details_in_front_matter_and_drafts_are_caught(project: Path) -> None:
+    write(
+        project, "content/audits/in-summary.md", BASE.replace("summary: A valid summary.", "summary: Seen at 14 Laburnum Close.")
+    )
+    write(project, "content/audits/in-draft.md", BASE.replace("status: published", "status: draft") + "\nCall 07700 900461.\n")
+    assert [str(p) for p in check(project, "content").problems] == [
+        "content/audits/in-draft.md:33: privacy: phone: 07••• ••••61",
+        "content/audits/in-summary.md:10: privacy: address: 14 •••••••• •••se",
+    ]
+
+
+def test_realistic_look_alikes_raise_no_errors(project: Path) -> None:
+    shutil.copy(FIXTURES / "privacy" / "clean-lookalikes.md", project / "content/audits/clean-lookalikes.md")
+    result = check(project, "content")
+    assert result.problems == []
+    assert [str(w) for w in result.warnings if "clean-lookalikes" in w.path] == []
+
+
+def test_names_in_context_are_errors_and_a_given_name_alone_warns_unless_declared(project: Path) -> None:
+    write(project, "content/audits/names.md", planted("Oliver told Jordan and Child A about it."))
+    write(
+        project,
+        "content/audits/declared.md",
+        planted("Oliver told Child A.").replace("status: published", "status: published\npseudonyms: [Oliver]"),
+    )
+    result = check(project, "content")
+    assert [str(p) for p in result.problems] == [
+        "content/audits/names.md:15: privacy: name: O••••r (replace it with a pseudonym and declare it under pseudonyms,"
+        " or add a public name to allowed_names.yml in the content folder with a reason)"
+    ]
+    names = [str(w) for w in result.warnings if "given-name" in w.message]
+    assert names == ["content/audits/names.md:15: privacy: given-name: J••••n (warning: add it to pseudonyms if it is invented)"]
+
+
+def test_allowance_with_reason_allows_one_finding_and_is_listed(project: Path, cli) -> None:
+    line = 'The duty desk is on 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: public helpline number -->'
+    write(project, "content/audits/allowed.md", planted(line))
+    run = cli("check")
+    assert run.code == 0
+    assert '  content/audits/allowed.md:15: allows "0161 496 0000" because: public helpline number' in run.lines
+
+
+def test_allowance_without_reason_is_an_error_and_allows_nothing(project: Path) -> None:
+    write(project, "content/audits/no-reason.md", planted('Call 0161 496 0000. <!-- privacy: allow "0161 496 0000" -->'))
+    assert [str(p) for p in check(project, "content").problems] == [
+        'content/audits/no-reason.md:15: privacy allowance for "0161 496 0000" needs a reason: add reason: <why it is safe>',
+        "content/audits/no-reason.md:15: privacy: phone: 01•• ••• ••00",
+    ]
+
+
+def test_allowance_covers_only_its_own_line(project: Path) -> None:
+    text = 'Call 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: helpline -->\n\nAlso 0161 496 0000.'
+    write(project, "content/audits/one-line.md", planted(text))
+    assert [str(p) for p in check(project, "content").problems] == [
+        "content/audits/one-line.md:17: privacy: phone: 01•• ••• ••00"
+    ]
+
+
+def test_unused_allowance_is_a_warning(project: Path) -> None:
+    write(project, "content/audits/unused.md", planted('Nothing here. <!-- privacy: allow "Section 47" reason: statute -->'))
+    result = check(project, "content")
+    assert 'content/audits/unused.md:15: privacy: allowance for "Section 47" matches nothing on this line; remove it' in [
+        str(w) for w in result.warnings
+    ]
+
+
+def test_front_matter_allowance_for_a_small_count(project: Path) -> None:
+    write(
+        project,
+        "content/audits/small.md",
+        BASE.replace("cases: 3", 'cases: 1  # privacy: allow "cases: 1" reason: regional audit of one case'),
+    )
+    result = check(project, "content")
+    assert [w for w in result.warnings if w.path == "content/audits/small.md"] == []
+    assert [a.reason for a in result.allowances if a.path == "content/audits/small.md"] == ["regional audit of one case"]
+
+
+def test_allowed_text_published_does_not_fail_the_output_scan(project: Path, cli) -> None:
+    write(
+        project,
+        "content/audits/allowed.md",
+        planted('Helpline 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: public helpline -->'),
+    )
+    assert cli("build").code == 0
+    assert "0161 496 0000" in (project / "site/briefings/allowed/index.html").read_text()
+
+
+TEMPLATE_LEAK = '<div class="md-copyright">\n  <p>Ring the duty team on 0161 <b>496</b>\n  0123.</p>'
+
+
+def test_output_scan_catches_details_that_bypass_the_content_scan(project: Path, cli) -> None:
+    """A theme template is not content: only the scan of the built pages, read as a reader reads them (markup
+    gone, the wrapped line joined), sees the number; it is traced to the template's line."""
+    site = build_site(project)
+    before = tree_digest(site)
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text().replace('<div class="md-copyright">', TEMPLATE_LEAK))
+    run = cli("build")
+    assert run.code == 1
+    line = TEMPLATE_LEAK.count("\n") + 2  # the template's first line is a comment
+    expected = f"overrides/partials/copyright.html:{line}: privacy: phone: 01•• ••• ••23 reached the built site (site/"
+    assert expected in run.out, run.out
+    assert tree_digest(site) == before
+
+
+def test_output_scan_on_one_core_checks_every_file_after_the_build(project: Path, cli, monkeypatch) -> None:
+    monkeypatch.setattr(commands, "cores", lambda: 1)
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text().replace('<div class="md-copyright">', TEMPLATE_LEAK))
+    run = cli("build")
+    assert run.code == 1
+    assert "overrides/partials/copyright.html:" in run.out and "privacy: phone: 01•• ••• ••23 reached the built site" in run.out
+
+
+def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
+    (project / "content/pages/about.md").write_text('# About\n\n<img src="https://cdn.example.net/logo.png" alt="Logo">\n')
+    run = cli("build")
+    assert run.code == 1
+
+
+def test_a_preview_rereads_only_files_written_since_they_were_last_checked(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "b").mkdir()
+    edited, untouched = site / "a/index.html", site / "b/index.html"
+    edited.write_text("<p>Fine.</p>")
+    untouched.write_text("<p>Ring 07700 900461.</p>")
+    passed = {}
+    assert [(p.path, p.line) for p in check_site(site, "example.org", passed)] == [("site/b/index.html", 1)]
+    assert set(passed) == {"a/index.html", "b/index.html"}
+
+    edited.write_text("<main>\n<h3>Contact</h3>\n<p>Ring 07700 900461.</p>\n</main>")
+    stamp = untouched.stat().st_mtime_ns
+    untouched.write_text("<p>Ring 07700 900462.</p>")  # same size and time: taken as the file checked before
+    os.utime(untouched, ns=(stamp, stamp))
+    found = check_site(site, "example.org", passed)
+    assert [(p.path, p.line, p.text) for p in found] == [
+        ("site/a/index.html", 3, "07700 900461"),
+        ("site/b/index.html", 1, "07700 900461"),  # remembered from before, not read again
+    ]
+
+
+def test_mask_keeps_ends_only() -> None:
+    assert mask("07700 900461") == "07••• ••••61"
+    assert mask("NN4 8RE") == "N•• ••E"
+    assert mask("j.bloggs@example.org") == "j.b•••••@•••••••.•rg"
+
+
+# --- properties ------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "child",
+        "was",
+        "seen",
+        "at",
+        "school",
+        "by",
+        "a",
+        "social",
+        "worker",
+        "who",
+        "recorded",
+        "their",
+        "views",
+        "and",
+        "shared",
+        "them",
+        "with",
+        "health",
+        "visitor",
+        "police",
+        "education",
+        "plan",
+        "review",
+        "meeting",
+        "family",
+        "home",
+    ]
+)
+NUMBER = st.integers(0, 999).map(str)
+PROSE = st.lists(st.one_of(WORDS, st.tuples(NUMBER, WORDS).map(" ".join)), min_size=3, max_size=40).map(" ".join)
+"""Words and numbers as prose has them: a number is followed by a word (a run of bare numbers is a table, with
+its cells parted by pipes, tabs or commas: see the look-alike corpus)."""
+
+
+@pytest.mark.parametrize(
+    ("strategy", "kind"), [(nhs_numbers(), "nhs-number"), (ni_numbers(), "ni-number"), (postcodes(), "postcode")]
+)
+def test_property_every_planted_identifier_is_caught(strategy: st.SearchStrategy[str], kind: str) -> None:
+    @settings(max_examples=300, deadline=None)
+    @given(before=PROSE, value=strategy, after=PROSE)
+    def caught(before: str, value: str, after: str) -> None:
+        text = f"{before} {value}. {after}"
+        start, end = len(before) + 1, len(before) + 1 + len(value)
+        found = [(f.kind, text.find(f.text)) for f in scan_text([(1, text)], names=False)]
+        # the number itself, or a reading of it that takes in digits next to it: either way the build stops
+        assert any(at < end and start < at + 10 for _, at in found), (value, found)
+
+    caught()
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=PROSE)
+def test_property_prose_without_identifiers_raises_nothing(text: str) -> None:
+    assert scan_text([(1, text)], names=False) == []
+
+
+def test_nhs_check_digit_known_values() -> None:
+    assert nhs_check_digit_ok("9434765919")
+    assert not nhs_check_digit_ok("9434765918")
+
+
+def test_page_checks_check_written_pages_in_a_worker_and_the_rest_at_the_end(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text("<main>\n<p>Ring 07700 900461.</p>\n</main>")
+    (site / "feed.xml").write_text("<feed>\n\n<title>Ring 07700 900462</title></feed>")
+    checks = PageChecks(site, "example.org")
+    checks.written("a/index.html")
+    checks.written("empty/index.html")  # an engine may skip writing an empty page
+    assert [(f.path, f.line, f.kind) for f in checks.finish()] == [
+        ("site/a/index.html", 2, "phone"),
+        ("site/feed.xml", 3, "phone"),
+    ]
+
+
+def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_skips_repeated_clean_text(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Pieces that passed on an earlier page (the navigation on every page) are not scanned again; a piece with a
+    finding is never remembered as passed, and the memory of passed pieces is bounded."""
+    monkeypatch.setattr(sitescan, "SEEN_LIMIT", 3)
+    site = tmp_path / "site"
+    for name in "abcdefgh":
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(f"<nav>Menu</nav>\n<p>Page {name}.</p>\n<p>Ring 07700 900461.</p>")
+    found = check_site(site, "example.org")
+    assert [(f.path, f.line) for f in found] == [(f"site/{name}/index.html", 3) for name in "abcdefgh"]
+
+
+def test_findings_keep_their_lines_and_order() -> None:
+    text = "Jordan met us.\nNo numbers here.\nRing 07700 900461 today.\nThen Jordan left.\n\nWrite to a@example.org."
+    findings = scan_text(list(enumerate(text.split("\n"), start=10)))
+    assert [(f.kind, f.line) for f in findings] == [("name", 10), ("phone", 12), ("name", 13), ("email", 15)]
+
+
+def test_numbers_in_separate_cells_labels_or_list_items_are_not_read_as_one_number(tmp_path: Path) -> None:
+    """A chart's labels, a table's cells and a list's items are apart for a reader, however they are laid out."""
+    page = tmp_path / "chart.html"
+    labels = "".join(
+        f'<text class="chart-value" x="{i}">{n}</text>\n<rect x="{i}"/>\n' for i, n in enumerate([29, 29, 32, 33, 31])
+    )
+    cells = "".join(f"<td>{n}</td>" for n in [33, 31, 32, 30, 31])
+    items = "".join(f"<li>{n}</li>" for n in [25, 33, 31, 32, 33])
+    page.write_text(
+        f"<html><body><svg>{labels}</svg><table><tr><th>Neglect</th>{cells}</tr></table><ul>{items}</ul></body></html>"
+    )
+    assert check_site(tmp_path, "example.org") == []
+    page.write_text("<html><body><p>Ring <span>077</span><span>00</span> <b>900</b><i>123</i>.</p></body></html>")
+    assert [s.kind for s in check_site(tmp_path, "example.org")] == ["phone"]

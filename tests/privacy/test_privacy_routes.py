@@ -1,0 +1,368 @@
+"""Every route by which a reader could still read an identifying detail: markup, spacing, wrapping, full-width
+forms, letter case, written dates, link targets and names. Each is planted in an audit and must stop `check`
+and `build` at the file and line where the detail starts, with its kind."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from generator.pipeline import check
+from generator.privacy.scan import scan_text
+from tests.support import PLANTED_LINE, build_site, nhs_numbers, ni_numbers, planted, postcodes, tree_digest, write
+
+# (id, text planted under '## Background', kind, lines after PLANTED_LINE where it starts)
+ROUTES = [
+    ("phone-in-bold", "Ring 0161 **496** 0123 today.", "phone", 0),
+    ("ni-in-bold", "The NI number **QQ** 12 34 56 C was on the form.", "ni-number", 0),
+    ("email-in-emphasis", "Write to jane.doe@*example*.org for the notes.", "email", 0),
+    ("phone-in-span", "Call 0770<span>0 900123</span> after school.", "phone", 0),
+    ("postcode-in-code", "They moved to `NN4` 8RE in the spring.", "postcode", 0),
+    ("phone-in-underscores", "Ring 07700 _900123_ after six.", "phone", 0),
+    ("nbsp-typed", "Ring 07700\u00a0900123 after six.", "phone", 0),
+    ("nbsp-entity", "Ring 07700&nbsp;900123 after six.", "phone", 0),
+    ("zero-width-space", "Ring 077\u200b00 900123 after six.", "phone", 0),
+    ("numeric-entity", "Ring &#48;7700 900123 after six.", "phone", 0),
+    ("nbsp-in-postcode", "They moved to NN4\u00a08RE in the spring.", "postcode", 0),
+    ("nbsp-in-address", "The children lived at 14\u00a0Laburnum Close with their aunt.", "address", 0),
+    ("soft-hyphens-in-nhs-number", "Records under 943\u00ad476\u00ad5919 were checked.", "nhs-number", 0),
+    ("wrapped-phone", "The mother's mobile is 07700\n900123 and she answers.", "phone", 0),
+    ("wrapped-address", "The children lived at 14 Laburnum\nClose with their aunt.", "address", 0),
+    ("wrapped-date-of-birth", "The child was born on\n3 April 2012 in the city.", "date-of-birth", 0),
+    ("wrapped-on-second-line", "The worker noted that\nthe mobile is 07700 900123.", "phone", 1),
+    ("full-width-digits", "Ring ０７７００ ９００１２３ after six.", "phone", 0),
+    ("full-width-at", "Write to jane＠example.org for the notes.", "email", 0),
+    ("postcode-lower-case", "They moved to nn4 8re in the spring.", "postcode", 0),
+    ("address-capitals", "The children lived at 22 ACACIA AVENUE with their aunt.", "address", 0),
+    ("address-lower-case", "the children lived at 22 acacia avenue with their aunt.", "address", 0),
+    ("phone-with-dots", "Ring 0161.496.0123 after six.", "phone", 0),
+    ("phone-with-slashes", "Ring 0161/496/0123 after six.", "phone", 0),
+    ("phone-with-dashes", "Ring 0161 – 496 – 0123 after six.", "phone", 0),
+    ("phone-international", "Ring +44 (0)161 496 0123 after six.", "phone", 0),
+    ("ni-with-hyphens", "NI number QQ-12-34-56-C was on the form.", "ni-number", 0),
+    ("ni-with-dots", "NI number qq.12.34.56.c was on the form.", "ni-number", 0),
+    ("nhs-in-pairs", "Records under 94 34 76 59 19 were checked.", "nhs-number", 0),
+    ("nhs-four-three-three", "Records under 9434 765 919 were checked.", "nhs-number", 0),
+    ("born-on-the-ordinal", "The child was born on the 3rd of April 2012 in the city.", "date-of-birth", 0),
+    ("born-on-a-weekday", "The child was born on Tuesday 3 April 2012 in the city.", "date-of-birth", 0),
+    ("dob-table-column", "| Child | DOB |\n|---|---|\n| Child A | 03/04/2012 |", "date-of-birth", 2),
+    ("mailto-only", "[Write to the family](mailto:jane.doe@example.org) for the notes.", "email", 0),
+    ("mailto-encoded", "[Write to the family](mailto:jane.doe%40example.org) for the notes.", "email", 0),
+    ("tel-only", "[Ring the family](tel:07700900123) after six.", "phone", 0),
+    ("tel-in-html", '<a href="tel:+447700900123">Ring the family</a> after six.', "phone", 0),
+    ("name-aged", "Tyler Smith, aged 7, was seen at home.", "name", 0),
+    ("name-alone-aged", "The worker met Zoltana, aged 9, at home.", "name", 0),
+    ("hyphenated-given-name", "Kayleigh-Ann Brown attended the meeting.", "name", 0),
+    ("title-and-surname", "Mrs Kowalski attended the meeting.", "name", 0),
+    ("given-name-before-verb", "Tyler said he was scared at home.", "name", 0),
+    ("named-school", "She attends Oakfield Primary School three days a week.", "name", 0),
+    ("named-gp-practice", "The family is registered at Elm Tree Surgery in the town.", "name", 0),
+    ("named-nursery", "He goes to Little Acorns Nursery in the mornings.", "name", 0),
+    # found by an attacker after the first version
+    ("direction-mark", "Ring 07700\u200e900123 after six.", "phone", 0),
+    ("comment-inside", "Ring 07700 <!-- x -->900123 after six.", "phone", 0),
+    ("attribute-inside", 'Ring 07700 <abbr title="x">900</abbr>123 after six.', "phone", 0),
+    ("quoted-and-wrapped", "> Her mobile is 07700\n> 900123 today.", "phone", 0),
+    ("wrapped-before-a-full-stop", "Her mobile is 07700\n900123. She answers.", "phone", 0),
+    ("born-then-and", "The child was born 3 April 2012 and 5 siblings followed.", "date-of-birth", 0),
+    ("born-at-weeks", "The child was born at 28 weeks on 3 April 2012.", "date-of-birth", 0),
+    ("dob-short-year", "DOB 3rd April 12 on the form.", "date-of-birth", 0),
+    ("table-without-outer-pipes", "Child | DOB (age)\n---|---\nChild A | 03/04/2012 (5)", "date-of-birth", 2),
+    ("nhs-mixed-groups", "Records under 943 476 591 9 were checked.", "nhs-number", 0),
+    ("phone-0044", "Ring 0044 7700 900123 after six.", "phone", 0),
+    ("ni-without-letter", "NI number QQ 12 34 56 on the form.", "ni-number", 0),
+    ("postcode-hyphen", "They moved to NN4-8RE in the spring.", "postcode", 0),
+    ("email-spaced", "Write to jane.doe @ example.org for the notes.", "email", 0),
+    ("address-street-type-lower", "The children lived at 14 Laburnum close with their aunt.", "address", 0),
+    ("address-the", "The children lived at 14 The Green with their aunt.", "address", 0),
+    ("possessive", "Tyler’s mother said she was worried.", "name", 0),
+    ("adverb-before-verb", "Tyler later said he was scared.", "name", 0),
+    ("initial", "Tyler S. was seen at home.", "name", 0),
+    ("particle", "Mrs de Souza attended the meeting.", "name", 0),
+    ("capitals", "TYLER SMITH was seen at home.", "name", 0),
+    ("gp-practice", "The family is registered with Oakfield GP Practice.", "name", 0),
+    # found by a second attack
+    ("given-name-before-any-verb", "Tyler would often arrive hungry.", "name", 0),
+    ("community-names", "Gurpreet Kaur said she was frightened.", "name", 0),
+    ("romanian-letters", "Ionuț Popescu said he was scared.", "name", 0),
+    ("family-surname", "The Whitfield family were known to services.", "name", 0),
+    ("police-rank", "PC Davies attended the home.", "name", 0),
+    ("surname-first", "The record reads Smith, Jamie-Lee for the child.", "name", 0),
+    ("surname-in-capitals", "Police wrote: Sharon WHITFIELD attended.", "name", 0),
+    ("word-paste-tag", "Ty<o:p></o:p>ler Whitfield said he was hungry.", "name", 0),
+    ("cyrillic-letter", "Тyler Whitfield said he was hungry.", "name", 0),
+    ("dob-exported", "D.O.B. 03-Apr-2011 on the referral.", "date-of-birth", 0),
+    ("birthday", "Her birthday 3 April 2011 was missed.", "date-of-birth", 0),
+    ("social-media", "He was contacted on Snapchat @tyler_whitfield2011 daily.", "social-media", 0),
+    ("profile", "See facebook.com/tyler.whitfield for the posts.", "social-media", 0),
+    ("vehicle", "The car, AB12 CDE, was seen outside school.", "vehicle-registration", 0),
+    ("flat", "They moved to Flat 3, Wordsworth House in June.", "address", 0),
+    ("phone-with-middle-dot", "Ring 07700 · 900123 after six.", "phone", 0),
+]
+
+
+@pytest.mark.parametrize(("route", "text", "kind", "down"), ROUTES, ids=[r[0] for r in ROUTES])
+def test_each_route_is_an_error_of_its_kind_where_it_starts(project: Path, route: str, text: str, kind: str, down: int) -> None:
+    write(project, f"content/audits/{route}.md", planted(text))
+    problems = [p for p in check(project, "content").problems if p.path.endswith(f"/{route}.md")]
+    assert [(p.line, p.message.split(": ")[1]) for p in problems] == [(PLANTED_LINE + down, kind)], problems
+
+
+def test_every_route_stops_check_and_build_and_nothing_is_published(project: Path, cli) -> None:
+    site = build_site(project)
+    before = tree_digest(site)
+    for route, text, _, _ in ROUTES:
+        write(project, f"content/audits/{route}.md", planted(text))
+    for command in ("check", "build"):
+        run = cli(command)
+        assert run.code == 1
+        reported = {line.split(":")[0] for line in run.lines if ": privacy: " in line and "(warning" not in line}
+        assert reported == {f"content/audits/{route}.md" for route, *_ in ROUTES}
+    assert tree_digest(site) == before
+
+
+# --- generated identifiers in random markup, spacing, case and wraps --------------------------------------
+
+PHONES = st.sampled_from(["07700 900123", "0161 496 0123", "020 7946 0000", "01632 960001", "+44 7700 900123"])
+EMAILS = st.sampled_from(["jane.doe@example.org", "j.bloggs@northbrook.example.org", "family1@example.co.uk"])
+WRAPS = st.sampled_from(["**{}**", "*{}*", "_{}_", "`{}`", "<span>{}</span>", "<b>{}</b>", "<i>{}</i>", "{}"])
+GAPS = st.sampled_from([" ", "\u00a0", "&nbsp;", "\u202f"])
+INVISIBLE = st.sampled_from(["", "\u200b", "\u00ad", "\u2060", "\ufeff"])
+
+
+@st.composite
+def disguised(draw: st.DrawFn) -> tuple[str, str]:
+    """An identifier as a careless or hostile author might write it, and its kind."""
+    kind, value = draw(
+        st.one_of(
+            PHONES.map(lambda v: ("phone", v)),
+            nhs_numbers().map(lambda v: ("nhs-number", v)),
+            ni_numbers().map(lambda v: ("ni-number", v)),
+            postcodes().map(lambda v: ("postcode", v)),
+            EMAILS.map(lambda v: ("email", v)),
+        )
+    )
+    if kind in ("ni-number", "postcode"):
+        value = draw(st.sampled_from([str.upper, str.lower, str.title]))(value)
+        if kind == "postcode" and re.search(r" (1st|2nd|3rd|[4-9]th)$", value):  # "y10 2nd" in lower case is prose
+            value = value.upper()
+    if draw(st.booleans()) and kind != "email":
+        value = value.translate(str.maketrans("0123456789@", "０１２３４５６７８９＠"))
+    parts = value.split()
+    if len(parts) > 1:
+        index = draw(st.integers(0, len(parts) - 1))
+        parts[index] = draw(WRAPS).format(parts[index])
+        gaps = [draw(GAPS) for _ in parts[1:]]
+        if draw(st.booleans()):  # an editor wrapped the line at one of the spaces
+            gaps[draw(st.integers(0, len(gaps) - 1))] = "\n"
+        value = parts[0] + "".join(gap + part for gap, part in zip(gaps, parts[1:], strict=True))
+    else:
+        cut = draw(st.integers(1, len(value) - 1))
+        value = value[:cut] + draw(INVISIBLE) + value[cut:]
+    return kind, value
+
+
+@settings(max_examples=400, deadline=None)
+@given(item=disguised())
+def test_property_a_disguised_identifier_is_caught_as_its_kind(item: tuple[str, str]) -> None:
+    kind, value = item
+    text = f"The worker noted {value} in the file."
+    found = scan_text(list(enumerate(text.split("\n"), start=1)), names=False)
+    assert kind in [f.kind for f in found] or (kind == "phone" and "nhs-number" in [f.kind for f in found]), (value, found)
+
+
+# --- every file read or refused -------------------------------------------------------------------------------
+
+
+def test_dot_files_and_other_files_in_the_briefing_folders_are_reported(project: Path, cli, monkeypatch) -> None:
+    write(project, "content/audits/.hidden-audit.md", planted("Nothing to see."))
+    write(project, "content/audits/notes.txt", "Ring 07700 900123.")
+    (project / "content/audits/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    monkeypatch.delenv("CI", raising=False)
+    run = cli("check")
+    assert run.code == 1
+    assert "content/audits/.hidden-audit.md:1: only '.md' files not starting with '.' are read" in run.out
+    assert "content/audits/notes.txt:1: only '.md' files not starting with '.' are read" in run.out
+    assert "content/audits/.DS_Store:1: is an editor's or the system's leftover file; delete it" in run.out
+    (project / "content/audits/.hidden-audit.md").unlink()
+    (project / "content/audits/notes.txt").unlink()
+    assert cli("check").code == 0  # a leftover warns on an author's machine
+    monkeypatch.setenv("CI", "true")
+    assert cli("check").code == 1  # and stops CI
+
+
+def _image(kind: str, exif: bool) -> bytes:
+    image = Image.new("RGB", (4, 4), "white")
+    out = io.BytesIO()
+    if exif:
+        data = Image.Exif()
+        data[0x010F] = "PhoneMaker"  # camera make
+        data[0x8825] = {1: "N", 2: (52.0, 14.0, 0.0)}  # GPS position
+        image.save(out, kind, exif=data)
+    else:
+        image.save(out, kind)
+    return out.getvalue()
+
+
+def test_files_beside_the_pages_are_scanned_whatever_their_type(project: Path, cli) -> None:
+    pages = project / "content/pages"
+    (pages / "contacts.txt").write_text("Team list\n\nRing Tyler Smith on 07700 900123.\n")
+    (pages / "data.csv").write_text("name,phone\nduty,0161 496 0123\n")
+    (pages / "map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>NN4 8RE</text></svg>')
+    (pages / "photo.jpg").write_bytes(_image("JPEG", exif=True))
+    (pages / "clean.png").write_bytes(_image("PNG", exif=False))
+    (pages / "minutes.pdf").write_bytes(b"%PDF-1.4\n")
+    run = cli("check")
+    assert run.code == 1
+    lines = [line for line in run.lines if line.startswith("content/pages/")]
+    assert [line.split(": ")[0] for line in lines] == [
+        "content/pages/contacts.txt:3",
+        "content/pages/contacts.txt:3",
+        "content/pages/data.csv:2",
+        "content/pages/map.svg:1",
+        "content/pages/minutes.pdf:1",
+        "content/pages/photo.jpg:1",
+    ]
+    assert "image holds metadata (EXIF" in run.out
+    for name in ("contacts.txt", "data.csv", "map.svg", "photo.jpg", "minutes.pdf"):
+        (pages / name).unlink()
+    site = build_site(project)
+    assert (site / "clean.png").is_file()
+
+
+# --- names: pseudonyms and the allow list ----------------------------------------------------------------------
+
+
+def test_a_public_name_passes_only_when_the_allow_list_gives_a_reason(project: Path, cli) -> None:
+    write(project, "content/audits/review.md", planted("The review after Victoria Climbié changed practice."))
+    assert cli("check").code == 0  # the fixture's allowed_names.yml lists her, with a reason
+    write(project, "content/audits/other.md", planted("Victoria Smith, aged 7, was seen at home."))
+    run = cli("check")
+    assert run.code == 1
+    assert "content/audits/other.md:15: privacy: name: Vi•••••• •••th" in run.out
+    (project / "content/allowed_names.yml").write_text("- name: Victoria Climbié\n- name: Jo\n  reason: ''\n")
+    run = cli("check")
+    assert "content/allowed_names.yml:1: 'Victoria Climbié' needs 'reason: <why it may be published>'" in run.out
+    assert "content/allowed_names.yml:2: 'Jo' needs 'reason: <why it may be published>'" in run.out
+    assert "content/audits/review.md:15: privacy: name: Vi•••••• •••••ié" in run.out
+
+
+def test_a_pseudonym_covers_only_itself_not_a_real_surname_beside_it(project: Path) -> None:
+    text = planted("Jordan said he felt safe. Jordan Smith, aged 7, did not.")
+    write(project, "content/audits/p.md", text.replace("status: published", "status: published\npseudonyms: [Jordan]"))
+    problems = [str(p) for p in check(project, "content").problems]
+    assert [p.split(" (")[0] for p in problems] == ["content/audits/p.md:16: privacy: name: Jo•••• •••th"]
+
+
+# --- allowances stay on their own line ---------------------------------------------------------------------------
+
+
+def test_an_allowance_lets_a_detail_through_only_where_it_was_written(project: Path, cli) -> None:
+    allowed = (
+        "Out of hours: 0161 496 0000 / 07700 900123. "
+        '<!-- privacy: allow "0161 496 0000" reason: duty line --> <!-- privacy: allow "07700 900123" reason: on-call line -->'
+    )
+    write(project, "content/audits/allowed.md", planted(allowed))
+    assert cli("build").code == 0
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(
+        template.read_text().replace('<div class="md-copyright">', '<div class="md-copyright">\n<p>07700 900123</p>')
+    )
+    run = cli("build")
+    assert run.code == 1
+    assert "overrides/partials/copyright.html:4: privacy: phone: 07••• ••••23 reached the built site" in run.out
+
+
+def test_an_allowance_is_only_a_comment_and_its_reason_is_read(project: Path) -> None:
+    write(project, "content/audits/marker.md", planted('Mum said privacy: allow "zz" reason: call 07700 900123 after six.'))
+    write(project, "content/audits/reason.md", planted('Text. <!-- privacy: allow "zz" reason: Tyler Whitfield said so -->'))
+    problems = [
+        (p.path, p.message.split(": ")[1])
+        for p in check(project, "content").problems
+        if "/marker" in p.path or "/reason" in p.path
+    ]
+    assert problems == [("content/audits/marker.md", "phone"), ("content/audits/reason.md", "name")]
+
+
+def test_a_pseudonym_that_looks_like_a_real_name_is_a_warning(project: Path) -> None:
+    text = planted("Nothing here.").replace("status: published", "status: published\npseudonyms: [Tyler Whitfield]")
+    write(project, "content/audits/real.md", text)
+    warnings = [str(w) for w in check(project, "content").warnings if "real.md" in w.path]
+    assert any("privacy: pseudonym:" in w and "a pseudonym must be invented" in w for w in warnings), warnings
+
+
+def test_front_matter_is_read_as_yaml_decodes_it(project: Path) -> None:
+    text = planted("Nothing here.").replace(
+        "summary: A valid summary.", 'summary: "Mum on 07700\\u00a0900123, jane\\x40example.org"'
+    )
+    write(project, "content/audits/escaped.md", text)
+    problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "escaped" in p.path]
+    assert problems == [(10, "phone"), (10, "email")]
+
+
+def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
+    write(project, "content/audits/2024-06-tyler-smith-nn4-8re.md", planted("Nothing here."))
+    messages = [p.message for p in check(project, "content").problems if "tyler" in p.path]
+    assert [m.split(": ")[1] for m in messages] == ["postcode in the file name", "name in the file name"]
+    assert "rename the file" in messages[0]
+
+
+def test_a_linked_folder_inside_the_repository_is_read_like_any_other(project: Path) -> None:
+    private = project / "private"
+    private.mkdir()
+    (private / "notes.md").write_text("# Notes\n\nTyler Smith was seen at home.\n")
+    (project / "content/pages/linked").symlink_to(private)
+    problems = [str(p) for p in check(project, "content").problems if "linked" in p.path]
+    assert [p.split(": privacy: ")[1].split(":")[0] for p in problems] == ["name"]
+
+
+@pytest.mark.parametrize(
+    ("what", "data"),
+    [
+        ("a private chunk", lambda png: png[:-12] + (4).to_bytes(4, "big") + b"prVt" + b"Tyle" + b"\x00" * 4 + png[-12:]),
+        ("data after the end", lambda png: png + b"Tyler Smith, 14 Laburnum Close"),
+    ],
+)
+def test_an_image_carrying_anything_besides_its_picture_is_refused(project: Path, what: str, data) -> None:
+    (project / "content/pages/logo.png").write_bytes(data(_image("PNG", exif=False)))
+    problems = [p.message for p in check(project, "content").problems if p.path.endswith("logo.png")]
+    assert len(problems) == 1 and problems[0].startswith("image carries more than its picture")
+
+
+def test_an_allowed_detail_may_reach_its_own_page_only(project: Path, cli) -> None:
+    """An allowance in the summary: the summary is on listings too, where the allowance does not reach."""
+    allowance = 'summary: "Duty line 0161 496 0000."  # privacy: allow "0161 496 0000" reason: public duty line'
+    write(project, "content/audits/allowed.md", planted("Nothing here.").replace("summary: A valid summary.", allowance))
+    run = cli("build")
+    assert run.code == 1
+    assert "content/audits/allowed.md:10: privacy: phone: 01•• ••• ••00 reached the built site beyond its own page" in run.out
+    assert "(site/briefings/allowed/" not in run.out  # its own page is allowed; a listing is not
+
+
+@pytest.mark.parametrize("slug", ["site", "2016-17", "archive"])
+def test_an_allowance_never_reaches_a_page_whose_address_merely_holds_its_file_name(project: Path, cli, slug: str) -> None:
+    """Named like the site's folder, a year or a section, an audit's allowance still covers its own page only."""
+    allowance = 'summary: "Duty line 0161 496 0000."  # privacy: allow "0161 496 0000" reason: public duty line'
+    text = (
+        planted("Nothing here.").replace("summary: A valid summary.", allowance).replace("date: 2024-05-01", "date: 2016-05-01")
+    )
+    write(project, f"content/audits/{slug}.md", text)
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1, run.out
+    assert f"content/audits/{slug}.md:10: privacy: phone: 01•• ••• ••00 reached the built site beyond its own page" in run.out
+
+
+def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
+    css = project / "overrides/assets/stylesheets/extra.css"
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text('.duty::after { content: "Ring 07700 900123"; }\n')
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("extra_css:", "extra_css:\n  - assets/stylesheets/extra.css", 1))
+    run = cli("build")
+    assert run.code == 1 and "privacy: phone: 07••• ••••23 reached the built site" in run.out
