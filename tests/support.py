@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from generator.cli import main
+from generator.model import STEPS
 
 # --- the repository and the build ------------------------------------------------------------
 
@@ -97,6 +98,11 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 # --- content to write ------------------------------------------------------------------------
+
+BRIEFING_HEADINGS = [f"## {title}" for _, title in STEPS]
+"""A briefing's sections, in the order `briefings new` writes them."""
+AUDIT_HEADINGS = [*BRIEFING_HEADINGS, "## Action plan", "## Good practice"]
+"""An audit's sections as `briefings new audit` writes them: the steps, then its action plan and good practice."""
 
 BODY = """## Background
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import frontmatter
 
 from generator.pipeline import check
-from tests.support import BASE, build_site, tree_digest, write
+from tests.support import AUDIT_HEADINGS, BASE, build_site, tree_digest, write
 
 
 def test_check_passes_and_counts_drafts(project: Path, cli) -> None:
@@ -111,16 +111,7 @@ def test_new_audit_writes_a_draft_shaped_like_the_contract(project: Path, cli) -
     assert post["date"] == date.today()
     assert post["type"] == "maca"
     headings = [line for line in post.content.splitlines() if line.startswith("## ")]
-    assert headings == [
-        "## Background",
-        "## Why it matters",
-        "## What worked well",
-        "## What we are worried about",
-        "## What needs to happen",
-        "## Questions for reflection",
-        "## Action plan",
-        "## Good practice",
-    ]
+    assert headings == AUDIT_HEADINGS
     result = check(project, "content")
     assert result.ok and "content/audits/neglect-of-teenagers-a-maca.md" in result.drafts_held
     todo = [str(p) for p in check(project, "content", include_drafts=True).problems if "neglect-of-teenagers" in p.path]

@@ -33,7 +33,7 @@ from generator.authoring.word.sections import pipe_table
 from generator.content.parse import parse_document
 from generator.pipeline import check
 from generator.site.markup import to_html
-from tests.support import FIXTURES
+from tests.support import AUDIT_HEADINGS, BRIEFING_HEADINGS, FIXTURES
 
 DOCX = FIXTURES / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -318,16 +318,7 @@ def test_a_word_report_becomes_a_draft_with_every_word(project: Path, cli, tmp_p
     assert run.code == 0, run.err
     path = project / "content/audits/neglect-of-teenagers-a-multi-agency-case-audit.md"
     assert run.lines[0] == f"Wrote {path.relative_to(project).as_posix()} (status: draft) from {report}."
-    assert sections(path) == [
-        "## Background",
-        "## Why it matters",
-        "## What worked well",
-        "## What we are worried about",
-        "## What needs to happen",
-        "## Questions for reflection",
-        "## Action plan",
-        "## Good practice",
-    ]
+    assert sections(path) == AUDIT_HEADINGS
     missing = document_words(report, skip=set(STEP_HEADINGS), skip_columns=("Lead agency", "By when", "Progress")) - draft_words(
         path
     )
@@ -480,14 +471,7 @@ def test_a_briefing_keeps_its_action_table_and_good_practice_as_text(project: Pa
     assert run.code == 0, run.err
     path = project / "content/briefings/teenage-neglect.md"
     text = path.read_text(encoding="utf-8")
-    assert sections(path) == [
-        "## Background",
-        "## Why it matters",
-        "## What worked well",
-        "## What we are worried about",
-        "## What needs to happen",
-        "## Questions for reflection",
-    ]
+    assert sections(path) == BRIEFING_HEADINGS
     post = frontmatter.loads(text)
     assert "cases" not in post and "type" not in post and str(post["date"]) == "2024-06-12"
     assert "| Ref | Recommendation | Lead agency | By when | Progress |" in section_text(path, "What needs to happen")
