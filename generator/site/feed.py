@@ -23,6 +23,7 @@ def atom_feed(site: Site) -> str:
     feed.id(base)
     feed.title(f"{site.settings.site_name}: 6 Step Briefings")
     feed.subtitle("New learning from case audits and reviews")
+    feed.author({"name": site.settings.partnership_name})  # Atom requires an author for the feed or every entry
     feed.link(href=base, rel="alternate")
     feed.link(href=base + "feed.xml", rel="self")
     feed.language("en-GB")

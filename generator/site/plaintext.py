@@ -100,7 +100,7 @@ def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date, succes
     if b.agencies:
         facts.append("Agencies: " + ", ".join(taxonomy.agencies[k] for k in b.agencies))
     facts.append("Themes: " + ", ".join(taxonomy.themes[k].label for k in b.themes))
-    parts = [b.title.upper(), "=" * min(WIDTH, len(b.title)), fill(b.summary), "\n".join(facts)]
+    parts = [f"{b.title.upper()}\n{'=' * min(WIDTH, len(b.title))}", fill(b.summary), "\n".join(facts)]  # underlined
     if successor:
         parts.insert(0, fill(f"SUPERSEDED: this briefing has been replaced by {successor[0]}: {successor[1]}"))
     if b.status is Status.RESTRICTED:

@@ -3,6 +3,7 @@ versions, the agency, theme and year pages, and the site's downloads and markers
 
 from __future__ import annotations
 
+from generator.diagnostics import plural
 from generator.model import DRAFTS_MARKER, PARTNERS_MARKER, PARTNERS_NOTICE, REVIEW_NOTICE_DAYS, Audience, Status
 from generator.site.facets import Facets, Filter
 from generator.site.feed import atom_feed
@@ -154,6 +155,14 @@ def _site_files(maker: PageMaker) -> list[Output]:
     return outputs
 
 
+ITEMS = {
+    "briefings": ("briefing", ""),
+    "archive": ("audit", ""),
+    "showcase": ("example of good practice", "examples of good practice"),
+}
+"""What each narrowed listing counts, in its description."""
+
+
 def filtered(maker: PageMaker, section: str, template: str, title: str, facets: Facets) -> list[Output]:
     return [
         output
@@ -165,7 +174,7 @@ def filtered(maker: PageMaker, section: str, template: str, title: str, facets: 
             f.url(section),
             template,
             f"{title}: {f.label}",
-            f"{f.label}: {len(f.items)} items.",
+            f"{f.label}: {plural(len(f.items), *ITEMS[section])}.",
             maker.split_years(maker.index.group_by_year(f.items)) if section == "archive" else maker.split(f.items),
             current=f,
         )
@@ -193,7 +202,7 @@ def agency(maker: PageMaker, g: AgencyGroup) -> list[Output]:
             narrowed.url("briefings"),
             "briefings.html.j2",
             f"Briefings: {g.label}",
-            f"{g.label}: {len(g.briefings)} items.",
+            f"{g.label}: {plural(len(g.briefings), 'briefing')}.",
             maker.split(g.briefings),
             current=narrowed,
         )

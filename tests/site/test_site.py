@@ -184,6 +184,7 @@ def test_feed_lists_published_briefings_with_absolute_links(public_site: Path) -
         f"https://example.github.io/briefings/briefings/{slug}/"
         for slug in ("autumn-maca", "standalone-review", "year-start-maca", "year-end-maca", "thematic-survey")
     ]
+    assert feed.find(f"{ATOM}author/{ATOM}name").text == "Northbrook Safeguarding Children Partnership"  # Atom needs one
 
 
 def test_public_build_leaks_nothing_from_drafts_or_restricted_items(public_site: Path) -> None:
