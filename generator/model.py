@@ -215,6 +215,11 @@ def reporting_year(day: date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+def year_slug(year: str) -> str:
+    """A reporting year in an address: `2016/17` becomes `2016-17`."""
+    return year.replace("/", "-")
+
+
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 

@@ -91,7 +91,7 @@ class Site:
 
 
 @dataclass(frozen=True)
-class Heading:
+class OutlineHeading:
     """A heading of a generated page, for the engine's table of contents."""
 
     level: int
@@ -108,7 +108,7 @@ class Page:
     """As HTML (entities kept), like the page's `<h1>`."""
     description: str
     """Plain text."""
-    headings: tuple[Heading, ...]
+    headings: tuple[OutlineHeading, ...]
     noindex: bool = False
     """Asks search engines to drop the page (a withdrawn briefing's notice)."""
 

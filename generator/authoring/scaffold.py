@@ -77,7 +77,7 @@ def target_file(root: Path, content_dir: str, kind: str, slug: str) -> Path:
 
 
 def render(kind: str, title: str, taxonomy: Taxonomy, found: Found) -> str:
-    """The draft `briefings new` writes; an imported document (`wordimport`) fills more of `found`, each value
+    """The draft `briefings new` writes; an imported document (`word.importer`) fills more of `found`, each value
     with a note on where it came from, so that both commands show the author the same placeholders."""
     return _ENV.get_template(f"{kind}.md.j2").render(
         title=title.strip(),

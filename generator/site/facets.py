@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from generator.model import Briefing, GoodPractice, Taxonomy
+from generator.model import Briefing, GoodPractice, Taxonomy, year_slug
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Filter:
             assert isinstance(b, Briefing)  # only briefings are narrowed by type
             years[b.reporting_year].append(b)
         return tuple(
-            Filter("type", f"{self.key}/{y.replace('/', '-')}", f"{self.label}, {y}", tuple(items), self, y)
+            Filter("type", f"{self.key}/{year_slug(y)}", f"{self.label}, {y}", tuple(items), self, y)
             for y, items in sorted(years.items(), reverse=True)
         )
 
@@ -57,7 +57,7 @@ def listing_facets(items: tuple[Briefing, ...], taxonomy: Taxonomy, audits_only:
             themes[key].append(b)
     type_labels = {**taxonomy.audit_types, **({} if audits_only else {"briefing": "Briefing from a review"})}
     return (
-        ("Year", tuple(Filter("year", y.replace("/", "-"), y, tuple(v)) for y, v in sorted(years.items(), reverse=True))),
+        ("Year", tuple(Filter("year", year_slug(y), y, tuple(v)) for y, v in sorted(years.items(), reverse=True))),
         ("Type", tuple(Filter("type", k, type_labels[k], tuple(types[k])) for k in type_labels if k in types)),
         (
             "Theme",

@@ -16,17 +16,17 @@ from generator.site.jinja import ENV, relative
 from generator.site.paging import Pager, page_path, split, split_whole
 from generator.site.tables import label_cells
 from generator.site.totals import YearGroup
-from generator.sitemodel import Heading, Output, Page, Site
+from generator.sitemodel import OutlineHeading, Output, Page, Site
 
 
 class Outline:
     """The headings a template writes (see the `heading` macro), in order."""
 
     def __init__(self) -> None:
-        self.headings: list[Heading] = []
+        self.headings: list[OutlineHeading] = []
 
     def __call__(self, level: int, id: str, inner: Markup) -> str:
-        self.headings.append(Heading(level, id, strip_tags(str(inner))))
+        self.headings.append(OutlineHeading(level, id, strip_tags(str(inner))))
         return id
 
 
@@ -70,7 +70,7 @@ class PageMaker:
         anchor = unique(slugify(title, "-"), {heading.id for heading in outline.headings})  # as Python-Markdown's toc would
         html = ENV.get_template("_page.html.j2").render(title=title, anchor=anchor, body=Markup(body))
         shown = str(escape(title))
-        heading = Heading(1, anchor, strip_tags(shown))  # named as the outline names the others
+        heading = OutlineHeading(1, anchor, strip_tags(shown))  # named as the outline names the others
         return Output(path, html, Page(shown, description, (heading, *outline.headings), noindex), searchable)
 
     def listing(

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.model import Action, Briefing
+from generator.model import Action, Briefing, year_slug
 
 MACA = "maca"
 """The audit type the archive is named for: its cases and children are charted."""
@@ -109,7 +109,7 @@ class YearGroup:
     @property
     def key(self) -> str:
         """The year in addresses: `2016-17`."""
-        return self.year.replace("/", "-")
+        return year_slug(self.year)
 
     @property
     def macas(self) -> tuple[Briefing, ...]:

@@ -3,7 +3,7 @@
 mammoth reads the `.docx` (styles, lists, tables, links, tracked changes); this module only writes what it
 made as Markdown blocks (paragraphs, lists, tables, each footnote after the block that cites it) whose text
 `htmlinline` writes so that Python-Markdown (with the `tables` and `sane_lists` extensions) reads it back as
-the same text. Headings stay apart (`Heading`) for `wordsections` to map onto the steps.
+the same text. Headings stay apart (`WordHeading`) for `sections.py` to map onto the steps.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _LISTS = ("ul", "ol")
 
 
 @dataclass(frozen=True)
-class Heading:
+class WordHeading:
     level: int
     text: str
     """Plain text, spaces collapsed: what the heading is matched by, and written as."""
@@ -48,7 +48,7 @@ class Table:
     """The same cells as plain text, for an action plan, whose cells are shown as written."""
 
 
-Block = Heading | Prose | Table
+Block = WordHeading | Prose | Table
 
 
 def blocks(markup: str) -> list[Block]:
@@ -90,7 +90,7 @@ def _block(element: lxml_html.HtmlElement, context: Context) -> list[Block]:
             if REFERENCE.match(link.get("href", "")):  # a heading's footnote still follows it
                 context.cited.setdefault(link.get("href")[1:], plain(link))
         text = plain(element)
-        return [Heading(int(tag[1]), text, "title" in element.get("class", "").split())] if text else []
+        return [WordHeading(int(tag[1]), text, "title" in element.get("class", "").split())] if text else []
     if tag in _LISTS:
         lines = _list(element, context, 0)
         return [Prose("\n".join(lines), plain(element))] if lines else []

@@ -1,7 +1,7 @@
 """Reading a .docx with mammoth: its blocks, and what mammoth did not show of it.
 
 mammoth never reads the document's images or comments; tracked insertions are kept as text and tracked
-deletions left out. `htmlmarkdown` writes the blocks as Markdown.
+deletions left out. `blocks.py` writes them as Markdown.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """`briefings import FILE.docx`: a Word report becomes a draft shaped like the contract, nothing dropped.
 
-The document is read (`wordread`), its blocks are placed in the six steps, good-practice entries and the
-action plan (`wordsections`), the front matter it states is filled in (`wordfacts`), and the draft is written
-on `briefings new`'s template (`worddraft`). What could not be placed is kept in the draft and listed to the
-author at its line; what was not imported, and what is left to do, is told in words (`wordreport`).
+The document is read (`docx.py`), its blocks are placed in the six steps, good-practice entries and the
+action plan (`sections.py`), the front matter it states is filled in (`facts.py`), and the draft is written
+on `briefings new`'s template (`draft.py`). What could not be placed is kept in the draft and listed to the
+author at its line; what was not imported, and what is left to do, is told in words (`notes.py`).
 """
 
 from __future__ import annotations

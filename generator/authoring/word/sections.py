@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from generator.authoring.word import facts as wordfacts
-from generator.authoring.word.blocks import Block, Heading, Prose, Table
+from generator.authoring.word.blocks import Block, Prose, Table, WordHeading
 from generator.authoring.word.headings import STEP_TITLES, action_columns, step_of
 from generator.authoring.word.inline import escape
 from generator.content.actions import COLUMNS
@@ -63,7 +63,7 @@ class _Placer:
         self.entries: list[Entry] = []
         self.actions: list[list[str]] = []
         self.plan_notes: list[str] = []
-        self.top = min((b.level for b in found if isinstance(b, Heading) and not b.title), default=1)
+        self.top = min((b.level for b in found if isinstance(b, WordHeading) and not b.title), default=1)
         self.key = PREAMBLE
         self.level = self.top - 1
         """The level of the heading that opened the current step (or the sub-heading that stands for it)."""
@@ -80,8 +80,8 @@ class _Placer:
         for index in range(start, len(self.found)):
             block = self.found[index]
             if isinstance(block, Prose) and block.bold and step_of(block.text):
-                block = Heading(self.top, block.text)
-            if isinstance(block, Heading):
+                block = WordHeading(self.top, block.text)
+            if isinstance(block, WordHeading):
                 self._heading(block, index)
             elif isinstance(block, Table):
                 self._table(block)
@@ -92,15 +92,15 @@ class _Placer:
     def _title(self) -> tuple[str | None, str, int]:
         """Word's Title style, else the first block if it is a heading that names no step."""
         for index, block in enumerate(self.found):
-            if isinstance(block, Heading) and block.title:
+            if isinstance(block, WordHeading) and block.title:
                 self.found = self.found[:index] + self.found[index + 1 :]
                 return block.text, "the document's Title", 0
         first = self.found[0] if self.found else None
-        if isinstance(first, Heading) and not step_of(first.text):
+        if isinstance(first, WordHeading) and not step_of(first.text):
             return first.text, "the document's first heading", 1
         return None, "", 0
 
-    def _heading(self, heading: Heading, index: int) -> None:
+    def _heading(self, heading: WordHeading, index: int) -> None:
         if self.entry_level is not None and heading.level > self.entry_level:
             self._entry_heading(heading)
             return
@@ -117,11 +117,11 @@ class _Placer:
 
     def _has_sub_headings(self, index: int, level: int) -> bool:
         for block in self.found[index + 1 :]:
-            if isinstance(block, Heading):
+            if isinstance(block, WordHeading):
                 return block.level > level
         return False
 
-    def _open(self, key: str, heading: Heading) -> None:
+    def _open(self, key: str, heading: WordHeading) -> None:
         """Start the step `key`. A step the document names twice goes on, and a section only audits have goes
         into its step in a briefing: their headings are kept as sub-headings."""
         note = ""
@@ -136,7 +136,7 @@ class _Placer:
         self.key, self.level, self.depth, self.loose = key, heading.level, 3 if kept else 2, False
         self.entry_level = heading.level if key == GOOD_PRACTICE else None
 
-    def _sub_heading(self, heading: Heading) -> None:
+    def _sub_heading(self, heading: WordHeading) -> None:
         """A heading that opens no step stays as a sub-heading where it is. One at a step's level would have been
         a section of its own: it is noted, and from there on any step heading starts its step."""
         section_level = heading.level <= self.level
@@ -153,7 +153,7 @@ class _Placer:
         level = min(6, max(3, self.depth + heading.level - self.level))
         self._add(Part(f"{'#' * level} {escape(heading.text)}", note), heading.text)
 
-    def _entry_heading(self, heading: Heading) -> None:
+    def _entry_heading(self, heading: WordHeading) -> None:
         assert self.entry_level is not None
         if heading.level == self.entry_level + 1 or not self.entries:
             self.entries.append(Entry(heading.text, text=[heading.text]))
