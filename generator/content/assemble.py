@@ -6,7 +6,6 @@ Each file's front matter and body are checked, then the addresses across files; 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from generator.content.actions import parse_action_plan
 from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
@@ -29,11 +28,11 @@ class Validated:
 
 def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
     """A withdrawn file: only what its notice shows is checked and kept (its text may already be deleted)."""
-    problems = check_front_matter(doc, rules)
-    if problems:
-        return None, problems
+    front = check_front_matter(doc, rules)
+    if front.problems:
+        return None, front.problems
     fields = doc.fields
-    when = date.fromisoformat(fields["date"].text or "")
+    when = front.dates["date"]
     return Briefing(
         slug=doc.slug,
         kind=doc.kind,
@@ -48,7 +47,7 @@ def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None,
         steps=("",) * len(STEPS),
         superseded_by=fields["superseded_by"].value if "superseded_by" in fields else None,
         previous_slugs=tuple(fields["previous_slugs"].value if "previous_slugs" in fields else ()),
-        withdrawn_on=date.fromisoformat(fields["withdrawn_on"].text or ""),
+        withdrawn_on=front.dates["withdrawn_on"],
         withdrawn_reason=" ".join(fields["withdrawn_reason"].value.split()),
     ), []
 
@@ -56,7 +55,8 @@ def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None,
 def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
     if status_of(doc) is Status.WITHDRAWN:
         return _withdrawn(doc, rules)
-    problems = check_front_matter(doc, rules) + check_headings(doc)
+    front = check_front_matter(doc, rules)
+    problems = front.problems + check_headings(doc)
     sections, found = sort_sections(doc)
     problems += found
     fields = {k: f.value for k, f in doc.fields.items()}
@@ -77,10 +77,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
     if problems:
         return None, problems
 
-    def day(key: str) -> date | None:
-        return date.fromisoformat(doc.fields[key].text or "") if key in doc.fields else None
-
-    when = day("date") or date.min
+    when = front.dates["date"]
     return Briefing(
         slug=doc.slug,
         kind=doc.kind,
@@ -88,7 +85,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
         title=fields["title"].strip(),
         status=status_of(doc) or Status.DRAFT,
         date=when,
-        published=day("published") or when,
+        published=front.dates.get("published", when),
         summary=" ".join(fields["summary"].split()),
         themes=themes,
         agencies=tuple(fields.get("agencies") or ()),
@@ -100,7 +97,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
         cases=fields.get("cases"),
         children=fields.get("children"),
         source=fields.get("source"),
-        review_date=day("review_date"),
+        review_date=front.dates.get("review_date"),
         pseudonyms=tuple(fields.get("pseudonyms") or ()),
         superseded_by=fields.get("superseded_by"),
         previous_slugs=tuple(fields.get("previous_slugs") or ()),

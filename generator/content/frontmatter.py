@@ -3,6 +3,7 @@ translating jsonschema's errors into messages a QA officer can act on."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -177,7 +178,14 @@ class FrontMatterRules:
         }
 
 
-def check_front_matter(doc: Document, rules: FrontMatterRules) -> list[Problem]:
+@dataclass
+class CheckedFrontMatter:
+    problems: list[Problem]
+    dates: dict[str, date]
+    """Each date field, parsed once here, where it was checked (empty when the front matter has problems)."""
+
+
+def check_front_matter(doc: Document, rules: FrontMatterRules) -> CheckedFrontMatter:
     gone = status_of(doc) is Status.WITHDRAWN
     schema, validator = rules.schemas[doc.kind, gone], rules.validators[doc.kind, gone]
     problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
@@ -192,14 +200,16 @@ def check_front_matter(doc: Document, rules: FrontMatterRules) -> list[Problem]:
             for key in WITHDRAWAL_FIELDS
             if key in doc.fields
         ]
-    if not problems:
-        problems += _check_dates(doc)
-    return problems
+    if problems:
+        return CheckedFrontMatter(problems, {})
+    dates = {
+        key: date.fromisoformat(doc.fields[key].text or str(doc.fields[key].value)) for key in DATE_FIELDS if key in doc.fields
+    }
+    return CheckedFrontMatter(_check_dates(doc, dates), dates)
 
 
-def _check_dates(doc: Document) -> list[Problem]:
-    fields = doc.fields
-    when = date.fromisoformat(fields["date"].text or str(fields["date"].value))
+def _check_dates(doc: Document, dates: dict[str, date]) -> list[Problem]:
+    fields, when = doc.fields, dates["date"]
     if not EARLIEST_YEAR <= when.year <= date.today().year + 1:
         return [
             Problem(
@@ -210,10 +220,10 @@ def _check_dates(doc: Document) -> list[Problem]:
             )
         ]
     gone = fields.get("withdrawn_on")
-    if gone and date.fromisoformat(gone.text or "") < when:
+    if gone and dates["withdrawn_on"] < when:
         return [Problem(doc.path, gone.line, f"withdrawn_on: {gone.text} is before its date {when}; check for a typing slip")]
     published = fields.get("published")
-    if published and date.fromisoformat(published.text or "") < when:
+    if published and dates["published"] < when:
         return [
             Problem(
                 doc.path,
