@@ -142,7 +142,7 @@ class Build:
             leftovers_fail=options.in_ci,
             today=options.build_date,
         )
-        if not self.reporter.checked(checked):
+        if not checked.report(self.reporter):
             raise BuildFailed("content has problems", checked.problems)
         self.allowances = checked.allowances
         return checked

@@ -50,7 +50,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         checked.problems = sorted(
             [*checked.problems, *restricted_in_public(root, project.content_dir)], key=lambda p: (p.path, p.line)
         )
-    return 0 if Reporter().checked(checked) else 1
+    return 0 if checked.report(Reporter()) else 1
 
 
 def restricted_in_public(root: Path, content_dir: str) -> list[Problem]:

@@ -11,12 +11,9 @@ import difflib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from generator.model import Problem, printable
-
-if TYPE_CHECKING:
-    from generator.pipeline import Checked
 
 
 def did_you_mean(word: str, options: list[str]) -> str:
@@ -70,32 +67,6 @@ class Reporter:
                 self.message(annotation(problem))
             for problem in warnings:
                 self.message(annotation(problem, "warning"))
-
-    def checked(self, checked: Checked) -> bool:
-        """Report a content check, then a summary; True if nothing must be fixed."""
-        reminders = [*checked.warnings, *checked.draft_problems, *checked.notes, *checked.reviews]
-        self.problems(checked.problems, reminders)
-        if checked.allowances:
-            self.message(f"Privacy allowances in use ({len(checked.allowances)}):")
-            for allowance in checked.allowances:
-                self.message(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
-        drafts, to_fix = checked.drafts_held, len(checked.draft_problems)
-        skipped = f"{plural(len(drafts), 'draft')} checked, not published"
-        if to_fix:
-            skipped += f" ({plural(to_fix, 'draft problem')} to fix before publishing; they do not block the build)"
-        if drafts:
-            skipped += ": " + ", ".join(drafts)
-        if checked.problems:
-            files = len({p.path for p in checked.problems})
-            outcome = f"{plural(len(checked.problems), 'problem')} in {plural(files, 'file')}; nothing was built. {skipped}."
-        else:
-            warnings = f" {plural(len(checked.warnings), 'privacy warning')} to review." if checked.warnings else ""
-            notes = f" {plural(len(checked.notes), 'writing note')} to consider." if checked.notes else ""
-            notes += f" {plural(len(checked.reviews), 'briefing')} due for review." if checked.reviews else ""
-            outcome = f"All content is valid: {plural(len(checked.briefings), 'briefing')} checked. {skipped}.{warnings}{notes}"
-        self.message(outcome)
-        write_step_summary("briefings check", outcome, checked.problems, reminders)
-        return not checked.problems
 
     def built_site(self, problems: Sequence[Problem], consequence: str) -> None:
         """Report what the checks of a built site found, and what became of the build."""

@@ -17,7 +17,7 @@ from generator.content.pages import scan_pages
 from generator.content.parse import Document, parse_document
 from generator.content.screen import scan_document
 from generator.content.taxonomy import load_taxonomy
-from generator.diagnostics import plural
+from generator.diagnostics import Reporter, plural, write_step_summary
 from generator.model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
 from generator.privacy import namelists
 from generator.privacy.allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
@@ -28,6 +28,8 @@ from generator.sitemodel import Output, Settings, make_site, visible
 
 @dataclass
 class Checked:
+    """What a content check found: the briefings it may publish, and every problem and reminder, to report."""
+
     taxonomy: Taxonomy | None
     briefings: list[Briefing] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -35,15 +37,41 @@ class Checked:
     """Drafts checked but not published."""
     warnings: list[Problem] = field(default_factory=list)
     draft_problems: list[Problem] = field(default_factory=list)
+    """What stands between each draft and publishing; never blocks a build (unless drafts are included)."""
     notes: list[Problem] = field(default_factory=list)
+    """Advice on writing for readers from every agency (acronyms, long sentences): never blocks anything."""
     reviews: list[Problem] = field(default_factory=list)
     """Briefings whose review date has passed or is near: a reminder, never a problem."""
-    """Advice on writing for readers from every agency (acronyms, long sentences): never blocks anything."""
-    """What stands between each draft and publishing; never blocks a build (unless drafts are included)."""
     allowances: list[Allowance] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
+        return not self.problems
+
+    def report(self, reporter: Reporter) -> bool:
+        """Report a content check, then a summary; True if nothing must be fixed."""
+        reminders = [*self.warnings, *self.draft_problems, *self.notes, *self.reviews]
+        reporter.problems(self.problems, reminders)
+        if self.allowances:
+            reporter.message(f"Privacy allowances in use ({len(self.allowances)}):")
+            for allowance in self.allowances:
+                reporter.message(f'  {allowance.path}:{allowance.line}: allows "{allowance.text}" because: {allowance.reason}')
+        drafts, to_fix = self.drafts_held, len(self.draft_problems)
+        skipped = f"{plural(len(drafts), 'draft')} checked, not published"
+        if to_fix:
+            skipped += f" ({plural(to_fix, 'draft problem')} to fix before publishing; they do not block the build)"
+        if drafts:
+            skipped += ": " + ", ".join(drafts)
+        if self.problems:
+            files = len({p.path for p in self.problems})
+            outcome = f"{plural(len(self.problems), 'problem')} in {plural(files, 'file')}; nothing was built. {skipped}."
+        else:
+            warnings = f" {plural(len(self.warnings), 'privacy warning')} to review." if self.warnings else ""
+            notes = f" {plural(len(self.notes), 'writing note')} to consider." if self.notes else ""
+            notes += f" {plural(len(self.reviews), 'briefing')} due for review." if self.reviews else ""
+            outcome = f"All content is valid: {plural(len(self.briefings), 'briefing')} checked. {skipped}.{warnings}{notes}"
+        reporter.message(outcome)
+        write_step_summary("briefings check", outcome, self.problems, reminders)
         return not self.problems
 
 

@@ -59,7 +59,7 @@ class Preview:
         checked = check(
             project.root, project.content_dir, options.drafts, options.strict_privacy, memo=self.memo, today=options.build_date
         )
-        if not self.reporter.checked(checked):
+        if not checked.report(self.reporter):
             raise BuildFailed("content has problems", checked.problems)
         self.allowances = checked.allowances
         return checked

@@ -45,7 +45,6 @@ any other lowercase word after a given name is a verb or like one ("Tyler would"
 _FAMILY_AFTER = re.compile(r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b")
 _RANK = re.compile(rf"\b(?:PC|DC|DS|DI|DCI|DCS|PCSO|Sgt|Insp)\.?[ \t]+{_WORD}")
 """A police rank and a surname: "PC Davies"."""
-"""What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
 _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _SURNAME_FIRST = re.compile(r"[ \t]*,[ \t]*")
 _SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")

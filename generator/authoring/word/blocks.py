@@ -2,7 +2,7 @@
 
 mammoth reads the `.docx` (styles, lists, tables, links, tracked changes); this module only writes what it
 made as Markdown blocks (paragraphs, lists, tables, each footnote after the block that cites it) whose text
-`htmlinline` writes so that Python-Markdown (with the `tables` and `sane_lists` extensions) reads it back as
+`inline.py` writes so that Python-Markdown (with the `tables` and `sane_lists` extensions) reads it back as
 the same text. Headings stay apart (`WordHeading`) for `sections.py` to map onto the steps.
 """
 

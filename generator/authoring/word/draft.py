@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.authoring.word import facts as wordfacts
+from generator.authoring.word import facts
 from generator.authoring.word.headings import STEP_TITLES
 from generator.authoring.word.inline import escape
 from generator.authoring.word.sections import PREAMBLE, Entry, Part, Placed
@@ -87,8 +87,8 @@ def _opening(out: Draft, parts: list[Part]) -> None:
 def _entry(out: Draft, entry: Entry, taxonomy: Taxonomy) -> None:
     """A good-practice entry; its Agency and Themes lines name what its text names, or say TODO for the author."""
     text = " ".join(entry.text)
-    agencies = wordfacts.named(text, taxonomy.agencies)
-    themes = wordfacts.named(text, {key: theme.label for key, theme in taxonomy.themes.items()})
+    agencies = facts.named(text, taxonomy.agencies)
+    themes = facts.named(text, {key: theme.label for key, theme in taxonomy.themes.items()})
     out.add(f"### {escape(entry.title)}\nAgency: {', '.join(agencies) or 'TODO'}\nThemes: {', '.join(themes) or 'TODO'}")
     for part in entry.parts:
         out.add(part.markdown, part.note)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.authoring.scaffold import Found, render, short_slug, target_file, write_new
-from generator.authoring.word import facts as wordfacts
+from generator.authoring.word import facts
 from generator.authoring.word.docx import Word, read_docx
 from generator.authoring.word.draft import draft
 from generator.authoring.word.inline import IMAGE
@@ -22,28 +22,28 @@ from generator.authoring.word.sections import PREAMBLE, Placed, place, plain_tex
 from generator.model import Problem, Taxonomy
 
 
-def facts(word: Word, placed: Placed, kind: str, taxonomy: Taxonomy) -> Found:
+def front_matter(word: Word, placed: Placed, kind: str, taxonomy: Taxonomy) -> Found:
     """The front matter the document states: a date, counts, type, agencies, themes and pseudonyms, each with
     a note of where it came from. The opening and the background are read first for dates and counts."""
     opening = "\n".join(placed.texts[PREAMBLE] + placed.texts.get("background", []))
     everything = "\n".join(plain_text(block) for block in word.blocks)
     found = Found()
-    day = wordfacts.first_date(opening) or wordfacts.first_date(everything)
+    day = facts.first_date(opening) or facts.first_date(everything)
     if day:
         found.date = day[0].isoformat()
         found.notes["date"] = f'; read from "{day[1]}" in the document: check it'
     if kind == "audit":
         for what in ("cases", "children"):
-            counted = wordfacts.count(opening, what) or wordfacts.count(everything, what)
+            counted = facts.count(opening, what) or facts.count(everything, what)
             if counted:
                 setattr(found, what, counted[0])
                 found.notes[what] = f'; read from "{counted[1]}" in the document: check it'
-        found.audit_type = wordfacts.first_named(everything, taxonomy.audit_types) or ""
+        found.audit_type = facts.first_named(everything, taxonomy.audit_types) or ""
         if found.audit_type:
             found.notes["type"] = f"; '{taxonomy.audit_types[found.audit_type]}' is named in the document: check it"
-    found.agencies = wordfacts.named(everything, taxonomy.agencies)
-    found.themes = wordfacts.named(everything, {key: theme.label for key, theme in taxonomy.themes.items()})
-    found.pseudonyms = wordfacts.pseudonyms(everything)
+    found.agencies = facts.named(everything, taxonomy.agencies)
+    found.themes = facts.named(everything, {key: theme.label for key, theme in taxonomy.themes.items()})
+    found.pseudonyms = facts.pseudonyms(everything)
     for name, what in (("agencies", "keep those that took part"), ("themes", "keep the main ones"), ("pseudonyms", "")):
         if getattr(found, name):
             found.notes[name] = f"; named in the document{': ' + what if what else ''}"
@@ -63,7 +63,7 @@ def import_docx(root: Path, content_dir: str, file: Path, kind: str, taxonomy: T
     """Write the draft for `file`; never overwrite a file or reuse a slug (`ImportRefused` or `ScaffoldError` says why)."""
     word = read_docx(file)
     placed = place(word.blocks, kind, taxonomy)
-    found = facts(word, placed, kind, taxonomy)
+    found = front_matter(word, placed, kind, taxonomy)
     title = placed.title or " ".join(re.sub(r"[_-]+", " ", file.stem).split()) or "Imported document"
     found.notes["title"] = (
         f"  # from {placed.title_from}" if placed.title else "  # the document has no title or heading: taken from its file name"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.authoring.word import facts as wordfacts
+from generator.authoring.word import facts
 from generator.authoring.word.blocks import Block, Prose, Table, WordHeading
 from generator.authoring.word.headings import STEP_TITLES, action_columns, step_of
 from generator.authoring.word.inline import escape
@@ -211,9 +211,9 @@ class _Placer:
             cells = {name: row[by_name[name]] if name in by_name else "" for name in COLUMNS}
             more = "; ".join(f"{header[i] or 'more'}: {row[i]}" for i in extra if row[i])
             action = f"{cells['Action']} ({more})" if more else cells["Action"]
-            owner = wordfacts.owner_key(cells["Owner"], self.taxonomy.owners) or cells["Owner"]
-            due = wordfacts.as_date(cells["Due"])
-            status = wordfacts.status(cells["Status"]) or cells["Status"]
+            owner = facts.owner_key(cells["Owner"], self.taxonomy.owners) or cells["Owner"]
+            due = facts.as_date(cells["Due"])
+            status = facts.status(cells["Status"]) or cells["Status"]
             self.actions.append([action, owner, due.isoformat() if due else cells["Due"], status])
 
 

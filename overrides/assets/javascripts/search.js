@@ -5,7 +5,7 @@
   var box = document.getElementById("site-search");
   if (!box) return;
   if (box.dataset.parts === "0") {
-    /* nothing published yet (see generator/search.py): no index to search */
+    /* nothing published yet (see generator/output/search.py): no index to search */
     box.innerHTML = '<p class="site-search__empty">Nothing has been published yet, so there is nothing to search.</p>';
     return;
   }
@@ -34,7 +34,7 @@
     document.body.appendChild(script);
   }
   function start(then) {
-    var more = []; /* a large archive's index comes in parts (see generator/search.py), merged here */
+    var more = []; /* a large archive's index comes in parts (see generator/output/search.py), merged here */
     for (var part = 2; part <= Number(box.dataset.parts || 1); part++) {
       more.push({ bundlePath: root + "pagefind-" + part + "/" });
     }
