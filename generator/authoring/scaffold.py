@@ -76,7 +76,7 @@ def target_file(root: Path, content_dir: str, kind: str, slug: str) -> Path:
     return root / content_dir / {v: k for k, v in FOLDERS.items()}[kind] / f"{slug}.md"
 
 
-def render(kind: str, title: str, taxonomy: Taxonomy, found: Found) -> str:
+def draft_text(kind: str, title: str, taxonomy: Taxonomy, found: Found) -> str:
     """The draft `briefings new` writes; an imported document (`word.importer`) fills more of `found`, each value
     with a note on where it came from, so that both commands show the author the same placeholders."""
     return _ENV.get_template(f"{kind}.md.j2").render(
@@ -101,5 +101,5 @@ def new_file(
 ) -> Path:
     """Write a draft for `title` at `slug` (by default a short slug of the title); never overwrite or reuse a slug."""
     target = target_file(root, content_dir, kind, slug or short_slug(title))
-    write_new(target, render(kind, title, taxonomy, Found(date=today.isoformat())))
+    write_new(target, draft_text(kind, title, taxonomy, Found(date=today.isoformat())))
     return target

@@ -159,7 +159,7 @@ async def _print(
                 path=str(target), format="A4", print_background=True, prefer_css_page_size=True, tagged=True, outline=True
             )
             files = set(loaded)
-            await asyncio.to_thread(describe, target, await page.evaluate(TITLE), author)
+            await asyncio.to_thread(write_metadata, target, await page.evaluate(TITLE), author)
             done(slug, files)
         await context.close()
 
@@ -175,7 +175,7 @@ TITLE = """() => [...document.querySelector("h1").childNodes]
 """The briefing's title, as its page's heading shows it (without the heading's permalink)."""
 
 
-def describe(pdf: Path, title: str, author: str) -> None:
+def write_metadata(pdf: Path, title: str, author: str) -> None:
     """Set the PDF's title, author and creator (Chromium names itself, a headless browser, as the creator).
 
     Written as an incremental update: what Chromium wrote, its tags and outline included, stays as it was.

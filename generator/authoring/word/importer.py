@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.authoring.scaffold import Found, render, short_slug, target_file, write_new
+from generator.authoring.scaffold import Found, draft_text, short_slug, target_file, write_new
 from generator.authoring.word import facts
 from generator.authoring.word.docx import Word, read_docx
 from generator.authoring.word.draft import draft
@@ -69,7 +69,7 @@ def import_docx(root: Path, content_dir: str, file: Path, kind: str, taxonomy: T
         f"  # from {placed.title_from}" if placed.title else "  # the document has no title or heading: taken from its file name"
     )
     target = target_file(root, content_dir, kind, slug or short_slug(title))
-    written = draft(render(kind, title, taxonomy, found), placed, taxonomy)
+    written = draft(draft_text(kind, title, taxonomy, found), placed, taxonomy)
     write_new(target, "\n".join(written.lines) + "\n")
     path = target.relative_to(root).as_posix()
     notes = [(n, IMAGE_NOTE) for n, line in enumerate(written.lines, start=1) if IMAGE in line] + written.notes
