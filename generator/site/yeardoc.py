@@ -95,14 +95,13 @@ def _title(audit: Briefing) -> str:
 
 
 def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    table = doc.add_table(rows=1, cols=len(header))
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))  # made whole: rows added one by one cost far more
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row, strict=True):
+    for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+        for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
+            if number == 0:
+                cell.paragraphs[0].runs[0].bold = True
     return table
 
 
