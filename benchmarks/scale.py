@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from importlib.metadata import version
@@ -77,17 +78,19 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
     children) and the peak of all its processes together (sampled every 100 ms)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    together = 0.0
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            break
-        together = max(together, tree_pss_mb(child.pid))
-        time.sleep(0.1)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{child.stderr.read().decode()[-2000:]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty build would fill a pipe nobody reads
+        child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        together = 0.0
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            together = max(together, tree_pss_mb(child.pid))
+            time.sleep(0.1)
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{errors.read().decode()[-2000:]}")
     return seconds, usage.ru_maxrss / 1024, together
 
 
@@ -139,8 +142,7 @@ def search_bytes(site: Path, engine: str) -> int:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    from conftest import served
+    from tests.support import served
 
     fetched: dict[str, int] = {}
     with sync_playwright() as playwright, served(site) as base:
