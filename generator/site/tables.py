@@ -20,7 +20,9 @@ _TAG = re.compile(r"<(/?)(table|thead|tbody|tfoot|tr|th|td)\b([^>]*)>", re.I)
 """Table tags. Attribute values never hold `>` here: Jinja and the sanitiser escape it in every one."""
 _COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?(\d+)""", re.I)
 _MARKUP = re.compile(r"<[^>]*>")
-_CLASS = re.compile(r"""\bclass\s*=""", re.I)
+_CLASS = re.compile(r"""(?:^|\s)class\s*=""", re.I)
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
+"""Attribute values, left out when looking for a `class` attribute: `title="pupils class=7"` is not one."""
 TABLE_CLASS = "data-table"
 """The class of the tables this module wraps; the stylesheets give it Material's table look."""
 _OPEN = f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="{TABLE_CLASS}"'
@@ -52,7 +54,7 @@ def label_cells(page: str) -> str:
                     out += [page[last : tag.end()], "</div></div>"]
                     last = tag.end()
             elif not closing:
-                tables.append(_Table(wrapped=not _CLASS.search(attributes)))
+                tables.append(_Table(wrapped=not _CLASS.search(_QUOTED.sub("", attributes))))
                 if tables[-1].wrapped:
                     out += [page[last : tag.start()], _OPEN, attributes, ">"]
                     last = tag.end()

@@ -52,7 +52,13 @@ LAYOUT = """() => {
         unlabelled.push(cell.textContent.trim().slice(0, 40));
     }
   }
-  return {sideways: document.documentElement.scrollWidth > width, outside, small, unlabelled,
+  const rewrapped = [];  /* each table wrapped once, by the build: Material's script left it where it was */
+  for (const table of document.querySelectorAll(".md-content table")) {
+    let wraps = 0;
+    for (let e = table.parentElement; e; e = e.parentElement) wraps += e.classList.contains("md-typeset__scrollwrap");
+    if (wraps !== 1 || !table.classList.contains("data-table")) rewrapped.push(table.textContent.trim().slice(0, 40));
+  }
+  return {sideways: document.documentElement.scrollWidth > width, outside, small, unlabelled, rewrapped,
           tables: document.querySelectorAll(".md-content table").length};
 }""".replace("STACKED_BELOW", str(STACKED_BELOW))
 
@@ -96,6 +102,7 @@ def test_no_page_scrolls_sideways_or_hides_a_table_cell_at_any_width(browser, si
             problems += [f"{where}: cell outside the page's column: {c}" for c in found["outside"]]
             problems += [f"{where}: table text smaller than body text: {c}" for c in found["small"]]
             problems += [f"{where}: cell not stacked with its column's name: {c}" for c in found["unlabelled"]]
+            problems += [f"{where}: table not wrapped once by the build: {c}" for c in found["rewrapped"]]
     context.close()
     assert tables > 50  # the check saw tables: archive, years, actions, action plans, the pasted one
     assert problems == []

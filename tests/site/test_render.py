@@ -141,6 +141,8 @@ def test_each_body_cell_is_labelled_with_its_column_name() -> None:
     assert html.startswith(wrapper) and html.count(wrapper) == 2  # wrapped as Material would, so its script leaves it
     classed = label_cells("<table class='x'><tr><td>1</td></tr></table><table><tr><td><table><tr><td>2</td></tr></table>")
     assert classed.startswith("<table class='x'>") and "</table></div></div>" in classed  # nested, unclosed: no crash
+    titled = label_cells('<table title="pupils class=7" data-class="a"><tr><td>1</td></tr></table>')
+    assert titled.startswith(wrapper[:-1] + ' title="pupils class=7" data-class="a">')  # words in a value are no class
 
 
 def test_a_setting_shown_in_the_print_stylesheet_cannot_end_its_string() -> None:
