@@ -165,7 +165,8 @@ def check(
     namelists.load()
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
     kept = memo if workers == 1 else None  # a worker's memory of earlier slices would travel back with every slice
-    examine = partial(_examine_slice, kept, allowed_names, taxonomy, include_drafts)
+    today = today or date.today()
+    examine = partial(_examine_slice, kept, allowed_names, taxonomy, include_drafts, today)
     with tasks.shared_out(examine, slices, workers, chunk=1) as parts:
         parts = list(parts)
     examined = [e for part, _ in parts for e in part]
@@ -183,12 +184,12 @@ def check(
         checked.problems += checked.warnings
         checked.warnings = []
     if taxonomy is not None:
-        result = validate(docs, taxonomy, include_drafts, memo.validated)
+        result = validate(docs, taxonomy, include_drafts, today, memo.validated)
         checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
         checked.problems += result.problems
         checked.draft_problems += result.draft_problems
         checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
-        checked.reviews = review_reminders(checked.briefings, {doc.path: doc for doc in docs}, today or date.today())
+        checked.reviews = review_reminders(checked.briefings, {doc.path: doc for doc in docs}, today)
     checked.draft_problems = [
         Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in sorted(checked.draft_problems, key=_order)
     ]
@@ -231,7 +232,12 @@ DRAFT_NOTE = "draft, to fix before publishing (does not block the build)"
 
 
 def _examine_slice(
-    memo: Memo | None, allowed_names: AllowedNames, taxonomy: Taxonomy | None, include_drafts: bool, sources: list[Source]
+    memo: Memo | None,
+    allowed_names: AllowedNames,
+    taxonomy: Taxonomy | None,
+    include_drafts: bool,
+    today: date,
+    sources: list[Source],
 ) -> tuple[list[Examined], Known]:
     """A worker's share: read, parse and scan files, and check each one against the taxonomy if it could be read.
 
@@ -242,7 +248,7 @@ def _examine_slice(
     memo = memo or Memo(allowed_names=allowed_names)
     examined = [memo.examine(source) for source in sources]
     if taxonomy is not None:
-        validate([e.doc for e in examined], taxonomy, include_drafts, memo.validated)
+        validate([e.doc for e in examined], taxonomy, include_drafts, today, memo.validated)
     return [replace(e, doc=e.doc.without_body()) for e in examined], memo.validated
 
 

@@ -6,6 +6,7 @@ Each file's front matter and body are checked, then the addresses across files; 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.content.actions import parse_action_plan
 from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
@@ -108,7 +109,9 @@ Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]
 """Results of `validate_document` by (path, text), valid for one taxonomy."""
 
 
-def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool, known: Known | None = None) -> Validated:
+def validate(
+    docs: list[Document], taxonomy: Taxonomy, include_drafts: bool, today: date, known: Known | None = None
+) -> Validated:
     """Check every document; drafts' problems come apart, and drafts are kept only when `include_drafts`.
 
     Documents found in `known` (a preview's earlier rebuild, same taxonomy) are not checked again.
@@ -121,7 +124,7 @@ def validate(docs: list[Document], taxonomy: Taxonomy, include_drafts: bool, kno
             continue
         key = (doc.path, doc.text)
         if key not in known:
-            rules = rules or FrontMatterRules(taxonomy)
+            rules = rules or FrontMatterRules(taxonomy, today)
             known[key] = validate_document(doc, taxonomy, rules)
         briefing, problems = known[key]
         if status_of(doc) is Status.DRAFT and not include_drafts:

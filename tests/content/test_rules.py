@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -454,6 +455,18 @@ def test_a_year_typed_wrong_is_refused(project: Path, day: str) -> None:
         f"{AUDIT}:4: date: {day} is not a year this audit could have taken place in (from 1990 to next year); "
         "check the year for a typing slip"
     ]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_next_year_is_counted_from_the_build_date_not_the_calendar(project: Path, workers: int) -> None:
+    """A build reproduced with --build-date judges an audit's year as it was judged on that day."""
+    write(project, AUDIT, BASE)  # dated 2024-05-01
+    found = check(project, "content", workers=workers, today=date(2022, 6, 1)).problems
+    assert [str(p) for p in found if p.path == AUDIT] == [
+        f"{AUDIT}:4: date: 2024-05-01 is not a year this audit could have taken place in (from 1990 to next year); "
+        "check the year for a typing slip"
+    ]
+    assert [p for p in check(project, "content", workers=workers, today=date(2023, 1, 1)).problems if p.path == AUDIT] == []
 
 
 def test_missing_status_means_draft(project: Path) -> None:
