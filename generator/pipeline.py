@@ -94,7 +94,8 @@ class Memo:
     """Results a preview keeps from one rebuild to the next, so that saving one file redoes only that file.
 
     Results are keyed by each file's path and text, and dropped whenever what they depend on changes
-    (the taxonomy for validation; settings, taxonomy and audience for pages).
+    (the taxonomy for validation; settings, taxonomy and audience for pages). Validation also depends on the
+    build's date, which a preview fixes when it starts.
     """
 
     files: dict[tuple[str, str], Examined] = field(default_factory=dict)

@@ -54,7 +54,8 @@ def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None,
 
 
 def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
-    if status_of(doc) is Status.WITHDRAWN:
+    status = status_of(doc)
+    if status is Status.WITHDRAWN:
         return _withdrawn(doc, rules)
     front = check_front_matter(doc, rules)
     problems = front.problems + check_headings(doc)
@@ -84,7 +85,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
         kind=doc.kind,
         path=doc.path,
         title=fields["title"].strip(),
-        status=status_of(doc) or Status.DRAFT,
+        status=status or Status.DRAFT,
         date=when,
         published=front.dates.get("published", when),
         summary=" ".join(fields["summary"].split()),
