@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import lxml.html
 from lxml import etree
 
 from generator.model import DRAFTS_MARKER, PARTNERS_MARKER
@@ -38,11 +37,17 @@ Fragment = tuple[int, str]
 """A line of a page's source and a piece of text written there."""
 
 
+_PARSER = etree.HTMLParser()
+_RUNS_ON = INLINE | {"td", "th"}
+"""Elements whose text runs on from their neighbours' (every other element starts a new block)."""
+
+
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
     """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with its
     cells parted by `|`, an attribute's text or link target, a comment), and every URL the page would load.
-    Inline elements run on: `0770<span>0 900123</span>` reads as one number (lxml, a C parser)."""
-    root = lxml.html.fromstring(data)
+    Inline elements run on: `0770<span>0 900123</span>` reads as one number. lxml (a C parser) parses the
+    page and walks it (`iterwalk`); comments before and after the document element are read too."""
+    root = etree.fromstring(data, _PARSER)
     blocks: list[list[Fragment]] = []
     loads: list[tuple[int, str]] = []
     current: list[Fragment] = []
@@ -53,19 +58,20 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
             blocks.append(current)
         current = []
 
-    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(root, True)]
-    while stack:
-        element, starting = stack.pop()
-        line = element.sourceline or 1
-        if not isinstance(element.tag, str):  # a comment: in the page's source for anyone to read
-            blocks.append([(line, element.text or "")])
-        elif starting:
-            tag = element.tag
-            if tag not in INLINE and tag not in ("td", "th"):
+    if root is None:  # an empty page
+        return blocks, loads
+    blocks += [[(c.sourceline or 1, c.text or "")] for c in reversed(list(root.itersiblings(preceding=True)))]
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment")):
+        tag = element.tag
+        if event == "comment":  # in the page's source for anyone to read
+            blocks.append([(element.sourceline or 1, element.text or "")])
+        elif event == "start":
+            line = element.sourceline or 1
+            if current and tag not in _RUNS_ON:
                 flush()
             if tag == "tr":
                 current.append((line, "| "))
-            elif tag in ("td", "th"):
+            elif tag == "td" or tag == "th":
                 current.append((line, " | "))
             attributes = element.attrib
             if attributes:
@@ -77,16 +83,15 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
                     loads.append((line, attributes[attribute]))
                 if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()) and attributes.get("href"):
                     loads.append((line, attributes["href"]))
-            if element.text and tag not in ("script", "style"):
+            if element.text and tag != "script" and tag != "style":
                 current.append((line, element.text))
-            stack.append((element, False))
-            stack.extend((child, True) for child in reversed(element))
             continue
-        elif element.tag not in INLINE and element.tag not in ("td", "th"):
+        elif current and tag not in _RUNS_ON:
             flush()
         if element.tail:
-            current.append((line, element.tail))
+            current.append((element.sourceline or 1, element.tail))
     flush()
+    blocks += [[(c.sourceline or 1, c.text or "")] for c in root.itersiblings()]  # comments after the document
     return blocks, loads
 
 
@@ -143,8 +148,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     Blocks in `seen` (the same navigation, header and footer on every page) passed on an earlier page. Only
     blocks with no finding are remembered there, so a detail is reported on every page it reaches.
     """
-    blocks = [[(line, _spaced(text)) for line, text in block] for block in blocks]
-    texts = ["".join(text for _, text in block) for block in blocks]
+    texts = ["".join(text for _, text in block) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None:
         if len(seen) > SEEN_LIMIT:
             seen.clear()
@@ -157,8 +161,8 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     for index in chosen:
         block_starts.append(len(fragments))
         for position, (line, text) in enumerate(blocks[index]):
-            fragments.append((line, text))
-            gaps.append("\n" if position == 0 and fragments[:-1] else "")
+            gaps.append("\n" if position == 0 and fragments else "")
+            fragments.append((line, _spaced(text)))
     read = read_lines(fragments, gaps)
     found = detect(read.text)
     if seen is not None and chosen:

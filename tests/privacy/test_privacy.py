@@ -321,3 +321,15 @@ def test_numbers_in_separate_cells_labels_or_list_items_are_not_read_as_one_numb
     assert check_site(tmp_path, "example.org") == []
     page.write_text("<html><body><p>Ring <span>077</span><span>00</span> <b>900</b><i>123</i>.</p></body></html>")
     assert [s.kind for s in check_site(tmp_path, "example.org")] == ["phone"]
+
+
+def test_the_output_scan_reads_comments_outside_the_document_and_survives_an_empty_page(tmp_path: Path) -> None:
+    """A comment before the doctype or after `</html>` is in the page's source for anyone to read; an empty
+    page (a hand-written file left blank) is checked, not a crash."""
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "blank.html").write_text("  \n")
+    (tmp_path / "page.html").write_text(
+        "<!-- Ring 07700 900461 -->\n<!doctype html>\n<html><body><p>Fine.</p></body></html>\n<!-- Or 07700 900462 -->\n"
+    )
+    found = check_site(tmp_path, "example.org")
+    assert [(f.path, f.line, f.kind) for f in found] == [("site/page.html", 1, "phone"), ("site/page.html", 4, "phone")]
