@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from docx import Document
-from docx.table import Table
+from docx.table import Table, _Cell
 
 from generator.model import Briefing, Status, long_date
 from generator.site.totals import MACA, YearGroup, count_text, describe
@@ -99,10 +99,20 @@ def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     table.style = "Table Grid"
     for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
         for cell, text in zip(row.cells, texts, strict=True):
-            cell.text = text
-            if number == 0:
-                cell.paragraphs[0].runs[0].bold = True
+            _fill(cell, text, bold=number == 0)
     return table
+
+
+def _fill(cell: _Cell, text: str, bold: bool) -> None:
+    """A new cell's text as one run in its empty paragraph, as `cell.text = text` makes it. That setter reads
+    the text a character at a time, for tabs and line breaks: a cell without any is given its text whole."""
+    run = cell.paragraphs[0].add_run()
+    if bold:
+        run.bold = True
+    if "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+    elif text:
+        run._r.add_t(text)  # python-docx's element for the run (`CT_R`); `add_t` is what its setter ends in
 
 
 def _describe_file(doc: Document, title: str, site: Site) -> None:
