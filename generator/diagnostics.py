@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -97,3 +98,21 @@ def append_step_summary(markdown: str) -> None:
     if in_github_actions() and target:
         with open(target, "a", encoding="utf-8") as summary:
             summary.write(markdown)
+
+
+def written_line(text: str, keys: Sequence[str]) -> int:
+    """The line of a YAML file's block mapping where the nested key `keys` is written (`extra`, `briefings`,
+    `report_concern`), or where the deepest of its parents that is written is (1 if none is)."""
+    line, indent, depth = 1, -1, 0
+    for number, written in enumerate(text.splitlines(), start=1):
+        stripped = written.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        at = len(written) - len(stripped)
+        if depth and at <= indent:
+            break  # past the mapping that should have held the next key
+        if at > indent and re.match(rf"{re.escape(keys[depth])}\s*:", stripped):
+            line, indent, depth = number, at, depth + 1
+            if depth == len(keys):
+                break
+    return line

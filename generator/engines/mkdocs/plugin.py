@@ -68,27 +68,11 @@ class GeneratedFile(File):
             self.abs_src_path, self._content = self.abs_dest_path, None
 
 
-def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
-    root = Path(config.config_file_path).parent
-    extra = config.extra.get("briefings") or {}
-    theme = [Path(config.theme.custom_dir).relative_to(root).as_posix()] if config.theme.custom_dir else []
-    return Project(
-        root,
-        plugin.content_dir,
-        config.site_name,
-        config.site_url or "",
-        plugin.partnership,
-        extra.get("accessibility") or {},
-        {"site_name": config.site_name, "plugins.briefings.partnership": plugin.partnership}
-        | {f"extra.briefings.{k}": v for k, v in extra.items() if k not in ("accessibility", "report_concern")},
-        plugin.search_part_size,
-        plugin.partners_site_url,
-        logo=config.theme.get("logo") or "",
-        pages_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
-        config_file=Path(config.config_file_path).name,
-        origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
-        report_concern=extra.get("report_concern"),
-        listing_page_size=plugin.listing_page_size,
+def project_of(config: MkDocsConfig, options: BriefingsConfig) -> Project:
+    """The core's `Project` from what MkDocs read of mkdocs.yml."""
+    file, theme = Path(config.config_file_path), config.theme
+    return Project.configured(
+        file, config.site_name, config.site_url, config.extra, theme.custom_dir, theme.get("logo"), config.docs_dir, options
     )
 
 
