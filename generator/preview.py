@@ -3,19 +3,23 @@
 Saving one audit redoes that audit: each file's parse, scan, validation and pages are kept (`Memo`), the
 engine writes only the files whose content changed, the output checks read only the files written since
 they passed, and the search index catches up in the background. The engine serves a folder of its own,
-so nothing is swapped into place.
+so nothing is swapped into place. `start_session` gives the engine's hooks a `Preview` or a `Build` to run.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import sys
 from collections.abc import Sequence
-from pathlib import PurePosixPath
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 
-from generator.build import BuildFailed, Job, host
-from generator.config import BuildOptions, Project
+from generator.build import Build, BuildFailed, Job, host
+from generator.config import BuildOptions, Project, options_from_env
 from generator.diagnostics import Reporter, plural
-from generator.model import Problem
+from generator.model import Audience, Problem
 from generator.output.origins import Origins, problems_of
 from generator.output.search import BackgroundIndex, part_count
 from generator.output.sitescan import Signatures, check_site
@@ -23,6 +27,7 @@ from generator.pipeline import Checked, Memo, check, generate
 from generator.privacy.scan import Allowance
 from generator.site.jinja import ENV
 from generator.sitemodel import Output
+from generator.tasks import cores
 
 
 class Preview:
@@ -106,9 +111,33 @@ class Preview:
         """A rebuild failed, perhaps after writing some files: write every file next time."""
         self.written, self.exact = self.written | self.current, False
 
+    def failed_at_start(self, error: BuildFailed) -> tuple[Job, tuple[Problem, ...]]:
+        """The first build failed: the preview starts anyway, writing the hand-written pages only, and shows
+        the problems it failed on in the browser (`problempages.py`)."""
+        self.failed()
+        return Job([], self.folder, Audience.PUBLIC, "", 0), error.problems or (Problem("", 0, str(error)),)
+
     def close(self) -> None:
         if self.index:
             self.index.wait()
+
+
+def start_session(command: str, project: Project, folder: Path, serve_options: BuildOptions | None) -> Build | Preview:
+    """What runs the steps from the engine's hooks: a `Preview` for `serve`, else a `Build` (started), with the
+    options `briefings serve` gave, or those plain `mkdocs serve` and `build` take from the environment."""
+    if command == "serve":
+        options = replace(serve_options, output=folder) if serve_options else options_from_env(os.environ, folder, 1)
+        return Preview(options, project, Reporter(sys.stderr))
+    return Build(options_from_env(os.environ, folder, cores()), project, Reporter(sys.stderr)).__enter__()
+
+
+def stop_on_sigterm() -> None:
+    """Stop a preview on SIGTERM as on Ctrl-C: killed outright, the engine would leave its copy of the site behind."""
+    signal.signal(signal.SIGTERM, _stop_serving)
+
+
+def _stop_serving(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def problem_page(problems: Sequence[Problem], poll: str, rebuilds: int) -> str:

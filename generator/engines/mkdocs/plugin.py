@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import sys
-from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -28,17 +25,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.build import Build, BuildFailed, Job
-from generator.config import BuildOptions, Project, SettingsError, options_from_env
-from generator.diagnostics import Reporter
+from generator.config import BuildOptions, Project, SettingsError
 from generator.model import Audience, Problem
 from generator.output.search import DEFAULT_PART_SIZE
 from generator.output.sitedir import Refused
-from generator.preview import Preview
-from generator.problempages import ProblemPages
+from generator.preview import Preview, start_session, stop_on_sigterm
+from generator.problempages import ProblemPages, below_warning
 from generator.site.markup import sanitise_page
 from generator.site.tables import label_cells
 from generator.sitemodel import DEFAULT_PAGE_SIZE, Output
-from generator.tasks import cores
 
 ENGINE = BasePlugin.__module__.split(".")[0]
 """The engine package's real name ("mkdocs" or "properdocs"): its loggers are named after it."""
@@ -104,32 +99,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return config
         starting = self.session is None
         try:
+            project = project_of(config, self.config)
             if starting:
-                self.session = self._start(project_of(config, self.config), Path(config.site_dir))
-            self.session.project = project_of(config, self.config)  # a preview's mkdocs.yml may have changed
+                self.session = start_session(self.command, project, Path(config.site_dir), self.serve_options)
+            self.session.project = project  # a preview's mkdocs.yml may have changed
             self.writing = self.session.generate(self.session.check())
         except BuildFailed as error:
-            if not (starting and isinstance(self.session, Preview) and self.command == "serve"):
+            if not (starting and isinstance(self.session, Preview)):
                 raise PluginError(f"briefings: {error}") from error
-            self.first_failed = error.problems or (Problem("", 0, str(error)),)
-            self.writing = Job([], self.session.folder, Audience.PUBLIC, "", 0)
-            self.session.failed()
+            self.writing, self.first_failed = self.session.failed_at_start(error)
             config.strict, config.nav = False, None  # nothing generated to link to, and nothing to warn of:
             for handler in logging.getLogger(ENGINE).handlers:  # the browser shows the problems instead
-                handler.addFilter(_below_warning)
+                handler.addFilter(below_warning)
         except (SettingsError, Refused) as error:
             raise PluginError(f"briefings: {error}") from error
         config.site_dir, config.site_url = str(self.writing.folder), self.writing.site_url
         self.engine_config = config  # on_shutdown points it back at the output folder (gh-deploy reads it then)
         return config
-
-    def _start(self, project: Project, folder: Path) -> Build | Preview:
-        if self.command == "serve":
-            options = (
-                replace(self.serve_options, output=folder) if self.serve_options else options_from_env(os.environ, folder, 1)
-            )
-            return Preview(options, project, Reporter(sys.stderr))
-        return Build(options_from_env(os.environ, folder, cores()), project, Reporter(sys.stderr)).__enter__()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages: dict[str, Output] = {}
@@ -187,7 +173,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._flush()
         for handler in logging.getLogger(ENGINE).handlers:
-            handler.removeFilter(_below_warning)
+            handler.removeFilter(below_warning)
         if self.session is not None and not self.first_failed:
             try:
                 self.session.post_build()
@@ -214,7 +200,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         show_problems(server, self.first_failed)
         self.first_failed = ()
-        signal.signal(signal.SIGTERM, _stop_serving)
+        stop_on_sigterm()
         return server
 
 
@@ -223,12 +209,3 @@ def show_problems(server: LiveReloadServer, problems: tuple[Problem, ...] = ()) 
     pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException, problems)
     server.builder = pages.guarded(server.builder)
     server.set_app(pages.answering(server.get_app()))
-
-
-def _below_warning(record: logging.LogRecord) -> bool:
-    return record.levelno < logging.WARNING
-
-
-def _stop_serving(signum: int, frame: object) -> None:
-    """Stop a preview on SIGTERM as on Ctrl-C: killed outright, MkDocs would leave its copy of the site behind."""
-    raise KeyboardInterrupt
