@@ -2,12 +2,14 @@
 
 In GitHub Actions (`GITHUB_ACTIONS=true`) each problem is also printed as a workflow command
 (`::error file=…,line=…::message`), which GitHub shows on the changed line of a pull request,
-and a short Markdown summary is appended to `$GITHUB_STEP_SUMMARY`.
+and a short Markdown summary is appended to `$GITHUB_STEP_SUMMARY`. A setting's problem is reported at the
+line it is written on (`written_line`); the engine's own messages are shown on stderr (`show_log`).
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import sys
@@ -116,3 +118,18 @@ def written_line(text: str, keys: Sequence[str]) -> int:
             if depth == len(keys):
                 break
     return line
+
+
+class _ToStderr(logging.Handler):
+    """The engine reports through logging; show its messages on whatever stderr is current."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
+
+
+def show_log(name: str, level: int) -> None:
+    """Show the messages of the logger `name` (the engine's) from `level` up on stderr, once however often called."""
+    logger = logging.getLogger(name)
+    logger.setLevel(level)
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        logger.addHandler(_ToStderr())
