@@ -3,7 +3,7 @@
 Saving one audit redoes that audit: each file's parse, scan, validation and pages are kept (`Memo`), the
 engine writes only the files whose content changed, the output checks read only the files written since
 they passed, and the search index catches up in the background. The engine serves a folder of its own,
-so nothing is swapped into place. `start_session` gives the engine's hooks a `Preview` or a `Build` to run.
+so nothing is swapped into place. A `Session` is what the engine's own hooks run: a `Build`, or a `Preview`.
 """
 
 from __future__ import annotations
@@ -122,9 +122,60 @@ class Preview:
             self.index.wait()
 
 
-def start_session(command: str, project: Project, folder: Path, serve_options: BuildOptions | None) -> Build | Preview:
-    """What runs the steps from the engine's hooks: a `Preview` for `serve`, else a `Build` (started), with the
-    options `briefings serve` gave, or those plain `mkdocs serve` and `build` take from the environment."""
+class Session:
+    """What plain `mkdocs build` and `serve` run from the engine's hooks, from startup to shutdown: a `Build`, or
+    for `serve` a `Preview` kept from one rebuild to the next, which starts even when its first build fails."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.steps: Build | Preview | None = None
+        self.first_failed: tuple[Problem, ...] = ()
+        """What a preview's first build failed on: it writes the hand-written pages only, and serves the problems."""
+
+    def job(self, project: Project, folder: Path, serve_options: BuildOptions | None) -> Job:
+        """The next job to write; the first starts the steps, with the options `briefings serve` gave, or those
+        plain `mkdocs serve` and `build` take from the environment."""
+        starting = self.steps is None
+        if self.steps is None:
+            self.steps = _start(self.command, project, folder, serve_options)
+        self.steps.project = project  # a preview's mkdocs.yml may have changed
+        try:
+            return self.steps.generate(self.steps.check())
+        except BuildFailed as error:
+            if not (starting and isinstance(self.steps, Preview)):
+                raise
+            job, self.first_failed = self.steps.failed_at_start(error)
+            return job
+
+    def post_build(self) -> None:
+        if self.steps is not None and not self.first_failed:
+            self.steps.post_build()
+
+    def failed(self, error: BaseException) -> None:
+        """The engine failed: a build leaves the output folder as it was; a preview writes every file next time."""
+        if isinstance(self.steps, Build):
+            self.steps.__exit__(type(error), error, error.__traceback__)
+            self.steps = None
+        elif isinstance(self.steps, Preview):
+            self.steps.failed()
+
+    def close(self) -> Path | None:
+        """The end: a build swaps its folder into place and says where it is; a preview finishes its search index."""
+        steps, self.steps = self.steps, None
+        if isinstance(steps, Build):
+            steps.__exit__(None, None, None)
+            return steps.options.output
+        if isinstance(steps, Preview):
+            steps.close()
+        return None
+
+    def first_problems(self) -> tuple[Problem, ...]:
+        """What the preview server shows at first, handed over once: later rebuilds are checked as usual."""
+        problems, self.first_failed = self.first_failed, ()
+        return problems
+
+
+def _start(command: str, project: Project, folder: Path, serve_options: BuildOptions | None) -> Build | Preview:
     if command == "serve":
         options = replace(serve_options, output=folder) if serve_options else options_from_env(os.environ, folder, 1)
         return Preview(options, project, Reporter(sys.stderr))

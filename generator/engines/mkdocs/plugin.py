@@ -24,15 +24,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.build import Build, BuildFailed, Job
+from generator.build import BuildFailed, Job
 from generator.config import BuildOptions, Project, SettingsError
 from generator.model import Audience, Problem
 from generator.output.search import DEFAULT_PART_SIZE
 from generator.output.sitedir import Refused
-from generator.preview import Preview, start_session, stop_on_sigterm
+from generator.preview import Session, stop_on_sigterm
 from generator.problempages import ProblemPages, below_warning
-from generator.site.markup import sanitise_page
-from generator.site.tables import label_cells
+from generator.site.markup import hand_written_page
 from generator.sitemodel import DEFAULT_PAGE_SIZE, Output
 
 ENGINE = BasePlugin.__module__.split(".")[0]
@@ -77,16 +76,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serve_options: BuildOptions | None = None
     """Set by `briefings serve`; plain `mkdocs serve` reads the environment instead."""
 
-    session: Build | Preview | None = None
-    command = "build"
-    first_failed: tuple[Problem, ...] = ()
-    """What a preview's first build failed on: it writes the hand-written pages only, and serves the problems."""
+    def __init__(self) -> None:
+        self.run = Session("build")  # until on_startup names the command
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command, self.session, self.first_failed = command, None, ()
-        if (
-            command == "serve" and dirty
-        ):  # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
+        self.run = Session(command)
+        # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
+        if command == "serve" and dirty:
             logging.getLogger(f"{ENGINE}.commands.build").addFilter(lambda r: not r.getMessage().startswith("A 'dirty' build"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -97,22 +93,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.writing = self.job
             config.site_url = self.job.site_url
             return config
-        starting = self.session is None
         try:
-            project = project_of(config, self.config)
-            if starting:
-                self.session = start_session(self.command, project, Path(config.site_dir), self.serve_options)
-            self.session.project = project  # a preview's mkdocs.yml may have changed
-            self.writing = self.session.generate(self.session.check())
-        except BuildFailed as error:
-            if not (starting and isinstance(self.session, Preview)):
-                raise PluginError(f"briefings: {error}") from error
-            self.writing, self.first_failed = self.session.failed_at_start(error)
-            config.strict, config.nav = False, None  # nothing generated to link to, and nothing to warn of:
-            for handler in logging.getLogger(ENGINE).handlers:  # the browser shows the problems instead
-                handler.addFilter(below_warning)
-        except (SettingsError, Refused) as error:
+            self.writing = self.run.job(project_of(config, self.config), Path(config.site_dir), self.serve_options)
+        except (BuildFailed, SettingsError, Refused) as error:
             raise PluginError(f"briefings: {error}") from error
+        if self.run.first_failed:  # nothing generated to link to, and nothing to warn of: the browser shows the problems
+            config.strict, config.nav = False, None
+            for handler in logging.getLogger(ENGINE).handlers:
+                handler.addFilter(below_warning)
         config.site_dir, config.site_url = str(self.writing.folder), self.writing.site_url
         self.engine_config = config  # on_shutdown points it back at the output folder (gh-deploy reads it then)
         return config
@@ -145,7 +133,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         table of contents and anchors."""
         output = self.pages.pop(page.file.src_uri, None)
         if output is None or output.page is None:
-            return label_cells(sanitise_page(html))  # a hand-written page
+            return hand_written_page(html)
         headings = output.page.headings
         page.meta = (
             {"description": escape(output.page.description)}
@@ -174,32 +162,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._flush()
         for handler in logging.getLogger(ENGINE).handlers:
             handler.removeFilter(below_warning)
-        if self.session is not None and not self.first_failed:
-            try:
-                self.session.post_build()
-            except BuildFailed as error:
-                raise PluginError(f"briefings: {error}") from error
+        try:
+            self.run.post_build()
+        except BuildFailed as error:
+            raise PluginError(f"briefings: {error}") from error
 
     def on_build_error(self, *, error: Exception) -> None:
-        if isinstance(self.session, Build):
-            self.session.__exit__(type(error), error, error.__traceback__)
-            self.session = None
-        elif isinstance(self.session, Preview):
-            self.session.failed()
+        self.run.failed(error)
 
     def on_shutdown(self) -> None:
         """Plain `mkdocs build` swaps its folder into place only now: strict mode may fail it after on_post_build."""
-        session, self.session = getattr(self, "session", None), None
-        if isinstance(session, Build):
-            session.__exit__(None, None, None)
-            self.engine_config.site_dir = str(session.options.output)
-        elif isinstance(session, Preview):
-            session.close()
+        if (folder := self.run.close()) is not None:
+            self.engine_config.site_dir = str(folder)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
-        show_problems(server, self.first_failed)
-        self.first_failed = ()
+        show_problems(server, self.run.first_problems())
         stop_on_sigterm()
         return server
 
