@@ -3,7 +3,7 @@
 Both are plain values passed explicitly: the `briefings` command makes `BuildOptions` from its flags,
 and plain `mkdocs build` / `serve` (which have no such flags) from the environment, read here and
 nowhere else (`options_from_env`, `engine_name`). The engine adapter reads its own configuration file
-into a `Project`.
+and makes a `Project` of its values (`Project.configured`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from generator.diagnostics import written_line
 from generator.model import Audience, Problem
 from generator.sitemodel import DEFAULT_PAGE_SIZE, ReportConcern, Settings, national_digits
 
@@ -91,6 +92,41 @@ class Project:
     """Items on each page of a long listing (`plugins.briefings.listing_page_size`)."""
     report_concern: object = None
     """`extra.briefings.report_concern` as written (a mapping of text, phone and url when right): see `concern`."""
+
+    @classmethod
+    def configured(
+        cls,
+        config_file: Path,
+        site_name: str,
+        site_url: str | None,
+        extra: Mapping[str, Any],
+        theme_dir: str | None,
+        logo: str | None,
+        docs_dir: str,
+        plugin: Mapping[str, Any],
+    ) -> Project:
+        """The project as the engine read its configuration file: the engine's settings (`extra`, the theme's
+        `custom_dir` and `logo`, …) and the briefings plugin's options (`content_dir`, `partnership`, …)."""
+        root, own = config_file.parent, extra.get("briefings") or {}
+        theme = [Path(theme_dir).relative_to(root).as_posix()] if theme_dir else []
+        return cls(
+            root,
+            plugin["content_dir"],
+            site_name,
+            site_url or "",
+            plugin["partnership"],
+            own.get("accessibility") or {},
+            {"site_name": site_name, "plugins.briefings.partnership": plugin["partnership"]}
+            | {f"extra.briefings.{k}": v for k, v in own.items() if k not in ("accessibility", "report_concern")},
+            plugin["search_part_size"],
+            plugin["partners_site_url"],
+            logo=logo or "",
+            pages_dir=Path(os.path.relpath(docs_dir, root)).as_posix(),
+            config_file=config_file.name,
+            origins=(plugin["content_dir"], config_file.name, *theme),
+            report_concern=own.get("report_concern"),
+            listing_page_size=plugin["listing_page_size"],
+        )
 
     def url(self, audience: Audience) -> str:
         """The address the site for `audience` is published at."""
@@ -212,24 +248,6 @@ def _concern_mistake(name: str, key: str, value: object) -> str:
     if key == "url" and not value.startswith("https://"):
         return f"{name} must be a web address starting https:// (it is {value!r})"
     return ""
-
-
-def written_line(text: str, keys: Sequence[str]) -> int:
-    """The line of a YAML file's block mapping where the nested key `keys` is written (`extra`, `briefings`,
-    `report_concern`), or where the deepest of its parents that is written is (1 if none is)."""
-    line, indent, depth = 1, -1, 0
-    for number, written in enumerate(text.splitlines(), start=1):
-        stripped = written.lstrip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        at = len(written) - len(stripped)
-        if depth and at <= indent:
-            break  # past the mapping that should have held the next key
-        if at > indent and re.match(rf"{re.escape(keys[depth])}\s*:", stripped):
-            line, indent, depth = number, at, depth + 1
-            if depth == len(keys):
-                break
-    return line
 
 
 def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> BuildOptions:

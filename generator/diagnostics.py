@@ -2,13 +2,16 @@
 
 In GitHub Actions (`GITHUB_ACTIONS=true`) each problem is also printed as a workflow command
 (`::error file=…,line=…::message`), which GitHub shows on the changed line of a pull request,
-and a short Markdown summary is appended to `$GITHUB_STEP_SUMMARY`.
+and a short Markdown summary is appended to `$GITHUB_STEP_SUMMARY`. A setting's problem is reported at the
+line it is written on (`written_line`); the engine's own messages are shown on stderr (`show_log`).
 """
 
 from __future__ import annotations
 
 import difflib
+import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -97,3 +100,36 @@ def append_step_summary(markdown: str) -> None:
     if in_github_actions() and target:
         with open(target, "a", encoding="utf-8") as summary:
             summary.write(markdown)
+
+
+def written_line(text: str, keys: Sequence[str]) -> int:
+    """The line of a YAML file's block mapping where the nested key `keys` is written (`extra`, `briefings`,
+    `report_concern`), or where the deepest of its parents that is written is (1 if none is)."""
+    line, indent, depth = 1, -1, 0
+    for number, written in enumerate(text.splitlines(), start=1):
+        stripped = written.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        at = len(written) - len(stripped)
+        if depth and at <= indent:
+            break  # past the mapping that should have held the next key
+        if at > indent and re.match(rf"{re.escape(keys[depth])}\s*:", stripped):
+            line, indent, depth = number, at, depth + 1
+            if depth == len(keys):
+                break
+    return line
+
+
+class _ToStderr(logging.Handler):
+    """The engine reports through logging; show its messages on whatever stderr is current."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
+
+
+def show_log(name: str, level: int) -> None:
+    """Show the messages of the logger `name` (the engine's) from `level` up on stderr, once however often called."""
+    logger = logging.getLogger(name)
+    logger.setLevel(level)
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        logger.addHandler(_ToStderr())

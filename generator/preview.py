@@ -3,19 +3,23 @@
 Saving one audit redoes that audit: each file's parse, scan, validation and pages are kept (`Memo`), the
 engine writes only the files whose content changed, the output checks read only the files written since
 they passed, and the search index catches up in the background. The engine serves a folder of its own,
-so nothing is swapped into place.
+so nothing is swapped into place. A `Session` is what the engine's own hooks run: a `Build`, or a `Preview`.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import sys
 from collections.abc import Sequence
-from pathlib import PurePosixPath
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
 
-from generator.build import BuildFailed, Job, host
-from generator.config import BuildOptions, Project
+from generator.build import Build, BuildFailed, Job, host
+from generator.config import BuildOptions, Project, options_from_env
 from generator.diagnostics import Reporter, plural
-from generator.model import Problem
+from generator.model import Audience, Problem
 from generator.output.origins import Origins, problems_of
 from generator.output.search import BackgroundIndex, part_count
 from generator.output.sitescan import Signatures, check_site
@@ -23,6 +27,7 @@ from generator.pipeline import Checked, Memo, check, generate
 from generator.privacy.scan import Allowance
 from generator.site.jinja import ENV
 from generator.sitemodel import Output
+from generator.tasks import cores
 
 
 class Preview:
@@ -106,9 +111,84 @@ class Preview:
         """A rebuild failed, perhaps after writing some files: write every file next time."""
         self.written, self.exact = self.written | self.current, False
 
+    def failed_at_start(self, error: BuildFailed) -> tuple[Job, tuple[Problem, ...]]:
+        """The first build failed: the preview starts anyway, writing the hand-written pages only, and shows
+        the problems it failed on in the browser (`problempages.py`)."""
+        self.failed()
+        return Job([], self.folder, Audience.PUBLIC, "", 0), error.problems or (Problem("", 0, str(error)),)
+
     def close(self) -> None:
         if self.index:
             self.index.wait()
+
+
+class Session:
+    """What plain `mkdocs build` and `serve` run from the engine's hooks, from startup to shutdown: a `Build`, or
+    for `serve` a `Preview` kept from one rebuild to the next, which starts even when its first build fails."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+        self.steps: Build | Preview | None = None
+        self.first_failed: tuple[Problem, ...] = ()
+        """What a preview's first build failed on: it writes the hand-written pages only, and serves the problems."""
+
+    def job(self, project: Project, folder: Path, serve_options: BuildOptions | None) -> Job:
+        """The next job to write; the first starts the steps, with the options `briefings serve` gave, or those
+        plain `mkdocs serve` and `build` take from the environment."""
+        starting = self.steps is None
+        if self.steps is None:
+            self.steps = _start(self.command, project, folder, serve_options)
+        self.steps.project = project  # a preview's mkdocs.yml may have changed
+        try:
+            return self.steps.generate(self.steps.check())
+        except BuildFailed as error:
+            if not (starting and isinstance(self.steps, Preview)):
+                raise
+            job, self.first_failed = self.steps.failed_at_start(error)
+            return job
+
+    def post_build(self) -> None:
+        if self.steps is not None and not self.first_failed:
+            self.steps.post_build()
+
+    def failed(self, error: BaseException) -> None:
+        """The engine failed: a build leaves the output folder as it was; a preview writes every file next time."""
+        if isinstance(self.steps, Build):
+            self.steps.__exit__(type(error), error, error.__traceback__)
+            self.steps = None
+        elif isinstance(self.steps, Preview):
+            self.steps.failed()
+
+    def close(self) -> Path | None:
+        """The end: a build swaps its folder into place and says where it is; a preview finishes its search index."""
+        steps, self.steps = self.steps, None
+        if isinstance(steps, Build):
+            steps.__exit__(None, None, None)
+            return steps.options.output
+        if isinstance(steps, Preview):
+            steps.close()
+        return None
+
+    def first_problems(self) -> tuple[Problem, ...]:
+        """What the preview server shows at first, handed over once: later rebuilds are checked as usual."""
+        problems, self.first_failed = self.first_failed, ()
+        return problems
+
+
+def _start(command: str, project: Project, folder: Path, serve_options: BuildOptions | None) -> Build | Preview:
+    if command == "serve":
+        options = replace(serve_options, output=folder) if serve_options else options_from_env(os.environ, folder, 1)
+        return Preview(options, project, Reporter(sys.stderr))
+    return Build(options_from_env(os.environ, folder, cores()), project, Reporter(sys.stderr)).__enter__()
+
+
+def stop_on_sigterm() -> None:
+    """Stop a preview on SIGTERM as on Ctrl-C: killed outright, the engine would leave its copy of the site behind."""
+    signal.signal(signal.SIGTERM, _stop_serving)
+
+
+def _stop_serving(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def problem_page(problems: Sequence[Problem], poll: str, rebuilds: int) -> str:

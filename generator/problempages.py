@@ -122,3 +122,8 @@ class _Collect(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread:
             self.messages.append(record.getMessage())
+
+
+def below_warning(record: logging.LogRecord) -> bool:
+    """A filter for the engine's log while the browser shows the problems instead."""
+    return record.levelno < logging.WARNING

@@ -9,6 +9,7 @@ import markdown
 import nh3
 
 from generator.privacy.reading import WORD_BULLETS
+from generator.site.tables import label_cells
 
 EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 TAGS = nh3.ALLOWED_TAGS - {"h1", "h2"}
@@ -25,6 +26,11 @@ def sanitise_page(html: str) -> str:
     """A hand-written page's HTML (content/pages/, rendered by the engine), cleaned as briefing bodies are:
     nothing that could run script, whatever its author wrote."""
     return nh3.clean(html, attributes=PAGE_ATTRIBUTES)
+
+
+def hand_written_page(html: str) -> str:
+    """A hand-written page's HTML as the site shows it: sanitised, and its table cells labelled for phones."""
+    return label_cells(sanitise_page(html))
 
 
 _WORD_BULLET = re.compile(r"^[ \t]*([" + "".join(WORD_BULLETS) + r"])[ \t\u00a0]+(?=\S)", re.M)

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from generator.config import written_line
+from generator.diagnostics import written_line
 from generator.model import STEPS
 from generator.sitemodel import ReportConcern
 from tests.support import (

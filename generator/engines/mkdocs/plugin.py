@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import sys
-from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -27,18 +24,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.build import Build, BuildFailed, Job
-from generator.config import BuildOptions, Project, SettingsError, options_from_env
-from generator.diagnostics import Reporter
+from generator.build import BuildFailed, Job
+from generator.config import BuildOptions, Project, SettingsError
 from generator.model import Audience, Problem
 from generator.output.search import DEFAULT_PART_SIZE
 from generator.output.sitedir import Refused
-from generator.preview import Preview
-from generator.problempages import ProblemPages
-from generator.site.markup import sanitise_page
-from generator.site.tables import label_cells
+from generator.preview import Session, stop_on_sigterm
+from generator.problempages import ProblemPages, below_warning
+from generator.site.markup import hand_written_page
 from generator.sitemodel import DEFAULT_PAGE_SIZE, Output
-from generator.tasks import cores
 
 ENGINE = BasePlugin.__module__.split(".")[0]
 """The engine package's real name ("mkdocs" or "properdocs"): its loggers are named after it."""
@@ -68,27 +62,11 @@ class GeneratedFile(File):
             self.abs_src_path, self._content = self.abs_dest_path, None
 
 
-def project_of(config: MkDocsConfig, plugin: BriefingsConfig) -> Project:
-    root = Path(config.config_file_path).parent
-    extra = config.extra.get("briefings") or {}
-    theme = [Path(config.theme.custom_dir).relative_to(root).as_posix()] if config.theme.custom_dir else []
-    return Project(
-        root,
-        plugin.content_dir,
-        config.site_name,
-        config.site_url or "",
-        plugin.partnership,
-        extra.get("accessibility") or {},
-        {"site_name": config.site_name, "plugins.briefings.partnership": plugin.partnership}
-        | {f"extra.briefings.{k}": v for k, v in extra.items() if k not in ("accessibility", "report_concern")},
-        plugin.search_part_size,
-        plugin.partners_site_url,
-        logo=config.theme.get("logo") or "",
-        pages_dir=Path(os.path.relpath(config.docs_dir, root)).as_posix(),
-        config_file=Path(config.config_file_path).name,
-        origins=(plugin.content_dir, Path(config.config_file_path).name, *theme),
-        report_concern=extra.get("report_concern"),
-        listing_page_size=plugin.listing_page_size,
+def project_of(config: MkDocsConfig, options: BriefingsConfig) -> Project:
+    """The core's `Project` from what MkDocs read of mkdocs.yml."""
+    file, theme = Path(config.config_file_path), config.theme
+    return Project.configured(
+        file, config.site_name, config.site_url, config.extra, theme.custom_dir, theme.get("logo"), config.docs_dir, options
     )
 
 
@@ -98,16 +76,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     serve_options: BuildOptions | None = None
     """Set by `briefings serve`; plain `mkdocs serve` reads the environment instead."""
 
-    session: Build | Preview | None = None
-    command = "build"
-    first_failed: tuple[Problem, ...] = ()
-    """What a preview's first build failed on: it writes the hand-written pages only, and serves the problems."""
+    def __init__(self) -> None:
+        self.run = Session("build")  # until on_startup names the command
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command, self.session, self.first_failed = command, None, ()
-        if (
-            command == "serve" and dirty
-        ):  # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
+        self.run = Session(command)
+        # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
+        if command == "serve" and dirty:
             logging.getLogger(f"{ENGINE}.commands.build").addFilter(lambda r: not r.getMessage().startswith("A 'dirty' build"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -118,34 +93,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.writing = self.job
             config.site_url = self.job.site_url
             return config
-        starting = self.session is None
         try:
-            if starting:
-                self.session = self._start(project_of(config, self.config), Path(config.site_dir))
-            self.session.project = project_of(config, self.config)  # a preview's mkdocs.yml may have changed
-            self.writing = self.session.generate(self.session.check())
-        except BuildFailed as error:
-            if not (starting and isinstance(self.session, Preview) and self.command == "serve"):
-                raise PluginError(f"briefings: {error}") from error
-            self.first_failed = error.problems or (Problem("", 0, str(error)),)
-            self.writing = Job([], self.session.folder, Audience.PUBLIC, "", 0)
-            self.session.failed()
-            config.strict, config.nav = False, None  # nothing generated to link to, and nothing to warn of:
-            for handler in logging.getLogger(ENGINE).handlers:  # the browser shows the problems instead
-                handler.addFilter(_below_warning)
-        except (SettingsError, Refused) as error:
+            self.writing = self.run.job(project_of(config, self.config), Path(config.site_dir), self.serve_options)
+        except (BuildFailed, SettingsError, Refused) as error:
             raise PluginError(f"briefings: {error}") from error
+        if self.run.first_failed:  # nothing generated to link to, and nothing to warn of: the browser shows the problems
+            config.strict, config.nav = False, None
+            for handler in logging.getLogger(ENGINE).handlers:
+                handler.addFilter(below_warning)
         config.site_dir, config.site_url = str(self.writing.folder), self.writing.site_url
         self.engine_config = config  # on_shutdown points it back at the output folder (gh-deploy reads it then)
         return config
-
-    def _start(self, project: Project, folder: Path) -> Build | Preview:
-        if self.command == "serve":
-            options = (
-                replace(self.serve_options, output=folder) if self.serve_options else options_from_env(os.environ, folder, 1)
-            )
-            return Preview(options, project, Reporter(sys.stderr))
-        return Build(options_from_env(os.environ, folder, cores()), project, Reporter(sys.stderr)).__enter__()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages: dict[str, Output] = {}
@@ -175,7 +133,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         table of contents and anchors."""
         output = self.pages.pop(page.file.src_uri, None)
         if output is None or output.page is None:
-            return label_cells(sanitise_page(html))  # a hand-written page
+            return hand_written_page(html)
         headings = output.page.headings
         page.meta = (
             {"description": escape(output.page.description)}
@@ -203,34 +161,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._flush()
         for handler in logging.getLogger(ENGINE).handlers:
-            handler.removeFilter(_below_warning)
-        if self.session is not None and not self.first_failed:
-            try:
-                self.session.post_build()
-            except BuildFailed as error:
-                raise PluginError(f"briefings: {error}") from error
+            handler.removeFilter(below_warning)
+        try:
+            self.run.post_build()
+        except BuildFailed as error:
+            raise PluginError(f"briefings: {error}") from error
 
     def on_build_error(self, *, error: Exception) -> None:
-        if isinstance(self.session, Build):
-            self.session.__exit__(type(error), error, error.__traceback__)
-            self.session = None
-        elif isinstance(self.session, Preview):
-            self.session.failed()
+        self.run.failed(error)
 
     def on_shutdown(self) -> None:
         """Plain `mkdocs build` swaps its folder into place only now: strict mode may fail it after on_post_build."""
-        session, self.session = getattr(self, "session", None), None
-        if isinstance(session, Build):
-            session.__exit__(None, None, None)
-            self.engine_config.site_dir = str(session.options.output)
-        elif isinstance(session, Preview):
-            session.close()
+        if (folder := self.run.close()) is not None:
+            self.engine_config.site_dir = str(folder)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
-        show_problems(server, self.first_failed)
-        self.first_failed = ()
-        signal.signal(signal.SIGTERM, _stop_serving)
+        show_problems(server, self.run.first_problems())
+        stop_on_sigterm()
         return server
 
 
@@ -239,12 +187,3 @@ def show_problems(server: LiveReloadServer, problems: tuple[Problem, ...] = ()) 
     pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException, problems)
     server.builder = pages.guarded(server.builder)
     server.set_app(pages.answering(server.get_app()))
-
-
-def _below_warning(record: logging.LogRecord) -> bool:
-    return record.levelno < logging.WARNING
-
-
-def _stop_serving(signum: int, frame: object) -> None:
-    """Stop a preview on SIGTERM as on Ctrl-C: killed outright, MkDocs would leave its copy of the site behind."""
-    raise KeyboardInterrupt

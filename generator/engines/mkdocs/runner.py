@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.commands.build import build as engine_build
@@ -13,23 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import Job
 from generator.config import BuildOptions, Project
+from generator.diagnostics import show_log
 from generator.engines.mkdocs.plugin import ENGINE, BriefingsPlugin, project_of
 
 CONFIG = "mkdocs.yml"
-
-
-class _ToStderr(logging.Handler):
-    """The engine reports through logging; show its messages on whatever stderr is current."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(f"{record.levelname}: {record.getMessage()}", file=sys.stderr)
-
-
-def _show_engine_messages(level: int) -> None:
-    logger = logging.getLogger(ENGINE)
-    logger.setLevel(level)
-    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
-        logger.addHandler(_ToStderr())
 
 
 class Engine:
@@ -49,7 +35,7 @@ class Engine:
         return project_of(config, plugin.config)
 
     def write(self, job: Job) -> None:
-        _show_engine_messages(logging.WARNING)
+        show_log(ENGINE, logging.WARNING)
         config, plugin = self._load(site_dir=str(job.folder))
         plugin.job = job
         config.plugins.on_startup(command="build", dirty=False)
@@ -61,7 +47,7 @@ class Engine:
 
     def serve(self, options: BuildOptions, dev_addr: str | None) -> None:
         """A preview with dirty rebuilds: only pages whose content changed are written again."""
-        _show_engine_messages(logging.INFO)
+        show_log(ENGINE, logging.INFO)
         _, plugin = self._load()  # the engine keeps this instance for the preview's rebuilds
         plugin.serve_options = options
         try:
