@@ -53,12 +53,13 @@ class PageChecks:
         self._send(relative)
 
     def finish(self) -> list[Sighting]:
-        """The findings of every page, then of every other file in the site (feeds, data, static files)."""
+        """The findings of every page, then of every other file in the site (feeds, data, static files): this
+        process checks those while the worker finishes the pages."""
+        others = check_site(self.site, self.own_host, checked=self.checked, label=self.label)
         out, err = self.worker.communicate()
         if self.worker.returncode != 0:
             raise RuntimeError(f"the page checks stopped: {err.strip()[-2000:]}")
-        found = [Sighting(*item) for item in json.loads(out)]
-        return found + check_site(self.site, self.own_host, checked=self.checked, label=self.label)
+        return [Sighting(*item) for item in json.loads(out)] + others
 
     def close(self) -> None:
         self.worker.kill()
