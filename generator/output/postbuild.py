@@ -55,7 +55,11 @@ class PageChecks:
     def finish(self) -> list[Sighting]:
         """The findings of every page, then of every other file in the site (feeds, data, static files): this
         process checks those while the worker finishes the pages."""
-        others = check_site(self.site, self.own_host, checked=self.checked, label=self.label)
+        try:
+            others = check_site(self.site, self.own_host, checked=self.checked, label=self.label)
+        except BaseException:
+            self.close()  # the worker too: nothing will wait for it now
+            raise
         out, err = self.worker.communicate()
         if self.worker.returncode != 0:
             raise RuntimeError(f"the page checks stopped: {err.strip()[-2000:]}")

@@ -28,7 +28,8 @@ from generator.privacy.scan import mask
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
 _READ = frozenset({*TEXT_ATTRIBUTES, "href", "src"})
 """Attributes a reader sees or follows."""
-LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio"), "src") | {"object": "data"}
+LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio", "track", "input"), "src")
+LOADING_TAGS |= {"object": "data"}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 _CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
@@ -40,14 +41,19 @@ Fragment = tuple[int, str]
 _PARSER = etree.HTMLParser()
 _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
+_SVG_LINKS = ("href", "xlink:href")
+_LINKING_SVG = frozenset({"image", "use", "feimage"})
 
 
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
     """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with its
     cells parted by `|`, an attribute's text or link target, a comment), and every URL the page would load.
     Inline elements run on: `0770<span>0 900123</span>` reads as one number. lxml (a C parser) parses the
-    page and walks it (`iterwalk`); comments before and after the document element are read too."""
+    page and walks it (`iterwalk`), with whatever stands before or after the document element."""
     root = etree.fromstring(data, _PARSER)
+    if root is None:  # no element at all: an empty page, or one of comments only, read line by line
+        text = data.decode("utf-8", "replace")
+        return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], []
     blocks: list[list[Fragment]] = []
     loads: list[tuple[int, str]] = []
     current: list[Fragment] = []
@@ -58,41 +64,57 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
             blocks.append(current)
         current = []
 
-    if root is None:  # an empty page
-        return blocks, loads
-    blocks += [[(c.sourceline or 1, c.text or "")] for c in reversed(list(root.itersiblings(preceding=True)))]
-    for event, element in etree.iterwalk(root, events=("start", "end", "comment")):
-        tag = element.tag
-        if event == "comment":  # in the page's source for anyone to read
-            blocks.append([(element.sourceline or 1, element.text or "")])
-        elif event == "start":
-            line = element.sourceline or 1
-            if current and tag not in _RUNS_ON:
-                flush()
-            if tag == "tr":
-                current.append((line, "| "))
-            elif tag == "td" or tag == "th":
-                current.append((line, " | "))
-            attributes = element.attrib
-            if attributes:
-                blocks.extend(
-                    [[(line, unquote(v) if k in ("href", "src") else v)] for k, v in attributes.items() if k in _READ and v]
-                )
-                attribute = LOADING_TAGS.get(tag)
-                if attribute and attributes.get(attribute):
-                    loads.append((line, attributes[attribute]))
-                if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()) and attributes.get("href"):
-                    loads.append((line, attributes["href"]))
-            if element.text and tag != "script" and tag != "style":
-                current.append((line, element.text))
+    for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
+        if not isinstance(top.tag, str):  # a comment before or after the document
+            blocks.append([(top.sourceline or 1, top.text or "")])
             continue
-        elif current and tag not in _RUNS_ON:
-            flush()
-        if element.tail:
-            current.append((element.sourceline or 1, element.tail))
+        for event, element in etree.iterwalk(top, events=("start", "end", "comment")):
+            tag = element.tag
+            if event == "comment":  # in the page's source for anyone to read
+                blocks.append([(element.sourceline or 1, element.text or "")])
+            elif event == "start":
+                line = element.sourceline or 1
+                if current and tag not in _RUNS_ON:
+                    flush()
+                if tag == "tr":
+                    current.append((line, "| "))
+                elif tag == "td" or tag == "th":
+                    current.append((line, " | "))
+                attributes = element.attrib
+                if attributes:
+                    blocks.extend(
+                        [[(line, unquote(v) if k in ("href", "src") else v)] for k, v in attributes.items() if k in _READ and v]
+                    )
+                    loads.extend((line, url) for url in _loads(tag, attributes))
+                if element.text:
+                    if tag == "style":
+                        loads.extend((line, url) for url in _css_urls(element.text))
+                    elif tag != "script":
+                        current.append((line, element.text))
+                continue
+            elif current and tag not in _RUNS_ON:
+                flush()
+            if element.tail:
+                current.append((element.sourceline or 1, element.tail))
     flush()
-    blocks += [[(c.sourceline or 1, c.text or "")] for c in root.itersiblings()]  # comments after the document
     return blocks, loads
+
+
+def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
+    """The URLs an element's attributes make a browser fetch with the page (or, for `<base>`, fetch every
+    relative URL from)."""
+    urls = [attributes.get(LOADING_TAGS[tag], "")] if tag in LOADING_TAGS else []
+    if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()):
+        urls.append(attributes.get("href", ""))
+    elif tag == "base" or tag in _LINKING_SVG:
+        urls += [attributes.get(name, "") for name in _SVG_LINKS]
+    urls.append(attributes.get("poster", ""))
+    urls += [candidate.split()[0] for candidate in (attributes.get("srcset") or "").split(",") if candidate.strip()]
+    return [url for url in urls if url] + _css_urls(attributes.get("style") or "")
+
+
+def _css_urls(css: str) -> list[str]:
+    return [m.group("url") or m.group("imported") or "" for m in _CSS_URL.finditer(css)]
 
 
 _IGNORED = re.compile(r"[\t\n\r]")

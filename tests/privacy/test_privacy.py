@@ -323,13 +323,51 @@ def test_numbers_in_separate_cells_labels_or_list_items_are_not_read_as_one_numb
     assert [s.kind for s in check_site(tmp_path, "example.org")] == ["phone"]
 
 
-def test_the_output_scan_reads_comments_outside_the_document_and_survives_an_empty_page(tmp_path: Path) -> None:
-    """A comment before the doctype or after `</html>` is in the page's source for anyone to read; an empty
-    page (a hand-written file left blank) is checked, not a crash."""
+def test_the_output_scan_reads_what_stands_outside_the_document_and_survives_an_empty_page(tmp_path: Path) -> None:
+    """A comment before the doctype, or markup after `</html>`, is in the page's source for anyone to read (and a
+    browser shows and loads what follows `</html>`); a page of comments only is read too; an empty page (a
+    hand-written file left blank) is checked, not a crash."""
     (tmp_path / "empty.html").write_bytes(b"")
     (tmp_path / "blank.html").write_text("  \n")
+    (tmp_path / "notes.html").write_text("<!doctype html>\n<!-- Ring 07700 900463 -->\n")
     (tmp_path / "page.html").write_text(
         "<!-- Ring 07700 900461 -->\n<!doctype html>\n<html><body><p>Fine.</p></body></html>\n<!-- Or 07700 900462 -->\n"
+        '<p>Or 07700 900464</p><script src="https://cdn.example.net/t.js"></script>\n'
     )
     found = check_site(tmp_path, "example.org")
-    assert [(f.path, f.line, f.kind) for f in found] == [("site/page.html", 1, "phone"), ("site/page.html", 4, "phone")]
+    assert [(f.path, f.line, f.kind, f.text[-2:]) for f in found] == [
+        ("site/notes.html", 2, "phone", "63"),
+        ("site/page.html", 1, "phone", "61"),
+        ("site/page.html", 4, "phone", "62"),
+        ("site/page.html", 5, "phone", "64"),
+        ("site/page.html", 5, "third-party", "js"),
+    ]
+
+
+def test_the_output_check_finds_every_way_a_page_loads_from_another_host(tmp_path: Path) -> None:
+    """Not only `src` and stylesheets: image sets, posters, inline styles and style sheets, SVG references,
+    captions, image buttons and a `<base>` that sends every relative address elsewhere; the site's own and
+    inline (`data:`) addresses pass."""
+    (tmp_path / "page.html").write_text(
+        "<html><head><base href='https://evil.example/'>\n"
+        "<style>@import 'https://evil.example/a.css'; body { background: url(//evil.example/b.png) }</style></head>\n"
+        "<body><img src='/own.png' srcset='/own.png 1x, //evil.example/c.png 2x'>\n"
+        "<video poster='https://evil.example/d.png'><track src='https://evil.example/e.vtt'></video>\n"
+        "<div style=\"background: url('https://evil.example/f.png')\"></div><div style='background: url(data:image/png;base64,AA)'></div>\n"
+        "<svg><image xlink:href='https://evil.example/g.png'/><use href='https://evil.example/h.svg#i'/></svg>\n"
+        "<input type=image src='https://evil.example/j.png' alt='Go'></body></html>\n"
+    )
+    found = check_site(tmp_path, "example.org")
+    assert all(f.kind == "third-party" for f in found)
+    assert [(f.line, f.text.rsplit("/", 1)[-1]) for f in found] == [
+        (1, ""),
+        (2, "a.css"),
+        (2, "b.png"),
+        (3, "c.png"),
+        (4, "d.png"),
+        (4, "e.vtt"),
+        (5, "f.png"),
+        (6, "g.png"),
+        (6, "h.svg#i"),
+        (7, "j.png"),
+    ]
