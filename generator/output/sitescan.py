@@ -43,6 +43,9 @@ _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
 _SVG_LINKS = ("href", "xlink:href")
 _LINKING_SVG = frozenset({"image", "use", "feimage"})
+_LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", *_LINKING_SVG})
+_LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster"})
+"""Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
 
 
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
@@ -85,7 +88,8 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
                     blocks.extend(
                         [[(line, unquote(v) if k in ("href", "src") else v)] for k, v in attributes.items() if k in _READ and v]
                     )
-                    loads.extend((line, url) for url in _loads(tag, attributes))
+                    if tag in _LOADING_ELEMENTS or not _LOADING_ATTRIBUTES.isdisjoint(attributes.keys()):
+                        loads.extend((line, url) for url in _loads(tag, attributes))
                 if element.text:
                     if tag == "style":
                         loads.extend((line, url) for url in _css_urls(element.text))
