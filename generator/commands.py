@@ -22,10 +22,10 @@ from generator.content.taxonomy import load_taxonomy
 from generator.diagnostics import Reporter, append_step_summary, plural, print_problems, write_step_summary
 from generator.engines.mkdocs.runner import Engine
 from generator.model import Audience, Problem, Status, Taxonomy
+from generator.output.deployguard import not_public
 from generator.output.linkcheck import check_links
 from generator.output.pdf import PDF_CACHE
 from generator.output.sitedir import Refused
-from generator.output.sitescan import not_public
 from generator.pipeline import check
 from generator.tasks import cores
 

@@ -19,7 +19,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from generator.model import DRAFTS_MARKER, PARTNERS_MARKER
 from generator.output.search import BUNDLE_DIR
 from generator.privacy.detectors import detect
 from generator.privacy.reading import INLINE, Read, normalised, read_lines, read_markdown, strings
@@ -282,23 +281,3 @@ def _word_texts(xml: bytes) -> list[str]:
 
 CHECKS = {".html": check_html_file, ".htm": check_html_file, ".json": _check_json, ".css": _check_css, ".docx": _check_docx}
 CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_text)
-
-
-MARKERS = {PARTNERS_MARKER, DRAFTS_MARKER}
-_NOT_PUBLIC = {
-    "a robots noindex tag (partners builds carry one)": re.compile(rb"<meta\b[^>]*\bname=[\"']?robots\b[^>]*>", re.I),
-    "the partners-only banner": re.compile(rb"partners-banner|status-tag--restricted"),
-    "a draft": re.compile(rb"status-tag--draft|briefing-notice[^>]*>\s*<p class=\"admonition-title\">Draft"),
-}
-
-
-def not_public(folder: Path) -> list[str]:
-    """Why `folder` must never be deployed to a public host (nothing: it is a public build): a partners or
-    drafts marker file anywhere in it, or a page marked as a partners page or as a draft."""
-    reasons = [f"{file.relative_to(folder).as_posix()} is there" for file in sorted(folder.rglob("*")) if file.name in MARKERS]
-    for page in sorted(folder.rglob("*.html")):
-        html = page.read_bytes()
-        reasons += [
-            f"{page.relative_to(folder).as_posix()} has {what}" for what, mark in _NOT_PUBLIC.items() if mark.search(html)
-        ]
-    return reasons
