@@ -76,7 +76,7 @@ def tree_pss_mb(root: int) -> float:
 def run(command: list[str], cwd: Path) -> tuple[float, float, float]:
     """Wall seconds of one child process, its largest process's peak memory (MB: ru_maxrss over it and its
     children) and the peak of all its processes together (sampled every 250 ms: a sample reads every process's
-    memory map, which costs the build some of its time; every 100 ms that was about a fifth of a core)."""
+    memory map, which takes processor time from the build it measures)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty build would fill a pipe nobody reads

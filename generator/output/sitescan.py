@@ -257,9 +257,9 @@ def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sig
     shown = [(text.count("\n", 0, m.start()) + 1, m.group(1) or m.group(2) or "") for m in _CSS_CONTENT.finditer(text)]
     return _privacy(name, [[piece] for piece in shown]) + [
         Sighting(name, number, LOAD, url)
-        for number, line in enumerate(file.read_text(encoding="utf-8").split("\n"), start=1)
-        for m in _CSS_URL.finditer(line)
-        if _third_party(url := m.group("url") or m.group("imported") or "", own_host)
+        for number, line in enumerate(text.split("\n"), start=1)
+        for url in _css_urls(line)
+        if _third_party(url, own_host)
     ]
 
 

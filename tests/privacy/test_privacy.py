@@ -371,3 +371,16 @@ def test_the_output_check_finds_every_way_a_page_loads_from_another_host(tmp_pat
         (6, "h.svg#i"),
         (7, "j.png"),
     ]
+
+
+def test_a_stylesheet_is_checked_for_loads_from_another_host_and_the_text_it_shows(tmp_path: Path) -> None:
+    (tmp_path / "extra.css").write_text(
+        "@import 'https://evil.example/a.css';\n.a { background: url(/own.png) }\n"
+        '.b::after { content: "Ring 07700 900461" }\n.c { background: url("//evil.example/b.png") }\n'
+    )
+    found = check_site(tmp_path, "example.org")
+    assert [(f.line, f.kind, f.text) for f in found] == [
+        (3, "phone", "07700 900461"),
+        (1, "third-party", "https://evil.example/a.css"),
+        (4, "third-party", "//evil.example/b.png"),
+    ]
