@@ -22,7 +22,7 @@ from generator.model import Audience, Briefing, Problem, Status, Taxonomy, due_f
 from generator.privacy import namelists
 from generator.privacy.allowednames import ALLOWED_NAMES, AllowedNames, read_allowed_names
 from generator.privacy.scan import Allowance, Report
-from generator.site.render import render
+from generator.site.render import Rendered, render
 from generator.sitemodel import Output, Settings, make_site, visible
 
 
@@ -103,7 +103,7 @@ class Memo:
     taxonomy: Taxonomy | None = None
     validated: Known = field(default_factory=dict)
     context: tuple[object, ...] = ()
-    pages: dict[Briefing, list[Output]] = field(default_factory=dict)
+    rendered: Rendered = field(default_factory=Rendered)
 
     def examine(self, source: Source) -> Examined:
         """A file read (as Windows-1252 if it is not UTF-8, so that it is still privacy-scanned), parsed and scanned."""
@@ -130,10 +130,10 @@ class Memo:
         self.files = {key: value for key, value in self.files.items() if key in current}
         self.validated = {key: value for key, value in self.validated.items() if key in current}
 
-    def pages_for(self, *context: object) -> dict[Briefing, list[Output]]:
+    def pages_for(self, *context: object) -> Rendered:
         if context != self.context:
-            self.context, self.pages = context, {}
-        return self.pages
+            self.context, self.rendered = context, Rendered()
+        return self.rendered
 
 
 def check(

@@ -10,6 +10,8 @@ import pytest
 from generator import tasks
 from generator.model import Audience
 from generator.pipeline import Checked, Memo, check, generate
+from generator.site import render
+from generator.site.sitepages import site_pages
 from generator.sitemodel import Settings
 
 SETTINGS = Settings(
@@ -72,6 +74,20 @@ def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> N
     partners = generate(checked, SETTINGS, Audience.PARTNERS, False, memo)
     assert partners == generate(checked, SETTINGS, Audience.PARTNERS, False)
     assert any(output.path == "briefings/narwhal-restricted.md" for output in partners)
+
+
+def test_memo_makes_the_other_pages_again_only_when_what_they_show_changed(project: Path, monkeypatch) -> None:
+    """A saved sentence of a step changes its briefing's page alone; a new title changes the listings too."""
+    made = []
+    monkeypatch.setattr(render, "site_pages", lambda maker: made.append(maker) or site_pages(maker))
+    memo = Memo()
+    generate(check(project, memo=memo), SETTINGS, Audience.PUBLIC, False, memo)
+    for step, again in [(EDITS[0], False), (EDITS[1], True)]:
+        edit(project, *step)
+        made.clear()
+        outputs = generate(check(project, memo=memo), SETTINGS, Audience.PUBLIC, False, memo)
+        assert bool(made) is again, step
+        assert outputs == generate(check(project), SETTINGS, Audience.PUBLIC, False)
 
 
 @pytest.mark.parametrize("include_drafts", [False, True])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from generator import tasks
@@ -19,17 +20,38 @@ from generator.site.sitepages import site_pages
 from generator.sitemodel import Output, Site
 
 
-def render(site: Site, known: dict[Briefing, list[Output]] | None = None, workers: int = 1) -> list[Output]:
+@dataclass
+class Rendered:
+    """What a preview keeps of one render for the next with the same settings, taxonomy and audience."""
+
+    briefings: dict[Briefing, list[Output]] = field(default_factory=dict)
+    listed: Site | None = None
+    """The listing view (`listing_view`) the other pages were made from."""
+    pages: list[Output] = field(default_factory=list)
+
+
+def render(site: Site, known: Rendered | None = None, workers: int = 1) -> list[Output]:
     """Every generated file of the site, for any engine to place at its path.
 
-    `known` holds each briefing's files from an earlier render with the same settings, taxonomy and
-    audience (a preview's last rebuild); only briefings not in it are rendered. With several `workers`
+    `known` holds what an earlier render made (a preview's last rebuild): only briefings not in it are
+    rendered, and the other pages only if what they are made from changed. With several `workers`
     (see `tasks`), briefings are shared out among as many processes.
     """
+    known = Rendered() if known is None else known
     maker = PageMaker(site)
-    with _briefings(maker, {} if known is None else known, workers) as briefings:
+    with _briefings(maker, known.briefings, workers) as briefings:
+        listed = listing_view(site)
+        if listed != known.listed:
+            known.listed, known.pages = listed, site_pages(PageMaker(listed))
         notices = [output for b in site.withdrawn for output in notice(maker, b)]
-        return site_pages(maker) + notices + moved(maker) + briefings()
+        return known.pages + notices + moved(maker) + briefings()
+
+
+def listing_view(site: Site) -> Site:
+    """The site as its pages other than the briefings' see it: without the text only a briefing's own page
+    shows (its steps, default questions and pseudonyms). Those pages are made from this view alone, so
+    saving a sentence of a briefing's steps leaves them as they were, and a preview need not make them again."""
+    return replace(site, briefings=tuple(replace(b, steps=(), default_questions=(), pseudonyms=()) for b in site.briefings))
 
 
 def briefing(maker: PageMaker, b: Briefing) -> list[Output]:
