@@ -5,10 +5,15 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Sequence
+from copy import deepcopy
 from datetime import date, datetime, time
 
 from docx import Document
-from docx.table import Table, _Cell
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.table import Table
+from docx.text.run import Run
+from lxml.etree import SubElement
 
 from generator.model import Briefing, Status, long_date
 from generator.site.totals import MACA, YearGroup, count_text, describe
@@ -44,12 +49,13 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
             if t.type != MACA
         ]
         _table(doc, ["Audit", "Type", "Date", "Cases", "Children"], rows)
+    bullet = doc.styles["List Bullet"]  # found once: a style given by name is looked for among all of them each time
     doc.add_heading("Totals", level=2)
     for total in group.totals:
-        doc.add_paragraph(describe(total, labels[total.type]), style="List Bullet")
+        doc.add_paragraph(describe(total, labels[total.type]), style=bullet)
     doc.add_heading("Themes", level=2)
     for key, audits in group.themes:
-        doc.add_paragraph(f"{site.taxonomy.themes[key].label}: {count_text(len(audits), 'audits')}", style="List Bullet")
+        doc.add_paragraph(f"{site.taxonomy.themes[key].label}: {count_text(len(audits), 'audits')}", style=bullet)
     doc.add_heading("Actions", level=2)
     if group.actions:
         rows = [
@@ -67,9 +73,9 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
         doc.add_paragraph(f"The audits of {group.year} recorded no action plan.")
     doc.add_heading("Key learning", level=2)
     for audit in reversed(group.audits):
-        paragraph = doc.add_paragraph()
-        paragraph.add_run(_title(audit)).bold = True
-        paragraph.add_run(f": {audit.summary}")
+        paragraph = doc.add_paragraph()._p
+        _add_run(paragraph, _title(audit), bold=True)
+        _add_run(paragraph, f": {audit.summary}", bold=False)
     _describe_file(doc, title, site)
     out = io.BytesIO()
     doc.save(out)
@@ -95,24 +101,37 @@ def _title(audit: Briefing) -> str:
 
 
 def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))  # made whole: rows added one by one cost far more
+    """A table with a bold header row. Each body row is a copy of an empty row as `add_table` makes it, filled at
+    the level of python-docx's elements: building each cell through its objects costs far more."""
+    table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for number, (row, texts) in enumerate(zip(table.rows, [header, *rows], strict=True)):
-        for cell, text in zip(row.cells, texts, strict=True):
-            _fill(cell, text, bold=number == 0)
+    empty = deepcopy(table.rows[0]._tr)
+    for tc, text in zip(table.rows[0]._tr.tc_lst, header, strict=True):
+        _add_run(tc.p_lst[0], text, bold=True)
+    for texts in rows:
+        tr = deepcopy(empty)
+        for tc, text in zip(tr.tc_lst, texts, strict=True):
+            _add_run(tc.p_lst[0], text, bold=False)
+        table._tbl.append(tr)  # python-docx's element for the table (`CT_Tbl`), its rows last
     return table
 
 
-def _fill(cell: _Cell, text: str, bold: bool) -> None:
-    """A new cell's text as one run in its empty paragraph, as `cell.text = text` makes it. That setter reads
-    the text a character at a time, for tabs and line breaks: a cell without any is given its text whole."""
-    run = cell.paragraphs[0].add_run()
+def _add_run(paragraph: CT_P, text: str, bold: bool) -> None:
+    """A run of text at the end of a paragraph, as python-docx's `add_run(text)` makes it. Its text setter reads
+    the text a character at a time, for tabs and line breaks: a text without any is given whole, as the run's
+    `add_t` would add it."""
+    run = SubElement(paragraph, _RUN)
     if bold:
-        run.bold = True
+        Run(run, None).bold = True
     if "\t" in text or "\n" in text or "\r" in text:
         run.text = text
     elif text:
-        run._r.add_t(text)  # python-docx's element for the run (`CT_R`); `add_t` is what its setter ends in
+        SubElement(run, _TEXT).text = text
+        if text.strip() != text:
+            run[-1].set(_SPACE, "preserve")
+
+
+_RUN, _TEXT, _SPACE = qn("w:r"), qn("w:t"), qn("xml:space")
 
 
 def _describe_file(doc: Document, title: str, site: Site) -> None:
