@@ -303,7 +303,8 @@ CHOICES = """
   proportional set size (memory that forked processes share counts once); their peak is while Pagefind
   writes a part (about 200 MB), beside the build process and the page checks.
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
-  and rendered pages between rebuilds (pipeline.Memo), MkDocs rewrites only pages whose content changed,
+  and rendered pages between rebuilds (pipeline.Memo; the pages other than the briefings' are made from a
+  listing view of the site, without the steps, and kept while that view is unchanged), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
 - **Not met, and why** (2026-12-03, the table above): at 1,000 audits the build takes 2.15× a bare MkDocs
   build of the same page count (target 1.3×); 5,000 ÷ 1,000 is 5.53× (target 5.5×); all processes together

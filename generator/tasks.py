@@ -9,6 +9,7 @@ cannot be forked (Windows), and in a preview (whose server threads make forking 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -47,9 +48,13 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
         return
     give_back()  # else the workers would share memory this process has freed, and keep a copy of each page it reuses
     _job = (function, items)  # type: ignore[assignment]
-    with fork_pool(processes) as pool:
-        _job = None
-        yield pool.imap(_run_one, range(len(items)), chunksize=chunk)
+    gc.freeze()  # the workers' collections then leave this process's objects, and the pages they are on, alone
+    try:
+        with fork_pool(processes) as pool:
+            _job = None
+            yield pool.imap(_run_one, range(len(items)), chunksize=chunk)
+    finally:
+        gc.unfreeze()
 
 
 def fork_pool(processes: int) -> Pool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -101,3 +102,16 @@ def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypa
     assert False in [run.ok for run in runs] and True in [run.ok for run in runs]
     assert all(len(run.briefings) >= 2 for run in runs if run.ok)
     assert len(pools) > len(EDITS)  # every check and generate above was shared out
+
+
+def test_shared_out_freezes_the_collector_only_while_its_workers_run() -> None:
+    """Frozen, the workers' collections leave the parent's objects alone, so the memory they are on stays shared;
+    left frozen, the parent would never again collect the cycles it made before."""
+    assert gc.get_freeze_count() == 0
+    with tasks.shared_out(lambda n: (n, gc.get_freeze_count() > 0), list(range(8)), workers=2, chunk=2) as results:
+        assert gc.get_freeze_count() > 0
+        assert [n for n, frozen in results] == list(range(8))
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ZeroDivisionError), tasks.shared_out(lambda n: 1 // n, [1, 0, 2, 3], workers=2, chunk=1) as results:
+        list(results)
+    assert gc.get_freeze_count() == 0
