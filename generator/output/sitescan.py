@@ -45,13 +45,17 @@ _LINKING_SVG = frozenset({"image", "use", "feimage"})
 _LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", *_LINKING_SVG})
 _LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster"})
 """Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
+_WATCHED = _READ | _LOADING_ATTRIBUTES
+"""Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
 
 
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
     """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with its
     cells parted by `|`, an attribute's text or link target, a comment), and every URL the page would load.
     Inline elements run on: `0770<span>0 900123</span>` reads as one number. lxml (a C parser) parses the
-    page and walks it (`iterwalk`), with whatever stands before or after the document element."""
+    page and walks it (`iterwalk`), with whatever stands before or after the document element. The walk runs for
+    every element of every page: each lxml property (a new object) is read once, and attributes are read only
+    when one is `_WATCHED`."""
     root = etree.fromstring(data, _PARSER)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
         text = data.decode("utf-8", "replace")
@@ -59,47 +63,59 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
     blocks: list[list[Fragment]] = []
     loads: list[tuple[int, str]] = []
     current: list[Fragment] = []
-
-    def flush() -> None:
-        nonlocal current
-        if any(text.strip() for _, text in current):
-            blocks.append(current)
-        current = []
-
+    shown = False  # whether `current` holds more than spacing
+    runs_on, watched, read, loading, loaders = _RUNS_ON, _WATCHED, _READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
     for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         if not isinstance(top.tag, str):  # a comment before or after the document
             blocks.append([(top.sourceline or 1, top.text or "")])
             continue
         for event, element in etree.iterwalk(top, events=("start", "end", "comment")):
-            tag = element.tag
-            if event == "comment":  # in the page's source for anyone to read
-                blocks.append([(element.sourceline or 1, element.text or "")])
-            elif event == "start":
+            if event == "start":
+                tag = element.tag
+                if current and tag not in runs_on:
+                    if shown:
+                        blocks.append(current)
+                        shown = False
+                    current = []
                 line = element.sourceline or 1
-                if current and tag not in _RUNS_ON:
-                    flush()
                 if tag == "tr":
                     current.append((line, "| "))
+                    shown = True
                 elif tag == "td" or tag == "th":
                     current.append((line, " | "))
-                attributes = element.attrib
-                if attributes:
-                    blocks.extend(
-                        [[(line, unquote(v) if k in ("href", "src") else v)] for k, v in attributes.items() if k in _READ and v]
-                    )
-                    if tag in _LOADING_ELEMENTS or not _LOADING_ATTRIBUTES.isdisjoint(attributes.keys()):
-                        loads.extend((line, url) for url in _loads(tag, attributes))
-                if element.text:
+                    shown = True
+                names = element.keys()
+                if names and not watched.isdisjoint(names):
+                    for name, value in element.items():
+                        if value and name in read:
+                            if "%" in value and (name == "href" or name == "src"):
+                                value = unquote(value)
+                            blocks.append([(line, value)])
+                if names and (tag in loading or not loaders.isdisjoint(names)):
+                    loads.extend((line, url) for url in _loads(tag, element.attrib))
+                text = element.text
+                if text:
                     if tag == "style":
-                        loads.extend((line, url) for url in _css_urls(element.text))
+                        loads.extend((line, url) for url in _css_urls(text))
                     elif tag != "script":
-                        current.append((line, element.text))
+                        current.append((line, text))
+                        if not shown and not text.isspace():
+                            shown = True
                 continue
-            elif current and tag not in _RUNS_ON:
-                flush()
-            if element.tail:
-                current.append((element.sourceline or 1, element.tail))
-    flush()
+            if event == "comment":  # in the page's source for anyone to read
+                blocks.append([(element.sourceline or 1, element.text or "")])
+            elif current and element.tag not in runs_on:
+                if shown:
+                    blocks.append(current)
+                    shown = False
+                current = []
+            tail = element.tail  # after an element's end, or a comment's
+            if tail:
+                current.append((element.sourceline or 1, tail))
+                if not shown and not tail.isspace():
+                    shown = True
+    if shown:
+        blocks.append(current)
     return blocks, loads
 
 
@@ -173,7 +189,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     Blocks in `seen` (the same navigation, header and footer on every page) passed on an earlier page. Only
     blocks with no finding are remembered there, so a detail is reported on every page it reaches.
     """
-    texts = ["".join(text for _, text in block) for block in blocks]  # as written: spacing only the blocks scanned
+    texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None:
         if len(seen) > SEEN_LIMIT:
             seen.clear()

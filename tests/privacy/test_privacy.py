@@ -323,6 +323,13 @@ def test_numbers_in_separate_cells_labels_or_list_items_are_not_read_as_one_numb
     assert [s.kind for s in check_site(tmp_path, "example.org")] == ["phone"]
 
 
+def test_text_after_a_comment_in_a_paragraph_is_read(tmp_path: Path) -> None:
+    """The text after a comment is the comment's tail in lxml's tree, not an element's: it is still read, on in
+    its paragraph."""
+    (tmp_path / "page.html").write_text("<html><body>\n<p>Ring <!-- the duty line --> 07700 900461.</p></body></html>")
+    assert [(s.line, s.kind) for s in check_site(tmp_path, "example.org")] == [(2, "phone")]
+
+
 def test_the_output_scan_reads_what_stands_outside_the_document_and_survives_an_empty_page(tmp_path: Path) -> None:
     """A comment before the doctype, or markup after `</html>`, is in the page's source for anyone to read (and a
     browser shows and loads what follows `</html>`); a page of comments only is read too; an empty page (a
