@@ -199,8 +199,24 @@ class Briefing:
 
 
 def long_date(day: date) -> str:
-    """A date as readers read it: `2 December 2026`."""
-    return f"{day.day} {day:%B %Y}"
+    """A date as readers read it: `2 December 2026`, in English whatever the machine's locale (`%B` would follow it)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def due_for_review(briefings: Iterable[Briefing], today: date) -> tuple[Briefing, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from generator.model import STEPS, Audience, Briefing, Status, Taxonomy
 
@@ -82,7 +83,12 @@ class Site:
 
     def successor(self, b: Briefing) -> Briefing | None:
         """The briefing that replaces `b`, if it names one this site shows (check refuses any other)."""
-        return next((s for s in self.briefings if s.slug == b.superseded_by), None)
+        return self._by_slug.get(b.superseded_by) if b.superseded_by else None
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Briefing]:
+        """Each briefing by its slug, found once: every briefing's page asks for its successor."""
+        return {b.slug: b for b in self.briefings}
 
     @property
     def redirects(self) -> dict[str, str]:

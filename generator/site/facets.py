@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.model import Briefing, GoodPractice, Taxonomy, year_slug
 
@@ -26,9 +27,10 @@ class Filter:
     def url(self, section: str) -> str:
         return f"{section}/by-{self.facet}/{self.key}/"
 
-    @property
+    @cached_property
     def by_year(self) -> tuple[Filter, ...]:
-        """A type's listing narrowed to each reporting year it occurs in, newest first (MACAs in 2016/17)."""
+        """A type's listing narrowed to each reporting year it occurs in, newest first (MACAs in 2016/17); found
+        once, as each page of the type's listings links to every year."""
         if self.facet != "type" or self.parent is not None:
             return ()
         years: dict[str, list[Briefing]] = defaultdict(list)

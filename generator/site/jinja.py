@@ -5,6 +5,8 @@ Every author string placed in a template is escaped (autoescape); the templates 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import jinja2
 from markupsafe import Markup
 
@@ -14,10 +16,12 @@ from generator.site.markup import to_html
 from generator.site.totals import count_text, describe
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(here: str, target: str) -> str:
     """A link from the page at site URL `here` to `target`, so the site works under any base path.
 
-    Both are site-relative (`briefings/x/`, `feed.xml`); pages are folders, so `here` is a directory.
+    Both are site-relative (`briefings/x/`, `feed.xml`); pages are folders, so `here` is a directory. Kept:
+    a listing links to the same theme, agency and year pages from many rows.
     """
     path, hash_, anchor = target.partition("#")
     base = [part for part in here.split("/") if part]
