@@ -296,7 +296,9 @@ CHOICES = """
   written, and every other generated file once it is copied (the engine takes the files from the build's
   `Job`, which keeps none). Freed memory is handed back to the system
   (glibc's `malloc_trim`, `generator.memory`) before the core forks its workers, which would otherwise keep
-  copies of pages the build process reuses, and before Pagefind starts. The core's workers send each
+  copies of pages the build process reuses, and before Pagefind starts; while forked workers run, the build
+  process's objects are frozen out of the collector (`gc.freeze`), whose passes in the workers would otherwise
+  copy every page those objects are on. The core's workers send each
   checked document back without its body, which the build process would otherwise read and free, leaving
   its memory fragmented. Long listings are written, and checked, before the briefings, so that the checks'
   largest parses are over when Pagefind runs beside the build. All processes together are counted by
