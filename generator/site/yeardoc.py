@@ -34,7 +34,7 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
         ]
         totals = [t for t in group.totals if t.type == MACA]
         rows += [[f"Total: {count_text(t.audits, 'MACAs')}", "", _count(t.cases), _count(t.children), ""] for t in totals]
-        _table(doc, ["Audit", "Date", "Cases", "Children", "Themes"], rows)
+        add_table(doc, ["Audit", "Date", "Cases", "Children", "Themes"], rows)
     else:
         doc.add_paragraph(f"No multi-agency case audit was published for {group.year}.")
     if group.others:
@@ -48,7 +48,7 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
             for t in group.totals
             if t.type != MACA
         ]
-        _table(doc, ["Audit", "Type", "Date", "Cases", "Children"], rows)
+        add_table(doc, ["Audit", "Type", "Date", "Cases", "Children"], rows)
     bullet = doc.styles["List Bullet"]  # found once: a style given by name is looked for among all of them each time
     doc.add_heading("Totals", level=2)
     for total in group.totals:
@@ -68,14 +68,14 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
             ]
             for a, action in group.actions
         ]
-        _table(doc, ["Action", "Owner", "Due", "Status", "From the audit"], rows)
+        add_table(doc, ["Action", "Owner", "Due", "Status", "From the audit"], rows)
     else:
         doc.add_paragraph(f"The audits of {group.year} recorded no action plan.")
     doc.add_heading("Key learning", level=2)
     for audit in reversed(group.audits):
         paragraph = doc.add_paragraph()._p
-        _add_run(paragraph, _title(audit), bold=True)
-        _add_run(paragraph, f": {audit.summary}", bold=False)
+        add_run(paragraph, _title(audit), bold=True)
+        add_run(paragraph, f": {audit.summary}", bold=False)
     _describe_file(doc, title, site)
     out = io.BytesIO()
     doc.save(out)
@@ -100,23 +100,23 @@ def _title(audit: Briefing) -> str:
     return audit.title + mark
 
 
-def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A table with a bold header row. Each body row is a copy of an empty row as `add_table` makes it, filled at
+def add_table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    """A table with a bold header row. Each body row is a copy of an empty row as python-docx's `Document.add_table` makes it, filled at
     the level of python-docx's elements: building each cell through its objects costs far more."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     empty = deepcopy(table.rows[0]._tr)
     for tc, text in zip(table.rows[0]._tr.tc_lst, header, strict=True):
-        _add_run(tc.p_lst[0], text, bold=True)
+        add_run(tc.p_lst[0], text, bold=True)
     for texts in rows:
         tr = deepcopy(empty)
         for tc, text in zip(tr.tc_lst, texts, strict=True):
-            _add_run(tc.p_lst[0], text, bold=False)
+            add_run(tc.p_lst[0], text, bold=False)
         table._tbl.append(tr)  # python-docx's element for the table (`CT_Tbl`), its rows last
     return table
 
 
-def _add_run(paragraph: CT_P, text: str, bold: bool) -> None:
+def add_run(paragraph: CT_P, text: str, bold: bool) -> None:
     """A run of text at the end of a paragraph, as python-docx's `add_run(text)` makes it. Its text setter reads
     the text a character at a time, for tabs and line breaks: a text without any is given whole, as the run's
     `add_t` would add it."""
