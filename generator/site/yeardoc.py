@@ -101,8 +101,9 @@ def _title(audit: Briefing) -> str:
 
 
 def add_table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A table with a bold header row. Each body row is a copy of an empty row as python-docx's `Document.add_table` makes it, filled at
-    the level of python-docx's elements: building each cell through its objects costs far more."""
+    """A table with a bold header row. Each body row is a copy of an empty row as python-docx's
+    `Document.add_table` makes it, filled at the level of python-docx's elements: building each cell through
+    its objects costs far more."""
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     empty = deepcopy(table.rows[0]._tr)
