@@ -102,7 +102,8 @@ class Memo:
     allowed_names: AllowedNames = ()
     taxonomy: Taxonomy | None = None
     validated: Known = field(default_factory=dict)
-    context: tuple[object, ...] = ()
+    context: str = ""
+    """What the pages kept were made with (settings, taxonomy, audience), written out: see `Rendered.listed`."""
     rendered: Rendered = field(default_factory=Rendered)
 
     def examine(self, source: Source) -> Examined:
@@ -131,8 +132,8 @@ class Memo:
         self.validated = {key: value for key, value in self.validated.items() if key in current}
 
     def pages_for(self, *context: object) -> Rendered:
-        if context != self.context:
-            self.context, self.rendered = context, Rendered()
+        if repr(context) != self.context:
+            self.context, self.rendered = repr(context), Rendered()
         return self.rendered
 
 

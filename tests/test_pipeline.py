@@ -78,12 +78,14 @@ def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> N
 
 
 def test_memo_makes_the_other_pages_again_only_when_what_they_show_changed(project: Path, monkeypatch) -> None:
-    """A saved sentence of a step changes its briefing's page alone; a new title changes the listings too."""
+    """A saved sentence of a step changes its briefing's page alone; a new title, or agencies put in another
+    order (equal as mappings, but listed in that order), change the listings too."""
     made = []
     monkeypatch.setattr(render, "site_pages", lambda maker: made.append(maker) or site_pages(maker))
     memo = Memo()
     generate(check(project, memo=memo), SETTINGS, Audience.PUBLIC, False, memo)
-    for step, again in [(EDITS[0], False), (EDITS[1], True)]:
+    reordered = ("content/taxonomy.yml", "  police: Police\n  health: Health\n", "  health: Health\n  police: Police\n")
+    for step, again in [(EDITS[0], False), (EDITS[1], True), (reordered, True)]:  # the taxonomy orders the agencies
         edit(project, *step)
         made.clear()
         outputs = generate(check(project, memo=memo), SETTINGS, Audience.PUBLIC, False, memo)
@@ -115,3 +117,11 @@ def test_shared_out_freezes_the_collector_only_while_its_workers_run() -> None:
     with pytest.raises(ZeroDivisionError), tasks.shared_out(lambda n: 1 // n, [1, 0, 2, 3], workers=2, chunk=1) as results:
         list(results)
     assert gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own freeze is left as it was
+    try:
+        frozen = gc.get_freeze_count()
+        with tasks.shared_out(abs, [1, 2, 3, 4], workers=2, chunk=2) as results:
+            list(results)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

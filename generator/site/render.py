@@ -25,8 +25,10 @@ class Rendered:
     """What a preview keeps of one render for the next with the same settings, taxonomy and audience."""
 
     briefings: dict[Briefing, list[Output]] = field(default_factory=dict)
-    listed: Site | None = None
-    """The listing view (`listing_view`) the other pages were made from."""
+    listed: str = ""
+    """What the other pages were made from: the listing view (`listing_view`), written out (`repr`), so that
+    a change only equality would miss counts too (the taxonomy's order, which orders agencies, types and
+    filters; a setting of 5 made 5.0)."""
     pages: list[Output] = field(default_factory=list)
 
 
@@ -41,8 +43,8 @@ def render(site: Site, known: Rendered | None = None, workers: int = 1) -> list[
     maker = PageMaker(site)
     with _briefings(maker, known.briefings, workers) as briefings:
         listed = listing_view(site)
-        if listed != known.listed:
-            known.listed, known.pages = listed, site_pages(PageMaker(listed))
+        if (written := repr(listed)) != known.listed:
+            known.listed, known.pages = written, site_pages(PageMaker(listed))
         notices = [output for b in site.withdrawn for output in notice(maker, b)]
         return known.pages + notices + moved(maker) + briefings()
 
