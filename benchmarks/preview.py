@@ -58,7 +58,8 @@ def timed_saves(page, audit: Path, edit) -> list[float]:
             marker = f"Preview marker {n} {time.time_ns()}"
             audit.write_text(edit(original, marker), encoding="utf-8")
             start = time.perf_counter()
-            page.wait_for_function("m => document.body.innerText.includes(m)", arg=marker, timeout=60_000, polling=50)
+            # a reload may be under way, with no body yet
+            page.wait_for_function("m => document.body?.innerText.includes(m)", arg=marker, timeout=60_000, polling=50)
             seconds.append(time.perf_counter() - start)
             time.sleep(1)  # let the watcher settle so saves do not coalesce
     finally:
