@@ -302,30 +302,32 @@ CHOICES = """
   checked document back without its body, which the build process would otherwise read and free, leaving
   its memory fragmented. Long listings are written, and checked, before the briefings, so that the checks'
   largest parses are over when Pagefind runs beside the build. All processes together are counted by
-  proportional set size (memory that forked processes share counts once); their peak is while Pagefind
-  writes a part (about 200 MB), beside the build process and the page checks.
+  proportional set size (memory that forked processes share counts once); their peak comes while the core's
+  forked workers render the briefings, with the build process holding every page made so far (Pagefind
+  writing a part, about 200 MB beside the build process, comes second).
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo; the pages other than the briefings' are made from a
   listing view of the site, without the steps, and kept while that view is unchanged), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
-- **Not met, and why** (2026-12-03, the table above): at 1,000 audits the build takes 2.15× a bare MkDocs
-  build of the same page count (target 1.3×); 5,000 ÷ 1,000 is 5.53× (target 5.5×); all processes together
-  peak at 650 MB at 5,000 (target 500 MB; the build process alone 474–503 MB); and a saved sentence takes
-  7.5 s to show in the preview (target 3 s). The 2026-12-02 figures (2.01×, 5.09×, 485 MB, 2.44 s) were
-  measured before the site gained paged listings, agency pages and twelve year reports with a Word document
-  each (2,060 → 2,386 pages at 1,000 audits, 10,060 → 11,335 at 5,000): a build renders, holds and checks
-  all of them, and a preview keeps only the briefings' pages between rebuilds, so every save renders every
-  listing and year report again. The build is bound by the 2 cores: one build of 1,000 audits uses about
-  43 s of processor time for its 25 s. Measured apart in one process: checking the content about 4 s,
-  generating the pages about 10 s (Jinja and Python-Markdown most of it), the engine wrapping the pages in
-  the theme about 8 s (what the bare build does, in one process), scanning the built site about 12 s
-  (every page parsed and read as a reader reads it; the other files 3 s of it) and Pagefind about 2.5 s.
-  Even shared perfectly over 2 cores that is about 1.7× the bare build; the target needs more cores (on 4,
-  the same arithmetic gives about 1.2×, not measured here) or less work per build (the built-site scan is
-  the last privacy guard, so it stays). This stop cut the 1,000-audit ratio from 2.81× (measured the same
-  morning) to 2.15×: the built-site scan walks each page with lxml's own `iterwalk`, the build process checks
-  the site's other files while the worker finishes the pages, and a year report's table cells are written
-  whole.
+- **Not met, and why** (2026-12-03, afternoon, the table above): 5,000 ÷ 1,000 is 4.85× (target 5.5×, met:
+  each briefing's successor was found by a pass over every briefing, and a type's listings regrouped by year
+  on every page, work that grew with the square of the archive). Not met: at 1,000 audits the build takes
+  1.98× a bare MkDocs build of the same page count (target 1.3×; an earlier full run the same afternoon gave
+  1.57×, 27.7 s against 17.7 s: the machine's speed varies by a third from run to run); all processes together
+  peak at 613 MB at 5,000 (target 500 MB; the build process alone 510 MB); and a saved sentence takes 3.2 s
+  to show in the preview (target 3 s; 7.5 s this morning: the pages other than the briefings' are now kept
+  between rebuilds while what they show is unchanged), a saved title 8.2 s (every listing is made again).
+  The build is bound by the 2 cores: a build of 1,000 audits uses about 50 s of processor time against the
+  bare build's 16 s, because it does more than the bare build: it checks and privacy-scans every content
+  file, renders every page itself, scans every built page and file again as the last privacy guard, and
+  indexes the briefings for search. Even shared perfectly over 2 cores that is about 1.6× the bare build;
+  the target needs more cores or less work per build, and the privacy checks stay. The peak at 5,000 comes
+  while the core's workers render the briefings: the build process then holds every generated page until
+  the engine writes it (MkDocs reads every page before it writes any); streaming pages to the engine is
+  the next step for it. This stop: the preview keeps the other pages (`render.listing_view`); forked workers
+  start with the parent's objects frozen out of the collector (`gc.freeze`: 634 → 567 MB at 5,000 in one
+  measured pair of builds); the built-page reader reads each element once (about 1.4× faster); a year
+  report's tables are built at the level of python-docx's elements.
 """
 
 
