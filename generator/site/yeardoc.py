@@ -127,9 +127,10 @@ def add_run(paragraph: CT_P, text: str, bold: bool) -> None:
     if "\t" in text or "\n" in text or "\r" in text:
         run.text = text
     elif text:
-        SubElement(run, _TEXT).text = text
+        element = SubElement(run, _TEXT)
+        element.text = text
         if text.strip() != text:
-            run[-1].set(_SPACE, "preserve")
+            element.set(_SPACE, "preserve")
 
 
 _RUN, _TEXT, _SPACE = qn("w:r"), qn("w:t"), qn("xml:space")
