@@ -69,6 +69,20 @@ parse.Document.without_body = lambda self: self
 import types
 tasks.gc = types.SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None)
 """,
+    "generated files held as text (not compressed in `sitemodel.Output`)": """
+import types
+from generator import sitemodel
+sitemodel.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
+""",
+    "page HTML handed to MkDocs as it reads each page (not in the plugin's `on_page_context`)": """
+from generator.engines.mkdocs import plugin
+shipped_content = plugin.BriefingsPlugin.on_page_content
+def whole(self, html, page, config, files):
+    html = shipped_content(self, html, page, config, files)
+    output = self.pages.pop(page.file.src_uri, None)
+    return output.content if output is not None else html
+plugin.BriefingsPlugin.on_page_content = whole
+""",
 }
 
 

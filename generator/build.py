@@ -83,6 +83,7 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
     with Build(options, project, reporter) as run:  # holds the output folder; a second build refuses
         checked = run.check()  # 1. every content file read, validated and privacy-scanned
         job = run.generate(checked)  # 2. every page and file of the site, pages as finished HTML
+        del checked  # all the engine needs is in the job: the memory goes to the engine's pages
         engine.write(job)  # 3. the engine wraps the pages in its theme, in a new folder
         run.post_build()  # 4. scan what was written, finish the search index, print the PDFs
     return run.built  # 5. leaving the block, the new folder replaced the old one whole
@@ -204,7 +205,7 @@ def writing_order(output: Output) -> tuple[bool, bool]:
     """The order to write files in: the searchable pages early, so that the search index can start while the
     others are written, and before them the large pages (long listings), whose checks take the most memory,
     so that they are done before the index is written beside them."""
-    return len(output.content) <= LARGE_PAGE, not output.searchable
+    return output.size <= LARGE_PAGE, not output.searchable
 
 
 def host(site_url: str) -> str:

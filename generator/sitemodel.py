@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -119,20 +120,38 @@ class Page:
     """Asks search engines to drop the page (a withdrawn briefing's notice)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Output:
     """One generated file: a page (`page` set; `content` is its finished HTML, for the engine's theme
     to wrap) or a finished file such as the feed.
 
     A page's `path` names it as engines name Markdown sources (`briefings/<slug>.md` is served at
     `briefings/<slug>/`), but the core writes its HTML itself: the engine has nothing left to convert.
+
+    The content is kept compressed until the engine writes it: a build holds every generated file from the
+    time it is made until then, and HTML compresses several times over (benchmarks/RESULTS.md, Memory).
     """
 
     path: str
-    content: str
-    page: Page | None = None
-    searchable: bool = False
+    packed: bytes = field(repr=False)
+    page: Page | None
+    searchable: bool
     """A page the site search indexes (only briefings are)."""
+    size: int
+    """The content's length in characters (bytes for a binary file)."""
+    text: bool
+
+    def __init__(self, path: str, content: str | bytes, page: Page | None = None, searchable: bool = False) -> None:
+        text = isinstance(content, str)
+        data = content.encode("utf-8", "surrogatepass") if text else content  # lossless, whatever the text holds
+        kept = {"path": path, "packed": zlib.compress(data, 1), "page": page, "searchable": searchable, "size": len(content)}
+        for name, value in (kept | {"text": text}).items():
+            object.__setattr__(self, name, value)  # a frozen dataclass's own way to set its fields
+
+    @property
+    def content(self) -> str | bytes:
+        data = zlib.decompress(self.packed)
+        return data.decode("utf-8", "surrogatepass") if self.text else data
 
     @property
     def dest(self) -> str:

@@ -16,7 +16,7 @@ from generator.site.markup import to_html
 from generator.site.totals import count_text, describe
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def relative(here: str, target: str) -> str:
     """A link from the page at site URL `here` to `target`, so the site works under any base path.
 

@@ -329,6 +329,26 @@ def test_other_plugins_see_each_page_whole(project: Path) -> None:
     assert any("Background of Audit on the last day of March" in doc["text"] for doc in docs)
 
 
+def test_another_plugins_page_content_hook_sees_each_page_whole_and_its_changes_are_kept(project: Path) -> None:
+    """The plugin hands MkDocs a generated page's HTML late, to save memory, unless another plugin reads it
+    as MkDocs reads each page (`on_page_content`): then that plugin sees it whole, and what it adds stays."""
+    (project / "hooks.py").write_text(
+        "def on_page_content(html, page, config, files):\n"
+        "    if page.file.src_uri == 'briefings/year-end-maca.md':\n"
+        "        assert 'Background of Audit on the last day of March' in html, html[:200]\n"
+        "    return html + '<p>Added by another plugin</p>'\n"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nhooks:\n  - hooks.py\n")
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/briefings/year-end-maca/index.html").read_text()
+    assert "Background of Audit on the last day of March" in page
+    assert "Added by another plugin" in page
+
+
 def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(project: Path, preview_site: Path) -> None:
     page = preview_site / "briefings/autumn-maca/index.html"
     config = project / "mkdocs.yml"

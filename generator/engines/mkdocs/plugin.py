@@ -19,7 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -129,9 +129,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page (empty Markdown) gets its HTML and what MkDocs would have taken from it: title,
-        table of contents and anchors."""
-        output = self.pages.pop(page.file.src_uri, None)
+        """A generated page (empty Markdown) gets what MkDocs would have taken from its HTML: title, table of
+        contents and anchors. Its HTML comes just before the theme wraps it (`on_page_context`), unless other
+        plugins read it here: MkDocs keeps what this hook returns for every page until it has read them all."""
+        output = self.pages.get(page.file.src_uri)
         if output is None or output.page is None:
             return hand_written_page(html)
         headings = output.page.headings
@@ -143,7 +144,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page._title_from_render = output.page.title  # private: where MkDocs' own render puts the <h1>'s text
         page.toc = get_toc(nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.name} for h in headings]))
         page.present_anchor_ids = {h.id for h in headings}
-        return output.content
+        if config.plugins.events["page_content"] != [self.on_page_content]:  # other plugins' hooks see it whole
+            return self.pages.pop(page.file.src_uri).content
+        return ""
+
+    @event_priority(100)  # before other plugins' hooks (search's), which see the page whole
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+        if (output := self.pages.pop(page.file.src_uri, None)) is not None:
+            page.content = output.content
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Drop each page's content once made (MkDocs would keep them all); MkDocs writes the page to disk
