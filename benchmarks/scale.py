@@ -292,9 +292,13 @@ CHOICES = """
   with an outline of its headings, and hands MkDocs empty Markdown, so MkDocs' Markdown pass, about 1 ms a
   page in one process, has nothing to convert; the page's title, table of contents and anchors come from
   the outline.
-- **Memory:** MkDocs keeps every page's HTML until a build ends; the plugin drops it once the page is
-  written, and every other generated file once it is copied (the engine takes the files from the build's
-  `Job`, which keeps none). Freed memory is handed back to the system
+- **Memory:** the build holds each generated file from the time the core makes it until the engine
+  writes it, so it holds them compressed (`sitemodel.Output`: a page's HTML takes about a quarter of the
+  space), and it lets go of the content check's results once the pages are made. MkDocs keeps what a plugin
+  gives it for each page until it has read every page: the plugin gives it a page's HTML only just before
+  the theme wraps it (`on_page_context`; where another plugin reads pages as MkDocs reads them, it gets the
+  HTML at once, as before), drops it once the page is written, and every other generated file once it is
+  copied (the engine takes the files from the build's `Job`, which keeps none). Freed memory is handed back to the system
   (glibc's `malloc_trim`, `generator.memory`) before the core forks its workers, which would otherwise keep
   copies of pages the build process reuses, and before Pagefind starts; while forked workers run, the build
   process's objects are frozen out of the collector (`gc.freeze`), whose passes in the workers would otherwise
@@ -303,31 +307,27 @@ CHOICES = """
   its memory fragmented. Long listings are written, and checked, before the briefings, so that the checks'
   largest parses are over when Pagefind runs beside the build. All processes together are counted by
   proportional set size (memory that forked processes share counts once); their peak comes while the core's
-  forked workers render the briefings, with the build process holding every page made so far (Pagefind
-  writing a part, about 200 MB beside the build process, comes second).
+  forked workers render the briefings (Pagefind writing a part, about 200 MB beside the build process, comes
+  second).
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo; the pages other than the briefings' are made from a
   listing view of the site, without the steps, and kept while that view is unchanged), MkDocs rewrites only pages whose content changed,
   the output scan rereads only files written since they passed, and Pagefind catches up in the background.
-- **Not met, and why** (2026-12-03, afternoon, the table above): 5,000 ÷ 1,000 is 4.85× (target 5.5×, met:
-  each briefing's successor was found by a pass over every briefing, and a type's listings regrouped by year
-  on every page, work that grew with the square of the archive). Not met: at 1,000 audits the build takes
-  1.98× a bare MkDocs build of the same page count (target 1.3×; an earlier full run the same afternoon gave
-  1.57×, 27.7 s against 17.7 s: the machine's speed varies by a third from run to run); all processes together
-  peak at 613 MB at 5,000 (target 500 MB; the build process alone 510 MB); and a saved sentence takes 3.2 s
-  to show in the preview (target 3 s; 7.5 s this morning: the pages other than the briefings' are now kept
-  between rebuilds while what they show is unchanged), a saved title 8.2 s (every listing is made again).
+- **Not met, and why** (2026-12-03, evening, the table above): met: all processes together peak at 451 MB
+  at 5,000 audits (target 500 MB; 613 MB this afternoon: generated files are now held compressed until
+  written, MkDocs is given each page's HTML only as it writes it, and the check's results are let go once
+  the pages are made), and 5,000 ÷ 1,000 is 4.10× (target 5.5×). Not met: at 1,000 audits the build takes
+  1.73× a bare MkDocs build of the same page count (target 1.3×; 1.98× and 1.57× in two runs this afternoon:
+  the machine's speed varies by a third from run to run, and this run's bare build took 22.1 s against
+  16.7 s then); and a saved sentence takes 3.4 s to show in the preview (target 3 s; 3.2 s this afternoon
+  on a faster spell of the machine), a saved title 11.1 s (every listing is made again).
   The build is bound by the 2 cores: a build of 1,000 audits uses about 50 s of processor time against the
   bare build's 16 s, because it does more than the bare build: it checks and privacy-scans every content
   file, renders every page itself, scans every built page and file again as the last privacy guard, and
   indexes the briefings for search. Even shared perfectly over 2 cores that is about 1.6× the bare build;
-  the target needs more cores or less work per build, and the privacy checks stay. The peak at 5,000 comes
-  while the core's workers render the briefings: the build process then holds every generated page until
-  the engine writes it (MkDocs reads every page before it writes any); streaming pages to the engine is
-  the next step for it. This stop: the preview keeps the other pages (`render.listing_view`); forked workers
-  start with the parent's objects frozen out of the collector (`gc.freeze`: 634 → 567 MB at 5,000 in one
-  measured pair of builds); the built-page reader reads each element once (about 1.4× faster); a year
-  report's tables are built at the level of python-docx's elements.
+  the target needs more cores or less work per build, and the privacy checks stay. A saved title makes
+  every listing again because the listings' templates read the whole site: keeping them page by page
+  needs what each template reads made explicit, the next step for the preview.
 """
 
 
