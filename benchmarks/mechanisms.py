@@ -74,7 +74,7 @@ import types
 from generator import sitemodel
 sitemodel.zlib = types.SimpleNamespace(compress=lambda data, level: data, decompress=lambda data: data)
 """,
-    "page HTML handed to MkDocs as it reads each page (not in the plugin's `on_page_context`)": """
+    "page HTML handed to MkDocs as it reads each page (as where another plugin could read it: not in `on_page_context`)": """
 from generator.engines.mkdocs import plugin
 shipped_content = plugin.BriefingsPlugin.on_page_content
 def whole(self, html, page, config, files):

@@ -296,8 +296,8 @@ CHOICES = """
   writes it, so it holds them compressed (`sitemodel.Output`: a page's HTML takes about a quarter of the
   space), and it lets go of the content check's results once the pages are made. MkDocs keeps what a plugin
   gives it for each page until it has read every page: the plugin gives it a page's HTML only just before
-  the theme wraps it (`on_page_context`; where another plugin reads pages as MkDocs reads them, it gets the
-  HTML at once, as before), drops it once the page is written, and every other generated file once it is
+  the theme wraps it (`on_page_context`; where another plugin, hook or extra template could read pages
+  earlier, it gets the HTML at once, as before), drops it once the page is written, and every other generated file once it is
   copied (the engine takes the files from the build's `Job`, which keeps none). Freed memory is handed back to the system
   (glibc's `malloc_trim`, `generator.memory`) before the core forks its workers, which would otherwise keep
   copies of pages the build process reuses, and before Pagefind starts; while forked workers run, the build

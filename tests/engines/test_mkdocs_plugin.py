@@ -330,8 +330,8 @@ def test_other_plugins_see_each_page_whole(project: Path) -> None:
 
 
 def test_another_plugins_page_content_hook_sees_each_page_whole_and_its_changes_are_kept(project: Path) -> None:
-    """The plugin hands MkDocs a generated page's HTML late, to save memory, unless another plugin reads it
-    as MkDocs reads each page (`on_page_content`): then that plugin sees it whole, and what it adds stays."""
+    """The plugin hands MkDocs a generated page's HTML late, to save memory, only where nothing else could read
+    it before: another plugin's hook sees it whole as MkDocs reads each page, and what it adds stays."""
     (project / "hooks.py").write_text(
         "def on_page_content(html, page, config, files):\n"
         "    if page.file.src_uri == 'briefings/year-end-maca.md':\n"
@@ -347,6 +347,22 @@ def test_another_plugins_page_content_hook_sees_each_page_whole_and_its_changes_
     page = (project / "site/briefings/year-end-maca/index.html").read_text()
     assert "Background of Audit on the last day of March" in page
     assert "Added by another plugin" in page
+
+
+def test_an_extra_template_sees_every_generated_page_whole(project: Path) -> None:
+    """MkDocs renders extra templates before it writes any page: they must still see each page's HTML."""
+    (project / "content/pages/lengths.txt").write_text(
+        "{% for f in pages %}{% if f.page %}{{ f.src_uri }} {{ (f.page.content or '')|length }}\n{% endif %}{% endfor %}"
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nextra_templates:\n  - lengths.txt\n")
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    lengths = dict(line.rsplit(" ", 1) for line in (project / "site/lengths.txt").read_text().splitlines())
+    assert int(lengths["briefings/year-end-maca.md"]) > 1000
+    assert all(int(length) > 0 for length in lengths.values()), lengths
 
 
 def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(project: Path, preview_site: Path) -> None:

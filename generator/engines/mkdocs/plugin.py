@@ -19,7 +19,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -130,11 +130,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A generated page (empty Markdown) gets what MkDocs would have taken from its HTML: title, table of
-        contents and anchors. Its HTML comes just before the theme wraps it (`on_page_context`), unless other
-        plugins read it here: MkDocs keeps what this hook returns for every page until it has read them all."""
+        contents and anchors. Its HTML comes just before the theme wraps it (`on_page_context`) where nothing
+        else could read it earlier (no other plugin, hook or extra template): MkDocs keeps what this hook
+        returns for every page until it has read them all."""
         output = self.pages.get(page.file.src_uri)
         if output is None or output.page is None:
             return hand_written_page(html)
+        alone = all(plugin is self for plugin in config.plugins.values()) and not config.extra_templates
         headings = output.page.headings
         page.meta = (
             {"description": escape(output.page.description)}
@@ -144,11 +146,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page._title_from_render = output.page.title  # private: where MkDocs' own render puts the <h1>'s text
         page.toc = get_toc(nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.name} for h in headings]))
         page.present_anchor_ids = {h.id for h in headings}
-        if config.plugins.events["page_content"] != [self.on_page_content]:  # other plugins' hooks see it whole
-            return self.pages.pop(page.file.src_uri).content
-        return ""
+        return "" if alone else self.pages.pop(page.file.src_uri).content  # other plugins may read any page
 
-    @event_priority(100)  # before other plugins' hooks (search's), which see the page whole
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
         if (output := self.pages.pop(page.file.src_uri, None)) is not None:
             page.content = output.content
