@@ -144,8 +144,8 @@ class Output:
     def __init__(self, path: str, content: str | bytes, page: Page | None = None, searchable: bool = False) -> None:
         text = isinstance(content, str)
         data = content.encode("utf-8", "surrogatepass") if text else content  # lossless, whatever the text holds
-        kept = {"path": path, "packed": zlib.compress(data, 1), "page": page, "searchable": searchable, "size": len(content)}
-        for name, value in (kept | {"text": text}).items():
+        packed, size = zlib.compress(data, 1), len(content)
+        for name, value in dict(path=path, packed=packed, page=page, searchable=searchable, size=size, text=text).items():
             object.__setattr__(self, name, value)  # a frozen dataclass's own way to set its fields
 
     @property

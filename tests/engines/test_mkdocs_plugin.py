@@ -30,6 +30,11 @@ def engine_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_BUILD_DATE": BUILD_DATE, **extra}
 
 
+def engine_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """Plain `mkdocs build` (or `properdocs build`) in the project, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True)
+
+
 def serving_temp(root: Path) -> Path:
     """The temporary folder of a preview started by `serving`, where MkDocs keeps the site it serves."""
     return root.parent / "serving-temp"
@@ -56,9 +61,7 @@ def serving(root: Path, command: list[str]) -> Iterator[str]:
 
 
 def test_plain_mkdocs_build_from_the_project_root(project: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
-    )
+    result = engine_build(project)
     assert result.returncode == 0, result.stderr
     assert (project / "site/briefings/year-end-maca/index.html").is_file()
     assert not (project / "site/briefings/quokka-draft").exists()
@@ -66,9 +69,7 @@ def test_plain_mkdocs_build_from_the_project_root(project: Path) -> None:
 
 def test_plain_mkdocs_build_fails_on_bad_content(project: Path) -> None:
     write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca"))
-    result = subprocess.run(
-        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
-    )
+    result = engine_build(project)
     assert result.returncode == 1
     assert "content/audits/bad.md:3: type: 'mca' is not allowed" in result.stderr
 
@@ -321,9 +322,7 @@ def test_other_plugins_see_each_page_whole(project: Path) -> None:
     """The core writes each page's HTML itself, not Markdown; plugins such as search must still see it whole."""
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n", 1))
-    result = subprocess.run(
-        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
-    )
+    result = engine_build(project)
     assert result.returncode == 0, result.stderr
     docs = json.loads((project / "site/search/search_index.json").read_text())["docs"]
     assert any("Background of Audit on the last day of March" in doc["text"] for doc in docs)
@@ -340,9 +339,7 @@ def test_another_plugins_page_content_hook_sees_each_page_whole_and_its_changes_
     )
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "\nhooks:\n  - hooks.py\n")
-    result = subprocess.run(
-        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
-    )
+    result = engine_build(project)
     assert result.returncode == 0, result.stderr
     page = (project / "site/briefings/year-end-maca/index.html").read_text()
     assert "Background of Audit on the last day of March" in page
@@ -356,9 +353,7 @@ def test_an_extra_template_sees_every_generated_page_whole(project: Path) -> Non
     )
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "\nextra_templates:\n  - lengths.txt\n")
-    result = subprocess.run(
-        [sys.executable, "-m", ENGINE, "build"], cwd=project, env=engine_env(), capture_output=True, text=True
-    )
+    result = engine_build(project)
     assert result.returncode == 0, result.stderr
     lengths = dict(line.rsplit(" ", 1) for line in (project / "site/lengths.txt").read_text().splitlines())
     assert int(lengths["briefings/year-end-maca.md"]) > 1000

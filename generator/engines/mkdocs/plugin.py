@@ -107,6 +107,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages: dict[str, Output] = {}
+        self.late = all(plugin is self for plugin in config.plugins.values()) and not config.extra_templates
         previous = self.writing.previous
         for output in self.writing.take():
             if files.get_file_from_path(output.path):
@@ -136,7 +137,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         output = self.pages.get(page.file.src_uri)
         if output is None or output.page is None:
             return hand_written_page(html)
-        alone = all(plugin is self for plugin in config.plugins.values()) and not config.extra_templates
         headings = output.page.headings
         page.meta = (
             {"description": escape(output.page.description)}
@@ -146,7 +146,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page._title_from_render = output.page.title  # private: where MkDocs' own render puts the <h1>'s text
         page.toc = get_toc(nest_toc_tokens([{"level": h.level, "id": h.id, "name": h.name} for h in headings]))
         page.present_anchor_ids = {h.id for h in headings}
-        return "" if alone else self.pages.pop(page.file.src_uri).content  # other plugins may read any page
+        return "" if self.late else self.pages.pop(page.file.src_uri).content  # else other plugins may read any page
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
         if (output := self.pages.pop(page.file.src_uri, None)) is not None:
