@@ -22,6 +22,7 @@ from generator.diagnostics import Reporter, plural
 from generator.model import Audience, Problem
 from generator.output.origins import Origins, problems_of
 from generator.output.search import BackgroundIndex, part_count
+from generator.output.sitedir import files_in
 from generator.output.sitescan import Signatures, check_site
 from generator.pipeline import Checked, Memo, check, generate
 from generator.privacy.scan import Allowance
@@ -103,9 +104,9 @@ class Preview:
         for path in self.written.keys() - self.current.keys():
             (self.folder / self.written[path].dest).unlink(missing_ok=True)
         written = (self.job.pages if self.job else set()) | {output.dest for output in self.current.values()}
-        for page in self.folder.rglob("index.html"):
-            if page.relative_to(self.folder).as_posix() not in written:  # a redirect page is written, not a page
-                page.unlink()
+        for page in files_in(self.folder):
+            if PurePosixPath(page).name == "index.html" and page not in written:  # a redirect page is written, not a page
+                (self.folder / page).unlink()
 
     def failed(self) -> None:
         """A rebuild failed, perhaps after writing some files: write every file next time."""

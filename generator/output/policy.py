@@ -17,6 +17,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from generator import tasks
+from generator.output.sitedir import files_in
 
 _INLINE_SCRIPT = re.compile(rb"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _CHARSET = re.compile(rb"<meta charset=[^>]*>", re.I)
@@ -54,7 +55,7 @@ def protect(file: Path) -> None:
 
 def protect_site(folder: Path, workers: int, done_already: Collection[str] = ()) -> None:
     """Every page of a built site but those `done_already` (paths in it), in `workers` processes."""
-    pages = [page for page in sorted(folder.rglob("*.html")) if page.relative_to(folder).as_posix() not in done_already]
+    pages = [folder / page for page in files_in(folder) if page.endswith(".html") and page not in done_already]
     with tasks.shared_out(protect, pages, workers) as done:
         for _ in done:
             pass

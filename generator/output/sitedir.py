@@ -58,6 +58,17 @@ def staged(target: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)  # now the old folder, if there was one
 
 
+def files_in(folder: Path) -> list[str]:
+    """Every file in `folder` (links to files included, no linked folder entered), as `/`-separated paths in it,
+    in the order of their parts. `os.walk` reads each folder's entries once: a preview lists its whole site
+    at every rebuild, and `Path.rglob` reads each entry's details again."""
+    found = []
+    for place, _, names in os.walk(folder):
+        inside = os.path.relpath(place, folder).replace(os.sep, "/")
+        found += [name if inside == "." else f"{inside}/{name}" for name in names if os.path.isfile(os.path.join(place, name))]
+    return sorted(found, key=lambda path: path.split("/"))
+
+
 def leftovers(target: Path) -> list[Path]:
     """Folders that builds of `target` started and never finished (killed): each holds a whole or part site."""
     return sorted(target.parent.glob(f".{target.name}-new-*")) + sorted(target.parent.glob(f".{target.name}-old-*"))

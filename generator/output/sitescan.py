@@ -20,6 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from generator.output.search import BUNDLE_DIR
+from generator.output.sitedir import files_in
 from generator.privacy.detectors import detect
 from generator.privacy.reading import INLINE, Read, normalised, read_lines, read_markdown, strings
 from generator.privacy.scan import mask
@@ -228,9 +229,9 @@ def check_site(
     found: list[Sighting] = []
     seen: set[str] = set()
     passed = {} if passed is None else passed
-    for file in sorted(site.rglob("*")):
-        relative = file.relative_to(site).as_posix()
-        if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or relative in checked or not file.is_file():
+    for relative in files_in(site):
+        file = site / relative
+        if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or relative in checked:
             continue
         stat = file.stat()
         known = passed.get(relative)

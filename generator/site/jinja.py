@@ -54,3 +54,22 @@ def _environment() -> jinja2.Environment:
 
 
 ENV = _environment()
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for any environment that uses this cache (`bytecode_cache`).
+
+    An engine makes a new environment for its theme at every build, and a preview rebuilds in one process:
+    without it, each rebuild would compile the theme's templates again. A template whose source changed is
+    compiled again (Jinja checks each one's checksum).
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()

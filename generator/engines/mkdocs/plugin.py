@@ -31,6 +31,7 @@ from generator.output.search import DEFAULT_PART_SIZE
 from generator.output.sitedir import Refused
 from generator.preview import Session, stop_on_sigterm
 from generator.problempages import ProblemPages, below_warning
+from generator.site.jinja import CompiledTemplates
 from generator.site.markup import hand_written_page
 from generator.sitemodel import DEFAULT_PAGE_SIZE, Output
 
@@ -78,6 +79,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def __init__(self) -> None:
         self.run = Session("build")  # until on_startup names the command
+        self.templates = CompiledTemplates()  # the theme's, from one of a preview's rebuilds to the next
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.run = Session(command)
@@ -122,8 +124,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """The search box merges this many parts of the index; a partners build marks every page; every page
-        says how to report a concern about a child."""
+        """The theme's templates are compiled once per preview; the search box merges this many parts of the
+        index; a partners build marks every page; every page says how to report a concern about a child."""
+        env.bytecode_cache = self.templates
         env.globals["briefings_search_parts"] = self.writing.search_parts
         env.globals["briefings_partners"] = self.writing.audience is Audience.PARTNERS
         env.globals["briefings_concern"] = project_of(config, self.config).concern
