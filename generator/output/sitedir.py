@@ -60,12 +60,19 @@ def staged(target: Path) -> Iterator[Path]:
 
 def files_in(folder: Path) -> list[str]:
     """Every file in `folder` (links to files included, no linked folder entered), as `/`-separated paths in it,
-    in the order of their parts. `os.walk` reads each folder's entries once: a preview lists its whole site
-    at every rebuild, and `Path.rglob` reads each entry's details again."""
-    found = []
-    for place, _, names in os.walk(folder):
-        inside = os.path.relpath(place, folder).replace(os.sep, "/")
-        found += [name if inside == "." else f"{inside}/{name}" for name in names if os.path.isfile(os.path.join(place, name))]
+    in the order of their parts. A preview lists its whole site at every rebuild: `os.scandir` reads each
+    folder once and knows most entries' kinds without asking again, unlike `Path.rglob`."""
+    found: list[str] = []
+
+    def visit(place: str, prefix: str) -> None:
+        with os.scandir(place) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
+
+    visit(str(folder), "")
     return sorted(found, key=lambda path: path.split("/"))
 
 

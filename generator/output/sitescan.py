@@ -8,6 +8,7 @@ other than the site's own.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -213,8 +214,8 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     return _sightings(path, read, found)
 
 
-Signatures = dict[str, tuple[int, int, tuple[Sighting, ...]]]
-"""Modification time and size of each site file checked, by path, with what its checks found."""
+Signatures = dict[str, tuple[int, int, bytes, tuple[Sighting, ...]]]
+"""Modification time, size and digest of each site file checked, by path, with what its checks found."""
 
 
 def check_site(
@@ -222,12 +223,14 @@ def check_site(
 ) -> list[Sighting]:
     """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
 
-    A preview passes the `passed` record of its earlier rebuilds, so that only files written since are
-    read again; a full build passes the pages `PageChecks` already `checked`. The search index
-    (`pagefind/`, …) is made from the pages checked here.
+    A preview passes the `passed` record of its earlier rebuilds, so that only files written since are read
+    again, and only those whose bytes changed are checked again (the engine writes its sitemap at every
+    rebuild); a full build passes the pages `PageChecks` already `checked`. The search index (`pagefind/`,
+    …) is made from the pages checked here.
     """
     found: list[Sighting] = []
     seen: set[str] = set()
+    remember = passed is not None
     passed = {} if passed is None else passed
     for relative in files_in(site):
         file = site / relative
@@ -236,10 +239,14 @@ def check_site(
         stat = file.stat()
         known = passed.get(relative)
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
-            found += known[2]
+            found += known[3]
             continue
-        here = CHECKS[file.suffix](f"{label}/{relative}", file, own_host, seen)
-        passed[relative] = (stat.st_mtime_ns, stat.st_size, tuple(here))
+        digest = hashlib.blake2b(file.read_bytes(), digest_size=16).digest() if remember else b""
+        if known and known[2] == digest:
+            here = known[3]
+        else:
+            here = tuple(CHECKS[file.suffix](f"{label}/{relative}", file, own_host, seen))
+        passed[relative] = (stat.st_mtime_ns, stat.st_size, digest, here)
         found += here
     return found
 

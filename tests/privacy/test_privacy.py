@@ -201,6 +201,28 @@ def test_a_preview_rereads_only_files_written_since_they_were_last_checked(tmp_p
     ]
 
 
+def test_a_preview_checks_again_only_files_whose_bytes_changed_and_still_reports_what_they_hold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    sitemap = site / "sitemap.xml"  # the engine writes it again at every rebuild, mostly the same
+    sitemap.write_text("<urlset><url><loc>https://example.org/</loc></url></urlset>\n<!-- 07700 900461 -->\n")
+    checks: list[str] = []
+    shipped = sitescan.CHECKS[".xml"]
+    monkeypatch.setitem(sitescan.CHECKS, ".xml", lambda name, *rest: checks.append(name) or shipped(name, *rest))
+    passed = {}
+    assert [p.text for p in check_site(site, "example.org", passed)] == ["07700 900461"] and checks == ["site/sitemap.xml"]
+
+    sitemap.write_text(sitemap.read_text())  # the same bytes, written again later
+    os.utime(sitemap, ns=(sitemap.stat().st_mtime_ns + 10**9,) * 2)
+    assert [p.text for p in check_site(site, "example.org", passed)] == ["07700 900461"] and len(checks) == 1
+
+    sitemap.write_text(sitemap.read_text().replace("900461", "900462"))  # the same size, other bytes
+    os.utime(sitemap, ns=(sitemap.stat().st_mtime_ns + 2 * 10**9,) * 2)
+    assert [p.text for p in check_site(site, "example.org", passed)] == ["07700 900462"] and len(checks) == 2
+
+
 def test_mask_keeps_ends_only() -> None:
     assert mask("07700 900461") == "07••• ••••61"
     assert mask("NN4 8RE") == "N•• ••E"
