@@ -6,7 +6,8 @@ It starts `briefings serve` on N synthetic audits, opens the audit's briefing pa
 page reloads itself through MkDocs' live reload, as an author's browser does), then edits the audit
 file several times and prints, for each save, the seconds until the new text is on screen. The audit
 is restored afterwards. Two kinds of edit are timed: a body sentence (only that briefing changes) and
-the title (listings and theme pages change too).
+the title (listings and theme pages change too). Writes the section "Preview" of benchmarks/RESULTS.md
+(scale.py writes it too, when it measures 1,000 audits).
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from playwright.sync_api import sync_playwright
+from results import write_section
 from synthetic import make_project
 
 from generator.engines.mkdocs.runner import Engine
 from generator.output.pdf import LAUNCH_ARGS, find_chromium
 
 WORK = Path(__file__).resolve().parent / "work"
+HEADING = "## Preview"
 BIN = Path(sys.executable).parent
 ADDRESS = "127.0.0.1:8123"
 SAVES = 5
@@ -120,7 +123,12 @@ def main() -> None:
     project = WORK / f"audits-{count}"
     if not (project / "content" / "audits" / f"audit-{count:05d}.md").exists():
         make_project(project, count)
-    print("\n".join(report(count, measure_preview(project))))
+    lines = report(count, measure_preview(project))
+    print("\n".join(lines))
+    from scale import machine  # here: scale.py imports this module
+
+    produced = f"Produced by `.venv/bin/python benchmarks/preview.py {count}` on: {machine()}."
+    write_section(HEADING, "\n".join([HEADING, "", produced, "", *lines]))
 
 
 if __name__ == "__main__":

@@ -52,12 +52,10 @@ _WATCHED = _READ | _LOADING_ATTRIBUTES
 
 
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
-    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with its
-    cells parted by `|`, an attribute's text or link target, a comment), and every URL the page would load.
-    Inline elements run on: `0770<span>0 900123</span>` reads as one number. lxml (a C parser) parses the
-    page and walks it (`iterwalk`), with whatever stands before or after the document element. The walk runs for
-    every element of every page: each lxml property (a new object) is read once, and attributes are read only
-    when one is `_WATCHED`."""
+    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells
+    parted by `|`, an attribute's text or link target, a comment), and every URL the page would load. Inline
+    elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of every
+    page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
     root = etree.fromstring(data, _PARSER)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
         text = data.decode("utf-8", "replace")
@@ -122,8 +120,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
 
 
 def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
-    """The URLs an element's attributes make a browser fetch with the page (or, for `<base>`, fetch every
-    relative URL from)."""
+    """The URLs an element's attributes make a browser fetch with the page (`<base>`: every relative URL from)."""
     urls = [attributes.get(LOADING_TAGS[tag], "")] if tag in LOADING_TAGS else []
     if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()):
         urls.append(attributes.get("href", ""))
@@ -162,7 +159,7 @@ LOAD = "third-party"
 @dataclass(frozen=True)
 class Sighting:
     """Something found in the built site (an identifying detail, or a load from another host), with the text
-    itself, so that it can be traced to where it was written. A detail is never printed whole."""
+    itself to trace it to where it was written. A detail is never printed whole."""
 
     path: str
     line: int
@@ -223,10 +220,9 @@ def check_site(
 ) -> list[Sighting]:
     """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
 
-    A preview passes the `passed` record of its earlier rebuilds, so that only files written since are read
-    again, and only those whose bytes changed are checked again (the engine writes its sitemap at every
-    rebuild); a full build passes the pages `PageChecks` already `checked`. The search index (`pagefind/`,
-    …) is made from the pages checked here.
+    A preview passes the `passed` record of its earlier rebuilds: only files written since are read again, and
+    only those whose bytes changed are checked again (the engine rewrites its sitemap at every rebuild). A full
+    build passes the pages `PageChecks` already `checked`. The search index is made from the pages checked here.
     """
     found: list[Sighting] = []
     seen: set[str] = set()
@@ -258,20 +254,17 @@ def check_html_file(name: str, file: Path, own_host: str, seen: set[str]) -> lis
 
 def _check_json(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
     decoded = strings(json.loads(file.read_text(encoding="utf-8")))
-    return _read_privacy(name, read_markdown("\n\n".join(decoded)), lines=False)
+    return _sightings(name, read_markdown("\n\n".join(decoded)), lines=False)
 
 
 def _check_text(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
     """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined."""
-    return _read_privacy(name, read_markdown(file.read_text(encoding="utf-8")))
+    return _sightings(name, read_markdown(file.read_text(encoding="utf-8")))
 
 
-def _read_privacy(name: str, read: Read, lines: bool = True) -> list[Sighting]:
-    return _sightings(name, read, detect(read.text), lines)
-
-
-def _sightings(name: str, read: Read, found: list[tuple[int, int, str]], lines: bool = True) -> list[Sighting]:
-    """What `detect` found in a reader's text, at the lines it starts on (at line 1 where lines mean nothing)."""
+def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None = None, lines: bool = True) -> list[Sighting]:
+    """What `detect` found (or finds) in a reader's text, at the lines it starts on (line 1 where lines mean nothing)."""
+    found = detect(read.text) if found is None else found
     return [Sighting(name, read.line_at(start) if lines else 1, kind, read.text[start:end].strip()) for start, end, kind in found]
 
 
@@ -294,7 +287,7 @@ def _check_docx(name: str, file: Path, own_host: str, seen: set[str]) -> list[Si
     """A Word document (a year's report): each paragraph and table cell, and the file's properties, as Word shows them."""
     with zipfile.ZipFile(file) as archive:
         texts = [text for part in archive.namelist() if part.endswith(".xml") for text in _word_texts(archive.read(part))]
-    return _read_privacy(name, read_markdown("\n\n".join(texts)), lines=False)
+    return _sightings(name, read_markdown("\n\n".join(texts)), lines=False)
 
 
 def _word_texts(xml: bytes) -> list[str]:
