@@ -65,10 +65,6 @@ tasks.give_back = postbuild.give_back = memory.give_back = lambda: None
     "documents sent back whole from the workers (`Document.without_body`)": """
 parse.Document.without_body = lambda self: self
 """,
-    "collector not frozen for the workers (no `gc.freeze` in `tasks.shared_out`)": """
-import types
-tasks.gc = types.SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None)
-""",
     "generated files held as text (not compressed in `sitemodel.Output`)": """
 import types
 from generator import sitemodel

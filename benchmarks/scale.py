@@ -300,9 +300,7 @@ CHOICES = """
   earlier, it gets the HTML at once, as before), drops it once the page is written, and every other generated file once it is
   copied (the engine takes the files from the build's `Job`, which keeps none). Freed memory is handed back to the system
   (glibc's `malloc_trim`, `generator.memory`) before the core forks its workers, which would otherwise keep
-  copies of pages the build process reuses, and before Pagefind starts; while forked workers run, the build
-  process's objects are frozen out of the collector (`gc.freeze`), whose passes in the workers would otherwise
-  copy every page those objects are on. The core's workers send each
+  copies of pages the build process reuses, and before Pagefind starts. The core's workers send each
   checked document back without its body, which the build process would otherwise read and free, leaving
   its memory fragmented. Long listings are written, and checked, before the briefings, so that the checks'
   largest parses are over when Pagefind runs beside the build. All processes together are counted by
@@ -312,15 +310,20 @@ CHOICES = """
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo; the pages other than the briefings' are made from a
   listing view of the site, without the steps, and kept while that view is unchanged), MkDocs rewrites only pages whose content changed,
-  the output scan rereads only files written since they passed, and Pagefind catches up in the background.
+  the theme's templates are compiled once for the session (`jinja.CompiledTemplates`), the output scan rereads
+  only files written since they passed and checks again only those whose bytes changed (MkDocs rewrites its
+  sitemap at every rebuild), the site folder is listed with `os.scandir` (`sitedir.files_in`), not `Path.rglob`, and
+  Pagefind catches up in the background.
 - **Not met, and why** (2026-12-03, evening, the table above): met: all processes together peak at 451 MB
   at 5,000 audits (target 500 MB; 613 MB this afternoon: generated files are now held compressed until
   written, MkDocs is given each page's HTML only as it writes it, and the check's results are let go once
   the pages are made), and 5,000 ÷ 1,000 is 4.10× (target 5.5×). Not met: at 1,000 audits the build takes
   1.73× a bare MkDocs build of the same page count (target 1.3×; 1.98× and 1.57× in two runs this afternoon:
   the machine's speed varies by a third from run to run, and this run's bare build took 22.1 s against
-  16.7 s then); and a saved sentence takes 3.4 s to show in the preview (target 3 s; 3.2 s this afternoon
-  on a faster spell of the machine), a saved title 11.1 s (every listing is made again).
+  16.7 s then); and a saved title takes 5.7 s to show in the preview (target 3 s; every listing is made
+  again). Met since this table, measured with `benchmarks/preview.py` (the section *Preview*, night of
+  2026-12-03): a saved sentence shows in 1.2 s (target 3 s; 2.2 s earlier that night on a slower spell of
+  the machine, 3.4 s before the theme's templates were kept compiled and unchanged files went unchecked).
   The build is bound by the 2 cores: a build of 1,000 audits uses about 50 s of processor time against the
   bare build's 16 s, because it does more than the bare build: it checks and privacy-scans every content
   file, renders every page itself, scans every built page and file again as the last privacy guard, and

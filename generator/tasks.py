@@ -9,7 +9,6 @@ cannot be forked (Windows), and in a preview (whose server threads make forking 
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -47,18 +46,13 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
         yield map(function, items)
         return
     give_back()  # else the workers would share memory this process has freed, and keep a copy of each page it reuses
-    freezing = gc.get_freeze_count() == 0  # a freeze made before (by a caller) is the caller's to undo
     try:
         _job = (function, items)  # type: ignore[assignment]
-        if freezing:
-            gc.freeze()  # the workers' collections then leave this process's objects, and the pages they are on, alone
         with fork_pool(processes) as pool:
             _job = None
             yield pool.imap(_run_one, range(len(items)), chunksize=chunk)
     finally:
         _job = None
-        if freezing:
-            gc.unfreeze()
 
 
 def fork_pool(processes: int) -> Pool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import gc
+import os
 from datetime import date
 from pathlib import Path
 
@@ -106,22 +106,10 @@ def test_runs_shared_out_among_workers_match_one_process(project: Path, monkeypa
     assert len(pools) > len(EDITS)  # every check and generate above was shared out
 
 
-def test_shared_out_freezes_the_collector_only_while_its_workers_run() -> None:
-    """Frozen, the workers' collections leave the parent's objects alone, so the memory they are on stays shared;
-    left frozen, the parent would never again collect the cycles it made before."""
-    assert gc.get_freeze_count() == 0
-    with tasks.shared_out(lambda n: (n, gc.get_freeze_count() > 0), list(range(8)), workers=2, chunk=2) as results:
-        assert gc.get_freeze_count() > 0
-        assert [n for n, frozen in results] == list(range(8))
-    assert gc.get_freeze_count() == 0
+def test_shared_out_gives_the_workers_results_in_order_and_raises_an_error_of_theirs() -> None:
+    with tasks.shared_out(lambda n: (n, os.getpid()), list(range(8)), workers=2, chunk=2) as results:
+        found = list(results)
+    assert [n for n, _ in found] == list(range(8))
+    assert os.getpid() not in {pid for _, pid in found}  # computed in forked workers
     with pytest.raises(ZeroDivisionError), tasks.shared_out(lambda n: 1 // n, [1, 0, 2, 3], workers=2, chunk=1) as results:
         list(results)
-    assert gc.get_freeze_count() == 0
-    gc.freeze()  # a caller's own freeze is left as it was
-    try:
-        frozen = gc.get_freeze_count()
-        with tasks.shared_out(abs, [1, 2, 3, 4], workers=2, chunk=2) as results:
-            list(results)
-        assert gc.get_freeze_count() == frozen
-    finally:
-        gc.unfreeze()
