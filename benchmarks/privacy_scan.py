@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import write_section
 from scale import machine
 
-from generator.output.sitescan import check_html_file
+from generator.output.sitescan import check_html
 from generator.privacy.scan import scan_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,7 +65,7 @@ def main() -> None:
         rows.append(f"| content (Markdown, names included) | {size / 1000:,.0f} KB | {median:.1f} ms | {rate:.1f} ms |")
     pages = built_pages()
     size = sum(page.stat().st_size for page in pages)
-    median, rate = per_100kb(lambda: [check_html_file(p.name, p, "example.org", set()) for p in pages], size)
+    median, rate = per_100kb(lambda: [check_html(p.name, p.read_bytes(), "example.org", set()) for p in pages], size)
     rows.append(
         f"| built pages (HTML, {len(pages)} pages of the sample site) | {size / 1000:,.0f} KB | {median:.1f} ms | {rate:.1f} ms |"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,6 +10,9 @@ from functools import cached_property
 
 from generator.model import STEPS, Audience, Briefing, Status, Taxonomy
 
+BUNDLE_DIR = re.compile(r"pagefind(-\d+)?/")
+"""Where the parts of the search index are written: the start of their paths relative to the site (a
+hand-written page there would be replaced by the index, and is refused)."""
 DEFAULT_PAGE_SIZE = 100
 """Items per page of a listing: few enough that a page of the showcase's entries, with their text, stays light on a phone (benchmarks/RESULTS.md)."""
 

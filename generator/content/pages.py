@@ -18,6 +18,7 @@ from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
 from generator.privacy.scan import Report, scan_file
+from generator.sitemodel import BUNDLE_DIR
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
@@ -39,6 +40,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             file = Path(directory) / name
             path = file.relative_to(root).as_posix()
             if file in refused:
+                continue
+            if BUNDLE_DIR.match(file.relative_to(base).as_posix()):
+                report.errors.append(Problem(path, 1, "is in the search index's folder, which every build replaces; move it"))
                 continue
             suffix = file.suffix.lower()
             if suffix in TEXT:

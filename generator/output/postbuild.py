@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.memory import give_back
 from generator.output.policy import protect
 from generator.output.search import Indexing, indexing
-from generator.output.sitescan import Sighting, check_html_file, check_site
+from generator.output.sitescan import Sighting, check_html, check_site
 
 LARGE_PAGE = 1_000_000
 """Bytes: a page this large (a long listing) takes tens of MB to parse."""
@@ -135,7 +135,7 @@ def _check_written_pages(site: Path, own_host: str, label: str) -> None:
     for line in sys.stdin:
         file = site / json.loads(line)
         if file.is_file():  # an engine may skip writing an empty page
-            found += check_html_file(f"{label}/{file.relative_to(site).as_posix()}", file, own_host, seen)
+            found += check_html(f"{label}/{file.relative_to(site).as_posix()}", file.read_bytes(), own_host, seen)
             protect(file)  # once scanned: the policy's hashes are no one's text (a failed build is discarded whole)
             if file.stat().st_size > LARGE_PAGE:
                 give_back()  # its parse: this worker runs beside Pagefind

@@ -10,7 +10,6 @@ The search box merges the parts (Pagefind's mergeIndex), ranking all results tog
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -19,13 +18,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.sitemodel import BUNDLE_DIR
+
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-BUNDLE_DIR = re.compile(r"pagefind(-\d+)?/")
-"""Where the parts of the index are written: the start of their paths relative to the site."""
 DEFAULT_PART_SIZE = 1000
 
 

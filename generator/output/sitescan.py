@@ -9,8 +9,10 @@ other than the site's own.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
+import time
 import zipfile
 from bisect import bisect_right
 from collections.abc import Collection
@@ -20,11 +22,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from generator.output.search import BUNDLE_DIR
 from generator.output.sitedir import files_in
 from generator.privacy.detectors import detect
 from generator.privacy.reading import INLINE, Read, normalised, read_lines, read_markdown, strings
 from generator.privacy.scan import mask
+from generator.sitemodel import BUNDLE_DIR
 
 TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
 _READ = frozenset({*TEXT_ATTRIBUTES, "href", "src"})
@@ -37,8 +39,6 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P
 
 Fragment = tuple[int, str]
 """A line of a page's source and a piece of text written there."""
-
-
 _PARSER = etree.HTMLParser()
 _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
@@ -182,12 +182,10 @@ def _spaced(text: str) -> str:
 
 
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
-    """Scan many blocks of a page's text in one pass, as its reader reads them, and map each finding back to
-    the line it starts on.
-
-    Blocks in `seen` (the same navigation, header and footer on every page) passed on an earlier page. Only
-    blocks with no finding are remembered there, so a detail is reported on every page it reaches.
-    """
+    """Scan many blocks of a page's text in one pass, as its reader reads them, and map each finding back to the
+    line it starts on. Blocks in `seen` (the same navigation, header and footer on every page) passed on an
+    earlier page. Only blocks with no finding are remembered there, so a detail is reported on every page it
+    reaches."""
     texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None:
         if len(seen) > SEEN_LIMIT:
@@ -205,14 +203,16 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
             fragments.append((line, _spaced(text)))
     read = read_lines(fragments, gaps)
     found = detect(read.text)
-    if seen is not None and chosen:
+    if seen is not None and chosen:  # a table row never: a date is read by the header row above it
         leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
-        seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky)
+        seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky and "|" not in texts[index])
     return _sightings(path, read, found)
 
 
-Signatures = dict[str, tuple[int, int, bytes, tuple[Sighting, ...]]]
-"""Modification time, size and digest of each site file checked, by path, with what its checks found."""
+Signatures = dict[str, tuple[int, int, int, bytes, tuple[Sighting, ...]]]
+"""Modification time, size, time checked and digest of each site file checked, by path, with what its checks found."""
+RACY_NS = 2_000_000_000
+"""FAT's time steps: a file changed this soon after its check may keep time and size (git's "racily clean")."""
 
 
 def check_site(
@@ -232,34 +232,34 @@ def check_site(
         file = site / relative
         if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or relative in checked:
             continue
-        stat = file.stat()
-        known = passed.get(relative)
-        if known and known[:2] == (stat.st_mtime_ns, stat.st_size):
-            found += known[3]
+        now, stat, known = time.time_ns(), file.stat(), passed.get(relative)
+        if known and known[:2] == (stat.st_mtime_ns, stat.st_size) and known[0] < known[2] - RACY_NS:
+            found += known[4]
             continue
-        digest = hashlib.blake2b(file.read_bytes(), digest_size=16).digest() if remember else b""
-        if known and known[2] == digest:
-            here = known[3]
+        data = file.read_bytes()  # once: the digest is of the bytes checked
+        digest = hashlib.blake2b(data, digest_size=16).digest() if remember else b""
+        if known and known[3] == digest:
+            here = known[4]
         else:
-            here = tuple(CHECKS[file.suffix](f"{label}/{relative}", file, own_host, seen))
-        passed[relative] = (stat.st_mtime_ns, stat.st_size, digest, here)
+            here = tuple(CHECKS[file.suffix](f"{label}/{relative}", data, own_host, seen))
+        passed[relative] = (stat.st_mtime_ns, stat.st_size, now, digest, here)
         found += here
     return found
 
 
-def check_html_file(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
-    blocks, loads = read_page(file.read_bytes())
+def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
+    blocks, loads = read_page(data)
     return _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
 
 
-def _check_json(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
-    decoded = strings(json.loads(file.read_text(encoding="utf-8")))
+def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
+    decoded = strings(json.loads(data.decode("utf-8")))
     return _sightings(name, read_markdown("\n\n".join(decoded)), lines=False)
 
 
-def _check_text(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+def _check_text(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined."""
-    return _sightings(name, read_markdown(file.read_text(encoding="utf-8")))
+    return _sightings(name, read_markdown(data.decode("utf-8")))
 
 
 def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None = None, lines: bool = True) -> list[Sighting]:
@@ -268,9 +268,9 @@ def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None =
     return [Sighting(name, read.line_at(start) if lines else 1, kind, read.text[start:end].strip()) for start, end, kind in found]
 
 
-def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+def _check_css(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A stylesheet's loads, and the text it shows readers (`content: "…"`)."""
-    text = file.read_text(encoding="utf-8")
+    text = data.decode("utf-8")
     shown = [(text.count("\n", 0, m.start()) + 1, m.group(1) or m.group(2) or "") for m in _CSS_CONTENT.finditer(text)]
     return _privacy(name, [[piece] for piece in shown]) + [
         Sighting(name, number, LOAD, url)
@@ -283,9 +283,9 @@ def _check_css(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sig
 _WORD_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 
 
-def _check_docx(name: str, file: Path, own_host: str, seen: set[str]) -> list[Sighting]:
+def _check_docx(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A Word document (a year's report): each paragraph and table cell, and the file's properties, as Word shows them."""
-    with zipfile.ZipFile(file) as archive:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         texts = [text for part in archive.namelist() if part.endswith(".xml") for text in _word_texts(archive.read(part))]
     return _sightings(name, read_markdown("\n\n".join(texts)), lines=False)
 
@@ -296,5 +296,5 @@ def _word_texts(xml: bytes) -> list[str]:
     return paragraphs or [text for text in root.itertext() if text.strip()]
 
 
-CHECKS = {".html": check_html_file, ".htm": check_html_file, ".json": _check_json, ".css": _check_css, ".docx": _check_docx}
+CHECKS = {".html": check_html, ".htm": check_html, ".json": _check_json, ".css": _check_css, ".docx": _check_docx}
 CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_text)

@@ -61,15 +61,25 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     An engine makes a new environment for its theme at every build, and a preview rebuilds in one process:
     without it, each rebuild would compile the theme's templates again. A template whose source changed is
-    compiled again (Jinja checks each one's checksum).
+    compiled again (Jinja checks each one's checksum), and so is one whose environment compiles differently.
     """
 
     def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
+        self.compiled: dict[str, tuple[tuple, bytes]] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.compiled.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
+        kept = self.compiled.get(bucket.key)
+        if kept is not None and kept[0] == _compiling(bucket.environment):
+            bucket.bytecode_from_string(kept[1])
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
+        self.compiled[bucket.key] = (_compiling(bucket.environment), bucket.bytecode_to_string())
+
+
+def _compiling(env: jinja2.Environment) -> tuple:
+    """What an environment's compiled code depends on besides the source: its syntax, extensions, escaping, and
+    the filters and tests it may fold into constants (held, not only named, so that a new one never matches)."""
+    syntax = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string)
+    syntax += (env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix)
+    syntax += (env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized)
+    return (*syntax, env.autoescape, tuple(sorted(env.extensions)), tuple(env.filters.items()), tuple(env.tests.items()))

@@ -34,3 +34,21 @@ def test_compiled_templates_serve_each_new_environment_and_a_changed_template_is
     (tmp_path / "page.html").write_text("<div>{{ text }}</div>", encoding="utf-8")
     assert render() == "<div>&lt;b&gt;</div>"
     assert compiled == ["page.html", "page.html"]
+
+
+def test_a_template_is_compiled_again_for_an_environment_that_compiles_it_differently(tmp_path: Path) -> None:
+    """A plugin or hook added while previewing may change how templates compile (whitespace, a filter folded
+    into a constant): the template kept from before must not be served then."""
+    (tmp_path / "page.html").write_text("{% if true %}\nA{{ 'b' | shout }}\n{% endif %}", encoding="utf-8")
+    cache = CompiledTemplates()
+
+    def render(shout: object, **settings: object) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), **settings)
+        env.filters["shout"] = shout
+        env.bytecode_cache = cache
+        return env.get_template("page.html").render()
+
+    assert render(str.upper) == render(str.upper) == "\nAB\n"
+    assert render(str.upper, trim_blocks=True) == "AB\n"
+    assert render(str.title, trim_blocks=True) == "AB\n"
+    assert render(lambda text: text * 2, trim_blocks=True) == "Abb\n"
