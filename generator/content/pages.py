@@ -22,6 +22,7 @@ from generator.sitemodel import BUNDLE_DIR
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+_INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
 _METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "description", "author", "copyright")
 
 
@@ -31,6 +32,10 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
     base = root / folder
     visited: set[Path] = set()
     for directory, dirs, files in os.walk(base, followlinks=True):  # the engine follows links: so do we
+        if BUNDLE_DIR.fullmatch(Path(directory).relative_to(base).as_posix() + "/"):  # linked to or not
+            report.errors.append(Problem(Path(directory).relative_to(root).as_posix(), 1, _INDEX_FOLDER))
+            dirs.clear()
+            continue
         if Path(directory).resolve() in visited:  # a link back up the tree
             dirs.clear()
             continue
@@ -41,8 +46,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             path = file.relative_to(root).as_posix()
             if file in refused:
                 continue
-            if BUNDLE_DIR.match(file.relative_to(base).as_posix()):
-                report.errors.append(Problem(path, 1, "is in the search index's folder, which every build replaces; move it"))
+            if directory == str(base) and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem + "/"):
+                report.errors.append(Problem(path, 1, "would be published as the search index's folder; rename it"))
                 continue
             suffix = file.suffix.lower()
             if suffix in TEXT:

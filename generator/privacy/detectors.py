@@ -244,6 +244,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     if _DOB_KEYWORD.search(text):
         found += [(start, end, "date-of-birth") for start, end in _dates_of_birth(text)]
+    if _DOB_HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
         found += [(start, end, "date-of-birth") for start, end in _dob_columns(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]

@@ -82,4 +82,5 @@ def _compiling(env: jinja2.Environment) -> tuple:
     syntax = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string)
     syntax += (env.comment_start_string, env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix)
     syntax += (env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline, env.optimized)
+    syntax += (env.finalize, env.is_async)
     return (*syntax, env.autoescape, tuple(sorted(env.extensions)), tuple(env.filters.items()), tuple(env.tests.items()))

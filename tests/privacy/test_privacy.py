@@ -253,6 +253,22 @@ def test_a_date_under_a_table_header_is_found_on_every_page_that_repeats_the_hea
         ]
 
 
+@pytest.mark.parametrize("header", ["DOBs", "Birth dates", "Birthdates"])
+def test_a_date_under_any_date_of_birth_header_is_found_whatever_else_the_page_or_site_says(tmp_path: Path, header: str) -> None:
+    """The header alone is enough: a footer that says "date of birth" on every page, passed on the first page,
+    must not be what lets the table on the next be read."""
+    site = tmp_path / "site"
+    footer = "<footer><p>Never publish a child's date of birth.</p></footer>"
+    table = f"<table><tr><th>Child</th><th>{header}</th></tr><tr><td>Child B</td><td>05/06/2017</td></tr></table>"
+    for name, body in (("a", f"<p>About us.</p>{footer}"), ("b", f"{table}{footer}"), ("c", table)):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(body)
+    assert sorted((p.path, p.text) for p in check_site(site, "example.org")) == [
+        ("site/b/index.html", "05/06/2017"),
+        ("site/c/index.html", "05/06/2017"),
+    ]
+
+
 def test_mask_keeps_ends_only() -> None:
     assert mask("07700 900461") == "07••• ••••61"
     assert mask("NN4 8RE") == "N•• ••E"

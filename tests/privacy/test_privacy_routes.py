@@ -238,15 +238,19 @@ def test_files_beside_the_pages_are_scanned_whatever_their_type(project: Path, c
 
 def test_a_page_in_the_search_index_folder_is_refused_not_left_unscanned(project: Path, cli) -> None:
     """Every build replaces `pagefind/` with the index, and the built site's scan leaves the index alone."""
+    pages = project / "content/pages"
     for folder in ("pagefind", "pagefind-2"):
-        (project / "content/pages" / folder).mkdir()
-        (project / "content/pages" / folder / "notes.md").write_text("# Notes\n\nA clean page.\n")
-    (project / "content/pages/pagefind-notes.md").write_text("# Pagefind notes\n\nA clean page.\n")
+        (pages / folder).mkdir()
+        (pages / folder / "notes.md").write_text("# Notes\n\nA clean page.\n")
+    (pages / "alias").symlink_to("pagefind")  # walked first: the folder is refused all the same
+    (pages / "pagefind-3.md").write_text("# Notes\n\nA clean page.\n")  # published as pagefind-3/index.html
+    (pages / "pagefind-notes.md").write_text("# Pagefind notes\n\nA clean page.\n")
     run = cli("check")
     assert run.code == 1
-    assert [line for line in run.lines if "search index's folder" in line] == [
-        "content/pages/pagefind-2/notes.md:1: is in the search index's folder, which every build replaces; move it",
-        "content/pages/pagefind/notes.md:1: is in the search index's folder, which every build replaces; move it",
+    assert sorted(line for line in run.lines if "search index's folder" in line) == [
+        "content/pages/pagefind-2:1: is the search index's folder, which every build replaces; move what is in it to another folder",
+        "content/pages/pagefind-3.md:1: would be published as the search index's folder; rename it",
+        "content/pages/pagefind:1: is the search index's folder, which every build replaces; move what is in it to another folder",
     ]
 
 

@@ -52,3 +52,16 @@ def test_a_template_is_compiled_again_for_an_environment_that_compiles_it_differ
     assert render(str.upper, trim_blocks=True) == "AB\n"
     assert render(str.title, trim_blocks=True) == "AB\n"
     assert render(lambda text: text * 2, trim_blocks=True) == "Abb\n"
+
+
+def test_a_template_kept_without_a_finalize_is_not_served_to_an_environment_with_one(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<p>{{ nothing }}</p>", encoding="utf-8")
+    cache = CompiledTemplates()
+
+    def render(**settings: object) -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), **settings)
+        env.bytecode_cache = cache
+        return env.get_template("page.html").render(nothing=None)
+
+    assert render() == "<p>None</p>"
+    assert render(finalize=lambda value: "" if value is None else value) == "<p></p>"
