@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from results import write_section
-from scale import WORK, machine, run
+from results import machine, write_section
+from scale import WORK, run
 from synthetic import make_project
 
 HEADING = "## Performance mechanisms"

@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from results import write_section
-from scale import BIN, WORK, machine
+from results import machine, write_section
+from scale import BIN, WORK
 from synthetic import make_project
 
 from generator.output.pdf import PDF_CACHE, find_chromium

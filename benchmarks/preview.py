@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from playwright.sync_api import sync_playwright
-from results import write_section
+from results import machine, write_section
 from synthetic import make_project
 
 from generator.engines.mkdocs.runner import Engine
@@ -125,8 +125,6 @@ def main() -> None:
         make_project(project, count)
     lines = report(count, measure_preview(project))
     print("\n".join(lines))
-    from scale import machine  # here: scale.py imports this module
-
     produced = f"Produced by `.venv/bin/python benchmarks/preview.py {count}` on: {machine()}."
     write_section(HEADING, "\n".join([HEADING, "", produced, "", *lines]))
 

@@ -22,8 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from results import write_section
-from scale import machine
+from results import machine, write_section
 
 from generator.output.sitescan import check_html
 from generator.privacy.scan import scan_text

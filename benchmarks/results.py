@@ -3,6 +3,10 @@ its own section, which scale.py keeps."""
 
 from __future__ import annotations
 
+import os
+import platform
+from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -39,3 +43,19 @@ def kept_sections() -> str:
     """The sections other benchmarks wrote, to append when scale.py rewrites the file."""
     current = _sections(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     return "".join(f"\n{heading}\n{current[heading].rstrip()}\n" for heading in OWN_SECTIONS if heading in current)
+
+
+def machine() -> str:
+    """The machine and versions a benchmark ran on, for the line above each section it writes."""
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
+        f"mkdocs-material {version('mkdocs-material')}, pagefind {version('pagefind')}, {date.today().isoformat()}"
+    )

@@ -21,7 +21,6 @@ import contextlib
 import gzip
 import html
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -30,7 +29,6 @@ import sys
 import tempfile
 import time
 from datetime import date
-from importlib.metadata import version
 from pathlib import Path
 from unittest import mock
 
@@ -38,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from preview import measure_preview, report
-from results import RESULTS, kept_sections
+from results import RESULTS, kept_sections, machine
 from synthetic import make_plain_project, make_project
 
 from generator.model import Audience
@@ -254,21 +252,6 @@ def row(r: dict[str, float]) -> str:
     fmt["material_kb"] = f"{r['material_kb']:,.0f} KB" if "material_kb" in r else "–"
     fmt["pagefind_kb"] = f"{r['pagefind_kb']:,.0f} KB" if "pagefind_kb" in r else "–"
     return ROW.format(**fmt)
-
-
-def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        "?",
-    )
-    return (
-        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
-        f"mkdocs-material {version('mkdocs-material')}, pagefind {version('pagefind')}, {date.today().isoformat()}"
-    )
 
 
 PREVIEW_AUDITS = 1000

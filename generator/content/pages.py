@@ -32,21 +32,22 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
     base = root / folder
     visited: set[Path] = set()
     for directory, dirs, files in os.walk(base, followlinks=True):  # the engine follows links: so do we
-        if BUNDLE_DIR.fullmatch(Path(directory).relative_to(base).as_posix() + "/"):  # linked to or not
-            report.errors.append(Problem(Path(directory).relative_to(root).as_posix(), 1, _INDEX_FOLDER))
+        here = Path(directory)
+        if BUNDLE_DIR.fullmatch(here.relative_to(base).as_posix() + "/"):  # linked to or not
+            report.errors.append(Problem(here.relative_to(root).as_posix(), 1, _INDEX_FOLDER))
             dirs.clear()
             continue
-        if Path(directory).resolve() in visited:  # a link back up the tree
+        if here.resolve() in visited:  # a link back up the tree
             dirs.clear()
             continue
-        visited.add(Path(directory).resolve())
-        dirs[:] = sorted(d for d in dirs if Path(directory) / d not in refused)
+        visited.add(here.resolve())
+        dirs[:] = sorted(d for d in dirs if here / d not in refused)
         for name in sorted(files):
-            file = Path(directory) / name
+            file = here / name
             path = file.relative_to(root).as_posix()
             if file in refused:
                 continue
-            if directory == str(base) and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem + "/"):
+            if here == base and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem + "/"):
                 report.errors.append(Problem(path, 1, "would be published as the search index's folder; rename it"))
                 continue
             suffix = file.suffix.lower()
