@@ -292,7 +292,9 @@ CHOICES = """
   second).
 - **Preview:** `briefings serve` makes dirty rebuilds: the core keeps each file's parse, scan, validation
   and rendered pages between rebuilds (pipeline.Memo; the pages other than the briefings' are made from a
-  listing view of the site, without the steps, and kept while that view is unchanged), MkDocs rewrites only pages whose content changed,
+  listing view of the site, without the steps, and kept while that view is unchanged; when it changes, each
+  page is made again only if its arguments or what its template read of the site changed, `site.kept`),
+  MkDocs rewrites only pages whose content changed,
   the theme's templates are compiled once for the session (`jinja.CompiledTemplates`), the output scan rereads
   only files written since they passed and checks again only those whose bytes changed (MkDocs rewrites its
   sitemap at every rebuild), the site folder is listed with `os.scandir` (`sitedir.files_in`), not `Path.rglob`, and
@@ -303,17 +305,16 @@ CHOICES = """
   the pages are made), and 5,000 ÷ 1,000 is 4.10× (target 5.5×). Not met: at 1,000 audits the build takes
   1.73× a bare MkDocs build of the same page count (target 1.3×; 1.98× and 1.57× in two runs this afternoon:
   the machine's speed varies by a third from run to run, and this run's bare build took 22.1 s against
-  16.7 s then); and a saved title takes 5.7 s to show in the preview (target 3 s; every listing is made
-  again). Met since this table, measured with `benchmarks/preview.py` (the section *Preview*, night of
-  2026-12-03): a saved sentence shows in 1.2 s (target 3 s; 2.2 s earlier that night on a slower spell of
-  the machine, 3.4 s before the theme's templates were kept compiled and unchanged files went unchecked).
+  16.7 s then). Met since this table, measured with `benchmarks/preview.py` (the section *Preview*): a
+  saved sentence shows in 1.2 s (target 3 s; 2.2 s on a slower spell of the machine, 3.4 s before the theme's
+  templates were kept compiled and unchanged files went unchecked), and a saved title in 2.9 s at the median
+  (target 3 s; the slowest of five saves 3.3 s; 5.7 s when every listing was made again at each title: see
+  *Pages kept page by page* below).
   The build is bound by the 2 cores: a build of 1,000 audits uses about 50 s of processor time against the
   bare build's 16 s, because it does more than the bare build: it checks and privacy-scans every content
   file, renders every page itself, scans every built page and file again as the last privacy guard, and
   indexes the briefings for search. Even shared perfectly over 2 cores that is about 1.6× the bare build;
-  the target needs more cores or less work per build, and the privacy checks stay. A saved title makes
-  every listing again because the listings' templates read the whole site: keeping them page by page
-  needs what each template reads made explicit, the next step for the preview.
+  the target needs more cores or less work per build, and the privacy checks stay.
 """
 
 

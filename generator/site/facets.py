@@ -4,7 +4,7 @@ without JavaScript, each offered only for values that occur."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.model import Briefing, GoodPractice, Taxonomy, year_slug
@@ -45,6 +45,34 @@ class Filter:
 
 Facets = tuple[tuple[str, tuple[Filter, ...]], ...]
 """Each facet's name (`Year`, `Type`, …) with its filters."""
+
+
+@dataclass(frozen=True)
+class Narrowed:
+    """What a narrowed listing's pages show of their filter: its name and count, and the links to a type's years;
+    not its items, which each page is given its share of. A preview then makes a page of the listing again when
+    what that page shows changes, not when any item of the listing does (`kept`)."""
+
+    facet: str
+    key: str
+    label: str
+    count: int
+    parent: Narrowed | None = None
+    by_year: tuple[Filter, ...] = ()
+
+    def url(self, section: str) -> str:
+        return f"{section}/by-{self.facet}/{self.key}/"
+
+
+def narrowed(f: Filter) -> Narrowed:
+    parent = None if f.parent is None else narrowed(f.parent)
+    return Narrowed(f.facet, f.key, f.label, len(f.items), parent, tuple(replace(y, items=(), parent=None) for y in f.by_year))
+
+
+def navigation(facets: Facets) -> Facets:
+    """The filters as a listing's navigation shows them: names and links, without their items. A preview then
+    makes a listing's page again when the items it shows change, not when any item of any filter does (`kept`)."""
+    return tuple((name, tuple(replace(f, items=()) for f in filters)) for name, filters in facets)
 
 
 def listing_facets(items: tuple[Briefing, ...], taxonomy: Taxonomy, audits_only: bool) -> Facets:

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from generator.model import Action, Briefing, GoodPractice, Theme, due_for_review
 from generator.site.charts import grouped_bars, heat_map
-from generator.site.facets import Facets, listing_facets, showcase_facets
+from generator.site.facets import Facets, listing_facets, navigation, showcase_facets
 from generator.site.totals import MACA, Total, YearGroup, every_year, totals
 from generator.sitemodel import Site
 
@@ -214,6 +214,15 @@ class Indexes:
     @cached_property
     def archive_filters(self) -> Facets:
         return listing_facets(self.audits, self.site.taxonomy, audits_only=True)
+
+    @cached_property
+    def navigation(self) -> dict[str, Facets]:
+        """Each listing's filters, as its navigation shows them (`facets.navigation`)."""
+        return {
+            "briefings": navigation(self.briefing_filters),
+            "showcase": navigation(self.showcase_filters),
+            "archive": navigation(self.archive_filters),
+        }
 
     def group_by_year(self, audits: tuple[Briefing, ...]) -> tuple[YearGroup, ...]:
         groups: dict[str, list[Briefing]] = defaultdict(list)

@@ -6,6 +6,8 @@ Heading ids follow Python-Markdown's rules, as on hand-written pages.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from markdown.extensions.toc import slugify, strip_tags, unique
 from markupsafe import Markup, escape
@@ -13,6 +15,7 @@ from markupsafe import Markup, escape
 from generator.model import PARTNERS_NOTICE, STEPS, Audience, Status, progress
 from generator.site.indexes import Indexes, OwnerGroup, PlannedAction
 from generator.site.jinja import ENV, relative
+from generator.site.kept import Kept, Made
 from generator.site.paging import Pager, page_path, split, split_whole
 from generator.site.tables import label_cells
 from generator.site.totals import YearGroup
@@ -31,11 +34,25 @@ class Outline:
 
 
 class PageMaker:
-    """Pages of one site, each given the site, its indexes and a link helper relative to the page's address."""
+    """Pages of one site, each given the site, its indexes and a link helper relative to the page's address.
 
-    def __init__(self, site: Site) -> None:
+    Given what an earlier render `made` (a preview's), a page or file is made again only if what it is made from
+    changed (see `kept`); `made` then holds what this render made.
+    """
+
+    def __init__(self, site: Site, made: Mapping[str, Made] | None = None) -> None:
         self.site = site
         self.index = Indexes(site)
+        self.kept = None if made is None else Kept(made, {"site": site, "index": self.index})
+
+    @property
+    def made(self) -> dict[str, Made]:
+        return {} if self.kept is None else self.kept.now
+
+    def _make(self, path: str, args: tuple, make: Callable[[Mapping[str, Any]], Any]) -> Any:
+        if self.kept is None:
+            return make({"site": self.site, "index": self.index})
+        return self.kept.make(path, args, make)
 
     def page(
         self,
@@ -52,15 +69,20 @@ class PageMaker:
 
         Only briefings are `searchable`, so that every search result leads to a briefing.
         """
+        args = (url, template, title, description, searchable, noindex, context)
+        return self._make(path, args, lambda sources: self._page(path, args, sources))
+
+    def _page(self, path: str, args: tuple, sources: Mapping[str, Any]) -> Output:
+        url, template, title, description, searchable, noindex, context = args
         outline = Outline()
         body = label_cells(
             ENV.get_template(template).render(
                 outline=outline,
-                site=self.site,
+                site=sources["site"],
                 today=self.site.settings.build_date,
                 progress=lambda b: progress(b.actions, self.site.settings.build_date),
                 taxonomy=self.site.taxonomy,
-                index=self.index,
+                index=sources["index"],
                 link=lambda target: relative(url, target),
                 steps=STEPS,
                 Status=Status,
@@ -105,6 +127,10 @@ class PageMaker:
                 labels[group.owner] = group.label
             pages.append(tuple(OwnerGroup(owner, labels[owner], tuple(items)) for owner, items in owners.items()))
         return pages
+
+    def file(self, path: str, make: Callable[..., bytes | str], *args: object) -> Output:
+        """A generated file at `path`: `make` given the site, then `args`."""
+        return self._make(path, args, lambda sources: Output(path, make(sources["site"], *args)))
 
     def split(self, items: tuple) -> list:
         return split(items, self.site.settings.listing_page_size)

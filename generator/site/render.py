@@ -14,6 +14,7 @@ from functools import partial
 
 from generator import tasks
 from generator.model import Briefing, Status, long_date
+from generator.site.kept import Made
 from generator.site.pagemaker import PageMaker
 from generator.site.plaintext import briefing_text
 from generator.site.sitepages import site_pages
@@ -30,13 +31,16 @@ class Rendered:
     a change only equality would miss counts too (the taxonomy's order, which orders agencies, types and
     filters; a setting of 5 made 5.0)."""
     pages: list[Output] = field(default_factory=list)
+    made: dict[str, Made] = field(default_factory=dict)
+    """Those pages by path, each with what it was made from, so that the next change makes only the pages it
+    touches again (`kept`)."""
 
 
 def render(site: Site, known: Rendered | None = None, workers: int = 1) -> list[Output]:
     """Every generated file of the site, for any engine to place at its path.
 
     `known` holds what an earlier render made (a preview's last rebuild): only briefings not in it are
-    rendered, and the other pages only if what they are made from changed. With several `workers`
+    rendered, and the other pages only if what they are made from changed (all of them at once, or each one). With several `workers`
     (see `tasks`), briefings are shared out among as many processes.
     """
     known = Rendered() if known is None else known
@@ -44,7 +48,8 @@ def render(site: Site, known: Rendered | None = None, workers: int = 1) -> list[
     with _briefings(maker, known.briefings, workers) as briefings:
         listed = listing_view(site)
         if (written := repr(listed)) != known.listed:
-            known.listed, known.pages = written, site_pages(PageMaker(listed))
+            lister = PageMaker(listed, known.made)
+            known.listed, known.pages, known.made = written, site_pages(lister), lister.made
         notices = [output for b in site.withdrawn for output in notice(maker, b)]
         return known.pages + notices + moved(maker) + briefings()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.diagnostics import plural
 from generator.model import DRAFTS_MARKER, PARTNERS_MARKER, PARTNERS_NOTICE, REVIEW_NOTICE_DAYS, Audience, Status
-from generator.site.facets import Facets, Filter
+from generator.site.facets import Facets, Filter, narrowed
 from generator.site.feed import atom_feed
 from generator.site.indexes import AgencyGroup
 from generator.site.opendata import archive_csv, archive_json, archive_totals_csv
@@ -167,8 +167,8 @@ def filtered(maker: PageMaker, section: str, template: str, title: str, facets: 
     return [
         output
         for _, group in facets
-        for narrowed in group
-        for f in (narrowed, *narrowed.by_year)
+        for each in group
+        for f in (each, *each.by_year)
         for output in maker.listing(
             f"{section}/by-{f.facet}/{f.key}.md",
             f.url(section),
@@ -176,7 +176,7 @@ def filtered(maker: PageMaker, section: str, template: str, title: str, facets: 
             f"{title}: {f.label}",
             f"{f.label}: {plural(len(f.items), *ITEMS[section])}.",
             maker.split_years(maker.index.group_by_year(f.items)) if section == "archive" else maker.split(f.items),
-            current=f,
+            current=narrowed(f),
         )
     ]
 
@@ -196,15 +196,15 @@ def agency(maker: PageMaker, g: AgencyGroup) -> list[Output]:
         )
     ]
     if len(g.briefings) > OVERVIEW:
-        narrowed = Filter("agency", g.key, g.label, g.briefings)
+        by_agency = Filter("agency", g.key, g.label, g.briefings)
         outputs += maker.listing(
             f"briefings/by-agency/{g.key}.md",
-            narrowed.url("briefings"),
+            by_agency.url("briefings"),
             "briefings.html.j2",
             f"Briefings: {g.label}",
             f"{g.label}: {plural(len(g.briefings), 'briefing')}.",
             maker.split(g.briefings),
-            current=narrowed,
+            current=narrowed(by_agency),
         )
     if len(g.actions) > OVERVIEW:
         outputs += maker.listing(
@@ -252,6 +252,6 @@ def year_report(maker: PageMaker, group: YearGroup) -> list[Output]:
             scope=scope,
             actions_apart=apart,
         ),
-        Output(f"archive/by-year/{group.key}.docx", year_document(maker.site, group, title, scope)),
+        maker.file(f"archive/by-year/{group.key}.docx", year_document, group, title, scope),
         Output(f"archive/by-year/{group.key}.csv", archive_csv(maker.site, group.audits)),
     ]
