@@ -97,10 +97,11 @@ def test_memo_makes_the_other_pages_again_only_when_what_they_show_changed(proje
 
 
 def test_memo_makes_again_only_the_pages_that_show_what_changed(project: Path) -> None:
-    """A new title makes again the pages that show its briefing (or read what changed), and keeps the others."""
+    """A new title makes again the pages that show its briefing (or read what changed), and keeps the others;
+    the briefing's own pages as they were before are let go, so a long preview session does not grow."""
     memo = Memo()
     generate(check(project, memo=memo), SETTINGS, Audience.PUBLIC, False, memo)
-    before = dict(memo.rendered.made)
+    before, briefings = dict(memo.rendered.made), len(memo.rendered.briefings)
     edit(project, *EDITS[1])
     outputs = generate(check(project, memo=memo), SETTINGS, Audience.PUBLIC, False, memo)
     assert outputs == generate(check(project), SETTINGS, Audience.PUBLIC, False)
@@ -112,6 +113,7 @@ def test_memo_makes_again_only_the_pages_that_show_what_changed(project: Path) -
     assert "accessibility/index.md" in kept
     assert "briefings/by-theme/domestic-abuse.md" in kept  # year-end-maca is not on domestic abuse
     assert len(kept) > len(again)
+    assert len(memo.rendered.briefings) == briefings  # the old version of the saved briefing is let go
 
 
 @pytest.mark.parametrize("include_drafts", [False, True])

@@ -149,7 +149,11 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
     value = error.instance
     hint = error.schema.get("x-hint") or schema["properties"][key].get("x-hint", "")
     what = {
-        "type": "is empty" if value is None else f"must be {_TYPE_NAMES.get(str(error.validator_value), error.validator_value)}",
+        "type": "is empty"
+        if value is None
+        else f"{value} has a decimal point: write {int(value)}"
+        if isinstance(value, float) and value.is_integer()
+        else f"must be {_TYPE_NAMES.get(str(error.validator_value), error.validator_value)}",
         "enum": f"'{value}' is not allowed",
         "format": f"'{value}' is not a real date",
         "pattern": f"'{value}' is not a slug (lowercase letters, digits and hyphens)",
@@ -175,9 +179,17 @@ class FrontMatterRules:
             (kind, gone): front_matter_schema(kind, taxonomy, gone) for kind in ("audit", "briefing") for gone in (False, True)
         }
         checker = jsonschema.FormatChecker()
-        self.validators = {
-            key: jsonschema.Draft202012Validator(schema, format_checker=checker) for key, schema in self.schemas.items()
-        }
+        self.validators = {key: _Validator(schema, format_checker=checker) for key, schema in self.schemas.items()}
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
+    ),
+)
+"""JSON Schema's rules, except that a whole number is written as one: JSON Schema counts 6.0 as an integer, and
+the site would show "6.0 children" (and a preview could take it for the 6 it was)."""
 
 
 @dataclass

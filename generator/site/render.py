@@ -136,6 +136,8 @@ def _briefings(maker: PageMaker, known: dict[Briefing, list[Output]], workers: i
 
     def collect(rendered: Iterable[list[Output]]) -> list[Output]:
         known.update(zip(todo, rendered, strict=True))
+        for gone in known.keys() - set(maker.site.briefings):  # an earlier version of a saved briefing
+            del known[gone]
         return [output for b in maker.site.briefings for output in known[b]]
 
     with tasks.shared_out(partial(briefing, maker), todo, workers) as rendered:

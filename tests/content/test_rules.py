@@ -120,6 +120,21 @@ CASES = [
         [f"{AUDIT}:6: cases: must be a whole number; write a whole number such as 6"],
     ),
     (
+        "cases with a decimal point",
+        BASE.replace("cases: 3", "cases: 3.0"),
+        [f"{AUDIT}:6: cases: 3.0 has a decimal point: write 3; write a whole number such as 6"],
+    ),
+    (
+        "children as a fraction",
+        BASE.replace("children: 4", "children: 2.5"),
+        [f"{AUDIT}:7: children: must be a whole number; write a whole number such as 6"],
+    ),
+    (
+        "children as yes",
+        BASE.replace("children: 4", "children: yes"),
+        [f"{AUDIT}:7: children: must be a whole number; write a whole number such as 6"],
+    ),
+    (
         "children negative",
         BASE.replace("children: 4", "children: -1"),
         [f"{AUDIT}:7: children: must be at least 0; write a whole number such as 6"],
