@@ -152,7 +152,7 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
         "type": "is empty"
         if value is None
         else f"{value} has a decimal point: write {int(value)}"
-        if isinstance(value, float) and value.is_integer()
+        if error.validator_value == "integer" and isinstance(value, float) and value.is_integer()
         else f"must be {_TYPE_NAMES.get(str(error.validator_value), error.validator_value)}",
         "enum": f"'{value}' is not allowed",
         "format": f"'{value}' is not a real date",
