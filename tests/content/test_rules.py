@@ -125,6 +125,14 @@ CASES = [
         [f"{AUDIT}:6: cases: 3.0 has a decimal point: write 3; write a whole number such as 6"],
     ),
     (
+        "title as a number with a decimal point",
+        BASE.replace("title: Valid audit", "title: 6.0"),
+        [
+            f"{AUDIT}:2: title: must be text; write the title as plain text (no HTML)",
+            f"{AUDIT}:2: title: has HTML or more than one paragraph; write the title as plain text (no HTML)",
+        ],
+    ),
+    (
         "children as a fraction",
         BASE.replace("children: 4", "children: 2.5"),
         [f"{AUDIT}:7: children: must be a whole number; write a whole number such as 6"],
