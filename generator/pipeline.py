@@ -120,7 +120,7 @@ class Memo:
 
     def use(self, taxonomy: Taxonomy | None, allowed_names: AllowedNames) -> None:
         """Forget every validation if the taxonomy changed, and every scan if the allowed names did."""
-        if taxonomy != self.taxonomy:
+        if repr(taxonomy) != repr(self.taxonomy):  # in order: problem messages list its keys as written
             self.taxonomy, self.validated = taxonomy, {}
         if allowed_names != self.allowed_names:
             self.allowed_names, self.files = allowed_names, {}

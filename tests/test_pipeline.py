@@ -71,6 +71,22 @@ def test_memo_runs_match_fresh_runs_after_every_edit(project: Path) -> None:
     assert oks == [True, True, True, True, True, True, True, False, True, True, False, True]
 
 
+def test_memo_lists_the_taxonomy_keys_in_their_new_order_once_it_is_reordered(project: Path) -> None:
+    """Keys put in another order are equal as mappings, but a problem message lists them in the order written."""
+    memo = Memo()
+    edit(project, *EDITS[6])  # type: mca
+    check(project, memo=memo)
+    edit(
+        project,
+        "content/taxonomy.yml",
+        "  maca: Multi-agency case audit\n  thematic: Thematic audit\n",
+        "  thematic: Thematic audit\n  maca: Multi-agency case audit\n",
+    )
+    run = check(project, memo=memo)
+    assert run == check(project)
+    assert any("use one of: thematic, maca" in problem.message for problem in run.problems)
+
+
 def test_memo_forgets_pages_when_settings_or_audience_change(project: Path) -> None:
     memo = Memo()
     checked = check(project, memo=memo)

@@ -11,21 +11,27 @@ from generator.model import Briefing, GoodPractice, Taxonomy, year_slug
 
 
 @dataclass(frozen=True)
-class Filter:
-    """One narrowed listing: a plain link that works without JavaScript."""
+class Link:
+    """What names a narrowed listing and where it lives."""
 
     facet: str
     """`year`, `type`, `theme` or (the showcase's) `agency`."""
     key: str
     label: str
+
+    def url(self, section: str) -> str:
+        return f"{section}/by-{self.facet}/{self.key}/"
+
+
+@dataclass(frozen=True)
+class Filter(Link):
+    """One narrowed listing: a plain link that works without JavaScript."""
+
     items: tuple[Briefing, ...] | tuple[tuple[GoodPractice, Briefing], ...]
     """Briefings, or the showcase's entries with their briefings."""
     parent: Filter | None = None
     """For a type narrowed to one reporting year (`by-type/maca/2016-17/`), the type's own filter."""
     year: str = ""
-
-    def url(self, section: str) -> str:
-        return f"{section}/by-{self.facet}/{self.key}/"
 
     @cached_property
     def by_year(self) -> tuple[Filter, ...]:
@@ -48,20 +54,14 @@ Facets = tuple[tuple[str, tuple[Filter, ...]], ...]
 
 
 @dataclass(frozen=True)
-class Narrowed:
+class Narrowed(Link):
     """What a narrowed listing's pages show of their filter: its name and count, and the links to a type's years;
     not its items, which each page is given its share of. A preview then makes a page of the listing again when
     what that page shows changes, not when any item of the listing does (`kept`)."""
 
-    facet: str
-    key: str
-    label: str
     count: int
     parent: Narrowed | None = None
     by_year: tuple[Filter, ...] = ()
-
-    def url(self, section: str) -> str:
-        return f"{section}/by-{self.facet}/{self.key}/"
 
 
 def narrowed(f: Filter) -> Narrowed:

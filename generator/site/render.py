@@ -39,9 +39,9 @@ class Rendered:
 def render(site: Site, known: Rendered | None = None, workers: int = 1) -> list[Output]:
     """Every generated file of the site, for any engine to place at its path.
 
-    `known` holds what an earlier render made (a preview's last rebuild): only briefings not in it are
-    rendered, and the other pages only if what they are made from changed (all of them at once, or each one). With several `workers`
-    (see `tasks`), briefings are shared out among as many processes.
+    `known` holds what an earlier render made (a preview's last rebuild): only briefings not in it are rendered,
+    and the other pages only if what they are made from changed (all of them at once, or each one). With several
+    `workers` (see `tasks`), briefings are shared out among as many processes.
     """
     known = Rendered() if known is None else known
     maker = PageMaker(site)
