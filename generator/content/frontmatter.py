@@ -16,6 +16,7 @@ from generator.diagnostics import did_you_mean
 from generator.model import Problem, Status, Taxonomy
 
 DATE_FIELDS = ("date", "published", "review_date", "withdrawn_on")
+COUNT_FIELDS = ("cases", "children")
 EARLIEST_YEAR = 1990
 """Audits dated before this (or after next year) are typing slips: `1025-05-01` would stretch every chart's axis."""
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
@@ -51,7 +52,8 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy, withdrawn: bool = False) 
         }
 
     iso_date = {"type": "string", "format": "date", "x-hint": "write an ISO date YYYY-MM-DD, e.g. 2024-03-31"}
-    plain = {"not": {"pattern": r"<[A-Za-z/!?]"}}
+    plain = {"not": {"type": "string", "pattern": r"<[A-Za-z/!?]"}}
+    """Text with a tag in it; a value that is not text is told so once, by its type."""
     properties: dict[str, Any] = {
         "title": {"type": "string", "minLength": 1, **plain, "x-hint": "write the title as plain text (no HTML)"},
         "date": iso_date,
@@ -62,7 +64,7 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy, withdrawn: bool = False) 
             "type": "string",
             "minLength": 1,
             "maxLength": 300,
-            "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
+            "allOf": [plain, {"not": {"type": "string", "pattern": r"\n\s*\n"}}],
             "x-hint": "write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)",
         },
         "pseudonyms": {
@@ -88,7 +90,7 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy, withdrawn: bool = False) 
             "type": "string",
             "minLength": 1,
             "maxLength": 500,
-            "allOf": [plain, {"not": {"pattern": r"\n\s*\n"}}],
+            "allOf": [plain, {"not": {"type": "string", "pattern": r"\n\s*\n"}}],
             "x-hint": "write why it was withdrawn as one plain-text paragraph of at most 500 characters",
         },
     }
@@ -203,7 +205,7 @@ def check_front_matter(doc: Document, rules: FrontMatterRules) -> CheckedFrontMa
     gone = status_of(doc) is Status.WITHDRAWN
     schema, validator = rules.schemas[doc.kind, gone], rules.validators[doc.kind, gone]
     problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
-    problems += word_habits(doc)
+    problems += word_habits(doc) + _unplain_counts(doc)
     if not gone:
         problems += [
             Problem(
@@ -220,6 +222,20 @@ def check_front_matter(doc: Document, rules: FrontMatterRules) -> CheckedFrontMa
         key: date.fromisoformat(doc.fields[key].text or str(doc.fields[key].value)) for key in DATE_FIELDS if key in doc.fields
     }
     return CheckedFrontMatter(_check_dates(doc, dates, rules.latest_year), dates)
+
+
+def _unplain_counts(doc: Document) -> list[Problem]:
+    """Counts YAML reads otherwise than a reader would: `010` is 8 (octal), `1:30` is 90, `1_000` is 1000."""
+    found = {key: doc.fields[key] for key in COUNT_FIELDS if key in doc.fields}
+    return [
+        Problem(
+            doc.path,
+            f.line,
+            f"{key}: {f.text} would be read as {f.value}; write the count in plain digits with no leading zero, such as 6",
+        )
+        for key, f in found.items()
+        if type(f.value) is int and f.text is not None and f.text != str(f.value)
+    ]
 
 
 def _check_dates(doc: Document, dates: dict[str, date], latest_year: int) -> list[Problem]:

@@ -127,9 +127,29 @@ CASES = [
     (
         "title as a number with a decimal point",
         BASE.replace("title: Valid audit", "title: 6.0"),
+        [f"{AUDIT}:2: title: must be text; write the title as plain text (no HTML)"],
+    ),
+    (
+        "summary as a list",
+        BASE.replace("summary: A valid summary.", "summary: [A valid summary.]"),
+        [f"{AUDIT}:10: summary: must be text; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"],
+    ),
+    (
+        "children with a leading zero, read by YAML as octal",
+        BASE.replace("children: 4", "children: 010"),
+        [f"{AUDIT}:7: children: 010 would be read as 8; write the count in plain digits with no leading zero, such as 6"],
+    ),
+    (
+        "cases with a colon, read by YAML as base 60",
+        BASE.replace("cases: 3", "cases: 1:30"),
+        [f"{AUDIT}:6: cases: 1:30 would be read as 90; write the count in plain digits with no leading zero, such as 6"],
+    ),
+    (
+        "cases with an underscore or in hexadecimal",
+        BASE.replace("cases: 3", "cases: 1_0").replace("children: 4", "children: 0x10"),
         [
-            f"{AUDIT}:2: title: must be text; write the title as plain text (no HTML)",
-            f"{AUDIT}:2: title: has HTML or more than one paragraph; write the title as plain text (no HTML)",
+            f"{AUDIT}:6: cases: 1_0 would be read as 10; write the count in plain digits with no leading zero, such as 6",
+            f"{AUDIT}:7: children: 0x10 would be read as 16; write the count in plain digits with no leading zero, such as 6",
         ],
     ),
     (
