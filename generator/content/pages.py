@@ -33,7 +33,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
     visited: set[Path] = set()
     for directory, dirs, files in os.walk(base, followlinks=True):  # the engine follows links: so do we
         here = Path(directory)
-        if BUNDLE_DIR.fullmatch(here.relative_to(base).as_posix() + "/"):  # linked to or not
+        if BUNDLE_DIR.fullmatch(here.relative_to(base).as_posix().lower() + "/"):  # linked to or not; in any case
             report.errors.append(Problem(here.relative_to(root).as_posix(), 1, _INDEX_FOLDER))
             dirs.clear()
             continue
@@ -47,7 +47,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             path = file.relative_to(root).as_posix()
             if file in refused:
                 continue
-            if here == base and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem + "/"):
+            if here == base and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem.lower() + "/"):
                 report.errors.append(Problem(path, 1, "would be published as the search index's folder; rename it"))
                 continue
             suffix = file.suffix.lower()

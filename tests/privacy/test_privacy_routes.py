@@ -237,17 +237,21 @@ def test_files_beside_the_pages_are_scanned_whatever_their_type(project: Path, c
 
 
 def test_a_page_in_the_search_index_folder_is_refused_not_left_unscanned(project: Path, cli) -> None:
-    """Every build replaces `pagefind/` with the index, and the built site's scan leaves the index alone."""
+    """Every build replaces `pagefind/` with the index, and the built site's scan leaves the index alone; in any
+    case, as a host that ignores case (Windows, some object stores) would serve `Pagefind/` as `pagefind/`."""
     pages = project / "content/pages"
-    for folder in ("pagefind", "pagefind-2"):
+    for folder in ("pagefind", "pagefind-2", "PAGEFIND-4"):
         (pages / folder).mkdir()
         (pages / folder / "notes.md").write_text("# Notes\n\nA clean page.\n")
     (pages / "alias").symlink_to("pagefind")  # walked first: the folder is refused all the same
     (pages / "pagefind-3.md").write_text("# Notes\n\nA clean page.\n")  # published as pagefind-3/index.html
+    (pages / "Pagefind.md").write_text("# Notes\n\nA clean page.\n")
     (pages / "pagefind-notes.md").write_text("# Pagefind notes\n\nA clean page.\n")
     run = cli("check")
     assert run.code == 1
     assert sorted(line for line in run.lines if "search index's folder" in line) == [
+        "content/pages/PAGEFIND-4:1: is the search index's folder, which every build replaces; move what is in it to another folder",
+        "content/pages/Pagefind.md:1: would be published as the search index's folder; rename it",
         "content/pages/pagefind-2:1: is the search index's folder, which every build replaces; move what is in it to another folder",
         "content/pages/pagefind-3.md:1: would be published as the search index's folder; rename it",
         "content/pages/pagefind:1: is the search index's folder, which every build replaces; move what is in it to another folder",
