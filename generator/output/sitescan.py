@@ -23,7 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 
 from generator.output.sitedir import files_in
-from generator.privacy.detectors import detect
+from generator.privacy.detectors import detect, leads_on
 from generator.privacy.reading import INLINE, Read, normalised, read_lines, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
@@ -203,9 +203,9 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
             fragments.append((line, _spaced(text)))
     read = read_lines(fragments, gaps)
     found = detect(read.text)
-    if seen is not None and chosen:  # a table row never: a date is read by the header row above it
+    if seen is not None and chosen:
         leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
-        seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky and "|" not in texts[index])
+        seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky and not leads_on(texts[index]))
     return _sightings(path, read, found)
 
 

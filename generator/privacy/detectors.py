@@ -61,6 +61,11 @@ DATE_OF_BIRTH = [
     re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
 ]
 _DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
+_DOB_LABEL = re.compile(rf"[ \t:\-\u2013\u2014]*\n[ \t\n]*({_DATE})", re.I)
+"""The date in the paragraph after a DOB label ends its own: a definition list, or a two-column table pasted
+from Word as a line each ("Date of birth" ⏎ "12/03/2015")."""
+_LABEL_WIDTH = 40
+"""At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
 _DOB_HEADER = re.compile(r"\b(?:D\.?O\.?B|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date|born)s?\b", re.I)
 _FULL_DATE = re.compile(_DATE, re.I)
 ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
@@ -210,6 +215,16 @@ def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
         for match in before.finditer(text, max(0, keyword.start() - 40), keyword.end()):
             yield match.start(), match.end()
+        if keyword.start() - text.rfind("\n", 0, keyword.start()) <= _LABEL_WIDTH and (
+            label := _DOB_LABEL.match(text, keyword.end())
+        ):
+            yield label.start(1), label.end(1)
+
+
+def leads_on(block: str) -> bool:
+    """Whether a block of a page may say what the next one holds (a table row, a DOB label), so that it is read
+    with it every time rather than passed once for all pages."""
+    return "|" in block or _DOB_KEYWORD.search(block) is not None
 
 
 def _dob_columns(text: str) -> Iterator[tuple[int, int]]:

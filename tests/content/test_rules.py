@@ -132,7 +132,9 @@ CASES = [
     (
         "summary as a list",
         BASE.replace("summary: A valid summary.", "summary: [A valid summary.]"),
-        [f"{AUDIT}:10: summary: must be text; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"],
+        [
+            f"{AUDIT}:10: summary: must be text; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"
+        ],
     ),
     (
         "children with a leading zero, read by YAML as octal",

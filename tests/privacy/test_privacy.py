@@ -369,6 +369,19 @@ def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_ski
     assert [(f.path, f.line) for f in found] == [(f"site/{name}/index.html", 3) for name in "abcdefgh"]
 
 
+def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label_passed_before(tmp_path: Path) -> None:
+    """A definition list reads as a label and, apart, its value: the label is read with the value every time,
+    not passed once on a page where it held no date."""
+    site = tmp_path / "site"
+    for name, value in [("a", "not known"), ("b", "03/04/2012"), ("c", "3 April 2012")]:
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(f"<dl>\n<dt>Date of birth</dt>\n<dd>{value}</dd>\n</dl>")
+    found = check_site(site, "example.org")
+    assert [(f.path, f.line, f.kind) for f in found] == [(f"site/{n}/index.html", 3, "date-of-birth") for n in "bc"]
+    (site / "a/index.html").write_text("<p>The date of birth was checked.</p>\n<p>03/04/2012 was the meeting.</p>")
+    assert [f.path for f in check_site(site / "a", "example.org")] == []
+
+
 def test_findings_keep_their_lines_and_order() -> None:
     text = "Jordan met us.\nNo numbers here.\nRing 07700 900461 today.\nThen Jordan left.\n\nWrite to a@example.org."
     findings = scan_text(list(enumerate(text.split("\n"), start=10)))

@@ -51,6 +51,8 @@ ROUTES = [
     ("nhs-four-three-three", "Records under 9434 765 919 were checked.", "nhs-number", 0),
     ("born-on-the-ordinal", "The child was born on the 3rd of April 2012 in the city.", "date-of-birth", 0),
     ("born-on-a-weekday", "The child was born on Tuesday 3 April 2012 in the city.", "date-of-birth", 0),
+    ("dob-definition-list", "<dl>\n<dt>Date of birth</dt>\n<dd>03/04/2012</dd>\n</dl>", "date-of-birth", 2),
+    ("dob-label-pasted-from-word", "Child B's date of birth:\n\n3rd April 2012", "date-of-birth", 2),
     ("dob-table-column", "| Child | DOB |\n|---|---|\n| Child A | 03/04/2012 |", "date-of-birth", 2),
     ("mailto-only", "[Write to the family](mailto:jane.doe@example.org) for the notes.", "email", 0),
     ("mailto-encoded", "[Write to the family](mailto:jane.doe%40example.org) for the notes.", "email", 0),
