@@ -92,7 +92,7 @@ FLAT = re.compile(
     r"\b(?:Flat|Apartment|Apt|Unit|Room)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
 )
-_NEEDS_DETECTORS = re.compile(r"[0-9@]|\.com/")
+_NEEDS_DETECTORS = re.compile(r"[\d@]|\.com/", re.I)
 """Every error kind except a name contains a digit or an @, so a paragraph with neither needs no detector run."""
 
 
@@ -264,7 +264,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
-    found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text else []
+    found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text.lower() else []
     found += [(m.start(), m.end(), "vehicle-registration") for m in VEHICLE.finditer(text)]
     found += [(m.start(), m.end(), "pupil-number") for m in UPN.finditer(text)]
     return [item for item in _first_come(found) if item[2] != "organisation"]
