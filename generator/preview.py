@@ -8,6 +8,7 @@ so nothing is swapped into place. A `Session` is what the engine's own hooks run
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -190,6 +191,14 @@ def stop_on_sigterm() -> None:
 
 def _stop_serving(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def request_as_info(record: logging.LogRecord) -> bool:
+    """A filter for the preview server's log: it logs a browser's request answered 404 or with a redirect as a
+    warning, which strict mode counts against the rebuild running then, aborting it. It is shown, as information."""
+    if record.levelno == logging.WARNING and '" code ' in record.getMessage():
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
 
 
 def problem_page(problems: Sequence[Problem], poll: str, rebuilds: int) -> str:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,6 +95,35 @@ def test_briefings_serve_shows_a_saved_edit_and_drops_a_page_made_draft(project:
         while fetch(base + "year-end-maca/") is not None and time.monotonic() < deadline:
             time.sleep(0.3)
         assert fetch(base + "year-end-maca/") is None
+
+
+@pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
+def test_a_save_is_shown_though_the_browser_asks_for_a_missing_page_during_the_rebuild(project: Path, command: list[str]) -> None:
+    """The server logs a 404 or a redirect as a warning; in strict mode, one logged during a rebuild aborted it,
+    and the save was not shown until the next one. Outside the site's path (the address typed without it, a
+    browser's `/favicon.ico`) the server answers at once, during the rebuild."""
+    with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
+        asking, stop = [], threading.Event()
+        server = base[: base.index("/", len("http://"))]
+
+        def ask_for_missing_pages() -> None:
+            while not stop.is_set():
+                asking.append((fetch(server + "/favicon.ico"), fetch(server + "/")))
+                time.sleep(0.02)
+
+        thread = threading.Thread(target=ask_for_missing_pages, daemon=True)
+        thread.start()
+        try:
+            source, before = project / "content/audits/year-end-maca.md", "Background of"
+            for edited in ("Freshly edited background of", "Twice edited background of", "Thrice edited background of"):
+                source.write_text(source.read_text().replace(before, edited, 1))
+                assert wait_for(base + "year-end-maca/", edited, 30), edited
+                before = edited
+        finally:
+            stop.set()
+            thread.join()
+        assert asking and {missing for missing, _ in asking} == {None}  # answered 404 (the other redirected)
 
 
 @pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])

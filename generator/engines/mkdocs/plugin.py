@@ -29,7 +29,7 @@ from generator.config import BuildOptions, Project, SettingsError
 from generator.model import Audience, Problem
 from generator.output.search import DEFAULT_PART_SIZE
 from generator.output.sitedir import Refused
-from generator.preview import Session, stop_on_sigterm
+from generator.preview import Session, request_as_info, stop_on_sigterm
 from generator.problempages import ProblemPages, below_warning
 from generator.site.jinja import CompiledTemplates
 from generator.site.markup import hand_written_page
@@ -83,6 +83,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.run = Session(command)
+        logging.getLogger(f"{ENGINE}.livereload").addFilter(request_as_info)
         # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
         if command == "serve" and dirty:
             logging.getLogger(f"{ENGINE}.commands.build").addFilter(lambda r: not r.getMessage().startswith("A 'dirty' build"))
