@@ -184,13 +184,13 @@ def _spaced(text: str) -> str:
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
     """Scan many blocks of a page's text in one pass, as its reader reads them, and map each finding back to the
     line it starts on. Blocks in `seen` (the same navigation, header and footer on every page) passed on an
-    earlier page. Only blocks with no finding are remembered there, so a detail is reported on every page it
-    reaches."""
+    earlier page, unless the block before says what they hold (a DOB label). Only blocks with no finding are
+    remembered there, so a detail is reported on every page it reaches."""
     texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None:
         if len(seen) > SEEN_LIMIT:
             seen.clear()
-        chosen = [i for i, text in enumerate(texts) if text not in seen]
+        chosen = [i for i, text in enumerate(texts) if text not in seen or (i and leads_on(texts[i - 1]))]
     else:
         chosen = list(range(len(texts)))
     fragments: list[Fragment] = []

@@ -370,14 +370,16 @@ def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_ski
 
 
 def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label_passed_before(tmp_path: Path) -> None:
-    """A definition list reads as a label and, apart, its value: the label is read with the value every time,
-    not passed once on a page where it held no date."""
+    """A definition list reads as a label and, apart, its value: the two are read together every time, though
+    either passed on an earlier page (the label without a date, the date without a label)."""
     site = tmp_path / "site"
-    for name, value in [("a", "not known"), ("b", "03/04/2012"), ("c", "3 April 2012")]:
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text("<p>03/04/2012</p>\n<p>3 April 2012</p>")  # dates alone: they pass
+    for name, value in [("b", "not known"), ("c", "03/04/2012"), ("d", "3 April 2012")]:
         (site / name).mkdir(parents=True)
         (site / name / "index.html").write_text(f"<dl>\n<dt>Date of birth</dt>\n<dd>{value}</dd>\n</dl>")
     found = check_site(site, "example.org")
-    assert [(f.path, f.line, f.kind) for f in found] == [(f"site/{n}/index.html", 3, "date-of-birth") for n in "bc"]
+    assert [(f.path, f.line, f.kind) for f in found] == [(f"site/{n}/index.html", 3, "date-of-birth") for n in "cd"]
     (site / "a/index.html").write_text("<p>The date of birth was checked.</p>\n<p>03/04/2012 was the meeting.</p>")
     assert [f.path for f in check_site(site / "a", "example.org")] == []
 
