@@ -14,13 +14,15 @@ OWN_SECTIONS = (
     "## Performance mechanisms",
     "## Privacy scan",
     "## Before and after the one build path (issue 16)",
+    "## Pages kept page by page (issue 16)",
+    "## Where the build's time goes (issue 16)",
     "## PDF cache (issue 23)",
     "## PDF printers (issue 23)",
     "## Lighthouse: page weight on a phone",
     "## Largest page at 1,000 audits",
 )
 """Written by benchmarks/mechanisms.py, privacy_scan.py, pdf_cache.py, pdf_printers.py, lighthouse.py and page_size.py,
-and one A/B measured by hand."""
+and sections measured by hand."""
 
 
 def _sections(text: str) -> dict[str, str]:
