@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -193,10 +194,14 @@ def _stop_serving(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+_ANSWERED = re.compile(r'" code [34]\d\d$')
+"""A request answered with a redirect or as not found; a server error (5xx) stays a warning."""
+
+
 def request_as_info(record: logging.LogRecord) -> bool:
     """A filter for the preview server's log: it logs a browser's request answered 404 or with a redirect as a
     warning, which strict mode counts against the rebuild running then, aborting it. It is shown, as information."""
-    if record.levelno == logging.WARNING and '" code ' in record.getMessage():
+    if record.levelno == logging.WARNING and _ANSWERED.search(record.getMessage()):
         record.levelno, record.levelname = logging.INFO, "INFO"
     return True
 

@@ -226,15 +226,14 @@ def check_front_matter(doc: Document, rules: FrontMatterRules) -> CheckedFrontMa
 
 def _unplain_counts(doc: Document) -> list[Problem]:
     """Counts YAML reads otherwise than a reader would: `010` is 8 (octal), `1:30` is 90, `1_000` is 1000."""
-    found = {key: doc.fields[key] for key in COUNT_FIELDS if key in doc.fields}
     return [
         Problem(
             doc.path,
             f.line,
             f"{key}: {f.text} would be read as {f.value}; write the count in plain digits with no leading zero, such as 6",
         )
-        for key, f in found.items()
-        if type(f.value) is int and f.text is not None and f.text != str(f.value)
+        for key in COUNT_FIELDS
+        if (f := doc.fields.get(key)) and type(f.value) is int and f.text is not None and f.text != str(f.value)
     ]
 
 

@@ -184,15 +184,12 @@ def _spaced(text: str) -> str:
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
     """Scan many blocks of a page's text in one pass, as its reader reads them, and map each finding back to the
     line it starts on. Blocks in `seen` (the same navigation, header and footer on every page) passed on an
-    earlier page, unless the block before says what they hold (a DOB label). Only blocks with no finding are
+    earlier page, unless the block before says what they hold (a DOB label, judged as read). Only blocks with no finding are
     remembered there, so a detail is reported on every page it reaches."""
     texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
-    if seen is not None:
-        if len(seen) > SEEN_LIMIT:
-            seen.clear()
-        chosen = [i for i, text in enumerate(texts) if text not in seen or (i and leads_on(texts[i - 1]))]
-    else:
-        chosen = list(range(len(texts)))
+    if seen is not None and len(seen) > SEEN_LIMIT:
+        seen.clear()
+    chosen = [i for i, text in enumerate(texts) if seen is None or text not in seen or (i and leads_on(_spaced(texts[i - 1])))]
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []
@@ -205,7 +202,9 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     found = detect(read.text)
     if seen is not None and chosen:
         leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
-        seen.update(texts[index] for position, index in enumerate(chosen) if position not in leaky and not leads_on(texts[index]))
+        seen.update(
+            texts[index] for position, index in enumerate(chosen) if position not in leaky and not leads_on(_spaced(texts[index]))
+        )
     return _sightings(path, read, found)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from mkdocs.livereload import LiveReloadServer
 from playwright.sync_api import expect
 
 from generator.engines.mkdocs.plugin import show_problems
+from generator.preview import request_as_info
 from generator.problempages import POLL
 from tests.support import BASE, BUILD_DATE, ENGINE, WCAG_TAGS, fetch, free_port, rebuild, wait_for, write
 
@@ -124,6 +126,16 @@ def test_a_save_is_shown_though_the_browser_asks_for_a_missing_page_during_the_r
             stop.set()
             thread.join()
         assert asking and {missing for missing, _ in asking} == {None}  # answered 404 (the other redirected)
+
+
+def test_only_a_redirect_or_not_found_request_line_is_shown_as_information() -> None:
+    """A server error while serving stays a warning, which strict mode counts."""
+    levels = {}
+    for code in ("302", "404", "500"):
+        record = logging.LogRecord(f"{ENGINE}.livereload", logging.WARNING, "", 0, f'"GET /x HTTP/1.1" code {code}', (), None)
+        assert request_as_info(record)
+        levels[code] = record.levelno
+    assert levels == {"302": logging.INFO, "404": logging.INFO, "500": logging.WARNING}
 
 
 @pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])

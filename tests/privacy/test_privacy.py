@@ -378,8 +378,16 @@ def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label
     for name, value in [("b", "not known"), ("c", "03/04/2012"), ("d", "3 April 2012")]:
         (site / name).mkdir(parents=True)
         (site / name / "index.html").write_text(f"<dl>\n<dt>Date of birth</dt>\n<dd>{value}</dd>\n</dl>")
+    (site / "e").mkdir()  # the label as written differs from the label as read: wrapped, a no-break space, a soft hyphen
+    (site / "e/index.html").write_text(
+        "<dl>\n<dt>Date of\n  bir&shy;th</dt>\n<dd>03/04/2012</dd>\n<dt>D&#1054;B</dt><dd>3 April 2012</dd>\n</dl>"
+    )
     found = check_site(site, "example.org")
-    assert [(f.path, f.line, f.kind) for f in found] == [(f"site/{n}/index.html", 3, "date-of-birth") for n in "cd"]
+    assert [(f.path, f.line, f.kind) for f in found] == [
+        *[(f"site/{n}/index.html", 3, "date-of-birth") for n in "cd"],
+        ("site/e/index.html", 4, "date-of-birth"),
+        ("site/e/index.html", 5, "date-of-birth"),
+    ]
     (site / "a/index.html").write_text("<p>The date of birth was checked.</p>\n<p>03/04/2012 was the meeting.</p>")
     assert [f.path for f in check_site(site / "a", "example.org")] == []
 
