@@ -24,7 +24,7 @@ from lxml import etree
 
 from generator.output.sitedir import files_in
 from generator.privacy.detectors import detect, leads_on
-from generator.privacy.reading import INLINE, Read, normalised, read_lines, read_markdown, strings
+from generator.privacy.reading import ASIDE, INLINE, Read, normalised, read_lines, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
 
@@ -52,10 +52,10 @@ _WATCHED = _READ | _LOADING_ATTRIBUTES
 
 
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
-    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells
-    parted by `|`, an attribute's text or link target, a comment), and every URL the page would load. Inline
-    elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of every
-    page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
+    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells parted
+    by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), and every URL the page would load.
+    Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
+    every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
     root = etree.fromstring(data, _PARSER)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
         text = data.decode("utf-8", "replace")
@@ -67,7 +67,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
     runs_on, watched, read, loading, loaders = _RUNS_ON, _WATCHED, _READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
     for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         if not isinstance(top.tag, str):  # a comment before or after the document
-            blocks.append([(top.sourceline or 1, top.text or "")])
+            blocks.append([(top.sourceline or 1, ASIDE + (top.text or ""))])
             continue
         for event, element in etree.iterwalk(top, events=("start", "end", "comment")):
             if event == "start":
@@ -90,7 +90,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
                         if value and name in read:
                             if "%" in value and (name == "href" or name == "src"):
                                 value = unquote(value)
-                            blocks.append([(line, value)])
+                            blocks.append([(line, ASIDE + value)])
                 if names and (tag in loading or not loaders.isdisjoint(names)):
                     loads.extend((line, url) for url in _loads(tag, element.attrib))
                 text = element.text
@@ -103,7 +103,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
                             shown = True
                 continue
             if event == "comment":  # in the page's source for anyone to read
-                blocks.append([(element.sourceline or 1, element.text or "")])
+                blocks.append([(element.sourceline or 1, ASIDE + (element.text or ""))])
             elif current and element.tag not in runs_on:
                 if shown:
                     blocks.append(current)
@@ -149,8 +149,8 @@ def _third_party(url: str, own_host: str) -> bool:
 
 
 SEEN_LIMIT = 50_000
-"""Pieces of text remembered as passed, at most: the navigation, header and footer repeat on every page,
-so after a clear-out they are soon remembered again, while a large site's own text is not held twice."""
+"""Pieces of text remembered as passed, at most: the navigation repeats on every page, so after a clear-out it
+is soon remembered again, while a large site's own text is not held twice."""
 
 LOAD = "third-party"
 """The kind of a sighting that is a load from another host (every other kind is a privacy detector's)."""
@@ -158,8 +158,7 @@ LOAD = "third-party"
 
 @dataclass(frozen=True)
 class Sighting:
-    """Something found in the built site (an identifying detail, or a load from another host), with the text
-    itself to trace it to where it was written. A detail is never printed whole."""
+    """An identifying detail or a load from another host in the built site, with the text to trace it by."""
 
     path: str
     line: int
@@ -182,14 +181,18 @@ def _spaced(text: str) -> str:
 
 
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
-    """Scan many blocks of a page's text in one pass, as its reader reads them, and map each finding back to the
-    line it starts on. Blocks in `seen` (the same navigation, header and footer on every page) passed on an
-    earlier page, unless the block before says what they hold (a DOB label, judged as read). Only blocks with no finding are
-    remembered there, so a detail is reported on every page it reaches."""
+    """Scan a page's blocks in one pass, as its reader reads them, each finding at the line it starts on. Blocks in
+    `seen` (the navigation on every page) passed before, unless one before says what they hold (a DOB label, read
+    through its asides). Only blocks with no finding are remembered, so a detail is reported on every page."""
     texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None and len(seen) > SEEN_LIMIT:
         seen.clear()
-    chosen = [i for i, text in enumerate(texts) if seen is None or text not in seen or (i and leads_on(_spaced(texts[i - 1])))]
+    leading = [leads_on(_spaced(text)) for text in texts]
+    chosen, lead = [], False
+    for index, text in enumerate(texts):
+        if seen is None or lead or text not in seen:
+            chosen.append(index)
+        lead = leading[index] or (lead and text.startswith(ASIDE))  # a label's link target or comment passes it on
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []
@@ -202,9 +205,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     found = detect(read.text)
     if seen is not None and chosen:
         leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
-        seen.update(
-            texts[index] for position, index in enumerate(chosen) if position not in leaky and not leads_on(_spaced(texts[index]))
-        )
+        seen.update(texts[i] for position, i in enumerate(chosen) if position not in leaky and not leading[i])
     return _sightings(path, read, found)
 
 

@@ -28,7 +28,7 @@ _DATE = (
 _DOB_WORD = r"(?:D\.?O\.?B\b\.?|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:date|day)|born|delivered|b\.(?=[ \t]*\d))"
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _FILLER = (
-    rf"(?:(?:on|the|is|was|of|at|prematurely|early|late|safely|thought|believed|recorded|given|stated|said|to|be|as|"
+    rf"(?:(?:on|the|is|was|of|at|about|around|approximately|circa|prematurely|early|late|safely|thought|believed|recorded|given|stated|said|to|be|as|"
     rf"in{_S}+(?:the{_S}+)?hospital|at{_S}+home|hospital|home|"
     rf"{_WEEKDAY}|\d{{1,2}}{_S}+weeks?)\b[ \t,:\-]*){{0,6}}"
 )
@@ -56,14 +56,22 @@ _COURTS = frozenset("family crown youth county magistrates magistrates' high sup
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
 POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
+_LABEL_TAIL = rf"(?:{_S}*\([^()\n]{{0,30}}\)|{_S}*/{_S}*age\b|{_S}+of{_S}+[\w'’]+(?:{_S}+[\w'’]+){{0,2}}(?={_S}*:))*"
+"""What may follow the keyword in a label: "(DD/MM/YYYY)", "/ age", "of child" (then a colon)."""
 DATE_OF_BIRTH = [
-    re.compile(rf"\b{_DOB_WORD}[ \t:,\-\u2013\u2014()]*{_FILLER}{_DATE}{_RANGE}", re.I),
+    re.compile(rf"\b{_DOB_WORD}{_LABEL_TAIL}[ \t:,\-\u2013\u2014()|]*{_FILLER}{_DATE}{_RANGE}", re.I),
     re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
 ]
 _DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-_DOB_LABEL = re.compile(rf"[ \t:\-\u2013\u2014]*\n[ \t\n]*({_DATE})", re.I)
+_DOB_LABEL = re.compile(
+    rf"{_LABEL_TAIL}([ \t:\-\u2013\u2014|]*)(?:{_S}*¦[^\n]*)?(?:\n[ \t]*(?:¦[^\n]*|!\[[^\]\n]*\]\([^)\n]*\)|(?:[-*_]{_S}*){{3,}})?)*"
+    rf"\n[ \t]*(?:[-*+•][ \t]+)?[\[(]?{_FILLER}({_DATE})",
+    re.I,
+)
 """The date in the paragraph after a DOB label ends its own: a definition list, or a two-column table pasted
-from Word as a line each ("Date of birth" ⏎ "12/03/2015")."""
+from Word as a line each ("Date of birth" ⏎ "12/03/2015"). Between them may stand what a reader passes over:
+a link's target or a comment read beside the text (`reading.ASIDE`), an image, a rule; before the date a list
+marker, a link's bracket or "on"."""
 _LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
 _DOB_HEADER = re.compile(r"\b(?:D\.?O\.?B|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date|born)s?\b", re.I)
@@ -215,10 +223,16 @@ def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
         for match in before.finditer(text, max(0, keyword.start() - 40), keyword.end()):
             yield match.start(), match.end()
-        if keyword.start() - text.rfind("\n", 0, keyword.start()) <= _LABEL_WIDTH and (
-            label := _DOB_LABEL.match(text, keyword.end())
-        ):
-            yield label.start(1), label.end(1)
+        line_start = text.rfind("\n", 0, keyword.start()) + 1
+        label = _DOB_LABEL.match(text, keyword.end()) if keyword.start() - line_start < _LABEL_WIDTH else None
+        if label and _labels(text[line_start : keyword.start()], keyword.group(), label.group(1)):
+            yield label.start(2), label.end(2)
+
+
+def _labels(before: str, keyword: str, separator: str) -> bool:
+    """Whether a line ending in a DOB keyword is a label: "born" and "delivered" end a heading's prose too
+    ("Training delivered"), so they label only alone or with a colon."""
+    return keyword.lower() not in ("born", "delivered") or ":" in separator or not any(c.isalpha() for c in before)
 
 
 def leads_on(block: str) -> bool:

@@ -392,6 +392,27 @@ def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label
     assert [f.path for f in check_site(site / "a", "example.org")] == []
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<dl>\n<dt>Date of birth</dt>\n<dd title="as recorded">03/04/2012</dd>\n</dl>',
+        '<dl>\n<dt>Date of birth</dt>\n<dd><a href="/x/">03/04/2012</a></dd>\n</dl>',
+        '<dl>\n<dt><img src="/i.png" alt="">Date of birth</dt>\n<dd>03/04/2012</dd>\n</dl>',
+        "<p>Date of birth:</p>\n<!-- checked -->\n<p>03/04/2012</p>",
+        "<table>\n<tr><th>DOB</th><td>03/04/2012</td></tr>\n</table>",
+    ],
+)
+def test_a_date_after_its_label_is_found_though_a_link_attribute_or_comment_stands_between(tmp_path: Path, page: str) -> None:
+    """What a reader passes over between a label and its date (a title, a link's target, an image, a comment)
+    does not part them, though the date and the aside each passed alone on an earlier page."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text('<p>03/04/2012</p>\n<p title="as recorded"><a href="/x/">Notes</a></p>\n<!-- checked -->')
+    (site / "b").mkdir()
+    (site / "b/index.html").write_text(page)
+    assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [("site/b/index.html", "date-of-birth")]
+
+
 def test_findings_keep_their_lines_and_order() -> None:
     text = "Jordan met us.\nNo numbers here.\nRing 07700 900461 today.\nThen Jordan left.\n\nWrite to a@example.org."
     findings = scan_text(list(enumerate(text.split("\n"), start=10)))

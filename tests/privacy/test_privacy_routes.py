@@ -109,6 +109,19 @@ ROUTES = [
     ("vehicle", "The car, AB12 CDE, was seen outside school.", "vehicle-registration", 0),
     ("flat", "They moved to Flat 3, Wordsworth House in June.", "address", 0),
     ("phone-with-middle-dot", "Ring 07700 · 900123 after six.", "phone", 0),
+    # a DOB label's wordings and what may stand between the label and its date
+    ("dob-label-format", "Date of birth (DD/MM/YYYY): 03/04/2012", "date-of-birth", 0),
+    ("dob-label-of-child", "Date of birth of child: 03/04/2012", "date-of-birth", 0),
+    ("dob-label-age", "Date of birth / age: 03/04/2012 (5)", "date-of-birth", 0),
+    ("dob-key-value-row", "| Date of birth | 03/04/2012 |\n|---|---|\n| Gender | F |", "date-of-birth", 0),
+    ("dob-label-then-link", "Date of birth:\n\n[03/04/2012](/x/)", "date-of-birth", 2),
+    ("dob-label-then-list", "Date of birth (DD/MM/YYYY):\n\n- 03/04/2012", "date-of-birth", 2),
+    ("dob-label-then-on", "Date of birth of child:\n\nOn 3 April 2012", "date-of-birth", 2),
+    ("dob-label-then-about", "DOB / age:\n\nabout 3 April 2012", "date-of-birth", 2),
+    ("dob-label-rule-between", "Date of birth:\n\n---\n\n03/04/2012", "date-of-birth", 4),
+    ("dob-label-image-between", "Date of birth:\n\n![](a.png)\n\n03/04/2012", "date-of-birth", 4),
+    ("dob-label-comment-between", "Date of birth:\n\n<!-- checked -->\n\n03/04/2012", "date-of-birth", 4),
+    ("born-label", "**Born**\n\n3 April 2012", "date-of-birth", 2),
 ]
 
 
