@@ -187,10 +187,11 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None and len(seen) > SEEN_LIMIT:
         seen.clear()
-    leading = [leads_on(_spaced(text)) for text in texts]
-    chosen, lead = [], False
+    chosen, leading, lead = [], [], False
     for index, text in enumerate(texts):
-        if seen is None or lead or text not in seen:
+        unseen = seen is None or text not in seen
+        leading.append(unseen and leads_on(_spaced(text)))  # a block that leads on is never remembered as seen
+        if unseen or lead:
             chosen.append(index)
         lead = leading[index] or (lead and text.startswith(ASIDE))  # a label's link target or comment passes it on
     fragments: list[Fragment] = []
