@@ -1,8 +1,7 @@
 """The MkDocs plugin: forwards the engine's hooks to the core's steps and places the files the core made.
 
-The `briefings` command hands it a `Job` to write; plain `mkdocs build` runs a `build.Build` from its hooks,
-and `serve` a `preview.Preview` (MkDocs keeps a plugin with `on_startup` from one rebuild to the next), whose
-failed rebuilds the browser shows (`problempages.py`).
+The `briefings` command hands it a `Job`; from its hooks plain `mkdocs build` runs a `build.Build`, and `serve`
+a `preview.Preview` kept from one rebuild to the next (as MkDocs keeps a plugin with `on_startup`).
 """
 
 from __future__ import annotations
@@ -125,8 +124,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """The theme's templates are compiled once per preview; the search box merges this many parts of the
-        index; a partners build marks every page; every page says how to report a concern about a child."""
+        """Templates compiled once per preview; what the theme shows: search parts, partners mark, how to report a concern."""
         env.bytecode_cache = self.templates
         env.globals["briefings_search_parts"] = self.writing.search_parts
         env.globals["briefings_partners"] = self.writing.audience is Audience.PARTNERS
@@ -134,10 +132,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page (empty Markdown) gets what MkDocs would have taken from its HTML: title, table of
-        contents and anchors. Its HTML comes just before the theme wraps it (`on_page_context`) where nothing
-        else could read it earlier (no other plugin, hook or extra template): MkDocs keeps what this hook
-        returns for every page until it has read them all."""
+        """A generated page (empty Markdown) gets what MkDocs would take from its HTML: title, contents, anchors.
+        MkDocs keeps what this returns for every page until it has read all: where nothing else could read the
+        HTML earlier (another plugin, hook or extra template), it comes just before the theme (`on_page_context`)."""
         output = self.pages.get(page.file.src_uri)
         if output is None or output.page is None:
             return hand_written_page(html)
@@ -158,20 +155,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Drop each page's content once made (MkDocs would keep them all); MkDocs writes the page to disk
-        just after this hook, so the core hears of it at the next page."""
+        """Drop each page's content once made (MkDocs would keep them all); MkDocs writes the page just after
+        this hook, so the core hears of it at the next page."""
         page.content = page.markdown = None
-        self._flush()
-        self.hold = page.file.dest_uri
+        self._written(page.file.dest_uri)
         return output
 
-    def _flush(self) -> None:
+    def _written(self, next_page: str | None) -> None:
         if self.hold is not None:
             self.writing.written(self.hold)
-            self.hold = None
+        self.hold = next_page
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._flush()
+        self._written(None)
         for handler in logging.getLogger(ENGINE).handlers:
             handler.removeFilter(below_warning)
         try:
