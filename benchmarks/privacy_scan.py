@@ -29,6 +29,14 @@ from generator.privacy.scan import scan_text
 
 REPO = Path(__file__).resolve().parents[1]
 RUNS = 5
+HOSTILE = {
+    "a DOB keyword, then 50,000 tabs": "DOB" + "\t" * 50_000 + " 1",
+    "2,000 comments each holding DOB": "<!-- DOB -->\n\n" * 2_000 + "1",
+    "2,000 lines of Date of birth": "Date of birth\n" * 2_000,
+}
+"""Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
+is bounded): each must cost about what ordinary text of its size does."""
+HOSTILE_PAGE = '<img src="x.png" alt="Date of birth">\n' * 2_000
 
 
 def markdown_corpus(size: int) -> list[tuple[int, str]]:
@@ -62,6 +70,15 @@ def main() -> None:
         lines = markdown_corpus(size)
         median, rate = per_100kb(lambda lines=lines: scan_text(lines), size)
         rows.append(f"| content (Markdown, names included) | {size / 1000:,.0f} KB | {median:.1f} ms | {rate:.1f} ms |")
+    for name, text in HOSTILE.items():
+        numbered = list(enumerate(text.split("\n"), start=1))
+        median, rate = per_100kb(lambda numbered=numbered: scan_text(numbered), len(text.encode()))
+        rows.append(f"| hostile content: {name} | {len(text.encode()) / 1000:,.0f} KB | {median:.1f} ms | {rate:.1f} ms |")
+    data = HOSTILE_PAGE.encode()
+    median, rate = per_100kb(lambda: check_html("hostile.html", data, "example.org", set()), len(data))
+    rows.append(
+        f"| hostile page: 2,000 images labelled Date of birth | {len(data) / 1000:,.0f} KB | {median:.1f} ms | {rate:.1f} ms |"
+    )
     pages = built_pages()
     size = sum(page.stat().st_size for page in pages)
     median, rate = per_100kb(lambda: [check_html(p.name, p.read_bytes(), "example.org", set()) for p in pages], size)

@@ -18,123 +18,19 @@ from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from generator.output.pagetext import Fragment, css_urls, read_page
 from generator.output.sitedir import files_in
-from generator.privacy.detectors import detect, leads_on
-from generator.privacy.reading import ASIDE, INLINE, Read, normalised, read_lines, read_markdown, strings
+from generator.privacy.birthdates import leads_on, passed_over
+from generator.privacy.detectors import detect
+from generator.privacy.reading import ASIDE, Read, normalised, read_lines, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
 
-TEXT_ATTRIBUTES = ("alt", "title", "content", "aria-label", "placeholder")
-_READ = frozenset({*TEXT_ATTRIBUTES, "href", "src"})
-"""Attributes a reader sees or follows."""
-LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio", "track", "input"), "src")
-LOADING_TAGS |= {"object": "data"}
-LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 _CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
-
-Fragment = tuple[int, str]
-"""A line of a page's source and a piece of text written there."""
-_PARSER = etree.HTMLParser()
-_RUNS_ON = INLINE | {"td", "th"}
-"""Elements whose text runs on from their neighbours' (every other element starts a new block)."""
-_SVG_LINKS = ("href", "xlink:href")
-_LINKING_SVG = frozenset({"image", "use", "feimage"})
-_LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", *_LINKING_SVG})
-_LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster"})
-"""Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
-_WATCHED = _READ | _LOADING_ATTRIBUTES
-"""Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
-
-
-def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
-    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells parted
-    by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), and every URL the page would load.
-    Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
-    every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
-    root = etree.fromstring(data, _PARSER)
-    if root is None:  # no element at all: an empty page, or one of comments only, read line by line
-        text = data.decode("utf-8", "replace")
-        return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], []
-    blocks: list[list[Fragment]] = []
-    loads: list[tuple[int, str]] = []
-    current: list[Fragment] = []
-    shown = False  # whether `current` holds more than spacing
-    runs_on, watched, read, loading, loaders = _RUNS_ON, _WATCHED, _READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
-    for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
-        if not isinstance(top.tag, str):  # a comment before or after the document
-            blocks.append([(top.sourceline or 1, ASIDE + (top.text or ""))])
-            continue
-        for event, element in etree.iterwalk(top, events=("start", "end", "comment")):
-            if event == "start":
-                tag = element.tag
-                if current and tag not in runs_on:
-                    if shown:
-                        blocks.append(current)
-                        shown = False
-                    current = []
-                line = element.sourceline or 1
-                if tag == "tr":
-                    current.append((line, "| "))
-                    shown = True
-                elif tag == "td" or tag == "th":
-                    current.append((line, " | "))
-                    shown = True
-                names = element.keys()
-                if names and not watched.isdisjoint(names):
-                    for name, value in element.items():
-                        if value and name in read:
-                            if "%" in value and (name == "href" or name == "src"):
-                                value = unquote(value)
-                            blocks.append([(line, ASIDE + value)])
-                if names and (tag in loading or not loaders.isdisjoint(names)):
-                    loads.extend((line, url) for url in _loads(tag, element.attrib))
-                text = element.text
-                if text:
-                    if tag == "style":
-                        loads.extend((line, url) for url in _css_urls(text))
-                    elif tag != "script":
-                        current.append((line, text))
-                        if not shown and not text.isspace():
-                            shown = True
-                continue
-            if event == "comment":  # in the page's source for anyone to read
-                blocks.append([(element.sourceline or 1, ASIDE + (element.text or ""))])
-            elif current and element.tag not in runs_on:
-                if shown:
-                    blocks.append(current)
-                    shown = False
-                current = []
-            tail = element.tail  # after an element's end, or a comment's
-            if tail:
-                current.append((element.sourceline or 1, tail))
-                if not shown and not tail.isspace():
-                    shown = True
-    if shown:
-        blocks.append(current)
-    return blocks, loads
-
-
-def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
-    """The URLs an element's attributes make a browser fetch with the page (`<base>`: every relative URL from)."""
-    urls = [attributes.get(LOADING_TAGS[tag], "")] if tag in LOADING_TAGS else []
-    if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()):
-        urls.append(attributes.get("href", ""))
-    elif tag == "base" or tag in _LINKING_SVG:
-        urls += [attributes.get(name, "") for name in _SVG_LINKS]
-    urls.append(attributes.get("poster", ""))
-    urls += [candidate.split()[0] for candidate in (attributes.get("srcset") or "").split(",") if candidate.strip()]
-    return [url for url in urls if url] + _css_urls(attributes.get("style") or "")
-
-
-def _css_urls(css: str) -> list[str]:
-    return [m.group("url") or m.group("imported") or "" for m in _CSS_URL.finditer(css)]
-
-
 _IGNORED = re.compile(r"[\t\n\r]")
 
 
@@ -193,7 +89,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
         leading.append(unseen and leads_on(_spaced(text)))  # a block that leads on is never remembered as seen
         if unseen or lead:
             chosen.append(index)
-        lead = leading[index] or (lead and text.startswith(ASIDE))  # a label's link target or comment passes it on
+        lead = leading[index] or (lead and (text.startswith(ASIDE) or passed_over(_spaced(text))))  # a link, rule
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []
@@ -276,7 +172,7 @@ def _check_css(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Si
     return _privacy(name, [[piece] for piece in shown]) + [
         Sighting(name, number, LOAD, url)
         for number, line in enumerate(text.split("\n"), start=1)
-        for url in _css_urls(line)
+        for url in css_urls(line)
         if _third_party(url, own_host)
     ]
 

@@ -10,32 +10,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+from generator.privacy.birthdates import dates_of_birth
+
 _S = r"[ \t]"
 """Spacing inside one paragraph: a pattern never spans two paragraphs."""
-_ORDINAL = r"(?:st|nd|rd|th)"
-_DAY_WORDS = (
-    r"(?:(?:twenty|thirty)[ \-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
-    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
-)
-_DAY = rf"(?:\d{{1,2}}{_ORDINAL}?|{_DAY_WORDS})"
-_DATE = (
-    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{1,2}} \d{{1,2}} \d{{4}}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}}"
-    rf"|\d{{1,2}}[-/ ]{_MONTHS}[-/ ](?:\d{{4}}|\d{{2}})(?!\d)"
-    rf"|{_DAY}{_S}+(?:of{_S}+)?{_MONTHS}\.?,?{_S}+(?:\d{{4}}|'?\d{{2}}\b)"
-    rf"|{_MONTHS}\.?{_S}+(?:the{_S}+)?{_DAY},?{_S}+(?:\d{{4}}|'?\d{{2}}\b))"
-)
-_DOB_WORD = r"(?:D\.?O\.?B\b\.?|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:date|day)|born|delivered|b\.(?=[ \t]*\d))"
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
-_FILLER = (
-    rf"(?:(?:on|the|is|was|of|at|about|around|approximately|circa|prematurely|early|late|safely|thought|believed|recorded|given|stated|said|to|be|as|"
-    rf"in{_S}+(?:the{_S}+)?hospital|at{_S}+home|hospital|home|"
-    rf"{_WEEKDAY}|\d{{1,2}}{_S}+weeks?)\b[ \t,:\-]*){{0,6}}"
-)
-"""What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "at 28 weeks
-on". Never "between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
-_RANGE = rf"(?!{_S}*(?:-|to\b|until\b|till\b|and\b|through\b){_S}*(?:the{_S}+)?{_DATE})"
-"""Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
     "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard|Cottages|Chase|Heights|Circle|"
@@ -56,26 +34,6 @@ _COURTS = frozenset("family crown youth county magistrates magistrates' high sup
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
 POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
-_LABEL_TAIL = rf"(?:{_S}*\([^()\n]{{0,30}}\)|{_S}*/{_S}*age\b|{_S}+of{_S}+[\w'’]+(?:{_S}+[\w'’]+){{0,2}}(?={_S}*:))*"
-"""What may follow the keyword in a label: "(DD/MM/YYYY)", "/ age", "of child" (then a colon)."""
-DATE_OF_BIRTH = [
-    re.compile(rf"\b{_DOB_WORD}{_LABEL_TAIL}[ \t:,\-\u2013\u2014()|]*{_FILLER}{_DATE}{_RANGE}", re.I),
-    re.compile(rf"{_DATE}{_S}*\(?{_S}*{_DOB_WORD}(?![A-Za-z])", re.I),
-]
-_DOB_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-_DOB_LABEL = re.compile(
-    rf"{_LABEL_TAIL}([ \t:\-\u2013\u2014|]*)(?:{_S}*¦[^\n]*)?(?:\n[ \t]*(?:¦[^\n]*|!\[[^\]\n]*\]\([^)\n]*\)|(?:[-*_]{_S}*){{3,}})?)*"
-    rf"\n[ \t]*(?:[-*+•][ \t]+)?[\[(]?{_FILLER}({_DATE})",
-    re.I,
-)
-"""The date in the paragraph after a DOB label ends its own: a definition list, or a two-column table pasted
-from Word as a line each ("Date of birth" ⏎ "12/03/2015"). Between them may stand what a reader passes over:
-a link's target or a comment read beside the text (`reading.ASIDE`), an image, a rule; before the date a list
-marker, a link's bracket or "on"."""
-_LABEL_WIDTH = 40
-"""At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
-_DOB_HEADER = re.compile(r"\b(?:D\.?O\.?B|date[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?date|born)s?\b", re.I)
-_FULL_DATE = re.compile(_DATE, re.I)
 ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
@@ -215,47 +173,6 @@ def _postcodes(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
-def _dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
-    """A date just after or just before each DOB keyword (the patterns run only there: they are costly)."""
-    after, before = DATE_OF_BIRTH
-    for keyword in _DOB_KEYWORD.finditer(text):
-        if match := after.match(text, keyword.start()):
-            yield match.start(), match.end()
-        for match in before.finditer(text, max(0, keyword.start() - 40), keyword.end()):
-            yield match.start(), match.end()
-        line_start = text.rfind("\n", 0, keyword.start()) + 1
-        label = _DOB_LABEL.match(text, keyword.end()) if keyword.start() - line_start < _LABEL_WIDTH else None
-        if label and _labels(text[line_start : keyword.start()], keyword.group(), label.group(1)):
-            yield label.start(2), label.end(2)
-
-
-def _labels(before: str, keyword: str, separator: str) -> bool:
-    """Whether a line ending in a DOB keyword is a label: "born" and "delivered" end a heading's prose too
-    ("Training delivered"), so they label only alone or with a colon."""
-    return keyword.lower() not in ("born", "delivered") or ":" in separator or not any(c.isalpha() for c in before)
-
-
-def leads_on(block: str) -> bool:
-    """Whether a block of a page may say what the next one holds (a table row, a DOB label), so that it is read
-    with it every time rather than passed once for all pages."""
-    return "|" in block or _DOB_KEYWORD.search(block) is not None
-
-
-def _dob_columns(text: str) -> Iterator[tuple[int, int]]:
-    """Dates in a table column headed DOB or date of birth (a Markdown or pasted table, one row a paragraph)."""
-    column, offset = None, 0
-    for row in text.split("\n"):
-        cells = list(re.finditer(r"(?:[^|\\]|\\.)+", row.strip().strip("|"))) if "|" in row else None
-        shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
-        if cells is None:
-            column = None
-        elif column is None:
-            column = next((i for i, cell in enumerate(cells) if _DOB_HEADER.search(cell.group())), None)
-        elif column < len(cells) and (date := _FULL_DATE.search(cells[column].group())):
-            yield shift + cells[column].start() + date.start(), shift + cells[column].start() + date.end()
-        offset += len(row) + 1
-
-
 def _ni_number(match: re.Match[str]) -> bool:
     """A National Insurance number: with its final letter in any case, or without it in capitals (QQ 12 34 56)."""
     return match.group(3) is not None or match.group(1).isupper()
@@ -271,10 +188,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += _numbers(text)
     found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
-    if _DOB_KEYWORD.search(text):
-        found += [(start, end, "date-of-birth") for start, end in _dates_of_birth(text)]
-    if _DOB_HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
-        found += [(start, end, "date-of-birth") for start, end in _dob_columns(text)]
+    found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []

@@ -86,7 +86,8 @@ sanitiser does (`Ty<o:p></o:p>ler` from Word reads as Tyler)."""
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])([^<>\n]*)>")
 """A tag on one line. An autolink (`<mailto:…>`, `<jane@…>`) is not a tag: a reader sees its text."""
 _ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
+ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
+"""Attributes a reader sees or follows: read beside the text, in content and in the built site alike."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PERCENT = re.compile(r"%[2-7][0-9A-Fa-f]")
 _MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
@@ -119,7 +120,7 @@ def _asides(line: str) -> str:
     def tag(match: re.Match[str]) -> str:
         for name, *values in _ATTRIBUTE.findall(match.group(3)):
             value = next((v for v in values if v), "")
-            if value and name.lower() in _ATTRIBUTES_READ:
+            if value and name.lower() in ATTRIBUTES_READ:
                 asides.append(unquote(value) if name.lower() in ("href", "src") else value)
         return " " if match.group(2).lower() in BLOCKS else ""
 
@@ -207,9 +208,9 @@ def _unquoted(line: str) -> str:
 
 def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: bool = True) -> Read:
     """A Markdown file (front matter before `body_line`) as its reader gets it. In the body a line continues
-    its paragraph unless it starts a block (see `_BLOCK_START`; list items and table rows in a row stay
-    apart); in front matter only an indented line continues a value. Quote marks are read away. Without
-    `wraps` (a CSV file) every line stands alone."""
+    its paragraph unless it starts a block (see `_BLOCK_START`; list items and table rows, parted by `|` or by
+    tabs as Word pastes them, in a row stay apart); in front matter only an indented line continues a value.
+    Quote marks are read away. Without `wraps` (a CSV file) every line stands alone."""
     raw = [_unquoted(line) for line in text.split("\n")]
     read = [_unquoted(line) for line in as_read(text).split("\n")]
     joined = [False]
@@ -223,7 +224,7 @@ def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: boo
             joined.append(False)
         else:
             list_items = _LIST_ITEM.match(line) and (_LIST_ITEM.match(previous) or previous[:1] in " \t")
-            rows = "|" in line and "|" in previous
+            rows = ("|" in line and "|" in previous) or ("\t" in line.strip() and "\t" in previous.strip())
             joined.append(not (list_items or rows))
     lines = [
         (number, line.lstrip() if join else line)

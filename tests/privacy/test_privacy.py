@@ -400,16 +400,26 @@ def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label
         '<dl>\n<dt><img src="/i.png" alt="">Date of birth</dt>\n<dd>03/04/2012</dd>\n</dl>',
         "<p>Date of birth:</p>\n<!-- checked -->\n<p>03/04/2012</p>",
         "<table>\n<tr><th>DOB</th><td>03/04/2012</td></tr>\n</table>",
+        "<p>Date of birth:</p>\n<p>* * *</p>\n<p>&#8203;</p>\n<p>03/04/2012</p>",
+        "<table><tr><th>Child</th><th><p>DOB</p></th></tr><tr><td>A</td><td><div>03/04/2012</div></td></tr></table>",
+        '<table><tr><th colspan="2">Child</th><th>DOB</th></tr><tr><td>A</td><td>F</td><td>03/04/2012</td></tr></table>',
+        "<dl><dt>Date of birth<sup>1</sup></dt><dd>03/04/2012</dd></dl>",
+        '<dl><dt>Date of birth <a href="/help/">?</a></dt><dd><abbr title="03/04/2012">3 Apr</abbr></dd></dl>',
+        '<p>DOB: <input value="03/04/2012" readonly></p>',
+        "<p>DOB:\u00a0０３/０４/２０１２</p>",  # no charset named: read as the site serves it, UTF-8
     ],
 )
 def test_a_date_after_its_label_is_found_though_a_link_attribute_or_comment_stands_between(tmp_path: Path, page: str) -> None:
-    """What a reader passes over between a label and its date (a title, a link's target, an image, a comment)
-    does not part them, though the date and the aside each passed alone on an earlier page."""
+    """What a reader passes over between a label and its date (a title, a link's target, an image, a comment, a
+    rule, an invisible character), a paragraph inside a cell, a cell spanning two columns or a footnote mark do
+    not part them, though the date and what stands between each passed alone on an earlier page."""
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "a/index.html").write_text('<p>03/04/2012</p>\n<p title="as recorded"><a href="/x/">Notes</a></p>\n<!-- checked -->')
+    (site / "a/index.html").write_text(
+        '<p>03/04/2012</p>\n<p title="as recorded"><a href="/x/">Notes</a></p>\n<!-- checked -->\n<p>* * *</p>\n<p>&#8203;</p>'
+    )
     (site / "b").mkdir()
-    (site / "b/index.html").write_text(page)
+    (site / "b/index.html").write_bytes(page.encode())
     assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [("site/b/index.html", "date-of-birth")]
 
 

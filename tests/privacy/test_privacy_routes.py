@@ -122,6 +122,27 @@ ROUTES = [
     ("dob-label-image-between", "Date of birth:\n\n![](a.png)\n\n03/04/2012", "date-of-birth", 4),
     ("dob-label-comment-between", "Date of birth:\n\n<!-- checked -->\n\n03/04/2012", "date-of-birth", 4),
     ("born-label", "**Born**\n\n3 April 2012", "date-of-birth", 2),
+    # found by an attack on the label wordings
+    ("dob-plural", "Children's dates of birth: 03/04/2012 and 05/06/2014", "date-of-birth", 0),
+    ("dob-plural-column", "| Child | Dates of birth |\n|---|---|\n| A | 03/04/2012 |", "date-of-birth", 2),
+    ("dob-tab-table", "Name\tDate of birth\tAddress\nChild A\t03/04/2012\tn/a", "date-of-birth", 1),
+    ("dob-or-edd", "Date of Birth / EDD: 03/04/2012", "date-of-birth", 0),
+    ("dob-and-age", "DOB & age: 03/04/2012", "date-of-birth", 0),
+    ("dob-spaced-letters", "D. O. B.: 03/04/2012", "date-of-birth", 0),
+    ("dob-footnote", "Date of birth[^1]: 03/04/2012", "date-of-birth", 0),
+    ("dob-format-after-colon", "Date of birth: (DD/MM/YYYY) 03/04/2012", "date-of-birth", 0),
+    ("dob-label-linked", "[Date of birth](/glossary/): 03/04/2012", "date-of-birth", 0),
+    ("dob-quoted", "DOB: “03/04/2012”", "date-of-birth", 0),
+    ("dob-circa", "DOB: c. 03/04/2012", "date-of-birth", 0),
+    ("dob-spaced-slashes", "DOB: 03 / 04 / 2012", "date-of-birth", 0),
+    ("dob-wrapped-date", "DOB: 03/04/\n2012", "date-of-birth", 0),
+    ("dob-linked-date", "DOB: [03/04/2012](/x/)", "date-of-birth", 0),
+    ("dob-name-first", "| Field | Value |\n|---|---|\n| DOB | Child A: 03/04/2012 |", "date-of-birth", 2),
+    ("dob-cell-between", "| Field | Notes | Value |\n|---|---|---|\n| DOB | as recorded | 03/04/2012 |", "date-of-birth", 2),
+    ("born-on-label", "Born on:\n\n3 April 2012", "date-of-birth", 2),
+    ("dob-label-numbered", "Date of birth\n\n1. 03/04/2012", "date-of-birth", 2),
+    ("dob-label-name-first", "Name / DOB:\n\nChild A – 03/04/2012", "date-of-birth", 2),
+    ("dob-label-with-age", "Date of birth:\n\n03/04/2012 (aged 5 years 3 months)", "date-of-birth", 2),
 ]
 
 

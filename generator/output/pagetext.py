@@ -1,0 +1,123 @@
+"""What a reader can read in a built page, and what the page makes a browser load.
+
+The text comes as blocks as a reader reads them (a paragraph; a table row, its cells parted by `|`; an attribute's
+text, a link's target or a comment read beside the text as an `ASIDE`), each piece with its line in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from lxml import etree
+
+from generator.privacy.reading import ASIDE, ATTRIBUTES_READ, INLINE
+
+LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio", "track", "input"), "src")
+LOADING_TAGS |= {"object": "data"}
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
+
+Fragment = tuple[int, str]
+"""A line of a page's source and a piece of text written there."""
+_PARSER = etree.HTMLParser()
+_UTF8 = etree.HTMLParser(encoding="utf-8")
+_DECLARED = re.compile(rb"<meta[^>]{0,300}charset|^(?:\xff\xfe|\xfe\xff)", re.I)
+"""A page that names its encoding is read in it; any other as UTF-8, as the site serves it (lxml would guess Latin-1)."""
+_RUNS_ON = INLINE | {"td", "th"}
+"""Elements whose text runs on from their neighbours' (every other element starts a new block)."""
+_SVG_LINKS = ("href", "xlink:href")
+_LINKING_SVG = frozenset({"image", "use", "feimage"})
+_LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", *_LINKING_SVG})
+_LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster"})
+"""Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
+_WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES
+"""Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
+
+
+def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
+    """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells parted
+    by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), and every URL the page would load.
+    Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
+    every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
+    root = etree.fromstring(data, _PARSER if _DECLARED.search(data[:4096]) else _UTF8)
+    if root is None:  # no element at all: an empty page, or one of comments only, read line by line
+        text = data.decode("utf-8", "replace")
+        return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], []
+    blocks: list[list[Fragment]] = []
+    loads: list[tuple[int, str]] = []
+    current: list[Fragment] = []
+    shown, cells = False, 0  # whether `current` holds more than spacing; the table cells open
+    runs_on, watched, read, loading, loaders = _RUNS_ON, _WATCHED, ATTRIBUTES_READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
+    for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
+        if not isinstance(top.tag, str):  # a comment before or after the document
+            blocks.append([(top.sourceline or 1, ASIDE + (top.text or ""))])
+            continue
+        for event, element in etree.iterwalk(top, events=("start", "end", "comment")):
+            if event == "start":
+                tag, line = element.tag, element.sourceline or 1
+                if cells and tag not in runs_on:  # a paragraph or division in a table cell: the row runs on
+                    current.append((line, " "))
+                elif current and tag not in runs_on:
+                    if shown:
+                        blocks.append(current)
+                        shown = False
+                    current = []
+                if tag == "tr":
+                    current.append((line, "| "))
+                    shown = True
+                elif tag == "td" or tag == "th":
+                    span = element.get("colspan") or ""
+                    current.append((line, " | " * (min(max(int(span), 1), 100) if span.isdigit() else 1)))
+                    shown, cells = True, cells + 1
+                names = element.keys()
+                if names and not watched.isdisjoint(names):
+                    for name, value in element.items():
+                        if value and name in read:
+                            if "%" in value and (name == "href" or name == "src"):
+                                value = unquote(value)
+                            blocks.append([(line, ASIDE + value)])
+                if names and (tag in loading or not loaders.isdisjoint(names)):
+                    loads.extend((line, url) for url in _loads(tag, element.attrib))
+                text = element.text
+                if text:
+                    if tag == "style":
+                        loads.extend((line, url) for url in css_urls(text))
+                    elif tag != "script":
+                        current.append((line, text))
+                        if not shown and not text.isspace():
+                            shown = True
+                continue
+            if event == "comment":  # in the page's source for anyone to read
+                blocks.append([(element.sourceline or 1, ASIDE + (element.text or ""))])
+            elif element.tag == "td" or element.tag == "th":
+                cells -= 1
+            elif current and not cells and element.tag not in runs_on:
+                if shown:
+                    blocks.append(current)
+                    shown = False
+                current = []
+            tail = element.tail  # after an element's end, or a comment's
+            if tail:
+                current.append((element.sourceline or 1, tail))
+                if not shown and not tail.isspace():
+                    shown = True
+    if shown:
+        blocks.append(current)
+    return blocks, loads
+
+
+def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
+    """The URLs an element's attributes make a browser fetch with the page (`<base>`: every relative URL from)."""
+    urls = [attributes.get(LOADING_TAGS[tag], "")] if tag in LOADING_TAGS else []
+    if tag == "link" and LOADING_RELS & set((attributes.get("rel") or "").lower().split()):
+        urls.append(attributes.get("href", ""))
+    elif tag == "base" or tag in _LINKING_SVG:
+        urls += [attributes.get(name, "") for name in _SVG_LINKS]
+    urls.append(attributes.get("poster", ""))
+    urls += [candidate.split()[0] for candidate in (attributes.get("srcset") or "").split(",") if candidate.strip()]
+    return [url for url in urls if url] + css_urls(attributes.get("style") or "")
+
+
+def css_urls(css: str) -> list[str]:
+    return [m.group("url") or m.group("imported") or "" for m in _CSS_URL.finditer(css)]

@@ -1,0 +1,144 @@
+"""Dates of birth in a reader's text: after a DOB keyword, before one, under a label, or in a column headed DOB.
+
+A date alone is no detail (a meeting, a deadline): it identifies a child only where the text says it is a birth
+date. Every run of spacing and every skipped line here has a bound, so no text makes a pattern backtrack at length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_S = r"[ \t]"
+"""Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""
+_ORDINAL = r"(?:st|nd|rd|th)"
+_DAY_WORDS = (
+    r"(?:(?:twenty|thirty)[ \-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+)
+_DAY = rf"(?:\d{{1,2}}{_ORDINAL}?|{_DAY_WORDS})"
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{1,2}} ?/ ?\d{{1,2}} ?/ ?\d{{4}}(?!\d)"
+    rf"|\d{{1,2}} \d{{1,2}} \d{{4}}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}}"
+    rf"|\d{{1,2}}[-/ ]{_MONTHS}[-/ ](?:\d{{4}}|\d{{2}})(?!\d)"
+    rf"|{_DAY}{_S}{{1,3}}(?:of{_S}{{1,3}})?{_MONTHS}\.?,?{_S}{{1,3}}(?:\d{{4}}|'?\d{{2}}\b)"
+    rf"|{_MONTHS}\.?{_S}{{1,3}}(?:the{_S}{{1,3}})?{_DAY},?{_S}{{1,3}}(?:\d{{4}}|'?\d{{2}}\b))"
+)
+_BIRTH = r"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?))"
+"""The words that only ever name a date of birth (a label's words); "born" and "delivered" end other phrases too."""
+_DOB_WORD = rf"(?:{_BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d))"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_FILLER = (
+    rf"(?:(?:on|the|is|was|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
+    rf"thought|believed|recorded|given|stated|said|to|be|as|in{_S}{{1,3}}(?:the{_S}{{1,3}})?hospital|at{_S}{{1,3}}home|"
+    rf"hospital|home|{_WEEKDAY}|\d{{1,2}}{_S}{{1,3}}weeks?)\b[ \t,:\-]{{0,4}}){{0,6}}(?:(?:c|ca|est|approx)\.{_S}{{0,3}})?"
+)
+"""What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "c.". Never
+"between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
+_RANGE = rf"(?!{_S}{{0,3}}(?:-|to\b|until\b|till\b|through\b){_S}{{0,3}}(?:the{_S}{{1,3}})?{_DATE})"
+"""Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
+_TAIL = (
+    rf"(?:\]?{_S}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={_S}{{0,3}}(?:[:)\n]|\Z))|{_S}{{0,3}}[†‡*]"
+    rf"|{_S}{{0,3}}(?:/|&|,|and|or|-){_S}{{0,3}}(?:age|EDD|gender|sex)\b"
+    rf"|{_S}{{1,3}}(?:on\b|[\w'’]{{1,20}}(?:{_S}{{1,3}}[\w'’]{{1,20}}){{0,2}}(?={_S}{{0,3}}[:\-\u2013])))"
+)
+"""What may follow a label's words: "(DD/MM/YYYY)", a link's target, a footnote mark, "/ age", "or EDD", a few
+words before a colon ("of child:", "Child A –")."""
+_SEPARATORS = r"[ \t:,;=?\-\u2013\u2014()|\\→»\"“”‘’']{0,8}"
+_NAMED = rf"(?:[\w'’]{{1,20}}(?:{_S}[\w'’]{{1,20}}){{0,2}}{_S}{{0,3}}[:\-\u2013]{_S}{{0,3}})?"
+"""Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012"."""
+_AFTER = re.compile(
+    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?(?:\|[^|\n]{{0,30}}\|{_S}{{0,3}})?{_NAMED}\[?{_FILLER}\[?"
+    rf"({_DATE}){_RANGE}",
+    re.I,
+)
+"""A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"."""
+_LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{_FILLER}({_DATE}){_RANGE}", re.I)
+"""A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
+_BEFORE = re.compile(rf"{_DATE}{_S}{{0,3}}\(?{_S}{{0,3}}{_DOB_WORD}(?![A-Za-z])", re.I)
+_KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
+_PASSED_OVER = r"(?:¦[^\n]{0,200}|!?\[[^\]\n]{0,60}\]\([^)\n]{0,80}\)|[^\w\n]{0,20})"
+"""A paragraph a reader passes over between a label and its value: a link's target or a comment read beside the
+text (`reading.ASIDE`), an image or link alone, a rule or a heading's underline, an invisible character."""
+_LABEL = re.compile(
+    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{_S}{{0,3}}¦[^\n]{{0,200}})?(?:\n[ \t]{{0,8}}{_PASSED_OVER}){{0,6}}\n[ \t]{{0,8}}"
+    rf"(?:¦[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?(?:!?\[[^\]\n]{{0,60}}\]\([^)\n]{{0,80}}\)[ \t]{{0,3}})?"
+    rf"{_NAMED}[\[(\"“]?{_FILLER}({_DATE}){_RANGE}"
+    rf"([^\n]{{0,80}})",
+    re.I,
+)
+"""The date that starts the paragraph after a DOB label ends its own: a definition list, or a two-column table
+pasted from Word as a line each ("Date of birth" ⏎ "12/03/2015")."""
+_LABEL_WIDTH = 40
+"""At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
+_HEADER = re.compile(rf"\b(?:{_BIRTH}|born)s?\b", re.I)
+_FULL_DATE = re.compile(_DATE, re.I)
+_CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
+
+
+def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each date of birth in `text`."""
+    if _KEYWORD.search(text):
+        yield from _near_keywords(text)
+    if _HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
+        yield from _in_columns(text)
+
+
+def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
+    """A date just after or just before each keyword, or starting the paragraph after a label (the patterns run
+    only there: they are costly)."""
+    for keyword in _KEYWORD.finditer(text):
+        strict = re.fullmatch(_BIRTH, keyword.group(), re.I) is not None
+        if keyword.group().lower() == "b." and text[: keyword.start()].rstrip(" \t")[-1:] in ("", ";", ":", "\n"):
+            continue  # "a. …; b. 5 May 2024 review" is a list, not "b." for born
+        if match := (_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()):
+            yield keyword.start(), match.end(1)
+        for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end()):
+            yield match.start(), match.end()
+        line_start = text.rfind("\n", 0, keyword.start()) + 1
+        before = text[line_start : keyword.start()]
+        if len(before) < _LABEL_WIDTH and ":" not in before and (strict or _alone(before, keyword.group())):
+            label = _LABEL.match(text, keyword.end())
+            if label and _a_value(label.group(2)):
+                yield label.start(1), label.end(1)
+
+
+def _alone(before: str, keyword: str) -> bool:
+    """ "Born" labels a line only with nothing written before it ("Training delivered" is prose)."""
+    return keyword.lower() == "born" and not any(c.isalpha() for c in before)
+
+
+def _a_value(rest: str) -> bool:
+    """Whether what follows the date in its paragraph reads as a value's note ("(aged 5 years 3 months)"), not
+    prose: no colon, no sentence ("12 March 2024: panel met", "On 12 March 2024 the panel agreed to it.")."""
+    words = rest.split()
+    return ":" not in rest and len(words) <= 6 and not (len(words) >= 3 and rest.rstrip()[-1:] in ".!?")
+
+
+def leads_on(block: str) -> bool:
+    """Whether a block of a page may say what the next one holds (a table row, a DOB label), so that it is read
+    with it every time rather than passed once for all pages."""
+    return "|" in block or _KEYWORD.search(block) is not None
+
+
+def passed_over(block: str) -> bool:
+    """Whether a reader passes over a block between a label and its value (no letter or digit shown)."""
+    return not any(c.isalnum() for c in block)
+
+
+def _in_columns(text: str) -> Iterator[tuple[int, int]]:
+    """Dates in a table column headed DOB or date of birth (a Markdown, pasted or tab-separated table, one row a
+    line)."""
+    column, offset = None, 0
+    for row in text.split("\n"):
+        table = "|" in row or "\t" in row
+        cells = list(_CELLS.finditer(row.strip().strip("|"))) if table else None
+        shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
+        if cells is None:
+            column = None
+        elif column is None:
+            column = next((i for i, cell in enumerate(cells) if _HEADER.search(cell.group())), None)
+        elif column < len(cells) and (date := _FULL_DATE.search(cells[column].group())):
+            yield shift + cells[column].start() + date.start(), shift + cells[column].start() + date.end()
+        offset += len(row) + 1
