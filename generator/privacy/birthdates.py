@@ -90,7 +90,7 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
     only there: they are costly)."""
     for keyword in _KEYWORD.finditer(text):
         strict = re.fullmatch(_BIRTH, keyword.group(), re.I) is not None
-        if keyword.group().lower() == "b." and text[: keyword.start()].rstrip(" \t")[-1:] in ("", ";", ":", "\n"):
+        if keyword.group().lower() == "b." and _starts_item(text, keyword.start()):
             continue  # "a. …; b. 5 May 2024 review" is a list, not "b." for born
         if match := (_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()):
             yield keyword.start(), match.end(1)
@@ -102,6 +102,12 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
             label = _LABEL.match(text, keyword.end())
             if label and _a_value(label.group(2)):
                 yield label.start(1), label.end(1)
+
+
+def _starts_item(text: str, start: int) -> bool:
+    """Whether "b." starts the text, a line or a part after a colon or semicolon (looking back a short way only)."""
+    before = text[max(0, start - 8) : start].rstrip(" \t")
+    return before[-1:] in (";", ":", "\n") or (not before and start <= 8)
 
 
 def _alone(before: str, keyword: str) -> bool:
