@@ -33,6 +33,8 @@ HOSTILE = {
     "a DOB keyword, then 50,000 tabs": "DOB" + "\t" * 50_000 + " 1",
     "2,000 comments each holding DOB": "<!-- DOB -->\n\n" * 2_000 + "1",
     "2,000 lines of Date of birth": "Date of birth\n" * 2_000,
+    "labels over lines of spaces and dashes": ("DOB\n" + "        ------------\n" * 6 + "x 1\n\n") * 200,
+    "25,000 DOB keywords in one paragraph": "DOB-" * 25_000 + " 1",
 }
 """Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
 is bounded): each must cost about what ordinary text of its size does."""

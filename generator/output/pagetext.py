@@ -20,10 +20,9 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P
 
 Fragment = tuple[int, str]
 """A line of a page's source and a piece of text written there."""
-_PARSER = etree.HTMLParser()
-_UTF8 = etree.HTMLParser(encoding="utf-8")
-_DECLARED = re.compile(rb"<meta[^>]{0,300}charset|^(?:\xff\xfe|\xfe\xff)", re.I)
-"""A page that names its encoding is read in it; any other as UTF-8, as the site serves it (lxml would guess Latin-1)."""
+_PARSER = etree.HTMLParser(huge_tree=True)  # deeper than 255 elements too, as a browser reads it
+_UTF8 = etree.HTMLParser(encoding="utf-8", huge_tree=True)
+_DECLARED = re.compile(rb"<meta[^>]{0,300}charset\s*=\s*[\"']?\s*([\w-]*)", re.I)
 _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
 _SVG_LINKS = ("href", "xlink:href")
@@ -35,12 +34,26 @@ _WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES
 """Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
 
 
+def _parser(data: bytes) -> etree.HTMLParser:
+    """A page is read as a browser served it as UTF-8 reads it: in UTF-8 unless it starts with a UTF-16 mark or
+    names an encoding (a browser ignores a named UTF-16 or UTF-32), or is not UTF-8 at all (lxml then guesses)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return _PARSER
+    if declared := _DECLARED.search(data[:4096]):
+        return _UTF8 if declared.group(1).lower().startswith((b"utf-16", b"utf-32", b"utf16", b"utf32", b"ucs")) else _PARSER
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _PARSER
+    return _UTF8
+
+
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
     """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells parted
     by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), and every URL the page would load.
     Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
     every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
-    root = etree.fromstring(data, _PARSER if _DECLARED.search(data[:4096]) else _UTF8)
+    root = etree.fromstring(data, _parser(data))
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
         text = data.decode("utf-8", "replace")
         return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], []
@@ -56,7 +69,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
         for event, element in etree.iterwalk(top, events=("start", "end", "comment")):
             if event == "start":
                 tag, line = element.tag, element.sourceline or 1
-                if cells and tag not in runs_on:  # a paragraph or division in a table cell: the row runs on
+                if cells and tag not in runs_on and tag != "tr":  # a paragraph or division in a cell: the row runs on
                     current.append((line, " "))
                 elif current and tag not in runs_on:
                     if shown:
@@ -68,7 +81,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
                     shown = True
                 elif tag == "td" or tag == "th":
                     span = element.get("colspan") or ""
-                    current.append((line, " | " * (min(max(int(span), 1), 100) if span.isdigit() else 1)))
+                    current.append((line, " | " * (min(max(int(span), 1), 20) if span.isdigit() else 1)))
                     shown, cells = True, cells + 1
                 names = element.keys()
                 if names and not watched.isdisjoint(names):

@@ -45,11 +45,11 @@ _TAIL = (
 )
 """What may follow a label's words: "(DD/MM/YYYY)", a link's target, a footnote mark, "/ age", "or EDD", a few
 words before a colon ("of child:", "Child A –")."""
-_SEPARATORS = r"[ \t:,;=?\-\u2013\u2014()|\\→»\"“”‘’']{0,8}"
+_SEPARATORS = r"[ \t:,;=?\-\u2013\u2014()|\\→»\"“”‘’']{0,40}"
 _NAMED = rf"(?:[\w'’]{{1,20}}(?:{_S}[\w'’]{{1,20}}){{0,2}}{_S}{{0,3}}[:\-\u2013]{_S}{{0,3}})?"
 """Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012"."""
 _AFTER = re.compile(
-    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?(?:\|[^|\n]{{0,30}}\|{_S}{{0,3}})?{_NAMED}\[?{_FILLER}\[?"
+    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_NAMED}\[?{_FILLER}\[?"
     rf"({_DATE}){_RANGE}",
     re.I,
 )
@@ -58,18 +58,22 @@ _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{_FILLER}({_DATE}){_R
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
 _BEFORE = re.compile(rf"{_DATE}{_S}{{0,3}}\(?{_S}{{0,3}}{_DOB_WORD}(?![A-Za-z])", re.I)
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-_PASSED_OVER = r"(?:¦[^\n]{0,200}|!?\[[^\]\n]{0,60}\]\([^)\n]{0,80}\)|[^\w\n]{0,20})"
-"""A paragraph a reader passes over between a label and its value: a link's target or a comment read beside the
-text (`reading.ASIDE`), an image or link alone, a rule or a heading's underline, an invisible character."""
-_LABEL = re.compile(
-    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{_S}{{0,3}}¦[^\n]{{0,200}})?(?:\n[ \t]{{0,8}}{_PASSED_OVER}){{0,6}}\n[ \t]{{0,8}}"
-    rf"(?:¦[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?(?:!?\[[^\]\n]{{0,60}}\]\([^)\n]{{0,80}}\)[ \t]{{0,3}})?"
-    rf"{_NAMED}[\[(\"“]?{_FILLER}({_DATE}){_RANGE}"
-    rf"([^\n]{{0,80}})",
+_LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{_S}{{0,3}}¦[^\n]*)?(?=\n)", re.I)
+"""The rest of a label's line: its own words, a colon, what stands beside it (`reading.ASIDE`)."""
+_VALUE = re.compile(
+    rf"[ \t]{{0,40}}(?:¦[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?"
+    rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?{_NAMED}[\[(\"“]?{_FILLER}({_DATE}){_RANGE}([^\n]{{0,80}})",
     re.I,
 )
-"""The date that starts the paragraph after a DOB label ends its own: a definition list, or a two-column table
-pasted from Word as a line each ("Date of birth" ⏎ "12/03/2015")."""
+"""A paragraph that starts with a date, after a list marker, an image or link, or whose date it is."""
+_PICTURE = re.compile(r"[ \t]*(?:¦.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
+_DIGIT = re.compile(r"\d")
+_DELIVERY = re.compile(
+    r"\b(?:bab(?:y|ies)|infant|newborn|son|daughter|twins?|triplets|caesarean|c-section|birth|labour|midwi\w+)\b", re.I
+)
+"""Words that make "delivered" a birth ("the baby was delivered on …"), not a training session or a report."""
+_LOOK_DOWN = 12
+"""Lines looked at below a label for its value: blank lines, and what a reader passes over, may come between."""
 _LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
 _HEADER = re.compile(rf"\b(?:{_BIRTH}|born)s?\b", re.I)
@@ -89,19 +93,50 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
     """A date just after or just before each keyword, or starting the paragraph after a label (the patterns run
     only there: they are costly)."""
     for keyword in _KEYWORD.finditer(text):
-        strict = re.fullmatch(_BIRTH, keyword.group(), re.I) is not None
-        if keyword.group().lower() == "b." and _starts_item(text, keyword.start()):
-            continue  # "a. …; b. 5 May 2024 review" is a list, not "b." for born
-        if match := (_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()):
+        strict, word = re.fullmatch(_BIRTH, keyword.group(), re.I) is not None, keyword.group().lower()
+        if (word == "b." and _starts_item(text, keyword.start())) or (word == "delivered" and not _birth_near(text, keyword)):
+            continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
+        after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
+        if after and (match := (_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end())):
             yield keyword.start(), match.end(1)
-        for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end()):
-            yield match.start(), match.end()
-        line_start = text.rfind("\n", 0, keyword.start()) + 1
-        before = text[line_start : keyword.start()]
-        if len(before) < _LABEL_WIDTH and ":" not in before and (strict or _alone(before, keyword.group())):
-            label = _LABEL.match(text, keyword.end())
-            if label and _a_value(label.group(2)):
-                yield label.start(1), label.end(1)
+        if _DIGIT.search(text, max(0, keyword.start() - 40), keyword.start()):
+            for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end()):
+                yield match.start(), match.end()
+        if strict or word == "born":
+            yield from _under_label(text, keyword, strict)
+
+
+def _birth_near(text: str, keyword: re.Match[str]) -> bool:
+    return _DELIVERY.search(text, max(0, keyword.start() - 60), keyword.end() + 60) is not None
+
+
+def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tuple[int, int]]:
+    """The date that starts the paragraph after a DOB label ends its own line: a definition list, or a
+    two-column table pasted from Word as a line each ("Date of birth" ⏎ "12/03/2015"). Between them may
+    stand blank lines and what a reader passes over: a link's target, a comment, an image, a rule."""
+    window = max(0, keyword.start() - _LABEL_WIDTH)
+    line_start = text.rfind("\n", window, keyword.start()) + 1
+    before = text[line_start : keyword.start()]
+    if (line_start == 0 and window > 0) or ":" in before or not (strict or _alone(before, keyword.group())):
+        return
+    end = _LABEL_END.match(text, keyword.end())
+    position = end.end() if end else -1
+    for _ in range(_LOOK_DOWN if end else 0):
+        following = text.find("\n", position + 1)
+        following = len(text) if following < 0 else following
+        if value := _VALUE.match(text, position + 1, following):
+            if _a_value(value.group(2)):
+                yield value.start(1), value.end(1)
+            return
+        if not _passed_over(text[position + 1 : following]) or following == len(text):
+            return
+        position = following
+
+
+def _passed_over(line: str) -> bool:
+    """Whether a reader passes over a line between a label and its value: blank, a rule, a picture or link alone,
+    a comment or link target read beside the text."""
+    return passed_over(line) or _PICTURE.fullmatch(line) is not None
 
 
 def _starts_item(text: str, start: int) -> bool:
@@ -129,7 +164,7 @@ def leads_on(block: str) -> bool:
 
 
 def passed_over(block: str) -> bool:
-    """Whether a reader passes over a block between a label and its value (no letter or digit shown)."""
+    """Whether a reader passes over a block between a label and its value: no letter or digit shown."""
     return not any(c.isalnum() for c in block)
 
 
@@ -141,7 +176,9 @@ def _in_columns(text: str) -> Iterator[tuple[int, int]]:
         table = "|" in row or "\t" in row
         cells = list(_CELLS.finditer(row.strip().strip("|"))) if table else None
         shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
-        if cells is None:
+        if row.lstrip().startswith("¦"):
+            pass  # a link's target or a comment between rows, read beside the table
+        elif cells is None:
             column = None
         elif column is None:
             column = next((i for i, cell in enumerate(cells) if _HEADER.search(cell.group())), None)

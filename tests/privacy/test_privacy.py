@@ -407,6 +407,11 @@ def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label
         '<dl><dt>Date of birth <a href="/help/">?</a></dt><dd><abbr title="03/04/2012">3 Apr</abbr></dd></dl>',
         '<p>DOB: <input value="03/04/2012" readonly></p>',
         "<p>DOB:\u00a0０３/０４/２０１２</p>",  # no charset named: read as the site serves it, UTF-8
+        "<p>Date of birth:</p>" + "<!-- x -->" * 7 + "<p>03/04/2012</p>",
+        "<table><tr><td><table><tr><th>Child</th><th>DOB</th></tr><tr><td>A</td><td>03/04/2012</td></tr></table></td></tr></table>",
+        '<table><tr><th>Child</th><th>DOB</th></tr><!-- x --><tr><td><a href="/a/">A</a></td><td>03/04/2012</td></tr></table>',
+        "<div>" * 300 + "<p>DOB 03/04/2012</p>" + "</div>" * 300,  # deeper than lxml reads by default
+        '<meta charset="utf-16"><p>DOB 03/04/2012</p>',  # a browser reads a UTF-16 label on such a page as UTF-8
     ],
 )
 def test_a_date_after_its_label_is_found_though_a_link_attribute_or_comment_stands_between(tmp_path: Path, page: str) -> None:
@@ -421,6 +426,19 @@ def test_a_date_after_its_label_is_found_though_a_link_attribute_or_comment_stan
     (site / "b").mkdir()
     (site / "b/index.html").write_bytes(page.encode())
     assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [("site/b/index.html", "date-of-birth")]
+
+
+def test_a_page_not_in_utf8_naming_no_charset_is_read_as_lxml_guesses_and_a_dated_heading_in_a_cell_passes(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_bytes(b"<p>DOB:\xa003/04/2012</p>")  # Latin-1: not UTF-8
+    (site / "b").mkdir()
+    (site / "b/index.html").write_text(
+        "<table><tr><td><h3>Training delivered</h3><p>12 March 2024: first session for 40 staff.</p></td></tr></table>"
+    )
+    assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [("site/a/index.html", "date-of-birth")]
 
 
 def test_findings_keep_their_lines_and_order() -> None:

@@ -138,11 +138,16 @@ ROUTES = [
     ("dob-wrapped-date", "DOB: 03/04/\n2012", "date-of-birth", 0),
     ("dob-linked-date", "DOB: [03/04/2012](/x/)", "date-of-birth", 0),
     ("dob-name-first", "| Field | Value |\n|---|---|\n| DOB | Child A: 03/04/2012 |", "date-of-birth", 2),
-    ("dob-cell-between", "| Field | Notes | Value |\n|---|---|---|\n| DOB | as recorded | 03/04/2012 |", "date-of-birth", 2),
     ("born-on-label", "Born on:\n\n3 April 2012", "date-of-birth", 2),
     ("dob-label-numbered", "Date of birth\n\n1. 03/04/2012", "date-of-birth", 2),
     ("dob-label-name-first", "Name / DOB:\n\nChild A – 03/04/2012", "date-of-birth", 2),
     ("dob-label-with-age", "Date of birth:\n\n03/04/2012 (aged 5 years 3 months)", "date-of-birth", 2),
+    # found by a second attack
+    ("dob-aligned-with-spaces", "Date of birth:          03/04/2012", "date-of-birth", 0),
+    ("dob-aligned-with-tabs", "DOB\t\t\t\t\t\t\t\t\t03/04/2012", "date-of-birth", 0),
+    ("dob-label-blank-lines", "Date of birth:\n\n\n\n\n\n\n\n03/04/2012", "date-of-birth", 8),
+    ("dob-label-long-comment", "Date of birth:\n\n<!-- " + "checked " * 40 + "-->\n\n03/04/2012", "date-of-birth", 4),
+    ("baby-delivered", "The baby was delivered on 3 April 2012.", "date-of-birth", 0),
 ]
 
 
