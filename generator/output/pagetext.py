@@ -21,8 +21,9 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P
 Fragment = tuple[int, str]
 """A line of a page's source and a piece of text written there."""
 _PARSER = etree.HTMLParser(huge_tree=True)  # deeper than 255 elements too, as a browser reads it
-_UTF8 = etree.HTMLParser(encoding="utf-8", huge_tree=True)
 _DECLARED = re.compile(rb"<meta[^>]{0,300}charset\s*=\s*[\"']?\s*([\w-]*)", re.I)
+_IGNORED_LABELS = (b"utf-16", b"utf-32", b"utf16", b"utf32", b"ucs", b"utf-7", b"utf7")
+"""Encodings a browser ignores when a page names them: it reads the page as served, UTF-8."""
 _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
 _SVG_LINKS = ("href", "xlink:href")
@@ -34,18 +35,13 @@ _WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES
 """Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
 
 
-def _parser(data: bytes) -> etree.HTMLParser:
-    """A page is read as a browser served it as UTF-8 reads it: in UTF-8 unless it starts with a UTF-16 mark or
-    names an encoding (a browser ignores a named UTF-16 or UTF-32), or is not UTF-8 at all (lxml then guesses)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return _PARSER
-    if declared := _DECLARED.search(data[:4096]):
-        return _UTF8 if declared.group(1).lower().startswith((b"utf-16", b"utf-32", b"utf16", b"utf32", b"ucs")) else _PARSER
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _PARSER
-    return _UTF8
+def _as_served(data: bytes) -> bytes | str:
+    """A page as a browser reads it when the site serves it as UTF-8: in the encoding it names or its byte-order
+    mark gives, else as UTF-8, a byte that is not UTF-8 shown as a mark (`reading.UNSHOWN`)."""
+    declared = _DECLARED.search(data[:4096])
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (declared and not declared.group(1).lower().startswith(_IGNORED_LABELS)):
+        return data
+    return data.decode("utf-8", "replace")
 
 
 def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
@@ -53,7 +49,10 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
     by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), and every URL the page would load.
     Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
     every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
-    root = etree.fromstring(data, _parser(data))
+    try:
+        root = etree.fromstring(_as_served(data), _PARSER)
+    except ValueError:  # lxml refuses text with an XML encoding declaration: it reads that page's bytes
+        root = etree.fromstring(data, _PARSER)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
         text = data.decode("utf-8", "replace")
         return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], []

@@ -45,11 +45,15 @@ _TAIL = (
 )
 """What may follow a label's words: "(DD/MM/YYYY)", a link's target, a footnote mark, "/ age", "or EDD", a few
 words before a colon ("of child:", "Child A –")."""
-_SEPARATORS = r"[ \t:,;=?\-\u2013\u2014()|\\→»\"“”‘’']{0,40}"
+_SEPARATORS = r"[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd]{0,80}+"
+"""What parts a label from its value: a colon, dashes, a cell's bar, quotes, Word's alignment (never an opening
+bracket, so that it and the bracketed words after a label cannot be read two ways)."""
 _NAMED = rf"(?:[\w'’]{{1,20}}(?:{_S}[\w'’]{{1,20}}){{0,2}}{_S}{{0,3}}[:\-\u2013]{_S}{{0,3}})?"
 """Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012"."""
+_WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{_S}person)\b[^|\n]{{0,12}}\|{_S}{{0,3}})?"
+"""A cell naming whose date the next one holds: `| DOB | Child A | 03/04/2012 |` (not `| DOB | Complete | … |`)."""
 _AFTER = re.compile(
-    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_NAMED}\[?{_FILLER}\[?"
+    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}{_NAMED}[\[(]?{_FILLER}[\[(]?"
     rf"({_DATE}){_RANGE}",
     re.I,
 )
@@ -68,10 +72,12 @@ _VALUE = re.compile(
 """A paragraph that starts with a date, after a list marker, an image or link, or whose date it is."""
 _PICTURE = re.compile(r"[ \t]*(?:¦.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
-_DELIVERY = re.compile(
-    r"\b(?:bab(?:y|ies)|infant|newborn|son|daughter|twins?|triplets|caesarean|c-section|birth|labour|midwi\w+)\b", re.I
+_DELIVERED_THING = re.compile(
+    r"\b(?:training|sessions?|briefings?|courses?|workshops?|seminars?|webinars?|modules?|lectures?|talks?|presentations?"
+    r"|programmes?|reports?|letters?|leaflets?|parcels?|packages?|services?|plans?|interventions?|support|meetings?)\b",
+    re.I,
 )
-"""Words that make "delivered" a birth ("the baby was delivered on …"), not a training session or a report."""
+"""What else is delivered ("the training was delivered on …"): before "delivered", it is no birth."""
 _LOOK_DOWN = 12
 """Lines looked at below a label for its value: blank lines, and what a reader passes over, may come between."""
 _LABEL_WIDTH = 40
@@ -107,7 +113,7 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _birth_near(text: str, keyword: re.Match[str]) -> bool:
-    return _DELIVERY.search(text, max(0, keyword.start() - 60), keyword.end() + 60) is not None
+    return _DELIVERED_THING.search(text, max(0, keyword.start() - 60), keyword.start()) is None
 
 
 def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tuple[int, int]]:

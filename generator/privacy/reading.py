@@ -37,7 +37,9 @@ LOOKALIKES = dict(
 """Cyrillic and Greek letters drawn like Latin ones: `Тyler` reads as Tyler."""
 DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x20000) if unicodedata.category(chr(cp)) == "Nd"}
 """Digits of every script (Arabic-Indic ٠٧٧٠٠, Devanagari, …) as the number they show; full-width ones are folded by NFKC."""
-FOLD = INVISIBLE | DASHES | LOOKALIKES | DIGITS
+UNSHOWN = {0xFFFD: " "}
+"""The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
+FOLD = INVISIBLE | DASHES | LOOKALIKES | DIGITS | UNSHOWN
 
 INLINE = frozenset(
     [

@@ -428,17 +428,28 @@ def test_a_date_after_its_label_is_found_though_a_link_attribute_or_comment_stan
     assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [("site/b/index.html", "date-of-birth")]
 
 
-def test_a_page_not_in_utf8_naming_no_charset_is_read_as_lxml_guesses_and_a_dated_heading_in_a_cell_passes(
+def test_a_page_is_read_as_a_browser_reads_it_served_as_utf8_and_a_dated_heading_in_a_cell_passes(
     tmp_path: Path,
 ) -> None:
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a/index.html").write_bytes(b"<p>DOB:\xa003/04/2012</p>")  # Latin-1: not UTF-8
+    (site / "c").mkdir()  # UTF-8 with one stray Windows byte: a browser shows the rest as UTF-8
+    (site / "c/index.html").write_bytes("<p>Tel ０７７００\u00a0９００１２３</p>".encode() + b"<p>Parents\x92 views</p>")
+    (site / "d").mkdir()  # a label browsers ignore, and an XML declaration lxml will not take with text
+    (site / "d/index.html").write_text('<meta charset="utf-7"><p>Write to jo@example.com</p>')
+    (site / "e").mkdir()
+    (site / "e/index.html").write_text('<?xml version="1.0" encoding="utf-8"?><html><body><p>Call 07700 900123</p></body></html>')
     (site / "b").mkdir()
     (site / "b/index.html").write_text(
         "<table><tr><td><h3>Training delivered</h3><p>12 March 2024: first session for 40 staff.</p></td></tr></table>"
     )
-    assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [("site/a/index.html", "date-of-birth")]
+    assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [
+        ("site/a/index.html", "date-of-birth"),
+        ("site/c/index.html", "phone"),
+        ("site/d/index.html", "email"),
+        ("site/e/index.html", "phone"),
+    ]
 
 
 def test_findings_keep_their_lines_and_order() -> None:

@@ -148,6 +148,11 @@ ROUTES = [
     ("dob-label-blank-lines", "Date of birth:\n\n\n\n\n\n\n\n03/04/2012", "date-of-birth", 8),
     ("dob-label-long-comment", "Date of birth:\n\n<!-- " + "checked " * 40 + "-->\n\n03/04/2012", "date-of-birth", 4),
     ("baby-delivered", "The baby was delivered on 3 April 2012.", "date-of-birth", 0),
+    # found by a third attack
+    ("child-delivered-prematurely", "Child B was delivered prematurely on 3 April 2012.", "date-of-birth", 0),
+    ("dob-whose-cell", "| Field | Child | Value |\n|---|---|---|\n| DOB | Child A | 03/04/2012 |", "date-of-birth", 2),
+    ("dob-far-aligned", "Date of birth:" + " " * 60 + "03/04/2012", "date-of-birth", 0),
+    ("dob-bracketed-date", "DOB (03/04/2012) was on the form.", "date-of-birth", 0),
 ]
 
 
