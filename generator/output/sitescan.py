@@ -26,7 +26,7 @@ from generator.output.pagetext import Fragment, css_urls, read_page
 from generator.output.sitedir import files_in
 from generator.privacy.birthdates import leads_on, passed_over
 from generator.privacy.detectors import detect
-from generator.privacy.reading import ASIDE, Read, normalised, read_lines, read_markdown, strings
+from generator.privacy.reading import Read, normalised, read_lines, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
 
@@ -86,10 +86,11 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     chosen, leading, lead = [], [], False
     for index, text in enumerate(texts):
         unseen = seen is None or text not in seen
-        leading.append(unseen and leads_on(_spaced(text)))  # a block that leads on is never remembered as seen
+        spaced = _spaced(text) if unseen or lead else ""
+        leading.append(unseen and leads_on(spaced))  # a block that leads on is never remembered as seen
         if unseen or lead:
             chosen.append(index)
-        lead = leading[index] or (lead and (text.startswith(ASIDE) or passed_over(_spaced(text))))  # a link, rule
+        lead = leading[index] or (lead and passed_over(spaced))  # a link's target, a comment, a rule
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.reading import ASIDE
+
+_MARK = re.escape(ASIDE.strip())
+"""What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _S = r"[ \t]"
 """Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""
@@ -62,15 +66,15 @@ _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{_FILLER}({_DATE}){_R
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
 _BEFORE = re.compile(rf"{_DATE}{_S}{{0,3}}\(?{_S}{{0,3}}{_DOB_WORD}(?![A-Za-z])", re.I)
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-_LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{_S}{{0,3}}¦[^\n]*)?(?=\n)", re.I)
+_LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{_S}{{0,3}}{_MARK}[^\n]*)?(?=\n)", re.I)
 """The rest of a label's line: its own words, a colon, what stands beside it (`reading.ASIDE`)."""
 _VALUE = re.compile(
-    rf"[ \t]{{0,40}}(?:¦[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?"
+    rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?"
     rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?{_NAMED}[\[(\"“]?{_FILLER}({_DATE}){_RANGE}([^\n]{{0,80}})",
     re.I,
 )
 """A paragraph that starts with a date, after a list marker, an image or link, or whose date it is."""
-_PICTURE = re.compile(r"[ \t]*(?:¦.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
+_PICTURE = re.compile(rf"[ \t]*(?:{_MARK}.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
 _DELIVERED_THING = re.compile(
     r"\b(?:training|sessions?|briefings?|courses?|workshops?|seminars?|webinars?|modules?|lectures?|talks?|presentations?"
@@ -82,6 +86,7 @@ _LOOK_DOWN = 12
 """Lines looked at below a label for its value: blank lines, and what a reader passes over, may come between."""
 _LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
+_BIRTH_ONLY = re.compile(_BIRTH, re.I)
 _HEADER = re.compile(rf"\b(?:{_BIRTH}|born)s?\b", re.I)
 _FULL_DATE = re.compile(_DATE, re.I)
 _CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
@@ -99,7 +104,7 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
     """A date just after or just before each keyword, or starting the paragraph after a label (the patterns run
     only there: they are costly)."""
     for keyword in _KEYWORD.finditer(text):
-        strict, word = re.fullmatch(_BIRTH, keyword.group(), re.I) is not None, keyword.group().lower()
+        strict, word = _BIRTH_ONLY.fullmatch(keyword.group()) is not None, keyword.group().lower()
         if (word == "b." and _starts_item(text, keyword.start())) or (word == "delivered" and not _birth_near(text, keyword)):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
@@ -123,7 +128,7 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
     window = max(0, keyword.start() - _LABEL_WIDTH)
     line_start = text.rfind("\n", window, keyword.start()) + 1
     before = text[line_start : keyword.start()]
-    if (line_start == 0 and window > 0) or ":" in before or not (strict or _alone(before, keyword.group())):
+    if (line_start == 0 and window > 0) or ":" in before or not (strict or _alone(before)):
         return
     end = _LABEL_END.match(text, keyword.end())
     position = end.end() if end else -1
@@ -134,15 +139,9 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
             if _a_value(value.group(2)):
                 yield value.start(1), value.end(1)
             return
-        if not _passed_over(text[position + 1 : following]) or following == len(text):
+        if not passed_over(text[position + 1 : following]) or following == len(text):
             return
         position = following
-
-
-def _passed_over(line: str) -> bool:
-    """Whether a reader passes over a line between a label and its value: blank, a rule, a picture or link alone,
-    a comment or link target read beside the text."""
-    return passed_over(line) or _PICTURE.fullmatch(line) is not None
 
 
 def _starts_item(text: str, start: int) -> bool:
@@ -151,9 +150,9 @@ def _starts_item(text: str, start: int) -> bool:
     return before[-1:] in (";", ":", "\n") or (not before and start <= 8)
 
 
-def _alone(before: str, keyword: str) -> bool:
-    """ "Born" labels a line only with nothing written before it ("Training delivered" is prose)."""
-    return keyword.lower() == "born" and not any(c.isalpha() for c in before)
+def _alone(before: str) -> bool:
+    """ "Born" labels a line only with nothing written before it ("How the panel was born" is prose)."""
+    return not any(c.isalpha() for c in before)
 
 
 def _a_value(rest: str) -> bool:
@@ -169,9 +168,11 @@ def leads_on(block: str) -> bool:
     return "|" in block or _KEYWORD.search(block) is not None
 
 
-def passed_over(block: str) -> bool:
-    """Whether a reader passes over a block between a label and its value: no letter or digit shown."""
-    return not any(c.isalnum() for c in block)
+def passed_over(line: str) -> bool:
+    """Whether a reader passes over a line or a page's block between a label and its value: blank, a rule or an
+    invisible character (no letter or digit shown), a picture or link alone, a comment or link target read beside
+    the text."""
+    return not any(c.isalnum() for c in line) or _PICTURE.fullmatch(line) is not None
 
 
 def _in_columns(text: str) -> Iterator[tuple[int, int]]:
@@ -182,7 +183,7 @@ def _in_columns(text: str) -> Iterator[tuple[int, int]]:
         table = "|" in row or "\t" in row
         cells = list(_CELLS.finditer(row.strip().strip("|"))) if table else None
         shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
-        if row.lstrip().startswith("¦"):
+        if row.lstrip().startswith(ASIDE.strip()):
             pass  # a link's target or a comment between rows, read beside the table
         elif cells is None:
             column = None
