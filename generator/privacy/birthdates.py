@@ -49,9 +49,9 @@ _TAIL = (
 )
 """What may follow a label's words: "(DD/MM/YYYY)", a link's target, a footnote mark, "/ age", "or EDD", a few
 words before a colon ("of child:", "Child A –")."""
-_SEPARATORS = r"[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd]{0,80}+"
-"""What parts a label from its value: a colon, dashes, a cell's bar, quotes, Word's alignment (never an opening
-bracket, so that it and the bracketed words after a label cannot be read two ways)."""
+_SEPARATORS = r"(?:[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd_…]|\.{2,80}+){0,80}+"
+"""What parts a label from its value: a colon, dashes, a cell's bar, quotes, Word's alignment, a form's leader dots
+or line (never an opening bracket, so that it and the bracketed words after a label cannot be read two ways)."""
 _NAMED = rf"(?:[\w'’]{{1,20}}(?:{_S}[\w'’]{{1,20}}){{0,2}}{_S}{{0,3}}[:\-\u2013]{_S}{{0,3}})?"
 """Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012"."""
 _WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{_S}person)\b[^|\n]{{0,12}}\|{_S}{{0,3}})?"
@@ -64,16 +64,29 @@ _AFTER = re.compile(
 """A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"."""
 _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{_FILLER}({_DATE}){_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
+_PARENT = r"(?:mother|father|parents?|mum|dad|mom|teenager|couple|woman|girl|care[ \t]leaver)"
+_BORN_TO = re.compile(
+    rf"{_S}{{1,3}}to{_S}{{1,3}}(?=[^.;:|\n]{{0,40}}?\b{_PARENT}\b)[^.;:|\n]{{0,60}}?{_S}on{_S}{{1,3}}(?:the{_S}{{1,3}})?({_DATE}){_RANGE}",
+    re.I,
+)
+"""A date after the parents a child was born to: "born to a mother aged 16 on 3 April 2012"."""
 _BEFORE = re.compile(rf"{_DATE}{_S}{{0,3}}\(?{_S}{{0,3}}{_DOB_WORD}(?![A-Za-z])", re.I)
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
 _LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{_S}{{0,3}}{_MARK}[^\n]*)?(?=\n)", re.I)
 """The rest of a label's line: its own words, a colon, what stands beside it (`reading.ASIDE`)."""
 _VALUE = re.compile(
     rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?"
-    rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?{_NAMED}[\[(\"“]?{_FILLER}({_DATE}){_RANGE}([^\n]{{0,80}})",
+    rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?{_NAMED}[\[(\"“]?{_FILLER}({_DATE}){_RANGE}",
     re.I,
 )
 """A paragraph that starts with a date, after a list marker, an image or link, or whose date it is."""
+_ANOTHER = re.compile(
+    rf"(?:{_S}{{0,3}}(?:[,;&|\t]|and\b)|{_S}(?=[ \t\d]))[ \t|]{{0,6}}{_NAMED}({_DATE}){_RANGE}"
+    rf"(?={_S}{{0,3}}(?:[,;&|\t.)\d]|and\b|$))",
+    re.I | re.M,
+)
+"""A further date in a list of them after the first: "03/04/2012 and 05/06/2014", "| 03/04/2012 | 05/06/2014 |",
+tab-separated cells as a browser shows them ("03/04/2012 05/06/2014")."""
 _PICTURE = re.compile(rf"[ \t]*(?:{_MARK}.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
 _DELIVERED_THING = re.compile(
@@ -108,13 +121,26 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
         if (word == "b." and _starts_item(text, keyword.start())) or (word == "delivered" and not _birth_near(text, keyword)):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
-        if after and (match := (_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end())):
+        match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or _born_to(text, keyword, word))
+        if match:
             yield keyword.start(), match.end(1)
+            yield from _further(text, match.end(1))
         if _DIGIT.search(text, max(0, keyword.start() - 40), keyword.start()):
             for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end()):
                 yield match.start(), match.end()
         if strict or word == "born":
             yield from _under_label(text, keyword, strict)
+
+
+def _born_to(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | None:
+    return _BORN_TO.match(text, keyword.end()) if word == "born" else None
+
+
+def _further(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """The dates that follow the first in a list or a table's row: siblings' dates of birth, written together."""
+    while more := _ANOTHER.match(text, end):
+        yield more.span(1)
+        end = more.end(1)
 
 
 def _birth_near(text: str, keyword: re.Match[str]) -> bool:
@@ -136,8 +162,11 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
         following = text.find("\n", position + 1)
         following = len(text) if following < 0 else following
         if value := _VALUE.match(text, position + 1, following):
-            if _a_value(value.group(2)):
-                yield value.start(1), value.end(1)
+            more = list(_further(text, value.end(1)))
+            end = more[-1][1] if more else value.end(1)
+            if _a_value(text[end : min(following, end + 80)]):
+                yield value.span(1)
+                yield from more
             return
         if not passed_over(text[position + 1 : following]) or following == len(text):
             return

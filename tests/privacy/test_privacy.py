@@ -17,6 +17,7 @@ from generator.output.sitescan import check_site
 from generator.pipeline import check
 from generator.privacy.detectors import nhs_check_digit_ok
 from generator.privacy.scan import mask, scan_text
+from generator.site.markup import to_html
 from tests.support import (
     BASE,
     FIXTURES,
@@ -450,6 +451,31 @@ def test_a_page_is_read_as_a_browser_reads_it_served_as_utf8_and_a_dated_heading
         ("site/d/index.html", "email"),
         ("site/e/index.html", "phone"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dates of birth: 03/04/2012, 05/06/2014 and 07/08/2016",
+        "| Field | Child A | Child B | Child C |\n|---|---|---|---|\n| DOB | 03/04/2012 | 05/06/2014 | 07/08/2016 |",
+        "DOB\t03/04/2012\t05/06/2014\t07/08/2016",
+        "Children's dates of birth:\n\n03/04/2012; Child B: 05/06/2014 & 07/08/2016",
+        "The baby was born on 03/04/2012 and seen on 05/06/2014 and 07/08/2016",
+    ],
+)
+def test_every_date_in_a_list_or_row_of_dates_of_birth_is_found_in_content_and_on_a_page(tmp_path: Path, text: str) -> None:
+    """Siblings' dates written together: each is a detail, the second and third as much as the first. A date
+    that follows as something else (a review, a visit) is not taken for one."""
+    dates = ["03/04/2012", "05/06/2014", "07/08/2016"]
+    expected = dates if "seen" not in text else dates[:1]
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [d for d in dates if any(d in f.text for f in findings if f.kind == "date-of-birth")] == expected
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text(to_html(text))
+    found = [f.text for f in check_site(site, "example.org") if f.kind == "date-of-birth"]
+    assert [d for d in dates if any(d in f for f in found)] == expected
+    assert not scan_text([(1, "DOB: 03/04/2012, seen 12/03/2024 and 14/03/2024 for review")])[1:]
 
 
 def test_findings_keep_their_lines_and_order() -> None:
