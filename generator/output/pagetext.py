@@ -21,6 +21,8 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P
 Fragment = tuple[int, str]
 """A line of a page's source and a piece of text written there."""
 _PARSER = etree.HTMLParser(huge_tree=True)  # deeper than 255 elements too, as a browser reads it
+DEEPEST = 2048
+"""Elements nested deeper than this stop lxml even so (libxml2's hard limit): the rest of such a page goes unread."""
 _DECLARED = re.compile(rb"<meta[^>]{0,300}charset\s*=\s*[\"']?\s*([\w-]*)", re.I)
 _IGNORED_LABELS = (b"utf-16", b"utf-32", b"utf16", b"utf32", b"ucs", b"utf-7", b"utf7")
 """Encodings a browser ignores when a page names them: it reads the page as served, UTF-8."""
@@ -44,18 +46,20 @@ def _as_served(data: bytes) -> bytes | str:
     return data.decode("utf-8", "replace")
 
 
-def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]:
+def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]], int | None]:
     """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells parted
-    by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), and every URL the page would load.
+    by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), every URL the page would load, and
+    the line past which the page could not be read, if any (elements nested deeper than lxml follows, `DEEPEST`).
     Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
     every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
     try:
         root = etree.fromstring(_as_served(data), _PARSER)
     except ValueError:  # lxml refuses text with an XML encoding declaration: it reads that page's bytes
         root = etree.fromstring(data, _PARSER)
+    cut = next((error.line for error in _PARSER.error_log if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
         text = data.decode("utf-8", "replace")
-        return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], []
+        return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], [], cut
     blocks: list[list[Fragment]] = []
     loads: list[tuple[int, str]] = []
     current: list[Fragment] = []
@@ -116,7 +120,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]]]
                     shown = True
     if shown:
         blocks.append(current)
-    return blocks, loads
+    return blocks, loads, cut
 
 
 def _loads(tag: str, attributes: etree._Attrib) -> list[str]:

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from generator.output.pagetext import Fragment, css_urls, read_page
+from generator.output.pagetext import DEEPEST, Fragment, css_urls, read_page
 from generator.output.sitedir import files_in
 from generator.privacy.birthdates import leads_on, passed_over
 from generator.privacy.detectors import detect
@@ -49,7 +49,9 @@ SEEN_LIMIT = 50_000
 is soon remembered again, while a large site's own text is not held twice."""
 
 LOAD = "third-party"
-"""The kind of a sighting that is a load from another host (every other kind is a privacy detector's)."""
+"""The kind of a sighting that is a load from another host."""
+UNREAD = "unread"
+"""The kind of a sighting that is a page the checks could not read to its end (every other kind is a detector's)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,11 @@ class Sighting:
     def message(self) -> str:
         if self.kind == LOAD:
             return f"loads {self.text} from a third-party host; serve it from the site itself"
+        if self.kind == UNREAD:
+            return (
+                f"elements nested more than {DEEPEST:,} deep: the privacy checks cannot read what follows, which a browser "
+                "still shows; nest them less deeply"
+            )
         return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
 
 
@@ -146,8 +153,9 @@ def check_site(
 
 
 def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
-    blocks, loads = read_page(data)
-    return _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
+    blocks, loads, cut = read_page(data)
+    found = _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
+    return found + ([Sighting(name, cut, UNREAD, "")] if cut is not None else [])
 
 
 def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -171,6 +172,27 @@ def test_output_scan_on_one_core_checks_every_file_after_the_build(project: Path
     template.write_text(template.read_text().replace('<div class="md-copyright">', TEMPLATE_LEAK))
     run = cli("build")
     assert run.code == 1
+    assert "overrides/partials/copyright.html:" in run.out and "privacy: phone: 01•• ••• ••23 reached the built site" in run.out
+
+
+def test_a_page_nested_deeper_than_the_checks_read_is_refused_though_what_it_hides_passed_the_content_scan(
+    project: Path, cli
+) -> None:
+    """Past 2,048 nested elements lxml stops reading a page (a browser does not): a template's detail, or a load
+    from another host, after that depth would go unchecked. Such a page fails the build at the line it stops."""
+    site = build_site(project)
+    before = tree_digest(site)
+    template = project / "overrides/partials/copyright.html"
+    deep = "<div>\n" * 2100 + "</div>\n" * 2100
+    template.write_text(template.read_text().replace('<div class="md-copyright">', deep + TEMPLATE_LEAK))
+    run = cli("build")
+    assert run.code == 1
+    reported = [line for line in run.lines if line.startswith("site/") and ": elements nested more than 2,048 deep" in line]
+    assert len(reported) > 1 and all(re.match(r"site/\S+\.html:\d+: ", line) for line in reported), run.out
+    assert tree_digest(site) == before
+    template.write_text(template.read_text().replace(deep, "<div>\n" * 2000 + "</div>\n" * 2000))
+    run = cli("build")
+    assert run.code == 1 and "nested more than" not in run.out, run.out
     assert "overrides/partials/copyright.html:" in run.out and "privacy: phone: 01•• ••• ••23 reached the built site" in run.out
 
 
