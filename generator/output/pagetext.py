@@ -17,6 +17,8 @@ LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "vid
 LOADING_TAGS |= {"object": "data"}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
+_CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.S)
 
 Fragment = tuple[int, str]
 """A line of a page's source and a piece of text written there."""
@@ -33,7 +35,7 @@ _LINKING_SVG = frozenset({"image", "use", "feimage"})
 _LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", *_LINKING_SVG})
 _LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster"})
 """Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
-_WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES
+_WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES | {"srcdoc"}
 """Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
 
 
@@ -93,12 +95,18 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
                             if "%" in value and (name == "href" or name == "src"):
                                 value = unquote(value)
                             blocks.append([(line, ASIDE + value)])
+                        elif value and name == "srcdoc":  # a page of its own, shown in a frame
+                            inner, inner_loads, inner_cut = read_page(value.encode())
+                            blocks += [[(line, text) for _, text in block] for block in inner]
+                            loads += [(line, url) for _, url in inner_loads]
+                            cut = cut if inner_cut is None else line
                 if names and (tag in loading or not loaders.isdisjoint(names)):
                     loads.extend((line, url) for url in _loads(tag, element.attrib))
                 text = element.text
                 if text:
                     if tag == "style":
                         loads.extend((line, url) for url in css_urls(text))
+                        blocks.extend([(line + number - 1, ASIDE + shown)] for number, shown in css_shown(text))
                     elif tag != "script":
                         current.append((line, text))
                         if not shown and not text.isspace():
@@ -137,3 +145,17 @@ def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
 
 def css_urls(css: str) -> list[str]:
     return [m.group("url") or m.group("imported") or "" for m in _CSS_URL.finditer(css)]
+
+
+def css_shown(css: str) -> list[tuple[int, str]]:
+    """The text a stylesheet shows readers (`content: "…"`), at its line in the stylesheet, escapes read as a
+    browser reads them (`\\30 7700` is 07700)."""
+    return [
+        (css.count("\n", 0, m.start()) + 1, _CSS_ESCAPE.sub(_unescaped, m.group(1) or m.group(2) or ""))
+        for m in _CSS_CONTENT.finditer(css)
+    ]
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    code = escape.group(1)
+    return chr(min(int(code, 16), 0x10FFFF) or 0xFFFD) if code else escape.group(2)

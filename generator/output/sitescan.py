@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from generator.output.pagetext import DEEPEST, Fragment, css_urls, read_page
+from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, read_page
 from generator.output.sitedir import files_in
 from generator.privacy.birthdates import leads_on, passed_over
 from generator.privacy.detectors import detect
@@ -30,7 +30,6 @@ from generator.privacy.reading import Read, normalised, read_lines, read_markdow
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
 
-_CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
 _IGNORED = re.compile(r"[\t\n\r]")
 
 
@@ -177,8 +176,7 @@ def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None =
 def _check_css(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A stylesheet's loads, and the text it shows readers (`content: "…"`)."""
     text = data.decode("utf-8")
-    shown = [(text.count("\n", 0, m.start()) + 1, m.group(1) or m.group(2) or "") for m in _CSS_CONTENT.finditer(text)]
-    return _privacy(name, [[piece] for piece in shown]) + [
+    return _privacy(name, [[piece] for piece in css_shown(text)]) + [
         Sighting(name, number, LOAD, url)
         for number, line in enumerate(text.split("\n"), start=1)
         for url in css_urls(line)

@@ -590,3 +590,26 @@ def test_a_stylesheet_is_checked_for_loads_from_another_host_and_the_text_it_sho
         (1, "third-party", "https://evil.example/a.css"),
         (4, "third-party", "//evil.example/b.png"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ('<iframe srcdoc="<p>DOB <b>03</b>/04/2012</p>"></iframe>', [(2, "date-of-birth")]),
+        (
+            '<iframe srcdoc="<p>Ring 0770<b>0</b> 900461</p><img src=https://evil.example/a.png>"></iframe>',
+            [(2, "phone"), (2, "third-party")],
+        ),
+        ('<style>\n.b::after { content: "Ring 07700 900461" }\n</style>', [(3, "phone")]),
+        ('<style>\n.b::after { content: "Ring \\30 7700 \\39 00461" }</style>', [(3, "phone")]),
+        ('<iframe srcdoc="' + "&lt;div&gt;" * 2100 + '"></iframe>', [(2, "unread")]),
+    ],
+)
+def test_text_a_frame_or_a_page_style_shows_is_read(tmp_path: Path, page: str, expected: list[tuple[int, str]]) -> None:
+    """A frame's own page (`srcdoc`) and a style's `content` are shown to readers: read, loads and escapes included."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text("<p>Notes</p>\n" + page)
+    (tmp_path / "b.css").write_text('.b::after { content: "Ring \\30 7700 \\39 00461" }')
+    found = check_site(tmp_path, "example.org")
+    assert [(f.line, f.kind) for f in found if f.path == "site/a/index.html"] == expected
+    assert [(f.path, f.kind, f.text) for f in found if f.path == "site/b.css"] == [("site/b.css", "phone", "07700 900461")]
