@@ -28,6 +28,8 @@ DEEPEST = 2048
 _DECLARED = re.compile(rb"<meta[^>]{0,300}charset\s*=\s*[\"']?\s*([\w-]*)", re.I)
 _IGNORED_LABELS = (b"utf-16", b"utf-32", b"utf16", b"utf32", b"ucs", b"utf-7", b"utf7")
 """Encodings a browser ignores when a page names them: it reads the page as served, UTF-8."""
+_WIDEST = 20
+"""Columns a cell may span (`colspan`), or be moved along by cells spanning rows above: a reader's text stays small."""
 _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
 _SVG_LINKS = ("href", "xlink:href")
@@ -66,6 +68,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
     loads: list[tuple[int, str]] = []
     current: list[Fragment] = []
     shown, cells = False, 0  # whether `current` holds more than spacing; the table cells open
+    tables = _Tables()
     runs_on, watched, read, loading, loaders = _RUNS_ON, _WATCHED, ATTRIBUTES_READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
     for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         if not isinstance(top.tag, str):  # a comment before or after the document
@@ -84,10 +87,12 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
                 if tag == "tr":
                     current.append((line, "| "))
                     shown = True
+                    tables.row()
                 elif tag == "td" or tag == "th":
-                    span = element.get("colspan") or ""
-                    current.append((line, " | " * (min(max(int(span), 1), 20) if span.isdigit() else 1)))
+                    current.append((line, " | " * tables.cell(element)))
                     shown, cells = True, cells + 1
+                elif tag == "table":
+                    tables.enter()
                 names = element.keys()
                 if names and not watched.isdisjoint(names):
                     for name, value in element.items():
@@ -114,13 +119,17 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
                 continue
             if event == "comment":  # in the page's source for anyone to read
                 blocks.append([(element.sourceline or 1, ASIDE + (element.text or ""))])
-            elif element.tag == "td" or element.tag == "th":
-                cells -= 1
-            elif current and not cells and element.tag not in runs_on:
-                if shown:
-                    blocks.append(current)
-                    shown = False
-                current = []
+            else:
+                tag = element.tag
+                if tag == "td" or tag == "th":
+                    cells -= 1
+                elif current and not cells and tag not in runs_on:
+                    if shown:
+                        blocks.append(current)
+                        shown = False
+                    current = []
+                if tag == "table":
+                    tables.leave()
             tail = element.tail  # after an element's end, or a comment's
             if tail:
                 current.append((element.sourceline or 1, tail))
@@ -129,6 +138,52 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
     if shown:
         blocks.append(current)
     return blocks, loads, cut
+
+
+class _Table:
+    def __init__(self) -> None:
+        self.below: dict[int, int] = {}
+        """Rows still to be spanned by a cell above, by column."""
+        self.covered: set[int] = set()
+        """The columns of the current row that a cell above spans."""
+        self.column = 0
+
+
+class _Tables:
+    """The open tables (one inside another's cell too), so that a cell beside one spanning rows above (`rowspan`)
+    keeps its column: the spanned column is read as an empty cell."""
+
+    def __init__(self) -> None:
+        self.open: list[_Table] = []
+
+    def enter(self) -> None:
+        self.open.append(_Table())
+
+    def leave(self) -> None:
+        if self.open:
+            self.open.pop()
+
+    def row(self) -> None:
+        if self.open:
+            table = self.open[-1]
+            table.covered = {column for column, rows in table.below.items() if rows > 0}
+            for column in table.covered:
+                table.below[column] -= 1
+            table.column = 0
+
+    def cell(self, element: etree._Element) -> int:
+        """How many columns the cell takes, with those spanned from above just before it."""
+        span, rows = element.get("colspan") or "", element.get("rowspan") or ""
+        span = min(max(int(span), 1), _WIDEST) if span.isdigit() else 1
+        if not self.open:
+            return span
+        table, skipped = self.open[-1], 0
+        while table.column in table.covered and skipped < _WIDEST:
+            table.column, skipped = table.column + 1, skipped + 1
+        if rows.isdigit() and int(rows) > 1:
+            table.below.update(dict.fromkeys(range(table.column, table.column + span), min(int(rows), 65_534) - 1))
+        table.column += span
+        return skipped + span
 
 
 def _loads(tag: str, attributes: etree._Attrib) -> list[str]:

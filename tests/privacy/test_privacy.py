@@ -613,3 +613,21 @@ def test_text_a_frame_or_a_page_style_shows_is_read(tmp_path: Path, page: str, e
     found = check_site(tmp_path, "example.org")
     assert [(f.line, f.kind) for f in found if f.path == "site/a/index.html"] == expected
     assert [(f.path, f.kind, f.text) for f in found if f.path == "site/b.css"] == [("site/b.css", "phone", "07700 900461")]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "<tr><th>Child</th><th>DOB</th></tr><tr><td rowspan=2>A and B</td><td>03/04/2012</td></tr><tr><td>05/06/2014</td></tr>",
+        "<tr><th rowspan=3>Family</th><th>Child</th><th>DOB</th></tr>"
+        "<tr><td>A</td><td>03/04/2012</td></tr><tr><td>B</td><td>05/06/2014</td></tr>",
+        "<tr><th>Child</th><th>Checked</th><th>DOB</th></tr>"
+        "<tr><td>A</td><td rowspan=2>12/03/2024</td><td>03/04/2012</td></tr><!-- B --><tr><td>B</td><td>05/06/2014</td></tr>",
+    ],
+)
+def test_a_date_in_a_dob_column_is_found_beside_a_cell_spanning_rows(tmp_path: Path, table: str) -> None:
+    """A cell spanning rows (`rowspan`) moves the cells of the rows below along, as a browser shows them."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(f"<table>{table}</table>")
+    found = check_site(tmp_path, "example.org")
+    assert [(f.kind, f.text) for f in found] == [("date-of-birth", "03/04/2012"), ("date-of-birth", "05/06/2014")]
