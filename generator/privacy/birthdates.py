@@ -7,86 +7,100 @@ date. Every run of spacing and every skipped line here has a bound, so no text m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
+from generator.privacy.dates import DATE, NOT_A_RANGE, NOTE, PLACEHOLDER, SPACE, WEEKDAY
 from generator.privacy.reading import ASIDE
 
 _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
-_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_S = r"[ \t]"
-"""Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""
-_ORDINAL = r"(?:st|nd|rd|th)"
-_DAY_WORDS = (
-    r"(?:(?:twenty|thirty)[ \-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
-    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
-)
-_DAY = rf"(?:\d{{1,2}}{_ORDINAL}?|{_DAY_WORDS})"
-_DATE = (
-    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{1,2}} ?/ ?\d{{1,2}} ?/ ?\d{{4}}(?!\d)"
-    rf"|\d{{1,2}} \d{{1,2}} \d{{4}}|\d{{4}}[-/]\d{{2}}[-/]\d{{2}}"
-    rf"|\d{{1,2}}[-/ ]{_MONTHS}[-/ ](?:\d{{4}}|\d{{2}})(?!\d)"
-    rf"|{_DAY}{_S}{{1,3}}(?:of{_S}{{1,3}})?{_MONTHS}\.?,?{_S}{{1,3}}(?:\d{{4}}|'?\d{{2}}\b)"
-    rf"|{_MONTHS}\.?{_S}{{1,3}}(?:the{_S}{{1,3}})?{_DAY},?{_S}{{1,3}}(?:\d{{4}}|'?\d{{2}}\b))"
-)
 _BIRTH = r"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?))"
 """The words that only ever name a date of birth (a label's words); "born" and "delivered" end other phrases too."""
 _DOB_WORD = rf"(?:{_BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d))"
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 _FILLER = (
-    rf"(?:(?:on|the|is|was|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
-    rf"thought|believed|recorded|given|stated|said|to|be|as|in{_S}{{1,3}}(?:the{_S}{{1,3}})?hospital|at{_S}{{1,3}}home|"
-    rf"hospital|home|{_WEEKDAY}|\d{{1,2}}{_S}{{1,3}}weeks?)\b[ \t,:\-]{{0,4}}){{0,6}}(?:(?:c|ca|est|approx)\.{_S}{{0,3}})?"
+    rf"(?:(?:on|or|the|is|was|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
+    rf"thought|believed|recorded|given|stated|said|to|be|as|in{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?hospital|at{SPACE}{{1,3}}home|"
+    rf"hospital|home|{WEEKDAY}|\d{{1,2}}{SPACE}{{1,3}}weeks?)\b[ \t,:\-]{{0,4}}){{0,6}}(?:(?:c|ca|est|approx)\.{SPACE}{{0,3}})?"
 )
 """What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "c.". Never
 "between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
-_RANGE = rf"(?!{_S}{{0,3}}(?:-|to\b|until\b|till\b|through\b){_S}{{0,3}}(?:the{_S}{{1,3}})?{_DATE})"
-"""Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
+_NOT_BIRTH = r"(?:checks?|format|fields?|policy|training|audits?)"
+"""Words after "date of birth" that make a label of something else: "Date of birth checks: 12 March 2024"."""
 _TAIL = (
-    rf"(?:\]?{_S}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={_S}{{0,3}}(?:[:)\n]|\Z))|{_S}{{0,3}}[†‡*]"
-    rf"|{_S}{{0,3}}(?:/|&|,|and|or|-){_S}{{0,3}}(?:age|EDD|gender|sex)\b"
-    rf"|{_S}{{1,3}}(?:on\b|[\w'’]{{1,20}}(?:{_S}{{1,3}}[\w'’]{{1,20}}){{0,2}}(?={_S}{{0,3}}[:\-\u2013])))"
+    rf"(?:\]?{SPACE}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={SPACE}{{0,3}}(?:[:)\n]|\Z))|{SPACE}{{0,3}}[†‡*]"
+    rf"|{SPACE}{{0,3}}(?:/|&|,|and|or|-){SPACE}{{0,3}}(?:age|EDD|gender|sex)\b"
+    rf"|{SPACE}{{1,3}}(?:on\b|(?!{_NOT_BIRTH}\b)[\w'’]{{1,20}}(?:{SPACE}{{1,3}}[\w'’]{{1,20}}){{0,2}}"
+    rf"(?={SPACE}{{0,3}}(?:[:\-\u2013_…·∙⋯]|\.[ \t]{{0,2}}\.))))"
 )
 """What may follow a label's words: "(DD/MM/YYYY)", a link's target, a footnote mark, "/ age", "or EDD", a few
 words before a colon ("of child:", "Child A –")."""
-_SEPARATORS = r"(?:[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd_…]|\.{2,80}+){0,80}+"
+_SEPARATORS = r"(?:[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd_…·∙⋯]|\.(?:[ \t]{0,2}\.){1,80}+){0,80}+"
 """What parts a label from its value: a colon, dashes, a cell's bar, quotes, Word's alignment, a form's leader dots
 or line (never an opening bracket, so that it and the bracketed words after a label cannot be read two ways)."""
-_NAMED = rf"(?:[\w'’]{{1,20}}(?:{_S}[\w'’]{{1,20}}){{0,2}}{_S}{{0,3}}[:\-\u2013]{_S}{{0,3}})?"
-"""Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012"."""
-_WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{_S}person)\b[^|\n]{{0,12}}\|{_S}{{0,3}})?"
+_OTHER_DATE = r"(?:date|seen|visit(?:ed)?|review(?:ed)?|referr(?:al|ed)|closed|opened|checked|due|meeting|assess(?:ed|ment))"
+_NAMED = (
+    rf"(?:(?!(?:[\w'’]{{1,20}}{SPACE}){{0,2}}{_OTHER_DATE}\b)[\w'’]{{1,20}}(?:{SPACE}[\w'’]{{1,20}}){{0,2}}{SPACE}{{0,3}}"
+    rf"[:\-\u2013]{SPACE}{{0,3}})?"
+)
+"""Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012" (not "Date of visit: …")."""
+_WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{SPACE}person)\b[^|\n]{{0,12}}\|{SPACE}{{0,3}})?"
 """A cell naming whose date the next one holds: `| DOB | Child A | 03/04/2012 |` (not `| DOB | Complete | … |`)."""
 _AFTER = re.compile(
     rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}{_NAMED}[\[(]?{_FILLER}[\[(]?"
-    rf"({_DATE}){_RANGE}",
+    rf"({DATE}){NOT_A_RANGE}",
     re.I,
 )
 """A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"."""
-_LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{_FILLER}({_DATE}){_RANGE}", re.I)
+_LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{_FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
-_PARENT = r"(?:mother|father|parents?|mum|dad|mom|teenager|couple|woman|girl|care[ \t]leaver)"
+_PARENT = (
+    r"(?:mother|father|parents?|mum|dad|mom|teenagers?|couple|woman|girl|family|care[ \t\-]leaver|\d{1,2}[ \-]year[ \-]old"
+    r"|(?:Mr|Mrs|Ms|Miss)\.?[ \t]\w+)"
+)
 _BORN_TO = re.compile(
-    rf"{_S}{{1,3}}to{_S}{{1,3}}(?=[^.;:|\n]{{0,40}}?\b{_PARENT}\b)[^.;:|\n]{{0,60}}?{_S}on{_S}{{1,3}}(?:the{_S}{{1,3}})?({_DATE}){_RANGE}",
+    rf"{SPACE}{{1,3}}to{SPACE}{{1,3}}(?:(?:a|an|the|her|his|their|two|young|teenage|single|[\w\-]{{1,20}}-\w{{1,12}}){SPACE}{{1,3}}){{0,3}}"
+    rf"{_PARENT}\b(?:[^.;:|\n]|(?<=\d):(?=\d)|(?<=M[rs])\.|(?<=Mrs)\.){{0,60}}?{SPACE}(?=on\b){_FILLER}({DATE}){NOT_A_RANGE}",
     re.I,
 )
 """A date after the parents a child was born to: "born to a mother aged 16 on 3 April 2012"."""
-_BEFORE = re.compile(rf"{_DATE}{_S}{{0,3}}\(?{_S}{{0,3}}{_DOB_WORD}(?![A-Za-z])", re.I)
+_BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}\(?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])", re.I)
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
-_LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{_S}{{0,3}}{_MARK}[^\n]*)?(?=\n)", re.I)
+_LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{SPACE}{{0,3}}{_MARK}[^\n]*)?(?=\n)", re.I)
 """The rest of a label's line: its own words, a colon, what stands beside it (`reading.ASIDE`)."""
 _VALUE = re.compile(
     rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?"
-    rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?{_NAMED}[\[(\"“]?{_FILLER}({_DATE}){_RANGE}",
+    rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?{_NAMED}[\[(\"“]?{_FILLER}({DATE}){NOT_A_RANGE}",
     re.I,
 )
 """A paragraph that starts with a date, after a list marker, an image or link, or whose date it is."""
+_WHOSE = (
+    rf"(?:(?:child|baby|sibling|twin|infant|young{SPACE}person|brother|sister|son|daughter)\b[^:|\n\-\u2013]{{0,12}}"
+    rf"[:\-\u2013]{SPACE}{{0,3}})"
+)
+_ITEM_SEP = (
+    rf"(?:(?:{SPACE}{{0,3}}(?:[,;&|\t/·•+]|and\b|or\b|plus\b|as{SPACE}well{SPACE}as\b)){{1,2}}[ \t|]{{0,6}}"
+    rf"|{SPACE}{{1,6}}(?=[\d\[X*#?]|{_WHOSE}))"
+)
+_ITEM_END = rf"(?={SPACE}{{0,3}}(?:[,;&|\t/.)·•+\d\[]|and\b|or\b|plus\b|as\b|$)|{SPACE}{{1,6}}{_WHOSE})"
 _ANOTHER = re.compile(
-    rf"(?:{_S}{{0,3}}(?:[,;&|\t]|and\b)|{_S}(?=[ \t\d]))[ \t|]{{0,6}}{_NAMED}({_DATE}){_RANGE}"
-    rf"(?={_S}{{0,3}}(?:[,;&|\t.)\d]|and\b|$))",
+    rf"{NOTE}(?:{_ITEM_SEP}{_WHOSE}?{PLACEHOLDER}{NOTE}){{0,3}}{_ITEM_SEP}{_WHOSE}?({DATE}){NOT_A_RANGE}{NOTE}{_ITEM_END}",
     re.I | re.M,
 )
-"""A further date in a list of them after the first: "03/04/2012 and 05/06/2014", "| 03/04/2012 | 05/06/2014 |",
-tab-separated cells as a browser shows them ("03/04/2012 05/06/2014")."""
+"""A further date in a list of them, past items that hold none: "03/04/2012 and 05/06/2014", "| n/k | 05/06/2014 |",
+"Child B: 05/06/2014", tab-separated cells as a browser shows them ("03/04/2012 05/06/2014")."""
+_HOLE = re.compile(
+    rf"{_TAIL}{{0,3}}{_SEPARATORS}{_WHOSE_CELL}{_NAMED}{PLACEHOLDER}{NOTE}{_ITEM_END}",
+    re.I | re.M,
+)
+"""A label's first value that is no date ("Dates of birth: withheld, 05/06/2014"): the dates after it still count."""
+_ITEM = re.compile(
+    rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?{_WHOSE}?"
+    rf"(?:({DATE}){NOT_A_RANGE}|{PLACEHOLDER}){NOTE}{_ITEM_END}",
+    re.I | re.M,
+)
+"""A line of a list of dates of birth, or of their stand-ins: "- 05/06/2014", "Child B: 05/06/2014", "- [redacted]"."""
+_LIST_LENGTH = 30
+"""Lines of a list of dates looked at, at most."""
 _PICTURE = re.compile(rf"[ \t]*(?:{_MARK}.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
 _DELIVERED_THING = re.compile(
@@ -101,8 +115,9 @@ _LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
 _BIRTH_ONLY = re.compile(_BIRTH, re.I)
 _HEADER = re.compile(rf"\b(?:{_BIRTH}|born)s?\b", re.I)
-_FULL_DATE = re.compile(_DATE, re.I)
+_FULL_DATE = re.compile(DATE, re.I)
 _CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
+_OTHER_HEADER = re.compile(rf"\b{_OTHER_DATE}", re.I)
 
 
 def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
@@ -124,7 +139,9 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
         match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or _born_to(text, keyword, word))
         if match:
             yield keyword.start(), match.end(1)
-            yield from _further(text, match.end(1))
+            yield from _listed(text, match.end(1), loose=False)
+        elif after and strict and (hole := _HOLE.match(text, keyword.end())):
+            yield from _listed(text, hole.end(), loose=False)
         if _DIGIT.search(text, max(0, keyword.start() - 40), keyword.start()):
             for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end()):
                 yield match.start(), match.end()
@@ -136,11 +153,52 @@ def _born_to(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | No
     return _BORN_TO.match(text, keyword.end()) if word == "born" else None
 
 
-def _further(text: str, end: int) -> Iterator[tuple[int, int]]:
-    """The dates that follow the first in a list or a table's row: siblings' dates of birth, written together."""
-    while more := _ANOTHER.match(text, end):
+def _listed(text: str, end: int, loose: bool) -> Iterator[tuple[int, int]]:
+    """The dates that follow a first one (or its stand-in) at `end`, in a list, a table's row or the lines below:
+    siblings' dates of birth, written together. Blank lines may part the lines of a `loose` list."""
+    end = yield from _further(text, end)
+    gap = 0
+    for _ in range(_LIST_LENGTH):
+        if text[end : text.find("\n", end) % (len(text) + 1)].strip():
+            return  # the line goes on with something else: the list has ended
+        start = end + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if start > len(text):
+            return
+        if item := _ITEM.match(text, start, end):
+            if item.group(1):
+                yield item.span(1)
+            end, gap = (yield from _further(text, item.end())), 0
+        elif loose and passed_over(text[start:end]) and gap < _LOOK_DOWN:
+            gap += 1
+        else:
+            return
+
+
+def _further(text: str, end: int) -> Generator[tuple[int, int], None, int]:
+    """The dates after `end` on its line, past items that hold none; returns where the last ended."""
+    while (more := _ANOTHER.match(text, end)) and not _other_column(text, end, more.start(1)):
         yield more.span(1)
-        end = more.end(1)
+        end = more.end()
+    return end
+
+
+def _other_column(text: str, end: int, date: int) -> bool:
+    """Whether the date at `date`, in a table cell after `end`, stands in a column headed by another date's name
+    ("| Field | Value | Checked |"): the header is the first of the rows just above (looked for a short way up)."""
+    if "|" not in text[end:date] and "\t" not in text[end:date]:
+        return False
+    top = start = text.rfind("\n", 0, date) + 1
+    column = sum(1 for c in text[start:date].lstrip(" ").removeprefix("|") if c in "|\t")
+    for _ in range(_LIST_LENGTH):
+        above = text.rfind("\n", 0, top - 1) + 1
+        if top == 0 or not any(c in "|\t" for c in text[above : top - 1]):
+            break
+        top = above
+    cells = list(_CELLS.finditer(text[top : text.find("\n", top) % (len(text) + 1)].strip().strip("|")))
+    header = cells[column].group() if top < start and column < len(cells) else ""
+    return _OTHER_HEADER.search(header) is not None and _HEADER.search(header) is None
 
 
 def _birth_near(text: str, keyword: re.Match[str]) -> bool:
@@ -161,11 +219,11 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
     for _ in range(_LOOK_DOWN if end else 0):
         following = text.find("\n", position + 1)
         following = len(text) if following < 0 else following
-        if value := _VALUE.match(text, position + 1, following):
-            more = list(_further(text, value.end(1)))
-            end = more[-1][1] if more else value.end(1)
+        if value := _VALUE.match(text, position + 1, following) or _ITEM.match(text, position + 1, following):
+            more = list(_listed(text, value.end(1) if value.group(1) else value.end(), loose=True))
+            end = max([value.end(), *(e for _, e in more if e <= following)])
             if _a_value(text[end : min(following, end + 80)]):
-                yield value.span(1)
+                yield from ([value.span(1)] if value.group(1) else [])
                 yield from more
             return
         if not passed_over(text[position + 1 : following]) or following == len(text):
@@ -218,6 +276,7 @@ def _in_columns(text: str) -> Iterator[tuple[int, int]]:
             column = None
         elif column is None:
             column = next((i for i, cell in enumerate(cells) if _HEADER.search(cell.group())), None)
-        elif column < len(cells) and (date := _FULL_DATE.search(cells[column].group())):
-            yield shift + cells[column].start() + date.start(), shift + cells[column].start() + date.end()
+        elif column < len(cells):
+            at = shift + cells[column].start()
+            yield from ((at + date.start(), at + date.end()) for date in _FULL_DATE.finditer(cells[column].group()))
         offset += len(row) + 1

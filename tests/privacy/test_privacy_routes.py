@@ -158,6 +158,13 @@ ROUTES = [
     ("dob-form-line", "Date of birth ______ 03/04/2012", "date-of-birth", 0),
     ("dob-ellipsis", "Date of birth……03/04/2012", "date-of-birth", 0),
     ("born-to-a-mother", "Child A was born to a mother aged 16 on 3 April 2012.", "date-of-birth", 0),
+    # found by an attack on those
+    ("dob-list-after-redacted", "Dates of birth:\n\n- [redacted]\n- 05/06/2014", "date-of-birth", 3),
+    ("dob-row-after-not-known", "| Field | Child A | Child B |\n|---|---|---|\n| DOB | n/k | 05/06/2014 |", "date-of-birth", 2),
+    ("dob-withheld-then-date", "Dates of birth: withheld, 05/06/2014", "date-of-birth", 0),
+    ("dob-spaced-leader-dots", "Date of birth . . . . . 03/04/2012", "date-of-birth", 0),
+    ("dob-middle-dots", "Date of birth of child ········ 03/04/2012", "date-of-birth", 0),
+    ("born-to-a-teenager", "Child A was born to a 15-year-old on or about 3 April 2012.", "date-of-birth", 0),
 ]
 
 
