@@ -6,6 +6,7 @@ text, a link's target or a comment read beside the text as an `ASIDE`), each pie
 
 from __future__ import annotations
 
+import codecs
 import re
 from urllib.parse import unquote
 
@@ -26,8 +27,13 @@ _PARSER = etree.HTMLParser(huge_tree=True)  # deeper than 255 elements too, as a
 DEEPEST = 2048
 """Elements nested deeper than this stop lxml even so (libxml2's hard limit): the rest of such a page goes unread."""
 _DECLARED = re.compile(rb"<meta[^>]{0,300}charset\s*=\s*[\"']?\s*([\w-]*)", re.I)
-_IGNORED_LABELS = (b"utf-16", b"utf-32", b"utf16", b"utf32", b"ucs", b"utf-7", b"utf7")
+_IGNORED_LABELS = ("utf-16", "utf-32", "utf16", "utf32", "ucs", "utf-7", "utf7")
 """Encodings a browser ignores when a page names them: it reads the page as served, UTF-8."""
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_C1 = "briefings.c1"
+"""How a browser decodes a windows-1252 byte that has no character: as the control character of its number."""
+codecs.register_error(_C1, lambda error: (error.object[error.start : error.end].decode("latin-1"), error.end))
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
 _WIDEST = 20
 """Columns a cell may span (`colspan`), or be moved along by cells spanning rows above: a reader's text stays small."""
 _RUNS_ON = INLINE | {"td", "th"}
@@ -41,26 +47,37 @@ _WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES | {"srcdoc"}
 """Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
 
 
-def _as_served(data: bytes) -> bytes | str:
-    """A page as a browser reads it when the site serves it as UTF-8: in the encoding it names or its byte-order
-    mark gives, else as UTF-8, a byte that is not UTF-8 shown as a mark (`reading.UNSHOWN`)."""
+def _as_served(data: bytes) -> str:
+    """A page as a browser reads it when the site serves it as UTF-8: in the encoding its byte-order mark gives or
+    it names, else as UTF-8, a byte that is not of its encoding shown as a mark (`reading.UNSHOWN`). Decoded here,
+    not by lxml, which stops at the first such byte; an XML declaration (which lxml refuses in text) is blanked."""
+    bom = next((codec for mark, codec in _BOMS if data.startswith(mark)), None)
     declared = _DECLARED.search(data[:4096])
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (declared and not declared.group(1).lower().startswith(_IGNORED_LABELS)):
-        return data
-    return data.decode("utf-8", "replace")
+    codec = bom or (_codec(declared.group(1).decode("ascii").lower()) if declared else "utf-8")
+    text = data.decode(codec, _C1 if codec == "cp1252" else "replace").removeprefix("\ufeff")
+    return _XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text, count=1)
 
 
-def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]], int | None]:
+def _codec(label: str) -> str:
+    """The decoder a browser uses for a page that names `label`: its own for Latin-1 and ASCII too (windows-1252),
+    UTF-8 for a label it ignores or does not know."""
+    if label.startswith(_IGNORED_LABELS):
+        return "utf-8"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return "utf-8"
+    return "cp1252" if name in ("cp1252", "latin-1", "iso8859-1", "ascii") else name
+
+
+def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]], tuple[int, str] | None]:
     """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells parted
     by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), every URL the page would load, and
-    the line past which the page could not be read, if any (elements nested deeper than lxml follows, `DEEPEST`).
+    the line past which the page could not be read, and why, if it could not (elements nested deeper than `DEEPEST`).
     Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
     every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
-    try:
-        root = etree.fromstring(_as_served(data), _PARSER)
-    except ValueError:  # lxml refuses text with an XML encoding declaration: it reads that page's bytes
-        root = etree.fromstring(data, _PARSER)
-    cut = next((error.line for error in _PARSER.error_log if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
+    root = etree.fromstring(_as_served(data), _PARSER)
+    cut = next(((error.line, error.message) for error in _PARSER.error_log if error.level == etree.ErrorLevels.FATAL), None)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
         text = data.decode("utf-8", "replace")
         return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], [], cut
@@ -104,7 +121,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
                             inner, inner_loads, inner_cut = read_page(value.encode())
                             blocks += [[(line, text) for _, text in block] for block in inner]
                             loads += [(line, url) for _, url in inner_loads]
-                            cut = cut if inner_cut is None else line
+                            cut = cut or (inner_cut and (line, inner_cut[1]))
                 if names and (tag in loading or not loaders.isdisjoint(names)):
                     loads.extend((line, url) for url in _loads(tag, element.attrib))
                 text = element.text

@@ -65,11 +65,13 @@ class Sighting:
     def message(self) -> str:
         if self.kind == LOAD:
             return f"loads {self.text} from a third-party host; serve it from the site itself"
-        if self.kind == UNREAD:
+        if self.kind == UNREAD and "depth" in self.text:
             return (
                 f"elements nested more than {DEEPEST:,} deep: the privacy checks cannot read what follows, which a browser "
                 "still shows; nest them less deeply"
             )
+        if self.kind == UNREAD:
+            return f"the privacy checks cannot read what follows ({self.text.strip()}), which a browser still shows"
         return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
 
 
@@ -154,7 +156,7 @@ def check_site(
 def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     blocks, loads, cut = read_page(data)
     found = _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
-    return found + ([Sighting(name, cut, UNREAD, "")] if cut is not None else [])
+    return found + ([Sighting(name, cut[0], UNREAD, cut[1])] if cut is not None else [])
 
 
 def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:

@@ -467,11 +467,23 @@ def test_a_page_is_read_as_a_browser_reads_it_served_as_utf8_and_a_dated_heading
     (site / "b/index.html").write_text(
         "<table><tr><td><h3>Training delivered</h3><p>12 March 2024: first session for 40 staff.</p></td></tr></table>"
     )
+    (site / "f").mkdir()  # a byte that has no character in the encoding the page names: a browser reads on
+    (site / "f/index.html").write_bytes(b'<meta charset="windows-1252"><p>Caf\x81</p><p>Call 07700 900123</p>')
+    (site / "g").mkdir()  # a first label that is not UTF-8, then UTF-8 text with curly quotes (byte 0x9d in one)
+    (site / "g/index.html").write_bytes(
+        b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><meta charset="utf-8">'
+        + "<p>“Everyone’s business”</p><p>Call 07700 900123</p>".encode()
+    )
+    (site / "h").mkdir()  # named UTF-8, yet one byte is not: a browser shows the rest
+    (site / "h/index.html").write_bytes(b'<meta charset="utf-8"><p>Parents\x92 views</p><p>Call 07700 900123</p>')
     assert [(f.path, f.kind) for f in check_site(site, "example.org")] == [
         ("site/a/index.html", "date-of-birth"),
         ("site/c/index.html", "phone"),
         ("site/d/index.html", "email"),
         ("site/e/index.html", "phone"),
+        ("site/f/index.html", "phone"),
+        ("site/g/index.html", "phone"),
+        ("site/h/index.html", "phone"),
     ]
 
 
