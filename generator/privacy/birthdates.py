@@ -7,9 +7,24 @@ date. Every run of spacing and every skipped line here has a bound, so no text m
 from __future__ import annotations
 
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 
-from generator.privacy.dates import DATE, NOT_A_RANGE, NOTE, PLACEHOLDER, SPACE, WEEKDAY
+from generator.privacy.dates import (
+    DATE,
+    FILLER,
+    ITEM_END,
+    ITEM_SEP,
+    MARKER,
+    NAMED,
+    NOT_A_RANGE,
+    NOT_BIRTH,
+    NOTE,
+    OTHER_DATE,
+    PLACEHOLDER,
+    SPACE,
+    TRAILER,
+    WHOSE,
+)
 from generator.privacy.reading import ASIDE
 
 _MARK = re.escape(ASIDE.strip())
@@ -17,19 +32,10 @@ _MARK = re.escape(ASIDE.strip())
 _BIRTH = r"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?))"
 """The words that only ever name a date of birth (a label's words); "born" and "delivered" end other phrases too."""
 _DOB_WORD = rf"(?:{_BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d))"
-_FILLER = (
-    rf"(?:(?:on|or|the|is|was|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
-    rf"thought|believed|recorded|given|stated|said|to|be|as|in{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?hospital|at{SPACE}{{1,3}}home|"
-    rf"hospital|home|{WEEKDAY}|\d{{1,2}}{SPACE}{{1,3}}weeks?)\b[ \t,:\-]{{0,4}}){{0,6}}(?:(?:c|ca|est|approx)\.{SPACE}{{0,3}})?"
-)
-"""What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "c.". Never
-"between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
-_NOT_BIRTH = r"(?:checks?|format|fields?|policy|training|audits?)"
-"""Words after "date of birth" that make a label of something else: "Date of birth checks: 12 March 2024"."""
 _TAIL = (
     rf"(?:\]?{SPACE}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={SPACE}{{0,3}}(?:[:)\n]|\Z))|{SPACE}{{0,3}}[†‡*]"
     rf"|{SPACE}{{0,3}}(?:/|&|,|and|or|-){SPACE}{{0,3}}(?:age|EDD|gender|sex)\b"
-    rf"|{SPACE}{{1,3}}(?:on\b|(?!{_NOT_BIRTH}\b)[\w'’]{{1,20}}(?:{SPACE}{{1,3}}[\w'’]{{1,20}}){{0,2}}"
+    rf"|{SPACE}{{1,3}}(?:on\b|(?!{NOT_BIRTH}\b)[\w'’]{{1,20}}(?:{SPACE}{{1,3}}[\w'’]{{1,20}}){{0,2}}"
     rf"(?={SPACE}{{0,3}}(?:[:\-\u2013_…·∙⋯]|\.[ \t]{{0,2}}\.))))"
 )
 """What may follow a label's words: "(DD/MM/YYYY)", a link's target, a footnote mark, "/ age", "or EDD", a few
@@ -37,29 +43,24 @@ words before a colon ("of child:", "Child A –")."""
 _SEPARATORS = r"(?:[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd_…·∙⋯]|\.(?:[ \t]{0,2}\.){1,80}+){0,80}+"
 """What parts a label from its value: a colon, dashes, a cell's bar, quotes, Word's alignment, a form's leader dots
 or line (never an opening bracket, so that it and the bracketed words after a label cannot be read two ways)."""
-_OTHER_DATE = r"(?:date|seen|visit(?:ed)?|review(?:ed)?|referr(?:al|ed)|closed|opened|checked|due|meeting|assess(?:ed|ment))"
-_NAMED = (
-    rf"(?:(?!(?:[\w'’]{{1,20}}{SPACE}){{0,2}}{_OTHER_DATE}\b)[\w'’]{{1,20}}(?:{SPACE}[\w'’]{{1,20}}){{0,2}}{SPACE}{{0,3}}"
-    rf"[:\-\u2013]{SPACE}{{0,3}})?"
-)
-"""Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012" (not "Date of visit: …")."""
 _WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{SPACE}person)\b[^|\n]{{0,12}}\|{SPACE}{{0,3}})?"
 """A cell naming whose date the next one holds: `| DOB | Child A | 03/04/2012 |` (not `| DOB | Complete | … |`)."""
 _AFTER = re.compile(
-    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}{_NAMED}[\[(]?{_FILLER}[\[(]?"
+    rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}(?:{WHOSE}|{NAMED})[\[(]?{FILLER}[\[(]?"
     rf"({DATE}){NOT_A_RANGE}",
     re.I,
 )
 """A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"."""
-_LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{_FILLER}({DATE}){NOT_A_RANGE}", re.I)
+_LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
 _PARENT = (
-    r"(?:mother|father|parents?|mum|dad|mom|teenagers?|couple|woman|girl|family|care[ \t\-]leaver|\d{1,2}[ \-]year[ \-]old"
-    r"|(?:Mr|Mrs|Ms|Miss)\.?[ \t]\w+)"
+    r"(?:mother|father|parents?|mum|dad|mom|teenagers?|couple|woman|girl|family(?![ \t]+(?:hubs?|centres?|support|services?|team))"
+    r"|care[ \t\-]leaver|\w{1,10}[ \-]year[ \-]old|(?:Mr|Mrs|Ms|Miss)\.?[ \t](?:[A-Z]\.[ \t]?)?\w+)"
 )
 _BORN_TO = re.compile(
-    rf"{SPACE}{{1,3}}to{SPACE}{{1,3}}(?:(?:a|an|the|her|his|their|two|young|teenage|single|[\w\-]{{1,20}}-\w{{1,12}}){SPACE}{{1,3}}){{0,3}}"
-    rf"{_PARENT}\b(?:[^.;:|\n]|(?<=\d):(?=\d)|(?<=M[rs])\.|(?<=Mrs)\.){{0,60}}?{SPACE}(?=on\b){_FILLER}({DATE}){NOT_A_RANGE}",
+    rf"{SPACE}{{1,3}}to{SPACE}{{1,3}}(?:(?:a|an|the|same|her|his|their|two|young|teenage|single|child|baby|[\w'’]{{1,20}}['’]s"
+    rf"|[\w\-]{{1,20}}-\w{{1,12}}){SPACE}{{1,3}}){{0,3}}{_PARENT}\b"
+    rf"(?:[^.;:|()\n]|\([^()\n]{{0,30}}\)|(?<=\d)[.:](?=\d)|(?<=\b[A-Z])\.){{0,60}}?{SPACE}(?=on\b){FILLER}({DATE}){NOT_A_RANGE}",
     re.I,
 )
 """A date after the parents a child was born to: "born to a mother aged 16 on 3 April 2012"."""
@@ -67,40 +68,45 @@ _BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}\(?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
 _LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{SPACE}{{0,3}}{_MARK}[^\n]*)?(?=\n)", re.I)
 """The rest of a label's line: its own words, a colon, what stands beside it (`reading.ASIDE`)."""
+_BORN_LABEL_END = re.compile(rf"(?:{SPACE}{{1,3}}on\b)?{_SEPARATORS}(?=\n)", re.I)
+"""The rest of a line that "Born" labels: "on", a colon ("Born in Bradford:" labels no date)."""
 _VALUE = re.compile(
-    rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?"
-    rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?{_NAMED}[\[(\"“]?{_FILLER}({DATE}){NOT_A_RANGE}",
+    rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?{MARKER}?"
+    rf"(?:!?\[[^\]\n]{{0,80}}\]\([^)\n]{{0,200}}\)[ \t]{{0,3}})?(?:{WHOSE}|{NAMED})[\[(\"“]?{FILLER}({DATE}){NOT_A_RANGE}",
     re.I,
 )
 """A paragraph that starts with a date, after a list marker, an image or link, or whose date it is."""
-_WHOSE = (
-    rf"(?:(?:child|baby|sibling|twin|infant|young{SPACE}person|brother|sister|son|daughter)\b[^:|\n\-\u2013]{{0,12}}"
-    rf"[:\-\u2013]{SPACE}{{0,3}})"
+_CHAIN_END = re.compile(
+    rf"{NOTE}(?:{ITEM_SEP}[\"“‘'(\[]?{PLACEHOLDER}[\"”’')\]]?{NOTE}){{0,3}}{SPACE}{{0,3}}[\"”’'*]?{SPACE}{{0,3}}"
+    rf"(?:{TRAILER}[^|\n]{{0,60}})?"
+    rf"{SPACE}{{0,3}}(?:[.;|)\t!:✓]|$)",
+    re.I | re.M,
 )
-_ITEM_SEP = (
-    rf"(?:(?:{SPACE}{{0,3}}(?:[,;&|\t/·•+]|and\b|or\b|plus\b|as{SPACE}well{SPACE}as\b)){{1,2}}[ \t|]{{0,6}}"
-    rf"|{SPACE}{{1,6}}(?=[\d\[X*#?]|{_WHOSE}))"
-)
-_ITEM_END = rf"(?={SPACE}{{0,3}}(?:[,;&|\t/.)·•+\d\[]|and\b|or\b|plus\b|as\b|$)|{SPACE}{{1,6}}{_WHOSE})"
+"""How a list of dates of birth ends: its line, cell or sentence, or "respectively", "both confirmed by health". A
+list that runs on into other words ("… and 14 June 2024 strategy meetings") is a list of something else."""
 _ANOTHER = re.compile(
-    rf"{NOTE}(?:{_ITEM_SEP}{_WHOSE}?{PLACEHOLDER}{NOTE}){{0,3}}{_ITEM_SEP}{_WHOSE}?({DATE}){NOT_A_RANGE}{NOTE}{_ITEM_END}",
+    rf"[\"”’')\]]?{NOTE}(?:{ITEM_SEP}{MARKER}?{WHOSE}?[\"“‘'(\[]?{PLACEHOLDER}[\"”’')\]]?{NOTE}){{0,3}}{ITEM_SEP}{MARKER}?{WHOSE}?"
+    rf"[\"“‘'(\[]?{FILLER}"
+    rf"({DATE}){NOT_A_RANGE}[\"”’')\]]?{NOTE}{ITEM_END}",
     re.I | re.M,
 )
 """A further date in a list of them, past items that hold none: "03/04/2012 and 05/06/2014", "| n/k | 05/06/2014 |",
 "Child B: 05/06/2014", tab-separated cells as a browser shows them ("03/04/2012 05/06/2014")."""
 _HOLE = re.compile(
-    rf"{_TAIL}{{0,3}}{_SEPARATORS}{_WHOSE_CELL}{_NAMED}{PLACEHOLDER}{NOTE}{_ITEM_END}",
+    rf"{_TAIL}{{0,3}}{_SEPARATORS}{_WHOSE_CELL}(?:{WHOSE}|{NAMED})[\"“‘'(\[]?{PLACEHOLDER}[\"”’')\]]?{NOTE}{ITEM_END}",
     re.I | re.M,
 )
 """A label's first value that is no date ("Dates of birth: withheld, 05/06/2014"): the dates after it still count."""
 _ITEM = re.compile(
-    rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?(?:[-*+•][ \t]{{1,3}}|\d{{1,2}}[.)][ \t]{{1,3}})?{_WHOSE}?"
-    rf"(?:({DATE}){NOT_A_RANGE}|{PLACEHOLDER}){NOTE}{_ITEM_END}",
+    rf"[ \t]{{0,40}}(?:{_MARK}[ \t]{{0,3}})?{MARKER}?(?:{WHOSE}|{NAMED})[\"“‘'(\[]?"
+    rf"(?:({DATE}){NOT_A_RANGE}|{PLACEHOLDER})[\"”’')\]]?{NOTE}{ITEM_END}",
     re.I | re.M,
 )
 """A line of a list of dates of birth, or of their stand-ins: "- 05/06/2014", "Child B: 05/06/2014", "- [redacted]"."""
 _LIST_LENGTH = 30
 """Lines of a list of dates looked at, at most."""
+_ROW_WIDTH = 2_000
+"""Characters of a table's row whose cells are counted to find a date's column header, at most."""
 _PICTURE = re.compile(rf"[ \t]*(?:{_MARK}.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
 _DELIVERED_THING = re.compile(
@@ -117,7 +123,7 @@ _BIRTH_ONLY = re.compile(_BIRTH, re.I)
 _HEADER = re.compile(rf"\b(?:{_BIRTH}|born)s?\b", re.I)
 _FULL_DATE = re.compile(DATE, re.I)
 _CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
-_OTHER_HEADER = re.compile(rf"\b{_OTHER_DATE}", re.I)
+_OTHER_HEADER = re.compile(rf"\b{OTHER_DATE}", re.I)
 
 
 def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
@@ -130,7 +136,8 @@ def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
 
 def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
     """A date just after or just before each keyword, or starting the paragraph after a label (the patterns run
-    only there: they are costly)."""
+    only there: they are costly). A keyword within a list already read starts no list of its own."""
+    reach = 0
     for keyword in _KEYWORD.finditer(text):
         strict, word = _BIRTH_ONLY.fullmatch(keyword.group()) is not None, keyword.group().lower()
         if (word == "b." and _starts_item(text, keyword.start())) or (word == "delivered" and not _birth_near(text, keyword)):
@@ -139,9 +146,11 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
         match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or _born_to(text, keyword, word))
         if match:
             yield keyword.start(), match.end(1)
-            yield from _listed(text, match.end(1), loose=False)
-        elif after and strict and (hole := _HOLE.match(text, keyword.end())):
-            yield from _listed(text, hole.end(), loose=False)
+        elif after and strict and keyword.start() >= reach:
+            match = _HOLE.match(text, keyword.end())
+        if match and keyword.start() >= reach:
+            dates, reach = _further(text, match.end(1) if match.lastindex else match.end())
+            yield from dates
         if _DIGIT.search(text, max(0, keyword.start() - 40), keyword.start()):
             for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end()):
                 yield match.start(), match.end()
@@ -153,51 +162,56 @@ def _born_to(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | No
     return _BORN_TO.match(text, keyword.end()) if word == "born" else None
 
 
-def _listed(text: str, end: int, loose: bool) -> Iterator[tuple[int, int]]:
-    """The dates that follow a first one (or its stand-in) at `end`, in a list, a table's row or the lines below:
-    siblings' dates of birth, written together. Blank lines may part the lines of a `loose` list."""
-    end = yield from _further(text, end)
+def _below(text: str, end: int) -> Iterator[tuple[int, int]]:
+    """The dates of the lines of a list below a label's first value (which ended at `end`): siblings' dates of
+    birth, written a line each, blank lines or what a reader passes over between."""
     gap = 0
     for _ in range(_LIST_LENGTH):
-        if text[end : text.find("\n", end) % (len(text) + 1)].strip():
+        if text[end : text.find("\n", end) % (len(text) + 1)].strip() or end >= len(text):
             return  # the line goes on with something else: the list has ended
         start = end + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if start > len(text):
-            return
+        end = text.find("\n", start) % (len(text) + 1)
         if item := _ITEM.match(text, start, end):
-            if item.group(1):
-                yield item.span(1)
-            end, gap = (yield from _further(text, item.end())), 0
-        elif loose and passed_over(text[start:end]) and gap < _LOOK_DOWN:
+            dates, end = _further(text, item.end())
+            yield from ([item.span(1)] if item.group(1) else []) + dates
+            gap = 0
+        elif passed_over(text[start:end]) and gap < _LOOK_DOWN:
             gap += 1
         else:
             return
 
 
-def _further(text: str, end: int) -> Generator[tuple[int, int], None, int]:
-    """The dates after `end` on its line, past items that hold none; returns where the last ended."""
-    while (more := _ANOTHER.match(text, end)) and not _other_column(text, end, more.start(1)):
-        yield more.span(1)
+def _further(text: str, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The dates after `end` on its line, past items that hold none, and where they end: none unless the list
+    ends there too (`_CHAIN_END`)."""
+    dates, start, headers = [], end, {}
+    while (more := _ANOTHER.match(text, end)) and not _other_column(text, end, more.start(1), headers):
+        dates.append(more.span(1))
         end = more.end()
-    return end
+    finish = _CHAIN_END.match(text, end)
+    return (dates, finish.end()) if finish else ([], start)
 
 
-def _other_column(text: str, end: int, date: int) -> bool:
+def _other_column(text: str, end: int, date: int, headers: dict[int, list[str]]) -> bool:
     """Whether the date at `date`, in a table cell after `end`, stands in a column headed by another date's name
-    ("| Field | Value | Checked |"): the header is the first of the rows just above (looked for a short way up)."""
+    ("| Field | Value | Checked |"): the header is the first of the rows just above (looked for a short way up,
+    and once for each table: `headers`)."""
     if "|" not in text[end:date] and "\t" not in text[end:date]:
         return False
     top = start = text.rfind("\n", 0, date) + 1
-    column = sum(1 for c in text[start:date].lstrip(" ").removeprefix("|") if c in "|\t")
+    if date - start > _ROW_WIDTH:
+        return False  # too far along a row to count its cells
+    row = text[start:date].lstrip(" ").removeprefix("|")
+    column = row.count("|") + row.count("\t")
     for _ in range(_LIST_LENGTH):
         above = text.rfind("\n", 0, top - 1) + 1
         if top == 0 or not any(c in "|\t" for c in text[above : top - 1]):
             break
         top = above
-    cells = list(_CELLS.finditer(text[top : text.find("\n", top) % (len(text) + 1)].strip().strip("|")))
-    header = cells[column].group() if top < start and column < len(cells) else ""
+    if top not in headers:
+        line = text[top : min(text.find("\n", top) % (len(text) + 1), top + _ROW_WIDTH)]
+        headers[top] = [cell.group() for cell in _CELLS.finditer(line.strip().strip("|"))] if top < start else []
+    header = headers[top][column] if column < len(headers[top]) else ""
     return _OTHER_HEADER.search(header) is not None and _HEADER.search(header) is None
 
 
@@ -214,17 +228,17 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
     before = text[line_start : keyword.start()]
     if (line_start == 0 and window > 0) or ":" in before or not (strict or _alone(before)):
         return
-    end = _LABEL_END.match(text, keyword.end())
+    end = (_LABEL_END if strict else _BORN_LABEL_END).match(text, keyword.end())
     position = end.end() if end else -1
     for _ in range(_LOOK_DOWN if end else 0):
         following = text.find("\n", position + 1)
         following = len(text) if following < 0 else following
         if value := _VALUE.match(text, position + 1, following) or _ITEM.match(text, position + 1, following):
-            more = list(_listed(text, value.end(1) if value.group(1) else value.end(), loose=True))
-            end = max([value.end(), *(e for _, e in more if e <= following)])
+            dates, end = _further(text, value.end(1) if value.group(1) else value.end())
+            end = max(end, value.end())
             if _a_value(text[end : min(following, end + 80)]):
-                yield from ([value.span(1)] if value.group(1) else [])
-                yield from more
+                yield from ([value.span(1)] if value.group(1) else []) + dates
+                yield from _below(text, end)
             return
         if not passed_over(text[position + 1 : following]) or following == len(text):
             return

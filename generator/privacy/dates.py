@@ -1,5 +1,6 @@
-"""How a date is written, as patterns to build others from: a date in any of the forms authors use, and what
-stands in for one where it is withheld. `birthdates` finds which of them are dates of birth."""
+"""How a date is written, and what is written around one, as patterns to build others from: a date in any of the
+forms authors use, what stands in for one where it is withheld, whose it is, and how a list of dates runs on.
+`birthdates` finds which of them are dates of birth."""
 
 from __future__ import annotations
 
@@ -23,9 +24,49 @@ WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 NOT_A_RANGE = rf"(?!{SPACE}{{0,3}}(?:-|to\b|until\b|till\b|through\b){SPACE}{{0,3}}(?:the{SPACE}{{1,3}})?{DATE})"
 """Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
 PLACEHOLDER = (
-    rf"(?:n/?[ak]\b|not{SPACE}(?:known|recorded|given)|unknown|withheld|redacted|removed|unborn|tb[cd]\b|\[[^\]\n]{{0,30}}\]"
+    rf"(?:n\.?/?{SPACE}?[ak]\b\.?|not{SPACE}(?:known|recorded|given|provided|disclosed|available|stated)(?:{SPACE}on{SPACE}file)?"
+    rf"|unknown|withheld|redacted|removed|unborn|tb[cd]\b|\[[^\]\n]{{0,30}}\]|[█▇■]{{1,20}}|DD/MM/YY(?:YY)?"
     rf"|[X*#?]{{1,4}}[/.\-][X*#?]{{1,4}}[/.\-](?:\d{{2,4}}|[X*#?]{{2,4}})|{MONTHS}\.?{SPACE}{{1,3}}\d{{4}}|(?:19|20)\d\d\b)"
 )
 """What an author writes where a date of birth would be: "n/k", "[redacted]", "XX/XX/2012", "April 2012"."""
-NOTE = rf"(?:{SPACE}{{0,3}}\([^()\n]{{0,30}}\))?"
+NOTE = rf"(?:{SPACE}{{0,3}}\([^()\n]{{0,60}}\))?"
 """A note after a date: "(Child A)", "(aged 12)"."""
+FILLER = (
+    rf"(?:(?:on|or|the|is|was|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
+    rf"thought|believed|recorded|given|stated|said|to|be|as|in{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?hospital|at{SPACE}{{1,3}}home|"
+    rf"hospital|home|{WEEKDAY}|\d{{1,2}}{SPACE}{{1,3}}weeks?)\b[ \t,:\-]{{0,4}}){{0,6}}(?:(?:c|ca|est|approx)\.{SPACE}{{0,3}})?"
+)
+"""What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "c.". Never
+"between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
+NOT_BIRTH = (
+    r"(?:checks?|checked|format|fields?|policy|training|audits?|verification|recording|errors?|accuracy|mismatch(?:es)?"
+    r"|discrepanc(?:y|ies))"
+)
+"""Words after "date of birth" that make a label of something else: "Date of birth checks: 12 March 2024"."""
+OTHER_DATE = (
+    r"(?:date|seen|visit(?:ed)?|review(?:ed)?|referr(?:al|ed)|closed|opened|checked|due|meeting|assess(?:ed|ment)|completed?"
+    r"|fixed|updated|done|actioned|received|sent|started|ended|held)"
+)
+"""Words that name a date other than a birth: before a date ("review date: …") or over its column ("Checked")."""
+NAMED = (
+    rf"(?:(?!(?:[\w'’]{{1,20}}{SPACE}){{0,2}}(?:{OTHER_DATE}|{NOT_BIRTH})\b)[\w'’]{{1,20}}(?:{SPACE}[\w'’]{{1,20}}){{0,2}}{SPACE}{{0,3}}"
+    rf"[:\-\u2013]{SPACE}{{0,3}})?"
+)
+"""Whose date it is, before it: "Child A: 03/04/2012", "Child A – 03/04/2012" (not "Date of visit: …")."""
+WHOSE = (
+    rf"(?:(?:child|baby|sibling|twin|infant|young{SPACE}person|brother|sister|son|daughter|mother|father|parent|mum|dad)\b"
+    rf"(?:[^:|\n\-\u2013]{{0,12}}[:\-\u2013]|{SPACE}{{1,3}}[A-Z0-9]{{1,2}}\b)?{SPACE}{{0,3}})"
+)
+"""Whose date the next is: "Child B: ", "Child B – ", "Child B ", "Mother: "."""
+MARKER = r"(?:[-*+•▪◦●‣⁃o][ \t]{1,3}|\d{1,3}[.)][ \t]{1,3}|[a-z][.)][ \t]{1,3}|[ivx]{1,4}[.)][ \t]{1,3})"
+"""What starts an item of a list: a bullet as Word pastes it too ("o", "▪"), a number, a letter or a roman number."""
+ITEM_SEP = (
+    rf"(?:(?:{SPACE}{{0,3}}(?:[,;&|\t/\\~·•+●▪◦]|and/or\b|and\b|or\b|plus\b|as{SPACE}well{SPACE}as\b)){{1,2}}[ \t|]{{0,6}}"
+    rf"|{SPACE}{{1,6}}(?=[\d\[X*#?█]|{WHOSE}|{MARKER}))"
+)
+TRAILER = rf"[-\u2013\u2014,]?{SPACE}{{0,3}}(?:respectively|both|each|too|also|as{SPACE}well|confirmed|verified)\b"
+"""Words that may end a list of dates of birth: "… respectively", "… – both confirmed by health"."""
+ITEM_END = (
+    rf"(?={SPACE}{{0,3}}(?:[,;&|\t/\\~.)·•+●▪◦\d\[\"”’'*!:✓]|and\b|or\b|plus\b|as\b|$|{TRAILER})"
+    rf"|{SPACE}{{1,6}}(?:{WHOSE}|{MARKER}))"
+)

