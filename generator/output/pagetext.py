@@ -6,19 +6,22 @@ text, a link's target or a comment read beside the text as an `ASIDE`), each pie
 
 from __future__ import annotations
 
-import codecs
 import re
 from urllib.parse import unquote
 
 from lxml import etree
 
+from generator.output.decoding import decodings
 from generator.privacy.reading import ASIDE, ATTRIBUTES_READ, INLINE
 
 LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio", "track", "input"), "src")
 LOADING_TAGS |= {"object": "data"}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
-_CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""")
+_CSS_STRING = re.compile(
+    r"""url\(\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)\)|"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""", re.I | re.S
+)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.S)
 
 Fragment = tuple[int, str]
@@ -26,16 +29,10 @@ Fragment = tuple[int, str]
 _PARSER = etree.HTMLParser(huge_tree=True)  # deeper than 255 elements too, as a browser reads it
 DEEPEST = 2048
 """Elements nested deeper than this stop lxml even so (libxml2's hard limit): the rest of such a page goes unread."""
-_DECLARED = re.compile(rb"<meta[^>]{0,300}charset\s*=\s*[\"']?\s*([\w-]*)", re.I)
-_IGNORED_LABELS = ("utf-16", "utf-32", "utf16", "utf32", "ucs", "utf-7", "utf7")
-"""Encodings a browser ignores when a page names them: it reads the page as served, UTF-8."""
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_C1 = "briefings.c1"
-"""How a browser decodes a windows-1252 byte that has no character: as the control character of its number."""
-codecs.register_error(_C1, lambda error: (error.object[error.start : error.end].decode("latin-1"), error.end))
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
 _WIDEST = 20
 """Columns a cell may span (`colspan`), or be moved along by cells spanning rows above: a reader's text stays small."""
+_NUMBER = re.compile(r"[ \t\n\f\r]*\+?(\d+)")
+_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
 _SVG_LINKS = ("href", "xlink:href")
@@ -47,39 +44,29 @@ _WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES | {"srcdoc"}
 """Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
 
 
-def _as_served(data: bytes) -> str:
-    """A page as a browser reads it when the site serves it as UTF-8: in the encoding its byte-order mark gives or
-    it names, else as UTF-8, a byte that is not of its encoding shown as a mark (`reading.UNSHOWN`). Decoded here,
-    not by lxml, which stops at the first such byte; an XML declaration (which lxml refuses in text) is blanked."""
-    bom = next((codec for mark, codec in _BOMS if data.startswith(mark)), None)
-    declared = _DECLARED.search(data[:4096])
-    codec = bom or (_codec(declared.group(1).decode("ascii").lower()) if declared else "utf-8")
-    text = data.decode(codec, _C1 if codec == "cp1252" else "replace").removeprefix("\ufeff")
-    return _XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text, count=1)
+Page = tuple[list[list[Fragment]], list[tuple[int, str]], tuple[int, str] | None]
+"""A page's blocks of text, the URLs it loads (each at its line), and where and why it could not be read further."""
 
 
-def _codec(label: str) -> str:
-    """The decoder a browser uses for a page that names `label`: its own for Latin-1 and ASCII too (windows-1252),
-    UTF-8 for a label it ignores or does not know."""
-    if label.startswith(_IGNORED_LABELS):
-        return "utf-8"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return "utf-8"
-    return "cp1252" if name in ("cp1252", "latin-1", "iso8859-1", "ascii") else name
-
-
-def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]], tuple[int, str] | None]:
+def read_page(data: bytes) -> Page:
     """What a reader can read in a page or its source, as blocks of text (a paragraph, a table row with cells parted
     by `|`, an attribute's text, a link target or a comment read as an `ASIDE`), every URL the page would load, and
     the line past which the page could not be read, and why, if it could not (elements nested deeper than `DEEPEST`).
-    Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs for every element of
-    every page: each lxml property (a new object) is read once, attributes only when one is `_WATCHED`."""
-    root = etree.fromstring(_as_served(data), _PARSER)
+    A page that names an encoding other than UTF-8 is read as each (`decoding`), one after the other."""
+    blocks, loads, cut = [], [], None
+    for text in decodings(data):
+        more, more_loads, more_cut = _read(text)
+        blocks, loads, cut = blocks + more, loads + more_loads, cut or more_cut
+    return blocks, loads, cut
+
+
+def _read(text: str) -> Page:
+    """A page's text read. Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs
+    for every element of every page: each lxml property (a new object) is read once, attributes only when one is
+    `_WATCHED`."""
+    root = etree.fromstring(text, _PARSER)
     cut = next(((error.line, error.message) for error in _PARSER.error_log if error.level == etree.ErrorLevels.FATAL), None)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
-        text = data.decode("utf-8", "replace")
         return [[(number, line)] for number, line in enumerate(text.split("\n"), start=1) if line.strip()], [], cut
     blocks: list[list[Fragment]] = []
     loads: list[tuple[int, str]] = []
@@ -110,6 +97,8 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
                     shown, cells = True, cells + 1
                 elif tag == "table":
                     tables.enter()
+                elif tag in _SECTIONS:
+                    tables.section()
                 names = element.keys()
                 if names and not watched.isdisjoint(names):
                     for name, value in element.items():
@@ -118,7 +107,7 @@ def read_page(data: bytes) -> tuple[list[list[Fragment]], list[tuple[int, str]],
                                 value = unquote(value)
                             blocks.append([(line, ASIDE + value)])
                         elif value and name == "srcdoc":  # a page of its own, shown in a frame
-                            inner, inner_loads, inner_cut = read_page(value.encode())
+                            inner, inner_loads, inner_cut = _read(value)  # always UTF-8 text, as browsers read it
                             blocks += [[(line, text) for _, text in block] for block in inner]
                             loads += [(line, url) for _, url in inner_loads]
                             cut = cut or (inner_cut and (line, inner_cut[1]))
@@ -180,6 +169,11 @@ class _Tables:
         if self.open:
             self.open.pop()
 
+    def section(self) -> None:
+        """A table's head, body or foot: a cell spans rows to the end of its section at most."""
+        if self.open:
+            self.open[-1].below.clear()
+
     def row(self) -> None:
         if self.open:
             table = self.open[-1]
@@ -190,17 +184,23 @@ class _Tables:
 
     def cell(self, element: etree._Element) -> int:
         """How many columns the cell takes, with those spanned from above just before it."""
-        span, rows = element.get("colspan") or "", element.get("rowspan") or ""
-        span = min(max(int(span), 1), _WIDEST) if span.isdigit() else 1
+        span, rows = _number(element.get("colspan"), 1), _number(element.get("rowspan"), 1)
+        span = min(max(span, 1), _WIDEST)
         if not self.open:
             return span
         table, skipped = self.open[-1], 0
         while table.column in table.covered and skipped < _WIDEST:
             table.column, skipped = table.column + 1, skipped + 1
-        if rows.isdigit() and int(rows) > 1:
-            table.below.update(dict.fromkeys(range(table.column, table.column + span), min(int(rows), 65_534) - 1))
+        if rows != 1:  # 0: to the end of the section
+            table.below.update(dict.fromkeys(range(table.column, table.column + span), min(rows or 65_534, 65_534) - 1))
         table.column += span
         return skipped + span
+
+
+def _number(value: str | None, default: int) -> int:
+    """A cell's span as a browser reads it: digits after spaces or a plus sign, whatever follows ("2;", " 2")."""
+    found = _NUMBER.match(value or "")
+    return int(found.group(1)[:6]) if found else default
 
 
 def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
@@ -220,11 +220,14 @@ def css_urls(css: str) -> list[str]:
 
 
 def css_shown(css: str) -> list[tuple[int, str]]:
-    """The text a stylesheet shows readers (`content: "…"`), at its line in the stylesheet, escapes read as a
-    browser reads them (`\\30 7700` is 07700)."""
+    """The text a stylesheet may show readers, at its line in the stylesheet: every string it holds but in `url()`
+    (`content: "…"`, however written: several strings, a comment or an escape in the property's name), escapes read
+    as a browser reads them (`\\30 7700` is 07700)."""
+    css = _CSS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
     return [
-        (css.count("\n", 0, m.start()) + 1, _CSS_ESCAPE.sub(_unescaped, m.group(1) or m.group(2) or ""))
-        for m in _CSS_CONTENT.finditer(css)
+        (css.count("\n", 0, m.start()) + 1, _CSS_ESCAPE.sub(_unescaped, m.group(1) if m.group(1) is not None else m.group(2)))
+        for m in _CSS_STRING.finditer(css)
+        if m.group(1) is not None or m.group(2) is not None
     ]
 
 

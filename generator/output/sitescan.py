@@ -156,7 +156,7 @@ def check_site(
 def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     blocks, loads, cut = read_page(data)
     found = _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
-    return found + ([Sighting(name, cut[0], UNREAD, cut[1])] if cut is not None else [])
+    return list(dict.fromkeys(found + ([Sighting(name, cut[0], UNREAD, cut[1])] if cut is not None else [])))
 
 
 def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:

@@ -669,3 +669,47 @@ def test_a_date_in_a_dob_column_is_found_beside_a_cell_spanning_rows(tmp_path: P
     (tmp_path / "a/index.html").write_text(f"<table>{table}</table>")
     found = check_site(tmp_path, "example.org")
     assert [(f.kind, f.text) for f in found] == [("date-of-birth", "03/04/2012"), ("date-of-birth", "05/06/2014")]
+
+
+BIRTH = b"<p>Date of birth: 03/0\xad4/2012</p>"  # a soft hyphen: no mark in a browser, in Latin-1 or windows-1252
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b'<meta charset="ansi_x3.4-1968">' + BIRTH,  # an ASCII label: browsers read windows-1252
+        b'<meta charset="x-user-defined">' + BIRTH,
+        b'<meta name="x" content="' + b"a" * 320 + b'" charset="windows-1252">' + BIRTH,
+        b'<!-- <meta charset="utf-8"> --><meta charset="windows-1252">' + BIRTH,
+        b'<meta charset="iso-8859-9"><p>DOB: 03\x9604\x962012</p>',  # windows-1254 in browsers: en dashes
+        b'<meta charset="windows-1252">' + "<p>D\u200bOB: 03/04/2012</p>".encode(),  # served as UTF-8, the label ignored
+        b'<iframe srcdoc="<meta charset=windows-1252><p>Date of birth: 07/0&#8203;8/2016</p>"></iframe>',
+        b"<table><thead><tr><th>Child</th><th>DOB</th></tr></thead><tbody><tr><td rowspan=2>A</td><td>n/k</td></tr>"
+        b"</tbody><tbody><tr><td>B</td><td>05/06/2014</td></tr></tbody></table>",  # a row span ends with its section
+        b'<table><tr><th>Child</th><th>DOB</th></tr><tr><td rowspan=" 2;">A</td><td>n/k</td></tr><tr><td>05/06/2014</td></tr></table>',
+        b"<table><tr><th>Child</th><th>DOB</th></tr><tr><td rowspan=0>A</td><td>n/k</td></tr><tr><td>05/06/2014</td></tr></table>",
+    ],
+)
+def test_a_page_is_read_in_every_encoding_a_browser_could_and_its_tables_as_a_browser_lays_them_out(
+    tmp_path: Path, page: bytes
+) -> None:
+    """Served with `charset=utf-8` or without, a page may be read as UTF-8 or in the encoding it names (as the WHATWG
+    Encoding Standard maps it): both are checked. A frame's own page is UTF-8 text. A cell's span counts as browsers
+    count it, and ends with its table's section."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_bytes(page)
+    assert {f.kind for f in check_site(tmp_path, "example.org")} == {"date-of-birth"}
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        'p::after { CONTENT: "Ring 07700 900461" }',
+        'p::after { content: "Ring " "07700 900461" }',
+        'p::after { content: /* x */ "Ring 07700 900461" }',
+        'p::after { cont\\65nt: "Ring 07700 900461" }',
+    ],
+)
+def test_every_string_a_stylesheet_could_show_is_read(tmp_path: Path, css: str) -> None:
+    (tmp_path / "a.css").write_text(css)
+    assert [f.kind for f in check_site(tmp_path, "example.org")] == ["phone"]
