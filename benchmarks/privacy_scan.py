@@ -5,8 +5,9 @@
 - built pages: the sample site's HTML pages as the output scan reads them (block text, attributes,
   comments; every detector but names).
 
-The one speed mechanism in the detectors is measured too: the date-of-birth patterns run after a keyword only
-where a digit is within reach (`birthdates._DIGIT`); the content is scanned again with that look-ahead switched off.
+The one speed mechanism in the detectors is measured too: the date-of-birth patterns run after a keyword, and on
+a line under a label, only where a digit is within reach (`birthdates._DIGIT`; under a label, or a date's stand-in);
+the content is scanned again with that look-ahead switched off.
 
 Run: .venv/bin/python benchmarks/privacy_scan.py       (builds the sample site into a temporary folder)
 Prints the figures and writes the section "Privacy scan" of benchmarks/RESULTS.md.
@@ -42,6 +43,8 @@ HOSTILE = {
     "2,000 lines of Date of birth": "Date of birth\n" * 2_000,
     "labels over lines of spaces and dashes": ("DOB\n" + "        ------------\n" * 6 + "x 1\n\n") * 200,
     "25,000 DOB keywords in one paragraph": "DOB-" * 25_000 + " 1",
+    "a DOB row of 9,000 dates": "DOB\t" + "\t".join(["05/06/2014"] * 9_000),
+    "6,500 'DOB: date;' in one paragraph": "DOB: 1/1/2012; " * 6_500,
 }
 """Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
 is bounded): each must cost about what ordinary text of its size does."""

@@ -109,6 +109,7 @@ _ROW_WIDTH = 2_000
 """Characters of a table's row whose cells are counted to find a date's column header, at most."""
 _PICTURE = re.compile(rf"[ \t]*(?:{_MARK}.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
+_STAND_IN = re.compile(PLACEHOLDER, re.I)
 _DELIVERED_THING = re.compile(
     r"\b(?:training|sessions?|briefings?|courses?|workshops?|seminars?|webinars?|modules?|lectures?|talks?|presentations?"
     r"|programmes?|reports?|letters?|leaflets?|parcels?|packages?|services?|plans?|interventions?|support|meetings?)\b",
@@ -233,7 +234,8 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
     for _ in range(_LOOK_DOWN if end else 0):
         following = text.find("\n", position + 1)
         following = len(text) if following < 0 else following
-        if value := _VALUE.match(text, position + 1, following) or _ITEM.match(text, position + 1, following):
+        worth = _DIGIT.search(text, position + 1, following) or _STAND_IN.search(text, position + 1, following)
+        if worth and (value := _VALUE.match(text, position + 1, following) or _ITEM.match(text, position + 1, following)):
             dates, end = _further(text, value.end(1) if value.group(1) else value.end())
             end = max(end, value.end())
             if _a_value(text[end : min(following, end + 80)]):
