@@ -73,6 +73,7 @@ def _read(text: str) -> Page:
     current: list[Fragment] = []
     shown, cells = False, 0  # whether `current` holds more than spacing; the table cells open
     tables = _Tables()
+    turned: list[int] = []  # where the text of each <bdo> open starts (-1: not right to left)
     runs_on, watched, read, loading, loaders = _RUNS_ON, _WATCHED, ATTRIBUTES_READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
     for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         if not isinstance(top.tag, str):  # a comment before or after the document
@@ -99,6 +100,8 @@ def _read(text: str) -> Page:
                     tables.enter()
                 elif tag in _SECTIONS:
                     tables.section()
+                elif tag == "bdo":
+                    turned.append(len(current) if (element.get("dir") or "").lower() == "rtl" else -1)
                 names = element.keys()
                 if names and not watched.isdisjoint(names):
                     for name, value in element.items():
@@ -136,6 +139,10 @@ def _read(text: str) -> Page:
                     current = []
                 if tag == "table":
                     tables.leave()
+                elif tag == "bdo" and turned:
+                    start = turned.pop()
+                    if 0 <= start <= len(current):  # shown right to left: its pieces, and each piece, in reverse order
+                        current[start:] = [(line, text[::-1]) for line, text in reversed(current[start:])]
             tail = element.tail  # after an element's end, or a comment's
             if tail:
                 current.append((element.sourceline or 1, tail))

@@ -435,6 +435,7 @@ def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label
         '<table><tr><th>Child</th><th>DOB</th></tr><!-- x --><tr><td><a href="/a/">A</a></td><td>03/04/2012</td></tr></table>',
         "<div>" * 300 + "<p>DOB 03/04/2012</p>" + "</div>" * 300,  # deeper than lxml reads by default
         '<meta charset="utf-16"><p>DOB 03/04/2012</p>',  # a browser reads a UTF-16 label on such a page as UTF-8
+        '<p>DOB: <bdo dir="rtl">2102 <b>lirpA</b> 3</bdo></p>',  # shown right to left: "3 April 2012"
     ],
 )
 def test_a_date_after_its_label_is_found_though_a_link_attribute_or_comment_stands_between(tmp_path: Path, page: str) -> None:

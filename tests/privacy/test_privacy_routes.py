@@ -165,6 +165,7 @@ ROUTES = [
     ("dob-spaced-leader-dots", "Date of birth . . . . . 03/04/2012", "date-of-birth", 0),
     ("dob-middle-dots", "Date of birth of child ········ 03/04/2012", "date-of-birth", 0),
     ("born-to-a-teenager", "Child A was born to a 15-year-old on or about 3 April 2012.", "date-of-birth", 0),
+    ("right-to-left-override", "DOB: \u202e2102 lirpA 3\u202c on the form.", "date-of-birth", 0),
 ]
 
 
