@@ -6,6 +6,8 @@ text, a link's target or a comment read beside the text as an `ASIDE`), each pie
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from urllib.parse import unquote
 
@@ -109,13 +111,13 @@ def _read(text: str) -> Page:
                             if "%" in value and (name == "href" or name == "src"):
                                 value = unquote(value)
                             blocks.append([(line, ASIDE + value)])
-                        elif value and name == "srcdoc":  # a page of its own, shown in a frame
-                            inner, inner_loads, inner_cut = _read(value)  # always UTF-8 text, as browsers read it
-                            blocks += [[(line, text) for _, text in block] for block in inner]
-                            loads += [(line, url) for _, url in inner_loads]
-                            cut = cut or (inner_cut and (line, inner_cut[1]))
+                        elif value and name == "srcdoc":  # a page of its own, shown in a frame: UTF-8 text
+                            cut = _within(_read(value), line, blocks, loads, cut)
                 if names and (tag in loading or not loaders.isdisjoint(names)):
-                    loads.extend((line, url) for url in _loads(tag, element.attrib))
+                    for url in _loads(tag, element.attrib):
+                        loads.append((line, url))
+                        if (picture := svg_text(url)) is not None:  # a drawing's text is shown to readers
+                            cut = _within(drawing(picture), line, blocks, loads, cut)
                 text = element.text
                 if text:
                     if tag == "style":
@@ -204,6 +206,40 @@ class _Tables:
         return skipped + span
 
 
+def _within(
+    page: Page, line: int, blocks: list[list[Fragment]], loads: list[tuple[int, str]], cut: tuple[int, str] | None
+) -> tuple[int, str] | None:
+    """A page shown within a page (a frame's, a drawing's) added to its blocks and loads at `line`; where the
+    outer page could not be read further."""
+    inner, inner_loads, inner_cut = page
+    blocks += [[(line, text) for _, text in block] for block in inner]
+    loads += [(line, url) for _, url in inner_loads]
+    return cut or (inner_cut and (line, inner_cut[1]))
+
+
+def drawing(svg: str) -> Page:
+    """What a drawing shows: its text, not its source (comments, attributes), which no reader of a picture sees."""
+    blocks, loads, cut = _read(svg)
+    return [block for block in blocks if not block[0][1].startswith(ASIDE)], loads, cut
+
+
+def svg_text(url: str) -> str | None:
+    """The drawing a `data:` URL holds, if it holds one (SVG, whose text a reader sees), as text."""
+    if url[:5].lower() != "data:":
+        return None
+    head, _, body = url.partition(",")
+    head = re.sub(r"\s", "", head).lower()
+    if not head.startswith("data:image/svg+xml"):
+        return None
+    if not head.endswith(";base64"):
+        return unquote(body)
+    body = re.sub(r"\s", "", body)
+    try:
+        return base64.b64decode(body + "=" * (-len(body) % 4)).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return None
+
+
 def _number(value: str | None, default: int) -> int:
     """A cell's span as a browser reads it: digits after spaces or a plus sign, whatever follows ("2;", " 2")."""
     found = _NUMBER.match(value or "")
@@ -223,7 +259,8 @@ def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
 
 
 def css_urls(css: str) -> list[str]:
-    return [m.group("url") or m.group("imported") or "" for m in _CSS_URL.finditer(css)]
+    """The URLs a stylesheet loads, escapes read as a browser reads them (`\\68 ttps:` is `https:`)."""
+    return [_CSS_ESCAPE.sub(_unescaped, m.group("url") or m.group("imported") or "") for m in _CSS_URL.finditer(css)]
 
 
 def css_shown(css: str) -> list[tuple[int, str]]:

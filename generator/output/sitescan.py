@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, read_page
+from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
 from generator.output.sitedir import files_in
 from generator.privacy.birthdates import leads_on, passed_over
 from generator.privacy.detectors import detect
@@ -178,7 +178,11 @@ def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None =
 def _check_css(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A stylesheet's loads, and the text it shows readers (`content: "…"`)."""
     text = data.decode("utf-8")
-    return _privacy(name, [[piece] for piece in css_shown(text)]) + [
+    drawings = [
+        (number, svg) for number, line in enumerate(text.split("\n"), start=1) for url in css_urls(line) if (svg := svg_text(url))
+    ]
+    pictures = [[(number, piece) for _, piece in block] for number, svg in drawings for block in drawing(svg)[0]]
+    return _privacy(name, [[piece] for piece in css_shown(text)] + pictures) + [
         Sighting(name, number, LOAD, url)
         for number, line in enumerate(text.split("\n"), start=1)
         for url in css_urls(line)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given, settings
@@ -714,3 +716,31 @@ def test_a_page_is_read_in_every_encoding_a_browser_could_and_its_tables_as_a_br
 def test_every_string_a_stylesheet_could_show_is_read(tmp_path: Path, css: str) -> None:
     (tmp_path / "a.css").write_text(css)
     assert [f.kind for f in check_site(tmp_path, "example.org")] == ["phone"]
+
+
+DRAWING = '<svg xmlns="http://www.w3.org/2000/svg"><!-- Icons: CC BY 4.0 --><text y="15">DOB: 03/04/2012</text></svg>'
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("a/index.html", f'<img src="data:image/svg+xml;base64,{base64.b64encode(DRAWING.encode()).decode()}" alt="">'),
+        ("b/index.html", f'<img src="data:image/svg+xml,{quote(DRAWING)}" alt="">'),
+        ("c.css", f".x {{ background: url('data:image/svg+xml;base64,{base64.b64encode(DRAWING.encode()).decode()}') }}"),
+        (
+            "d.css",
+            '.x { background: url("data:image/svg+xml,\\3c svg\\3e \\3c text\\3e DOB: 03/04/2012\\3c /text\\3e \\3c /svg\\3e ") }',
+        ),
+    ],
+)
+def test_the_text_of_a_drawing_in_a_data_url_is_read(tmp_path: Path, name: str, text: str) -> None:
+    """A picture written into the page or stylesheet shows its text to readers (the theme's icons carry comments
+    naming their makers: a built site's checks pass them)."""
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(text)
+    assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == [("date-of-birth", "DOB: 03/04/2012")]
+
+
+def test_a_stylesheet_url_is_read_with_its_escapes(tmp_path: Path) -> None:
+    (tmp_path / "a.css").write_text('.x { background: url("\\68 ttps://evil.example/a.png") }')
+    assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == [("third-party", "https://evil.example/a.png")]
