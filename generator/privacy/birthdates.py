@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.birthcolumns import in_columns, other_column
 from generator.privacy.dates import (
+    BIRTH,
     DATE,
     FILLER,
     ITEM_END,
@@ -19,7 +21,7 @@ from generator.privacy.dates import (
     NOT_A_RANGE,
     NOT_BIRTH,
     NOTE,
-    OTHER_DATE,
+    OTHER_NAMED,
     PLACEHOLDER,
     SPACE,
     TRAILER,
@@ -29,13 +31,11 @@ from generator.privacy.reading import ASIDE
 
 _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
-_BIRTH = r"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?))"
-"""The words that only ever name a date of birth (a label's words); "born" and "delivered" end other phrases too."""
-_DOB_WORD = rf"(?:{_BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d))"
+_DOB_WORD = rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d))"
 _TAIL = (
     rf"(?:\]?{SPACE}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={SPACE}{{0,3}}(?:[:)\n]|\Z))|{SPACE}{{0,3}}[†‡*]"
     rf"|{SPACE}{{0,3}}(?:/|&|,|and|or|-){SPACE}{{0,3}}(?:age|EDD|gender|sex)\b"
-    rf"|{SPACE}{{1,3}}(?:on\b|(?!{NOT_BIRTH}\b)[\w'’]{{1,20}}(?:{SPACE}{{1,3}}[\w'’]{{1,20}}){{0,2}}"
+    rf"|{SPACE}{{1,3}}(?:on\b|(?!(?:[\w'’]{{1,20}}{SPACE}{{1,3}}){{0,2}}{NOT_BIRTH}\b)[\w'’]{{1,20}}(?:{SPACE}{{1,3}}[\w'’]{{1,20}}){{0,2}}"
     rf"(?={SPACE}{{0,3}}(?:[:\-\u2013_…·∙⋯]|\.[ \t]{{0,2}}\.))))"
 )
 """What may follow a label's words: "(DD/MM/YYYY)", a link's target, a footnote mark, "/ age", "or EDD", a few
@@ -60,11 +60,13 @@ _PARENT = (
 _BORN_TO = re.compile(
     rf"{SPACE}{{1,3}}to{SPACE}{{1,3}}(?:(?:a|an|the|same|her|his|their|two|young|teenage|single|child|baby|[\w'’]{{1,20}}['’]s"
     rf"|[\w\-]{{1,20}}-\w{{1,12}}){SPACE}{{1,3}}){{0,3}}{_PARENT}\b"
-    rf"(?:[^.;:|()\n]|\([^()\n]{{0,30}}\)|(?<=\d)[.:](?=\d)|(?<=\b[A-Z])\.){{0,60}}?{SPACE}(?=on\b){FILLER}({DATE}){NOT_A_RANGE}",
+    rf"(?:{SPACE}{{1,3}}(?:aged{SPACE}{{1,3}}\d{{1,2}}|\([^()\n]{{0,30}}\)|at{SPACE}{{1,3}}\d{{1,2}}[.:]\d{{2}}{SPACE}?(?:[ap]m)?"
+    rf"|in{SPACE}{{1,3}}hospital|at{SPACE}{{1,3}}home)|,[^,.;:|\n]{{1,40}},){{0,3}}{SPACE}{{1,3}}(?=on\b){FILLER}({DATE}){NOT_A_RANGE}",
     re.I,
 )
 """A date after the parents a child was born to: "born to a mother aged 16 on 3 April 2012"."""
-_BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}\(?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])", re.I)
+_BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}(\()?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])(?(1){SPACE}{{0,3}}\))", re.I)
+"""A date before its keyword: "03/04/2012 (DOB)", not "31/03/2024 (DOB, NHS number)", a list of fields."""
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
 _LABEL_END = re.compile(rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:{SPACE}{{0,3}}{_MARK}[^\n]*)?(?=\n)", re.I)
 """The rest of a label's line: its own words, a colon, what stands beside it (`reading.ASIDE`)."""
@@ -105,8 +107,6 @@ _ITEM = re.compile(
 """A line of a list of dates of birth, or of their stand-ins: "- 05/06/2014", "Child B: 05/06/2014", "- [redacted]"."""
 _LIST_LENGTH = 30
 """Lines of a list of dates looked at, at most."""
-_ROW_WIDTH = 2_000
-"""Characters of a table's row whose cells are counted to find a date's column header, at most."""
 _PICTURE = re.compile(rf"[ \t]*(?:{_MARK}.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
 _STAND_IN = re.compile(PLACEHOLDER, re.I)
@@ -116,23 +116,22 @@ _DELIVERED_THING = re.compile(
     re.I,
 )
 """What else is delivered ("the training was delivered on …"): before "delivered", it is no birth."""
+_BABY = re.compile(
+    r"\b(?:bab(?:y|ies)|child(?:ren)?|infants?|twins?|triplets?|son|daughter|boy|girl|newborn|neonate|mother)\b", re.I
+)
+"""Who is delivered, when "delivered" tells of a birth: "the baby was delivered", "Child B was delivered"."""
 _LOOK_DOWN = 12
 """Lines looked at below a label for its value: blank lines, and what a reader passes over, may come between."""
 _LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
-_BIRTH_ONLY = re.compile(_BIRTH, re.I)
-_HEADER = re.compile(rf"\b(?:{_BIRTH}|born)s?\b", re.I)
-_FULL_DATE = re.compile(DATE, re.I)
-_CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
-_OTHER_HEADER = re.compile(rf"\b{OTHER_DATE}", re.I)
+_BIRTH_ONLY = re.compile(BIRTH, re.I)
 
 
 def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date of birth in `text`."""
     if _KEYWORD.search(text):
         yield from _near_keywords(text)
-    if _HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
-        yield from _in_columns(text)
+    yield from in_columns(text)
 
 
 def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
@@ -153,7 +152,7 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
             dates, reach = _further(text, match.end(1) if match.lastindex else match.end())
             yield from dates
         if _DIGIT.search(text, max(0, keyword.start() - 40), keyword.start()):
-            for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end()):
+            for match in _BEFORE.finditer(text, max(0, keyword.start() - 40), keyword.end() + 4):
                 yield match.start(), match.end()
         if strict or word == "born":
             yield from _under_label(text, keyword, strict)
@@ -186,38 +185,21 @@ def _further(text: str, end: int) -> tuple[list[tuple[int, int]], int]:
     """The dates after `end` on its line, past items that hold none, and where they end: none unless the list
     ends there too (`_CHAIN_END`)."""
     dates, start, headers = [], end, {}
-    while (more := _ANOTHER.match(text, end)) and not _other_column(text, end, more.start(1), headers):
+    while (more := _ANOTHER.match(text, end)) and not other_column(text, end, more.start(1), headers):
+        if OTHER_NAMED.search(text, more.end(1), more.end()):
+            break  # "12/03/2024 (re-audit)": a note naming another date
         dates.append(more.span(1))
         end = more.end()
     finish = _CHAIN_END.match(text, end)
     return (dates, finish.end()) if finish else ([], start)
 
 
-def _other_column(text: str, end: int, date: int, headers: dict[int, list[str]]) -> bool:
-    """Whether the date at `date`, in a table cell after `end`, stands in a column headed by another date's name
-    ("| Field | Value | Checked |"): the header is the first of the rows just above (looked for a short way up,
-    and once for each table: `headers`)."""
-    if "|" not in text[end:date] and "\t" not in text[end:date]:
-        return False
-    top = start = text.rfind("\n", 0, date) + 1
-    if date - start > _ROW_WIDTH:
-        return False  # too far along a row to count its cells
-    row = text[start:date].lstrip(" ").removeprefix("|")
-    column = row.count("|") + row.count("\t")
-    for _ in range(_LIST_LENGTH):
-        above = text.rfind("\n", 0, top - 1) + 1
-        if top == 0 or not any(c in "|\t" for c in text[above : top - 1]):
-            break
-        top = above
-    if top not in headers:
-        line = text[top : min(text.find("\n", top) % (len(text) + 1), top + _ROW_WIDTH)]
-        headers[top] = [cell.group() for cell in _CELLS.finditer(line.strip().strip("|"))] if top < start else []
-    header = headers[top][column] if column < len(headers[top]) else ""
-    return _OTHER_HEADER.search(header) is not None and _HEADER.search(header) is None
-
-
 def _birth_near(text: str, keyword: re.Match[str]) -> bool:
-    return _DELIVERED_THING.search(text, max(0, keyword.start() - 60), keyword.start()) is None
+    """Whether "delivered" tells of a birth: a baby named just before it, and no other thing delivered."""
+    start = max(0, keyword.start() - 60)
+    return (
+        _BABY.search(text, start, keyword.start()) is not None and _DELIVERED_THING.search(text, start, keyword.start()) is None
+    )
 
 
 def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tuple[int, int]]:
@@ -262,7 +244,8 @@ def _a_value(rest: str) -> bool:
     """Whether what follows the date in its paragraph reads as a value's note ("(aged 5 years 3 months)"), not
     prose: no colon, no sentence ("12 March 2024: panel met", "On 12 March 2024 the panel agreed to it.")."""
     words = rest.split()
-    return ":" not in rest and len(words) <= 6 and not (len(words) >= 3 and rest.rstrip()[-1:] in ".!?")
+    short = ":" not in rest and len(words) <= 6 and not (len(words) >= 3 and rest.rstrip()[-1:] in ".!?")
+    return short and OTHER_NAMED.search(rest) is None  # "12 March 2024 workshop" names another date
 
 
 def leads_on(block: str) -> bool:
@@ -276,23 +259,3 @@ def passed_over(line: str) -> bool:
     invisible character (no letter or digit shown), a picture or link alone, a comment or link target read beside
     the text."""
     return not any(c.isalnum() for c in line) or _PICTURE.fullmatch(line) is not None
-
-
-def _in_columns(text: str) -> Iterator[tuple[int, int]]:
-    """Dates in a table column headed DOB or date of birth (a Markdown, pasted or tab-separated table, one row a
-    line)."""
-    column, offset = None, 0
-    for row in text.split("\n"):
-        table = "|" in row or "\t" in row
-        cells = list(_CELLS.finditer(row.strip().strip("|"))) if table else None
-        shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
-        if row.lstrip().startswith(ASIDE.strip()):
-            pass  # a link's target or a comment between rows, read beside the table
-        elif cells is None:
-            column = None
-        elif column is None:
-            column = next((i for i, cell in enumerate(cells) if _HEADER.search(cell.group())), None)
-        elif column < len(cells):
-            at = shift + cells[column].start()
-            yield from ((at + date.start(), at + date.end()) for date in _FULL_DATE.finditer(cells[column].group()))
-        offset += len(row) + 1

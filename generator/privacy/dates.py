@@ -4,6 +4,8 @@ forms authors use, what stands in for one where it is withheld, whose it is, and
 
 from __future__ import annotations
 
+import re
+
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 SPACE = r"[ \t]"
 """Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""
@@ -25,7 +27,7 @@ NOT_A_RANGE = rf"(?!{SPACE}{{0,3}}(?:-|to\b|until\b|till\b|through\b){SPACE}{{0,
 """Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
 PLACEHOLDER = (
     rf"(?:n\.?/?{SPACE}?[ak]\b\.?|not{SPACE}(?:known|recorded|given|provided|disclosed|available|stated)(?:{SPACE}on{SPACE}file)?"
-    rf"|unknown|withheld|redacted|removed|unborn|tb[cd]\b|\[[^\]\n]{{0,30}}\]|[█▇■]{{1,20}}|DD/MM/YY(?:YY)?"
+    rf"|unknown|withheld|redacted|removed|unborn|tb[cd]\b|\[{SPACE}*(?:redacted|removed|withheld|deleted|hidden|x{{2,}}|\*{{2,}}|…|\.{{3}}|n/?k|unknown|dob|date{SPACE}of{SPACE}birth){SPACE}*\]|[█▇■]{{1,20}}|DD/MM/YY(?:YY)?"
     rf"|[X*#?]{{1,4}}[/.\-][X*#?]{{1,4}}[/.\-](?:\d{{2,4}}|[X*#?]{{2,4}})|{MONTHS}\.?{SPACE}{{1,3}}\d{{4}}|(?:19|20)\d\d\b)"
 )
 """What an author writes where a date of birth would be: "n/k", "[redacted]", "XX/XX/2012", "April 2012"."""
@@ -39,15 +41,17 @@ FILLER = (
 """What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "c.". Never
 "between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
 NOT_BIRTH = (
-    r"(?:checks?|checked|format|fields?|policy|training|audits?|verification|recording|errors?|accuracy|mismatch(?:es)?"
-    r"|discrepanc(?:y|ies))"
+    r"(?:checks?|checked|format|fields?|policy|training|audits?|verification|validation|recording|errors?|accuracy"
+    r"|mismatch(?:es)?|discrepanc(?:y|ies)|spot|quality|data|corrected|correction|mandatory|added|changed|amended|missing)"
 )
 """Words after "date of birth" that make a label of something else: "Date of birth checks: 12 March 2024"."""
 OTHER_DATE = (
     r"(?:date|seen|visit(?:ed)?|review(?:ed)?|referr(?:al|ed)|closed|opened|checked|due|meeting|assess(?:ed|ment)|completed?"
-    r"|fixed|updated|done|actioned|received|sent|started|ended|held)"
+    r"|fixed|updated|done|actioned|received|sent|started|ended|held|deadline|escalat(?:ed|ion)|(?:re-?)?audit(?:ed)?|target"
+    r"|extract(?:ed)?|agreed|workshop|strategy|conference|panel|training|ICPC|RCPC|minutes)"
 )
-"""Words that name a date other than a birth: before a date ("review date: …") or over its column ("Checked")."""
+"""Words that name a date other than a birth: before a date ("review date: …"), over its column ("Checked"), in its
+note ("12/03/2024 (re-audit)")."""
 NAMED = (
     rf"(?:(?!(?:[\w'’]{{1,20}}{SPACE}){{0,2}}(?:{OTHER_DATE}|{NOT_BIRTH})\b)[\w'’]{{1,20}}(?:{SPACE}[\w'’]{{1,20}}){{0,2}}{SPACE}{{0,3}}"
     rf"[:\-\u2013]{SPACE}{{0,3}})?"
@@ -70,3 +74,7 @@ ITEM_END = (
     rf"(?={SPACE}{{0,3}}(?:[,;&|\t/\\~.)·•+●▪◦\d\[\"”’'*!:✓]|and\b|or\b|plus\b|as\b|$|{TRAILER})"
     rf"|{SPACE}{{1,6}}(?:{WHOSE}|{MARKER}))"
 )
+BIRTH = r"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?))"
+"""The words that only ever name a date of birth (a label's words); "born" and "delivered" end other phrases too."""
+OTHER_NAMED = re.compile(rf"\b{OTHER_DATE}", re.I)
+"""A word naming a date other than a birth, found in a label, a note or a column's header."""

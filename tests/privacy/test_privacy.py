@@ -744,3 +744,33 @@ def test_the_text_of_a_drawing_in_a_data_url_is_read(tmp_path: Path, name: str, 
 def test_a_stylesheet_url_is_read_with_its_escapes(tmp_path: Path) -> None:
     (tmp_path / "a.css").write_text('.x { background: url("\\68 ttps://evil.example/a.png") }')
     assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == [("third-party", "https://evil.example/a.png")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Born | Children |\n|---|---|\n| 01/04/2020 – 31/03/2021 | 14 |",
+        "| Cohort | Born from | Born to | Cases |\n|---|---|---|---|\n| 2020/21 | 01/04/2020 | 31/03/2021 | 14 |",
+        "| Case | DOB check date | Result |\n|---|---|---|\n| 1 | 12/03/2024 | Correct |",
+        "| Venue | Pre-birth pathway | Born into Care |\n|---|---|---|\n| Civic Centre | 12/03/2024 | 14/05/2024 |",
+        "Babies born to teenage parents were discussed by the panel on 12 March 2024.",
+        "All babies born to care-experienced parents are offered a pre-birth assessment, as agreed on 12 March 2024.",
+        "Data extracted 31/03/2024 (DOB, NHS number, address).",
+        "DOB spot check: 12/03/2024. Date of birth data quality audit: 12 March 2024.",
+        "Date of birth corrected on system: 14/03/2024",
+        "| Data item | Current position | Deadline |\n|---|---|---|\n| Date of birth | Not recorded | 31/03/2025 |",
+        "| Item | Baseline | Re-audit |\n|---|---|---|\n| DOB | Not known | 12/03/2024 |",
+        "Date of birth: not recorded (2 cases); 12/03/2024 (re-audit).",
+        "Date of birth: [see data annex], 31/03/2024.",
+        "The review was delivered on 12 March 2024. Findings delivered 12/03/2024; actions agreed 14/03/2024.",
+        "Learning event 12 March 2024 delivered by the designated nurse.",
+        "### Date of birth\n\n12 March 2024 workshop",
+    ],
+)
+def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Path, text: str) -> None:
+    """What an audit writes about births and dates of birth without giving one: cohorts, checks of the DOB field,
+    deadlines beside a stand-in, a later event after "born to …", "delivered" with no baby."""
+    assert [f.text for f in scan_text(list(enumerate(text.split("\n"), start=1))) if f.kind == "date-of-birth"] == []
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(to_html(text))
+    assert [f.text for f in check_site(tmp_path, "example.org") if f.kind == "date-of-birth"] == []

@@ -166,6 +166,7 @@ ROUTES = [
     ("dob-middle-dots", "Date of birth of child ········ 03/04/2012", "date-of-birth", 0),
     ("born-to-a-teenager", "Child A was born to a 15-year-old on or about 3 April 2012.", "date-of-birth", 0),
     ("right-to-left-override", "DOB: \u202e2102 lirpA 3\u202c on the form.", "date-of-birth", 0),
+    ("date-then-dob-in-brackets", "The form gave 03/04/2012 (DOB) for the baby.", "date-of-birth", 0),
 ]
 
 

@@ -1,0 +1,75 @@
+"""Dates of birth in tables: a column headed DOB, and whether a column is headed for some other date.
+
+`birthdates` asks `other_column` of a date further along a row after a DOB cell ("| Field | Value | Checked |").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.privacy.dates import BIRTH, DATE, NOT_BIRTH, OTHER_NAMED, SPACE
+from generator.privacy.reading import ASIDE
+
+_HEADER_DEPTH = 30
+"""Rows above a date looked through for its table's header, at most."""
+_ROW_WIDTH = 2_000
+"""Characters of a table's row whose cells are counted to find a date's column header, at most."""
+_HEADER = re.compile(rf"\b(?:{BIRTH}|born)s?\b", re.I)
+_FULL_DATE = re.compile(DATE, re.I)
+_CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
+_NOT_BIRTHS = re.compile(rf"\b(?:from|to|after|before|between|range|cohort|into|{NOT_BIRTH})\b", re.I)
+_RANGE_CELL = re.compile(rf"{DATE}{SPACE}{{0,3}}(?:-|\u2013|\u2014|to\b|until\b){SPACE}{{0,3}}{DATE}", re.I)
+"""A cell holding a range of dates: a cohort's bounds ("01/04/2020 – 31/03/2021"), not a child's birth."""
+
+
+def other_column(text: str, end: int, date: int, headers: dict[int, list[str]]) -> bool:
+    """Whether the date at `date`, in a table cell after `end`, stands in a column headed by another date's name
+    ("| Field | Value | Checked |"): the header is the first of the rows just above (looked for a short way up,
+    and once for each table: `headers`)."""
+    if "|" not in text[end:date] and "\t" not in text[end:date]:
+        return False
+    top = start = text.rfind("\n", 0, date) + 1
+    if date - start > _ROW_WIDTH:
+        return False  # too far along a row to count its cells
+    row = text[start:date].lstrip(" ").removeprefix("|")
+    column = row.count("|") + row.count("\t")
+    for _ in range(_HEADER_DEPTH):
+        above = text.rfind("\n", 0, top - 1) + 1
+        if top == 0 or not any(c in "|\t" for c in text[above : top - 1]):
+            break
+        top = above
+    if top not in headers:
+        line = text[top : min(text.find("\n", top) % (len(text) + 1), top + _ROW_WIDTH)]
+        headers[top] = [cell.group() for cell in _CELLS.finditer(line.strip().strip("|"))] if top < start else []
+    header = headers[top][column] if column < len(headers[top]) else ""
+    return OTHER_NAMED.search(header) is not None and _HEADER.search(header) is None
+
+
+def _births_column(header: str) -> bool:
+    """Whether a column's header says its dates are births: "DOB", "Dates of birth", not a cohort's bounds ("Born
+    from", "Date of birth range"), a check of them ("DOB check date") or a programme ("Born into Care")."""
+    rest = _HEADER.sub(" ", header)
+    return rest != header and _NOT_BIRTHS.search(rest) is None and OTHER_NAMED.search(rest) is None
+
+
+def in_columns(text: str) -> Iterator[tuple[int, int]]:
+    """Dates in a table column headed DOB or date of birth (a Markdown, pasted or tab-separated table, one row a
+    line)."""
+    if not _HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
+        return
+    column, offset = None, 0
+    for row in text.split("\n"):
+        table = "|" in row or "\t" in row
+        cells = list(_CELLS.finditer(row.strip().strip("|"))) if table else None
+        shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
+        if row.lstrip().startswith(ASIDE.strip()):
+            pass  # a link's target or a comment between rows, read beside the table
+        elif cells is None:
+            column = None
+        elif column is None:
+            column = next((i for i, cell in enumerate(cells) if _births_column(cell.group())), None)
+        elif column < len(cells) and not _RANGE_CELL.search(cells[column].group()):
+            at = shift + cells[column].start()
+            yield from ((at + date.start(), at + date.end()) for date in _FULL_DATE.finditer(cells[column].group()))
+        offset += len(row) + 1
