@@ -176,17 +176,13 @@ def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None =
 
 
 def _check_css(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
-    """A stylesheet's loads, and the text it shows readers (`content: "…"`)."""
+    """A stylesheet's loads, the text it shows readers (`content: "…"`), and its drawings' text."""
     text = data.decode("utf-8")
-    drawings = [
-        (number, svg) for number, line in enumerate(text.split("\n"), start=1) for url in css_urls(line) if (svg := svg_text(url))
-    ]
+    urls = [(number, url) for number, line in enumerate(text.split("\n"), start=1) for url in css_urls(line)]
+    drawings = [(number, svg) for number, url in urls if (svg := svg_text(url))]
     pictures = [[(number, piece) for _, piece in block] for number, svg in drawings for block in drawing(svg)[0]]
     return _privacy(name, [[piece] for piece in css_shown(text)] + pictures) + [
-        Sighting(name, number, LOAD, url)
-        for number, line in enumerate(text.split("\n"), start=1)
-        for url in css_urls(line)
-        if _third_party(url, own_host)
+        Sighting(name, number, LOAD, url) for number, url in urls if _third_party(url, own_host)
     ]
 
 

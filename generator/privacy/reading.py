@@ -40,9 +40,9 @@ DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x20000) if 
 UNSHOWN = {0xFFFD: " "}
 """The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
 FOLD = INVISIBLE | DASHES | LOOKALIKES | DIGITS | UNSHOWN
-RIGHT_TO_LEFT = "\u202e"
+_RIGHT_TO_LEFT = "\u202e"
 """The right-to-left override: what follows it, to its end (U+202C) or the line's, is shown in reverse order."""
-_OVERRIDDEN = re.compile("\u202e([^\u202a-\u202e\u2066-\u2069\n]*)(\u202c|(?=\n)|$)")
+_OVERRIDDEN = re.compile(_RIGHT_TO_LEFT + "([^\u202a-\u202e\u2066-\u2069\n]*)(\u202c|(?=\n)|$)")
 
 INLINE = frozenset(
     [
@@ -176,7 +176,7 @@ def normalised(text: str) -> str:
     dashes read as a reader reads them, and what a right-to-left override turns round in the order shown."""
     if text.isascii():
         return text
-    if RIGHT_TO_LEFT in text:
+    if _RIGHT_TO_LEFT in text:
         text = _OVERRIDDEN.sub(lambda m: m.group(1)[::-1] + m.group(2), text)
     return unicodedata.normalize("NFKC", text).translate(FOLD)
 
