@@ -33,7 +33,12 @@ def decodings(data: bytes) -> list[str]:
     else:
         named = [_codec(label.decode("ascii").lower()) for label in _LABEL.findall(data[:4096])]
         texts = [data.decode(codec, _C1 if codec.startswith("cp") else "replace") for codec in dict.fromkeys(["utf-8", *named])]
-    return [_XML_DECLARATION.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text, count=1) for text in texts]
+    return [_XML_DECLARATION.sub(blanked, text, count=1) for text in texts]
+
+
+def blanked(match: re.Match[str]) -> str:
+    """A match made spaces, its line breaks kept, so that every line after it keeps its number."""
+    return re.sub(r"[^\n]", " ", match.group())
 
 
 def _codec(label: str) -> str:

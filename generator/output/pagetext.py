@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from generator.output.decoding import decodings
+from generator.output.decoding import blanked, decodings
 from generator.privacy.reading import ASIDE, ATTRIBUTES_READ, INLINE
 
 LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio", "track", "input"), "src")
@@ -267,7 +267,7 @@ def css_shown(css: str) -> list[tuple[int, str]]:
     """The text a stylesheet may show readers, at its line in the stylesheet: every string it holds but in `url()`
     (`content: "…"`, however written: several strings, a comment or an escape in the property's name), escapes read
     as a browser reads them (`\\30 7700` is 07700)."""
-    css = _CSS_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
+    css = _CSS_COMMENT.sub(blanked, css)
     return [
         (css.count("\n", 0, m.start()) + 1, _CSS_ESCAPE.sub(_unescaped, m.group(1) if m.group(1) is not None else m.group(2)))
         for m in _CSS_STRING.finditer(css)

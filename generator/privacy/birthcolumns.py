@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.privacy.dates import BIRTH, DATE, NOT_BIRTH, OTHER_NAMED, SPACE
+from generator.privacy.dates import BIRTH, DATE, NOT_BIRTH, OTHER_NAMED, SPACE, line_end
 from generator.privacy.reading import ASIDE
 
 _HEADER_DEPTH = 30
@@ -40,7 +40,7 @@ def other_column(text: str, end: int, date: int, headers: dict[int, list[str]]) 
             break
         top = above
     if top not in headers:
-        line = text[top : min(text.find("\n", top) % (len(text) + 1), top + _ROW_WIDTH)]
+        line = text[top : min(line_end(text, top), top + _ROW_WIDTH)]
         headers[top] = [cell.group() for cell in _CELLS.finditer(line.strip().strip("|"))] if top < start else []
     header = headers[top][column] if column < len(headers[top]) else ""
     return OTHER_NAMED.search(header) is not None and _HEADER.search(header) is None

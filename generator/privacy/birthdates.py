@@ -26,6 +26,7 @@ from generator.privacy.dates import (
     SPACE,
     TRAILER,
     WHOSE,
+    line_end,
 )
 from generator.privacy.reading import ASIDE
 
@@ -167,10 +168,10 @@ def _below(text: str, end: int) -> Iterator[tuple[int, int]]:
     birth, written a line each, blank lines or what a reader passes over between."""
     gap = 0
     for _ in range(_LIST_LENGTH):
-        if text[end : text.find("\n", end) % (len(text) + 1)].strip() or end >= len(text):
+        if text[end : line_end(text, end)].strip() or end >= len(text):
             return  # the line goes on with something else: the list has ended
         start = end + 1
-        end = text.find("\n", start) % (len(text) + 1)
+        end = line_end(text, start)
         if item := _ITEM.match(text, start, end):
             dates, end = _further(text, item.end())
             yield from ([item.span(1)] if item.group(1) else []) + dates
@@ -214,8 +215,7 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
     end = (_LABEL_END if strict else _BORN_LABEL_END).match(text, keyword.end())
     position = end.end() if end else -1
     for _ in range(_LOOK_DOWN if end else 0):
-        following = text.find("\n", position + 1)
-        following = len(text) if following < 0 else following
+        following = line_end(text, position + 1)
         worth = _DIGIT.search(text, position + 1, following) or _STAND_IN.search(text, position + 1, following)
         if worth and (value := _VALUE.match(text, position + 1, following) or _ITEM.match(text, position + 1, following)):
             dates, end = _further(text, value.end(1) if value.group(1) else value.end())

@@ -78,3 +78,9 @@ BIRTH = r"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\
 """The words that only ever name a date of birth (a label's words); "born" and "delivered" end other phrases too."""
 OTHER_NAMED = re.compile(rf"\b{OTHER_DATE}", re.I)
 """A word naming a date other than a birth, found in a label, a note or a column's header."""
+
+
+def line_end(text: str, at: int) -> int:
+    """Where the line holding `at` ends: its line break, or the end of the text."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
