@@ -23,8 +23,13 @@ DATE = (
     rf"|{MONTHS}\.?{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?{_DAY},?{SPACE}{{1,3}}(?:\d{{4}}|'?\d{{2}}\b))"
 )
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
-NOT_A_RANGE = rf"(?!{SPACE}{{0,3}}(?:-|to\b|until\b|till\b|through\b){SPACE}{{0,3}}(?:the{SPACE}{{1,3}})?{DATE})"
-"""Not the start of a range of dates: "born 1 April 2020 to 31 March 2021" is a cohort, not a child."""
+NOT_A_RANGE = (
+    rf"(?!{SPACE}{{0,3}}(?:-|\u2013|to\b|until\b|till\b|through\b){SPACE}{{0,3}}(?:the{SPACE}{{1,3}})?{DATE}"
+    rf"(?![ \t,\-\u2013]{{0,4}}(?:respectively|both|each)\b|{SPACE}{{0,3}}[-\u2013]{SPACE}{{0,3}}{DATE})"
+    rf"|{SPACE}{{1,3}}(?:(?:or|and){SPACE}{{1,3}}(?:later|after|earlier|before|since)|onwards?)\b)"
+)
+"""Not the start of a range of dates, nor a bound: "born 1 April 2020 to 31 March 2021" and "born on 1 April 2010 or
+later" describe a cohort, not a child ("03/04/2012 - 05/06/2014 respectively", or three dates so joined, are children's)."""
 PLACEHOLDER = (
     rf"(?:n\.?/?{SPACE}?[ak]\b\.?|not{SPACE}(?:known|recorded|given|provided|disclosed|available|stated)(?:{SPACE}on{SPACE}file)?"
     rf"|unknown|withheld|redacted|removed|unborn|tb[cd]\b|\[{SPACE}*(?:redacted|removed|withheld|deleted|hidden|x{{2,}}|\*{{2,}}|…|\.{{3}}|n/?k|unknown|dob|date{SPACE}of{SPACE}birth){SPACE}*\]|[█▇■]{{1,20}}|DD/MM/YY(?:YY)?"

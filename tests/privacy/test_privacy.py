@@ -506,6 +506,7 @@ ALL, FIRST, LATER = ["03/04/2012", "05/06/2014", "07/08/2016"], ["03/04/2012"], 
         ("Dates of birth: 03/04/2012 (Child A), 05/06/2014 (aged 10), and 07/08/2016 as well", ALL),
         ("Dates of birth: 03/04/2012 / 05/06/2014 · 07/08/2016", ALL),
         ("| Child | DOB |\n|---|---|\n| A, B and C | 03/04/2012, 05/06/2014, 07/08/2016 |", ALL),
+        ("Dates of birth: 03/04/2012 – 05/06/2014 – 07/08/2016 respectively", ALL),
         # the first is no date (redacted once flagged, or never known): the others are still found
         ("Dates of birth:\n\n- [redacted]\n- 05/06/2014\n- 07/08/2016", LATER),
         ("| Field | Child A | Child B | Child C |\n|---|---|---|---|\n| DOB | n/k | 05/06/2014 | 07/08/2016 |", LATER),
@@ -765,6 +766,8 @@ def test_a_stylesheet_url_is_read_with_its_escapes(tmp_path: Path) -> None:
         "The review was delivered on 12 March 2024. Findings delivered 12/03/2024; actions agreed 14/03/2024.",
         "Learning event 12 March 2024 delivered by the designated nurse.",
         "### Date of birth\n\n12 March 2024 workshop",
+        "Children born on 1 April 2010 or later were excluded; those born 1 April 2008 onwards were included.",
+        "Dates of birth: 01/09/2010 – 31/08/2011 (the Year 10 cohort).",
     ],
 )
 def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Path, text: str) -> None:
