@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from generator.privacy.dates import BIRTH, DATE, NOT_BIRTH, OTHER_NAMED, SPACE, line_end
 from generator.privacy.reading import ASIDE
@@ -16,6 +16,9 @@ _HEADER_DEPTH = 30
 _ROW_WIDTH = 2_000
 """Characters of a table's row whose cells are counted to find a date's column header, at most."""
 _HEADER = re.compile(rf"\b(?:{BIRTH}|born)s?\b", re.I)
+_BIRTH = re.compile(rf"\b{BIRTH}", re.I)
+_LABEL_WORDS = 8
+"""Words a line over a table may hold and still be the table's label, at most."""
 _FULL_DATE = re.compile(DATE, re.I)
 _CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
 _NOT_BIRTHS = re.compile(rf"\b(?:from|to|after|before|between|range|cohort|into|{NOT_BIRTH})\b", re.I)
@@ -55,10 +58,12 @@ def _births_column(header: str) -> bool:
 
 def in_columns(text: str) -> Iterator[tuple[int, int]]:
     """Dates in a table column headed DOB or date of birth (a Markdown, pasted or tab-separated table, one row a
-    line)."""
+    line), and every date of a table just under a label saying it holds dates of birth (`_births_label`) but in a
+    column its first row names for another date."""
     if not _HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
         return
-    column, offset = None, 0
+    wanted: Callable[[int], bool] | None = None  # which columns of the table being read hold births, once known
+    labelled, offset = False, 0
     for row in text.split("\n"):
         table = "|" in row or "\t" in row
         cells = list(_CELLS.finditer(row.strip().strip("|"))) if table else None
@@ -66,10 +71,39 @@ def in_columns(text: str) -> Iterator[tuple[int, int]]:
         if row.lstrip().startswith(ASIDE.strip()):
             pass  # a link's target or a comment between rows, read beside the table
         elif cells is None:
-            column = None
-        elif column is None:
-            column = next((i for i, cell in enumerate(cells) if _births_column(cell.group())), None)
-        elif column < len(cells) and not _RANGE_CELL.search(cells[column].group()):
-            at = shift + cells[column].start()
-            yield from ((at + date.start(), at + date.end()) for date in _FULL_DATE.finditer(cells[column].group()))
+            wanted = None
+            labelled = _births_label(row) or (labelled and not any(c.isalnum() for c in row))
+        elif wanted is None:
+            wanted = _wanted([cell.group() for cell in cells], labelled)
+            if labelled and wanted:  # its first row may be a row of dates: a table pasted from Word has no header
+                yield from _dates(cells, wanted, shift)
+            labelled = False
+        else:
+            yield from _dates(cells, wanted, shift)
         offset += len(row) + 1
+
+
+def _births_label(line: str) -> bool:
+    """Whether a line says, alone, that the table under it holds dates of birth: a heading, a caption or a label
+    ("Children's dates of birth:", "Table 1: Dates of birth"), not a check of them or a cohort's bounds."""
+    return _BIRTH.search(line) is not None and len(line.split()) <= _LABEL_WORDS and _births_column(line)
+
+
+def _wanted(header: list[str], labelled: bool) -> Callable[[int], bool] | None:
+    """The columns of a table that hold births, by a row taken as its header: the one headed DOB (None: there is
+    none, and the next row is taken as the header); under a label, every one not headed for another date
+    ("| Child | Date of referral |")."""
+    if labelled:
+        rests = [_HEADER.sub(" ", cell) for cell in header]  # "| Date of birth |" names no other date
+        others = {i for i, rest in enumerate(rests) if OTHER_NAMED.search(rest) or _NOT_BIRTHS.search(rest)}
+        return lambda column: column not in others
+    births = next((i for i, cell in enumerate(header) if _births_column(cell)), None)
+    return None if births is None else lambda column: column == births
+
+
+def _dates(cells: list[re.Match[str]], wanted: Callable[[int], bool], shift: int) -> Iterator[tuple[int, int]]:
+    """The dates of a row's cells in the columns `wanted`, but a cell's range (a cohort's bounds)."""
+    for column, cell in enumerate(cells):
+        if wanted(column) and not _RANGE_CELL.search(cell.group()):
+            at = shift + cell.start()
+            yield from ((at + date.start(), at + date.end()) for date in _FULL_DATE.finditer(cell.group()))

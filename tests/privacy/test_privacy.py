@@ -438,6 +438,7 @@ def test_a_date_of_birth_under_its_label_is_found_on_every_page_though_the_label
         "<div>" * 300 + "<p>DOB 03/04/2012</p>" + "</div>" * 300,  # deeper than lxml reads by default
         '<meta charset="utf-16"><p>DOB 03/04/2012</p>',  # a browser reads a UTF-16 label on such a page as UTF-8
         '<p>DOB: <bdo dir="rtl">2102 <b>lirpA</b> 3</bdo></p>',  # shown right to left: "3 April 2012"
+        "<table><caption>Date of birth</caption><tr><td>Child A</td><td>03/04/2012</td></tr></table>",
     ],
 )
 def test_a_date_after_its_label_is_found_though_a_link_attribute_or_comment_stands_between(tmp_path: Path, page: str) -> None:
@@ -507,6 +508,13 @@ ALL, FIRST, LATER = ["03/04/2012", "05/06/2014", "07/08/2016"], ["03/04/2012"], 
         ("Dates of birth: 03/04/2012 / 05/06/2014 · 07/08/2016", ALL),
         ("| Child | DOB |\n|---|---|\n| A, B and C | 03/04/2012, 05/06/2014, 07/08/2016 |", ALL),
         ("Dates of birth: 03/04/2012 – 05/06/2014 – 07/08/2016 respectively", ALL),
+        # a table under a label, a heading or a caption saying it holds dates of birth, though no column says so
+        (
+            "Children's dates of birth:\n\n| Child A | 03/04/2012 |\n|---|---|\n| Child B | 05/06/2014 |\n| Child C | 07/08/2016 |",
+            ALL,
+        ),
+        ("### Dates of birth\n\n| Child | |\n|---|---|\n| A | 03/04/2012 |\n| B | 05/06/2014 |\n| C | 07/08/2016 |", ALL),
+        ("### Dates of birth\n\n| Child | DOB | Date of referral |\n|---|---|---|\n| A | 03/04/2012 | 05/06/2014 |", FIRST),
         # the first is no date (redacted once flagged, or never known): the others are still found
         ("Dates of birth:\n\n- [redacted]\n- 05/06/2014\n- 07/08/2016", LATER),
         ("| Field | Child A | Child B | Child C |\n|---|---|---|---|\n| DOB | n/k | 05/06/2014 | 07/08/2016 |", LATER),
@@ -768,6 +776,9 @@ def test_a_stylesheet_url_is_read_with_its_escapes(tmp_path: Path) -> None:
         "### Date of birth\n\n12 March 2024 workshop",
         "Children born on 1 April 2010 or later were excluded; those born 1 April 2008 onwards were included.",
         "Dates of birth: 01/09/2010 – 31/08/2011 (the Year 10 cohort).",
+        "### Dates of birth\n\n| Finding | Date |\n|---|---|\n| DOB missing | 12/03/2024 |",
+        "Date of birth checks\n\n| Case | 12/03/2024 |\n|---|---|",
+        "Dates of birth (cohort)\n\n| From | To |\n|---|---|\n| 01/09/2010 | 31/08/2011 |",
     ],
 )
 def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Path, text: str) -> None:
