@@ -13,7 +13,7 @@ from generator.content import writing
 from generator.content.assemble import Known, validate
 from generator.content.files import Source, content_files, load_yaml_file, read_text, refused_files
 from generator.content.frontmatter import status_of
-from generator.content.pages import scan_pages
+from generator.content.pages import scan_pages, scan_shown_file
 from generator.content.parse import Document, parse_document
 from generator.content.screen import scan_document
 from generator.content.taxonomy import load_taxonomy
@@ -159,10 +159,13 @@ def check(
     sources, found, leftovers = content_files(root, content_dir, refused)
     checked = Checked(taxonomy, problems=[*refused.values(), *problems, *found_in_names, *found])
     (checked.problems if leftovers_fail else checked.warnings).extend(leftovers)
-    pages = scan_pages(root, f"{content_dir}/pages", allowed_names, refused)
-    checked.problems += pages.errors
-    checked.warnings += pages.warnings
-    checked.allowances += pages.allowances
+    for pages in (
+        scan_pages(root, f"{content_dir}/pages", allowed_names, refused),
+        scan_shown_file(root, f"{content_dir}/taxonomy.yml", allowed_names, refused),
+    ):
+        checked.problems += pages.errors
+        checked.warnings += pages.warnings
+        checked.allowances += pages.allowances
     memo.use(taxonomy, allowed_names)
     namelists.load()
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]

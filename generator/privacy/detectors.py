@@ -17,7 +17,8 @@ _S = r"[ \t]"
 _STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
     "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard|Cottages|Chase|Heights|Circle|"
-    "Approach|Cl|Way|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate"
+    "Approach|Cl|Way|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate|Brow|Fold|Meadow|Quay|Wynd|Garth|Dene|Nook|Copse|"
+    "Spinney|Glade|Orchard|Paddock"
 )
 _LOWER_STREET_TYPES = frozenset(
     ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
@@ -29,10 +30,18 @@ _NOT_STREET_NAMES = frozenset(
         "year years week weeks day days hour hours minute minutes month months mile miles working"
     ).split()
 )
+_NUMBERED = re.compile(
+    r"\b(?:priority|step|appendix|annex|section|part|chapter|figure|fig\.?|table|stage|phase|level|tier|year|page|paragraph"
+    r"|para|recommendation|action|finding|theme|question|objective|outcome|standard|principle|module|session|option|item"
+    r"|slide|point|article|schedule|regulation|clause|key[ \t]stage)[ \t]+$",
+    re.I,
+)
+"""Words that number a part of a text: the number after them is no house's ("Section 3 Key Road Safety messages")."""
 _COURTS = frozenset("family crown youth county magistrates magistrates' high supreme coroners coroners' coroner's appeal".split())  # noqa: SIM905
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
+_REPORTING_YEAR = re.compile(r"[ \t]{0,2}(?:19|20)\d\d[ \t]?[/\-][ \t]?\d\d")
 POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
 ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
@@ -41,8 +50,11 @@ _BARRIER = re.compile(
     re.I,
 )
 """Dates, reporting years and times: a reader never reads these as part of a longer number."""
-_NUMBER_RUN = re.compile(r"(?<![\w+])\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*")
-"""Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells)."""
+_NUMBER_RUN = re.compile(
+    r"(?:(?<![\w+])|(?<=\b[MmTt])|(?<=\b(?i:no|ph))|(?<=\b(?i:tel|mob|nhs))|(?<=\b(?i:nhsno|phone)))\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*"
+)
+"""Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells); straight after
+a word only where the word labels the number ("tel07700900123", "M07700…", "NHSno9434765919")."""
 _DIGITS = re.compile(r"\d+")
 ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
 """Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
@@ -50,6 +62,34 @@ HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]
 """A handle: not an e-mail's domain, nor a spreadsheet function (`@SUM(`)."""
 PROFILE = re.compile(r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin)\.com/[\w.@%-]{3,}", re.I)
 """A social media handle or profile: in exploitation audits, the most direct way to find a child."""
+_REFERENCE_WORD = r"(?:ref(?:erence)?\.?|no\.?|number|num\.?|ID|#|code)(?![A-Za-z])"
+_SYSTEMS = (
+    r"Mosaic|LCS|Liquid[ \t]?[Ll]ogic|EHM|Eclipse|SystmOne|EMIS|RiO|ContrOCC|Niche|Athena|Storm|CRIS|Capita|Synergy"
+    r"|CareFirst|Paris|Azeus|Frameworki|ICS"
+)
+"""Case recording systems of social care, health, police and education: a number after one is a record's."""
+CASE_REFERENCE = re.compile(
+    rf"\b(?:(?-i:{_SYSTEMS})(?:{_S}{{1,3}}(?:case|client|person|child|family|record|episode))?(?:{_S}{{1,3}}{_REFERENCE_WORD})?"
+    rf"|(?:case|crime|police|incident|occurrence|referral|client|person|child|family|record|file|episode|log|pupil)"
+    rf"{_S}{{1,3}}{_REFERENCE_WORD}|(?-i:CRN|URN|PNC{_S}{{1,3}}{_REFERENCE_WORD}))"
+    rf"{_S}{{0,3}}[:#=\-]?{_S}{{0,3}}(?P<code>[A-Z]{{0,5}}[\-/]?\d[A-Z\d]*(?:[\-/][A-Z\d]+){{0,4}})\b",
+    re.I,
+)
+"""A case's, crime's or record's reference: "Mosaic ID 4829137", "crime ref 14/123456/23", "case number CP-2023-0456"."""
+OBSCURED_EMAIL = re.compile(
+    rf"[\w.+-]+{_S}*[\[(]{_S}*at{_S}*[\])]{_S}*[\w-]+(?:{_S}*(?:\.|[\[(]{_S}*dot{_S}*[\])]){_S}*[\w-]+)+"
+    rf"|\b[\w-]+(?:{_S}+dot{_S}+[\w-]+)*{_S}+at{_S}+[\w-]+(?:{_S}+dot{_S}+[\w-]+)*{_S}+dot{_S}+"
+    r"(?:org|com|net|uk|gov|nhs|io|me|info|ac|co|sch)\b",
+    re.I,
+)
+"""An e-mail address written to dodge a filter: "jane.doe [at] example.org", "jane dot doe at example dot org"."""
+PLATFORM_HANDLE = re.compile(
+    rf"\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)"
+    rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|account|name|id|profile))?"
+    rf"(?:{_S}{{1,3}}(?:was|is|called|named)|{_S}{{0,3}}[:=\-]){_S}{{0,3}}@?(?P<handle>[A-Za-z0-9_.]{{3,30}})",
+    re.I,
+)
+"""A handle named after its platform: "Snapchat was tyler_s2011", "Instagram: tyler.s" (not "Snapchat was used")."""
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
 """A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
 UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
@@ -58,8 +98,13 @@ FLAT = re.compile(
     r"\b(?:Flat|Apartment|Apt|Unit|Room)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
 )
-_NEEDS_DETECTORS = re.compile(r"[\d@]|\.com/", re.I)
-"""Every error kind except a name contains a digit or an @, so a paragraph with neither needs no detector run."""
+_NEEDS_DETECTORS = re.compile(
+    r"[\d@]|\.com/|[\[(][ \t]*at[ \t]*[\])]|[ \t]dot[ \t]"
+    r"|snapchat|instagram|insta|tiktok|twitter|facebook|\bfb\b|kik|discord|telegram|whatsapp|youtube|twitch|threads",
+    re.I,
+)
+"""Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "Snapchat:"):
+a paragraph with none of them needs no detector run."""
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -80,7 +125,15 @@ def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
     for offset, run in _runs(text):
         groups = [(m.group(), offset + m.start(), offset + m.end()) for m in _DIGITS.finditer(run)]
         international = (
-            run[0] == "+" or groups[0][0].startswith("0044") or (groups[0][0] == "00" and run[3:].lstrip()[:2] == "44")
+            run[0] == "+"
+            or groups[0][0].startswith("0044")
+            or (groups[0][0] == "00" and run[3:].lstrip()[:2] == "44")
+            or (
+                groups[0][0] == "44"
+                and len(groups) > 1
+                and groups[1][0][0] in "1237"
+                and len("".join(g for g, _, _ in groups[1:])) == 10
+            )
         )
         if groups[0][0] == "00" and international:  # 00 44 …
             groups = groups[1:]
@@ -154,6 +207,8 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
             continue
         if street.lower() in ("court", "ct") and lowered[-1] in _COURTS:
             continue
+        if _NUMBERED.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "Priority 1 The Way Forward", "Appendix 4 Site Walk": a numbered part, not a house
         if all(w[0].isupper() for w in words) or (
             all(w.islower() for w in [*words, street]) and street.lower() in _LOWER_STREET_TYPES
         ):
@@ -174,8 +229,30 @@ def _postcodes(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _ni_number(match: re.Match[str]) -> bool:
-    """A National Insurance number: with its final letter in any case, or without it in capitals (QQ 12 34 56)."""
+    """A National Insurance number: with its final letter in any case, or without it in capitals (QQ 12 34 56); never
+    with letters no number starts with ("FY", "ID", "DV"), nor a reporting year without the final letter ("CP 2023-24")."""
+    letters = match.group(1).upper()
+    if letters[0] in "DFIUV" or letters[1] in "DFIOUV":
+        return False
+    if match.group(3) is None and _REPORTING_YEAR.fullmatch(match.group(2)):
+        return False
     return match.group(3) is not None or match.group(1).isupper()
+
+
+def _case_references(text: str) -> Iterator[tuple[int, int]]:
+    """References with four digits or more that are no year alone ("the Mosaic 2024 upgrade")."""
+    for match in CASE_REFERENCE.finditer(text):
+        code = match.group("code")
+        if sum(c.isdigit() for c in code) >= 4 and not re.fullmatch(r"(?:19|20)\d\d", code):
+            yield match.start(), match.end()
+
+
+def _handles(text: str) -> Iterator[tuple[int, int]]:
+    """Handles after their platform's name that read as one: a digit, an underscore or a dot inside."""
+    for match in PLATFORM_HANDLE.finditer(text):
+        handle = match.group("handle").strip(".")
+        if any(c.isalpha() for c in handle) and any(c.isdigit() or c in "_." for c in handle):
+            yield match.start(), match.start("handle") + len(match.group("handle").rstrip("."))
 
 
 def detect(text: str) -> list[tuple[int, int, str]]:
@@ -193,6 +270,9 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
     found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text.lower() else []
+    found += [(m.start(), m.end(), "email") for m in OBSCURED_EMAIL.finditer(text)]
+    found += [(start, end, "social-media") for start, end in _handles(text)]
+    found += [(start, end, "case-reference") for start, end in _case_references(text)]
     found += [(m.start(), m.end(), "vehicle-registration") for m in VEHICLE.finditer(text)]
     found += [(m.start(), m.end(), "pupil-number") for m in UPN.finditer(text)]
     return [item for item in _first_come(found) if item[2] != "organisation"]

@@ -23,8 +23,26 @@ _WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:
 _CAPITALISED = re.compile(rf"\b{_WORD}\b")
 _GAP = re.compile(r"\.?[ \t]+(?:(?:van|von|der|den|de|da|di|du|la|le|del|al|el|bin|ibn|ap)[ \t]+){0,2}")
 """Between the words of a name: a space, after a title's full stop, and the particles of a surname (van der, de, bin)."""
+_TITLE_GAP = re.compile(rf"{_GAP.pattern}(?:[A-Z]\.?[ \t]*){{0,3}}")
+"""Between a title and a surname, initials too: "Ms K. Brown", "Mr J R Smith"."""
 _CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
 """Two or more words in capitals: a heading or a form's field, read as names are written."""
+_CAPITAL_SURNAME_FIRST = re.compile(rf"\b([A-Z]{{2,}}(?:-[A-Z]{{2,}})?)(?:[ \t]*,)?[ \t]+({_WORD})\b")
+"""A surname in capitals before a given name, as police and health records write them: "SMITH Tyler", "SMITH, Tyler"."""
+_CELL = re.compile(r"(?:[^|\\\t]|\\.)+")
+_NAME_HEADER = re.compile(
+    r"(?:(?:child|mother|father|parent|carer|sibling|person|subject|victim|suspect)(?:['’]s)?[ \t]+)?"
+    r"(?:(?:full|first|given|last|family|middle|preferred)[ \t]+names?|surname|forename|known[ \t]as)"
+    r"|(?:child|mother|father|parent|carer|sibling|person|subject|victim|suspect)(?:['’]s)?[ \t]+names?",
+    re.I,
+)
+"""A column's header that names what its cells hold: a person's name or part of one (not "Name" alone: a tool's, a team's)."""
+_STAND_IN = re.compile(
+    r"(?:child|baby|young[ \t]person|sibling|mother|father|mum|dad|parent|carer|person|adult|case|subject|family)"
+    r"(?:[ \t]+[A-Z0-9]{1,2})?|\[[^\]]*\]|n/?[ak]|not[ \t]known|unknown|withheld|redacted|anonymised|none|[-—–x*]+",
+    re.I,
+)
+"""What stands in a name's cell where the name is not given."""
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 """Just before a word: "the Judge said" is a role, not a name."""
 _INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$)|[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?\b")
@@ -51,11 +69,15 @@ _SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")
 _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
 _LATER_CONTEXT = re.compile(f"{_FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
 """What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
-_PLACE_GUARD = re.compile(r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice")
+_PLACE_GUARD = re.compile(
+    r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice|Grammar|PRU|Referral|High"
+)
 _PLACE = re.compile(
     rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,4}})"
-    r"((?:(?:Primary|Infants?'?|Junior|Secondary|High|Grammar|C of E|CE|RC|Catholic|Community|Free|Church)[ \t]+)*"
-    r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Medical[ \t]+Centre|Health[ \t]+Centre|"
+    r"((?:(?:Primary|Infants?'?|Junior|Secondary|Middle|High|Grammar|Nursery|SEN|Special|C of E|CE|RC|Catholic|Community|Free"
+    r"|Church|and)[ \t]+)*"
+    r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Grammar|PRU|Pupil[ \t]+Referral[ \t]+Unit"
+    r"|(?:RC|CE|C of E|Catholic)[ \t]+High|Surgery|Medical[ \t]+Centre|Health[ \t]+Centre|"
     r"(?:Medical|Health|Group|Family|GP)[ \t]+(?:Practice|Surgery)|GP[ \t]+[Ss]urgery|Children['’]s[ \t]+Centre|Day[ \t]+Nursery))"
     r"\b(?![ \t]+(?:Trust|Schools|Academies|Nurseries|Practices|Surgeries|Colleges))"
 )
@@ -121,12 +143,17 @@ def _sentence_start(text: str, offset: int) -> bool:
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, severity) for each name in `text`: one pass over its capitalised words, each judged by
     the words around it."""
+    for match in _CAPITAL_SURNAME_FIRST.finditer(text):  # before the capitals are read as words: SMITH Tyler
+        if _known_surname(match.group(1).title()) and _given(match.group(2)) and not _is_everyday(match.group(2)):
+            yield match.start(), match.group(), ERROR
     text = _CAPITALS.sub(lambda m: m.group().title(), text)  # TYLER SMITH reads as Tyler Smith
     tokens = list(_CAPITALISED.finditer(text))
     for index in range(len(tokens)):
         yield from _judge(text, tokens, index)
     for match in _RANK.finditer(text):
         yield match.start(), match.group(), ERROR
+    if "|" in text or "\t" in text:
+        yield from _named_cells(text)
     if _PLACE_GUARD.search(text):
         for match in _PLACE.finditer(text):
             words = match.group(1).split()
@@ -134,6 +161,27 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
                 words.pop(0)
             if words:
                 yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
+
+
+def _named_cells(text: str) -> Iterator[tuple[int, str, str]]:
+    """What a table holds under a column headed for a person's name ("| First name | Surname |"), whatever it is, but a
+    stand-in ("Child A", "[redacted]", "n/k"): a name split over two cells is still a name."""
+    columns: set[int] | None = None
+    offset = 0
+    for row in text.split("\n"):
+        body = row.strip().strip("|")
+        cells = list(_CELL.finditer(body)) if "|" in row or "\t" in row else []
+        if not cells:
+            columns = None
+        elif columns is None:  # the table's first row: its header
+            columns = {i for i, cell in enumerate(cells) if _NAME_HEADER.fullmatch(cell.group().strip())}
+        else:
+            at = offset + row.index(body) if body else offset
+            for index in sorted(columns):
+                value = cells[index].group().strip() if index < len(cells) else ""
+                if _CAPITALISED.search(value) and not _STAND_IN.fullmatch(value):
+                    yield at + cells[index].start() + cells[index].group().index(value), value, ERROR
+        offset += len(row) + 1
 
 
 def is_person(first: str, second: str) -> bool:
@@ -164,7 +212,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     everyday = _is_everyday(word)
     institution = adjacent and following is not None and _bare(following.group()).lower() in not_surnames()
     next_word = _NEXT_WORD.match(text, end)
-    if following is not None and adjacent and word in _TITLES:
+    if following is not None and word in _TITLES and _TITLE_GAP.fullmatch(text, end, following.start()):
         yield start, text[start : following.end()], ERROR
     elif following is not None and adjacent and given and _pair(word, following.group()):
         if not _institution(text, tokens, index + 1):

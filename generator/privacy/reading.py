@@ -25,7 +25,24 @@ INVISIBLE = dict.fromkeys(
         "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff",
     )
 )
-"""Soft hyphen, zero-width spaces and joiners, direction marks and isolates: nothing on the screen."""
+INVISIBLE |= dict.fromkeys(
+    [
+        *(0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0, 0x2065),
+        *range(0x180B, 0x1810),
+        *range(0x206A, 0x2070),
+        *range(0xFE00, 0xFE10),
+        *range(0xFFF0, 0xFFF9),
+        *range(0x1BCA0, 0x1BCA4),
+        *range(0x1D173, 0x1D17B),
+        *range(0xE0000, 0xE1000),
+    ]
+)
+"""Soft hyphen, zero-width spaces and joiners, direction marks and isolates, fillers, variation selectors and tags
+(Unicode's default-ignorable characters): nothing on the screen."""
+BLANKS = dict.fromkeys(map(ord, "\u2800\u2028\u2029\u1680"), " ") | dict.fromkeys(map(ord, "\u2044\u2215\u29f8"), "/")
+"""A Braille blank and line or paragraph separators shown as a space; fraction and division slashes shown as `/`."""
+_MARKS = re.compile(r"(?<=[0-9A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+"""Combining marks on a Latin letter or digit that no precomposed letter holds (`0̲7̲7̲`): the reader reads the digit."""
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"), "-")
 LOOKALIKES = dict(
     zip(
@@ -39,7 +56,7 @@ DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x20000) if 
 """Digits of every script (Arabic-Indic ٠٧٧٠٠, Devanagari, …) as the number they show; full-width ones are folded by NFKC."""
 UNSHOWN = {0xFFFD: " "}
 """The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
-FOLD = INVISIBLE | DASHES | LOOKALIKES | DIGITS | UNSHOWN
+FOLD = INVISIBLE | BLANKS | DASHES | LOOKALIKES | DIGITS | UNSHOWN
 _RIGHT_TO_LEFT = "\u202e"
 """The right-to-left override: what follows it, to its end (U+202C) or the line's, is shown in reverse order."""
 _OVERRIDDEN = re.compile(_RIGHT_TO_LEFT + "([^\u202a-\u202e\u2066-\u2069\n]*)(\u202c|(?=\n)|$)")
@@ -178,7 +195,8 @@ def normalised(text: str) -> str:
         return text
     if _RIGHT_TO_LEFT in text:
         text = _OVERRIDDEN.sub(lambda m: m.group(1)[::-1] + m.group(2), text)
-    return unicodedata.normalize("NFKC", text).translate(FOLD)
+    text = unicodedata.normalize("NFKC", text).translate(FOLD)
+    return _MARKS.sub("", text) if _MARKS.search(text) else text
 
 
 @dataclass(frozen=True)

@@ -189,17 +189,30 @@ def judge(path: str, findings: list[Finding], allowed: list[Allowance]) -> Repor
 
 
 FILE_NAME = " in the file name"
+_FAMILY_WORDS = frozenset({"family", "families", "household", "children", "siblings", "twins", "and", "of", "at"})
+"""Words of a file name read in lower case, as prose writes them ("the-smith-family" as "The Smith family")."""
+_FAMILY_NAMING = frozenset({"family", "families", "household", "baby"})
+"""Words that, in a file name, name a family or a baby by its surname: its other words are then read capitalised."""
 
 
 def file_name_findings(path: str, declared: list[frozenset[str]]) -> list[Finding]:
     """A file's name becomes its page's address, in links, the sitemap and downloads: a number, postcode or
-    e-mail in it, or a given name followed by a known surname ("2024-06-tyler-smith")."""
+    e-mail in it, a given name followed by a known surname ("2024-06-tyler-smith"), or a family or baby named by a
+    known surname ("the-smith-family", "baby-smith")."""
     words = re.split(r"[-_.]+", PurePosixPath(path).stem)
     found = [f for f in scan_read(read_markdown(" ".join(words))) if f.severity == ERROR]
     for first, second in pairwise(words):
         given, surname = first.title(), second.title()
         if names.is_person(given, surname) and not any(names.words(f"{given} {surname}") <= d for d in declared):
             found.append(Finding("name", f"{first}-{second}", 1))
+    if _FAMILY_NAMING & {word.lower() for word in words}:
+        capitalised = " ".join(word if word.lower() in _FAMILY_WORDS else word.title() for word in words)
+        written = {f.text.lower() for f in found}
+        found += [
+            f
+            for f in scan_read(read_markdown(capitalised), declared)
+            if f.severity == ERROR and f.kind == "name" and f.text.lower().replace(" ", "-") not in written
+        ]
     return [replace(f, line=1, kind=f"{f.kind}{FILE_NAME}") for f in found]
 
 

@@ -167,6 +167,30 @@ ROUTES = [
     ("born-to-a-teenager", "Child A was born to a 15-year-old on or about 3 April 2012.", "date-of-birth", 0),
     ("right-to-left-override", "DOB: \u202e2102 lirpA 3\u202c on the form.", "date-of-birth", 0),
     ("date-then-dob-in-brackets", "The form gave 03/04/2012 (DOB) for the baby.", "date-of-birth", 0),
+    # found by a fourth attack: references, names and details as records and careless authors write them
+    ("case-reference-system", "The family's Mosaic ID 4829137 was used.", "case-reference", 0),
+    ("crime-reference", "It was logged under crime ref 14/123456/23 that day.", "case-reference", 0),
+    ("case-number-code", "LCS case number CP-2023-0456 was closed.", "case-reference", 0),
+    ("surname-first-in-capitals", "Open cases included SMITH Tyler that year.", "name", 0),
+    ("title-and-initial", "Ms K. Brown, the mother, attended every meeting.", "name", 0),
+    ("name-over-two-cells", "| First name | Surname |\n|---|---|\n| Tyler | Smith |", "name", 2),
+    ("street-type-brow", "Mum lived at 12 Mill Brow until June.", "address", 0),
+    ("school-infant-and-nursery", "She attends Oakfield Infant and Nursery School daily.", "name", 0),
+    ("turned-an-age-on", "Child A turned 7 on 3 April 2018 and the school held a party.", "date-of-birth", 0),
+    ("born-in-a-place-on", "Child A was born in Northbrook General Hospital on 3 April 2011.", "date-of-birth", 0),
+    ("dob-recorded-incorrectly", "Child A's date of birth was recorded incorrectly as 03/04/2011.", "date-of-birth", 0),
+    ("birth-on", "Child A's birth on 3 April 2011 was premature.", "date-of-birth", 0),
+    ("phone-44-without-plus", "Ring mum on 44 7700 900123 if needed.", "phone", 0),
+    ("phone-after-tel", "Ring tel07700900123 after six.", "phone", 0),
+    ("email-at-in-brackets", "Write to jane.doe [at] example.org for the notes.", "email", 0),
+    ("email-in-words", "Write to jane dot doe at example dot org for the notes.", "email", 0),
+    ("handle-after-platform", "Child A's Snapchat was tyler_s2011 that year.", "social-media", 0),
+    ("variation-selector", "Ring 07700\ufe0f900123 after six.", "phone", 0),
+    ("hangul-filler", "Records under 943\u3164476\u31645919 were checked.", "nhs-number", 0),
+    ("tag-space", "Ring 07700\U000e0020900123 after six.", "phone", 0),
+    ("braille-blank", "Ring 07700\u2800900123 after six.", "phone", 0),
+    ("fraction-slashes", "DOB 03\u204404\u20442011 on the form.", "date-of-birth", 0),
+    ("combining-underlines", "Ring 0\u03327\u03327\u033200 900123 after six.", "phone", 0),
 ]
 
 
@@ -396,6 +420,23 @@ def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
     messages = [p.message for p in check(project, "content").problems if "tyler" in p.path]
     assert [m.split(": ")[1] for m in messages] == ["postcode in the file name", "name in the file name"]
     assert "rename the file" in messages[0]
+
+
+def test_a_file_name_naming_a_family_by_its_surname_is_refused(project: Path) -> None:
+    write(project, "content/audits/2024-06-the-smith-family.md", planted("Nothing here."))
+    write(project, "content/audits/2024-06-family-hubs.md", planted("Nothing here."))
+    problems = [(p.path, p.message.split(": ")[1]) for p in check(project, "content").problems if "family" in p.path]
+    assert problems == [("content/audits/2024-06-the-smith-family.md", "name in the file name")]
+
+
+def test_the_taxonomy_is_read_for_names_as_a_page_is(project: Path) -> None:
+    """A theme's questions and labels are shown on its page: a name there is published as surely as in an audit."""
+    taxonomy = project / "content/taxonomy.yml"
+    text = taxonomy.read_text().replace("Who else knows this family?", "What would Kayleigh Brown have told you?")
+    taxonomy.write_text(text)
+    line = text.split("\n").index("      - What would Kayleigh Brown have told you?") + 1
+    problems = [(p.path, p.line, p.message.split(": ")[1]) for p in check(project, "content").problems]
+    assert problems == [("content/taxonomy.yml", line, "name")]
 
 
 def test_a_linked_folder_inside_the_repository_is_read_like_any_other(project: Path) -> None:
