@@ -84,7 +84,7 @@ OBSCURED_EMAIL = re.compile(
 )
 """An e-mail address written to dodge a filter: "jane.doe [at] example.org", "jane dot doe at example dot org"."""
 PLATFORM_HANDLE = re.compile(
-    rf"\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)"
+    rf"\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)\b"
     rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|account|name|id|profile))?"
     rf"(?:{_S}{{1,3}}(?:was|is|called|named)|{_S}{{0,3}}[:=\-]){_S}{{0,3}}@?(?P<handle>[A-Za-z0-9_.]{{3,30}})",
     re.I,
@@ -100,7 +100,7 @@ FLAT = re.compile(
 )
 _NEEDS_DETECTORS = re.compile(
     r"[\d@]|\.com/|[\[(][ \t]*at[ \t]*[\])]|[ \t]dot[ \t]"
-    r"|snapchat|instagram|insta|tiktok|twitter|facebook|\bfb\b|kik|discord|telegram|whatsapp|youtube|twitch|threads",
+    r"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)\b",
     re.I,
 )
 """Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "Snapchat:"):
