@@ -598,6 +598,39 @@ def test_word_habits_in_the_front_matter_are_refused_with_the_fix(project: Path,
 
 
 @pytest.mark.parametrize(
+    ("field", "written", "note"),
+    [
+        ("cases: 3", "cases: 3 # of which 1 re-audit", "# of which 1 re-audit"),
+        ("children: 4", "children: 4 #2 siblings", "#2 siblings"),
+        ("type: maca", "type: maca # joint with health", "# joint with health"),
+        ("agencies: [police, health]", "agencies: [police, health] # and the GP", "# and the GP"),
+    ],
+)
+def test_a_note_after_one_space_and_hash_on_any_field_is_refused(project: Path, field: str, written: str, note: str) -> None:
+    """YAML drops it as a comment; titles and summaries have their own message, with the quoted fix."""
+    write(project, AUDIT, BASE.replace(field, written))
+    line = BASE.split("\n").index(field) + 1
+    assert problems(project) == [
+        f"{AUDIT}:{line}: {field.split(':')[0]}: YAML reads {note!r} as a comment, so it would not be published; write the "
+        "note in the briefing's text, or, if it is only for you, put two spaces before its '#'"
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "cases: 3  # of which 1 re-audit",
+        "cases: 3\t# a tab",
+        'cases: 3\npseudonyms: ["Child #1"]',
+        'cases: 1 # privacy: allow "cases: 1" reason: x',
+    ],
+)
+def test_a_comment_meant_as_one_on_a_field_passes(project: Path, written: str) -> None:
+    write(project, AUDIT, BASE.replace("cases: 3", written))
+    assert problems(project) == []
+
+
+@pytest.mark.parametrize(
     "written",
     [
         'title: "Neglect audit #2"',
