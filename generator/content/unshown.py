@@ -26,9 +26,6 @@ _HTML_ELEMENTS = SHOWN_TAGS | {"h1", "h2", "script", "style", "iframe", "frame",
 _HTML_ELEMENTS |= {"form", "input", "button", "textarea", "select", "option", "label", "fieldset", "legend", "link", "meta"}
 _HTML_ELEMENTS |= {"base", "svg", "math", "video", "audio", "source", "track", "canvas", "noscript", "template", "font"}
 _HTML_ELEMENTS |= {"marquee", "blink", "param", "html", "head", "body", "title", "dialog", "picture", "main", "section"}
-_ATTRIBUTE = r"""\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
-_LIKE_HTML = re.compile(rf"</?[A-Za-z][\w-]*(?:{_ATTRIBUTE})*\s*/?>")
-_LIKELY_WORDS = re.compile(r"^<[A-Za-z][\w-]*\s+[A-Za-z]")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _DEFINITION = re.compile(r"^[ \t>*+\-\d.]*\[([^\[\]]*)\]:[ \t]*(.*)$", re.M)
@@ -118,7 +115,7 @@ def _tag_problems(
 def _tag_message(name: str, written: str) -> str:
     """Says what would be lost and how to write what was meant: words in angle brackets, or HTML."""
     shown = " ".join(written.split())
-    if name in _HTML_ELEMENTS and ((_LIKE_HTML.fullmatch(written) and not _LIKELY_WORDS.match(written)) or "=" in written):
+    if name in _HTML_ELEMENTS and (re.fullmatch(r"</?\w+\s*/?>", written) or "=" in written):  # not <section 47 enquiry>
         if name in ("h1", "h2"):
             return f"'{shown}' would not make a heading: h1 and h2 belong to the page, which removes them; write '### ' instead"
         inside = ", with everything inside it," if name in _EMPTIED else ""

@@ -33,6 +33,7 @@ def problems(root: Path) -> list[str]:
             [f"'<name of school>' {PLACEHOLDER.format('name of school')}"],
         ),
         ("Seen at <time of visit> by the nurse.", [f"'<time of visit>' {PLACEHOLDER.format('time of visit')}"]),
+        ("Under a <section 47 enquiry> plan.", [f"'<section 47 enquiry>' {PLACEHOLDER.format('section 47 enquiry')}"]),
         ("Call <tel:08001111> now.", [f"'<tel:08001111>' {PLACEHOLDER.format('tel:08001111')}"]),
         (
             "<script>alert('x')</script>",
@@ -63,6 +64,7 @@ def problems(root: Path) -> list[str]:
     ids=[
         "placeholder",
         "placeholder on an allowed tag",
+        "words after an element's name",
         "not an autolink",
         "script",
         "iframe",
