@@ -11,9 +11,10 @@ from datetime import date
 from generator.content.actions import parse_action_plan
 from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
 from generator.content.frontmatter import FrontMatterRules, check_front_matter, status_of
-from generator.content.parse import Document
+from generator.content.parse import Document, Section
 from generator.content.slugs import check_previous_slugs, check_slugs
 from generator.content.successors import check_successors
+from generator.content.unshown import unshown
 from generator.model import STEPS, Action, Briefing, GoodPractice, Problem, Status, Taxonomy
 
 
@@ -72,6 +73,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
     if GOOD_PRACTICE in sections:
         entries, found = good_practice(doc, sections[GOOD_PRACTICE], taxonomy)
         problems += found
+    problems += _unshown_text(doc, sections)
     actions: tuple[Action, ...] = ()
     if ACTION_PLAN in sections:
         actions, found = parse_action_plan(doc.path, sections[ACTION_PLAN], taxonomy.owners)
@@ -104,6 +106,15 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
         superseded_by=fields.get("superseded_by"),
         previous_slugs=tuple(fields.get("previous_slugs") or ()),
     ), []
+
+
+def _unshown_text(doc: Document, sections: dict[str, Section]) -> list[Problem]:
+    """What the page would not show of each step and good-practice entry, each rendered on its own as the page does
+    (the action plan is a table checked cell by cell)."""
+    texts = [(s.body, s.body_line) for key, s in sections.items() if key not in (GOOD_PRACTICE, ACTION_PLAN)]
+    if GOOD_PRACTICE in sections:
+        texts += [(entry.body, entry.body_line) for entry in sections[GOOD_PRACTICE].entries]
+    return [problem for text, line in texts for problem in unshown(doc.path, text, line)]
 
 
 Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]

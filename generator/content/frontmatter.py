@@ -18,7 +18,7 @@ from generator.model import Problem, Status, Taxonomy
 DATE_FIELDS = ("date", "published", "review_date", "withdrawn_on")
 COUNT_FIELDS = ("cases", "children")
 EARLIEST_YEAR = 1990
-"""Audits dated before this (or after next year) are typing slips: `1025-05-01` would stretch every chart's axis."""
+"""Audits dated before this are typing slips: `1025-05-01` would stretch every chart's axis."""
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
 WITHDRAWAL_FIELDS = ("withdrawn_on", "withdrawn_reason")
 """Only a withdrawn briefing has them, and it must have both."""
@@ -175,8 +175,8 @@ class FrontMatterRules:
     """One compiled validator per kind of file, built once per taxonomy rather than once per file."""
 
     def __init__(self, taxonomy: Taxonomy, today: date) -> None:
-        self.latest_year = today.year + 1
-        """An audit's date may fall as late as next year (a date planned ahead), counted from the build's today."""
+        self.today = today
+        """The build's today (`--build-date`): no briefing is dated, or published, after it."""
         self.schemas = {
             (kind, gone): front_matter_schema(kind, taxonomy, gone) for kind in ("audit", "briefing") for gone in (False, True)
         }
@@ -221,7 +221,7 @@ def check_front_matter(doc: Document, rules: FrontMatterRules) -> CheckedFrontMa
     dates = {
         key: date.fromisoformat(doc.fields[key].text or str(doc.fields[key].value)) for key in DATE_FIELDS if key in doc.fields
     }
-    return CheckedFrontMatter(_check_dates(doc, dates, rules.latest_year), dates)
+    return CheckedFrontMatter(_check_dates(doc, dates, rules.today), dates)
 
 
 def _unplain_counts(doc: Document) -> list[Problem]:
@@ -237,16 +237,29 @@ def _unplain_counts(doc: Document) -> list[Problem]:
     ]
 
 
-def _check_dates(doc: Document, dates: dict[str, date], latest_year: int) -> list[Problem]:
+def _check_dates(doc: Document, dates: dict[str, date], today: date) -> list[Problem]:
+    """Dates a reader would be misled by: a year typed wrong, a date not yet come (it would head "Recently published"
+    and open a reporting year that has not begun), a publication before its audit or a withdrawal before its date."""
     fields, when = doc.fields, dates["date"]
-    if not EARLIEST_YEAR <= when.year <= latest_year:
+    if when.year < EARLIEST_YEAR:
         return [
             Problem(
                 doc.path,
                 fields["date"].line,
-                f"date: {when} is not a year this audit could have taken place in (from {EARLIEST_YEAR} to next year); "
+                f"date: {when} is not a year this audit could have taken place in (from {EARLIEST_YEAR} to today); "
                 "check the year for a typing slip",
             )
+        ]
+    future = [key for key in ("date", "published") if key in dates and dates[key] > today]
+    if future:
+        return [
+            Problem(
+                doc.path,
+                fields[key].line,
+                f"{key}: {dates[key]} is after today ({today}, the build date), so the site would show a day that has not "
+                f"come yet; {_FUTURE_FIX[key]}",
+            )
+            for key in future
         ]
     gone = fields.get("withdrawn_on")
     if gone and dates["withdrawn_on"] < when:
@@ -261,3 +274,10 @@ def _check_dates(doc: Document, dates: dict[str, date], latest_year: int) -> lis
             )
         ]
     return []
+
+
+_FUTURE_FIX = {
+    "date": "write the day the audit took place (for a standalone briefing, the day it is published), checking the year "
+    "for a typing slip, or keep it as a draft until then",
+    "published": "write the day it is published (today or earlier), or remove the line to use the audit date",
+}

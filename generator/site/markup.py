@@ -8,12 +8,13 @@ from functools import lru_cache
 import markdown
 import nh3
 
+from generator.content.unshown import EXTENSIONS, SHOWN_TAGS
 from generator.privacy.reading import WORD_BULLETS
 from generator.site.tables import label_cells
 
-EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
-TAGS = nh3.ALLOWED_TAGS - {"h1", "h2"}
-"""Headings h1 and h2 belong to the page structure (title and steps), never to author text."""
+TAGS = set(SHOWN_TAGS)
+"""Headings h1 and h2 belong to the page structure (title and steps), never to author text; the content check
+reports every other tag this removes (`generator.content.unshown`)."""
 
 _converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 

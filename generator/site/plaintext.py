@@ -26,6 +26,12 @@ def fill(text: str, first: str = "", rest: str = "") -> str:
     return "\n".join([*lines, line] if line else lines)
 
 
+def _start(attrs: list[tuple[str, str | None]]) -> int:
+    """The number an ordered list's first item shows (`<ol start="3">`, as the page shows it): 1 unless given."""
+    value = dict(attrs).get("start") or ""
+    return int(value) if value.strip().lstrip("-").isdigit() else 1
+
+
 class _TextWriter(HTMLParser):
     """Sanitised author HTML to wrapped text: paragraphs, bulleted and numbered lists, table rows."""
 
@@ -48,7 +54,7 @@ class _TextWriter(HTMLParser):
             self._flush()
         if tag in ("ul", "ol"):
             self._flush()
-            self.lists.append([0] if tag == "ol" else [])
+            self.lists.append([_start(attrs) - 1] if tag == "ol" else [])
         elif tag == "li" and self.lists:
             counter = self.lists[-1]
             if counter:

@@ -76,6 +76,7 @@ SINGULAR = {
     "actions": "action",
     "open actions": "open action",
     "agencies": "agency",
+    "concerns": "concern",
 }
 
 

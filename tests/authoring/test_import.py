@@ -716,6 +716,36 @@ def test_a_huge_cell_full_of_pipes_and_a_huge_paragraph_survive(project: Path, c
     assert plan == []
 
 
+def test_counts_are_read_as_whole_numbers_never_a_piece_of_one(project: Path, cli, tmp_path: Path) -> None:
+    """`1,200 cases` is 1,200, not 200; `twenty-one children` is 21, not 1."""
+    report = small_report(
+        tmp_path / "report.docx",
+        [("Heading 1", "Introduction"), "On 3 March 2025 the panel audited twenty-one children across 1,200 cases."],
+    )
+    assert cli("import", str(report), "--slug", "whole-numbers").code == 0
+    text = (project / "content/audits/whole-numbers.md").read_text(encoding="utf-8")
+    post = frontmatter.loads(text)
+    assert (post["cases"], post["children"]) == (1200, 21)
+    assert 'read from "1,200 cases"' in text and 'read from "twenty-one children"' in text
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "expected"),
+    [
+        ("45,000 children were in the cohort", "children", 45000),
+        ("thirty three cases", "cases", 33),
+        ("Ninety-nine young people", "children", 99),
+        ("six multi-agency cases", "cases", 6),
+        ("2.5 cases a week", "cases", None),
+        ("1,2000 cases", "cases", None),
+        ("a 12-year-old's 3 children's services", "children", None),
+    ],
+)
+def test_a_count_is_a_whole_number_as_written(text: str, what: str, expected: int | None) -> None:
+    found = wordfacts.count(text, what)
+    assert (found[0] if found else None) == expected
+
+
 def test_no_break_spaces_and_curly_quotes_are_kept_and_read(project: Path, cli, tmp_path: Path) -> None:
     quoted = "Child A said: “I don’t want to go home” – twice."
     report = small_report(

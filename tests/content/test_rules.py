@@ -493,25 +493,66 @@ def test_a_draft_shares_its_slug_with_no_one(project: Path) -> None:
     assert any("slug 'bad' is already used" in p for p in problems(project))
 
 
-@pytest.mark.parametrize("day", ["1025-05-01", "2205-05-01"])
-def test_a_year_typed_wrong_is_refused(project: Path, day: str) -> None:
-    write(project, AUDIT, BASE.replace("date: 2024-05-01", f"date: {day}"))
+def test_a_year_typed_wrong_is_refused(project: Path) -> None:
+    write(project, AUDIT, BASE.replace("date: 2024-05-01", "date: 1025-05-01"))
     assert problems(project) == [
-        f"{AUDIT}:4: date: {day} is not a year this audit could have taken place in (from 1990 to next year); "
+        f"{AUDIT}:4: date: 1025-05-01 is not a year this audit could have taken place in (from 1990 to today); "
         "check the year for a typing slip"
     ]
 
 
+FUTURE_DATE = (
+    "is after today (2025-06-01, the build date), so the site would show a day that has not come yet; write the day the "
+    "audit took place (for a standalone briefing, the day it is published), checking the year for a typing slip, or keep "
+    "it as a draft until then"
+)
+FUTURE_PUBLISHED = (
+    "is after today (2025-06-01, the build date), so the site would show a day that has not come yet; write the day it is "
+    "published (today or earlier), or remove the line to use the audit date"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("date: 2026-12-01", [f"{AUDIT}:4: date: 2026-12-01 {FUTURE_DATE}"]),
+        ("date: 2205-05-01", [f"{AUDIT}:4: date: 2205-05-01 {FUTURE_DATE}"]),
+        ("date: 2025-06-02", [f"{AUDIT}:4: date: 2025-06-02 {FUTURE_DATE}"]),
+        ("date: 2025-05-01\npublished: 2025-09-01", [f"{AUDIT}:5: published: 2025-09-01 {FUTURE_PUBLISHED}"]),
+        (
+            "date: 2025-07-01\npublished: 2025-09-01",
+            [f"{AUDIT}:4: date: 2025-07-01 {FUTURE_DATE}", f"{AUDIT}:5: published: 2025-09-01 {FUTURE_PUBLISHED}"],
+        ),
+        ("date: 2025-06-01\npublished: 2025-06-01", []),
+    ],
+    ids=["next year", "a typing slip", "tomorrow", "published later", "both", "today"],
+)
 @pytest.mark.parametrize("workers", [1, 2])
-def test_next_year_is_counted_from_the_build_date_not_the_calendar(project: Path, workers: int) -> None:
-    """A build reproduced with --build-date judges an audit's year as it was judged on that day."""
-    write(project, AUDIT, BASE)  # dated 2024-05-01
-    found = check(project, "content", workers=workers, today=date(2022, 6, 1)).problems
-    assert [str(p) for p in found if p.path == AUDIT] == [
-        f"{AUDIT}:4: date: 2024-05-01 is not a year this audit could have taken place in (from 1990 to next year); "
-        "check the year for a typing slip"
-    ]
-    assert [p for p in check(project, "content", workers=workers, today=date(2023, 1, 1)).problems if p.path == AUDIT] == []
+def test_a_date_after_the_build_date_is_refused(project: Path, written: str, expected: list[str], workers: int) -> None:
+    """Judged from the build's today (--build-date), not the calendar, so a reproduced build judges as it did."""
+    write(project, AUDIT, BASE.replace("date: 2024-05-01", written))
+    found = check(project, "content", workers=workers, today=date(2025, 6, 1)).problems
+    assert [str(p) for p in found if p.path == AUDIT] == expected
+
+
+def test_a_standalone_briefing_dated_ahead_is_refused_and_a_draft_dated_ahead_blocks_no_one(project: Path) -> None:
+    write(project, BRIEFING_PATH, BRIEFING.replace("date: 2024-05-01", "date: 2025-07-09"))
+    write(
+        project,
+        "content/audits/ahead.md",
+        BASE.replace("date: 2024-05-01", "date: 2025-11-12").replace("status: published", "status: draft"),
+    )
+    result = check(project, "content", today=date(2025, 6, 1))
+    assert [str(p) for p in result.problems] == [f"{BRIEFING_PATH}:3: date: 2025-07-09 {FUTURE_DATE}"]
+    assert [p.line for p in result.draft_problems] == [4]
+    assert check(project, "content", today=date(2025, 11, 12)).problems == []
+
+
+def test_a_build_dated_before_an_audit_publishes_nothing(project: Path, cli) -> None:
+    write(project, AUDIT, BASE.replace("date: 2024-05-01", "date: 2026-12-01"))
+    run = cli("build", "--build-date", "2025-06-01")
+    assert run.code == 1 and f"{AUDIT}:4: date: 2026-12-01 {FUTURE_DATE}" in run.lines
+    assert not (project / "site").exists()
 
 
 def test_missing_status_means_draft(project: Path) -> None:
@@ -595,6 +636,39 @@ def test_missing_status_means_draft(project: Path) -> None:
 def test_word_habits_in_the_front_matter_are_refused_with_the_fix(project: Path, written: str, line: int, expected: str) -> None:
     write(project, AUDIT, BASE.replace("title: Valid audit", written))
     assert problems(project) == [f"{AUDIT}:{line}: {expected}"]
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "note"),
+    [
+        ("cases: 3", "cases: 3 # of which 1 re-audit", "# of which 1 re-audit"),
+        ("children: 4", "children: 4 #2 siblings", "#2 siblings"),
+        ("type: maca", "type: maca # joint with health", "# joint with health"),
+        ("agencies: [police, health]", "agencies: [police, health] # and the GP", "# and the GP"),
+    ],
+)
+def test_a_note_after_one_space_and_hash_on_any_field_is_refused(project: Path, field: str, written: str, note: str) -> None:
+    """YAML drops it as a comment; titles and summaries have their own message, with the quoted fix."""
+    write(project, AUDIT, BASE.replace(field, written))
+    line = BASE.split("\n").index(field) + 1
+    assert problems(project) == [
+        f"{AUDIT}:{line}: {field.split(':')[0]}: YAML reads {note!r} as a comment, so it would not be published; write the "
+        "note in the briefing's text, or, if it is only for you, put two spaces before its '#'"
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "cases: 3  # of which 1 re-audit",
+        "cases: 3\t# a tab",
+        'cases: 3\npseudonyms: ["Child #1"]',
+        'cases: 1 # privacy: allow "cases: 1" reason: x',
+    ],
+)
+def test_a_comment_meant_as_one_on_a_field_passes(project: Path, written: str) -> None:
+    write(project, AUDIT, BASE.replace("cases: 3", written))
+    assert problems(project) == []
 
 
 @pytest.mark.parametrize(

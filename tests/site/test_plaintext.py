@@ -7,6 +7,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.site.markup import to_html
 from generator.site.plaintext import WIDTH, fill, markdown_to_text
 
 
@@ -43,3 +44,10 @@ def test_fill_wraps_as_textwrap_does_at_spaces_only(words: list[str], first: str
         text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
     )
     assert fill(text, first, rest) == expected
+
+
+def test_a_numbered_list_keeps_the_number_it_starts_at() -> None:
+    """A list that carries on from an earlier one (`3.` after a paragraph) is numbered in the text as on the page."""
+    markdown = "First:\n\n1. Ask\n2. Record\n\nThen:\n\n3. Share\n4. Review"
+    assert '<ol start="3">' in to_html(markdown)
+    assert markdown_to_text(markdown) == "First:\n\n1. Ask\n\n2. Record\n\nThen:\n\n3. Share\n\n4. Review"

@@ -17,6 +17,7 @@ from generator.diagnostics import written_line
 from generator.model import STEPS
 from generator.sitemodel import ReportConcern
 from tests.support import (
+    BASE,
     DRAFT_MARKERS,
     PUBLISHED,
     RESTRICTED_MARKERS,
@@ -27,6 +28,7 @@ from tests.support import (
     make_project,
     page,
     served,
+    write,
 )
 
 CONCERN_PHONE = "0113 496 0000"
@@ -405,6 +407,19 @@ def test_a_site_with_more_briefings_lists_only_the_five_newest_on_its_home_page(
     heading = article(site, "").select_one("h2#recently-published")
     recent = [a["href"] for a in heading.find_next("ul").select(".briefing-card__title a")]
     assert recent == [f"briefings/{slug}/" for slug in ("extra-3", "extra-2", "extra-1", "autumn-maca", "standalone-review")]
+
+
+def test_the_home_page_counts_one_theme_agency_and_example_in_the_singular(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "one")
+    for old in [*root.glob("content/audits/*.md"), *root.glob("content/briefings/*.md")]:
+        old.unlink()
+    entry = "\n## Good practice\n\n### Shared at once\nAgency: health\nThemes: neglect\n\nThe nurse shared it.\n"
+    write(root, "content/audits/only.md", BASE.replace("agencies: [police, health]", "agencies: [health]") + entry)
+    ways_in = " ".join(article(build_site(root), "").select_one(".home-ways-in").get_text(" ").split())
+    assert "Good practice showcase : 1 example of practice that helped children" in ways_in
+    assert "Themes : briefings and good practice on 1 concern" in ways_in
+    assert "Agencies : what there is for 1 agency" in ways_in
+    assert "each of 1 " not in ways_in
 
 
 # --- in the browser -----------------------------------------------------------------------------------

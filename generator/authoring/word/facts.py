@@ -69,7 +69,14 @@ _NUMBER_WORDS = {
         ]
     )
 }
-_NUMBER = rf"(?P<number>\d{{1,4}}|{'|'.join(_NUMBER_WORDS)})"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = "|".join(word for word, number in _NUMBER_WORDS.items() if 0 < number < 10)
+_NUMBER = (
+    r"(?<![\w,.\u2010-\u2015-])(?P<number>\d{1,3}(?:,\d{3})+|\d+"
+    rf"|(?:{'|'.join(_TENS)})(?:[- \u2010\u2011](?:{_UNITS}))?|{'|'.join(_NUMBER_WORDS)})(?![\w,.]\d)"
+)
+"""A whole number and never a piece of one: `1,200` (not its `200`), `twenty-one` (not its `one`), `45,000`.
+Nothing may come right before it that would make it part of another number or word."""
 _COUNTS = {
     "cases": re.compile(rf"\b{_NUMBER}\s+(?:[a-z-]+\s+)?(?:cases?|case files?)\b", re.I),
     "children": re.compile(rf"\b{_NUMBER}\s+(?:[a-z-]+\s+)?(?:child(?:ren)?|young people)\b(?!['’])", re.I),
@@ -137,8 +144,17 @@ def count(text: str, what: str) -> tuple[int, str] | None:
     match = _COUNTS[what].search(text)
     if match is None:
         return None
-    number = match["number"].lower()
-    return (int(number) if number.isdigit() else _NUMBER_WORDS[number]), match.group()
+    return _number_value(match["number"]), match.group()
+
+
+def _number_value(written: str) -> int:
+    """The value of a number as `_NUMBER` reads it: digits with or without thousands' commas, or words."""
+    words = re.split(r"[- \u2010\u2011]", written.lower().replace(",", ""))
+    if words[0].isdigit():
+        return int(words[0])
+    if words[0] in _TENS:
+        return _TENS[words[0]] + (_NUMBER_WORDS[words[1]] if len(words) > 1 else 0)
+    return _NUMBER_WORDS[words[0]]
 
 
 def _folded(text: str) -> str:

@@ -1,0 +1,167 @@
+"""Author Markdown that a page would not show, found by rendering it as the page does: text the sanitiser takes
+for an HTML tag (`<name of school>`) or HTML it removes (`<iframe>`), a line Markdown takes for a link's address
+(`[1]: Ibid.`), and a table row's cells beyond its header's. Each is reported at its line, never lost in silence."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Sequence
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.extensions.tables import TableProcessor
+
+from generator.model import Problem
+
+EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
+"""The Markdown every briefing's text is rendered with (`generator.site.markup`)."""
+SHOWN_TAGS = frozenset(nh3.ALLOWED_TAGS - {"h1", "h2"})
+"""HTML tags a briefing's text keeps: headings h1 and h2 belong to the page structure (title and steps)."""
+_EMPTIED = {"script", "style"}
+"""Tags the sanitiser removes with everything inside them (nh3's `clean_content_tags`)."""
+_HTML_ELEMENTS = SHOWN_TAGS | {"h1", "h2", "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"}
+_HTML_ELEMENTS |= {"form", "input", "button", "textarea", "select", "option", "label", "fieldset", "legend", "link", "meta"}
+_HTML_ELEMENTS |= {"base", "svg", "math", "video", "audio", "source", "track", "canvas", "noscript", "template", "font"}
+_HTML_ELEMENTS |= {"marquee", "blink", "param", "html", "head", "body", "title", "dialog", "picture", "main", "section"}
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.S | re.M)
+_DEFINITION = re.compile(r"^[ \t>*+\-\d.]*\[([^\[\]]*)\]:[ \t]*(.*)$", re.M)
+
+
+class _RowsSeen(TableProcessor):
+    """Python-Markdown's own tables, noting each row with more cells than its header: those cells are dropped."""
+
+    def __init__(
+        self, parser: markdown.blockparser.BlockParser, config: dict[str, object], overflow: list[tuple[str, str, str]]
+    ) -> None:
+        super().__init__(parser, config)
+        self.overflow = overflow
+
+    def _build_row(self, row: str, parent: etree.Element, align: Sequence[str | None]) -> None:
+        cells = self._split_row(row)
+        if len(cells) > len(align):
+            self.overflow.append(
+                (row, f"{len(cells)} cells and its header {len(align)}", " | ".join(cell.strip() for cell in cells[len(align) :]))
+            )
+        super()._build_row(row, parent, align)
+
+
+class _Overflow(Extension):
+    """Puts `_RowsSeen` in the place of the tables extension's processor."""
+
+    def __init__(self, overflow: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.overflow = overflow
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.parser.blockprocessors.register(_RowsSeen(md.parser, {"use_align_attribute": False}, self.overflow), "table", 75)
+
+
+class _Tags(HTMLParser):
+    """Rendered HTML's tags as written, and the addresses its links and images lead to."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, str, list[tuple[str, str | None]]]] = []
+        self.targets: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, self.get_starttag_text() or "", attrs))
+        self.targets.update(value for name, value in attrs if name in ("href", "src") and value)
+
+
+_OVERFLOW: list[tuple[str, str, str]] = []
+_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, _Overflow(_OVERFLOW)], output_format="html")
+
+
+def unshown(path: str, text: str, first_line: int) -> list[Problem]:
+    """What of `text` (one step's or entry's Markdown, from `first_line`) the page would not show, each at its line."""
+    if not ("<" in text or "]:" in text or "|" in text):
+        return []  # nothing to drop: most sections, without rendering them twice
+    _OVERFLOW.clear()
+    parsed = _Tags()
+    parsed.feed(_CONVERTER.reset().convert(text))
+    visible = _masked(text)
+    problems = [*_tag_problems(path, visible, first_line, parsed.tags), *_row_problems(path, visible, first_line)]
+    problems += _definition_problems(path, visible, first_line, dict(_CONVERTER.references), parsed.targets)
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _masked(text: str) -> str:
+    """`text` with its code blocks and spans blanked (same length, lines kept): Markdown shows them as written."""
+    blank = lambda match: re.sub(r"[^\n]", " ", match.group())  # noqa: E731
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def _tag_problems(
+    path: str, visible: str, first_line: int, tags: list[tuple[str, str, list[tuple[str, str | None]]]]
+) -> list[Problem]:
+    """Each tag the author wrote (found as written outside code) that the sanitiser drops, or whose words it drops."""
+    problems, cursor = [], 0
+    for name, written, attrs in tags:
+        kept = nh3.ALLOWED_ATTRIBUTES.get(name, set()) | nh3.ALLOWED_ATTRIBUTES.get("*", set())
+        words_lost = any(value is None and attr not in kept for attr, value in attrs)
+        where = visible.find(written, cursor)
+        if where < 0 or (name in SHOWN_TAGS and not words_lost):
+            continue
+        cursor = where + len(written)
+        problems.append(Problem(path, first_line + visible.count("\n", 0, where), _tag_message(name, written)))
+    return problems
+
+
+def _tag_message(name: str, written: str) -> str:
+    """Says what would be lost and how to write what was meant: words in angle brackets, or HTML."""
+    shown = " ".join(written.split())
+    if name in _HTML_ELEMENTS and (re.fullmatch(r"</?\w+\s*/?>", written) or "=" in written):  # not <section 47 enquiry>
+        if name in ("h1", "h2"):
+            return f"'{shown}' would not make a heading: h1 and h2 belong to the page, which removes them; write '### ' instead"
+        inside = ", with everything inside it," if name in _EMPTIED else ""
+        return f"'{shown}' is HTML that the page removes{inside} so it would not be shown; remove it"
+    words = shown[1:-1].strip()
+    return (
+        f"'{shown}' would not be shown: the page takes text in angle brackets for an HTML tag and removes it; "
+        f"write it in square brackets, [{words}], or as &lt;{words}&gt;"
+    )
+
+
+def _row_problems(path: str, visible: str, first_line: int) -> list[Problem]:
+    """Each table row with more cells than its header, whose extra cells the page drops."""
+    problems, cursor = [], 0
+    for row, counts, dropped in _OVERFLOW:
+        where = visible.find(row, cursor)
+        if where < 0:
+            continue
+        cursor = where + len(row)
+        problems.append(
+            Problem(
+                path,
+                first_line + visible.count("\n", 0, where),
+                f"this table row has {counts}, so the page would not show '{dropped}'; add a "
+                "column to the header row, or write a '|' inside a cell as '\\|'",
+            )
+        )
+    return problems
+
+
+def _definition_problems(
+    path: str, visible: str, first_line: int, references: dict[str, tuple[str, str | None]], targets: set[str]
+) -> list[Problem]:
+    """Each line Markdown takes for a link's address (`[1]: Ibid.`) that no link of the text uses: it shows nothing."""
+    problems = []
+    for match in _DEFINITION.finditer(visible):
+        label = match.group(1)
+        found = references.get(label.strip().lower()) or references.get(" ".join(label.lower().split()))
+        if found is None or found[0] in targets:
+            continue
+        problems.append(
+            Problem(
+                path,
+                first_line + visible.count("\n", 0, match.start()),
+                f"'{match.group().strip()}' would not be shown: Markdown reads a line starting '[{label}]:' as a link's "
+                f"address, not as text; write '\\[{label}\\]:' (a backslash before each bracket) to show it as written",
+            )
+        )
+    return problems

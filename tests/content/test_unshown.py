@@ -1,0 +1,118 @@
+"""Nothing an author writes vanishes from the page without a word: text the sanitiser takes for a tag, HTML it removes,
+a line Markdown takes for a link's address and a table row's extra cells are each reported at their line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check
+from tests.support import BASE, PLANTED_LINE, article, build_site, planted, write
+
+AUDIT = "content/audits/bad.md"
+PLACEHOLDER = (
+    "would not be shown: the page takes text in angle brackets for an HTML tag and removes it; write it in square "
+    "brackets, [{0}], or as &lt;{0}&gt;"
+)
+DEFINITION = (
+    "would not be shown: Markdown reads a line starting '[{0}]:' as a link's address, not as text; write '\\[{0}\\]:' "
+    "(a backslash before each bracket) to show it as written"
+)
+
+
+def problems(root: Path) -> list[str]:
+    return [str(p) for p in check(root, "content").problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Auditors read the records of <name of school> together.",
+            [f"'<name of school>' {PLACEHOLDER.format('name of school')}"],
+        ),
+        ("Seen at <time of visit> by the nurse.", [f"'<time of visit>' {PLACEHOLDER.format('time of visit')}"]),
+        ("Under a <section 47 enquiry> plan.", [f"'<section 47 enquiry>' {PLACEHOLDER.format('section 47 enquiry')}"]),
+        ("Call <tel:08001111> now.", [f"'<tel:08001111>' {PLACEHOLDER.format('tel:08001111')}"]),
+        (
+            "<script>alert('x')</script>",
+            ["'<script>' is HTML that the page removes, with everything inside it, so it would not be shown; remove it"],
+        ),
+        (
+            '<iframe src="https://example.org/map"></iframe>',
+            ["'<iframe src=\"https://example.org/map\">' is HTML that the page removes so it would not be shown; remove it"],
+        ),
+        (
+            "<style>p { color: red }</style>",
+            ["'<style>' is HTML that the page removes, with everything inside it, so it would not be shown; remove it"],
+        ),
+        (
+            "<h2>Our findings</h2>",
+            ["'<h2>' would not make a heading: h1 and h2 belong to the page, which removes them; write '### ' instead"],
+        ),
+        ("[1]: Ibid.", [f"'[1]: Ibid.' {DEFINITION.format('1')}"]),
+        ("[Child B]: 4yrs", [f"'[Child B]: 4yrs' {DEFINITION.format('Child B')}"]),
+        (
+            "| Agency | Cases | Children |\n|---|---|---|\n| Health | 4 | 6 | 2 re-audits |",
+            [
+                "this table row has 4 cells and its header 3, so the page would not show '2 re-audits'; add a column to "
+                "the header row, or write a '|' inside a cell as '\\|'"
+            ],
+        ),
+    ],
+    ids=[
+        "placeholder",
+        "placeholder on an allowed tag",
+        "words after an element's name",
+        "not an autolink",
+        "script",
+        "iframe",
+        "style",
+        "h2",
+        "footnote",
+        "label",
+        "table row",
+    ],
+)
+def test_what_the_page_would_not_show_is_reported_at_its_line(project: Path, text: str, expected: list[str]) -> None:
+    write(project, AUDIT, planted("Some text first.\n\n" + text))
+    line = PLANTED_LINE + 2 + (2 if text.startswith("|") else 0)
+    assert problems(project) == [f"{AUDIT}:{line}: {message}" for message in expected]
+
+
+def test_a_good_practice_entry_is_checked_the_same_way(project: Path) -> None:
+    entry = "\n## Good practice\n\n### Shared at once\nAgency: health\nThemes: neglect\n\nThe school nurse <name withheld> shared it.\n"
+    write(project, AUDIT, BASE + entry)
+    line = (BASE + entry).split("\n").index("The school nurse <name withheld> shared it.") + 1
+    assert problems(project) == [f"{AUDIT}:{line}: '<name withheld>' {PLACEHOLDER.format('name withheld')}"]
+
+
+SHOWN = """Records of [name of school] and &lt;name withheld&gt; were read; `<code span>` stays.
+See <https://example.org/guide>, <b>bold</b>, <span>a span</span>, <br> <!-- a note -->.
+
+```
+<inside a fence>
+[9]: fenced
+```
+
+The guide [was updated][guide] this year; \\[2\\]: as written.
+
+[guide]: https://example.org/guide
+
+| Agency | Cases | Note |
+|---|---|---|
+| Health | 4 | `a|b` |
+| Police \\| CID | 3 | fewer cells |
+| Education | 2 |"""
+
+
+def test_what_the_page_shows_passes_and_is_shown(tmp_path: Path, project: Path) -> None:
+    """Autolinks, allowed tags, comments, code, escaped brackets, a used reference and escaped or coded pipes are
+    all shown, so none is reported; the page shows each."""
+    write(project, AUDIT, planted(SHOWN))
+    assert problems(project) == []
+    text = article(build_site(project), "briefings/bad/").get_text(" ")
+    for shown in ("[name of school]", "<name withheld>", "<code span>", "<inside a fence>", "[2]: as written", "a|b"):
+        assert shown in text, shown
+    assert "Police | CID" in " ".join(text.split())
