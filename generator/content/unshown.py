@@ -15,6 +15,7 @@ from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 
 from generator.model import Problem
+from generator.privacy.reading import blanked
 
 EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 """The Markdown every briefing's text is rendered with (`generator.site.markup`)."""
@@ -26,6 +27,8 @@ _HTML_ELEMENTS = SHOWN_TAGS | {"h1", "h2", "script", "style", "iframe", "frame",
 _HTML_ELEMENTS |= {"form", "input", "button", "textarea", "select", "option", "label", "fieldset", "legend", "link", "meta"}
 _HTML_ELEMENTS |= {"base", "svg", "math", "video", "audio", "source", "track", "canvas", "noscript", "template", "font"}
 _HTML_ELEMENTS |= {"marquee", "blink", "param", "html", "head", "body", "title", "dialog", "picture", "main", "section"}
+_WORD_MARKUP = re.compile(r"(?:o|w|v|m|st\d):[a-z][\w-]*")
+"""Word's own tags in pasted text (`<o:p>`, `<st1:place>`): they hold no words, and the text between them stays."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.S | re.M)
 _DEFINITION = re.compile(r"^[ \t>*+\-\d.]*\[([^\[\]]*)\]:[ \t]*(.*)$", re.M)
@@ -92,8 +95,7 @@ def unshown(path: str, text: str, first_line: int) -> list[Problem]:
 
 def _masked(text: str) -> str:
     """`text` with its code blocks and spans blanked (same length, lines kept): Markdown shows them as written."""
-    blank = lambda match: re.sub(r"[^\n]", " ", match.group())  # noqa: E731
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+    return _CODE_SPAN.sub(blanked, _FENCE.sub(blanked, text))
 
 
 def _tag_problems(
@@ -105,7 +107,7 @@ def _tag_problems(
         kept = nh3.ALLOWED_ATTRIBUTES.get(name, set()) | nh3.ALLOWED_ATTRIBUTES.get("*", set())
         words_lost = any(value is None and attr not in kept for attr, value in attrs)
         where = visible.find(written, cursor)
-        if where < 0 or (name in SHOWN_TAGS and not words_lost):
+        if where < 0 or (name in SHOWN_TAGS and not words_lost) or _WORD_MARKUP.fullmatch(name):
             continue
         cursor = where + len(written)
         problems.append(Problem(path, first_line + visible.count("\n", 0, where), _tag_message(name, written)))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from generator.privacy.reading import blanked
+
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _LABEL = re.compile(rb"charset\s*=\s*[\"']?\s*([\w:.\-]{1,40})", re.I)
 """An encoding a page names, wherever in its head (a browser's look-ahead is not fooled by comments here)."""
@@ -34,11 +36,6 @@ def decodings(data: bytes) -> list[str]:
         named = [_codec(label.decode("ascii").lower()) for label in _LABEL.findall(data[:4096])]
         texts = [data.decode(codec, _C1 if codec.startswith("cp") else "replace") for codec in dict.fromkeys(["utf-8", *named])]
     return [_XML_DECLARATION.sub(blanked, text, count=1) for text in texts]
-
-
-def blanked(match: re.Match[str]) -> str:
-    """A match made spaces, its line breaks kept, so that every line after it keeps its number."""
-    return re.sub(r"[^\n]", " ", match.group())
 
 
 def _codec(label: str) -> str:

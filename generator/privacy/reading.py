@@ -154,6 +154,11 @@ def _asides(line: str) -> str:
     return line + "".join(ASIDE + aside for aside in asides)
 
 
+def blanked(match: re.Match[str]) -> str:
+    """A match made spaces, its line breaks kept, so that every line after it keeps its number."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
 def strings(value: object) -> Iterator[str]:
     """Every text in a value decoded from JSON or YAML, however deeply nested."""
     if isinstance(value, str):
