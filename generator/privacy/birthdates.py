@@ -131,13 +131,16 @@ _LOOK_DOWN = 12
 _LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
 _BIRTH_ONLY = re.compile(BIRTH, re.I)
+_NO_ONE_ALIVE = re.compile(r"(?<!\d)(?:1[0-8]\d\d|1900)(?!\d)")
+_IN_PLACE = re.compile(r"\b(?:in|at)[ \t]+[A-Z]")
+"""A place a child was born in, before the date: "born in Northbrook General Hospital on 3 April 2011"."""
+_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
 def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each date of birth in `text`."""
-    if _KEYWORD.search(text):
-        yield from _near_keywords(text)
-    yield from in_columns(text)
+    """(start, end) of each date of birth in `text`, but one no one alive was born on (a system's default, 01/01/1900)."""
+    found = [*_near_keywords(text), *in_columns(text)] if _KEYWORD.search(text) else list(in_columns(text))
+    yield from ((start, end) for start, end in found if not _NO_ONE_ALIVE.search(text, start, end))
 
 
 def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
@@ -148,8 +151,17 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
         strict, word = _BIRTH_ONLY.fullmatch(keyword.group()) is not None, keyword.group().lower()
         if (word == "b." and _starts_item(text, keyword.start())) or (word == "delivered" and not _birth_near(text, keyword)):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
+        if word.startswith(("turn", "birth")) and not _child_near(text, keyword.start()):
+            continue  # "the partnership turned 5 on …", "registration of a birth on …"
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
         match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or _born_to(text, keyword, word))
+        if (
+            match
+            and word == "born"
+            and _IN_PLACE.search(text, keyword.end(), match.start(1))
+            and not _child_near(text, keyword.start())
+        ):
+            match = None  # "Born in Bradford on 12 March 2024 published …", "the campaign was born in Manchester on …"
         if match:
             yield keyword.start(), match.end(1)
         elif after and strict and keyword.start() >= reach:
@@ -162,6 +174,13 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start(), match.end()
         if strict or word == "born":
             yield from _under_label(text, keyword, strict)
+
+
+def _child_near(text: str, start: int) -> bool:
+    """Whether a child or a person is named just before `start`, as "turned 7 on", "birth on" and "born in <place> on"
+    need to tell of a birth ("Child A turned 7 on …", "his birth on …"), not of a partnership's or a campaign's."""
+    before = max(0, start - 60)
+    return _BABY.search(text, before, start) is not None or _PERSON.search(text, before, start) is not None
 
 
 def _born_to(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | None:

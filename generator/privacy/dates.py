@@ -42,11 +42,11 @@ FILLER = (
     rf"(?:(?:on|or|the|is|was|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
     rf"thought|believed|recorded|given|stated|said|to|be|as|in{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?hospital|at{SPACE}{{1,3}}home|"
     rf"incorrectly|correctly|wrongly|mistakenly|originally|initially|previously|entered|listed|shown|noted|written|"
-    rf"in{SPACE}{{1,3}}(?:(?-i:[A-Z])[\w'’\-]*{SPACE}{{1,3}}){{1,5}}(?=on\b)|"
+    rf"(?:in|at){SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?(?:(?-i:[A-Z])[\w'’\-]*,?{SPACE}{{1,3}}){{1,5}}(?=on\b)|by{SPACE}{{1,3}}caesarean(?:{SPACE}{{1,3}}section)?|"
     rf"hospital|home|{WEEKDAY}|\d{{1,2}}{SPACE}{{1,3}}weeks?)\b[ \t,:\-]{{0,4}}){{0,6}}(?:(?:c|ca|est|approx)\.{SPACE}{{0,3}})?"
 )
 """What may stand between "born" and the date: "on Tuesday", "prematurely on", "is thought to be", "c.", "was recorded
-incorrectly as", "in Northbrook General Hospital on". Never
+incorrectly as", "in Northbrook General Hospital on", "at the Royal Infirmary on", "by caesarean section on". Never
 "between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
 NOT_BIRTH = (
     r"(?:checks?|checked|format|fields?|policy|training|audits?|verification|validation|recording|errors?|accuracy"

@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from generator.privacy.birthdates import dates_of_birth
+from generator.privacy.references import case_references
+from generator.privacy.writtenout import obscured_emails, platform_handles
 
 _S = r"[ \t]"
 """Spacing inside one paragraph: a pattern never spans two paragraphs."""
@@ -33,7 +35,8 @@ _NOT_STREET_NAMES = frozenset(
 _NUMBERED = re.compile(
     r"\b(?:priority|step|appendix|annex|section|part|chapter|figure|fig\.?|table|stage|phase|level|tier|year|page|paragraph"
     r"|para|recommendation|action|finding|theme|question|objective|outcome|standard|principle|module|session|option|item"
-    r"|slide|point|article|schedule|regulation|clause|key[ \t]stage)[ \t]+$",
+    r"|slide|point|article|schedule|regulation|clause|key[ \t]stage|round|cohort|wave|term|week|ward|group|batch|block"
+    r"|quarter|q[1-4]|over|under|about|around|nearly|almost|approximately|some|only)[ \t]+$",
     re.I,
 )
 """Words that number a part of a text: the number after them is no house's ("Section 3 Key Road Safety messages")."""
@@ -41,7 +44,7 @@ _COURTS = frozenset("family crown youth county magistrates magistrates' high sup
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
-_REPORTING_YEAR = re.compile(r"[ \t]{0,2}(?:19|20)\d\d[ \t]?[/\-][ \t]?\d\d")
+_REPORTING_YEAR = re.compile(r"[ \t.\-/]{0,2}(?:19|20)\d\d[ \t]?[/\-][ \t]?\d\d")
 POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
 ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
@@ -51,7 +54,7 @@ _BARRIER = re.compile(
 )
 """Dates, reporting years and times: a reader never reads these as part of a longer number."""
 _NUMBER_RUN = re.compile(
-    r"(?:(?<![\w+])|(?<=\b[MmTt])|(?<=\b(?i:no|ph))|(?<=\b(?i:tel|mob|nhs))|(?<=\b(?i:nhsno|phone)))\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*"
+    r"(?:(?<![\w+])|(?<=\b[MmTt])|(?<=\b(?i:no|ph))|(?<=\b(?i:tel|mob|nhs))|(?<=\b(?i:nhsno|phone))|(?<=\b(?i:mobile)))\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*"
 )
 """Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells); straight after
 a word only where the word labels the number ("tel07700900123", "M07700…", "NHSno9434765919")."""
@@ -62,34 +65,6 @@ HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_]
 """A handle: not an e-mail's domain, nor a spreadsheet function (`@SUM(`)."""
 PROFILE = re.compile(r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin)\.com/[\w.@%-]{3,}", re.I)
 """A social media handle or profile: in exploitation audits, the most direct way to find a child."""
-_REFERENCE_WORD = r"(?:ref(?:erence)?\.?|no\.?|number|num\.?|ID|#|code)(?![A-Za-z])"
-_SYSTEMS = (
-    r"Mosaic|LCS|Liquid[ \t]?[Ll]ogic|EHM|Eclipse|SystmOne|EMIS|RiO|ContrOCC|Niche|Athena|Storm|CRIS|Capita|Synergy"
-    r"|CareFirst|Paris|Azeus|Frameworki|ICS"
-)
-"""Case recording systems of social care, health, police and education: a number after one is a record's."""
-CASE_REFERENCE = re.compile(
-    rf"\b(?:(?-i:{_SYSTEMS})(?:{_S}{{1,3}}(?:case|client|person|child|family|record|episode))?(?:{_S}{{1,3}}{_REFERENCE_WORD})?"
-    rf"|(?:case|crime|police|incident|occurrence|referral|client|person|child|family|record|file|episode|log|pupil)"
-    rf"{_S}{{1,3}}{_REFERENCE_WORD}|(?-i:CRN|URN|PNC{_S}{{1,3}}{_REFERENCE_WORD}))"
-    rf"{_S}{{0,3}}[:#=\-]?{_S}{{0,3}}(?P<code>[A-Z]{{0,5}}[\-/]?\d[A-Z\d]*(?:[\-/][A-Z\d]+){{0,4}})\b",
-    re.I,
-)
-"""A case's, crime's or record's reference: "Mosaic ID 4829137", "crime ref 14/123456/23", "case number CP-2023-0456"."""
-OBSCURED_EMAIL = re.compile(
-    rf"[\w.+-]+{_S}*[\[(]{_S}*at{_S}*[\])]{_S}*[\w-]+(?:{_S}*(?:\.|[\[(]{_S}*dot{_S}*[\])]){_S}*[\w-]+)+"
-    rf"|\b[\w-]+(?:{_S}+dot{_S}+[\w-]+)*{_S}+at{_S}+[\w-]+(?:{_S}+dot{_S}+[\w-]+)*{_S}+dot{_S}+"
-    r"(?:org|com|net|uk|gov|nhs|io|me|info|ac|co|sch)\b",
-    re.I,
-)
-"""An e-mail address written to dodge a filter: "jane.doe [at] example.org", "jane dot doe at example dot org"."""
-PLATFORM_HANDLE = re.compile(
-    rf"\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)\b"
-    rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|account|name|id|profile))?"
-    rf"(?:{_S}{{1,3}}(?:was|is|called|named)|{_S}{{0,3}}[:=\-]){_S}{{0,3}}@?(?P<handle>[A-Za-z0-9_.]{{3,30}})",
-    re.I,
-)
-"""A handle named after its platform: "Snapchat was tyler_s2011", "Instagram: tyler.s" (not "Snapchat was used")."""
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
 """A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
 UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
@@ -99,7 +74,7 @@ FLAT = re.compile(
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
 )
 _NEEDS_DETECTORS = re.compile(
-    r"[\d@]|\.com/|[\[(][ \t]*at[ \t]*[\])]|[ \t]dot[ \t]"
+    r"[\d@]|\.com/|[\[({<\-][ \t]*at[ \t]*[\])}>\-]|\bdot\b|\bat[ \t]+[\w-]+\.[a-z]|(?-i:\b(?:IG|X)[ \t]*:)"
     r"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)\b",
     re.I,
 )
@@ -124,17 +99,7 @@ def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """
     for offset, run in _runs(text):
         groups = [(m.group(), offset + m.start(), offset + m.end()) for m in _DIGITS.finditer(run)]
-        international = (
-            run[0] == "+"
-            or groups[0][0].startswith("0044")
-            or (groups[0][0] == "00" and run[3:].lstrip()[:2] == "44")
-            or (
-                groups[0][0] == "44"
-                and len(groups) > 1
-                and groups[1][0][0] in "1237"
-                and len("".join(g for g, _, _ in groups[1:])) == 10
-            )
-        )
+        international = _international(run, [digits for digits, _, _ in groups])
         if groups[0][0] == "00" and international:  # 00 44 …
             groups = groups[1:]
         elif groups[0][0].startswith("0044"):
@@ -151,6 +116,18 @@ def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
                 first = found[3]
             else:
                 first += 1
+
+
+def _international(run: str, groups: list[str]) -> bool:
+    """Whether a run of digits starts with the UK's country code: "+44", "0044", "00 44", or 44 without its plus before
+    a UK number's ten digits ("44 7700 900123", "447700900123")."""
+    national = "".join(groups[1:]) if groups[0] == "44" else groups[0][2:] if len(groups[0]) == 12 else ""
+    return (
+        run[0] == "+"
+        or groups[0].startswith("0044")
+        or (groups[0] == "00" and run[3:].lstrip()[:2] == "44")
+        or (groups[0].startswith("44") and len(national) == 10 and national[0] in "1237")
+    )
 
 
 def _runs(text: str) -> Iterator[tuple[int, str]]:
@@ -239,22 +216,6 @@ def _ni_number(match: re.Match[str]) -> bool:
     return match.group(3) is not None or match.group(1).isupper()
 
 
-def _case_references(text: str) -> Iterator[tuple[int, int]]:
-    """References with four digits or more that are no year alone ("the Mosaic 2024 upgrade")."""
-    for match in CASE_REFERENCE.finditer(text):
-        code = match.group("code")
-        if sum(c.isdigit() for c in code) >= 4 and not re.fullmatch(r"(?:19|20)\d\d", code):
-            yield match.start(), match.end()
-
-
-def _handles(text: str) -> Iterator[tuple[int, int]]:
-    """Handles after their platform's name that read as one: a digit, an underscore or a dot inside."""
-    for match in PLATFORM_HANDLE.finditer(text):
-        handle = match.group("handle").strip(".")
-        if any(c.isalpha() for c in handle) and any(c.isdigit() or c in "_." for c in handle):
-            yield match.start(), match.start("handle") + len(match.group("handle").rstrip("."))
-
-
 def detect(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every identifying detail but names in a reader's text, earliest kind first
     where two overlap (an NHS number is not also a phone number)."""
@@ -270,9 +231,9 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
     found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text.lower() else []
-    found += [(m.start(), m.end(), "email") for m in OBSCURED_EMAIL.finditer(text)]
-    found += [(start, end, "social-media") for start, end in _handles(text)]
-    found += [(start, end, "case-reference") for start, end in _case_references(text)]
+    found += [(start, end, "email") for start, end in obscured_emails(text)]
+    found += [(start, end, "social-media") for start, end in platform_handles(text)]
+    found += [(start, end, "case-reference") for start, end in case_references(text)]
     found += [(m.start(), m.end(), "vehicle-registration") for m in VEHICLE.finditer(text)]
     found += [(m.start(), m.end(), "pupil-number") for m in UPN.finditer(text)]
     return [item for item in _first_come(found) if item[2] != "organisation"]

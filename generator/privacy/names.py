@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.namecolumns import named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
 ERROR, WARNING = "error", "warning"
@@ -27,22 +28,9 @@ _TITLE_GAP = re.compile(rf"{_GAP.pattern}(?:[A-Z]\.?[ \t]*){{0,3}}")
 """Between a title and a surname, initials too: "Ms K. Brown", "Mr J R Smith"."""
 _CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
 """Two or more words in capitals: a heading or a form's field, read as names are written."""
-_CAPITAL_SURNAME_FIRST = re.compile(rf"\b([A-Z]{{2,}}(?:-[A-Z]{{2,}})?)(?:[ \t]*,)?[ \t]+({_WORD})\b")
-"""A surname in capitals before a given name, as police and health records write them: "SMITH Tyler", "SMITH, Tyler"."""
-_CELL = re.compile(r"(?:[^|\\\t]|\\.)+")
-_NAME_HEADER = re.compile(
-    r"(?:(?:child|mother|father|parent|carer|sibling|person|subject|victim|suspect)(?:['’]s)?[ \t]+)?"
-    r"(?:(?:full|first|given|last|family|middle|preferred)[ \t]+names?|surname|forename|known[ \t]as)"
-    r"|(?:child|mother|father|parent|carer|sibling|person|subject|victim|suspect)(?:['’]s)?[ \t]+names?",
-    re.I,
-)
-"""A column's header that names what its cells hold: a person's name or part of one (not "Name" alone: a tool's, a team's)."""
-_STAND_IN = re.compile(
-    r"(?:child|baby|young[ \t]person|sibling|mother|father|mum|dad|parent|carer|person|adult|case|subject|family)"
-    r"(?:[ \t]+[A-Z0-9]{1,2})?|\[[^\]]*\]|n/?[ak]|not[ \t]known|unknown|withheld|redacted|anonymised|none|[-—–x*]+",
-    re.I,
-)
-"""What stands in a name's cell where the name is not given."""
+_CAPITAL_SURNAME_FIRST = re.compile(rf"\b([A-Z]{{2,}}(?:-[A-Z]{{2,}})?)(?:[ \t]*,)?[ \t]+({_WORD})\b(?![ \t]+[A-Z])")
+"""A surname in capitals before a given name, as police and health records write them: "SMITH Tyler", "SMITH, Tyler" (not
+before another capitalised word: "PACE Grant Awards" is a title)."""
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 """Just before a word: "the Judge said" is a role, not a name."""
 _INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$)|[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?\b")
@@ -60,7 +48,12 @@ _NEXT_WORD = re.compile(
 _FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the a an as than into onto via per".split())  # noqa: SIM905
 """Words after which a given name may still be a place or a thing ("Preston and", "Jordan in"): the word after
 any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
-_FAMILY_AFTER = re.compile(r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b")
+_FAMILY_AFTER = re.compile(
+    r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b(?![ \t\-]+(?i:hubs?|centres?|centers?|support"
+    r"|services?|groups?|networks?|courts?|law|justice|time|learning|links?|nurses?|partnerships?|workers?|practitioners?"
+    r"|meetings?|conferences?|rooms?|help|liaison|intervention|teams?|therapy|days?|fun|assessments?|club|cafe|café)\b)"
+)
+"""After a surname: "the Whitfield family" (not "the Orchard family hub", a place)."""
 _RANK = re.compile(rf"\b(?:PC|DC|DS|DI|DCI|DCS|PCSO|Sgt|Insp)\.?[ \t]+{_WORD}")
 """A police rank and a surname: "PC Davies"."""
 _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
@@ -144,7 +137,8 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, severity) for each name in `text`: one pass over its capitalised words, each judged by
     the words around it."""
     for match in _CAPITAL_SURNAME_FIRST.finditer(text):  # before the capitals are read as words: SMITH Tyler
-        if _known_surname(match.group(1).title()) and _given(match.group(2)) and not _is_everyday(match.group(2)):
+        surname = any(_known_surname(part.title()) for part in match.group(1).split("-"))
+        if surname and _given(match.group(2)) and not _is_everyday(match.group(2)):
             yield match.start(), match.group(), ERROR
     text = _CAPITALS.sub(lambda m: m.group().title(), text)  # TYLER SMITH reads as Tyler Smith
     tokens = list(_CAPITALISED.finditer(text))
@@ -153,7 +147,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
     for match in _RANK.finditer(text):
         yield match.start(), match.group(), ERROR
     if "|" in text or "\t" in text:
-        yield from _named_cells(text)
+        yield from ((start, name, ERROR) for start, name in named_cells(text))
     if _PLACE_GUARD.search(text):
         for match in _PLACE.finditer(text):
             words = match.group(1).split()
@@ -161,27 +155,6 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
                 words.pop(0)
             if words:
                 yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
-
-
-def _named_cells(text: str) -> Iterator[tuple[int, str, str]]:
-    """What a table holds under a column headed for a person's name ("| First name | Surname |"), whatever it is, but a
-    stand-in ("Child A", "[redacted]", "n/k"): a name split over two cells is still a name."""
-    columns: set[int] | None = None
-    offset = 0
-    for row in text.split("\n"):
-        body = row.strip().strip("|")
-        cells = list(_CELL.finditer(body)) if "|" in row or "\t" in row else []
-        if not cells:
-            columns = None
-        elif columns is None:  # the table's first row: its header
-            columns = {i for i, cell in enumerate(cells) if _NAME_HEADER.fullmatch(cell.group().strip())}
-        else:
-            at = offset + row.index(body) if body else offset
-            for index in sorted(columns):
-                value = cells[index].group().strip() if index < len(cells) else ""
-                if _CAPITALISED.search(value) and not _STAND_IN.fullmatch(value):
-                    yield at + cells[index].start() + cells[index].group().index(value), value, ERROR
-        offset += len(row) + 1
 
 
 def is_person(first: str, second: str) -> bool:

@@ -191,6 +191,17 @@ ROUTES = [
     ("braille-blank", "Ring 07700\u2800900123 after six.", "phone", 0),
     ("fraction-slashes", "DOB 03\u204404\u20442011 on the form.", "date-of-birth", 0),
     ("combining-underlines", "Ring 0\u03327\u03327\u033200 900123 after six.", "phone", 0),
+    # found by a fifth attack, on those
+    ("crime-reference-number", "Police logged it under crime reference number 42/12345/24.", "case-reference", 0),
+    ("system-id-is", "The MOSAIC ID is 4829137 for the family.", "case-reference", 0),
+    ("police-national-computer", "The PNC 12/345678A entry was checked.", "case-reference", 0),
+    ("email-at-a-mail-host", "Write to tyler.s2011 at gmail.com for the notes.", "email", 0),
+    ("email-braced", "Write to tyler.s2011 {at} gmail {dot} com for the notes.", "email", 0),
+    ("handle-username", "His Snapchat username tyler_s2011 was shared.", "social-media", 0),
+    ("handle-ig", "IG: tyler.s was shared.", "social-media", 0),
+    ("born-at-a-hospital", "He was born at Northbrook General Hospital on 3 April 2012.", "date-of-birth", 0),
+    ("phone-44-unbroken", "Ring 447700900123 after six.", "phone", 0),
+    ("name-cells-in-capitals", "| SURNAME | FORENAME |\n|---|---|\n| SMITH | TYLER |", "name", 2),
 ]
 
 

@@ -1,0 +1,52 @@
+"""Names in tables: what a column headed for a person's name holds ("| First name | Surname |"), a name split over
+cells as a form or a spreadsheet keeps it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_CELL = re.compile(r"(?:[^|\\\t]|\\.)+")
+_NAME_HEADER = re.compile(
+    r"\b(?:(?:full|first|given|last|family|middle|preferred)[ \t]?names?|surnames?|forenames?(?:\(s\))?|known[ \t]as"
+    r"|(?:child|mother|father|parent|carer|sibling|person|subject|victim|suspect|pupil|young[ \t]person)(?:['’]s)?[ \t]+names?"
+    r"|names?[ \t]+of[ \t]+(?:the[ \t]+)?(?:child|mother|father|parent|carer|sibling|person|subject|victim|suspect|pupil))"
+    r"(?![A-Za-z])",
+    re.I,
+)
+"""A column's header that names what its cells hold: a person's name or part of one (not "Name" alone: a tool's, a team's)."""
+_NOT_NAMES = frozenset(
+    """child children baby babies young person people sibling siblings mother father mum dad parent parents carer carers
+    adult case cases subject family twin twins unborn one two three four five six of and or the a an mr mrs ms miss mx
+    yes no not known unknown recorded applicable withheld redacted removed anonymised pseudonym pseudonyms used none
+    missing blank partial incomplete complete completed correct incorrect given different from same as total totals
+    see above below other n/a na nk tbc tbd x xx""".split()  # noqa: SIM905
+)
+"""Words a name's cell holds where no name is given: a stand-in ("Child A", "Twin 1", "Mother of Child A"), a check's
+result ("Yes", "Not recorded"), a total."""
+
+
+def named_cells(text: str) -> Iterator[tuple[int, str]]:
+    """What a table holds under a column headed for a person's name ("| First name | Surname |"), whatever it is, but a
+    stand-in ("Child A", "[redacted]", "n/k"): a name split over two cells is still a name."""
+    columns: set[int] | None = None
+    offset = 0
+    for row in text.split("\n"):
+        body = row.strip().strip("|")
+        cells = list(_CELL.finditer(body)) if "|" in row or "\t" in row else []
+        if not cells:
+            columns = None
+        elif columns is None:  # the table's first row: its header
+            columns = {i for i, cell in enumerate(cells) if len(cell.group().split()) <= 5 and _NAME_HEADER.search(cell.group())}
+        else:
+            at = offset + row.index(body) if body else offset
+            for index in sorted(columns):
+                value = cells[index].group().strip() if index < len(cells) else ""
+                if re.search(r"[^\W\d_]{2}", value) and not _stand_in(value):
+                    yield at + cells[index].start() + cells[index].group().index(value), value
+        offset += len(row) + 1
+
+
+def _stand_in(value: str) -> bool:
+    """Whether a name's cell holds no name: only stand-ins' and checks' words, single letters and numbers."""
+    return all(len(word) == 1 or word in _NOT_NAMES for word in re.findall(r"[^\W\d_]+", value.lower()))

@@ -1,0 +1,56 @@
+"""Contact details written so that a filter misses them: an e-mail address in words or brackets, a handle named after
+its platform rather than written with its @.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.privacy.dates import SPACE as _S
+
+_AT = rf"(?:{_S}*[\[({{<]{_S}*at{_S}*[\])}}>]{_S}*|{_S}*-at-{_S}*|{_S}+at{_S}+)"
+_DOT = rf"(?:{_S}*\.{_S}*|{_S}*[\[({{<]{_S}*dot{_S}*[\])}}>]{_S}*|{_S}*-dot-{_S}*|{_S}+dot{_S}+)"
+OBSCURED_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<local>[\w+-]+(?:{_DOT}[\w+-]+)*){_AT}(?P<domain>[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?P<top>[a-z]{{2,6}}))\b",
+    re.I,
+)
+"""An e-mail address written to dodge a filter: "jane.doe [at] example.org", "jane dot doe at example dot org",
+"tyler.s2011 at gmail.com" (`_obscured_emails` says which are)."""
+_MAIL_HOSTS = frozenset("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky protonmail msn me mail".split())  # noqa: SIM905
+_TOP_LEVELS = frozenset("com org net uk gov nhs io me info ac co sch".split())  # noqa: SIM905
+PLATFORM_HANDLE = re.compile(
+    rf"\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads|(?-i:IG|X))\b"
+    rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|user|account|name|id|profile)(?={_S}))?"
+    rf"(?:{_S}{{1,3}}(?:was|is|called|named|as)|{_S}{{0,3}}[:=\-]|(?<=[a-z]){_S}{{1,3}}(?=@|[\w.]*[\d_])|{_S}{{0,3}}\()"
+    rf"{_S}{{0,3}}[\"“‘'(]?@?(?P<handle>[A-Za-z0-9_.]{{3,30}})",
+    re.I,
+)
+"""A handle named after its platform: "Snapchat was tyler_s2011", "Instagram: tyler.s" (not "Snapchat was used")."""
+_NOT_A_HANDLE = re.compile(r"[\w.]+\.(?:com|me|org|net|co|uk|io|tv|gg)|v\d[\d.]*", re.I)
+
+
+def obscured_emails(text: str) -> Iterator[tuple[int, int]]:
+    """Addresses written with "at" and "dot" in words or brackets, or a plain "at" before a mail host or with a digit,
+    dot or underscore in the name ("tyler.s2011 at gmail.com"), not "met at nspcc.org.uk"."""
+    for match in OBSCURED_EMAIL.finditer(text):
+        written = match.group().lower()
+        if match.group("top").lower() not in _TOP_LEVELS:
+            continue
+        plain_at = re.search(rf"{_S}at{_S}", written) is not None and not re.search(r"[\[({<]\s*at|-at-", written)
+        domain = match.group("domain").lower().split(".")[0].split()[0]
+        local = match.group("local").lower()
+        if plain_at and not (domain in _MAIL_HOSTS or re.search(r"[\d._]", local) or re.search(r"\bdot\b", local)):
+            continue
+        yield match.start(), match.end()
+
+
+def platform_handles(text: str) -> Iterator[tuple[int, int]]:
+    """Handles after their platform's name that read as one: a letter first, then a digit, an underscore or a dot
+    inside; not a count ("2.4k followers", "1st"), an address ("t.me") or a version ("v2.0")."""
+    for match in PLATFORM_HANDLE.finditer(text):
+        handle = match.group("handle").strip(".")
+        if _NOT_A_HANDLE.fullmatch(handle):
+            continue
+        if (handle[:1].isalpha() or handle[:1] == "_") and any(c.isdigit() or c in "_." for c in handle):
+            yield match.start(), match.start("handle") + len(match.group("handle").rstrip("."))
