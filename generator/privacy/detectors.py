@@ -54,10 +54,11 @@ _BARRIER = re.compile(
 )
 """Dates, reporting years and times: a reader never reads these as part of a longer number."""
 _NUMBER_RUN = re.compile(
-    r"(?:(?<![\w+])|(?<=\b[MmTt])|(?<=\b(?i:no|ph))|(?<=\b(?i:tel|mob|nhs))|(?<=\b(?i:nhsno|phone))|(?<=\b(?i:mobile)))\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*"
+    r"(?=[+(\d])(?:(?<![\w+])|(?<=\b[MmTt])|(?<=\b(?i:no|ph))|(?<=\b(?i:tel|mob|nhs))|(?<=\b(?i:nhsno|phone))|(?<=\b(?i:mobile)))\+?\(?\d(?:(?: {0,2}(?:[.\-/_·•]|\.{2,3}|-{2}) {0,2}| {1,3}| ?\) ?| ?\()?\d)*"
 )
 """Digit groups parted by spaces, dots, hyphens, slashes or brackets (never tabs: a pasted table's cells); straight after
-a word only where the word labels the number ("tel07700900123", "M07700…", "NHSno9434765919")."""
+a word only where the word labels the number ("tel07700900123", "M07700…", "NHSno9434765919"). The look-ahead first
+lets the engine skip to the next digit, sign or bracket rather than try the look-behinds at every character."""
 _DIGITS = re.compile(r"\d+")
 ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
 """Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""

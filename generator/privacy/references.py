@@ -28,12 +28,41 @@ CASE_REFERENCE = re.compile(
     re.I,
 )
 """A case's, crime's or record's reference: "Mosaic ID 4829137", "crime ref 14/123456/23", "case number CP-2023-0456"."""
+_FIRST_WORDS = frozenset(
+    """mosaic lcs liquid liquidlogic ehm systmone emis rio contrOCC cris carefirst azeus frameworki ics cpoms myconcern sims
+    arbor ehcp marac lado eclipse niche athena storm capita synergy paris case crime police incident occurrence referral
+    client person child family record file episode pupil hospital patient contact crn pnc cro cad mrn""".lower().split()
+)
+"""The words a reference's name starts with, in lower case: the pattern is tried only where one of them stands."""
+_WORD = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[/\-](?:19|20)?\d\d)?")
 
 
 def case_references(text: str) -> Iterator[tuple[int, int]]:
     """References with four digits or more that are no year or reporting year ("the Mosaic 2024 upgrade", "EHM 2023/24")."""
-    for match in CASE_REFERENCE.finditer(text):
+    for start in word_starts(_FIRST_WORDS, text):
+        if not _DIGIT.search(text, start, start + 60) or not (match := CASE_REFERENCE.match(text, start)):
+            continue  # every reference holds digits: a word with none near it starts none
         code = match.group("code")
         if sum(c.isdigit() for c in code) >= 4 and not _YEARS.fullmatch(code):
             yield match.start(), match.end()
+
+
+def word_starts(first_words: frozenset[str], text: str) -> list[int]:
+    """Where a word of `first_words` (in any case) stands in `text`, in order: a pattern that starts with one of many
+    words is tried only there, found by the string's own search, not at every character of the text."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would not agree
+        return [word.start() for word in _WORD.finditer(text) if word.group().lower() in first_words]
+    return sorted(at for word in first_words for at in _occurrences(lowered, word))
+
+
+def _occurrences(lowered: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `lowered` as a whole word."""
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not lowered[at - 1].isalpha()) and (end == len(lowered) or not lowered[end].isalpha()):
+            yield at
+        at = lowered.find(word, end)

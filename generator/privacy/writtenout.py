@@ -8,15 +8,16 @@ import re
 from collections.abc import Iterator
 
 from generator.privacy.dates import SPACE as _S
+from generator.privacy.references import word_starts
 
-_AT = rf"(?:{_S}*[\[({{<]{_S}*at{_S}*[\])}}>]{_S}*|{_S}*-at-{_S}*|{_S}+at{_S}+)"
 _DOT = rf"(?:{_S}*\.{_S}*|{_S}*[\[({{<]{_S}*dot{_S}*[\])}}>]{_S}*|{_S}*-dot-{_S}*|{_S}+dot{_S}+)"
-OBSCURED_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?P<local>[\w+-]+(?:{_DOT}[\w+-]+)*){_AT}(?P<domain>[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?P<top>[a-z]{{2,6}}))\b",
-    re.I,
-)
-"""An e-mail address written to dodge a filter: "jane.doe [at] example.org", "jane dot doe at example dot org",
-"tyler.s2011 at gmail.com" (`_obscured_emails` says which are)."""
+_AT_WRITTEN = re.compile(r"(?=[\[({<\-aA])(?:[\[({<][ \t]*at[ \t]*[\])}>]|-at-|(?<=[ \t])at(?=[ \t]))", re.I)
+"""An "at" as written between a name and a domain, without the spaces around it (never a pattern that starts with a
+run of spaces, which would be tried again at every space of a long run)."""
+_LOCAL = re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*[ \t]*\Z", re.I)
+_DOMAIN = re.compile(rf"[ \t]*[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?P<top>[a-z]{{2,6}})\b", re.I)
+"""An e-mail address written to dodge a filter, read from its "at" out: the name before it, the domain after it
+("jane.doe [at] example.org", "jane dot doe at example dot org", "tyler.s2011 at gmail.com")."""
 _MAIL_HOSTS = frozenset("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky protonmail msn me mail".split())  # noqa: SIM905
 _TOP_LEVELS = frozenset("com org net uk gov nhs io me info ac co sch".split())  # noqa: SIM905
 PLATFORM_HANDLE = re.compile(
@@ -27,28 +28,33 @@ PLATFORM_HANDLE = re.compile(
     re.I,
 )
 """A handle named after its platform: "Snapchat was tyler_s2011", "Instagram: tyler.s" (not "Snapchat was used")."""
+_PLATFORMS = frozenset(
+    "snapchat instagram insta tiktok twitter facebook fb kik discord telegram whatsapp youtube twitch threads ig x".split()  # noqa: SIM905
+)
 _NOT_A_HANDLE = re.compile(r"[\w.]+\.(?:com|me|org|net|co|uk|io|tv|gg)|v\d[\d.]*", re.I)
 
 
 def obscured_emails(text: str) -> Iterator[tuple[int, int]]:
     """Addresses written with "at" and "dot" in words or brackets, or a plain "at" before a mail host or with a digit,
     dot or underscore in the name ("tyler.s2011 at gmail.com"), not "met at nspcc.org.uk"."""
-    for match in OBSCURED_EMAIL.finditer(text):
-        written = match.group().lower()
-        if match.group("top").lower() not in _TOP_LEVELS:
+    for at in _AT_WRITTEN.finditer(text):
+        domain = _DOMAIN.match(text, at.end())
+        local = _LOCAL.search(text, max(0, at.start() - 80), at.start()) if domain else None
+        if not (domain and local) or domain.group("top").lower() not in _TOP_LEVELS:
             continue
-        plain_at = re.search(rf"{_S}at{_S}", written) is not None and not re.search(r"[\[({<]\s*at|-at-", written)
-        domain = match.group("domain").lower().split(".")[0].split()[0]
-        local = match.group("local").lower()
-        if plain_at and not (domain in _MAIL_HOSTS or re.search(r"[\d._]", local) or re.search(r"\bdot\b", local)):
+        plain_at = at.group().lower() == "at"
+        host, name = domain.group().lower().split(".")[0].split()[0], local.group().lower()
+        if plain_at and not (host in _MAIL_HOSTS or re.search(r"[\d._]", name) or re.search(r"\bdot\b", name)):
             continue
-        yield match.start(), match.end()
+        yield local.start(), domain.end()
 
 
 def platform_handles(text: str) -> Iterator[tuple[int, int]]:
     """Handles after their platform's name that read as one: a letter first, then a digit, an underscore or a dot
     inside; not a count ("2.4k followers", "1st"), an address ("t.me") or a version ("v2.0")."""
-    for match in PLATFORM_HANDLE.finditer(text):
+    for start in word_starts(_PLATFORMS, text):
+        if not (match := PLATFORM_HANDLE.match(text, start)):
+            continue
         handle = match.group("handle").strip(".")
         if _NOT_A_HANDLE.fullmatch(handle):
             continue
