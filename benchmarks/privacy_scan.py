@@ -45,6 +45,9 @@ HOSTILE = {
     "25,000 DOB keywords in one paragraph": "DOB-" * 25_000 + " 1",
     "a DOB row of 9,000 dates": "DOB\t" + "\t".join(["05/06/2014"] * 9_000),
     "6,500 'DOB: date;' in one paragraph": "DOB: 1/1/2012; " * 6_500,
+    "20,000 'at' between names, then a domain": "a" + " at " * 20_000 + "x.com",
+    "a name, 50,000 spaces, then '[at]'": "jane" + " " * 50_000 + "[at] example.org",
+    "12,000 reference words before a code": "case ref " * 12_000 + "1234567",
 }
 """Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
 is bounded): each must cost about what ordinary text of its size does."""
