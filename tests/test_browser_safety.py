@@ -9,41 +9,57 @@ import pytest
 
 from tests.support import BASE, PAGE_TYPES, build_site, served, write
 
-HOSTILE = """Harmless words.
-
-<script>window.__pwned = "script"</script>
-
-<img src="missing.png" onerror="window.__pwned = 'onerror'">
-
-<a href="javascript:window.__pwned='javascript'" id="bad-link">a javascript link</a> and [a markdown one](javascript:window.__pwned='md')
-
-<a href="data:text/html,<script>alert(1)</script>">a data link</a>
+HOSTILE_TAGS = """<script>window.__pwned = "script"</script>
 
 <iframe src="javascript:window.top.__pwned='iframe'"></iframe>
 
 <svg onload="window.__pwned='svg'"><circle r="5"></circle></svg>"""
+HOSTILE_ATTRIBUTES = """<img src="missing.png" onerror="window.__pwned = 'onerror'">
+
+<a href="javascript:window.__pwned='javascript'" id="bad-link">a javascript link</a> and [a markdown one](javascript:window.__pwned='md')
+
+<a href="data:text/html,<script>alert(1)</script>">a data link</a>"""
+HOSTILE = f"Harmless words.\n\n{HOSTILE_ATTRIBUTES}\n\n{HOSTILE_TAGS}"
+
+
+def test_an_author_script_or_frame_in_a_briefing_is_refused_at_its_line(project: Path, cli) -> None:
+    """HTML the page would remove is never published in silence: the check names each tag at its line."""
+    write(project, "content/audits/hostile.md", BASE.replace("## Background\n\nText.", f"## Background\n\n{HOSTILE}"))
+    run = cli("check")
+    assert run.code == 1
+    refused = [line.split(": ", 1)[1] for line in run.lines if line.startswith("content/audits/hostile.md:")]
+    assert [message.split(" is HTML")[0] for message in refused if " is HTML " in message] == [
+        "'<script>'",
+        "'<iframe src=\"javascript:window.top.__pwned='iframe'\">'",
+        "'<svg onload=\"window.__pwned='svg'\">'",
+        "'<circle r=\"5\">'",
+    ]
 
 
 @pytest.mark.browser
 def test_author_script_never_runs_and_the_sites_own_scripts_still_do(project: Path, browser) -> None:
-    write(project, "content/audits/hostile.md", BASE.replace("## Background\n\nText.", f"## Background\n\n{HOSTILE}"))
+    """In a briefing (what its check lets through: handlers and script links, which the page drops) and in a
+    hand-written page (every hostile tag too), no author script runs, and the site's own scripts do."""
+    briefing = f"## Background\n\nHarmless words.\n\n{HOSTILE_ATTRIBUTES}"
+    write(project, "content/audits/hostile.md", BASE.replace("## Background\n\nText.", briefing))
+    write(project, "content/pages/hostile.md", f"# Hostile\n\n{HOSTILE}\n")
     site = build_site(project)
-    html = (site / "briefings/hostile/index.html").read_text()
-    assert "Harmless words." in html
-    with served(site) as base:
-        page = browser.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(base + "briefings/hostile/")
-        page.wait_for_load_state("networkidle")
-        links = page.locator("article a", has_text="javascript link")
-        if links.count():
-            links.first.click()
-        assert page.evaluate("window.__pwned") is None
-        assert dialogs == []
-        assert page.evaluate("typeof window.__md_get") == "function"  # Material's own inline script ran
-        assert page.locator(".pagefind-ui__search-input").count() == 1  # the site's own search script ran
-        page.close()
+    for address in ("briefings/hostile/", "hostile/"):
+        assert "Harmless words." in (site / address / "index.html").read_text()
+        with served(site) as base:
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
+            page.goto(base + address)
+            page.wait_for_load_state("networkidle")
+            links = page.locator("article a", has_text="javascript link")
+            if links.count():
+                links.first.click()
+            assert page.evaluate("window.__pwned") is None, address
+            assert dialogs == [], address
+            assert page.evaluate("typeof window.__md_get") == "function"  # Material's own inline script ran
+            assert page.locator(".pagefind-ui__search-input").count() == 1  # the site's own search script ran
+            page.close()
 
 
 @pytest.mark.browser

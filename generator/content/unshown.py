@@ -27,6 +27,7 @@ _HTML_ELEMENTS = SHOWN_TAGS | {"h1", "h2", "script", "style", "iframe", "frame",
 _HTML_ELEMENTS |= {"form", "input", "button", "textarea", "select", "option", "label", "fieldset", "legend", "link", "meta"}
 _HTML_ELEMENTS |= {"base", "svg", "math", "video", "audio", "source", "track", "canvas", "noscript", "template", "font"}
 _HTML_ELEMENTS |= {"marquee", "blink", "param", "html", "head", "body", "title", "dialog", "picture", "main", "section"}
+_HTML_ELEMENTS |= {"circle", "rect", "path", "g", "line", "polyline", "polygon", "ellipse", "text", "use", "image", "animate"}
 _WORD_MARKUP = re.compile(r"(?:o|w|v|m|st\d):[a-z][\w-]*")
 """Word's own tags in pasted text (`<o:p>`, `<st1:place>`): they hold no words, and the text between them stays."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
