@@ -159,13 +159,13 @@ def check(
     sources, found, leftovers = content_files(root, content_dir, refused)
     checked = Checked(taxonomy, problems=[*refused.values(), *problems, *found_in_names, *found])
     (checked.problems if leftovers_fail else checked.warnings).extend(leftovers)
-    for pages in (
+    for scanned in (
         scan_pages(root, f"{content_dir}/pages", allowed_names, refused),
         scan_shown_file(root, f"{content_dir}/taxonomy.yml", allowed_names, refused),
     ):
-        checked.problems += pages.errors
-        checked.warnings += pages.warnings
-        checked.allowances += pages.allowances
+        checked.problems += scanned.errors
+        checked.warnings += scanned.warnings
+        checked.allowances += scanned.allowances
     memo.use(taxonomy, allowed_names)
     namelists.load()
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]

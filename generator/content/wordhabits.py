@@ -74,10 +74,11 @@ def _cut_notes(doc: Document, lines: list[str]) -> list[Problem]:
     as a comment, so it would never be shown, though its author may well have meant it to be."""
     problems = []
     for key, found in doc.fields.items():
-        written = _QUOTED.sub(lambda m: "x" * len(m.group()), _written_value(lines, found.line, key))
+        value = _written_value(lines, found.line, key)
+        written = _QUOTED.sub(lambda m: "x" * len(m.group()), value)  # a '#' inside quotes is text
         cut = _COMMENT_CUT.search(written) if key not in TEXT_FIELDS and written[:1] not in "#|>" else None
         if cut:
-            note = _written_value(lines, found.line, key)[cut.start() :].strip()
+            note = value[cut.start() :].strip()
             problems.append(
                 Problem(
                     doc.path,

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from generator.privacy.dates import BIRTH, DATE, NOT_BIRTH, OTHER_NAMED, SPACE, line_end
-from generator.privacy.reading import ASIDE
+from generator.privacy.reading import ASIDE, CELLS, table_rows
 
 _HEADER_DEPTH = 30
 """Rows above a date looked through for its table's header, at most."""
@@ -20,7 +20,6 @@ _BIRTH = re.compile(rf"\b{BIRTH}", re.I)
 _LABEL_WORDS = 8
 """Words a line over a table may hold and still be the table's label, at most."""
 _FULL_DATE = re.compile(DATE, re.I)
-_CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
 _NOT_BIRTHS = re.compile(rf"\b(?:from|to|after|before|between|range|cohort|into|{NOT_BIRTH})\b", re.I)
 _RANGE_CELL = re.compile(rf"{DATE}{SPACE}{{0,3}}(?:-|\u2013|\u2014|to\b|until\b){SPACE}{{0,3}}{DATE}", re.I)
 """A cell holding a range of dates: a cohort's bounds ("01/04/2020 – 31/03/2021"), not a child's birth."""
@@ -44,7 +43,7 @@ def other_column(text: str, end: int, date: int, headers: dict[int, list[str]]) 
         top = above
     if top not in headers:
         line = text[top : min(line_end(text, top), top + _ROW_WIDTH)]
-        headers[top] = [cell.group() for cell in _CELLS.finditer(line.strip().strip("|"))] if top < start else []
+        headers[top] = [cell.group() for cell in CELLS.finditer(line.strip().strip("|"))] if top < start else []
     header = headers[top][column] if column < len(headers[top]) else ""
     return OTHER_NAMED.search(header) is not None and _HEADER.search(header) is None
 
@@ -63,11 +62,8 @@ def in_columns(text: str) -> Iterator[tuple[int, int]]:
     if not _HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
         return
     wanted: Callable[[int], bool] | None = None  # which columns of the table being read hold births, once known
-    labelled, offset = False, 0
-    for row in text.split("\n"):
-        table = "|" in row or "\t" in row
-        cells = list(_CELLS.finditer(row.strip().strip("|"))) if table else None
-        shift = offset + len(row) - len(row.lstrip()) + (1 if row.lstrip().startswith("|") else 0)
+    labelled = False
+    for row, shift, cells in table_rows(text):
         if row.lstrip().startswith(ASIDE.strip()):
             pass  # a link's target or a comment between rows, read beside the table
         elif cells is None:
@@ -80,7 +76,6 @@ def in_columns(text: str) -> Iterator[tuple[int, int]]:
             labelled = False
         else:
             yield from _dates(cells, wanted, shift)
-        offset += len(row) + 1
 
 
 def _births_label(line: str) -> bool:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_CELL = re.compile(r"(?:[^|\\\t]|\\.)+")
+from generator.privacy.reading import table_rows
+
 _NAME_HEADER = re.compile(
     r"\b(?:(?:full|first|given|last|family|middle|preferred)[ \t]?names?|surnames?|forenames?(?:\(s\))?|known[ \t]as"
     r"|(?:child|mother|father|parent|carer|sibling|person|subject|victim|suspect|pupil|young[ \t]person)(?:['’]s)?[ \t]+names?"
@@ -30,21 +31,16 @@ def named_cells(text: str) -> Iterator[tuple[int, str]]:
     """What a table holds under a column headed for a person's name ("| First name | Surname |"), whatever it is, but a
     stand-in ("Child A", "[redacted]", "n/k"): a name split over two cells is still a name."""
     columns: set[int] | None = None
-    offset = 0
-    for row in text.split("\n"):
-        body = row.strip().strip("|")
-        cells = list(_CELL.finditer(body)) if "|" in row or "\t" in row else []
+    for _, at, cells in table_rows(text):
         if not cells:
             columns = None
         elif columns is None:  # the table's first row: its header
             columns = {i for i, cell in enumerate(cells) if len(cell.group().split()) <= 5 and _NAME_HEADER.search(cell.group())}
         else:
-            at = offset + row.index(body) if body else offset
             for index in sorted(columns):
                 value = cells[index].group().strip() if index < len(cells) else ""
                 if re.search(r"[^\W\d_]{2}", value) and not _stand_in(value):
                     yield at + cells[index].start() + cells[index].group().index(value), value
-        offset += len(row) + 1
 
 
 def _stand_in(value: str) -> bool:

@@ -48,8 +48,10 @@ _NEXT_WORD = re.compile(
 _FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the a an as than into onto via per".split())  # noqa: SIM905
 """Words after which a given name may still be a place or a thing ("Preston and", "Jordan in"): the word after
 any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
+FAMILY_WORDS = ("family", "families", "household", "children", "siblings", "twins")
+"""Words after a surname that name a family by it ("the Whitfield family")."""
 _FAMILY_AFTER = re.compile(
-    r"(?:['’]?s)?[ \t]+(?:family|families|household|children|siblings|twins)\b(?![ \t\-]+(?i:hubs?|centres?|centers?|support"
+    rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?![ \t\-]+(?i:hubs?|centres?|centers?|support"
     r"|services?|groups?|networks?|courts?|law|justice|time|learning|links?|nurses?|partnerships?|workers?|practitioners?"
     r"|meetings?|conferences?|rooms?|help|liaison|intervention|teams?|therapy|days?|fun|assessments?|club|cafe|café)\b)"
 )

@@ -154,6 +154,21 @@ def _asides(line: str) -> str:
     return line + "".join(ASIDE + aside for aside in asides)
 
 
+CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
+"""The cells of a table's row, its outer bars taken off: parted by `|` (not an escaped `\\|`) or, pasted from Word,
+by tabs."""
+
+
+def table_rows(text: str) -> Iterator[tuple[str, int, list[re.Match[str]] | None]]:
+    """Each line of `text` with where its cells' text starts in `text` and its cells (None: the line is no table's
+    row, having neither a bar nor a tab): one row a line, as Markdown, pasted and tab-separated tables are written."""
+    offset = 0
+    for row in text.split("\n"):
+        at = offset + len(row) - len(row.lstrip().lstrip("|"))  # past the spacing and bars before the first cell
+        yield row, at, list(CELLS.finditer(row.strip().strip("|"))) if "|" in row or "\t" in row else None
+        offset += len(row) + 1
+
+
 def blanked(match: re.Match[str]) -> str:
     """A match made spaces, its line breaks kept, so that every line after it keeps its number."""
     return re.sub(r"[^\n]", " ", match.group())
@@ -201,7 +216,7 @@ def normalised(text: str) -> str:
     if _RIGHT_TO_LEFT in text:
         text = _OVERRIDDEN.sub(lambda m: m.group(1)[::-1] + m.group(2), text)
     text = unicodedata.normalize("NFKC", text).translate(FOLD)
-    return _MARKS.sub("", text) if _MARKS.search(text) else text
+    return _MARKS.sub("", text)
 
 
 @dataclass(frozen=True)

@@ -189,7 +189,7 @@ def judge(path: str, findings: list[Finding], allowed: list[Allowance]) -> Repor
 
 
 FILE_NAME = " in the file name"
-_FAMILY_WORDS = frozenset({"family", "families", "household", "children", "siblings", "twins", "and", "of", "at"})
+_FAMILY_WORDS = frozenset({*names.FAMILY_WORDS, "and", "of", "at"})
 """Words of a file name read in lower case, as prose writes them ("the-smith-family" as "The Smith family")."""
 _FAMILY_NAMING = frozenset({"family", "families", "household", "baby"})
 """Words that, in a file name, name a family or a baby by its surname: its other words are then read capitalised."""
