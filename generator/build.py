@@ -142,6 +142,7 @@ class Build:
             workers=options.workers,
             leftovers_fail=options.in_ci,
             today=options.build_date,
+            settings_file=project.config_file,
         )
         if not checked.report(self.reporter):
             raise BuildFailed("content has problems", checked.problems)

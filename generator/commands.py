@@ -45,6 +45,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         workers=cores(),
         leftovers_fail=in_ci(os.environ),
         today=today,
+        settings_file=project.config_file,
     )
     if args.public_repository:
         checked.problems = sorted(

@@ -146,8 +146,10 @@ def check(
     workers: int = 1,
     leftovers_fail: bool = False,
     today: date | None = None,
+    settings_file: str = "",
 ) -> Checked:
-    """Load, validate and privacy-scan all content, collecting every problem rather than stopping at the first.
+    """Load, validate and privacy-scan all content, and the `settings_file` for names (see `scan_shown_file`),
+    collecting every problem rather than stopping at the first.
 
     With several `workers` (see `tasks`), files are read, parsed, scanned and checked in as many processes.
     Editors' leftover files are warnings, or problems with `leftovers_fail` (in CI).
@@ -162,6 +164,7 @@ def check(
     for scanned in (
         scan_pages(root, f"{content_dir}/pages", allowed_names, refused),
         scan_shown_file(root, f"{content_dir}/taxonomy.yml", allowed_names, refused),
+        scan_shown_file(root, settings_file, allowed_names, refused, detectors=False) if settings_file else Report([], [], []),
     ):
         checked.problems += scanned.errors
         checked.warnings += scanned.warnings

@@ -65,7 +65,13 @@ class Preview:
     def check(self) -> Checked:
         options, project = self.options, self.project
         checked = check(
-            project.root, project.content_dir, options.drafts, options.strict_privacy, memo=self.memo, today=options.build_date
+            project.root,
+            project.content_dir,
+            options.drafts,
+            options.strict_privacy,
+            memo=self.memo,
+            today=options.build_date,
+            settings_file=project.config_file,
         )
         if not checked.report(self.reporter):
             raise BuildFailed("content has problems", checked.problems)

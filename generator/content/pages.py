@@ -70,13 +70,18 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
     return report
 
 
-def scan_shown_file(root: Path, path: str, allowed_names: AllowedNames, refused: dict[Path, Problem]) -> Report:
+def scan_shown_file(
+    root: Path, path: str, allowed_names: AllowedNames, refused: dict[Path, Problem], detectors: bool = True
+) -> Report:
     """A file whose text the site shows though it is no page (`taxonomy.yml`: labels, descriptions, a theme's
     questions, the glossary), scanned as a page is, names included, each line alone. A file that cannot be read is
-    reported by whatever reads it."""
+    reported by whatever reads it.
+
+    The settings file (the site's name, footer, navigation) is read for names alone (`detectors=False`): the built
+    site's scan finds its other details, traced back to their lines, and knows the one phone number it may show."""
     file = root / path
     text = read_text(file, path)[0] if file.is_file() and file not in refused else None
-    return scan_file(text, path, allowed_names, wraps=False) if text is not None else Report([], [], [])
+    return scan_file(text, path, allowed_names, wraps=False, detectors=detectors) if text is not None else Report([], [], [])
 
 
 def _json_strings(text: str, path: str, allowed_names: AllowedNames, written: set[str]) -> list[Problem]:

@@ -66,11 +66,13 @@ def mask(text: str) -> str:
     return "".join(out)
 
 
-def scan_read(read: Read, declared: list[frozenset[str]] | None = None) -> list[Finding]:
-    """Every finding in a reader's text; names too when `declared` (the words of each pseudonym and allowed
-    name) is given. A name within a declared one passes; a given name inside a name found is not repeated."""
+def scan_read(read: Read, declared: list[frozenset[str]] | None = None, detectors: bool = True) -> list[Finding]:
+    """Every finding in a reader's text (the detectors' unless not `detectors`); names too when `declared` (the words
+    of each pseudonym and allowed name) is given. A name within a declared one passes; a given name inside a name
+    found is not repeated."""
     text = read.text
-    found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in detect(text)]
+    spans = detect(text) if detectors else []
+    found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in spans]
     if declared is not None:
         reach = -1  # the end of the furthest name kept so far: a name inside it is not repeated
         for start, name, severity in sorted(names.find(text), key=lambda item: (item[0], -len(item[1]), item[2] != ERROR)):
@@ -216,10 +218,10 @@ def file_name_findings(path: str, declared: list[frozenset[str]]) -> list[Findin
     return [replace(f, line=1, kind=f"{f.kind}{FILE_NAME}") for f in found]
 
 
-def scan_file(text: str, path: str, allowed_names: AllowedNames = (), wraps: bool = True) -> Report:
+def scan_file(text: str, path: str, allowed_names: AllowedNames = (), wraps: bool = True, detectors: bool = True) -> Report:
     """A hand-written page or data file: every line read as Markdown (a CSV file's lines apart), names
     included, and its file name, which becomes an address."""
     allowed, problems, unmarked = marked(text, path)
     declared = [names.words(n.name) for n in allowed_names]
-    findings = scan_read(read_markdown(unmarked, wraps=wraps), declared) + file_name_findings(path, declared)
+    findings = scan_read(read_markdown(unmarked, wraps=wraps), declared, detectors) + file_name_findings(path, declared)
     return judged(path, findings, allowed, problems)

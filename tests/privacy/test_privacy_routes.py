@@ -450,6 +450,24 @@ def test_the_taxonomy_is_read_for_names_as_a_page_is(project: Path) -> None:
     assert problems == [("content/taxonomy.yml", line, "name")]
 
 
+def test_the_settings_are_read_for_names_which_the_built_site_scan_cannot_judge(project: Path, cli) -> None:
+    """The footer's copyright line is shown on every page: a child's name there stops the build at its line in the
+    settings. Its other details are the built site's scan's, so the settings' own phone number passes."""
+    assert cli("build", "--pdf", "skip").code == 0
+    before = tree_digest(project / "site")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    settings.write_text(text.replace("site_url:", "copyright: Written with Tyler Whitfield's mum\nsite_url:", 1))
+    line = settings.read_text().split("\n").index("copyright: Written with Tyler Whitfield's mum") + 1
+    for command in ("check", "build"):
+        run = cli(command, "--pdf", "skip") if command == "build" else cli(command)
+        assert run.code == 1
+        assert f"mkdocs.yml:{line}: privacy: name: Ty••• ••••••••d's" in run.out + run.err
+    assert tree_digest(project / "site") == before
+    settings.write_text(text.replace("site_url:", "copyright: Written with the partnership's QA team\nsite_url:", 1))
+    assert cli("check").code == 0
+
+
 def test_a_linked_folder_inside_the_repository_is_read_like_any_other(project: Path) -> None:
     private = project / "private"
     private.mkdir()
