@@ -136,7 +136,8 @@ def check_site(
     passed = {} if passed is None else passed
     for relative in files_in(site):
         file = site / relative
-        if BUNDLE_DIR.match(relative) or file.suffix not in CHECKS or relative in checked:
+        suffix = file.suffix.lower()  # as a browser or a server reads it: NOTES.TXT is text
+        if BUNDLE_DIR.match(relative) or suffix not in CHECKS or relative in checked:
             continue
         now, stat, known = time.time_ns(), file.stat(), passed.get(relative)
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size) and known[0] < known[2] - RACY_NS:
@@ -144,10 +145,8 @@ def check_site(
             continue
         data = file.read_bytes()  # once: the digest is of the bytes checked
         digest = hashlib.blake2b(data, digest_size=16).digest() if remember else b""
-        if known and known[3] == digest:
-            here = known[4]
-        else:
-            here = tuple(CHECKS[file.suffix](f"{label}/{relative}", data, own_host, seen))
+        check = CHECKS[suffix]
+        here = known[4] if known and known[3] == digest else tuple(check(f"{label}/{relative}", data, own_host, seen))
         passed[relative] = (stat.st_mtime_ns, stat.st_size, now, digest, here)
         found += here
     return found
@@ -203,4 +202,6 @@ def _word_texts(xml: bytes) -> list[str]:
 
 
 CHECKS = {".html": check_html, ".htm": check_html, ".json": _check_json, ".css": _check_css, ".docx": _check_docx}
-CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md"), _check_text)
+CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md", ".yml", ".yaml"), _check_text)
+"""Scripts are left out: they are code (the theme's holds e-mail addresses and `@name`s of its authors), and a
+hand-written page's scripts are read as text in the content check, as every file beside the pages is."""

@@ -182,12 +182,25 @@ def judge(path: str, findings: list[Finding], allowed: list[Allowance]) -> Repor
             message += f" ({HINTS.get(finding.kind, 'rename the file: its name is the page address, in every link to it')})"
         (report.errors if finding.severity == ERROR else report.warnings).append(Problem(path, finding.line, message))
     report.allowances = [a for a in allowed if a in used]
-    report.warnings += [
-        Problem(a.path, a.line, f'privacy: allowance for "{a.text}" matches nothing on this line; remove it')
-        for a in allowed
-        if a not in used
-    ]
+    for unused in (a for a in allowed if a not in used):
+        identifying = _identifying(unused.text)
+        if identifying:
+            message = (
+                f'privacy: allowance for "{mask(unused.text)}" matches nothing on this line, and what it quotes is '
+                f"itself identifying ({identifying}): the marker is there for anyone who reads the file; remove it"
+            )
+            report.errors.append(Problem(unused.path, unused.line, message))
+        else:
+            message = f'privacy: allowance for "{unused.text}" matches nothing on this line; remove it'
+            report.warnings.append(Problem(unused.path, unused.line, message))
     return report
+
+
+def _identifying(quoted: str) -> str:
+    """The kinds of error an allowance's quoted text would raise as text ("" if none). Where it allows nothing the
+    marker guards nothing, yet it is published wherever the file is shown as written (a code span, a data file)."""
+    kinds = dict.fromkeys(f.kind for f in scan_read(read_markdown(quoted), []) if f.severity == ERROR)
+    return ", ".join(kinds)
 
 
 FILE_NAME = " in the file name"

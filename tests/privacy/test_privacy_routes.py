@@ -521,3 +521,39 @@ def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
     config.write_text(config.read_text().replace("extra_css:", "extra_css:\n  - assets/stylesheets/extra.css", 1))
     run = cli("build")
     assert run.code == 1 and "privacy: phone: 07••• ••••23 reached the built site" in run.out
+
+
+@pytest.mark.parametrize("name", ["notes.TXT", "contacts.yml", "contacts.YAML"])
+def test_a_theme_file_whatever_its_type_or_case_is_read_in_the_built_site(project: Path, cli, name: str) -> None:
+    """A server sends NOTES.TXT as text and contacts.yml as a file anyone can open: the built site's scan reads them."""
+    extra = project / "overrides/assets" / name
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text("duty: Ring 07700 900123 for the family\n")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1, run.out
+    assert f"overrides/assets/{name}:1: privacy: phone: 07••• ••••23 reached the built site" in run.out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Learning from `<!-- privacy: allow "Tyler Whitfield" reason: see below -->` and more.',
+        'The review # privacy: allow "Sharon Whitfield, mother of Tyler Whitfield" reason: ok',
+    ],
+)
+def test_an_allowance_that_allows_nothing_cannot_carry_a_name_out(project: Path, cli, line: str) -> None:
+    """A marker is published wherever it is shown as written (a code span, text after '#', a data file): where it
+    allows nothing, its quoted text is read like any other, and the build stops."""
+    write(project, "content/audits/marker.md", planted(line))
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1
+    assert f"content/audits/marker.md:{PLANTED_LINE}: privacy: allowance for " in run.out
+    assert "is itself identifying (name)" in run.out and "Whitfield" not in run.out
+
+
+def test_an_allowance_in_a_data_file_beside_the_pages_cannot_carry_details_out(project: Path, cli) -> None:
+    write(project, "content/pages/contact.yml", '# privacy: allow "Mum Sharon Whitfield, 07700 900123" reason: none\nkey: 1\n')
+    run = cli("check")
+    assert run.code == 1
+    assert "content/pages/contact.yml:1: privacy: allowance for" in run.out
+    assert "is itself identifying (name, phone)" in run.out
