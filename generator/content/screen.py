@@ -8,7 +8,19 @@ from generator.content.parse import Document
 from generator.privacy import names
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import read_markdown, strings
-from generator.privacy.scan import ERROR, WARNING, Finding, Report, file_name_findings, judged, marked, scan_read, small_counts
+from generator.privacy.scan import (
+    ERROR,
+    FILE_NAME,
+    PREVIOUS_SLUG,
+    WARNING,
+    Finding,
+    Report,
+    file_name_findings,
+    judged,
+    marked,
+    scan_read,
+    small_counts,
+)
 
 
 def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
@@ -22,7 +34,7 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     read = read_markdown(unmarked, 1, doc.body_line if doc.parsed else 1)
     declared = [names.words(p) for p in pseudonyms] + [names.words(n.name) for n in allowed_names]
     findings = scan_read(read, declared)
-    findings += file_name_findings(doc.path, declared) + _values(doc, declared, findings)
+    findings += file_name_findings(doc.path, declared) + _previous_slugs(doc, declared) + _values(doc, declared, findings)
     findings += [
         Finding("pseudonym", name, declared_field.line, WARNING)
         for name in pseudonyms
@@ -32,6 +44,17 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     if audit_type and audit_type.value == "maca":
         findings += small_counts({k: (f.value, f.line) for k, f in doc.fields.items()})
     return judged(doc.path, findings, allowed, problems)
+
+
+def _previous_slugs(doc: Document, declared: list[frozenset[str]]) -> list[Finding]:
+    """Each of `previous_slugs` stays an address (it leads to the page): read as the file's name is, at its line."""
+    field = doc.fields.get("previous_slugs")
+    slugs = [s for s in field.value if isinstance(s, str)] if field and isinstance(field.value, list) else []
+    return [
+        replace(found, line=field.line, kind=found.kind.replace(FILE_NAME, PREVIOUS_SLUG))
+        for slug in slugs
+        for found in file_name_findings(f"{slug}.md", declared)
+    ]
 
 
 def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding]) -> list[Finding]:

@@ -39,8 +39,11 @@ INVISIBLE |= dict.fromkeys(
 )
 """Soft hyphen, zero-width spaces and joiners, direction marks and isolates, fillers, variation selectors and tags
 (Unicode's default-ignorable characters): nothing on the screen."""
-BLANKS = dict.fromkeys(map(ord, "\u2800\u2028\u2029\u1680"), " ") | dict.fromkeys(map(ord, "\u2044\u2215\u29f8"), "/")
-"""A Braille blank and line or paragraph separators shown as a space; fraction and division slashes shown as `/`."""
+BREAKS = dict.fromkeys(map(ord, "\x0b\x0c\x85\u2028\u2029"), " ")
+"""Word's manual line break (a vertical tab when pasted), a form feed, the next-line mark and line or paragraph
+separators: the reader sees the words either side apart, as across a wrapped line."""
+BLANKS = BREAKS | dict.fromkeys(map(ord, "\u2800\u1680"), " ") | dict.fromkeys(map(ord, "\u2044\u2215\u29f8"), "/")
+"""A Braille blank and the breaks above shown as a space; fraction and division slashes shown as `/`."""
 _MARKS = re.compile(r"(?<=[0-9A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 """Combining marks on a Latin letter or digit that no precomposed letter holds (`0̲7̲7̲`): the reader reads the digit."""
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"), "-")
@@ -212,7 +215,7 @@ def normalised(text: str) -> str:
     """Text already free of markup (a built page's text) with compatibility forms, invisible characters and
     dashes read as a reader reads them, and what a right-to-left override turns round in the order shown."""
     if text.isascii():
-        return text
+        return text.translate(BREAKS) if "\x0b" in text or "\x0c" in text else text
     if _RIGHT_TO_LEFT in text:
         text = _OVERRIDDEN.sub(lambda m: m.group(1)[::-1] + m.group(2), text)
     text = unicodedata.normalize("NFKC", text).translate(FOLD)

@@ -178,8 +178,12 @@ def judge(path: str, findings: list[Finding], allowed: list[Allowance]) -> Repor
             continue
         shown = finding.text if finding.kind == "small-count" else mask(finding.text)
         message = f"privacy: {finding.kind}: {shown}"
-        if finding.kind in HINTS or finding.kind.endswith(FILE_NAME):
-            message += f" ({HINTS.get(finding.kind, 'rename the file: its name is the page address, in every link to it')})"
+        if finding.kind.endswith(FILE_NAME):
+            message += " (rename the file: its name is the page address, in every link to it)"
+        elif finding.kind.endswith(PREVIOUS_SLUG):
+            message += " (remove it from previous_slugs: the site keeps each one as an address that leads to the page)"
+        elif finding.kind in HINTS:
+            message += f" ({HINTS[finding.kind]})"
         (report.errors if finding.severity == ERROR else report.warnings).append(Problem(path, finding.line, message))
     report.allowances = [a for a in allowed if a in used]
     for unused in (a for a in allowed if a not in used):
@@ -204,6 +208,7 @@ def _identifying(quoted: str) -> str:
 
 
 FILE_NAME = " in the file name"
+PREVIOUS_SLUG = " in a previous slug"
 _FAMILY_WORDS = frozenset({*names.FAMILY_WORDS, "and", "of", "at"})
 """Words of a file name read in lower case, as prose writes them ("the-smith-family" as "The Smith family")."""
 _FAMILY_NAMING = frozenset({"family", "families", "household", "baby"})

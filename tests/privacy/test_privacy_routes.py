@@ -191,6 +191,9 @@ ROUTES = [
     ("braille-blank", "Ring 07700\u2800900123 after six.", "phone", 0),
     ("fraction-slashes", "DOB 03\u204404\u20442011 on the form.", "date-of-birth", 0),
     ("combining-underlines", "Ring 0\u03327\u03327\u033200 900123 after six.", "phone", 0),
+    ("word-manual-line-break", "The review of Tyler\x0bWhitfield was seen.", "name", 0),
+    ("form-feed", "The review of Tyler\x0cWhitfield was seen.", "name", 0),
+    ("next-line-mark", "The review of Tyler\x85Whitfield was seen.", "name", 0),
     # found by a fifth attack, on those
     ("crime-reference-number", "Police logged it under crime reference number 42/12345/24.", "case-reference", 0),
     ("system-id-is", "The MOSAIC ID is 4829137 for the family.", "case-reference", 0),
@@ -438,6 +441,20 @@ def test_a_file_name_naming_a_family_by_its_surname_is_refused(project: Path) ->
     write(project, "content/audits/2024-06-family-hubs.md", planted("Nothing here."))
     problems = [(p.path, p.message.split(": ")[1]) for p in check(project, "content").problems if "family" in p.path]
     assert problems == [("content/audits/2024-06-the-smith-family.md", "name in the file name")]
+
+
+def test_a_previous_slug_naming_a_family_is_refused_as_its_file_name_would_be(project: Path, cli) -> None:
+    """A file renamed away from a family's name keeps its old name as an address if it is listed in previous_slugs."""
+    text = planted("Nothing here.").replace(
+        "status: published", "status: published\nprevious_slugs: [2024-tyler-smith, the-smith-family, older]"
+    )
+    write(project, "content/audits/2024-06-neglect.md", text)
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1
+    found = [line for line in run.out.split("\n") if "in a previous slug" in line]
+    assert [line.split(": privacy: ")[0] for line in found] == ["content/audits/2024-06-neglect.md:6"] * 2
+    assert "remove it from previous_slugs" in found[0]
+    assert not (project / "site").exists()
 
 
 def test_the_taxonomy_is_read_for_names_as_a_page_is(project: Path) -> None:
