@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import yaml
 from PIL import Image, UnidentifiedImageError
 
 from generator.content.files import MAX_BYTES, read_text
@@ -58,6 +60,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 )
                 if text is not None and suffix == ".json":
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
+                elif text is not None and suffix in (".yml", ".yaml"):
+                    found.errors += _yaml_values(text, path, allowed_names, found.errors)
                 report.errors += found.errors
                 report.warnings += found.warnings
                 report.allowances += found.allowances
@@ -81,7 +85,46 @@ def scan_shown_file(
     site's scan finds its other details, traced back to their lines, and knows the one phone number it may show."""
     file = root / path
     text = read_text(file, path)[0] if file.is_file() and file not in refused else None
-    return scan_file(text, path, allowed_names, wraps=False, detectors=detectors) if text is not None else Report([], [], [])
+    if text is None:
+        return Report([], [], [])
+    report = scan_file(text, path, allowed_names, wraps=False, detectors=detectors)
+    report.errors += _yaml_values(text, path, allowed_names, report.errors, detectors)
+    return report
+
+
+def _yaml_values(
+    text: str, path: str, allowed_names: AllowedNames, written: list[Problem], detectors: bool = True
+) -> list[Problem]:
+    """A YAML file's values as they decode, each at its first line: what they show that the file as `written` did not."""
+    known = {(p.line, p.message) for p in written}
+    found = []
+    for line, value in _decoded(text):
+        for problem in scan_file(value, path, allowed_names, wraps=False, detectors=detectors).errors:
+            if (line, problem.message) not in known:
+                found.append(Problem(path, line, problem.message))
+    return found
+
+
+def _decoded(text: str) -> Iterator[tuple[int, str]]:
+    """Each YAML value that reads otherwise than it is written (lines folded into one, escapes such as `\\x53`), with
+    its first line: what the site shows of it. Aliases are read once, never expanded; a file that is not YAML is
+    reported by whatever reads it."""
+    try:
+        todo = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    except (yaml.YAMLError, RecursionError):
+        return
+    seen: set[int] = set()
+    while todo:
+        node = todo.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and node.value not in text:
+            yield node.start_mark.line + 1, node.value
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif isinstance(node, yaml.MappingNode):
+            todo += [item for pair in node.value for item in pair]
 
 
 def _json_strings(text: str, path: str, allowed_names: AllowedNames, written: set[str]) -> list[Problem]:

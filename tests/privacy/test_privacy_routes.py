@@ -485,6 +485,33 @@ def test_the_settings_are_read_for_names_which_the_built_site_scan_cannot_judge(
     assert cli("check").code == 0
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("    description: Persistent neglect, as the review of Tyler\n      Whitfield showed.", "folded"),
+        ('    description: "What would \\x53haron Whitfield have said?"', "escaped"),
+    ],
+)
+def test_the_taxonomy_is_read_as_yaml_decodes_it(project: Path, cli, written: str, shown: str) -> None:
+    """A value folded over two lines, or written with an escape, shows a whole name on the theme's page."""
+    taxonomy = project / "content/taxonomy.yml"
+    text = taxonomy.read_text()
+    old = next(line for line in text.split("\n") if line.startswith("    description: Persistent failure"))
+    taxonomy.write_text(text.replace(old, written))
+    line = text.split("\n").index(old) + 1
+    run = cli("check")
+    assert run.code == 1
+    assert f"content/taxonomy.yml:{line}: privacy: name: " in run.out, shown
+
+
+def test_a_yaml_file_beside_the_pages_is_read_as_it_decodes(project: Path, cli) -> None:
+    write(project, "content/pages/contacts.yml", 'duty: "Ring 07700\\x20900123, or ask for \\x53haron Whitfield"\n')
+    run = cli("check")
+    assert run.code == 1
+    assert "content/pages/contacts.yml:1: privacy: phone: " in run.out
+    assert "content/pages/contacts.yml:1: privacy: name: " in run.out
+
+
 def test_a_linked_folder_inside_the_repository_is_read_like_any_other(project: Path) -> None:
     private = project / "private"
     private.mkdir()
