@@ -7,9 +7,10 @@ other file is refused, since no one can check what it holds.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
@@ -19,7 +20,7 @@ from generator.content.files import MAX_BYTES, read_text
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
-from generator.privacy.scan import Report, scan_file
+from generator.privacy.scan import FILE_NAME, Report, scan_file
 from generator.sitemodel import BUNDLE_DIR
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
@@ -61,7 +62,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 if text is not None and suffix == ".json":
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
                 elif text is not None and suffix in (".yml", ".yaml"):
-                    found.errors += _yaml_values(text, path, allowed_names, found.errors)
+                    found.errors += _read_otherwise(path, allowed_names, found.errors, _decoded(text))
+                elif text is not None and suffix == ".csv":
+                    found.errors += _read_otherwise(path, allowed_names, found.errors, [(1, _cells(text))])
                 report.errors += found.errors
                 report.warnings += found.warnings
                 report.allowances += found.allowances
@@ -88,21 +91,30 @@ def scan_shown_file(
     if text is None:
         return Report([], [], [])
     report = scan_file(text, path, allowed_names, wraps=False, detectors=detectors)
-    report.errors += _yaml_values(text, path, allowed_names, report.errors, detectors)
+    report.errors += _read_otherwise(path, allowed_names, report.errors, _decoded(text), detectors)
     return report
 
 
-def _yaml_values(
-    text: str, path: str, allowed_names: AllowedNames, written: list[Problem], detectors: bool = True
+def _read_otherwise(
+    path: str, allowed_names: AllowedNames, written: list[Problem], texts: Iterable[tuple[int, str]], detectors: bool = True
 ) -> list[Problem]:
-    """A YAML file's values as they decode, each at its first line: what they show that the file as `written` did not."""
+    """What a file's `texts` (as its reader gets them: YAML values decoded, a spreadsheet's cells), each from its first
+    line, show that the file as `written` did not."""
     known = {(p.line, p.message) for p in written}
     found = []
-    for line, value in _decoded(text):
-        for problem in scan_file(value, path, allowed_names, wraps=False, detectors=detectors).errors:
-            if (line, problem.message) not in known:
+    for first, text in texts:
+        for problem in scan_file(text, path, allowed_names, wraps=False, detectors=detectors).errors:
+            line = first + problem.line - 1
+            if (line, problem.message) not in known and FILE_NAME not in problem.message:
+                known.add((line, problem.message))
                 found.append(Problem(path, line, problem.message))
     return found
+
+
+def _cells(text: str) -> str:
+    """A CSV file as a spreadsheet shows it, one row a line: its cells apart, as a Markdown table's, so that a column
+    headed "First name" is read as a table's."""
+    return "\n".join(" | ".join(next(csv.reader([line]), [])) for line in text.split("\n"))
 
 
 def _decoded(text: str) -> Iterator[tuple[int, str]]:

@@ -601,3 +601,14 @@ def test_an_allowance_in_a_data_file_beside_the_pages_cannot_carry_details_out(p
     assert run.code == 1
     assert "content/pages/contact.yml:1: privacy: allowance for" in run.out
     assert "is itself identifying (name, phone)" in run.out
+
+
+def test_a_spreadsheet_beside_the_pages_is_read_by_its_columns(project: Path, cli) -> None:
+    """A CSV file's cells are read as a table's: a column headed "First name" holds names, whatever they are."""
+    write(project, "content/pages/children.csv", "First name,Surname,School\nTyler,Whitfield,Oakfield\nChild A,n/k,Oakfield\n")
+    write(project, "content/pages/totals.csv", 'Year,Agency,Cases,Themes\n2024,Police,12,"Neglect, Domestic abuse"\n')
+    run = cli("check")
+    assert run.code == 1
+    found = {(p.split(": privacy: ")[0], p.split(": ")[2]) for p in run.out.split("\n") if ": privacy: name: " in p}
+    assert found == {("content/pages/children.csv:2", "name")}
+    assert "totals.csv" not in run.out
