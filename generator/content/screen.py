@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from generator.content.parse import Document
 from generator.privacy import names
@@ -38,12 +39,18 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     findings += [
         Finding("pseudonym", name, declared_field.line, WARNING)
         for name in pseudonyms
-        if declared_field is not None and len(parts := name.split()) >= 2 and names.looks_real(parts[0], parts[-1])
+        if declared_field is not None and _looks_real(name.split())
     ]
     audit_type = doc.fields.get("type")
     if audit_type and audit_type.value == "maca":
         findings += small_counts({k: (f.value, f.line) for k, f in doc.fields.items()})
     return judged(doc.path, findings, allowed, problems)
+
+
+def _looks_real(parts: list[str]) -> bool:
+    """Whether a pseudonym holds a real-looking name, in either order ("Whitfield Tyler") and whatever stands before
+    it ("Child Tyler Whitfield"): a pseudonym covers every name within it."""
+    return any(names.looks_real(a, b) or names.looks_real(b, a) for a, b in pairwise(parts))
 
 
 def _previous_slugs(doc: Document, declared: list[frozenset[str]]) -> list[Finding]:

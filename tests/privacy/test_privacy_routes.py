@@ -413,11 +413,18 @@ def test_an_allowance_is_only_a_comment_and_its_reason_is_read(project: Path) ->
     assert problems == [("content/audits/marker.md", "phone"), ("content/audits/reason.md", "name")]
 
 
-def test_a_pseudonym_that_looks_like_a_real_name_is_a_warning(project: Path) -> None:
-    text = planted("Nothing here.").replace("status: published", "status: published\npseudonyms: [Tyler Whitfield]")
+@pytest.mark.parametrize("pseudonym", ["Tyler Whitfield", "Whitfield Tyler", "Child Tyler Whitfield"])
+def test_a_pseudonym_that_looks_like_a_real_name_is_a_warning(project: Path, pseudonym: str) -> None:
+    """A pseudonym covers every name within it, in any order: one that holds a real-looking name is pointed out."""
+    declared = f"status: published\npseudonyms: [Child A, {pseudonym}]"
+    text = planted("Tyler Whitfield was seen at home.").replace("status: published", declared)
     write(project, "content/audits/real.md", text)
     warnings = [str(w) for w in check(project, "content").warnings if "real.md" in w.path]
-    assert any("privacy: pseudonym:" in w and "a pseudonym must be invented" in w for w in warnings), warnings
+    assert [w for w in warnings if "privacy: pseudonym:" in w and "a pseudonym must be invented" in w], warnings
+    write(
+        project, "content/audits/real.md", planted("Nothing.").replace("status: published", declared.replace(pseudonym, "Twin B"))
+    )
+    assert not [str(w) for w in check(project, "content").warnings if "real.md" in w.path and "pseudonym:" in str(w)]
 
 
 def test_front_matter_is_read_as_yaml_decodes_it(project: Path) -> None:
