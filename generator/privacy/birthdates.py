@@ -28,6 +28,7 @@ from generator.privacy.dates import (
     WHOSE,
     line_end,
 )
+from generator.privacy.names import FAMILY_SERVICE
 from generator.privacy.reading import ASIDE
 
 _MARK = re.escape(ASIDE.strip())
@@ -60,7 +61,7 @@ _AFTER = re.compile(
 _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
 _PARENT = (
-    r"(?:mother|father|parents?|mum|dad|mom|teenagers?|couple|woman|girl|family(?![ \t]+(?:hubs?|centres?|support|services?|team))"
+    rf"(?:mother|father|parents?|mum|dad|mom|teenagers?|couple|woman|girl|family(?!{FAMILY_SERVICE})"
     r"|care[ \t\-]leaver|\w{1,10}[ \-]year[ \-]old|(?:Mr|Mrs|Ms|Miss)\.?[ \t](?:[A-Z]\.[ \t]?)?\w+)"
 )
 _BORN_TO = re.compile(

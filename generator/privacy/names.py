@@ -50,11 +50,14 @@ _FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the 
 any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
 FAMILY_WORDS = ("family", "families", "household", "children", "siblings", "twins")
 """Words after a surname that name a family by it ("the Whitfield family")."""
-_FAMILY_AFTER = re.compile(
-    rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?![ \t\-]+(?i:hubs?|centres?|centers?|support"
-    r"|services?|groups?|networks?|courts?|law|justice|time|learning|links?|nurses?|partnerships?|workers?|practitioners?"
-    r"|meetings?|conferences?|rooms?|help|liaison|intervention|teams?|therapy|days?|fun|assessments?|club|cafe|café)\b)"
+FAMILY_SERVICE = (
+    r"[ \t\-]+(?i:hubs?|centres?|centers?|support|services?|groups?|networks?|courts?|law|justice|time|learning|links?"
+    r"|nurses?|partnerships?|workers?|practitioners?|meetings?|conferences?|rooms?|help|liaison|intervention|teams?"
+    r"|therapy|days?|fun|assessments?|club|cafe|café)\b"
 )
+"""What, after "family", makes it a service, a place or a meeting rather than a family ("the Orchard family hub", "born
+to a family support worker"): the one list `names` and `birthevents` read "family" by."""
+_FAMILY_AFTER = re.compile(rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?!{FAMILY_SERVICE})")
 """After a surname: "the Whitfield family" (not "the Orchard family hub", a place)."""
 _RANK = re.compile(rf"\b(?:PC|DC|DS|DI|DCI|DCS|PCSO|Sgt|Insp)\.?[ \t]+{_WORD}")
 """A police rank and a surname: "PC Davies"."""
