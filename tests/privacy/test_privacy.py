@@ -806,6 +806,9 @@ def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Pat
         "Round 2 Rose Orchard awards; Cohort 3 Riverside Quay apprentices; Week 3 Apple Orchard visit.",
         "CP-2023-24 plans rose by 8%; the QA-2024-25 programme and CP/2023-24 data agreed.",
         "We met at nspcc.org.uk and sessions were held at Bradford dot org.",
+        "The contact centre took 7,700 calls and 7700 texts in 2023; phone contacts rose from 7,123 to 7,456.",
+        "Mobile phones were given to 7,700 young people and 7700 parents; texts reached 7 700 families by 2023-24.",
+        "Ring 0808 800 5000 (number 7 of 10 on the list); 7700 900 123 456 is a reference; v7700 900123 a version.",
     ],
 )
 def test_report_wordings_that_hold_no_detail_pass_both_scans(tmp_path: Path, text: str) -> None:
