@@ -779,6 +779,8 @@ def test_a_stylesheet_url_is_read_with_its_escapes(tmp_path: Path) -> None:
         "### Dates of birth\n\n| Finding | Date |\n|---|---|\n| DOB missing | 12/03/2024 |",
         "Date of birth checks\n\n| Case | 12/03/2024 |\n|---|---|",
         "Dates of birth (cohort)\n\n| From | To |\n|---|---|\n| 01/09/2010 | 31/08/2011 |",
+        "The review gave birth to a new protocol, launched on 3 April 2024.",
+        "The partnership gave birth to the hub on 12 March 2024; the pilot was given birth-rate data on 14 March 2024.",
     ],
 )
 def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Path, text: str) -> None:

@@ -208,6 +208,12 @@ ROUTES = [
     ("mobile-without-its-0-in-threes", "mob 7700 900 123", "phone", 0),
     ("mobile-without-its-0-number-is", "Her contact number is 77009 00123.", "phone", 0),
     ("mobile-without-its-0-grouped", "She gave 7700 900123 as the best way to reach her.", "phone", 0),
+    ("gave-birth-to", "Mum gave birth to Tyler on 3 March 2021.", "date-of-birth", 0),
+    ("gave-birth-to-a-baby", "She gave birth to a baby boy, Child B, on 3 March 2021.", "date-of-birth", 0),
+    ("had-given-birth", "Mrs A had given birth to twins at 32 weeks on 03/03/2021.", "date-of-birth", 0),
+    ("gave-birth-on", "Mother A gave birth on 3 March 2021 at home.", "date-of-birth", 0),
+    ("baby-delivered-numeric", "The baby was delivered on 03/03/2021.", "date-of-birth", 0),
+    ("born-on-a-dotted-short-date", "Child A was born on 3.3.21 at home.", "date-of-birth", 0),
 ]
 
 
