@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from generator.privacy.birthdates import dates_of_birth
+from generator.privacy.duedates import due_dates
 from generator.privacy.mobiles import bare_mobiles
 from generator.privacy.references import case_references
 from generator.privacy.writtenout import obscured_emails, platform_handles
@@ -229,6 +230,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]
+    found += [(start, end, "date-of-birth") for start, end in due_dates(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []

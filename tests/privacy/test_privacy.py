@@ -781,6 +781,10 @@ def test_a_stylesheet_url_is_read_with_its_escapes(tmp_path: Path) -> None:
         "Dates of birth (cohort)\n\n| From | To |\n|---|---|\n| 01/09/2010 | 31/08/2011 |",
         "The review gave birth to a new protocol, launched on 3 April 2024.",
         "The partnership gave birth to the hub on 12 March 2024; the pilot was given birth-rate data on 14 March 2024.",
+        "The review was due on 14 June 2024; the report due 14/06/2024 came late.",
+        "Action 3 due date: 30/06/2024. The report's due date was 14 June 2024. Due date for returns: 14 June.",
+        "| Action | Owner | Due date |\n|---|---|---|\n| Review protocol | QA lead | 14/06/2024 |",
+        "The EDD field was completed in 12 of 14 cases by 14 June 2024. Babies due for immunisation on 14 June were seen.",
     ],
 )
 def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Path, text: str) -> None:

@@ -214,6 +214,13 @@ ROUTES = [
     ("gave-birth-on", "Mother A gave birth on 3 March 2021 at home.", "date-of-birth", 0),
     ("baby-delivered-numeric", "The baby was delivered on 03/03/2021.", "date-of-birth", 0),
     ("born-on-a-dotted-short-date", "Child A was born on 3.3.21 at home.", "date-of-birth", 0),
+    ("edd", "EDD 14/06/2024", "date-of-birth", 0),
+    ("edd-written", "EDD: 14 June 2024", "date-of-birth", 0),
+    ("edd-without-a-year", "EDD: 14 June, confirmed by the midwife.", "date-of-birth", 0),
+    ("expected-date-of-delivery", "The expected date of delivery was 14 June 2024.", "date-of-birth", 0),
+    ("due-date", "due date 14/06/24", "date-of-birth", 0),
+    ("baby-due", "The baby is due on 14 June.", "date-of-birth", 0),
+    ("edd-column", "| Mother | EDD |\n|---|---|\n| Mother A | 14/06/2024 |", "date-of-birth", 2),
 ]
 
 
