@@ -221,6 +221,13 @@ ROUTES = [
     ("due-date", "due date 14/06/24", "date-of-birth", 0),
     ("baby-due", "The baby is due on 14 June.", "date-of-birth", 0),
     ("edd-column", "| Mother | EDD |\n|---|---|\n| Mother A | 14/06/2024 |", "date-of-birth", 2),
+    ("dob-table-under-label", "Dates of birth:\n\n| Child | Date |\n|---|---|\n| Child A | 03/04/2012 |", "date-of-birth", 4),
+    (
+        "dob-table-straight-under-label",
+        "Dates of birth:\n| Child | Date |\n|---|---|\n| Child A | 03/04/2012 |",
+        "date-of-birth",
+        3,
+    ),
 ]
 
 
