@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.babynames import baby_surname
 from generator.privacy.namecolumns import named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
@@ -142,7 +143,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, severity) for each name in `text`: one pass over its capitalised words, each judged by
     the words around it."""
     for match in _CAPITAL_SURNAME_FIRST.finditer(text):  # before the capitals are read as words: SMITH Tyler
-        surname = any(_known_surname(part.title()) for part in match.group(1).split("-"))
+        surname = any(known_surname(part.title()) for part in match.group(1).split("-"))
         if surname and _given(match.group(2)) and not _is_everyday(match.group(2)):
             yield match.start(), match.group(), ERROR
     text = _CAPITALS.sub(lambda m: m.group().title(), text)  # TYLER SMITH reads as Tyler Smith
@@ -165,7 +166,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
 def is_person(first: str, second: str) -> bool:
     """Whether two words with nothing around them are a person's name: a given name that is no everyday word,
     then a known surname."""
-    return _given(first) and not _is_everyday(first) and _known_surname(second)
+    return _given(first) and not _is_everyday(first) and known_surname(second)
 
 
 def looks_real(first: str, last: str) -> bool:
@@ -178,7 +179,13 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     token = tokens[index]
     word, start, end = token.group(), token.start(), token.end()
     candidate = _given(_bare(word))
-    if not candidate and word not in _TITLES and word not in surnames() and not _LATER_CONTEXT.match(text, end):
+    if (
+        not candidate
+        and word not in _TITLES
+        and word != "Baby"
+        and word not in surnames()
+        and not _LATER_CONTEXT.match(text, end)
+    ):
         return  # most capitalised words: no name starts here
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
@@ -190,7 +197,8 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     everyday = _is_everyday(word)
     institution = adjacent and following is not None and _bare(following.group()).lower() in not_surnames()
     next_word = _NEXT_WORD.match(text, end)
-    if following is not None and word in _TITLES and _TITLE_GAP.fullmatch(text, end, following.start()):
+    titled = following is not None and (word in _TITLES or (word == "Baby" and baby_surname(following.group())))
+    if titled and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
         yield start, text[start : following.end()], ERROR
     elif following is not None and adjacent and given and _pair(word, following.group()):
         if not _institution(text, tokens, index + 1):
@@ -244,11 +252,11 @@ def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:
 def _pair(first: str, second: str) -> bool:
     """Whether a given name and the capitalised word after it are a person's name."""
     if _is_everyday(first):  # "May Board", "Will Social": only before a known surname
-        return _known_surname(second)
+        return known_surname(second)
     return _surname(second)
 
 
-def _known_surname(word: str) -> bool:
+def known_surname(word: str) -> bool:
     return word in surnames() and word.lower() not in not_surnames()
 
 

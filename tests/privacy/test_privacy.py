@@ -818,6 +818,8 @@ def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Pat
         "The contact centre took 7,700 calls and 7700 texts in 2023; phone contacts rose from 7,123 to 7,456.",
         "Mobile phones were given to 7,700 young people and 7700 parents; texts reached 7 700 families by 2023-24.",
         "Ring 0808 800 5000 (number 7 of 10 on the list); 7700 900 123 456 is a reference; v7700 900123 a version.",
+        "Baby A was discharged. Baby P's case was public. The Baby Box scheme, Baby Steps, Baby Bonds and Baby Sensory ran.",
+        "The Baby Bank, Baby Massage, Baby Loss Awareness Week, Baby Friendly Initiative and Baby Feeding Team helped.",
     ],
 )
 def test_report_wordings_that_hold_no_detail_pass_both_scans(tmp_path: Path, text: str) -> None:

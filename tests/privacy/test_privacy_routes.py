@@ -228,6 +228,9 @@ ROUTES = [
         "date-of-birth",
         3,
     ),
+    ("baby-surname", "Baby Whitfield was discharged home.", "name", 0),
+    ("baby-surname-in-capitals", "The ward wrote BABY WHITFIELD on the cot.", "name", 0),
+    ("baby-surname-possessive", "Baby Whitfield's cot was unsafe.", "name", 0),
 ]
 
 
@@ -404,6 +407,13 @@ def test_a_pseudonym_covers_only_itself_not_a_real_surname_beside_it(project: Pa
     write(project, "content/audits/p.md", text.replace("status: published", "status: published\npseudonyms: [Jordan]"))
     problems = [str(p) for p in check(project, "content").problems]
     assert [p.split(" (")[0] for p in problems] == ["content/audits/p.md:16: privacy: name: Jo•••• •••th"]
+
+
+def test_a_baby_named_by_a_declared_pseudonym_passes_and_by_a_surname_does_not(project: Path) -> None:
+    text = planted("Baby Whitfield was discharged home. Baby Ashdown was not.")
+    write(project, "content/audits/b.md", text.replace("status: published", "status: published\npseudonyms: [Baby Whitfield]"))
+    problems = [str(p) for p in check(project, "content").problems]
+    assert [p.split(" (")[0] for p in problems] == ["content/audits/b.md:16: privacy: name: Ba•• •••••wn"]
 
 
 # --- allowances stay on their own line ---------------------------------------------------------------------------
