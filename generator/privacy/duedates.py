@@ -14,15 +14,21 @@ from collections.abc import Iterator
 
 from generator.privacy.dates import DATE, DAY_MONTH, EDD, NOT_A_RANGE, SPACE
 
-_DUE = re.compile(
-    rf"\b(?:({EDD})|(due{SPACE}{{1,3}}dates?)\b|(?:bab(?:y|ies)|twins|triplets|unborn(?:{SPACE}{{1,3}}(?:child|baby))?)(?:['’]s)?"
-    rf"(?:{SPACE}{{1,3}}(?:is|was|were|are|had|has|have|been|now|then|originally|initially|first)){{0,3}}{SPACE}{{1,3}}due\b"
-    rf"(?:{SPACE}{{1,3}}date\b)?)",
+_EDD = re.compile(rf"\b{EDD}", re.I)
+_EDD_CUES = ("edd", "e.d", "e d d", "deliver", "confinement")
+"""What a delivery's label holds, looked for first (cheaply, in lower case) so that its pattern runs only where one is."""
+_DUE_WORDS = ("due", "Due", "DUE")
+""""Due" as it is written: each is looked for as a string (a pattern looked for at every character costs more)."""
+_DUE_DATE = re.compile(rf"due{SPACE}{{1,3}}dates?\b", re.I)
+"""A due date's label, matched at its "due"."""
+_BABY_DUE = re.compile(
+    rf"\b(?:bab(?:y|ies)|twins|triplets|unborn(?:{SPACE}{{1,3}}(?:child|baby))?)(?:['’]s)?"
+    rf"(?:{SPACE}{{1,3}}(?:is|was|were|are|had|has|have|been|now|then|originally|initially|first)){{0,3}}{SPACE}{{1,3}}$",
     re.I,
 )
-"""A due date's words: group 1 a delivery's label, group 2 "due date", else a baby "due"."""
+"""A baby before its "due", read back from "due" only (anchored at it): "the baby is due", "Child A's unborn baby was due"."""
 _AFTER = re.compile(
-    rf"[ \t:,=|(\-\u2013]{{0,8}}(?:(?:is|was|on|of|the|given|as|approx|approximately|around|about|estimated|revised|now|to"
+    rf"(?:{SPACE}{{1,3}}date\b)?[ \t:,=|(\-\u2013]{{0,8}}(?:(?:is|was|on|of|the|given|as|approx|approximately|around|about|estimated|revised|now|to"
     rf"|be|born|delivered|recorded|set|at|c|ca)\b\.?[ \t,:]{{1,4}}){{0,6}}"
     rf"(?:({DATE}){NOT_A_RANGE}|({DAY_MONTH}|\d{{1,2}}/\d{{1,2}}(?![/\d])))",
     re.I,
@@ -45,11 +51,32 @@ _LOOK_BACK = 60
 def due_dates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each due date: after a delivery's label (its year or not), after "due date" (unless a task's)
     or after a baby "due"."""
-    for due in _DUE.finditer(text):
-        if due.group(2) and (_FOR.match(text, due.end()) or _tasks(text, due.start())):
-            continue
-        if after := _AFTER.match(text, due.end()):
-            yield due.start(), after.end()
+    lowered = text.lower()
+    if any(cue in lowered for cue in _EDD_CUES):
+        for label in _EDD.finditer(text):
+            if after := _AFTER.match(text, label.end()):
+                yield label.start(), after.end()
+    for word in _DUE_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            yield from _due_at(text, at)
+            at = text.find(word, at + 3)
+
+
+def _due_at(text: str, at: int) -> Iterator[tuple[int, int]]:
+    """The due date told by the "due" at `at`, if any."""
+    if (at and text[at - 1].isalnum()) or text[at + 3 : at + 4].isalnum():
+        return  # "residue", "overdue", "dues"
+    if label := _DUE_DATE.match(text, at):
+        if _FOR.match(text, label.end()) or _tasks(text, at):
+            return
+        start, end = at, label.end()
+    elif baby := _BABY_DUE.search(text, max(0, at - _LOOK_BACK), at):
+        start, end = baby.start(), at + 3
+    else:
+        return
+    if after := _AFTER.match(text, end):
+        yield start, after.end()
 
 
 def _tasks(text: str, start: int) -> bool:
