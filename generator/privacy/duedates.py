@@ -44,6 +44,7 @@ _TASK = re.compile(
 """What else has a due date: before "due date" in its line or sentence, the date is a task's."""
 _FOR = re.compile(r"[ \t]{1,3}for\b(?![ \t]{1,3}(?:the[ \t]{1,3}|her[ \t]{1,3})?(?:bab(?:y|ies)|twins|unborn)\b)", re.I)
 """A due date "for" something other than a baby ("due date for returns")."""
+_BABY_CUES = ("bab", "twin", "triplet", "unborn")
 _LOOK_BACK = 60
 """Characters looked back over, in the same line and sentence, for a task."""
 
@@ -71,12 +72,18 @@ def _due_at(text: str, at: int) -> Iterator[tuple[int, int]]:
         if _FOR.match(text, label.end()) or _tasks(text, at):
             return
         start, end = at, label.end()
-    elif baby := _BABY_DUE.search(text, max(0, at - _LOOK_BACK), at):
+    elif _baby_cue(text[max(0, at - _LOOK_BACK) : at]) and (baby := _BABY_DUE.search(text, max(0, at - _LOOK_BACK), at)):
         start, end = baby.start(), at + 3
     else:
         return
     if after := _AFTER.match(text, end):
         yield start, after.end()
+
+
+def _baby_cue(before: str) -> bool:
+    """Whether a baby's word may stand in `before` (looked for as strings first: most "due" is "due to")."""
+    lowered = before.lower()
+    return any(word in lowered for word in _BABY_CUES)
 
 
 def _tasks(text: str, start: int) -> bool:
