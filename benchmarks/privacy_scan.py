@@ -48,6 +48,11 @@ HOSTILE = {
     "20,000 'at' between names, then a domain": "a" + " at " * 20_000 + "x.com",
     "a name, 50,000 spaces, then '[at]'": "jane" + " " * 50_000 + "[at] example.org",
     "12,000 reference words before a code": "case ref " * 12_000 + "1234567",
+    "4,000 names in a row": "Jordan Smith " * 4_000,
+    "25,000 'due' words": "due " * 25_000 + "1",
+    "20,000 'baby' words, then a due date": "baby " * 20_000 + "due on 14 June",
+    "100,000 sevens": "7" * 100_000,
+    "6,000 'gave birth to' before a date": "Mum gave birth to " * 6_000 + "x on 3 March 2021",
 }
 """Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
 is bounded): each must cost about what ordinary text of its size does."""

@@ -21,6 +21,14 @@ _LABEL_WORDS = 8
 """Words a line over a table may hold and still be the table's label, at most."""
 _FULL_DATE = re.compile(DATE, re.I)
 _NOT_BIRTHS = re.compile(rf"\b(?:from|to|after|before|between|range|cohort|into|{NOT_BIRTH})\b", re.I)
+_JUST_DATE = re.compile(r"[^\w]*dates?[^\w]*", re.I)
+"""A column headed "Date" alone: under a DOB label, in a table naming whose dates they are, the label's dates."""
+_WHOSE = re.compile(
+    r"\b(?:child(?:ren)?|bab(?:y|ies)|siblings?|twins?|infants?|young[ \t]+(?:person|people)|names?|pseudonyms?|who"
+    r"|sons?|daughters?|brothers?|sisters?)\b",
+    re.I,
+)
+"""A column's header naming whose dates a table holds: "| Child | Date |" (not "| Finding | Date |")."""
 _RANGE_CELL = re.compile(rf"{DATE}{SPACE}{{0,3}}(?:-|\u2013|\u2014|to\b|until\b){SPACE}{{0,3}}{DATE}", re.I)
 """A cell holding a range of dates: a cohort's bounds ("01/04/2020 – 31/03/2021"), not a child's birth."""
 
@@ -70,6 +78,8 @@ def in_columns(text: str) -> Iterator[tuple[int, int]]:
             wanted = None
             labelled = _births_label(row) or (labelled and not any(c.isalnum() for c in row))
         elif wanted is None:
+            if cells and not row.lstrip().startswith("|") and "|" in row and _births_label(cells[0].group()):
+                labelled, cells = True, cells[1:]  # "Dates of birth:" ⏎ "| Child | Date |": the label reads into the header
             wanted = _wanted([cell.group() for cell in cells], labelled)
             if labelled and wanted:  # its first row may be a row of dates: a table pasted from Word has no header
                 yield from _dates(cells, wanted, shift)
@@ -87,10 +97,15 @@ def _births_label(line: str) -> bool:
 def _wanted(header: list[str], labelled: bool) -> Callable[[int], bool] | None:
     """The columns of a table that hold births, by a row taken as its header: the one headed DOB (None: there is
     none, and the next row is taken as the header); under a label, every one not headed for another date
-    ("| Child | Date of referral |")."""
+    ("| Child | Date of referral |"; "| Child | Date |" names none but the label's)."""
     if labelled:
         rests = [_HEADER.sub(" ", cell) for cell in header]  # "| Date of birth |" names no other date
-        others = {i for i, rest in enumerate(rests) if OTHER_NAMED.search(rest) or _NOT_BIRTHS.search(rest)}
+        whose = any(_WHOSE.search(cell) for cell in header)  # "| Child | Date |": "Date" is the label's
+        others = {
+            i
+            for i, rest in enumerate(rests)
+            if (OTHER_NAMED.search(rest) or _NOT_BIRTHS.search(rest)) and not (whose and _JUST_DATE.fullmatch(rest))
+        }
         return lambda column: column not in others
     births = next((i for i, cell in enumerate(header) if _births_column(cell)), None)
     return None if births is None else lambda column: column == births

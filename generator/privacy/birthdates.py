@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from generator.privacy.birthcolumns import in_columns, other_column
+from generator.privacy.birthevents import GAVE_BIRTH, birth_near, born_to, child_near, mother_near
 from generator.privacy.dates import (
     BIRTH,
     DATE,
@@ -33,11 +34,11 @@ from generator.privacy.reading import ASIDE
 _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _DOB_WORD = (
-    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
+    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
     rf"|turn(?:s|ed)?{SPACE}{{1,3}}\d{{1,2}}(?={SPACE}{{1,3}}on\b))"
 )
-"""What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", a "birth on" a date, the day a
-child "turned 7 on" (a birthday)."""
+"""What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", a mother who "gave birth", a
+"birth on" a date, the day a child "turned 7 on" (a birthday)."""
 _TAIL = (
     rf"(?:\]?{SPACE}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={SPACE}{{0,3}}(?:[:)\n]|\Z))|{SPACE}{{0,3}}[†‡*]"
     rf"|{SPACE}{{0,3}}(?:/|&|,|and|or|-){SPACE}{{0,3}}(?:age|EDD|gender|sex)\b"
@@ -59,18 +60,6 @@ _AFTER = re.compile(
 """A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"."""
 _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
-_PARENT = (
-    r"(?:mother|father|parents?|mum|dad|mom|teenagers?|couple|woman|girl|family(?![ \t]+(?:hubs?|centres?|support|services?|team))"
-    r"|care[ \t\-]leaver|\w{1,10}[ \-]year[ \-]old|(?:Mr|Mrs|Ms|Miss)\.?[ \t](?:[A-Z]\.[ \t]?)?\w+)"
-)
-_BORN_TO = re.compile(
-    rf"{SPACE}{{1,3}}to{SPACE}{{1,3}}(?:(?:a|an|the|same|her|his|their|two|young|teenage|single|child|baby|[\w'’]{{1,20}}['’]s"
-    rf"|[\w\-]{{1,20}}-\w{{1,12}}){SPACE}{{1,3}}){{0,3}}{_PARENT}\b"
-    rf"(?:{SPACE}{{1,3}}(?:aged{SPACE}{{1,3}}\d{{1,2}}|\([^()\n]{{0,30}}\)|at{SPACE}{{1,3}}\d{{1,2}}[.:]\d{{2}}{SPACE}?(?:[ap]m)?"
-    rf"|in{SPACE}{{1,3}}hospital|at{SPACE}{{1,3}}home)|,[^,.;:|\n]{{1,40}},){{0,3}}{SPACE}{{1,3}}(?=on\b){FILLER}({DATE}){NOT_A_RANGE}",
-    re.I,
-)
-"""A date after the parents a child was born to: "born to a mother aged 16 on 3 April 2012"."""
 _BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}(\()?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])(?(1){SPACE}{{0,3}}\))", re.I)
 """A date before its keyword: "03/04/2012 (DOB)", not "31/03/2024 (DOB, NHS number)", a list of fields."""
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
@@ -116,16 +105,6 @@ _LIST_LENGTH = 30
 _PICTURE = re.compile(rf"[ \t]*(?:{_MARK}.*|!?\[[^\]\n]*\]\([^)\n]*\)[ \t]*)")
 _DIGIT = re.compile(r"\d")
 _STAND_IN = re.compile(PLACEHOLDER, re.I)
-_DELIVERED_THING = re.compile(
-    r"\b(?:training|sessions?|briefings?|courses?|workshops?|seminars?|webinars?|modules?|lectures?|talks?|presentations?"
-    r"|programmes?|reports?|letters?|leaflets?|parcels?|packages?|services?|plans?|interventions?|support|meetings?)\b",
-    re.I,
-)
-"""What else is delivered ("the training was delivered on …"): before "delivered", it is no birth."""
-_BABY = re.compile(
-    r"\b(?:bab(?:y|ies)|child(?:ren)?|infants?|twins?|triplets?|son|daughter|boy|girl|newborn|neonate|mother)\b", re.I
-)
-"""Who is delivered, when "delivered" tells of a birth: "the baby was delivered", "Child B was delivered"."""
 _LOOK_DOWN = 12
 """Lines looked at below a label for its value: blank lines, and what a reader passes over, may come between."""
 _LABEL_WIDTH = 40
@@ -134,7 +113,6 @@ _BIRTH_ONLY = re.compile(BIRTH, re.I)
 _NO_ONE_ALIVE = re.compile(r"(?<!\d)(?:1[0-8]\d\d|1900)(?!\d)")
 _IN_PLACE = re.compile(r"\b(?:in|at)[ \t]+[A-Z]")
 """A place a child was born in, before the date: "born in Northbrook General Hospital on 3 April 2011"."""
-_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 
 
 def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
@@ -149,17 +127,21 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
     reach = 0
     for keyword in _KEYWORD.finditer(text):
         strict, word = _BIRTH_ONLY.fullmatch(keyword.group()) is not None, keyword.group().lower()
-        if (word == "b." and _starts_item(text, keyword.start())) or (word == "delivered" and not _birth_near(text, keyword)):
+        if (word == "b." and _starts_item(text, keyword.start())) or (
+            word == "delivered" and not birth_near(text, keyword.start())
+        ):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
-        if word.startswith(("turn", "birth")) and not _child_near(text, keyword.start()):
+        if word.startswith(("turn", "birth")) and not child_near(text, keyword.start()):
             continue  # "the partnership turned 5 on …", "registration of a birth on …"
+        if word.startswith("g") and not mother_near(text, keyword.start()):
+            continue  # "the review gave birth to a protocol, launched on …"
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
-        match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or _born_to(text, keyword, word))
+        match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or born_to(text, keyword.end(), word))
         if (
             match
             and word == "born"
             and _IN_PLACE.search(text, keyword.end(), match.start(1))
-            and not _child_near(text, keyword.start())
+            and not child_near(text, keyword.start())
         ):
             match = None  # "Born in Bradford on 12 March 2024 published …", "the campaign was born in Manchester on …"
         if match:
@@ -174,17 +156,6 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start(), match.end()
         if strict or word == "born":
             yield from _under_label(text, keyword, strict)
-
-
-def _child_near(text: str, start: int) -> bool:
-    """Whether a child or a person is named just before `start`, as "turned 7 on", "birth on" and "born in <place> on"
-    need to tell of a birth ("Child A turned 7 on …", "his birth on …"), not of a partnership's or a campaign's."""
-    before = max(0, start - 60)
-    return _BABY.search(text, before, start) is not None or _PERSON.search(text, before, start) is not None
-
-
-def _born_to(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | None:
-    return _BORN_TO.match(text, keyword.end()) if word == "born" else None
 
 
 def _below(text: str, end: int) -> Iterator[tuple[int, int]]:
@@ -217,14 +188,6 @@ def _further(text: str, end: int) -> tuple[list[tuple[int, int]], int]:
         end = more.end()
     finish = _CHAIN_END.match(text, end)
     return (dates, finish.end()) if finish else ([], start)
-
-
-def _birth_near(text: str, keyword: re.Match[str]) -> bool:
-    """Whether "delivered" tells of a birth: a baby named just before it, and no other thing delivered."""
-    start = max(0, keyword.start() - 60)
-    return (
-        _BABY.search(text, start, keyword.start()) is not None and _DELIVERED_THING.search(text, start, keyword.start()) is None
-    )
 
 
 def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tuple[int, int]]:

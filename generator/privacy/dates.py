@@ -22,6 +22,8 @@ DATE = (
     rf"|{_DAY}{SPACE}{{1,3}}(?:of{SPACE}{{1,3}})?{MONTHS}\.?,?{SPACE}{{1,3}}(?:\d{{4}}|'?\d{{2}}\b)"
     rf"|{MONTHS}\.?{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?{_DAY},?{SPACE}{{1,3}}(?:\d{{4}}|'?\d{{2}}\b))"
 )
+DAY_MONTH = rf"(?:{_DAY}{SPACE}{{1,3}}(?:of{SPACE}{{1,3}})?{MONTHS}\b|{MONTHS}\.?{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?{_DAY}\b)"
+"""A day and a month without a year ("14 June", "June the 14th"): enough where only one date is meant, a due date."""
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
 NOT_A_RANGE = (
     rf"(?!{SPACE}{{0,3}}(?:-|\u2013|to\b|until\b|till\b|through\b){SPACE}{{0,3}}(?:the{SPACE}{{1,3}})?{DATE}"
@@ -82,8 +84,12 @@ ITEM_END = (
     rf"(?={SPACE}{{0,3}}(?:[,;&|\t/\\~.)·•+●▪◦\d\[\"”’'*!:✓]|and\b|or\b|plus\b|as\b|$|{TRAILER})"
     rf"|{SPACE}{{1,6}}(?:{WHOSE}|{MARKER}))"
 )
-BIRTH = r"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?))"
-"""The words that only ever name a date of birth (a label's words); "born" and "delivered" end other phrases too."""
+EDD = r"(?:(?-i:E\.?[ \t]?D\.?[ \t]?D)(?![A-Za-z])\.?|(?:expected|estimated)[ \t\-]+dates?[ \t\-]+of[ \t\-]+(?:delivery|confinement))"
+"""An unborn child's expected date of delivery ("EDD", in capitals: Edd is a name): it identifies a pre-birth case
+as a date of birth does."""
+BIRTH = rf"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?)|{EDD})"
+"""The words that only ever name a date of birth, or the date a birth is expected (a label's words); "born" and
+"delivered" end other phrases too."""
 OTHER_NAMED = re.compile(rf"\b{OTHER_DATE}", re.I)
 """A word naming a date other than a birth, found in a label, a note or a column's header."""
 

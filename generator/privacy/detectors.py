@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from generator.privacy.birthdates import dates_of_birth
+from generator.privacy.duedates import due_dates
+from generator.privacy.mobiles import bare_mobiles
 from generator.privacy.references import case_references
 from generator.privacy.writtenout import obscured_emails, platform_handles
 
@@ -228,12 +230,14 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]
+    found += [(start, end, "date-of-birth") for start, end in due_dates(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
     found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text.lower() else []
     found += [(start, end, "email") for start, end in obscured_emails(text)]
     found += [(start, end, "social-media") for start, end in platform_handles(text)]
+    found += [(start, end, "phone") for start, end in bare_mobiles(text)] if "7" in text else []
     found += [(start, end, "case-reference") for start, end in case_references(text)]
     found += [(m.start(), m.end(), "vehicle-registration") for m in VEHICLE.finditer(text)]
     found += [(m.start(), m.end(), "pupil-number") for m in UPN.finditer(text)]

@@ -98,13 +98,19 @@ def not_surnames() -> frozenset[str]:
 
 
 @cache
+def baby_words() -> frozenset[str]:
+    """Words that, after "Baby", name a programme, a service or a thing, not a family ("Baby Bonds")."""
+    return _words("baby_words.txt")
+
+
+@cache
 def generic_place_words() -> frozenset[str]:
     return _words("generic_place_words.txt")
 
 
 def load() -> None:
     """Read every list now: a build calls this before it forks its workers, which then share them."""
-    given_names(), surnames(), everyday(), not_surnames(), generic_place_words(), places()
+    given_names(), surnames(), everyday(), not_surnames(), generic_place_words(), places(), baby_words()
 
 
 @cache

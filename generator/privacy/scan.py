@@ -231,9 +231,19 @@ def file_name_findings(path: str, declared: list[frozenset[str]]) -> list[Findin
         found += [
             f
             for f in scan_read(read_markdown(capitalised), declared)
-            if f.severity == ERROR and f.kind == "name" and f.text.lower().replace(" ", "-") not in written
+            if f.severity == ERROR
+            and f.kind == "name"
+            and f.text.lower().replace(" ", "-") not in written
+            and not _guessed_baby(f.text)
         ]
     return [replace(f, line=1, kind=f"{f.kind}{FILE_NAME}") for f in found]
+
+
+def _guessed_baby(name: str) -> bool:
+    """A baby named, in a file name, by a word that is no known surname ("baby-due", "baby-surname"): its capital is
+    the scan's guess, not the author's, and only a known surname counts there ("baby-smith")."""
+    first, _, rest = name.partition(" ")
+    return first == "Baby" and not names.known_surname(rest)
 
 
 def scan_file(text: str, path: str, allowed_names: AllowedNames = (), wraps: bool = True, detectors: bool = True) -> Report:

@@ -515,6 +515,9 @@ ALL, FIRST, LATER = ["03/04/2012", "05/06/2014", "07/08/2016"], ["03/04/2012"], 
         ),
         ("### Dates of birth\n\n| Child | |\n|---|---|\n| A | 03/04/2012 |\n| B | 05/06/2014 |\n| C | 07/08/2016 |", ALL),
         ("### Dates of birth\n\n| Child | DOB | Date of referral |\n|---|---|---|\n| A | 03/04/2012 | 05/06/2014 |", FIRST),
+        ("Dates of birth:\n\n| Child | Date |\n|---|---|\n| A | 03/04/2012 |\n| B | 05/06/2014 |\n| C | 07/08/2016 |", ALL),
+        ("Dates of birth:\n| Child | Date |\n|---|---|\n| A | 03/04/2012 |\n| B | 05/06/2014 |\n| C | 07/08/2016 |", ALL),
+        ("### Dates of birth\n\n| Finding | Date |\n|---|---|\n| A | 03/04/2012 |\n| B | 05/06/2014 |", []),
         # the first is no date (redacted once flagged, or never known): the others are still found
         ("Dates of birth:\n\n- [redacted]\n- 05/06/2014\n- 07/08/2016", LATER),
         ("| Field | Child A | Child B | Child C |\n|---|---|---|---|\n| DOB | n/k | 05/06/2014 | 07/08/2016 |", LATER),
@@ -779,6 +782,12 @@ def test_a_stylesheet_url_is_read_with_its_escapes(tmp_path: Path) -> None:
         "### Dates of birth\n\n| Finding | Date |\n|---|---|\n| DOB missing | 12/03/2024 |",
         "Date of birth checks\n\n| Case | 12/03/2024 |\n|---|---|",
         "Dates of birth (cohort)\n\n| From | To |\n|---|---|\n| 01/09/2010 | 31/08/2011 |",
+        "The review gave birth to a new protocol, launched on 3 April 2024.",
+        "The partnership gave birth to the hub on 12 March 2024; the pilot was given birth-rate data on 14 March 2024.",
+        "The review was due on 14 June 2024; the report due 14/06/2024 came late.",
+        "Action 3 due date: 30/06/2024. The report's due date was 14 June 2024. Due date for returns: 14 June.",
+        "| Action | Owner | Due date |\n|---|---|---|\n| Review protocol | QA lead | 14/06/2024 |",
+        "The EDD field was completed in 12 of 14 cases by 14 June 2024. Babies due for immunisation on 14 June were seen.",
     ],
 )
 def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Path, text: str) -> None:
@@ -806,6 +815,11 @@ def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Pat
         "Round 2 Rose Orchard awards; Cohort 3 Riverside Quay apprentices; Week 3 Apple Orchard visit.",
         "CP-2023-24 plans rose by 8%; the QA-2024-25 programme and CP/2023-24 data agreed.",
         "We met at nspcc.org.uk and sessions were held at Bradford dot org.",
+        "The contact centre took 7,700 calls and 7700 texts in 2023; phone contacts rose from 7,123 to 7,456.",
+        "Mobile phones were given to 7,700 young people and 7700 parents; texts reached 7 700 families by 2023-24.",
+        "Ring 0808 800 5000 (number 7 of 10 on the list); 7700 900 123 456 is a reference; v7700 900123 a version.",
+        "Baby A was discharged. Baby P's case was public. The Baby Box scheme, Baby Steps, Baby Bonds and Baby Sensory ran.",
+        "The Baby Bank, Baby Massage, Baby Loss Awareness Week, Baby Friendly Initiative and Baby Feeding Team helped.",
     ],
 )
 def test_report_wordings_that_hold_no_detail_pass_both_scans(tmp_path: Path, text: str) -> None:

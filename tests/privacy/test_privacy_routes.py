@@ -205,6 +205,35 @@ ROUTES = [
     ("born-at-a-hospital", "He was born at Northbrook General Hospital on 3 April 2012.", "date-of-birth", 0),
     ("phone-44-unbroken", "Ring 447700900123 after six.", "phone", 0),
     ("name-cells-in-capitals", "| SURNAME | FORENAME |\n|---|---|\n| SMITH | TYLER |", "name", 2),
+    # known misses: a mobile without its 0, a birth told as an event, a due date, a DOB table under a label, a baby's surname
+    ("mobile-without-its-0", "Mother's mobile 7700 900123 was on the referral.", "phone", 0),
+    ("mobile-without-its-0-labelled", "mobile: 7700900123", "phone", 0),
+    ("mobile-without-its-0-in-threes", "mob 7700 900 123", "phone", 0),
+    ("mobile-without-its-0-number-is", "Her contact number is 77009 00123.", "phone", 0),
+    ("mobile-without-its-0-grouped", "She gave 7700 900123 as the best way to reach her.", "phone", 0),
+    ("gave-birth-to", "Mum gave birth to Tyler on 3 March 2021.", "date-of-birth", 0),
+    ("gave-birth-to-a-baby", "She gave birth to a baby boy, Child B, on 3 March 2021.", "date-of-birth", 0),
+    ("had-given-birth", "Mrs A had given birth to twins at 32 weeks on 03/03/2021.", "date-of-birth", 0),
+    ("gave-birth-on", "Mother A gave birth on 3 March 2021 at home.", "date-of-birth", 0),
+    ("baby-delivered-numeric", "The baby was delivered on 03/03/2021.", "date-of-birth", 0),
+    ("born-on-a-dotted-short-date", "Child A was born on 3.3.21 at home.", "date-of-birth", 0),
+    ("edd", "EDD 14/06/2024", "date-of-birth", 0),
+    ("edd-written", "EDD: 14 June 2024", "date-of-birth", 0),
+    ("edd-without-a-year", "EDD: 14 June, confirmed by the midwife.", "date-of-birth", 0),
+    ("expected-date-of-delivery", "The expected date of delivery was 14 June 2024.", "date-of-birth", 0),
+    ("due-date", "due date 14/06/24", "date-of-birth", 0),
+    ("baby-due", "The baby is due on 14 June.", "date-of-birth", 0),
+    ("edd-column", "| Mother | EDD |\n|---|---|\n| Mother A | 14/06/2024 |", "date-of-birth", 2),
+    ("dob-table-under-label", "Dates of birth:\n\n| Child | Date |\n|---|---|\n| Child A | 03/04/2012 |", "date-of-birth", 4),
+    (
+        "dob-table-straight-under-label",
+        "Dates of birth:\n| Child | Date |\n|---|---|\n| Child A | 03/04/2012 |",
+        "date-of-birth",
+        3,
+    ),
+    ("baby-surname", "Baby Whitfield was discharged home.", "name", 0),
+    ("baby-surname-in-capitals", "The ward wrote BABY WHITFIELD on the cot.", "name", 0),
+    ("baby-surname-possessive", "Baby Whitfield's cot was unsafe.", "name", 0),
 ]
 
 
@@ -381,6 +410,13 @@ def test_a_pseudonym_covers_only_itself_not_a_real_surname_beside_it(project: Pa
     write(project, "content/audits/p.md", text.replace("status: published", "status: published\npseudonyms: [Jordan]"))
     problems = [str(p) for p in check(project, "content").problems]
     assert [p.split(" (")[0] for p in problems] == ["content/audits/p.md:16: privacy: name: Jo•••• •••th"]
+
+
+def test_a_baby_named_by_a_declared_pseudonym_passes_and_by_a_surname_does_not(project: Path) -> None:
+    text = planted("Baby Whitfield was discharged home. Baby Ashdown was not.")
+    write(project, "content/audits/b.md", text.replace("status: published", "status: published\npseudonyms: [Baby Whitfield]"))
+    problems = [str(p) for p in check(project, "content").problems]
+    assert [p.split(" (")[0] for p in problems] == ["content/audits/b.md:16: privacy: name: Ba•• •••••wn"]
 
 
 # --- allowances stay on their own line ---------------------------------------------------------------------------

@@ -1,0 +1,41 @@
+"""UK mobile numbers written without their leading 0: "Mother's mobile 7700 900123", "mob 7700 900 123".
+
+Ten digits from 7 are a mobile only where a reader would take them for one: after a phone's word ("mobile:",
+"tel no.", "contact number is"), or grouped as a mobile is written (7700 900123, 7700 900 123, 7700-900-123) from a
+mobile's range (71 to 75, 77 to 79). A count ("7,700 children"), a year or a longer run of digits is none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_TEN = re.compile(r"7(?:\d{3}[ .\-]?\d{3}[ .\-]?\d{3}|\d{4}[ .\-]\d{5})")
+"""Ten digits from 7 in any grouping a phone's digits are written in (looked for from the 7: no look-behind tried at
+every character)."""
+_MOBILE_SHAPE = re.compile(r"7[1-57-9]\d\d(?: \d{3} \d{3}| \d{6}|-\d{3}-\d{3})")
+"""A mobile's grouping, from a mobile's range: enough alone, without a phone's word before it."""
+_PHONE_WORD = re.compile(
+    r"\b(?:mobile|mob|phone|telephone|tel|(?<!case[ \t])(?<!crime[ \t])(?<!ref[ \t])(?<!reference[ \t])number|contact|call|ring"
+    r"|text|whatsapp|sms)(?:s|['’]s)?\.?"
+    r"(?:[ \t]{0,3}(?:[:#=|\-\u2013(]|(?:no|nos|number|num|is|was|on|given|as|now)\b\.?)){0,4}[ \t]{0,3}$",
+    re.I,
+)
+"""A phone's word just before the digits, perhaps with "no.", "number is", a colon or a cell's bar (not a case's or a
+crime's number: a reference): read back from the digits only (anchored at them)."""
+_LOOK_BACK = 40
+"""Characters looked back over for a phone's word."""
+_GOES_ON = re.compile(r"\w|[ .,\-/]\d")
+"""What continues a run of digits past ten (a longer number, a reference, a decimal)."""
+
+
+def bare_mobiles(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each mobile number written without its 0, after a phone's word or in a mobile's grouping."""
+    for match in _TEN.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else ""
+        if before.isdigit() or before in "+/" or _GOES_ON.match(text, end):
+            continue
+        shaped = not before.isalnum() and before not in ".,:-_" and _MOBILE_SHAPE.fullmatch(match.group()) is not None
+        if shaped or _PHONE_WORD.search(text, max(0, start - _LOOK_BACK), start):
+            yield start, end
