@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
+
+from confusable_homoglyphs.confusables import confusables_data
 
 WORD_BULLETS = {"•": 0, "·": 0, "◦": 1, "▪": 2}
 """Bullets that come with text pasted from Word, and the list level each marks."""
@@ -47,14 +50,22 @@ BLANKS = BREAKS | dict.fromkeys(map(ord, "\u2800\u1680"), " ") | dict.fromkeys(m
 _MARKS = re.compile(r"(?<=[0-9A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 """Combining marks on a Latin letter or digit that no precomposed letter holds (`0̲7̲7̲`): the reader reads the digit."""
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"), "-")
-LOOKALIKES = dict(
-    zip(
-        map(ord, "АВЕКМНОРСТХаеорсхуіјѕІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιοκνρτυ"),
-        "ABEKMHOPCTXaeopcxyijsIJSABEZHIKMNOPTYXaiokvptu",
-        strict=True,
-    )
-)
-"""Cyrillic and Greek letters drawn like Latin ones: `Тyler` reads as Tyler."""
+
+
+def _confusables() -> dict[int, str]:
+    """Every letter that Unicode's confusables list draws like a Latin letter or a digit (Cherokee `Ꮪ` as S): where
+    one is listed for two, the letter, then the first listed."""
+    table: dict[int, str] = {}
+    for letter in string.ascii_letters + string.digits:
+        for glyph in confusables_data.get(letter, []):
+            if len(glyph["c"]) == 1 and not glyph["c"].isascii():
+                table.setdefault(ord(glyph["c"]), letter)
+    return table
+
+
+LOOKALIKES = _confusables() | dict(zip(map(ord, "ІΙκτ"), "IIkt", strict=True))
+"""Letters of other scripts drawn like Latin ones (`Тyler` reads as Tyler); Cyrillic and Greek capital I read as I,
+not l, and Greek kappa and tau, which the list leaves out, as k and t."""
 DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x20000) if unicodedata.category(chr(cp)) == "Nd"}
 """Digits of every script (Arabic-Indic ٠٧٧٠٠, Devanagari, …) as the number they show; full-width ones are folded by NFKC."""
 UNSHOWN = {0xFFFD: " "}
