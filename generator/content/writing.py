@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from generator.content.parse import Document
 from generator.model import Briefing, Problem
-from generator.privacy.reading import ASIDE, read_markdown
+from generator.privacy.asides import ASIDE
+from generator.privacy.reading import read_markdown
 
 ACRONYM = re.compile(r"\b([A-Z][A-Z&]{1,5})s?\b")
 """Two to six capitals, perhaps with `&` (A&E) and a plural `s`: longer runs of capitals are shouting, not acronyms."""

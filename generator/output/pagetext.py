@@ -14,7 +14,8 @@ from urllib.parse import unquote
 from lxml import etree
 
 from generator.output.decoding import decodings
-from generator.privacy.reading import ASIDE, ATTRIBUTES_READ, INLINE, blanked
+from generator.privacy.asides import ASIDE, ATTRIBUTES_READ
+from generator.privacy.reading import INLINE, blanked
 
 LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio", "track", "input"), "src")
 LOADING_TAGS |= {"object": "data"}

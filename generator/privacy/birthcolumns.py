@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from generator.privacy.asides import ASIDE
 from generator.privacy.dates import BIRTH, DATE, NOT_BIRTH, OTHER_NAMED, SPACE, line_end
-from generator.privacy.reading import ASIDE, CELLS, table_rows
+from generator.privacy.reading import CELLS, table_rows
 
 _HEADER_DEPTH = 30
 """Rows above a date looked through for its table's header, at most."""

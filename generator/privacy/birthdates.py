@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.asides import ASIDE
 from generator.privacy.birthcolumns import in_columns, other_column
 from generator.privacy.birthevents import GAVE_BIRTH, birth_near, born_to, child_near, mother_near
 from generator.privacy.dates import (
@@ -29,7 +30,6 @@ from generator.privacy.dates import (
     WHOSE,
     line_end,
 )
-from generator.privacy.reading import ASIDE
 
 _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""

@@ -18,6 +18,8 @@ from urllib.parse import unquote
 
 from confusable_homoglyphs.confusables import confusables_data
 
+from generator.privacy.asides import beside
+
 WORD_BULLETS = {"•": 0, "·": 0, "◦": 1, "▪": 2}
 """Bullets that come with text pasted from Word, and the list level each marks."""
 
@@ -113,26 +115,11 @@ INLINE = frozenset(
 )
 """HTML elements that run on in the line of text they are in: in a built page every other element (a paragraph, a
 table cell, an SVG label) starts a new one for a reader."""
-BLOCKS = frozenset(
-    """address article aside blockquote body br caption dd details div dl dt fieldset figcaption figure footer form h1
-    h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary table tbody td tfoot th thead title tr ul""".split()  # noqa: SIM905
-)
-"""HTML elements that part an author's text; any other tag in Markdown is dropped and its text runs on, as the
-sanitiser does (`Ty<o:p></o:p>ler` from Word reads as Tyler)."""
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])([^<>\n]*)>")
-"""A tag on one line. An autolink (`<mailto:…>`, `<jane@…>`) is not a tag: a reader sees its text."""
-_ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
-"""Attributes a reader sees or follows: read beside the text, in content and in the built site alike."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PERCENT = re.compile(r"%[2-7][0-9A-Fa-f]")
 _MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
 """Emphasis, code, strike and highlight marks, and backslash escapes. A mark beside a space (` * `, `x = 1`)
 is shown as written, so it stays."""
-_COMMENT = re.compile(r"<!--(.*?)-->")
-_COMMENT_MARK = re.compile(r"<!--|-->")
-ASIDE = " ¦ "
-"""Parts a line's text from what stands beside it (a link's target, a comment): a reader reads them apart."""
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _BLOCK_START = re.compile(
@@ -145,27 +132,6 @@ _BLOCK_START = re.compile(
 """A line that starts a new block even straight after a paragraph's line (Python-Markdown needs a blank line
 before a list, a quote or a table, so a wrapped "900123. She" or "- 12" continues the paragraph; a bullet
 pasted from Word starts a list there, see `markup.word_bullets`)."""
-
-
-def _asides(line: str) -> str:
-    """One line without its tags and comments: an inline tag vanishes, any other tag parts text like a line
-    break; a comment's text and the attributes a reader can see or follow (a link's target, an image's
-    text) are read beside the line, not inside it."""
-    asides: list[str] = []
-
-    def tag(match: re.Match[str]) -> str:
-        for name, *values in _ATTRIBUTE.findall(match.group(3)):
-            value = next((v for v in values if v), "")
-            if value and name.lower() in ATTRIBUTES_READ:
-                asides.append(unquote(value) if name.lower() in ("href", "src") else value)
-        return " " if match.group(2).lower() in BLOCKS else ""
-
-    def comment(match: re.Match[str]) -> str:
-        asides.append(match.group(1))
-        return ""
-
-    line = _TAG.sub(tag, _COMMENT_MARK.sub(" ", _COMMENT.sub(comment, line)))
-    return line + "".join(ASIDE + aside for aside in asides)
 
 
 CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")
@@ -213,8 +179,8 @@ def as_read(text: str) -> str:
     """`text` as a reader gets it, one line for one line: tags, entities, percent escapes and emphasis gone,
     compatibility forms folded (full-width digits, ＠, no-break spaces), invisible characters removed and
     dashes read as hyphens. Nothing here makes or removes a line break."""
-    if "<" in text:
-        text = "\n".join(_asides(line) if "<" in line else line for line in text.split("\n"))
+    if "<" in text or "[" in text or "{" in text:
+        text = "\n".join(beside(line) if "<" in line or "[" in line or "{" in line else line for line in text.split("\n"))
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if "%" in text:

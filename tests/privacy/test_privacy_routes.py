@@ -656,3 +656,20 @@ def test_a_spreadsheet_beside_the_pages_is_read_by_its_columns(project: Path, cl
     found = {(p.split(": privacy: ")[0], p.split(": ")[2]) for p in run.out.split("\n") if ": privacy: name: " in p}
     assert found == {("content/pages/children.csv:2", "name")}
     assert "totals.csv" not in run.out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Tyler](#a) Whitfield was seen at home.",
+        "*Tyler*{: .note } Whitfield was seen at home.",
+        "Seen at home{: title=\"Tyler Whitfield\" } today.",
+        "![Tyler Whitfield](photo.png) at home.",
+    ],
+)
+def test_a_hand_written_page_is_read_as_its_links_and_attribute_lists_show_it(project: Path, text: str) -> None:
+    """A link's text runs on into the words after it; an attribute list (on for hand-written pages) is not shown,
+    and a title or an image's text is read beside the line."""
+    write(project, "content/pages/notes.md", f"# Notes\n\n{text}\n")
+    problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "notes.md" in p.path]
+    assert problems == [(3, "name")]
