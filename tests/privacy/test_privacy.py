@@ -816,3 +816,31 @@ def test_report_wordings_that_hold_no_detail_pass_both_scans(tmp_path: Path, tex
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text(to_html(text))
     assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After School Club was popular; Before School provision was offered; During Primary School she was happy.",
+        "The local primary school and a Northbrook primary school took part; each Northbrook primary school replied.",
+        "Forest School sessions ran weekly and she loved forest school; Sunday School and Sunday school met.",
+        "The Virtual School Head attended, as did the Virtual school head of a neighbouring authority.",
+        "Secondary School transfer, Special School places, Independent School staff and the Grammar School test were discussed.",
+        "Free School Meals and free school meals were claimed; a Free School opened.",
+        "The Church of England school, the Polish Saturday school and a Leeds primary school took part.",
+        "The Northbrook school nurses visited and Northbrook school places rose after Ofsted school inspections.",
+        "Ofsted's Children's Home inspections were read; the Secure Children's Home and a Registered Children's Home were visited.",
+        "The Restorative Practice, the Systemic Practice and the Signs of Safety Practice Framework were used.",
+        "The Trauma Informed Practice, the Strengths-Based Practice and the Think Family Practice were named.",
+        "The Social Work Practice pilot and the Northbrook Practice Framework were agreed; Good Practice was shared.",
+        "The call was at 14:00 UTC. The Sixth Form was supportive. She joined a Montessori nursery.",
+        "Alternative Provision school places, the Early Years nursery staff and a Voluntary Aided school were reviewed.",
+        "Attending school was hard; missing school was common. After school, Child A went home.",
+    ],
+)
+def test_settings_named_by_their_kind_or_their_area_pass(tmp_path: Path, text: str) -> None:
+    """What an audit writes about schools, homes and practices without naming one: a kind of setting (Forest School,
+    the Virtual School, a Secure Children's Home), one of the area's ("a Northbrook primary school"), a service a
+    setting's words qualify ("Northbrook school nurses") and a way of practising ("the Restorative Practice")."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []

@@ -202,6 +202,24 @@ ROUTES = [
     ("born-at-a-hospital", "He was born at Northbrook General Hospital on 3 April 2012.", "date-of-birth", 0),
     ("phone-44-unbroken", "Ring 447700900123 after six.", "phone", 0),
     ("name-cells-in-capitals", "| SURNAME | FORENAME |\n|---|---|\n| SMITH | TYLER |", "name", 2),
+    # found by a sixth attack: schools, homes and practices as their own signs and letters write them
+    ("school-c-e-dotted", "The child attends Oakfield C.E. Primary School.", "name", 0),
+    ("school-boys", "The child attends Oakfield Boys' School.", "name", 0),
+    ("school-girls-high", "Child A attends Oakfield Girls’ High School.", "name", 0),
+    ("school-cofe", "The child attends Oakfield CofE Primary.", "name", 0),
+    ("school-r-c-dotted", "The child attends Oakfield R.C. Primary School.", "name", 0),
+    ("school-ampersand", "The child attends Oakfield Infant & Junior School.", "name", 0),
+    ("school-utc", "The child attends Oakfield UTC.", "name", 0),
+    ("school-sixth-form", "The young person attends Oakfield Sixth Form.", "name", 0),
+    ("childrens-home", "Child A lives at Oakfield Children's Home.", "name", 0),
+    ("medical-group", "The family is registered with Elm Tree Medical Group.", "name", 0),
+    ("the-practice", "The family is registered with the Elm Tree Practice.", "name", 0),
+    ("school-lower-case", "The child attends Oakfield primary school.", "name", 0),
+    ("school-lower-case-alone", "The child attends Oakfield school every day.", "name", 0),
+    ("montessori", "The child attends Oakfield Montessori.", "name", 0),
+    ("playgroup", "The child attends Oakfield Playgroup.", "name", 0),
+    ("kindergarten", "The child attends Oakfield Kindergarten.", "name", 0),
+    ("pre-school", "The child attends Oakfield Pre-school.", "name", 0),
 ]
 
 
