@@ -844,3 +844,26 @@ def test_settings_named_by_their_kind_or_their_area_pass(tmp_path: Path, text: s
     setting's words qualify ("Northbrook school nurses") and a way of practising ("the Restorative Practice")."""
     findings = scan_text(list(enumerate(text.split("\n"), start=1)))
     assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is at 14 Safeguarding Partnership House, Northbrook; the panel met at Partnership House, Mill Lane.",
+        "It was raised at 3 Case Conferences and with 14 Children's Services teams; there are 2 Police Stations.",
+        "Level 3 House, Northbrook was the venue, and Level 3 House rules apply.",
+        "## 2 The Findings\n\n### 3 The Outcomes\n\nSection 2 The Strand of work was read.",
+        "They made 3 Food Bank referrals and ran 2 Sensory Garden sessions; 14 Pathway Plans were reviewed.",
+        "Two Mill Lane residents complained; Seven Sisters Road and Nine Elms Lane were named.",
+        "Twenty Family Court hearings were held; the case moved to Twenty Family Court hearings a year.",
+        "One Stop Shop and One Front Door were set up; Three Case Conferences were held.",
+    ],
+)
+def test_counts_and_buildings_beside_street_words_pass_both_scans(tmp_path: Path, text: str) -> None:
+    """A count before capitalised words, a numbered part, a heading, an organisation's building and a street named by a
+    number are no family's address: the house number written out counts only after "at", "to", "from" or a colon."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.kind == "address"] == []
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(to_html(text))
+    assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []

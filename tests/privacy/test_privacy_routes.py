@@ -220,6 +220,18 @@ ROUTES = [
     ("playgroup", "The child attends Oakfield Playgroup.", "name", 0),
     ("kindergarten", "The child attends Oakfield Kindergarten.", "name", 0),
     ("pre-school", "The child attends Oakfield Pre-school.", "name", 0),
+    # addresses in the forms a house number before a street type misses
+    ("street-type-mount", "Mum lived at 14 Laburnum Mount until June.", "address", 0),
+    ("street-type-grange", "Mum lived at 14 Laburnum Grange until June.", "address", 0),
+    ("street-type-ridge", "Mum lived at 14 Laburnum Ridge with her aunt.", "address", 0),
+    ("street-type-bank", "Mum lived at 14 Laburnum Bank until June.", "address", 0),
+    ("street-type-garden", "Mum lived at 14 Laburnum Garden until June.", "address", 0),
+    ("street-type-abbreviated", "Mum lived at 14 Laburnum Cls until June.", "address", 0),
+    ("numbered-house", "Mum lived at 14 Laburnum House, Northbrook until June.", "address", 0),
+    ("street-without-type", "Mum lived at 14 Broadway until June.", "address", 0),
+    ("close-named-by-trees", "Mum lived at 14 The Laburnums until June.", "address", 0),
+    ("house-name-and-street", "Mum lived at Rose Cottage, Mill Lane until June.", "address", 0),
+    ("house-number-written-out", "Mum lived at Fourteen Laburnum Close until June.", "address", 0),
 ]
 
 
