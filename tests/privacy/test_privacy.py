@@ -806,6 +806,9 @@ def test_dates_near_birth_words_that_are_no_births_pass_both_scans(tmp_path: Pat
         "Round 2 Rose Orchard awards; Cohort 3 Riverside Quay apprentices; Week 3 Apple Orchard visit.",
         "CP-2023-24 plans rose by 8%; the QA-2024-25 programme and CP/2023-24 data agreed.",
         "We met at nspcc.org.uk and sessions were held at Bradford dot org.",
+        "ID 2 of the checklist, ref 2024 and ref 2023/24 were noted; ID checks on 4829 visits and on 48291 visits were done.",
+        "Section 47 enquiries under Working Together 2023 and the Children Act 1989 s.20 were reviewed.",
+        "CP 2023-24, CIN 2023/24 and LAC 2024 figures: 12 CP plans and 40 CIN plans. Reference: Working Together 2023, para 112.",
     ],
 )
 def test_report_wordings_that_hold_no_detail_pass_both_scans(tmp_path: Path, text: str) -> None:

@@ -232,6 +232,16 @@ ROUTES = [
     ("close-named-by-trees", "Mum lived at 14 The Laburnums until June.", "address", 0),
     ("house-name-and-street", "Mum lived at Rose Cottage, Mill Lane until June.", "address", 0),
     ("house-number-written-out", "Mum lived at Fourteen Laburnum Close until June.", "address", 0),
+    # references with no record system's name before them, and the family court's case numbers
+    ("family-court-case-number", "Court case ZW23C50123 was used.", "case-reference", 0),
+    ("family-court-case-in-brackets", "The care proceedings (ZW23C50123) ended in May.", "case-reference", 0),
+    ("ref-label", "Ref: 4829137", "case-reference", 0),
+    ("our-ref", "Our ref 4829137 was used.", "case-reference", 0),
+    ("bare-id", "ID 4829137 was used.", "case-reference", 0),
+    ("bare-id-colon", "ID: 4829137 was used.", "case-reference", 0),
+    ("lac-number", "LAC number 4829137 was used.", "case-reference", 0),
+    ("cin-number", "CIN number 4829137 was used.", "case-reference", 0),
+    ("cp-plan-number", "CP plan number 4829137 was used.", "case-reference", 0),
 ]
 
 
