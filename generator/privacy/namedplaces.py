@@ -25,10 +25,12 @@ _GUARD = re.compile(
 )
 _MODIFIER = (
     r"(?:Primary|Infants?['’]?|Juniors?['’]?|Secondary|Middle|High|Grammar|Nursery|SEN|Special|C[ \t]of[ \t]E|C\.[ \t]?of[ \t]E\."
-    r"|CofE|CE|C\.[ \t]?E\.|RC|R\.[ \t]?C\.|Catholic|Community|Free|Church|Boys['’]?|Girls['’]?|Montessori|Sixth[ \t]+Form"
+    r"|CofE|CE|C\.[ \t]?E\.|RC|R\.[ \t]?C\.|Catholic|Community|Free|Church(?:[ \t]+of[ \t]+England)?|\(?(?:VA|VC|Aided|Controlled)\)?"
+    r"|Boys['’]?|Girls['’]?|Montessori|Sixth[ \t]+Form"
     r"|and|&)"
 )
-"""Words between a setting's name and its kind, as schools write them: "C.E.", "CofE", "R.C.", "Boys'", "Infant &"."""
+"""Words between a setting's name and its kind, as schools write them: "C.E.", "CofE", "R.C.", "Church of England", "(VA)",
+"Boys'", "Infant &"."""
 _PLACE = re.compile(
     rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,4}})((?:{_MODIFIER}[ \t]+)*"
     r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Preschool|Primary|Infants|Juniors|Grammar|PRU|Pupil[ \t]+Referral[ \t]+Unit"
@@ -53,8 +55,8 @@ _ADJECTIVE = re.compile(r"(?:ive|al|ic|ed|ist|ary|based|informed|centred|centere
 """A way of practising named by what it is like: "the Restorative Practice", "the Trauma-Informed Practice"."""
 _LOWER_KIND = re.compile(r"(?:school|academy|nursery|pre-?school|playgroup|kindergarten|children['’]s[ \t]+home)\b(?!-)")
 _LOWER_NAME = re.compile(
-    rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,3}})((?:(?:primary|infant|junior|secondary|middle|high|grammar|nursery|special"
-    r"|community|catholic|church|c of e|ce|rc)[ \t]+)*)$"
+    rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,3}})((?i:(?:primary|infant|junior|secondary|middle|high|grammar|nursery|special"
+    r"|community|catholic|church(?:[ \t]+of[ \t]+england)?|c of e|ce|rc|residential|secure|aided|controlled)[ \t]+)*)$"
 )
 """A named setting written in lower case: "Oakfield primary school"."""
 _QUALIFIED = frozenset(

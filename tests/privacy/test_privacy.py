@@ -839,6 +839,7 @@ def test_report_wordings_that_hold_no_detail_pass_both_scans(tmp_path: Path, tex
         "The call was at 14:00 UTC. The Sixth Form was supportive. She joined a Montessori nursery.",
         "Alternative Provision school places, the Early Years nursery staff and a Voluntary Aided school were reviewed.",
         "Attending school was hard; missing school was common. After school, Child A went home.",
+        "The Church of England Primary School in the village and a Voluntary Aided School took part.",
     ],
 )
 def test_settings_named_by_their_kind_or_their_area_pass(tmp_path: Path, text: str) -> None:

@@ -220,6 +220,10 @@ ROUTES = [
     ("playgroup", "The child attends Oakfield Playgroup.", "name", 0),
     ("kindergarten", "The child attends Oakfield Kindergarten.", "name", 0),
     ("pre-school", "The child attends Oakfield Pre-school.", "name", 0),
+    ("school-church-of-england", "The child attends Oakfield Church of England Primary School.", "name", 0),
+    ("school-voluntary-aided", "The child attends Oakfield C of E (Aided) Primary School.", "name", 0),
+    ("school-church-of-england-lower-case", "The child attends Oakfield Church of England school.", "name", 0),
+    ("childrens-home-lower-case", "Child A lives at Oakfield residential children's home.", "name", 0),
     # addresses in the forms a house number before a street type misses
     ("street-type-mount", "Mum lived at 14 Laburnum Mount until June.", "address", 0),
     ("street-type-grange", "Mum lived at 14 Laburnum Grange until June.", "address", 0),
