@@ -59,7 +59,7 @@ _NEEDS_DETECTORS = re.compile(
     re.I,
 )
 """Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "Snapchat:"):
-a paragraph with none of them needs no detector run."""
+a paragraph with none of them needs no detector run but the addresses that hold no digit (`addresses.house_addresses`)."""
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -199,10 +199,9 @@ def _ni_number(match: re.Match[str]) -> bool:
 def detect(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every identifying detail but names in a reader's text, earliest kind first
     where two overlap (an NHS number is not also a phone number)."""
-    houses = [(start, end, "address") for start, end in house_addresses(text)]  # no digit: "Rose Cottage, Mill Lane"
     if not _NEEDS_DETECTORS.search(text):
-        return houses
-    found: list[tuple[int, int, str]] = houses
+        return [(start, end, "address") for start, end in house_addresses(text)]  # no digit: "Rose Cottage, Mill Lane"
+    found: list[tuple[int, int, str]] = []
     found += [(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
     found += _numbers(text)
     found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
@@ -211,6 +210,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(start, end, "address") for start, end in numbered_houses(text)]
+    found += [(start, end, "address") for start, end in house_addresses(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
     found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text.lower() else []
     found += [(start, end, "email") for start, end in obscured_emails(text)]

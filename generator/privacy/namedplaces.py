@@ -53,7 +53,7 @@ _WAYS_OF_PRACTISING = frozenset(
 """Words of a way of practising, not of a GP's practice: "the Signs of Safety Practice", "the Systemic Practice"."""
 _ADJECTIVE = re.compile(r"(?:ive|al|ic|ed|ist|ary|based|informed|centred|centered|focused|led|ful|ous)$")
 """A way of practising named by what it is like: "the Restorative Practice", "the Trauma-Informed Practice"."""
-_LOWER_KIND = re.compile(r"(?:school|academy|nursery|pre-?school|playgroup|kindergarten|children['’]s[ \t]+home)\b(?!-)")
+_LOWER_KIND = re.compile(r"\b(?:school|academy|nursery|pre-?school|playgroup|kindergarten|children['’]s[ \t]+home)\b(?!-)")
 _LOWER_NAME = re.compile(
     rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,3}})((?i:(?:primary|infant|junior|secondary|middle|high|grammar|nursery|special"
     r"|community|catholic|church(?:[ \t]+of[ \t]+england)?|c of e|ce|rc|residential|secure|aided|controlled)[ \t]+)*)$"
@@ -71,8 +71,8 @@ _QUALIFIED = frozenset(
 )
 """Words a setting's words qualify ("Oakfield school nurses", "Northbrook school places"): a service, not a school."""
 _AFTER = re.compile(r"[ \t]+([a-z]+)")
-_ONE_OF = frozenset("a an each every any another one no per which what some most many other either neither this that".split())  # noqa: SIM905
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_ONE_OF = frozenset("a an each every any another one no per which what some most many other either neither this that".split())  # noqa: SIM905
 """Just before a setting's name: one of the area's settings ("a Northbrook primary school"), not a named one."""
 
 
