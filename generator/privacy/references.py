@@ -38,8 +38,10 @@ BARE_REFERENCE = re.compile(
 """A reference with no record's name before it, "Ref: 4829137", "Our ref 4829137", "ID 4829137": five digits or more
 (not "ID 2 of the checklist", "ref 2024", "ID checks on 4829 visits")."""
 _BARE_FIRST_WORDS = frozenset(["ref", "reference", "id"])
-FAMILY_COURT_CASE = re.compile(r"\b[A-Z]{2}[ \t\-]?\d{2}[ \t\-]?[A-Z][ \t\-]?\d{5}\b", re.I)
-"""A family court's case number (HMCTS: court, year, kind, serial: "ZW23C50123"), whatever words stand around it."""
+FAMILY_COURT_CASE = re.compile(r"\d{2}[ \t\-]?[A-Z][ \t\-]?\d{5}\b", re.I)
+_COURT_LETTERS = re.compile(r"\b[A-Z]{2}[ \t\-]?$", re.I)
+"""A family court's case number (HMCTS: court, year, kind, serial: "ZW23C50123"), whatever words stand around it: found
+from its digits, then its court's two letters before them (a pattern that starts with any letter is tried at every one)."""
 _FIRST_WORDS = frozenset(
     """mosaic lcs liquid liquidlogic ehm systmone emis rio contrOCC cris carefirst azeus frameworki ics cpoms myconcern sims
     arbor ehcp marac lado eclipse niche athena storm capita synergy paris case crime police incident occurrence referral
@@ -65,7 +67,9 @@ def case_references(text: str) -> Iterator[tuple[int, int]]:
         match = BARE_REFERENCE.match(text, start)
         if match and sum(c.isdigit() for c in match.group("code")) >= 5 and not _YEARS.fullmatch(match.group("code")):
             yield match.start(), match.end()
-    yield from ((match.start(), match.end()) for match in FAMILY_COURT_CASE.finditer(text))
+    for match in FAMILY_COURT_CASE.finditer(text):
+        if court := _COURT_LETTERS.search(text, max(0, match.start() - 3), match.start()):
+            yield court.start(), match.end()
 
 
 def word_starts(first_words: frozenset[str], text: str) -> list[int]:
