@@ -10,6 +10,11 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+from generator.privacy.addresses import LOWER_STREET_TYPES as _LOWER_STREET_TYPES
+from generator.privacy.addresses import NOT_A_STREET, house_addresses, numbered_houses
+from generator.privacy.addresses import NOT_STREET_NAMES as _NOT_STREET_NAMES
+from generator.privacy.addresses import NUMBERED as _NUMBERED
+from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
 from generator.privacy.birthdates import dates_of_birth
 from generator.privacy.duedates import due_dates
 from generator.privacy.mobiles import bare_mobiles
@@ -18,32 +23,6 @@ from generator.privacy.writtenout import obscured_emails, platform_handles
 
 _S = r"[ \t]"
 """Spacing inside one paragraph: a pattern never spans two paragraphs."""
-_STREET_TYPES = (
-    "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|"
-    "Terrace|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Green|Park|Vale|Wharf|Boulevard|Cottages|Chase|Heights|Circle|"
-    "Approach|Cl|Way|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate|Brow|Fold|Meadow|Quay|Wynd|Garth|Dene|Nook|Copse|"
-    "Spinney|Glade|Orchard|Paddock"
-)
-_LOWER_STREET_TYPES = frozenset(
-    ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
-)
-"""Street types that, in lower case, are never ordinary prose ("a 2 hour drive", "3 cases went to court")."""
-_NOT_STREET_NAMES = frozenset(
-    (  # noqa: SIM905
-        "a an and the of in on at to for from by with into near over off past across along within after before per "
-        "year years week weeks day days hour hours minute minutes month months mile miles working"
-    ).split()
-)
-_NUMBERED = re.compile(
-    r"\b(?:priority|step|appendix|annex|section|part|chapter|figure|fig\.?|table|stage|phase|level|tier|year|page|paragraph"
-    r"|para|recommendation|action|finding|theme|question|objective|outcome|standard|principle|module|session|option|item"
-    r"|slide|point|article|schedule|regulation|clause|key[ \t]stage|round|cohort|wave|term|week|ward|group|batch|block"
-    r"|quarter|q[1-4]|over|under|about|around|nearly|almost|approximately|some|only)[ \t]+$",
-    re.I,
-)
-"""Words that number a part of a text: the number after them is no house's ("Section 3 Key Road Safety messages")."""
-_COURTS = frozenset("family crown youth county magistrates magistrates' high supreme coroners coroners' coroner's appeal".split())  # noqa: SIM905
-
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
 _REPORTING_YEAR = re.compile(r"[ \t.\-/]{0,2}(?:19|20)\d\d[ \t]?[/\-][ \t]?\d\d")
@@ -82,7 +61,7 @@ _NEEDS_DETECTORS = re.compile(
     re.I,
 )
 """Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "Snapchat:"):
-a paragraph with none of them needs no detector run."""
+a paragraph with none of them needs no detector run but the addresses that hold no digit (`addresses.house_addresses`)."""
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -185,7 +164,7 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
             named[0] in _NOT_STREET_NAMES or any(w in ("the", "a", "an", "of", "and", "to", "in", "on", "at") for w in named)
         ):
             continue
-        if street.lower() in ("court", "ct") and lowered[-1] in _COURTS:
+        if lowered[-1] in NOT_A_STREET.get(street.lower(), ()):  # "1 Supreme Court", "3 Food Bank"
             continue
         if _NUMBERED.search(text, max(0, match.start() - 20), match.start()):
             continue  # "Priority 1 The Way Forward", "Appendix 4 Site Walk": a numbered part, not a house
@@ -223,7 +202,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every identifying detail but names in a reader's text, earliest kind first
     where two overlap (an NHS number is not also a phone number)."""
     if not _NEEDS_DETECTORS.search(text):
-        return []
+        return [(start, end, "address") for start, end in house_addresses(text)]  # no digit: "Rose Cottage, Mill Lane"
     found: list[tuple[int, int, str]] = []
     found += [(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
     found += _numbers(text)
@@ -233,6 +212,8 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "date-of-birth") for start, end in due_dates(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
+    found += [(start, end, "address") for start, end in numbered_houses(text)]
+    found += [(start, end, "address") for start, end in house_addresses(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
     found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text.lower() else []
     found += [(start, end, "email") for start, end in obscured_emails(text)]

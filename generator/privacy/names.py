@@ -2,8 +2,8 @@
 
 A name counts as an error only in a name's context: a given name with a surname, an initial or
 particles; a title or rank with a surname; a given name before a verb or its possessive; a surname as
-families and babies are named; a name before ", aged"; a named school, nursery or GP practice. A given
-name alone is a warning. Names that are also everyday words ("May", "Grace", "Will") count only before
+families and babies are named; a name before ", aged" (a named school, nursery or GP practice is
+`namedplaces`'). A given name alone is a warning. Names that are also everyday words ("May", "Grace", "Will") count only before
 a surname or a verb of speech; roles, places and organisations' names never count. The lists of names
 are read in `namelists`.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from generator.privacy.babynames import baby_surname
 from generator.privacy.namecolumns import named_cells
-from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
+from generator.privacy.namelists import everyday, given_names, not_surnames, places, plain, surnames
 
 ERROR, WARNING = "error", "warning"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
@@ -70,18 +70,6 @@ _SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")
 _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
 _LATER_CONTEXT = re.compile(f"{_FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
 """What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
-_PLACE_GUARD = re.compile(
-    r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Surgery|Centre|Practice|Grammar|PRU|Referral|High"
-)
-_PLACE = re.compile(
-    rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,4}})"
-    r"((?:(?:Primary|Infants?'?|Junior|Secondary|Middle|High|Grammar|Nursery|SEN|Special|C of E|CE|RC|Catholic|Community|Free"
-    r"|Church|and)[ \t]+)*"
-    r"(?:School|Academy|College|Nursery|Pre-?[Ss]chool|Primary|Infants|Juniors|Grammar|PRU|Pupil[ \t]+Referral[ \t]+Unit"
-    r"|(?:RC|CE|C of E|Catholic)[ \t]+High|Surgery|Medical[ \t]+Centre|Health[ \t]+Centre|"
-    r"(?:Medical|Health|Group|Family|GP)[ \t]+(?:Practice|Surgery)|GP[ \t]+[Ss]urgery|Children['’]s[ \t]+Centre|Day[ \t]+Nursery))"
-    r"\b(?![ \t]+(?:Trust|Schools|Academies|Nurseries|Practices|Surgeries|Colleges))"
-)
 _CHILD_WORDS = frozenset(
     [
         "adult",
@@ -156,13 +144,6 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         yield match.start(), match.group(), ERROR
     if "|" in text or "\t" in text:
         yield from ((start, name, ERROR) for start, name in named_cells(text))
-    if _PLACE_GUARD.search(text):
-        for match in _PLACE.finditer(text):
-            words = match.group(1).split()
-            while words and words[0].lower().rstrip(".") in generic_place_words():
-                words.pop(0)
-            if words:
-                yield match.start(1) + match.group(1).index(words[0]), " ".join([*words, match.group(2)]), ERROR
 
 
 def is_person(first: str, second: str) -> bool:

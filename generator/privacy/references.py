@@ -1,4 +1,5 @@
-"""References to a case's record: a case recording system's number, a crime's or an incident's reference.
+"""References to a case's record: a case recording system's number, a crime's or an incident's reference, a plan's
+number, a reference after "Ref" or "ID" alone, and a family court's case number.
 
 A number after such words finds the family's whole record for anyone with access to the system, so it identifies them as
 surely as their name does.
@@ -23,15 +24,29 @@ are written): a number after one is a record's."""
 CASE_REFERENCE = re.compile(
     rf"\b(?:(?:{_SYSTEMS})(?:{_S}{{1,3}}(?:case|client|person|child|family|record|episode))?(?:{_S}{{0,3}}\(?{_S}{{0,3}}{_REFERENCE})?"
     rf"|(?:case|crime|police|incident|occurrence|referral|client|person|child|family|record|file|episode|pupil|hospital"
-    rf"|patient|contact){_S}{{1,3}}{_REFERENCE}|(?-i:CRN|PNC|CRO|CAD|MRN))"
+    rf"|patient|contact|LAC|CLA|CIN|CP|CPP|EH)(?:{_S}{{1,3}}plan)?{_S}{{1,3}}{_REFERENCE}|(?-i:CRN|PNC|CRO|CAD|MRN))"
     rf"(?:{_S}{{1,3}}(?:is|was))?{_S}{{0,3}}[:#=\-,]?{_S}{{0,3}}(?P<code>[A-Z]{{0,5}}[\-/]?\d[A-Z\d]*(?:[\-/][A-Z\d]+){{0,4}})\b",
     re.I,
 )
-"""A case's, crime's or record's reference: "Mosaic ID 4829137", "crime ref 14/123456/23", "case number CP-2023-0456"."""
+"""A case's, crime's or record's reference: "Mosaic ID 4829137", "crime ref 14/123456/23", "case number CP-2023-0456",
+"CP plan number 4829137", "LAC number 4829137"."""
+BARE_REFERENCE = re.compile(
+    rf"\b(?:ref(?:erence)?\.?|ID)(?![A-Za-z])(?:{_S}{{1,3}}{_REFERENCE_WORD})?(?:{_S}{{1,3}}(?:is|was))?{_S}{{0,3}}[:#=\-,]?{_S}{{0,3}}"
+    r"(?P<code>[A-Z]{0,5}[\-/]?\d[A-Z\d]*(?:[\-/][A-Z\d]+){0,4})\b",
+    re.I,
+)
+"""A reference with no record's name before it, "Ref: 4829137", "Our ref 4829137", "ID 4829137": five digits or more
+(not "ID 2 of the checklist", "ref 2024", "ID checks on 4829 visits")."""
+_BARE_FIRST_WORDS = frozenset(["ref", "reference", "id"])
+FAMILY_COURT_CASE = re.compile(r"\d{2}[ \t\-]?[A-Z][ \t\-]?\d{5}\b", re.I)
+_COURT_LETTERS = re.compile(r"\b[A-Z]{2}[ \t\-]?$", re.I)
+"""A family court's case number (HMCTS: court, year, kind, serial: "ZW23C50123"), whatever words stand around it: found
+from its digits, then its court's two letters before them (a pattern that starts with any letter is tried at every one)."""
 _FIRST_WORDS = frozenset(
     """mosaic lcs liquid liquidlogic ehm systmone emis rio contrOCC cris carefirst azeus frameworki ics cpoms myconcern sims
     arbor ehcp marac lado eclipse niche athena storm capita synergy paris case crime police incident occurrence referral
-    client person child family record file episode pupil hospital patient contact crn pnc cro cad mrn""".lower().split()
+    client person child family record file episode pupil hospital patient contact crn pnc cro cad mrn lac cla cin cp cpp
+    eh""".lower().split()
 )
 """The words a reference's name starts with, in lower case: the pattern is tried only where one of them stands."""
 _WORD = re.compile(r"[A-Za-z]+")
@@ -40,13 +55,21 @@ _YEARS = re.compile(r"(?:19|20)\d\d(?:[/\-](?:19|20)?\d\d)?")
 
 
 def case_references(text: str) -> Iterator[tuple[int, int]]:
-    """References with four digits or more that are no year or reporting year ("the Mosaic 2024 upgrade", "EHM 2023/24")."""
+    """References with four digits or more that are no year or reporting year ("the Mosaic 2024 upgrade", "EHM 2023/24"),
+    five or more after a reference's word alone, and family court case numbers."""
     for start in word_starts(_FIRST_WORDS, text):
         if not _DIGIT.search(text, start, start + 60) or not (match := CASE_REFERENCE.match(text, start)):
             continue  # every reference holds digits: a word with none near it starts none
         code = match.group("code")
         if sum(c.isdigit() for c in code) >= 4 and not _YEARS.fullmatch(code):
             yield match.start(), match.end()
+    for start in word_starts(_BARE_FIRST_WORDS, text):
+        match = BARE_REFERENCE.match(text, start)
+        if match and sum(c.isdigit() for c in match.group("code")) >= 5 and not _YEARS.fullmatch(match.group("code")):
+            yield match.start(), match.end()
+    for match in FAMILY_COURT_CASE.finditer(text):
+        if court := _COURT_LETTERS.search(text, max(0, match.start() - 3), match.start()):
+            yield court.start(), match.end()
 
 
 def word_starts(first_words: frozenset[str], text: str) -> list[int]:

@@ -20,7 +20,7 @@ from itertools import pairwise
 from pathlib import PurePosixPath
 
 from generator.model import Problem
-from generator.privacy import names
+from generator.privacy import namedplaces, names
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.detectors import detect
 from generator.privacy.names import words as name_words
@@ -75,7 +75,9 @@ def scan_read(read: Read, declared: list[frozenset[str]] | None = None, detector
     found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in spans]
     if declared is not None:
         reach = -1  # the end of the furthest name kept so far: a name inside it is not repeated
-        for start, name, severity in sorted(names.find(text), key=lambda item: (item[0], -len(item[1]), item[2] != ERROR)):
+        for start, name, severity in sorted(
+            [*names.find(text), *namedplaces.find(text)], key=lambda item: (item[0], -len(item[1]), item[2] != ERROR)
+        ):
             if start + len(name) <= reach or any(names.words(name) <= d for d in declared):
                 continue
             reach = max(reach, start + len(name))

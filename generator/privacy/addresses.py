@@ -1,0 +1,108 @@
+"""Where a family lives, in the forms an address takes besides a house number before a street's name and type.
+
+Street types and the words that tell a house number from a count are here, for `detectors`' address pattern too. The
+forms found here: a house number written out ("Fourteen Laburnum Close"), a house's name before its street ("Rose
+Cottage, Mill Lane"), a numbered house before its place or street ("14 Laburnum House, Northbrook"), a street with no
+type ("14 Broadway") and a house number before "The" and a plural that names a close of houses ("14 The Laburnums").
+The first two hold no digit: they are looked for in every paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.privacy.references import word_starts
+
+STREET_TYPES = (
+    "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Garden|Gdn|Grove|"
+    "Gro|Terrace|Ter|Terr|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Pde|Green|Grn|Park|Pk|Vale|Wharf|Boulevard|Blvd|"
+    "Cottages|Chase|Heights|Hts|Circle|Approach|Cl|Cls|Clo|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate|Brow|Fold|"
+    "Meadow|Quay|Wynd|Garth|Dene|Nook|Copse|Spinney|Glade|Orchard|Paddock|Mount|Mt|Grange|Ridge|Bank"
+)
+LOWER_STREET_TYPES = frozenset(
+    ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
+)
+"""Street types that, in lower case, are never ordinary prose ("a 2 hour drive", "3 cases went to court")."""
+NOT_STREET_NAMES = frozenset(
+    (  # noqa: SIM905
+        "a an and the of in on at to for from by with into near over off past across along within after before per "
+        "year years week weeks day days hour hours minute minutes month months mile miles working"
+    ).split()
+)
+NUMBERED = re.compile(
+    r"\b(?:priority|step|appendix|annex|section|part|chapter|figure|fig\.?|table|stage|phase|level|tier|year|page|paragraph"
+    r"|para|recommendation|action|finding|theme|question|objective|outcome|standard|principle|module|session|option|item"
+    r"|slide|point|article|schedule|regulation|clause|key[ \t]stage|round|cohort|wave|term|week|ward|group|batch|block"
+    r"|quarter|q[1-4]|over|under|about|around|nearly|almost|approximately|some|only)[ \t]+$",
+    re.I,
+)
+"""Words that number a part of a text: the number after them is no house's ("Section 3 Key Road Safety messages")."""
+_COURTS = frozenset("family crown youth county magistrates magistrates' high supreme coroners coroners' coroner's appeal".split())  # noqa: SIM905
+_BANKS = "food baby blood data clothes clothing uniform toy hygiene memory milk nappy bottle school community"
+_GARDENS = "sensory community memorial roof secret kitchen wildlife peace school nursery therapy quiet"
+NOT_A_STREET = {"court": _COURTS, "ct": _COURTS, "bank": frozenset(_BANKS.split()), "garden": frozenset(_GARDENS.split())}
+"""Words before a street type that make it a place or a service: "1 Supreme Court", "3 Food Bank", "2 Sensory Garden"."""
+
+_HOUSE_NUMBER = r"\b\d{1,4}[A-Za-z]?,?[ \t]+"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_NUMBER_WORDS = frozenset([*_TENS, *_UNITS, *_TEENS])
+_ADDRESS_BEFORE = re.compile(r"(?:\b(?i:at|to|from|address|is)|:)[ \t]+$")
+_WRITTEN = re.compile(
+    rf"(?i:(?:{'|'.join(_TENS)})(?:[ \-](?:one|{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})\b"
+    rf"[ \t]+((?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}})(?:{STREET_TYPES})\b"
+)
+"""A house number written out where an address stands, "at", "to", "from" or after a colon: "lived at Fourteen Laburnum
+Close" (not "One": "One Tree Hill"; not a count at a sentence's start: "Two Mill Lane residents complained")."""
+_HOUSE_KINDS = "Cottage|Farm|Farmhouse|Barn|Bungalow|Lodge|Villa|House|Manor"
+_HOUSE_NAME = re.compile(
+    rf"\b((?:[A-Z][a-z'’]+[ \t]+){{1,2}})(?:{_HOUSE_KINDS}),[ \t]+(?:\d{{1,4}}[A-Za-z]?,?[ \t]+)?"
+    rf"(?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}}(?:{STREET_TYPES})\b"
+)
+"""A house's name before its street: "Rose Cottage, Mill Lane"."""
+_NUMBERED_HOUSE = re.compile(rf"{_HOUSE_NUMBER}((?:[A-Z][\w'’\-]*[ \t]+){{1,2}})House(?=,[ \t]+[A-Z])")
+"""A numbered house before its place or street: "14 Laburnum House, Northbrook"."""
+_OWN_NAMES = re.compile(
+    rf"(?=\d){_HOUSE_NUMBER}(?:(?:The[ \t]+)?(?:Broadway|Kingsway|Queensway|Parkway|Causeway|Fairway|Strand|Headrow|Northgate"
+    r"|Southgate|Eastgate|Westgate|Kirkgate|Briggate)|The[ \t]+(?:Laburnums|Beeches|Limes|Willows|Elms|Oaks|Poplars|Hollies"
+    r"|Firs|Pines|Maples|Cedars|Larches|Chestnuts|Sycamores|Rowans|Birches|Alders|Hawthorns|Hazels|Yews|Laurels|Lilacs"
+    r"|Acacias|Magnolias|Junipers|Maltings|Sidings|Moorings|Pastures|Paddocks|Orchards|Crofts|Lawns|Spinneys|Cloisters))\b"
+)
+"""A house number before a street with no type ("14 Broadway") or a close named by its trees ("14 The Laburnums")."""
+_ORGANISATION = frozenset(
+    """partnership council civic police county town city health trust services service safeguarding community church court
+    hospital agency authority government borough district enterprise business office offices centre children's family
+    mcdonald""".split()  # noqa: SIM905
+)
+"""Words of an organisation's building, not a family's home: "Safeguarding Partnership House, Northbrook"."""
+_HOUSE_GUARD = re.compile(rf"(?:{_HOUSE_KINDS}),")
+
+
+def house_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each address in the forms above."""
+    for start in word_starts(_NUMBER_WORDS, text):
+        match = _WRITTEN.match(text, start)
+        if not match or not _ADDRESS_BEFORE.search(text, max(0, start - 10), start):
+            continue
+        words = [w.lower() for w in match.group(1).split()]
+        street = match.group().rsplit(None, 1)[-1].lower()
+        if words[-1] in NOT_A_STREET.get(street, ()) or words[0] in NOT_STREET_NAMES:
+            continue
+        if not (words[0].endswith("s") and not words[0].endswith("ss")):
+            yield match.start(), match.end()  # not "Seven Sisters Road", "Nine Elms Lane": a street named by a number
+    if _HOUSE_GUARD.search(text):
+        for match in _HOUSE_NAME.finditer(text):
+            if not _ORGANISATION.intersection(w.lower() for w in match.group(1).split()):
+                yield match.start(), match.end()
+
+
+def numbered_houses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each numbered house in the forms above: the text holds a digit."""
+    for match in [*(_NUMBERED_HOUSE.finditer(text) if "House," in text else ()), *_OWN_NAMES.finditer(text)]:
+        if NUMBERED.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "Level 3 House, …", "Section 2 The Strand"
+        if match.re is _NUMBERED_HOUSE and _ORGANISATION.intersection(w.lower() for w in match.group(1).split()):
+            continue
+        yield match.start(), match.end()
