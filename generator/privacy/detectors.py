@@ -84,7 +84,7 @@ def _numbers(text: str) -> Iterator[tuple[int, int, str]]:
         international = _international(run, [digits for digits, _, _ in groups])
         if groups[0][0] == "00" and international:  # 00 44 …
             groups = groups[1:]
-        elif groups[0][0].startswith("0044"):
+        elif international and groups[0][0].startswith("0044"):
             digits, start, end = groups[0]
             groups[0] = (digits[2:], start + 2, end)
         if international and groups[0][0].startswith("44") and len(groups[0][0]) > 2:  # +447700900123
@@ -106,7 +106,7 @@ def _international(run: str, groups: list[str]) -> bool:
     national = "".join(groups[1:]) if groups[0] == "44" else groups[0][2:] if len(groups[0]) == 12 else ""
     return (
         run[0] == "+"
-        or groups[0].startswith("0044")
+        or (groups[0].startswith("0044") and sum(map(len, groups)) >= 13)  # not an NHS number's ten digits
         or (groups[0] == "00" and run[3:].lstrip()[:2] == "44")
         or (groups[0].startswith("44") and len(national) == 10 and national[0] in "1237")
     )

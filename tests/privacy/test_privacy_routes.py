@@ -194,6 +194,7 @@ ROUTES = [
     ("word-manual-line-break", "The review of Tyler\x0bWhitfield was seen.", "name", 0),
     ("form-feed", "The review of Tyler\x0cWhitfield was seen.", "name", 0),
     ("next-line-mark", "The review of Tyler\x85Whitfield was seen.", "name", 0),
+    ("nhs-number-from-0044", "Her NHS number 0044000006 was on the referral.", "nhs-number", 0),
     ("cherokee-lookalikes", "\u13daharon \u13b3hitfield was seen at home.", "name", 0),
     # found by a fifth attack, on those
     ("crime-reference-number", "Police logged it under crime reference number 42/12345/24.", "case-reference", 0),
