@@ -830,3 +830,26 @@ def test_report_wordings_that_hold_no_detail_pass_both_scans(tmp_path: Path, tex
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text(to_html(text))
     assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendance rose +48 points; 00 40 in the range; scores +12 15 20 25 30 over five terms.",
+        "Costs were +£1,200 (+2,000 in 2023); 1 in 10,000 children; +12.5% on 2022-23; 00:40 at night.",
+        "The meeting ran 10:00 40 minutes late; s.47 00 12 enquiries; £1,00 40 000 000 in the budget.",
+        "Referrals +1,234 in 2023 and +2011 2012 cohorts; section 17 +47 cases; 0.0040 721 in the table.",
+        "Ring Childline on +44 800 1111 or 0044 800 1111; the Samaritans on +44 116 123.",
+        "The O2 shop, CO2 and NO2 levels; 7,700 children; 0,100,200,300 and 01,234,567,890; 2020,2021,2022,2023.",
+        "Contact O2 on 0800 800 202; NSPCC helpline O8OO 8OO 5OOO; the 0,5 ratio; O1 to O7 grades; OOO and 0OO.",
+        "Counts 07700,900 and 12,345,678; version 077OO; codes 01234∙567 and 2∙3∙4.",
+    ],
+)
+def test_numbers_that_are_no_phone_abroad_and_no_phone_in_disguise_pass_both_scans(tmp_path: Path, text: str) -> None:
+    """Scores, ranges, money, years, times, statutes and percentages after "+" or "00"; O as a network's or a gas's
+    letter, counts with commas: no phone number, found by a sixth attack's lookalikes."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(to_html(text))
+    assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
