@@ -34,10 +34,10 @@ from generator.privacy.reading import ASIDE
 _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _DOB_WORD = (
-    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
+    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?:(?<=,)|(?<=,[ \t])|(?<=\()|(?<=\([ \t]))(?-i:b)(?=[ \t]{{1,3}}\d)|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
     rf"|turn(?:s|ed)?{SPACE}{{1,3}}\d{{1,2}}(?={SPACE}{{1,3}}on\b))"
 )
-"""What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", a mother who "gave birth", a
+"""What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", "Child A, b 3/4/12" (a bare b only after a comma or a bracket), a mother who "gave birth", a
 "birth on" a date, the day a child "turned 7 on" (a birthday)."""
 _TAIL = (
     rf"(?:\]?{SPACE}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={SPACE}{{0,3}}(?:[:)\n]|\Z))|{SPACE}{{0,3}}[†‡*]"

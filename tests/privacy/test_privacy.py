@@ -853,3 +853,23 @@ def test_numbers_that_are_no_phone_abroad_and_no_phone_in_disguise_pass_both_sca
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text(to_html(text))
     assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cohort b 2011 was reviewed; options a b c were weighed; see (b) 03/04/2011 meeting.",
+        "Most babies were born at term; two were born at home; one born at 32 weeks.",
+        "The project was born at 9am on 3 April 2024; the hub was born at 10:30 on 12 March 2024.",
+        "Items a, b and c; options a 01/02/2011, B 03/04/2011 agreed; Children A, B 03/04/2011 reviewed.",
+        "Babies born weighing under 2.5kg were 6% of the 2011 cohort; the target was set on 3 April 2011.",
+    ],
+)
+def test_birth_words_without_a_childs_birth_date_pass(tmp_path: Path, text: str) -> None:
+    """A cohort, a list's letter b, births at term or at home without a date, a project "born" at an hour: no date of
+    birth, found by a sixth attack's lookalikes."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(to_html(text))
+    assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
