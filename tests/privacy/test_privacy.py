@@ -873,3 +873,19 @@ def test_birth_words_without_a_childs_birth_date_pass(tmp_path: Path, text: str)
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text(to_html(text))
     assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. Level results rose; J. Crew clothes were donated; see Appendix A. Children and Part B. Findings.",
+        "No. 10 wrote. Option B Smith and Plan B Young people; T Levels were started; the A Smith family.",
+        "Heading 1. Findings and 2. Actions. Grade C. Level 3 staff. Category B. Children in need were seen.",
+        "E. coli was found. Key Stage 2 results; Form A. Findings; Section B. Children were seen.",
+    ],
+)
+def test_letters_that_number_a_part_or_a_grade_are_no_initials(tmp_path: Path, text: str) -> None:
+    """A letter that numbers an appendix, a part, an option or a grade, before a capitalised word: no initial and
+    surname, found by a sixth attack's lookalikes."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []
