@@ -34,7 +34,7 @@ from generator.privacy.reading import ASIDE
 _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _DOB_WORD = (
-    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?:(?<=,)|(?<=,[ \t])|(?<=\()|(?<=\([ \t]))(?-i:b)(?=[ \t]{{1,3}}\d)|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
+    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?-i:b)(?=[ \t]{{1,3}}\d)(?:(?<=,b)|(?<=,[ \t]b)|(?<=\(b)|(?<=\([ \t]b))|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
     rf"|turn(?:s|ed)?{SPACE}{{1,3}}\d{{1,2}}(?={SPACE}{{1,3}}on\b))"
 )
 """What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", "Child A, b 3/4/12" (a bare b only after a comma or a bracket), a mother who "gave birth", a

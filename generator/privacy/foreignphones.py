@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 _RUN = re.compile(
-    r"(?:\+|(?<![\w+.,:/£$€])00[ \t]?)(?=[1-9])\d(?:(?:[ \t]|[ \t]?[.\-/\u2013][ \t]?|[ \t]?\([ \t]?|[ \t]?\)[ \t]?)?\d)*"
+    r"(?=[+0])(?:\+|(?<![\w+.,:/£$€])00[ \t]?)(?=[1-9])\d(?:(?:[ \t]|[ \t]?[.\-/\u2013][ \t]?|[ \t]?\([ \t]?|[ \t]?\)[ \t]?)?\d)*"
 )
 """"+" or "00" and then digit groups parted by a space, a dot, a hyphen, a slash or an area code's brackets; the
 plus may follow a word ("tel+48…"), "00" only a space or a bracket (not "10:00 40", "£1,00")."""
