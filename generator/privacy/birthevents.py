@@ -53,6 +53,8 @@ _BABY = re.compile(
 _PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 _MOTHER = re.compile(rf"\b{_PARENT}\b", re.I)
 """Who gives birth: "Mum gave birth …", "Mrs A gave birth …", "a 16-year-old gave birth …"."""
+_PSEUDONYM_BEFORE = re.compile(r"\b(?:child|baby|sibling|twin|infant|young[ \t]person)[ \t]+[A-Z0-9]{1,2}[ \t]*:[ \t]*$", re.I)
+"""A child's pseudonym and a colon just before "b.": "Child A: b. 3.4.11" is a birth, not a list's item b."""
 _NEAR = 60
 """Characters looked back over for the child, the person or the mother a birth needs."""
 
@@ -83,3 +85,8 @@ def born_to(text: str, end: int, word: str) -> re.Match[str] | None:
         detail = _BORN_DETAIL.match(text, end) if child_near(text, end - len(word)) else None
         return _BORN_TO.match(text, end) or detail
     return _GIVEN_BIRTH_TO.match(text, end) if word.endswith("birth") and word[:1] == "g" else None
+
+
+def named_child_before(text: str, start: int) -> bool:
+    """Whether a child's pseudonym and a colon stand just before `start` ("Child A: b. 3.4.11")."""
+    return _PSEUDONYM_BEFORE.search(text, max(0, start - 30), start) is not None

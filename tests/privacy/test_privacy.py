@@ -863,6 +863,7 @@ def test_numbers_that_are_no_phone_abroad_and_no_phone_in_disguise_pass_both_sca
         "The project was born at 9am on 3 April 2024; the hub was born at 10:30 on 12 March 2024.",
         "Items a, b and c; options a 01/02/2011, B 03/04/2011 agreed; Children A, B 03/04/2011 reviewed.",
         "Babies born weighing under 2.5kg were 6% of the 2011 cohort; the target was set on 3 April 2011.",
+        "Actions: a. 1 May 2024; b. 5 May 2024 review. Options: b 3/4/2011 meeting; (b 12 cases).",
     ],
 )
 def test_birth_words_without_a_childs_birth_date_pass(tmp_path: Path, text: str) -> None:

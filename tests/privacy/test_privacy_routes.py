@@ -207,6 +207,7 @@ ROUTES = [
     ("bare-b-after-comma", "Child A, b 03/04/2011, was seen.", "date-of-birth", 0),
     ("bare-b-in-brackets", "Child A (b 3.4.11) was seen.", "date-of-birth", 0),
     ("abbreviated-born-numeric-date", "Child A, b. 3.4.11, was seen.", "date-of-birth", 0),
+    ("abbreviated-born-after-pseudonym-and-colon", "Child A: b. 3.4.11 was on the plan.", "date-of-birth", 0),
     ("initial-and-surname", "The worker visited T. Smith at home.", "name", 0),
     ("initial-and-surname-in-brackets", "Mother (S. Smith) said it was fine.", "name", 0),
     ("initials-without-stops", "J Smith and K Smith were seen at the clinic.", "name", 0),
