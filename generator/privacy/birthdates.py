@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from generator.privacy.asides import ASIDE
 from generator.privacy.birthcolumns import in_columns, other_column
-from generator.privacy.birthevents import GAVE_BIRTH, birth_near, born_to, child_near, mother_near
+from generator.privacy.birthevents import GAVE_BIRTH, birth_near, born_to, child_near, mother_near, named_child_before
 from generator.privacy.dates import (
     BIRTH,
     DATE,
@@ -34,10 +34,10 @@ from generator.privacy.dates import (
 _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _DOB_WORD = (
-    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
+    rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?-i:b)(?=[ \t]{{1,3}}\d)(?:(?<=[,(:]b)|(?<=[,(:][ \t]b))|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
     rf"|turn(?:s|ed)?{SPACE}{{1,3}}\d{{1,2}}(?={SPACE}{{1,3}}on\b))"
 )
-"""What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", a mother who "gave birth", a
+"""What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", "Child A, b 3/4/12" (a bare b only after a comma, a bracket or a colon), a mother who "gave birth", a
 "birth on" a date, the day a child "turned 7 on" (a birthday)."""
 _TAIL = (
     rf"(?:\]?{SPACE}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={SPACE}{{0,3}}(?:[:)\n]|\Z))|{SPACE}{{0,3}}[†‡*]"
@@ -127,7 +127,7 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
     reach = 0
     for keyword in _KEYWORD.finditer(text):
         strict, word = _BIRTH_ONLY.fullmatch(keyword.group()) is not None, keyword.group().lower()
-        if (word == "b." and _starts_item(text, keyword.start())) or (
+        if (word in ("b.", "b") and _starts_item(text, keyword.start()) and not named_child_before(text, keyword.start())) or (
             word == "delivered" and not birth_near(text, keyword.start())
         ):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth

@@ -1,5 +1,6 @@
 """A birth told as an event rather than under a label: a child "born to" its parents, a mother who "gave birth to" a
-child, a baby "delivered", the day a child "turned 7". `birthdates` finds the keyword; this says whether what is
+child, a baby "delivered", the day a child "turned 7". A birth told with its hour or weight ("born at 2am on", "born weighing 3lb on") counts where a child is near.
+`birthdates` finds the keyword; this says whether what is
 around it tells of a person's birth (not a partnership's, a campaign's or a training session's), and reads past the
 parents or the child named between the keyword and its date.
 """
@@ -25,6 +26,15 @@ _BORN_TO = re.compile(
     re.I,
 )
 """A date after the parents a child was born to: "born to a mother aged 16 on 3 April 2012"."""
+_BORN_DETAIL = re.compile(
+    rf"(?:[ \t,]{{1,3}}(?:at{SPACE}{{1,3}}\d{{1,2}}(?:[.:]\d{{2}})?{SPACE}{{0,2}}(?:[ap]\.?m\b\.?|hrs\b|hours\b)?"
+    rf"|at{SPACE}{{1,3}}(?:full{SPACE}{{1,3}})?term|at{SPACE}{{1,3}}\d{{2}}(?:\+\d)?{SPACE}{{1,3}}weeks(?:{SPACE}{{1,3}}gestation)?"
+    rf"|weighing{SPACE}{{1,3}}\d{{1,2}}(?:\.\d{{1,3}})?{SPACE}{{0,2}}(?:lbs?|kg|g|grams|pounds?)\b"
+    rf"(?:{SPACE}{{0,3}}\d{{1,2}}{SPACE}{{0,2}}(?:oz|ounces?)\b)?)){{1,3}}[ \t,]{{1,3}}(?=on\b){FILLER}({DATE}){NOT_A_RANGE}",
+    re.I,
+)
+"""A date after what a child was born at or weighing: "born at 2am on 3 April 2011", "born weighing 3lb 4oz on …",
+"born at 32 weeks on …" (only with a child or a person near: "the project was born at 9am on …" is none)."""
 _GIVEN_BIRTH_TO = re.compile(
     rf"{SPACE}{{1,3}}to{SPACE}{{1,3}}(?:[\w'’\-]{{1,20}},?{SPACE}{{1,3}}){{1,6}}(?=on\b){FILLER}({DATE}){NOT_A_RANGE}", re.I
 )
@@ -43,6 +53,8 @@ _BABY = re.compile(
 _PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.I)
 _MOTHER = re.compile(rf"\b{_PARENT}\b", re.I)
 """Who gives birth: "Mum gave birth …", "Mrs A gave birth …", "a 16-year-old gave birth …"."""
+_PSEUDONYM_BEFORE = re.compile(r"\b(?:child|baby|sibling|twin|infant|young[ \t]person)[ \t]+[A-Z0-9]{1,2}[ \t]*:[ \t]*$", re.I)
+"""A child's pseudonym and a colon just before "b.": "Child A: b. 3.4.11" is a birth, not a list's item b."""
 _NEAR = 60
 """Characters looked back over for the child, the person or the mother a birth needs."""
 
@@ -70,5 +82,11 @@ def born_to(text: str, end: int, word: str) -> re.Match[str] | None:
     """The date after the parents a child was "born to", or after the child a mother "gave birth to" (the keyword
     `word` ends at `end`), its group 1 the date."""
     if word == "born":
-        return _BORN_TO.match(text, end)
+        detail = _BORN_DETAIL.match(text, end) if child_near(text, end - len(word)) else None
+        return _BORN_TO.match(text, end) or detail
     return _GIVEN_BIRTH_TO.match(text, end) if word.endswith("birth") and word[:1] == "g" else None
+
+
+def named_child_before(text: str, start: int) -> bool:
+    """Whether a child's pseudonym and a colon stand just before `start` ("Child A: b. 3.4.11")."""
+    return _PSEUDONYM_BEFORE.search(text, max(0, start - 30), start) is not None

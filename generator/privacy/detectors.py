@@ -16,7 +16,9 @@ from generator.privacy.addresses import NOT_STREET_NAMES as _NOT_STREET_NAMES
 from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
 from generator.privacy.birthdates import dates_of_birth
+from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
+from generator.privacy.foreignphones import foreign_phones
 from generator.privacy.mobiles import bare_mobiles
 from generator.privacy.references import case_references
 from generator.privacy.writtenout import obscured_emails, platform_handles
@@ -206,6 +208,8 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     found += [(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
     found += _numbers(text)
+    found += [(start, end, "phone") for start, end in foreign_phones(text)] if "+" in text or "00" in text else []
+    found += [(start, end, "phone") for start, end in disguised_phones(text)]
     found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]

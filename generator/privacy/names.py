@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from generator.privacy.babynames import baby_surname
+from generator.privacy.initialnames import initial_names
 from generator.privacy.namecolumns import named_cells
 from generator.privacy.namelists import everyday, given_names, not_surnames, places, plain, surnames
 
@@ -140,6 +141,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
     tokens = list(_CAPITALISED.finditer(text))
     for index in range(len(tokens)):
         yield from _judge(text, tokens, index)
+    yield from initial_names(text)  # T. Smith, J Smith
     for match in _RANK.finditer(text):
         yield match.start(), match.group(), ERROR
     if "|" in text or "\t" in text:

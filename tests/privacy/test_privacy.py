@@ -885,3 +885,63 @@ def test_counts_and_buildings_beside_street_words_pass_both_scans(tmp_path: Path
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text(to_html(text))
     assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendance rose +48 points; 00 40 in the range; scores +12 15 20 25 30 over five terms.",
+        "Costs were +£1,200 (+2,000 in 2023); 1 in 10,000 children; +12.5% on 2022-23; 00:40 at night.",
+        "The meeting ran 10:00 40 minutes late; s.47 00 12 enquiries; £1,00 40 000 000 in the budget.",
+        "Referrals +1,234 in 2023 and +2011 2012 cohorts; section 17 +47 cases; 0.0040 721 in the table.",
+        "Ring Childline on +44 800 1111 or 0044 800 1111; the Samaritans on +44 116 123.",
+        "The O2 shop, CO2 and NO2 levels; 7,700 children; 0,100,200,300 and 01,234,567,890; 2020,2021,2022,2023.",
+        "Contact O2 on 0800 800 202; NSPCC helpline O8OO 8OO 5OOO; the 0,5 ratio; O1 to O7 grades; OOO and 0OO.",
+        "Counts 07700,900 and 12,345,678; version 077OO; codes 01234∙567 and 2∙3∙4.",
+    ],
+)
+def test_numbers_that_are_no_phone_abroad_and_no_phone_in_disguise_pass_both_scans(tmp_path: Path, text: str) -> None:
+    """Scores, ranges, money, years, times, statutes and percentages after "+" or "00"; O as a network's or a gas's
+    letter, counts with commas: no phone number, found by a sixth attack's lookalikes."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(to_html(text))
+    assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cohort b 2011 was reviewed; options a b c were weighed; see (b) 03/04/2011 meeting.",
+        "Most babies were born at term; two were born at home; one born at 32 weeks.",
+        "The project was born at 9am on 3 April 2024; the hub was born at 10:30 on 12 March 2024.",
+        "Items a, b and c; options a 01/02/2011, B 03/04/2011 agreed; Children A, B 03/04/2011 reviewed.",
+        "Babies born weighing under 2.5kg were 6% of the 2011 cohort; the target was set on 3 April 2011.",
+        "Actions: a. 1 May 2024; b. 5 May 2024 review. Options: b 3/4/2011 meeting; (b 12 cases).",
+    ],
+)
+def test_birth_words_without_a_childs_birth_date_pass(tmp_path: Path, text: str) -> None:
+    """A cohort, a list's letter b, births at term or at home without a date, a project "born" at an hour: no date of
+    birth, found by a sixth attack's lookalikes."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text(to_html(text))
+    assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A. Level results rose; J. Crew clothes were donated; see Appendix A. Children and Part B. Findings.",
+        "No. 10 wrote. Option B Smith and Plan B Young people; T Levels were started; the A Smith family.",
+        "Heading 1. Findings and 2. Actions. Grade C. Level 3 staff. Category B. Children in need were seen.",
+        "E. coli was found. Key Stage 2 results; Form A. Findings; Section B. Children were seen.",
+    ],
+)
+def test_letters_that_number_a_part_or_a_grade_are_no_initials(tmp_path: Path, text: str) -> None:
+    """A letter that numbers an appendix, a part, an option or a grade, before a capitalised word: no initial and
+    surname, found by a sixth attack's lookalikes."""
+    findings = scan_text(list(enumerate(text.split("\n"), start=1)))
+    assert [(f.kind, f.text) for f in findings if f.severity == "error"] == []

@@ -1,0 +1,45 @@
+"""UK phone numbers written so that digits are not read as one number: the letter O for a zero ("O7700 900123",
+"077OO 9OO123"), or groups parted by commas or a bullet operator ("07700,900,123", "07700∙900∙123").
+
+A run counts only where, read with each O as 0 and without its separators, it is a UK phone's shape: eleven digits
+from 01, 02 or 07 (or +44 and ten), in groups of three digits or more, with four real digits at least. "O2" (the
+network), "CO2", "NO2" and counts ("7,700") are far too short; freephone and 03 numbers are organisations'.
+Runs with neither a letter O nor such a separator are `detectors`' (one finding per number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_RUN = re.compile(r"(?=[+0O])(?<![\w+])(?:\+44[ \t]?(?:\([0O]\)[ \t]?)?|[0O])[0-9O](?:[ .,\-\u2219·•]?[0-9Oo]){8,11}(?!\w)")
+"""From a 0 or an O (or +44) that no word goes before: digits and Os, parted by one separator at most (the look-ahead
+first lets the engine skip to the next 0, O or plus rather than try the look-behind at every character)."""
+_GROUP = re.compile(r"[0-9Oo]+")
+_DISGUISED = re.compile(r"[Oo,\u2219]")
+"""What `detectors` does not read as a number's: a letter O, a comma, a bullet operator."""
+_ORGANISATIONS = ("0800", "0808", "0500", "03")
+"""As `detectors.ORGANISATION_NUMBERS`: freephone and 03 numbers, never a family's."""
+_REAL_DIGITS = 4
+
+
+def disguised_phones(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each UK phone number written with O for 0, or parted by commas or bullet operators."""
+    for match in _RUN.finditer(text):
+        run = match.group()
+        national = run[3:].lstrip(" \t") if run.startswith("+44") else run
+        if national.startswith("("):  # +44 (0)7700 …
+            national = national[national.index(")") + 1 :].lstrip(" \t")
+        groups = _GROUP.findall(national)
+        digits = "".join(groups).replace("O", "0").replace("o", "0")
+        if run.startswith("+44"):
+            digits = "0" + digits
+        if (
+            _DISGUISED.search(run)
+            and len(digits) == 11
+            and digits[1] in "127"
+            and not digits.startswith(_ORGANISATIONS)
+            and all(len(group) >= 3 for group in groups)
+            and sum(map(str.isdigit, run)) >= _REAL_DIGITS + (2 if run.startswith("+44") else 0)
+        ):
+            yield match.start(), match.end()

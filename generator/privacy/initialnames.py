@@ -1,0 +1,71 @@
+"""A person named by an initial and a surname: "T. Smith", "(S. Smith)", "J Smith and K Smith", "T. R. Smith".
+
+An initial is a capital letter on its own, with or without its full stop ("A" and "I" only with it: an article and a
+pronoun). The word after it is a surname where it is a known surname that is no everyday word ("T. Smith"); a word on
+no list, or a surname that is also an everyday word ("Young"), only before a verb or its possessive, as given names
+are judged ("T. Whitfield said", "T. Whitfield's son", not "Plan B Young people"). A part of a text numbered by a
+letter ("Appendix A. Children", "Part B. Findings", "Option B Smith"), a pseudonym's letter ("Child A. Smith said"),
+and an initial after a given name ("Jane T. Smith": the given name's rule) start none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.privacy.namelists import everyday, given_names, not_surnames, places, surnames
+
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
+_SURNAME = rf"(?:(?:Mc|Mac|O['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_INITIAL_NAME = re.compile(
+    rf"([A-Z])(?<![\w.'’\-&/][A-Z])(\.?)(?:[ \t]{{0,2}}[A-Z]\.)?[ \t]{{1,2}}({_SURNAME})(['’]s)?\b(?![\-'’]?\w)"
+)
+"""One or two initials (the second with its full stop) and a capitalised word after them (looked for from a capital:
+the look-behind runs only there)."""
+_LABEL = re.compile(
+    r"\b(?:appendix|appendices|annex|annexe|part|section|form|option|plan|grade|level|category|type|class|group|tier"
+    r"|stage|step|phase|schedule|table|figure|fig|item|question|paragraph|para|point|chapter|unit|block|wing|ward|team"
+    r"|room|zone|area|site|vitamin|hepatitis|hep|model|box|exhibit|child|children|baby|babies|sibling|infant"
+    r"|twin|adult|person|young[ \t]+person|family|household|case|school|year|no|key|list|route|letter|column|row"
+    r"|sheet|tab|range|band|pathway|scenario|example|strand|track|cohort|panel|priority|theme|standard|objective)"
+    r"\.?[ \t]+$",
+    re.I,
+)
+"""Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
+_LOOK_BACK = 20
+_GIVEN_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+$")
+_VERB_AFTER = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:said|says|told|tells|was|is|were|are|has|had|have|did|does|would|could|will|can|may"
+    r"|might|should|must|also|then|later|[a-z]{2,}ed)\b"
+)
+"""A verb after the surname, perhaps after an adverb: "T. Whitfield said", "T. Whitfield later disclosed"."""
+
+
+def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, name, "error") for each initial and surname in `text`."""
+    for match in _INITIAL_NAME.finditer(text):
+        letter, stop, word, possessive = match.groups()
+        if letter in "AI" and not stop:
+            continue  # "A Smith family", "I Smith"
+        before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
+        if _LABEL.search(before) or (_GIVEN_BEFORE.search(before) and _given(before.split()[-1])):
+            continue  # "Appendix A. Children", "Jane T. Smith" (the given name's rule)
+        if _surname(word, possessive is not None or _VERB_AFTER.match(text, match.end()) is not None):
+            yield match.start(), match.group(), "error"
+
+
+def _given(word: str) -> bool:
+    return word in given_names() and word.lower() not in everyday()
+
+
+def _surname(word: str, in_context: bool) -> bool:
+    """A known surname that is no everyday word; or, before a verb or as a possessive, any other word that is no
+    organisation's, place's or everyday word, or a known surname that is also an everyday word."""
+    lowered = word.lower()
+    if lowered in not_surnames() or lowered in places() or len(word) < 3:
+        return False
+    if lowered.endswith("s") and lowered[:-1] in everyday():
+        return False  # "T Levels were introduced"
+    if word in surnames():
+        return in_context or lowered not in everyday()
+    return in_context and lowered not in everyday()
