@@ -193,6 +193,8 @@ def normalised(text: str) -> str:
     dashes read as a reader reads them, and what a right-to-left override turns round in the order shown."""
     if text.isascii():
         return text.translate(BREAKS) if "\x0b" in text or "\x0c" in text else text
+    if "\n" in text:  # most lines of a long text are plain ASCII: only the others pay for what follows
+        return "\n".join(normalised(line) for line in text.split("\n"))
     if _RIGHT_TO_LEFT in text:
         text = _OVERRIDDEN.sub(lambda m: m.group(1)[::-1] + m.group(2), text)
     text = unicodedata.normalize("NFKC", text).translate(FOLD)
