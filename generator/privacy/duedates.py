@@ -2,9 +2,10 @@
 identifies the family as a date of birth does, and it is often written without its year.
 
 A label naming only a delivery ("EDD", "expected date of delivery") is read by `birthdates` as a date of birth's
-label, with a full date after it; here it takes a day and a month too. "Due date" takes a date unless it is a task's
-("the report's due date", "action due date", "due date for returns"); "due" takes one only after a baby ("the baby
-is due on 14 June"), never after anything else ("the review was due on 14 June 2024", "report due 14/06/2024").
+label, with a full date after it; here it takes a day and a month too. "Due date" takes a date where its line and
+sentence speak of a pregnancy ("Mum's due date 14/06/24", "her due date"), unless it is a task's ("the report's due
+date", "due date for returns"); "due" takes one only after a baby ("the baby is due on 14 June"), never after anything
+else ("the review was due on 14 June 2024", "report due 14/06/2024").
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def _due_at(text: str, at: int) -> Iterator[tuple[int, int]]:
     if (at and text[at - 1].isalnum()) or text[at + 3 : at + 4].isalnum():
         return  # "residue", "overdue", "dues"
     if label := _DUE_DATE.match(text, at):
-        if _FOR.match(text, label.end()) or _tasks(text, at):
+        if _FOR.match(text, label.end()) or _tasks(text, at) or not _expecting(text, at):
             return
         start, end = at, label.end()
     elif _baby_cue(text[max(0, at - _LOOK_BACK) : at]) and (baby := _BABY_DUE.search(text, max(0, at - _LOOK_BACK), at)):
@@ -84,6 +85,22 @@ def _baby_cue(before: str) -> bool:
     """Whether a baby's word may stand in `before` (looked for as strings first: most "due" is "due to")."""
     lowered = before.lower()
     return any(word in lowered for word in _BABY_CUES)
+
+
+_EXPECTING = ("bab", "twin", "triplet", "unborn", "pregnan", "midwi", "antenatal", "ante-natal", "gestation")
+_EXPECTING += ("expecting", "mum", "mother", "maternity", "deliver", "born", "birth", "edd", "scan", "weeks", "her due")
+"""Words that make "due date" a baby's, looked for in its own line and sentence: without one it is a task's or a plan's
+("1. Refresh the toolkit. Due date: 30/06/2025")."""
+
+
+def _expecting(text: str, at: int) -> bool:
+    """Whether the line and sentence of the "due date" at `at` speak of a pregnancy, before or after it."""
+    start = max(0, at - _LOOK_BACK, text.rfind("\n", 0, at) + 1, text.rfind(". ", 0, at) + 1)
+    end = min(len(text), at + _LOOK_BACK)
+    for stop in (text.find("\n", at), text.find(". ", at + 8)):
+        end = min(end, stop) if stop >= 0 else end
+    sentence = text[start:end].lower()
+    return any(word in sentence for word in _EXPECTING)
 
 
 def _tasks(text: str, start: int) -> bool:
