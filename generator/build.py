@@ -24,7 +24,7 @@ from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, p
 from generator.output.policy import protect_site
 from generator.output.postbuild import LARGE_PAGE, PostBuild
 from generator.output.search import part_count
-from generator.pipeline import Checked, check, generate, publishable_slugs
+from generator.pipeline import Checked, Memo, check, generate, publishable_slugs
 from generator.privacy.scan import Allowance
 from generator.sitemodel import Output
 
@@ -36,6 +36,32 @@ class BuildFailed(Exception):
         super().__init__(message)
         self.problems = tuple(problems)
         """The problems found, where there are any: a preview shows them in the browser too."""
+
+
+def checked_content(
+    options: BuildOptions,
+    project: Project,
+    reporter: Reporter,
+    memo: Memo | None = None,
+    workers: int = 1,
+    leftovers_fail: bool = False,
+) -> Checked:
+    """Every content file and the settings checked for `options`, and reported: a build's step 1 and a preview's
+    (which keeps its `memo`). `BuildFailed` if anything stops the build."""
+    checked = check(
+        project.root,
+        project.content_dir,
+        options.drafts,
+        options.strict_privacy,
+        memo=memo,
+        workers=workers,
+        leftovers_fail=leftovers_fail,
+        today=options.build_date,
+        settings_file=project.config_file,
+    )
+    if not checked.report(reporter):
+        raise BuildFailed("content has problems", checked.problems)
+    return checked
 
 
 @dataclass
@@ -133,19 +159,8 @@ class Build:
         self._staged.__exit__(kind, error, trace)
 
     def check(self) -> Checked:
-        options, project = self.options, self.project
-        checked = check(
-            project.root,
-            project.content_dir,
-            options.drafts,
-            options.strict_privacy,
-            workers=options.workers,
-            leftovers_fail=options.in_ci,
-            today=options.build_date,
-            settings_file=project.config_file,
-        )
-        if not checked.report(self.reporter):
-            raise BuildFailed("content has problems", checked.problems)
+        options = self.options
+        checked = checked_content(options, self.project, self.reporter, workers=options.workers, leftovers_fail=options.in_ci)
         self.allowances = checked.allowances
         return checked
 

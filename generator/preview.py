@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from generator.build import Build, BuildFailed, Job, host
+from generator.build import Build, BuildFailed, Job, checked_content, host
 from generator.config import BuildOptions, Project, options_from_env
 from generator.diagnostics import Reporter, plural
 from generator.model import Audience, Problem
@@ -26,7 +26,7 @@ from generator.output.origins import Origins, problems_of
 from generator.output.search import BackgroundIndex, part_count
 from generator.output.sitedir import files_in
 from generator.output.sitescan import Signatures, check_site
-from generator.pipeline import Checked, Memo, check, generate
+from generator.pipeline import Checked, Memo, generate
 from generator.privacy.scan import Allowance
 from generator.site.jinja import ENV
 from generator.sitemodel import Output
@@ -63,18 +63,7 @@ class Preview:
             self.passed, self.written, self.exact, self.surroundings = {}, {}, False, surroundings
 
     def check(self) -> Checked:
-        options, project = self.options, self.project
-        checked = check(
-            project.root,
-            project.content_dir,
-            options.drafts,
-            options.strict_privacy,
-            memo=self.memo,
-            today=options.build_date,
-            settings_file=project.config_file,
-        )
-        if not checked.report(self.reporter):
-            raise BuildFailed("content has problems", checked.problems)
+        checked = checked_content(self.options, self.project, self.reporter, memo=self.memo)
         self.allowances = checked.allowances
         return checked
 
