@@ -20,7 +20,7 @@ from generator.content.files import MAX_BYTES, read_text
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
-from generator.privacy.scan import FILE_NAME, Report, scan_file
+from generator.privacy.scan import Report, scan_file
 from generator.sitemodel import BUNDLE_DIR
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
@@ -103,9 +103,9 @@ def _read_otherwise(
     known = {(p.line, p.message) for p in written}
     found = []
     for first, text in texts:
-        for problem in scan_file(text, path, allowed_names, wraps=False, detectors=detectors).errors:
+        for problem in scan_file(text, path, allowed_names, wraps=False, detectors=detectors, file_name=False).errors:
             line = first + problem.line - 1
-            if (line, problem.message) not in known and FILE_NAME not in problem.message:
+            if (line, problem.message) not in known:
                 known.add((line, problem.message))
                 found.append(Problem(path, line, problem.message))
     return found
