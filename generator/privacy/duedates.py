@@ -95,7 +95,7 @@ _EXPECTING += ("expecting", "mum", "mother", "maternity", "deliver", "born", "bi
 
 def _expecting(text: str, at: int) -> bool:
     """Whether the line and sentence of the "due date" at `at` speak of a pregnancy, before or after it."""
-    start = max(0, at - _LOOK_BACK, text.rfind("\n", 0, at) + 1, text.rfind(". ", 0, at) + 1)
+    start = _sentence_start(text, at)
     end = min(len(text), at + _LOOK_BACK)
     for stop in (text.find("\n", at), text.find(". ", at + 8)):
         end = min(end, stop) if stop >= 0 else end
@@ -105,5 +105,9 @@ def _expecting(text: str, at: int) -> bool:
 
 def _tasks(text: str, start: int) -> bool:
     """Whether a task stands before "due date" at `start`, in its line and sentence."""
-    window = max(0, start - _LOOK_BACK, text.rfind("\n", 0, start) + 1, text.rfind(". ", 0, start) + 1)
-    return _TASK.search(text, window, start) is not None
+    return _TASK.search(text, _sentence_start(text, start), start) is not None
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the line and sentence of `at` start, at most `_LOOK_BACK` characters back."""
+    return max(0, at - _LOOK_BACK, text.rfind("\n", 0, at) + 1, text.rfind(". ", 0, at) + 1)
