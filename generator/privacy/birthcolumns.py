@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from generator.privacy.anchored import anchored
 from generator.privacy.asides import ASIDE
-from generator.privacy.dates import BIRTH, DATE, NOT_BIRTH, OTHER_NAMED, SPACE, line_end
+from generator.privacy.dates import BIRTH, DATE, KEYWORD_START, NOT_BIRTH, OTHER_NAMED, SPACE, line_end
 from generator.privacy.reading import CELLS, table_rows
 
 _HEADER_DEPTH = 30
@@ -68,7 +69,7 @@ def in_columns(text: str) -> Iterator[tuple[int, int]]:
     """Dates in a table column headed DOB or date of birth (a Markdown, pasted or tab-separated table, one row a
     line), and every date of a table just under a label saying it holds dates of birth (`_births_label`) but in a
     column its first row names for another date."""
-    if not _HEADER.search(text):  # a column headed "DOBs" or "Birth dates" too
+    if not next(anchored(_HEADER, KEYWORD_START, text, (0,)), None):  # a column headed "DOBs" or "Birth dates" too
         return
     wanted: Callable[[int], bool] | None = None  # which columns of the table being read hold births, once known
     labelled = False

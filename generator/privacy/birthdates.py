@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.anchored import anchored
 from generator.privacy.asides import ASIDE
 from generator.privacy.birthcolumns import in_columns, other_column
 from generator.privacy.birthevents import GAVE_BIRTH, birth_near, born_to, child_near, mother_near, named_child_before
@@ -18,6 +19,7 @@ from generator.privacy.dates import (
     FILLER,
     ITEM_END,
     ITEM_SEP,
+    KEYWORD_START,
     MARKER,
     NAMED,
     NOT_A_RANGE,
@@ -117,15 +119,19 @@ _IN_PLACE = re.compile(r"\b(?:in|at)[ \t]+[A-Z]")
 
 def dates_of_birth(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date of birth in `text`, but one no one alive was born on (a system's default, 01/01/1900)."""
-    found = [*_near_keywords(text), *in_columns(text)] if _KEYWORD.search(text) else list(in_columns(text))
+    found = [*_near_keywords(text), *in_columns(text)] if next(_keywords(text), None) else list(in_columns(text))
     yield from ((start, end) for start, end in found if not _NO_ONE_ALIVE.search(text, start, end))
+
+
+def _keywords(text: str) -> Iterator[re.Match[str]]:
+    return anchored(_KEYWORD, KEYWORD_START, text, (0,))
 
 
 def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
     """A date just after or just before each keyword, or starting the paragraph after a label (the patterns run
     only there: they are costly). A keyword within a list already read starts no list of its own."""
     reach = 0
-    for keyword in _KEYWORD.finditer(text):
+    for keyword in _keywords(text):
         strict, word = _BIRTH_ONLY.fullmatch(keyword.group()) is not None, keyword.group().lower()
         if (word in ("b.", "b") and _starts_item(text, keyword.start()) and not named_child_before(text, keyword.start())) or (
             word == "delivered" and not birth_near(text, keyword.start())

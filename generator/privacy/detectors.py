@@ -15,6 +15,7 @@ from generator.privacy.addresses import NOT_A_STREET, house_addresses, numbered_
 from generator.privacy.addresses import NOT_STREET_NAMES as _NOT_STREET_NAMES
 from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
+from generator.privacy.anchored import anchored, within_lines
 from generator.privacy.birthdates import dates_of_birth
 from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
@@ -28,8 +29,13 @@ _S = r"[ \t]"
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+ ?@ ?[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}")
 NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}([A-D]))?\b", re.I)
 _REPORTING_YEAR = re.compile(r"[ \t.\-/]{0,2}(?:19|20)\d\d[ \t]?[/\-][ \t]?\d\d")
+_NI_DIGIT = re.compile(r"\d(?:(?<=\b[A-Z]{2}\d)|(?<=\b[A-Z]{2}[ \t.\-/]\d)|(?<=\b[A-Z]{2}[ \t.\-/]{2}\d))", re.I)
+"""The first digit of a National Insurance number, after its letters and up to two separators."""
 POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
-ADDRESS = re.compile(rf"\b\d{{1,4}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
+_POSTCODE_DIGIT = re.compile(r"\d(?:(?<=(?<!\w)[A-Z]\d)|(?<=(?<!\w)[A-Z]{2}\d))", re.I)
+"""The first digit of a postcode, after the one or two letters that start it."""
+_GIROBANK = re.compile(r"[Gg](?=[Ii][Rr])")
+ADDRESS = re.compile(rf"\d(?<!\w\d)\d{{0,3}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
     r"|\d{1,2}[.:]\d{2}(?:[ \t]?[ap]\.?m\b\.?)?)(?!\d)",
@@ -45,16 +51,21 @@ lets the engine skip to the next digit, sign or bracket rather than try the look
 _DIGITS = re.compile(r"\d+")
 ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
 """Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
-HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b|\()")
+HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b|\()")
 """A handle: not an e-mail's domain, nor a spreadsheet function (`@SUM(`)."""
 PROFILE = re.compile(r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin)\.com/[\w.@%-]{3,}", re.I)
 """A social media handle or profile: in exploitation audits, the most direct way to find a child."""
+_PROFILE_HOST = re.compile(r"\.com/", re.I)
+_PROFILE_NAMES = (9, 8, 7, 6, 2, 1)
+"""The lengths of the platforms' names before ".com/", longest first."""
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
+_VEHICLE_DIGIT = re.compile(r"\d(?<=\b[A-Z]{2}\d)")
 """A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
 UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
+_UPN_DIGIT = re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)")
 """A pupil's unique pupil number (a letter and 12 characters)."""
 FLAT = re.compile(
-    r"\b(?:Flat|Apartment|Apt|Unit|Room)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:F(?<!\wF)lat|A(?<!\wA)(?:partment|pt)|U(?<!\wU)nit|R(?<!\wR)oom)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
 )
 _NEEDS_DETECTORS = re.compile(
@@ -181,7 +192,8 @@ def _ordinal(number: int) -> str:
 
 
 def _postcodes(text: str) -> Iterator[tuple[int, int]]:
-    for match in POSTCODE.finditer(text):
+    girobank = anchored(POSTCODE, _GIROBANK, text, (0,))
+    for match in sorted([*girobank, *anchored(POSTCODE, _POSTCODE_DIGIT, text, (2, 1))], key=lambda m: m.start()):
         inward = match.group(1) or ""
         spaced = match.group()[: -len(inward)][-1:].isspace() if inward else False
         if spaced and inward.islower() and inward[0] != "0" and inward[1:] == _ordinal(int(inward[0])):  # "Q4 3rd", "y10 2nd"
@@ -206,11 +218,11 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     if not _NEEDS_DETECTORS.search(text):
         return [(start, end, "address") for start, end in house_addresses(text)]  # no digit: "Rose Cottage, Mill Lane"
     found: list[tuple[int, int, str]] = []
-    found += [(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
+    found += [(m.start(), m.end(), "email") for m in within_lines(EMAIL, text, "@")]
     found += _numbers(text)
     found += [(start, end, "phone") for start, end in foreign_phones(text)] if "+" in text or "00" in text else []
     found += [(start, end, "phone") for start, end in disguised_phones(text)]
-    found += [(m.start(), m.end(), "ni-number") for m in NI_NUMBER.finditer(text) if _ni_number(m)]
+    found += [(m.start(), m.end(), "ni-number") for m in anchored(NI_NUMBER, _NI_DIGIT, text, (4, 3, 2)) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]
     found += [(start, end, "date-of-birth") for start, end in due_dates(text)]
@@ -218,14 +230,14 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(start, end, "address") for start, end in numbered_houses(text)]
     found += [(start, end, "address") for start, end in house_addresses(text)]
-    found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)] if "@" in text else []
-    found += [(m.start(), m.end(), "social-media") for m in PROFILE.finditer(text)] if ".com/" in text.lower() else []
+    found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)]
+    found += [(m.start(), m.end(), "social-media") for m in anchored(PROFILE, _PROFILE_HOST, text, _PROFILE_NAMES)]
     found += [(start, end, "email") for start, end in obscured_emails(text)]
     found += [(start, end, "social-media") for start, end in platform_handles(text)]
     found += [(start, end, "phone") for start, end in bare_mobiles(text)] if "7" in text else []
     found += [(start, end, "case-reference") for start, end in case_references(text)]
-    found += [(m.start(), m.end(), "vehicle-registration") for m in VEHICLE.finditer(text)]
-    found += [(m.start(), m.end(), "pupil-number") for m in UPN.finditer(text)]
+    found += [(m.start(), m.end(), "vehicle-registration") for m in anchored(VEHICLE, _VEHICLE_DIGIT, text, (2,))]
+    found += [(m.start(), m.end(), "pupil-number") for m in anchored(UPN, _UPN_DIGIT, text, (1,))]
     return [item for item in _first_come(found) if item[2] != "organisation"]
 
 

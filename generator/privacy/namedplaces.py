@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.anchored import starting_words, within_lines
 from generator.privacy.namelists import generic_place_words, places
 from generator.privacy.names import _WORD, ERROR, _sentence_start
 
@@ -53,7 +54,10 @@ _WAYS_OF_PRACTISING = frozenset(
 """Words of a way of practising, not of a GP's practice: "the Signs of Safety Practice", "the Systemic Practice"."""
 _ADJECTIVE = re.compile(r"(?:ive|al|ic|ed|ist|ary|based|informed|centred|centered|focused|led|ful|ous)$")
 """A way of practising named by what it is like: "the Restorative Practice", "the Trauma-Informed Practice"."""
-_LOWER_KIND = re.compile(r"\b(?:school|academy|nursery|pre-?school|playgroup|kindergarten|children['’]s[ \t]+home)\b(?!-)")
+_LOWER_KIND = re.compile(
+    starting_words("school", "academy", "nursery", "pre-?school", "playgroup", "kindergarten", r"children['’]s[ \t]+home")
+    + r"\b(?!-)"
+)
 _LOWER_NAME = re.compile(
     rf"\b((?:(?:St\.?|{_WORD})[ \t]+){{1,3}})((?i:(?:primary|infant|junior|secondary|middle|high|grammar|nursery|special"
     r"|community|catholic|church(?:[ \t]+of[ \t]+england)?|c of e|ce|rc|residential|secure|aided|controlled)[ \t]+)*)$"
@@ -84,7 +88,7 @@ def _generic(word: str) -> bool:
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, severity) for each named school, nursery, children's home or GP practice in `text`."""
     if _GUARD.search(text):
-        for match in _PLACE.finditer(text):
+        for match in within_lines(_PLACE, text, _GUARD):  # a setting's name and kind are on one line
             yield from _named(match.start(1), match.group(1), match.group(2))
         for kind in _PRACTICE.finditer(text) if "Practice" in text else ():
             name = _before(_PRACTICE_NAME, text, kind.start())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
 from generator.privacy.initialnames import initial_names
 from generator.privacy.namecolumns import named_cells
@@ -28,9 +29,9 @@ _GAP = re.compile(r"\.?[ \t]+(?:(?:van|von|der|den|de|da|di|du|la|le|del|al|el|b
 """Between the words of a name: a space, after a title's full stop, and the particles of a surname (van der, de, bin)."""
 _TITLE_GAP = re.compile(rf"{_GAP.pattern}(?:[A-Z]\.?[ \t]*){{0,3}}")
 """Between a title and a surname, initials too: "Ms K. Brown", "Mr J R Smith"."""
-_CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,})+\b")
+_CAPITALS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:[ \t]+[A-Z]{2,})+\b")
 """Two or more words in capitals: a heading or a form's field, read as names are written."""
-_CAPITAL_SURNAME_FIRST = re.compile(rf"\b([A-Z]{{2,}}(?:-[A-Z]{{2,}})?)(?:[ \t]*,)?[ \t]+({_WORD})\b(?![ \t]+[A-Z])")
+_CAPITAL_SURNAME_FIRST = re.compile(rf"([A-Z](?<!\w[A-Z])[A-Z]+(?:-[A-Z]{{2,}})?)(?:[ \t]*,)?[ \t]+({_WORD})\b(?![ \t]+[A-Z])")
 """A surname in capitals before a given name, as police and health records write them: "SMITH Tyler", "SMITH, Tyler" (not
 before another capitalised word: "PACE Grant Awards" is a title)."""
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
@@ -61,7 +62,7 @@ FAMILY_SERVICE = (
 to a family support worker"): the one list `names` and `birthevents` read "family" by."""
 _FAMILY_AFTER = re.compile(rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?!{FAMILY_SERVICE})")
 """After a surname: "the Whitfield family" (not "the Orchard family hub", a place)."""
-_RANK = re.compile(rf"\b(?:PC|DC|DS|DI|DCI|DCS|PCSO|Sgt|Insp)\.?[ \t]+{_WORD}")
+_RANK = re.compile(rf"{starting_words('PC', 'DC', 'DS', 'DI', 'DCI', 'DCS', 'PCSO', 'Sgt', 'Insp')}\.?[ \t]+{_WORD}")
 """A police rank and a surname: "PC Davies"."""
 _ORGANISATION_WORDS = 6
 """Capitalised words after a name read for an organisation's word ("… London Children's Hospital"), at most."""

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from confusable_homoglyphs.confusables import confusables_data
 
+from generator.privacy.anchored import anchored
 from generator.privacy.asides import beside
 
 WORD_BULLETS = {"•": 0, "·": 0, "◦": 1, "▪": 2}
@@ -120,6 +121,8 @@ _PERCENT = re.compile(r"%[2-7][0-9A-Fa-f]")
 _MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
 """Emphasis, code, strike and highlight marks, and backslash escapes. A mark beside a space (` * `, `x = 1`)
 is shown as written, so it stays."""
+_MARK = re.compile(r"[*`~_\\]")
+"""The character every piece of markup starts with (`anchored.anchored`)."""
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _BLOCK_START = re.compile(
@@ -185,7 +188,17 @@ def as_read(text: str) -> str:
         text = _ENTITY.sub(_entity, text)
     if "%" in text:
         text = _PERCENT.sub(_percent, text)
-    return normalised(_MARKUP.sub("", text))
+    return normalised(_without_markup(text))
+
+
+def _without_markup(text: str) -> str:
+    """`_MARKUP.sub("", text)`, found from the marks' characters."""
+    pieces, last = [], 0
+    for mark in anchored(_MARKUP, _MARK, text, (0,)):
+        pieces.append(text[last : mark.start()])
+        last = mark.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def normalised(text: str) -> str:
