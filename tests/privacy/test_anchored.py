@@ -1,0 +1,66 @@
+"""The scan's fast paths find exactly what the plain patterns find (`generator.privacy.anchored`)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.privacy.anchored import anchored, starting_words, within_lines
+from generator.privacy.detectors import NI_NUMBER, POSTCODE, PROFILE, UPN, VEHICLE, detect
+
+PIECES = [
+    "AB12 CDE", "AB12", "QQ 12 34 56 C", "QQ123456", "A123456789012", "SW1A 1AA", "M1 1AE", "facebook.com/jo_1", "x.com/abc",
+    ".com/", "7", "12", "2024", "A", "AB", "b", "ſ", "\u212a", "٣", "@", "jo@example.org", " ", "  ", "\t", "\n", ",", ".", "-", "/",
+    "Flat 3", "Rose House", "PC", "PCSO Davies", "school", "xschool", "Oakfield", "DOB", "born",
+]  # fmt: skip
+TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+DIGIT_FIRST = {
+    VEHICLE: (re.compile(r"\d(?<=\b[A-Z]{2}\d)"), (2,)),
+    UPN: (re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)"), (1,)),
+    NI_NUMBER: (re.compile(r"\d(?:(?<=[A-Z]{2}\d)|(?<=[A-Z]{2}[ \t.\-/]\d)|(?<=[A-Z]{2}[ \t.\-/]{2}\d))", re.I), (4, 3, 2)),
+    POSTCODE: (re.compile(r"\d(?<=[A-Z]\d)", re.I), (2, 1)),
+    PROFILE: (re.compile(r"\.com/", re.I), (9, 8, 7, 6, 2, 1)),
+}
+
+
+def spans(matches: object) -> list[tuple[int, int]]:
+    return [match.span() for match in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_a_pattern_found_from_its_anchor_finds_what_it_finds_everywhere(text: str) -> None:
+    for pattern, (locator, backs) in DIGIT_FIRST.items():  # no piece makes "GIR 0AA", which holds its digit further on
+        assert spans(anchored(pattern, locator, text, backs)) == spans(pattern.finditer(text)), pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_a_pattern_searched_within_the_lines_holding_its_needle_finds_what_it_finds_everywhere(text: str) -> None:
+    email = re.compile(r"[\w.]+@[\w.]+")
+    capitalised = re.compile(r"\b[A-Z][a-z]+ House\b")
+    assert spans(within_lines(email, text, "@")) == spans(email.finditer(text))
+    assert spans(within_lines(capitalised, text, re.compile("House"))) == spans(capitalised.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_words_written_to_be_skipped_to_match_as_words_do(text: str) -> None:
+    words = ("PC", "PCSO", "school", "Rose")
+    fast = re.compile(starting_words(*words) + r"\b")
+    plain = re.compile(r"\b(?:" + "|".join(words) + r")\b")
+    assert spans(fast.finditer(text)) == spans(plain.finditer(text))
+
+
+def test_the_anchored_detectors_still_find_each_kind_where_it_stands() -> None:
+    text = "Car AB12 CDE; NI QQ 12 34 56 C; pupil A123456789012; lives at SW1A 1AA; see facebook.com/jo_smith1; gir 0aa."
+    assert [(kind, text[start:end]) for start, end, kind in detect(text)] == [
+        ("vehicle-registration", "AB12 CDE"),
+        ("ni-number", "QQ 12 34 56 C"),
+        ("pupil-number", "A123456789012"),
+        ("postcode", "SW1A 1AA"),
+        ("social-media", "facebook.com/jo_smith1"),
+        ("postcode", "gir 0aa"),
+    ]
