@@ -90,10 +90,13 @@ as a date of birth does."""
 BIRTH = rf"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?)|{EDD})"
 """The words that only ever name a date of birth, or the date a birth is expected (a label's words); "born" and
 "delivered" end other phrases too."""
-KEYWORD_START = re.compile(r"[BbDdEeGgTt](?<!\w.)(?i:(?<=d)[.\t oae]|(?<=b)[io. \t]|(?<=e)[.\t dxs]|(?<=g)[ai]|(?<=t)u)")
-"""Where a word naming a birth may start, by its first two letters ("DO", "D.", "da", "de", "bi", "bo", "b.", "E.",
-"ex", "ga", "tu"…): looked for first (`anchored.anchored`), since a pattern that starts at any word is tried at every
-character."""
+KEYWORD_START = re.compile(
+    r"[BbDdEeGgTt](?<!\w.)(?i:(?<=d)(?:\.?[ \t]?o|ate|eliv)|(?<=b)(?:irth|orn|[. \t])|(?<=e)(?:\.?[ \t]?d|xpec|stim)"
+    r"|(?<=g)(?:ave|iv)|(?<=t)urn)"
+)
+"""Where a word naming a birth may start, by its first letters ("DO", "D.O", "date", "deliv", "birth", "born", "b.",
+"EDD", "expec", "estim", "gave", "giv", "turn"): looked for first (`anchored.anchored`), since a pattern that starts at any
+word is tried at every character."""
 OTHER_NAMED = re.compile(rf"\b{OTHER_DATE}", re.I)
 """A word naming a date other than a birth, found in a label, a note or a column's header."""
 

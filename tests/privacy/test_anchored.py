@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.privacy.anchored import anchored, starting_words, within_lines
+from generator.privacy.dates import KEYWORD_START
 from generator.privacy.detectors import NI_NUMBER, POSTCODE, PROFILE, UPN, VEHICLE, detect
 
 PIECES = [
@@ -64,3 +65,17 @@ def test_the_anchored_detectors_still_find_each_kind_where_it_stands() -> None:
         ("social-media", "facebook.com/jo_smith1"),
         ("postcode", "gir 0aa"),
     ]
+
+
+KEYWORDS = [
+    "DOB", "D.O.B.", "D O B", "d.o.b", "DOBs", "date of birth", "Dates of Birth", "birthday", "birth date", "Birth-dates", "EDD",
+    "E.D.D.", "E D D", "expected date of delivery", "Estimated dates of confinement", "born", "Born", "delivered", "b. 3/4/12",
+    "b 3/4/12", "gave birth", "gives birth", "giving birth", "Given birth", "birth on", "turns 7 on", "turned 12 on", "Turn 5 on",
+]  # fmt: skip
+
+
+def test_every_word_naming_a_birth_starts_where_the_scan_looks_for_one() -> None:
+    for keyword in KEYWORDS:
+        for written in (keyword, keyword.upper(), keyword.lower()):
+            assert KEYWORD_START.match(written) or KEYWORD_START.match(f"x {written}", 2), written
+            assert not KEYWORD_START.match(f"x{written}", 1), written  # inside a word, none starts
