@@ -34,7 +34,7 @@ _NI_DIGIT = re.compile(r"\d(?:(?<=\b[A-Z]{2}\d)|(?<=\b[A-Z]{2}[ \t.\-/]\d)|(?<=\
 POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
 _POSTCODE_DIGIT = re.compile(r"\d(?:(?<=(?<!\w)[A-Z]\d)|(?<=(?<!\w)[A-Z]{2}\d))", re.I)
 """The first digit of a postcode, after the one or two letters that start it."""
-_GIROBANK = re.compile(r"[Gg](?=[Ii][Rr])")
+_GIROBANK = re.compile(r"[Gg](?=(?i:ir))")
 ADDRESS = re.compile(rf"\d(?<!\w\d)\d{{0,3}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"

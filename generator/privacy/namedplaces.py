@@ -22,7 +22,7 @@ from generator.privacy.names import _WORD, ERROR, _sentence_start
 
 _GUARD = re.compile(
     r"GP|School|Academy|College|Nursery|Pre-?[Ss]chool|Preschool|Primary|Infants|Juniors|Surgery|Centre|Practice|Grammar"
-    r"|PRU|Referral|High|UTC|Sixth|Montessori|Play[ \t]?[Gg]roup|Kindergarten|Children['’]s[ \t]+Home|Medical[ \t]+Group"
+    r"|PRU|Referral|High|UTC|Sixth|Montessori|Play[ \t]*[Gg]roup|Kindergarten|Children['’]s[ \t]+Home|Medical[ \t]+Group"
 )
 _MODIFIER = (
     r"(?:Primary|Infants?['’]?|Juniors?['’]?|Secondary|Middle|High|Grammar|Nursery|SEN|Special|C[ \t]of[ \t]E|C\.[ \t]?of[ \t]E\."

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from generator.privacy.anchored import anchored, starting_words, within_lines
 from generator.privacy.dates import KEYWORD_START
 from generator.privacy.detectors import NI_NUMBER, POSTCODE, PROFILE, UPN, VEHICLE, detect
+from generator.privacy.scan import scan_text
 
 PIECES = [
     "AB12 CDE", "AB12", "QQ 12 34 56 C", "QQ123456", "A123456789012", "SW1A 1AA", "M1 1AE", "facebook.com/jo_1", "x.com/abc",
@@ -79,3 +80,16 @@ def test_every_word_naming_a_birth_starts_where_the_scan_looks_for_one() -> None
         for written in (keyword, keyword.upper(), keyword.lower()):
             assert KEYWORD_START.match(written) or KEYWORD_START.match(f"x {written}", 2), written
             assert not KEYWORD_START.match(f"x{written}", 1), written  # inside a word, none starts
+
+
+def test_what_the_fast_paths_once_missed_is_found() -> None:
+    """Found by a reviewer comparing the scan before and after its fast paths: a setting's words spaced apart (as
+    emphasis read away leaves them), and the Girobank's postcode written with a Turkish dotted or dotless i."""
+    for text in (
+        "Tyler attends Oakfield Play  Group on Mondays.",
+        "Tyler attends Oakfield Play ** Group.",
+        "Oakfield Play \tGroup",
+    ):
+        assert [f.kind for f in scan_text(list(enumerate(text.split("\n"), start=1))) if "Group" in f.text] == ["name"], text
+    for text in ("Postcode GİR 0AA", "postcode gır 0aa"):
+        assert [kind for _, _, kind in detect(text)] == ["postcode"], text
