@@ -23,6 +23,10 @@ R = TypeVar("R")
 
 SLICE = 50
 """Items a worker takes at a time by default (and sends back together); fewer than two are not worth a worker."""
+RECYCLE = 4
+"""Tasks (slices) a forked worker does before it exits and a fresh one is forked in its place: a worker's memory grows
+with every page of the parent's it touches (each copied on write), and the parent's grows as results come back, so
+long-lived workers would hold their copies at the moment the parent holds the most (see benchmarks/RESULTS.md)."""
 
 _job: tuple[Callable[[object], object], Sequence[object]] | None = None
 """The function and items of the work being shared out, as the forked workers inherit them."""
@@ -49,14 +53,13 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
     try:
         _job = (function, items)  # type: ignore[assignment]
         with fork_pool(processes) as pool:
-            _job = None
             yield pool.imap(_run_one, range(len(items)), chunksize=chunk)
     finally:
         _job = None
 
 
 def fork_pool(processes: int) -> Pool:
-    return multiprocessing.get_context("fork").Pool(processes)
+    return multiprocessing.get_context("fork").Pool(processes, maxtasksperchild=RECYCLE)
 
 
 def _run_one(index: int) -> object:

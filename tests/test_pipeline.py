@@ -152,3 +152,13 @@ def test_shared_out_gives_the_workers_results_in_order_and_raises_an_error_of_th
     assert os.getpid() not in {pid for _, pid in found}  # computed in forked workers
     with pytest.raises(ZeroDivisionError), tasks.shared_out(lambda n: 1 // n, [1, 0, 2, 3], workers=2, chunk=1) as results:
         list(results)
+
+
+def test_shared_out_forks_fresh_workers_as_the_old_ones_retire(monkeypatch) -> None:
+    """A worker exits after `RECYCLE` slices, so that it does not keep copies of the parent's memory while the parent
+    holds the most; the workers forked in its place still find the work to do."""
+    monkeypatch.setattr(tasks, "RECYCLE", 1)
+    with tasks.shared_out(lambda n: (n * n, os.getpid()), list(range(6)), workers=2, chunk=1) as results:
+        found = list(results)
+    assert [square for square, _ in found] == [n * n for n in range(6)]
+    assert len({pid for _, pid in found}) == 6  # one slice each: six workers, two at a time
