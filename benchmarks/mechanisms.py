@@ -62,8 +62,9 @@ build.writing_order = lambda output: 0
     "no freed memory handed back (`memory.give_back`)": """
 tasks.give_back = postbuild.give_back = memory.give_back = lambda: None
 """,
-    "forked workers not recycled (no `tasks.RECYCLE`: each lives as long as its pool)": """
-tasks.RECYCLE = None
+    "forked workers kept until every result is read (no `pool.close()` in `tasks.shared_out`)": """
+from multiprocessing.pool import Pool
+Pool.close = lambda self: None
 """,
     "documents sent back whole from the workers (`Document.without_body`)": """
 parse.Document.without_body = lambda self: self

@@ -23,10 +23,6 @@ R = TypeVar("R")
 
 SLICE = 50
 """Items a worker takes at a time by default (and sends back together); fewer than two are not worth a worker."""
-RECYCLE = 4
-"""Tasks (slices) a forked worker does before it exits and a fresh one is forked in its place: a worker's memory grows
-with every page of the parent's it touches (each copied on write), and the parent's grows as results come back, so
-long-lived workers would hold their copies at the moment the parent holds the most (see benchmarks/RESULTS.md)."""
 
 _job: tuple[Callable[[object], object], Sequence[object]] | None = None
 """The function and items of the work being shared out, as the forked workers inherit them."""
@@ -53,13 +49,17 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
     try:
         _job = (function, items)  # type: ignore[assignment]
         with fork_pool(processes) as pool:
-            yield pool.imap(_run_one, range(len(items)), chunksize=chunk)
+            _job = None
+            results = pool.imap(_run_one, range(len(items)), chunksize=chunk)
+            pool.close()  # each worker exits once the work runs out, not when the caller has read every result: it would
+            # hold its copies of this process's pages while this process, collecting results, holds the most
+            yield results
     finally:
         _job = None
 
 
 def fork_pool(processes: int) -> Pool:
-    return multiprocessing.get_context("fork").Pool(processes, maxtasksperchild=RECYCLE)
+    return multiprocessing.get_context("fork").Pool(processes)
 
 
 def _run_one(index: int) -> object:

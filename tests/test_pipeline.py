@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 from pathlib import Path
 
@@ -154,11 +155,20 @@ def test_shared_out_gives_the_workers_results_in_order_and_raises_an_error_of_th
         list(results)
 
 
-def test_shared_out_forks_fresh_workers_as_the_old_ones_retire(monkeypatch) -> None:
-    """A worker exits after `RECYCLE` slices, so that it does not keep copies of the parent's memory while the parent
-    holds the most; the workers forked in its place still find the work to do."""
-    monkeypatch.setattr(tasks, "RECYCLE", 1)
-    with tasks.shared_out(lambda n: (n * n, os.getpid()), list(range(6)), workers=2, chunk=1) as results:
-        found = list(results)
-    assert [square for square, _ in found] == [n * n for n in range(6)]
-    assert len({pid for _, pid in found}) == 6  # one slice each: six workers, two at a time
+def test_shared_out_workers_exit_once_the_work_runs_out() -> None:
+    """Not when the caller has read every result: a worker would hold its copies of the parent's pages while the
+    parent, collecting the results, holds the most."""
+    with tasks.shared_out(lambda n: os.getpid(), list(range(4)), workers=2, chunk=1) as results:
+        workers = set(results)
+        deadline = time.monotonic() + 10
+        while any(map(running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(running, workers))
+
+
+def running(pid: int) -> bool:
+    """Whether a process is alive and not a zombie waiting to be reaped (Linux)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
