@@ -9,6 +9,7 @@ cannot be forked (Windows), and in a preview (whose server threads make forking 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -48,6 +49,7 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
     give_back()  # else the workers would share memory this process has freed, and keep a copy of each page it reuses
     try:
         _job = (function, items)  # type: ignore[assignment]
+        gc.freeze()  # the workers' collections then leave this process's objects, and the pages they are on, alone
         with fork_pool(processes) as pool:
             _job = None
             results = pool.imap(_run_one, range(len(items)), chunksize=chunk)
@@ -56,6 +58,7 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
             yield results
     finally:
         _job = None
+        gc.unfreeze()
 
 
 def fork_pool(processes: int) -> Pool:
