@@ -2,8 +2,9 @@
 
 With one worker, or too few items to be worth a process, the results are computed here, lazily. With
 more, forked processes compute them: a fork starts at once and shares this process's memory (the site
-model) without pickling it; only the results travel back. Forked workers are short-lived: one that lived
-on would keep its own copy of every page of memory this process changes meanwhile. Where processes
+model) without pickling it; only the results travel back. Forked workers are short-lived (each exits as soon as
+the work runs out): one that lived on would keep its own copy of every page of memory this process changes
+meanwhile, and of every page its own collections touch, unless this process's objects are frozen out of them. Where processes
 cannot be forked (Windows), and in a preview (whose server threads make forking unsafe), work is serial.
 """
 
