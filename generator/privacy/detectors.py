@@ -15,7 +15,7 @@ from generator.privacy.addresses import NOT_A_STREET, house_addresses, numbered_
 from generator.privacy.addresses import NOT_STREET_NAMES as _NOT_STREET_NAMES
 from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
-from generator.privacy.anchored import anchored, within_lines
+from generator.privacy.anchored import anchored, starting_words, within_lines
 from generator.privacy.birthdates import dates_of_birth
 from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
@@ -53,19 +53,20 @@ ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
 """Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
 HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b|\()")
 """A handle: not an e-mail's domain, nor a spreadsheet function (`@SUM(`)."""
-PROFILE = re.compile(r"\b(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin)\.com/[\w.@%-]{3,}", re.I)
+_PLATFORMS = ("facebook", "fb", "instagram", "tiktok", "twitter", "x", "snapchat", "youtube", "linkedin")
+PROFILE = re.compile(rf"\b(?:{'|'.join(_PLATFORMS)})\.com/[\w.@%-]{{3,}}", re.I)
 """A social media handle or profile: in exploitation audits, the most direct way to find a child."""
 _PROFILE_HOST = re.compile(r"\.com/", re.I)
-_PROFILE_NAMES = (9, 8, 7, 6, 2, 1)
+_PROFILE_NAMES = tuple(sorted({len(platform) for platform in _PLATFORMS}, reverse=True))
 """The lengths of the platforms' names before ".com/", longest first."""
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
-_VEHICLE_DIGIT = re.compile(r"\d(?<=\b[A-Z]{2}\d)")
 """A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
+_VEHICLE_DIGIT = re.compile(r"\d(?<=\b[A-Z]{2}\d)")
 UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
-_UPN_DIGIT = re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)")
 """A pupil's unique pupil number (a letter and 12 characters)."""
+_UPN_DIGIT = re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)")
 FLAT = re.compile(
-    r"(?:F(?<!\wF)lat|A(?<!\wA)(?:partment|pt)|U(?<!\wU)nit|R(?<!\wR)oom)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    starting_words("Flat", "Apartment", "Apt", "Unit", "Room") + r"\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
 )
 _NEEDS_DETECTORS = re.compile(

@@ -87,13 +87,12 @@ def _generic(word: str) -> bool:
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, severity) for each named school, nursery, children's home or GP practice in `text`."""
-    if _GUARD.search(text):
-        for match in within_lines(_PLACE, text, _GUARD):  # a setting's name and kind are on one line
-            yield from _named(match.start(1), match.group(1), match.group(2))
-        for kind in _PRACTICE.finditer(text) if "Practice" in text else ():
-            name = _before(_PRACTICE_NAME, text, kind.start())
-            if name and not any(w.lower() in _WAYS_OF_PRACTISING or _ADJECTIVE.search(w.lower()) for w in name.group(1).split()):
-                yield from _named(name.start(1), name.group(1), kind.group())
+    for match in within_lines(_PLACE, text, _GUARD):  # a setting's name and kind are on one line
+        yield from _named(match.start(1), match.group(1), match.group(2))
+    for kind in _PRACTICE.finditer(text) if "Practice" in text else ():
+        name = _before(_PRACTICE_NAME, text, kind.start())
+        if name and not any(w.lower() in _WAYS_OF_PRACTISING or _ADJECTIVE.search(w.lower()) for w in name.group(1).split()):
+            yield from _named(name.start(1), name.group(1), kind.group())
     for kind in _LOWER_KIND.finditer(text):
         name = _before(_LOWER_NAME, text, kind.start())
         if name and _lower_named(text, name, kind.end()):
