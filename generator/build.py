@@ -21,7 +21,7 @@ from generator.model import Audience, Problem
 from generator.output import sitedir
 from generator.output.origins import Origins, problems_of
 from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
-from generator.output.policy import protect_site
+from generator.output.policy import protect_site, protected_page
 from generator.output.postbuild import LARGE_PAGE, PostBuild
 from generator.output.search import part_count
 from generator.pipeline import Checked, Memo, check, generate, publishable_slugs
@@ -78,6 +78,9 @@ class Job:
     """How many parts of the search index the search box merges."""
     written: Callable[[str], None] = lambda dest: None
     """The engine calls it with each page's path in `folder` as soon as the page is on disk."""
+    finish: Callable[[str], str] = lambda html: html
+    """The engine passes each page's HTML, wrapped in the theme, through it just before writing it: a build gives
+    every page its policies there (`policy.protected_page`), so that no page is written twice; a preview does not."""
     previous: dict[str, Output] | None = field(default=None)
     """A preview's: what each generated file held when last written, so that only changed files are
     written again. None: write every file."""
@@ -188,6 +191,7 @@ class Build:
             settings.site_url,
             part_count(len(slugs), project.search_part_size),
             self.after.written,
+            protected_page,
         )
 
     def post_build(self) -> None:
@@ -199,7 +203,7 @@ class Build:
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks", problems)
-            protect_site(self.folder, self.options.workers, self.after.protected)  # the pages the checks have not done
+            protect_site(self.folder, self.options.workers, self.after.protected)  # pages not written through `Job.finish`
         printed = None
         if self.chromium:
             settings = self.project.settings(self.options.build_date, self.options.audience)

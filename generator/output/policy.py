@@ -37,18 +37,50 @@ def policy(html: bytes) -> str:
     return POLICY.format(hashes=" ".join(dict.fromkeys(hashes)))
 
 
-def protect(file: Path) -> None:
-    """Put the policies at the top of the page's <head> (before its first script), replacing the file whole,
-    so that a reader of it (the search indexer) never sees half a page."""
-    html = file.read_bytes()
-    tags = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">\n<meta name="referrer" content="same-origin">'
+def _tags(html: bytes) -> bytes:
+    return (
+        f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">\n<meta name="referrer" content="same-origin">'
+    ).encode()
+
+
+def protected(html: bytes) -> bytes:
+    """The page with its policies at the top of its <head> (before its first script); anything else, as it was
+    (a fragment an author left in content/pages)."""
     charset, head = _CHARSET.search(html), html.find(b"<head>")
     if charset is None and head < 0:
-        return  # not a page (a fragment an author left in content/pages)
+        return html
+    tags = b"\n" + _tags(html)
+    if tags in html:  # given them already
+        return html
     at = charset.end() if charset else head + len(b"<head>")
+    return html[:at] + tags + html[at:]
+
+
+def protected_page(html: str) -> str:
+    """`protected` for the engine, which hands over each page as text just before writing it (encoded as MkDocs
+    writes it, so that the hashes are of the bytes written)."""
+    return protected(html.encode("utf-8", "xmlcharrefreplace")).decode()
+
+
+def unprotected(html: bytes) -> bytes:
+    """The page as it was before `protected`, each line where it is in the page: the privacy checks read this,
+    since the policy's hashes are no one's text. Only the tags `protected` would write are taken out, so a page
+    with any other policy is read whole."""
+    tags = b"\n" + _tags(html)  # the same as for the page without them: they hold no script
+    at = html.find(tags)
+    return html if at < 0 else html[:at] + b"\n" * tags.count(b"\n") + html[at + len(tags) :]
+
+
+def protect(file: Path) -> None:
+    """Give a page written without them its policies, replacing the file whole, so that a reader of it (the search
+    indexer) never sees half a page."""
+    html = file.read_bytes()
+    finished = protected(html)
+    if finished == html:
+        return
     handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".protect-")
     with os.fdopen(handle, "wb") as out:
-        out.write(html[:at] + b"\n" + tags.encode() + html[at:])
+        out.write(finished)
     os.chmod(temporary, 0o644)
     os.replace(temporary, file)
 

@@ -15,7 +15,6 @@ from dataclasses import astuple
 from pathlib import Path
 
 from generator.memory import give_back
-from generator.output.policy import protect
 from generator.output.search import Indexing, indexing
 from generator.output.sitescan import Sighting, check_html, check_site
 
@@ -94,10 +93,11 @@ class PostBuild:
         self.page_checks = PageChecks(folder, own_host, label) if workers > 1 else None
         self.index: Indexing | nullcontext[None] | None = None
         self.protected: set[str] = set()
-        """Pages the checking worker has already given their policies (see `policy`)."""
+        """Pages written with their policies (see `Job.finish`)."""
 
     def written(self, dest: str) -> None:
         """The page at `dest` (a path in the folder) is on disk."""
+        self.protected.add(dest)
         if self.page_checks:
             self.page_checks.written(dest)
         self.unwritten.discard(dest)
@@ -114,7 +114,6 @@ class PostBuild:
         with self.index:
             if self.page_checks:
                 checks, self.page_checks = self.page_checks, None
-                self.protected = checks.checked
                 yield checks.finish()
             else:
                 yield check_site(self.folder, self.own_host, label=self.label)
@@ -136,7 +135,6 @@ def _check_written_pages(site: Path, own_host: str, label: str) -> None:
         file = site / json.loads(line)
         if file.is_file():  # an engine may skip writing an empty page
             found += check_html(f"{label}/{file.relative_to(site).as_posix()}", file.read_bytes(), own_host, seen)
-            protect(file)  # once scanned: the policy's hashes are no one's text (a failed build is discarded whole)
             if file.stat().st_size > LARGE_PAGE:
                 give_back()  # its parse: this worker runs beside Pagefind
     sys.stdout.write(json.dumps([astuple(item) for item in found]))

@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
+from generator.output.policy import unprotected
 from generator.output.sitedir import files_in
 from generator.privacy.birthdates import leads_on, passed_over
 from generator.privacy.detectors import detect
@@ -153,7 +154,7 @@ def check_site(
 
 
 def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
-    blocks, loads, cut = read_page(data)
+    blocks, loads, cut = read_page(unprotected(data))
     found = _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
     return list(dict.fromkeys(found + ([Sighting(name, cut[0], UNREAD, cut[1])] if cut is not None else [])))
 

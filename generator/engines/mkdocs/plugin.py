@@ -159,7 +159,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         this hook, so the core hears of it at the next page."""
         page.content = page.markdown = None
         self._written(page.file.dest_uri)
-        return output
+        return self.writing.finish(output)
 
     def _written(self, next_page: str | None) -> None:
         if self.hold is not None:
