@@ -38,6 +38,8 @@ class Preview:
         self.options, self.project, self.reporter = options, project, reporter
         self.memo = Memo()
         self.passed: Signatures = {}
+        self.seen: set[str] = set()
+        """Blocks of page text that passed the checks in earlier rebuilds (see `sitescan.check_site`)."""
         self.written: dict[str, Output] = {}
         """Every generated file on disk, as last written."""
         self.exact = False
@@ -60,7 +62,7 @@ class Preview:
                 self.index.wait()  # it writes into the folder
             for item in self.folder.iterdir() if self.folder.is_dir() else ():
                 shutil.rmtree(item) if item.is_dir() else item.unlink()
-            self.passed, self.written, self.exact, self.surroundings = {}, {}, False, surroundings
+            self.passed, self.seen, self.written, self.exact, self.surroundings = {}, set(), {}, False, surroundings
 
     def check(self) -> Checked:
         checked = checked_content(self.options, self.project, self.reporter, memo=self.memo)
@@ -82,7 +84,7 @@ class Preview:
 
     def post_build(self) -> None:
         self._remove_pages_gone()
-        found = check_site(self.folder, host(self.project.url(self.options.audience)), self.passed)
+        found = check_site(self.folder, host(self.project.url(self.options.audience)), self.passed, seen=self.seen)
         problems = problems_of(
             found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
         )

@@ -66,6 +66,8 @@ def unprotected(html: bytes) -> bytes:
     """The page as it was before `protected`, each line where it is in the page: the privacy checks read this,
     since the policy's hashes are no one's text. Only the tags `protected` would write are taken out, so a page
     with any other policy is read whole."""
+    if b'<meta http-equiv="Content-Security-Policy"' not in html:  # a preview's page, or one never given them
+        return html
     tags = b"\n" + _tags(html)  # the same as for the page without them: they hold no script
     at = html.find(tags)
     return html if at < 0 else html[:at] + b"\n" * tags.count(b"\n") + html[at + len(tags) :]

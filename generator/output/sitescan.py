@@ -123,16 +123,22 @@ RACY_NS = 2_000_000_000
 
 
 def check_site(
-    site: Path, own_host: str, passed: Signatures | None = None, checked: Collection[str] = (), label: str = "site"
+    site: Path,
+    own_host: str,
+    passed: Signatures | None = None,
+    checked: Collection[str] = (),
+    label: str = "site",
+    seen: set[str] | None = None,
 ) -> list[Sighting]:
     """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
 
     A preview passes the `passed` record of its earlier rebuilds: only files written since are read again, and
-    only those whose bytes changed are checked again (the engine rewrites its sitemap at every rebuild). A full
-    build passes the pages `PageChecks` already `checked`. The search index is made from the pages checked here.
+    only those whose bytes changed are checked again (the engine rewrites its sitemap at every rebuild); and the
+    blocks of text they `seen` pass (see `_privacy`), since a rewritten page is mostly what it was. A full build
+    passes the pages `PageChecks` already `checked`. The search index is made from the pages checked here.
     """
     found: list[Sighting] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     remember = passed is not None
     passed = {} if passed is None else passed
     for relative in files_in(site):

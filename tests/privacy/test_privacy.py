@@ -294,6 +294,29 @@ def test_a_date_under_any_date_of_birth_header_is_found_whatever_else_the_page_o
     ]
 
 
+def test_a_preview_remembers_what_passed_from_one_rebuild_to_the_next_but_never_a_finding(tmp_path: Path) -> None:
+    """A rewritten page is mostly what it was: the blocks that passed before are passed again, but a detail, or a
+    header that says what the next block holds, is read on every page and at every rebuild."""
+    site = tmp_path / "site"
+    footer = "<footer><p>Never publish a child's date of birth.</p></footer>"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text(f"<h1>About us</h1><p>Ring 07700 900461.</p>{footer}")
+    passed, seen = {}, set()
+    assert [(p.path, p.text) for p in check_site(site, "example.org", passed, seen=seen)] == [
+        ("site/a/index.html", "07700 900461")
+    ]
+    assert "About us" in seen and not any("07700" in text for text in seen)
+
+    table = "<table><tr><th>Child</th><th>DOB</th></tr><tr><td>Child B</td><td>05/06/2017</td></tr></table>"
+    (site / "b").mkdir()
+    (site / "b" / "index.html").write_text(f"<h1>About us</h1>{table}<p>Ring 07700 900461.</p>{footer}")
+    assert sorted((p.path, p.text) for p in check_site(site, "example.org", passed, seen=seen)) == [
+        ("site/a/index.html", "07700 900461"),
+        ("site/b/index.html", "05/06/2017"),
+        ("site/b/index.html", "07700 900461"),
+    ]
+
+
 def test_mask_keeps_ends_only() -> None:
     assert mask("07700 900461") == "07••• ••••61"
     assert mask("NN4 8RE") == "N•• ••E"
