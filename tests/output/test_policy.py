@@ -84,3 +84,13 @@ def test_a_script_another_plugin_or_hook_adds_to_a_page_is_in_its_policy(tmp_pat
     for page in pages:
         html = page.read_bytes()
         assert html.count(POLICY) == 1 and unprotected(html) != html, page
+
+
+def test_a_copy_of_the_policies_elsewhere_in_a_page_does_not_stand_for_them_in_its_head() -> None:
+    """A browser obeys a policy only in the <head>: one copied into the body (or a comment) by hand leaves the page
+    still to be given its own, and only that one is taken out of what the checks read."""
+    tags = protected(PAGE)[len(b'<!doctype html>\n<html><head>\n<meta charset="utf-8">') :].split(b"\n<script>")[0]
+    copied = PAGE.replace(b"<p>Fine.</p>", b"<p>Fine.</p><!--" + tags + b"-->")
+    page = protected(copied)
+    assert page.startswith(b'<!doctype html>\n<html><head>\n<meta charset="utf-8">' + tags + b"\n<script>")
+    assert unprotected(page).count(POLICY) == 1 and unprotected(page).count(b"\n") == page.count(b"\n")
