@@ -46,14 +46,22 @@ def _tags(html: bytes) -> bytes:
 def protected(html: bytes) -> bytes:
     """The page with its policies at the top of its <head> (before its first script); anything else, as it was
     (a fragment an author left in content/pages)."""
-    charset, head = _CHARSET.search(html), html.find(b"<head>")
-    if charset is None and head < 0:
+    at = _place(html)
+    if at is None:
         return html
     tags = b"\n" + _tags(html)
-    if tags in html:  # given them already
+    if html.startswith(tags, at):  # given them already (a copy anywhere else is no policy: it is not in the <head>)
         return html
-    at = charset.end() if charset else head + len(b"<head>")
     return html[:at] + tags + html[at:]
+
+
+def _place(html: bytes) -> int | None:
+    """Where the policies go: after the page's charset, or at the top of its <head>; None for a fragment. The same
+    in a page with them as without (they hold neither)."""
+    charset, head = _CHARSET.search(html), html.find(b"<head>")
+    if charset is None and head < 0:
+        return None
+    return charset.end() if charset else head + len(b"<head>")
 
 
 def protected_page(html: str) -> str:
@@ -65,12 +73,13 @@ def protected_page(html: str) -> str:
 def unprotected(html: bytes) -> bytes:
     """The page as it was before `protected`, each line where it is in the page: the privacy checks read this,
     since the policy's hashes are no one's text. Only the tags `protected` would write are taken out, so a page
-    with any other policy is read whole."""
+    with any other policy, or a copy of them anywhere else, is read whole."""
     if b'<meta http-equiv="Content-Security-Policy"' not in html:  # a preview's page, or one never given them
         return html
-    tags = b"\n" + _tags(html)  # the same as for the page without them: they hold no script
-    at = html.find(tags)
-    return html if at < 0 else html[:at] + b"\n" * tags.count(b"\n") + html[at + len(tags) :]
+    tags, at = b"\n" + _tags(html), _place(html)  # the same as for the page without them: they hold no script
+    if at is None or not html.startswith(tags, at):
+        return html
+    return html[:at] + b"\n" * tags.count(b"\n") + html[at + len(tags) :]
 
 
 def protect(file: Path) -> None:

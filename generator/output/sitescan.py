@@ -27,6 +27,7 @@ from generator.output.policy import unprotected
 from generator.output.sitedir import files_in
 from generator.privacy.birthdates import leads_on, passed_over
 from generator.privacy.detectors import detect
+from generator.privacy.mobiles import leads_on as names_a_phone
 from generator.privacy.reading import Read, normalised, read_lines, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
@@ -96,7 +97,8 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     for index, text in enumerate(texts):
         unseen = seen is None or text not in seen
         spaced = _spaced(text) if unseen or lead else ""
-        leading.append(unseen and leads_on(spaced))  # a block that leads on is never remembered as seen
+        # a block that leads on (a DOB label, a phone's word) is never remembered as seen
+        leading.append(unseen and (leads_on(spaced) or names_a_phone(spaced)))
         if unseen or lead:
             chosen.append(index)
         lead = leading[index] or (lead and passed_over(spaced))  # a link's target, a comment, a rule

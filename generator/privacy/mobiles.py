@@ -33,9 +33,15 @@ def bare_mobiles(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each mobile number written without its 0, after a phone's word or in a mobile's grouping."""
     for match in _TEN.finditer(text):
         start, end = match.span()
-        before = text[start - 1] if start else ""
+        before = text[start - 1] if start else "\n"  # the text's start is a line's ("" is `in` every string)
         if before.isdigit() or before in "+/" or _GOES_ON.match(text, end):
             continue
         shaped = not before.isalnum() and before not in ".,:-_" and _MOBILE_SHAPE.fullmatch(match.group()) is not None
         if shaped or _PHONE_WORD.search(text, max(0, start - _LOOK_BACK), start):
             yield start, end
+
+
+def leads_on(block: str) -> bool:
+    """Whether a block of a page ends in a phone's word ("Mobile", "Call"), which makes the ten digits starting the
+    next block a mobile's number: read with it every time, as a DOB label is."""
+    return _PHONE_WORD.search(block, max(0, len(block) - _LOOK_BACK)) is not None

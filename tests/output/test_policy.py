@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.output.policy import protected, protected_page, unprotected
 from generator.output.sitescan import check_html
+from tests.support import build_site, make_project
 
 PAGE = (
     b'<!doctype html>\n<html><head>\n<meta charset="utf-8">\n<script>var shown = 1;</script>\n</head>\n'
@@ -66,3 +67,30 @@ def test_every_page_of_a_build_carries_the_policies_for_its_own_scripts_once(pub
 def test_a_page_with_a_character_utf_8_cannot_hold_gets_its_policies_as_the_engine_would_write_it() -> None:
     page = PAGE.decode().replace("Fine.", "Fine \ud800.")  # a lone surrogate, as a hostile escape in YAML could make
     assert "&#55296;" in protected_page(page) and "Content-Security-Policy" in protected_page(page)
+
+
+def test_a_script_another_plugin_or_hook_adds_to_a_page_is_in_its_policy(tmp_path: Path) -> None:
+    """The policies are written last, after every other plugin's and hook's `on_post_page` (a hook runs after
+    the plugins listed before it), so that they are of the page as written."""
+    root = make_project(tmp_path / "project")
+    (root / "hook.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    return output.replace('</body>', '<script>window.counted = 1;</script></body>')\n"
+    )
+    with (root / "mkdocs.yml").open("a") as config:
+        config.write("\nhooks:\n  - hook.py\n")
+    pages = sorted(build_site(root).rglob("*.html"))
+    assert any(b"window.counted" in page.read_bytes() for page in pages)
+    for page in pages:
+        html = page.read_bytes()
+        assert html.count(POLICY) == 1 and unprotected(html) != html, page
+
+
+def test_a_copy_of_the_policies_elsewhere_in_a_page_does_not_stand_for_them_in_its_head() -> None:
+    """A browser obeys a policy only in the <head>: one copied into the body (or a comment) by hand leaves the page
+    still to be given its own, and only that one is taken out of what the checks read."""
+    tags = protected(PAGE)[len(b'<!doctype html>\n<html><head>\n<meta charset="utf-8">') :].split(b"\n<script>")[0]
+    copied = PAGE.replace(b"<p>Fine.</p>", b"<p>Fine.</p><!--" + tags + b"-->")
+    page = protected(copied)
+    assert page.startswith(b'<!doctype html>\n<html><head>\n<meta charset="utf-8">' + tags + b"\n<script>")
+    assert unprotected(page).count(POLICY) == 1 and unprotected(page).count(b"\n") == page.count(b"\n")

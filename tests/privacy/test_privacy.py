@@ -965,3 +965,20 @@ def _passes_both_scans(tmp_path: Path, text: str) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text(to_html(text))
     assert [(f.kind, f.text) for f in check_site(tmp_path, "example.org")] == []
+
+
+def test_a_preview_never_passes_over_a_detail_a_fresh_build_finds_for_a_block_it_remembers(tmp_path: Path) -> None:
+    """A remembered block is not read again, so what a fresh build finds with its help is still found: a mobile's
+    number just after a remembered heading (read from the start of the text), and one after a phone's word (which
+    says what the next block holds, as a DOB label does)."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    page = site / "a" / "index.html"
+    for detail in ("<p>7700 900461</p>", "<p>Mobile</p><p>7012345678</p>", "<dl><dt>Call</dt><dd>7012 345678</dd></dl>"):
+        page.write_text("<h1>About us</h1><p>Mobile</p><dl><dt>Call</dt><dd>the office</dd></dl><p>Hello.</p>")
+        passed: dict = {}
+        seen: set[str] = set()
+        assert check_site(site, "example.org", passed, seen=seen) == []
+        page.write_text(f"<h1>About us</h1>{detail}")
+        fresh = [(p.kind, p.text) for p in check_site(site, "example.org")]
+        assert fresh and [(p.kind, p.text) for p in check_site(site, "example.org", passed, seen=seen)] == fresh

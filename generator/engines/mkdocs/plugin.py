@@ -18,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -154,9 +154,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.content = output.content
         return context
 
+    @event_priority(-100)  # last: another plugin's or hook's script after the policies would have no hash in them
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """Drop each page's content once made (MkDocs would keep them all); MkDocs writes the page just after
-        this hook, so the core hears of it at the next page."""
+        this hook, so the core hears of it at the next page. Run after every other plugin's and hook's, since
+        the policies are of the page as written."""
         page.content = page.markdown = None
         self._written(page.file.dest_uri)
         return self.writing.finish(output)
