@@ -15,7 +15,7 @@ import re
 import time
 import zipfile
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -25,7 +25,7 @@ from lxml import etree
 from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
 from generator.output.policy import unprotected
 from generator.output.sitedir import files_in
-from generator.privacy.birthdates import leads_on, passed_over
+from generator.privacy.birthdates import leads_on, listed, passed_over
 from generator.privacy.detectors import detect
 from generator.privacy.mobiles import leads_on as names_a_phone
 from generator.privacy.reading import Read, normalised, read_lines, read_markdown, strings
@@ -88,20 +88,39 @@ def _spaced(text: str) -> str:
 
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
     """Scan a page's blocks in one pass, as its reader reads them, each finding at the line it starts on. Blocks in
-    `seen` (the navigation on every page) passed before, unless one before says what they hold (a DOB label, read
-    through its asides). Only blocks with no finding are remembered, so a detail is reported on every page."""
+    `seen` (the navigation on every page) passed before, with the same text before them, unless one before says what
+    they hold (a DOB label, read through its asides); a block scanned is read with the text before it, as a fresh
+    build reads it (`CONTEXT`). Only blocks with no finding are remembered, so a detail is reported on every page."""
     texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None and len(seen) > SEEN_LIMIT:
         seen.clear()
+    shown: dict[int, str] = {}  # each block's text as scanned, spaced once
+
+    def scanned(index: int) -> str:
+        if index not in shown:
+            shown[index] = "".join([_spaced(text) for _, text in blocks[index]])
+        return shown[index]
+
+    def remembered(index: int) -> str:
+        """A block's text with the text a detector reads before it: it passed where both were the same."""
+        before, reach, context = index - 1, 0, []
+        while before >= 0 and reach < CONTEXT:
+            context.append(scanned(before))
+            reach += len(context[-1]) + 1
+            before -= 1
+        return "\n".join(reversed(context))[-CONTEXT:] + "\x00" + texts[index] if context else texts[index]
+
     chosen, leading, lead = [], [], False
     for index, text in enumerate(texts):
-        unseen = seen is None or text not in seen
+        unseen = seen is None or remembered(index) not in seen
         spaced = _spaced(text) if unseen or lead else ""
         # a block that leads on (a DOB label, a phone's word) is never remembered as seen
         leading.append(unseen and (leads_on(spaced) or names_a_phone(spaced)))
         if unseen or lead:
             chosen.append(index)
-        lead = leading[index] or (lead and passed_over(spaced))  # a link's target, a comment, a rule
+        # a link's target, a comment, a rule; the next date of a list under a DOB label
+        lead = leading[index] or (lead and (passed_over(spaced) or listed(spaced)))
+    chosen = _with_context(chosen, scanned)
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []
@@ -114,8 +133,28 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     found = detect(read.text)
     if seen is not None and chosen:
         leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
-        seen.update(texts[i] for position, i in enumerate(chosen) if position not in leaky and not leading[i])
+        seen.update(remembered(i) for position, i in enumerate(chosen) if position not in leaky and not leading[i])
     return _sightings(path, read, found)
+
+
+CONTEXT = 80
+"""Characters of text before a detail that a detector reads back over, at most: a child named before a birth (60), a
+phone's word, "Appendix" before a number (20), "Address:" before a house number written out, an e-mail's name (80)."""
+
+
+def _with_context(chosen: list[int], scanned: Callable[[int], str]) -> list[int]:
+    """The blocks `chosen` to scan, with the blocks passed before just before each run of them, as many as hold the
+    last `CONTEXT` characters before it: what a fresh build reads before a detail may say what it is or is not."""
+    taken = set(chosen)
+    for index in chosen:
+        before, reach = index - 1, 0
+        if before in taken:
+            continue  # within a run: its first block's context reaches further back
+        while before >= 0 and reach < CONTEXT:
+            taken.add(before)
+            reach += len(scanned(before)) + 1
+            before -= 1
+    return sorted(taken) if len(taken) > len(chosen) else chosen
 
 
 Signatures = dict[str, tuple[int, int, int, bytes, tuple[Sighting, ...]]]

@@ -252,3 +252,9 @@ def passed_over(line: str) -> bool:
     invisible character (no letter or digit shown), a picture or link alone, a comment or link target read beside
     the text."""
     return not any(c.isalnum() for c in line) or _PICTURE.fullmatch(line) is not None
+
+
+def listed(line: str) -> bool:
+    """Whether a line reads as a further item of a list of dates of birth under a label ("05/06/2014", "Child B:
+    05/06/2014", "- [redacted]"): a page's block that does, read after the label's, is read with it every time."""
+    return _ITEM.match(line) is not None
