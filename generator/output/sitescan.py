@@ -8,6 +8,7 @@ other than the site's own.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -80,8 +81,10 @@ class Sighting:
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=SEEN_LIMIT)
 def _spaced(text: str) -> str:
-    """A page's text as a browser shows it: any run of spaces and line breaks is one space."""
+    """A page's text as a browser shows it: any run of spaces and line breaks is one space. Kept for the pieces
+    every page repeats (the navigation), which are spaced again for the text before each block (`CONTEXT`)."""
     text = normalised(text)
     return _SPACES.sub(" ", text) if "\n" in text or "  " in text or "\t" in text else text
 
@@ -101,6 +104,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
             shown[index] = "".join([_spaced(text) for _, text in blocks[index]])
         return shown[index]
 
+    @functools.cache
     def remembered(index: int) -> str:
         """A block's text with the text a detector reads before it: it passed where both were the same."""
         before, reach, context = index - 1, 0, []
