@@ -37,10 +37,11 @@ def policy(html: bytes) -> str:
     return POLICY.format(hashes=" ".join(dict.fromkeys(hashes)))
 
 
+_POLICY_META = '<meta http-equiv="Content-Security-Policy"'
+
+
 def _tags(html: bytes) -> bytes:
-    return (
-        f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">\n<meta name="referrer" content="same-origin">'
-    ).encode()
+    return f'{_POLICY_META} content="{policy(html)}">\n<meta name="referrer" content="same-origin">'.encode()
 
 
 def protected(html: bytes) -> bytes:
@@ -74,7 +75,7 @@ def unprotected(html: bytes) -> bytes:
     """The page as it was before `protected`, each line where it is in the page: the privacy checks read this,
     since the policy's hashes are no one's text. Only the tags `protected` would write are taken out, so a page
     with any other policy, or a copy of them anywhere else, is read whole."""
-    if b'<meta http-equiv="Content-Security-Policy"' not in html:  # a preview's page, or one never given them
+    if _POLICY_META.encode() not in html:  # a preview's page, or one never given them
         return html
     tags, at = b"\n" + _tags(html), _place(html)  # the same as for the page without them: they hold no script
     if at is None or not html.startswith(tags, at):

@@ -97,12 +97,11 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
     if seen is not None and len(seen) > SEEN_LIMIT:
         seen.clear()
-    shown: dict[int, str] = {}  # each block's text as scanned, spaced once
 
+    @functools.cache
     def scanned(index: int) -> str:
-        if index not in shown:
-            shown[index] = "".join([_spaced(text) for _, text in blocks[index]])
-        return shown[index]
+        """A block's text as scanned, spaced once."""
+        return "".join([_spaced(text) for _, text in blocks[index]])
 
     @functools.cache
     def remembered(index: int) -> str:
