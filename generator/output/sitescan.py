@@ -94,7 +94,7 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     `seen` (the navigation on every page) passed before, with the same text before them, unless one before says what
     they hold (a DOB label, read through its asides); a block scanned is read with the text before it, as a fresh
     build reads it (`CONTEXT`). Only blocks with no finding are remembered, so a detail is reported on every page."""
-    texts = ["".join([text for _, text in block]) for block in blocks]  # as written: spacing only the blocks scanned
+    texts = ["".join([text for _, text in block]) for block in blocks]  # as written: what a block is remembered by
     if seen is not None and len(seen) > SEEN_LIMIT:
         seen.clear()
 
