@@ -16,7 +16,7 @@ import re
 import time
 import zipfile
 from bisect import bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -94,50 +94,44 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     `seen` (the navigation on every page) passed before, with the same text before them, unless one before says what
     they hold (a DOB label, read through its asides); a block scanned is read with the text before it, as a fresh
     build reads it (`CONTEXT`). Only blocks with no finding are remembered, so a detail is reported on every page."""
-    texts = ["".join([text for _, text in block]) for block in blocks]  # as written: what a block is remembered by
+    pieces = [[_spaced(text) for _, text in block] for block in blocks]
+    scanned = ["".join(spaced) for spaced in pieces]  # each block's text as the detectors read it
+    keys = _remembered(scanned) if seen is not None else scanned
     if seen is not None and len(seen) > SEEN_LIMIT:
         seen.clear()
-
-    @functools.cache
-    def scanned(index: int) -> str:
-        """A block's text as scanned, spaced once."""
-        return "".join([_spaced(text) for _, text in blocks[index]])
-
-    @functools.cache
-    def remembered(index: int) -> str:
-        """A block's text with the text a detector reads before it: it passed where both were the same."""
-        before, reach, context = index - 1, 0, []
-        while before >= 0 and reach < CONTEXT:
-            context.append(scanned(before))
-            reach += len(context[-1]) + 1
-            before -= 1
-        return "\n".join(reversed(context))[-CONTEXT:] + "\x00" + texts[index] if context else texts[index]
-
     chosen, leading, lead = [], [], False
-    for index, text in enumerate(texts):
-        unseen = seen is None or remembered(index) not in seen
-        spaced = _spaced(text) if unseen or lead else ""
+    for index, text in enumerate(scanned):
+        unseen = seen is None or keys[index] not in seen
         # a block that leads on (a DOB label, a phone's word) is never remembered as seen
-        leading.append(unseen and (leads_on(spaced) or names_a_phone(spaced)))
+        leading.append(unseen and (leads_on(text) or names_a_phone(text)))
         if unseen or lead:
             chosen.append(index)
         # a link's target, a comment, a rule; the next date of a list under a DOB label
-        lead = leading[index] or (lead and (passed_over(spaced) or listed(spaced)))
+        lead = leading[index] or (lead and (passed_over(text) or listed(text)))
     chosen = _with_context(chosen, scanned)
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []
     for index in chosen:
         block_starts.append(len(fragments))
-        for position, (line, text) in enumerate(blocks[index]):
+        for position, ((line, _), text) in enumerate(zip(blocks[index], pieces[index], strict=True)):
             gaps.append("\n" if position == 0 and fragments else "")
-            fragments.append((line, _spaced(text)))
+            fragments.append((line, text))
     read = read_lines(fragments, gaps)
     found = detect(read.text)
     if seen is not None and chosen:
         leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
-        seen.update(remembered(i) for position, i in enumerate(chosen) if position not in leaky and not leading[i])
+        seen.update(keys[i] for position, i in enumerate(chosen) if position not in leaky and not leading[i])
     return _sightings(path, read, found)
+
+
+def _remembered(scanned: list[str]) -> list[str]:
+    """Each block's text with the `CONTEXT` characters a detector reads before it: it passed where both were the same."""
+    keys, tail = [], ""
+    for index, text in enumerate(scanned):
+        keys.append(tail + "\x00" + text if index else text)
+        tail = (tail + "\n" + text)[-CONTEXT:] if index else text[-CONTEXT:]
+    return keys
 
 
 CONTEXT = 80
@@ -145,7 +139,7 @@ CONTEXT = 80
 phone's word, "Appendix" before a number (20), "Address:" before a house number written out, an e-mail's name (80)."""
 
 
-def _with_context(chosen: list[int], scanned: Callable[[int], str]) -> list[int]:
+def _with_context(chosen: list[int], scanned: list[str]) -> list[int]:
     """The blocks `chosen` to scan, with the blocks passed before just before each run of them, as many as hold the
     last `CONTEXT` characters before it: what a fresh build reads before a detail may say what it is or is not."""
     taken = set(chosen)
@@ -155,7 +149,7 @@ def _with_context(chosen: list[int], scanned: Callable[[int], str]) -> list[int]
             continue  # within a run: its first block's context reaches further back
         while before >= 0 and reach < CONTEXT:
             taken.add(before)
-            reach += len(scanned(before)) + 1
+            reach += len(scanned[before]) + 1
             before -= 1
     return sorted(taken) if len(taken) > len(chosen) else chosen
 
