@@ -8,7 +8,6 @@ other than the site's own.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
@@ -81,10 +80,8 @@ class Sighting:
 _SPACES = re.compile(r"\s+")
 
 
-@functools.lru_cache(maxsize=SEEN_LIMIT)
 def _spaced(text: str) -> str:
-    """A page's text as a browser shows it: any run of spaces and line breaks is one space. Kept for the pieces
-    every page repeats (the navigation), which are spaced again for the text before each block (`CONTEXT`)."""
+    """A page's text as a browser shows it: any run of spaces and line breaks is one space."""
     text = normalised(text)
     return _SPACES.sub(" ", text) if "\n" in text or "  " in text or "\t" in text else text
 
