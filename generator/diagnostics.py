@@ -56,8 +56,17 @@ class Reporter:
     lines on `stream` (standard output when None), and in GitHub Actions an annotation for each and a
     summary on the run's page."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, repeat: bool = True) -> None:
         self.stream = stream
+        self.repeat = repeat
+        """Whether a content check's reminders are printed again when the last check gave them too (not in a preview)."""
+        self.reminded: frozenset[Problem] = frozenset()
+
+    def unrepeated(self, reminders: Sequence[Problem]) -> list[Problem]:
+        """The `reminders` to print: every one, or, where reminders are not repeated, those the last check did not give.
+        A preview's save rebuilds: the same hundreds of reminders (reviews due, writing notes) would hide its new one."""
+        last, self.reminded = self.reminded, frozenset(reminders)
+        return list(reminders) if self.repeat else [reminder for reminder in reminders if reminder not in last]
 
     def message(self, text: str) -> None:
         print(text, file=self.stream or sys.stdout)

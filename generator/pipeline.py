@@ -51,7 +51,8 @@ class Checked:
     def report(self, reporter: Reporter) -> bool:
         """Report a content check, then a summary; True if nothing must be fixed."""
         reminders = [*self.warnings, *self.draft_problems, *self.notes, *self.reviews]
-        reporter.problems(self.problems, reminders)
+        shown = reporter.unrepeated(reminders)
+        reporter.problems(self.problems, shown)
         if self.allowances:
             reporter.message(f"Privacy allowances in use ({len(self.allowances)}):")
             for allowance in self.allowances:
@@ -70,6 +71,8 @@ class Checked:
             notes = f" {plural(len(self.notes), 'writing note')} to consider." if self.notes else ""
             notes += f" {plural(len(self.reviews), 'briefing')} due for review." if self.reviews else ""
             outcome = f"All content is valid: {plural(len(self.briefings), 'briefing')} checked. {skipped}.{warnings}{notes}"
+        if len(shown) < len(reminders):
+            outcome += f" ({plural(len(reminders) - len(shown), 'reminder')} unchanged since the last rebuild, not repeated.)"
         reporter.message(outcome)
         write_step_summary("briefings check", outcome, self.problems, reminders)
         return not self.problems

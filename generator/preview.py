@@ -178,7 +178,7 @@ class Session:
 def _start(command: str, project: Project, folder: Path, serve_options: BuildOptions | None) -> Build | Preview:
     if command == "serve":
         options = replace(serve_options, output=folder) if serve_options else options_from_env(os.environ, folder, 1)
-        return Preview(options, project, Reporter(sys.stderr))
+        return Preview(options, project, Reporter(sys.stderr, repeat=False))
     return Build(options_from_env(os.environ, folder, cores()), project, Reporter(sys.stderr)).__enter__()
 
 

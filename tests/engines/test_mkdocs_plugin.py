@@ -44,8 +44,8 @@ def serving_temp(root: Path) -> Path:
 
 
 @contextmanager
-def serving(root: Path, command: list[str]) -> Iterator[str]:
-    """A preview server, stopped with SIGTERM as editors, containers and scripts stop one."""
+def serving(root: Path, command: list[str], log: Path | None = None) -> Iterator[str]:
+    """A preview server, stopped with SIGTERM as editors, containers and scripts stop one; what it prints kept in `log`."""
     port = free_port()
     serving_temp(root).mkdir(exist_ok=True)
     process = subprocess.Popen(
@@ -53,7 +53,7 @@ def serving(root: Path, command: list[str]) -> Iterator[str]:
         cwd=root,
         env=engine_env(TMPDIR=str(serving_temp(root))),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log.open("w") if log else subprocess.PIPE,
     )
     mount = urlsplit(load_config(str(root / "mkdocs.yml")).site_url).path  # serve mounts the site at site_url's path
     try:
@@ -97,6 +97,28 @@ def test_briefings_serve_shows_a_saved_edit_and_drops_a_page_made_draft(project:
         while fetch(base + "year-end-maca/") is not None and time.monotonic() < deadline:
             time.sleep(0.3)
         assert fetch(base + "year-end-maca/") is None
+
+
+@pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
+def test_a_preview_prints_a_reminder_once_not_at_every_rebuild(project: Path, tmp_path: Path, command: list[str]) -> None:
+    """A QA officer's terminal: the same reminders (reviews due, privacy warnings) printed again at every save would
+    hide what the save itself brought. Each is printed at the first build; a rebuild prints what is new, and counts
+    what it did not repeat."""
+    log = tmp_path / "serve.log"
+    review = "content/briefings/standalone-review.md:8: review: due on 2025-01-01"
+    with serving(project, [sys.executable, "-m", *command, "serve"], log) as base:
+        assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
+        source = project / "content/audits/year-end-maca.md"
+        source.write_text(
+            source.read_text().replace("children: 5", "children: 2").replace("Background of", "Edited background of")
+        )
+        assert wait_for(base + "year-end-maca/", "Edited background of", 60)
+    printed = log.read_text()
+    first = [line for line in printed[: printed.index("All content is valid")].splitlines() if line.startswith("content/")]
+    assert printed.count(review) == 1 and review in first[-1]
+    assert printed.count("content/audits/year-end-maca.md:7: privacy: small-count: children: 2") == 1
+    assert f"({len(first)} reminders unchanged since the last rebuild, not repeated.)" in printed
+    assert printed.count("due for review.") == 2  # the summary, at every rebuild
 
 
 @pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
