@@ -206,8 +206,9 @@ def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[S
 
 
 def _check_text(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
-    """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined."""
-    return _sightings(name, read_markdown(data.decode("utf-8")))
+    """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined; a spreadsheet's
+    rows each alone, as the content check reads them."""
+    return _sightings(name, read_markdown(data.decode("utf-8"), wraps=not name.lower().endswith(".csv")))
 
 
 def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None = None, lines: bool = True) -> list[Sighting]:

@@ -317,6 +317,17 @@ def test_a_preview_remembers_what_passed_from_one_rebuild_to_the_next_but_never_
     ]
 
 
+def test_a_spreadsheets_rows_are_read_apart_in_the_built_site_as_in_the_content(tmp_path: Path) -> None:
+    """A spreadsheet shows each row on its own: a row ending in a count and the next starting with one are no phone
+    number, in the built site's check as in the content check; a number within a row still is."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "counts.csv").write_text("ref,count\nrow one,07700\n900123,5\n")
+    assert check_site(site, "example.org") == []
+    (site / "counts.CSV").write_text("ref,count\nrow one,07700 900123\n")
+    assert [(p.path, p.line, p.text) for p in check_site(site, "example.org")] == [("site/counts.CSV", 2, "07700 900123")]
+
+
 def test_mask_keeps_ends_only() -> None:
     assert mask("07700 900461") == "07••• ••••61"
     assert mask("NN4 8RE") == "N•• ••E"
