@@ -117,9 +117,19 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     read = read_lines(fragments, gaps)
     found = detect(read.text)
     if seen is not None and chosen:
-        leaky = {bisect_right(block_starts, bisect_right(read.starts, start) - 1) - 1 for start, _, _ in found}
+        leaky = {
+            block
+            for start, end, _ in found
+            for block in range(_block_at(read, block_starts, start), _block_at(read, block_starts, max(start, end - 1)) + 1)
+        }
         seen.update(keys[i] for position, i in enumerate(chosen) if position not in leaky and not leading[i])
     return _sightings(path, read, found)
+
+
+def _block_at(read: Read, block_starts: list[int], offset: int) -> int:
+    """The position among the blocks read of the block holding `offset`: a finding that runs on from one block into the
+    next ("the baby is" ⏎ "due on 14 June", a court's letters ⏎ its case number) holds both, and neither passed."""
+    return bisect_right(block_starts, bisect_right(read.starts, offset) - 1) - 1
 
 
 def _remembered(scanned: list[str]) -> list[str]:

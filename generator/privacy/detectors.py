@@ -17,6 +17,7 @@ from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
 from generator.privacy.anchored import anchored, starting_words, within_lines
 from generator.privacy.birthdates import dates_of_birth
+from generator.privacy.dates import EDD
 from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
 from generator.privacy.foreignphones import foreign_phones
@@ -70,12 +71,14 @@ FLAT = re.compile(
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
 )
 _NEEDS_DETECTORS = re.compile(
-    r"[\d@]|\.com/|[\[({<\-][ \t]*at[ \t]*[\])}>\-]|\bdot\b|\bat[ \t]+[\w-]+\.[a-z]|(?-i:\b(?:IG|X)[ \t]*:)"
-    r"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)\b",
+    r"[\d@]|\.com/|[\[({<\-][ \t]*at[ \t]*[\])}>\-]|\bdot\b|\bat[ \t]+[\w-]+[ \t]*\.[ \t]*[\w-]|(?-i:\b(?:IG|X)\b)"
+    rf"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)\b|due|\b{EDD}",
     re.I,
 )
-"""Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "Snapchat:"):
-a paragraph with none of them needs no detector run but the addresses that hold no digit (`addresses.house_addresses`)."""
+"""Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "gmail . com",
+"Snapchat:", "IG was …"), or a due date (its day may be written out: "EDD fourteenth of June"): a paragraph with none of
+them needs no detector run but the addresses that hold no digit (`addresses.house_addresses`). A detail is found without
+a digit elsewhere on its page: a preview reads a page's new blocks without the rest (`sitescan`)."""
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
