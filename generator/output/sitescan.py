@@ -109,10 +109,10 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []
-    for index in chosen:
+    for number, index in enumerate(chosen):
         block_starts.append(len(fragments))
         for position, ((line, _), text) in enumerate(zip(blocks[index], pieces[index], strict=True)):
-            gaps.append("\n" if position == 0 and fragments else "")
+            gaps.append("" if position or not fragments else "\n" if chosen[number - 1] == index - 1 else _APART)
             fragments.append((line, text))
     read = read_lines(fragments, gaps)
     found = detect(read.text)
@@ -144,6 +144,10 @@ def _remembered(scanned: list[str]) -> list[str]:
 CONTEXT = 80
 """Characters of text before a detail that a detector reads back over, at most: a child named before a birth (60), a
 phone's word, "Appendix" before a number (20), "Address:" before a house number written out, an e-mail's name (80)."""
+
+_APART = "\n" + " ".join(["apart"] * 16) + "\n"
+"""Read between two blocks that are not next to each other on the page (those between them passed): more than
+`CONTEXT` characters of words no detector reads as a detail or reads across, as a fresh build reads other text there."""
 
 
 def _with_context(chosen: list[int], scanned: list[str]) -> list[int]:

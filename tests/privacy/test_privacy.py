@@ -1070,3 +1070,23 @@ def test_a_detail_read_across_two_blocks_is_found_again_when_its_page_is_rebuilt
     assert fresh and [(p.kind, p.text) for p in check_site(site, "example.org", passed, seen=seen)] == fresh
     built.write_text(f"{detail}{rest}<p>Hello again.</p>")
     assert [(p.kind, p.text) for p in check_site(site, "example.org", passed, seen=seen)] == fresh
+
+
+def test_blocks_read_apart_on_a_rebuild_are_not_read_as_one_detail(tmp_path: Path) -> None:
+    """The blocks a rebuild reads again may stand apart on the page, the blocks between them passed: a court's letters
+    ending one and a number starting another are no case reference there, as a fresh build finds none."""
+    coded = "The partnership reviewed the referrals made by schools in the north of the area coded ZW"
+    between = "A neutral paragraph about what the auditors found when they read the records of the agencies."
+    numbered = "23C50123 is the file name of the spreadsheet that the auditors used for the review this year."
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    built = site / "a" / "index.html"
+    page = "".join(f"<p>{text}</p>" for text in ("Intro", coded, between, numbered, "c", "New text"))
+    built.write_text(page)
+    assert check_site(site, "example.org") == []
+    passed: dict = {}
+    seen: set[str] = set()
+    built.write_text("".join(f"<p>{text}</p>" for text in (coded, between, numbered, "c")))
+    assert check_site(site, "example.org", passed, seen=seen) == []
+    built.write_text(page)
+    assert check_site(site, "example.org", passed, seen=seen) == []
