@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TextIO
 
 from generator.model import Problem, printable
@@ -62,11 +62,12 @@ class Reporter:
         """Whether a content check's reminders are printed again when the last check gave them too (not in a preview)."""
         self.reminded: frozenset[Problem] = frozenset()
 
-    def unrepeated(self, reminders: Sequence[Problem]) -> list[Problem]:
-        """The `reminders` to print: every one, or, where reminders are not repeated, those the last check did not give.
-        A preview's save rebuilds: the same hundreds of reminders (reviews due, writing notes) would hide its new one."""
+    def unrepeated(self, reminders: Sequence[Problem], saved: Collection[str] = ()) -> list[Problem]:
+        """The `reminders` to print: every one, or, where reminders are not repeated, those the last check did not give
+        and those of the files just `saved`. A preview's save rebuilds: the same hundreds of reminders (reviews due,
+        writing notes) would hide its new one, while a warning still there after a save to mend it must show."""
         last, self.reminded = self.reminded, frozenset(reminders)
-        return list(reminders) if self.repeat else [reminder for reminder in reminders if reminder not in last]
+        return [r for r in reminders if self.repeat or r not in last or r.path in saved]
 
     def message(self, text: str) -> None:
         print(text, file=self.stream or sys.stdout)

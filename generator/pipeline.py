@@ -42,6 +42,9 @@ class Checked:
     """Advice on writing for readers from every agency (acronyms, long sentences): never blocks anything."""
     reviews: list[Problem] = field(default_factory=list)
     """Briefings whose review date has passed or is near: a reminder, never a problem."""
+    saved: set[str] = field(default_factory=set, compare=False)
+    """Content files whose text the last check of a preview did not read (every file at the first): not part of what
+    was found, so a check kept from the last is equal to a fresh one."""
     allowances: list[Allowance] = field(default_factory=list)
 
     @property
@@ -51,7 +54,7 @@ class Checked:
     def report(self, reporter: Reporter) -> bool:
         """Report a content check, then a summary; True if nothing must be fixed."""
         reminders = [*self.warnings, *self.draft_problems, *self.notes, *self.reviews]
-        shown = reporter.unrepeated(reminders)
+        shown = reporter.unrepeated(reminders, self.saved)
         reporter.problems(self.problems, shown)
         if self.allowances:
             reporter.message(f"Privacy allowances in use ({len(self.allowances)}):")
@@ -173,6 +176,7 @@ def check(
         checked.warnings += scanned.warnings
         checked.allowances += scanned.allowances
     memo.use(taxonomy, allowed_names)
+    read_before = set(memo.files)
     namelists.load()
     slices = [sources[i : i + tasks.SLICE] for i in range(0, len(sources), tasks.SLICE)]
     kept = memo if workers == 1 else None  # a worker's memory of earlier slices would travel back with every slice
@@ -185,6 +189,7 @@ def check(
     for _, known in parts:
         memo.validated.update(known)  # each file's own checks, made in the workers
     memo.keep(docs)
+    checked.saved = {doc.path for doc in docs if (doc.path, doc.text) not in read_before}
     for result in examined:
         own = checked.draft_problems if result.draft and not include_drafts else checked.problems
         own += result.problems
