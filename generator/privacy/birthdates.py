@@ -245,7 +245,7 @@ def leads_on(block: str) -> bool:
     """Whether a block of a page may say what the next one holds (a table row, a DOB label), so that it is read
     with it every time rather than passed once for all pages. A table's label ("Dates of births:") says it of the table
     however far below, past what a reader passes over (`birthcolumns.in_columns`)."""
-    return "|" in block or _KEYWORD.search(block) is not None or _BIRTH_ONLY.search(block) is not None
+    return "|" in block or _KEYWORD.search(block) is not None
 
 
 def passed_over(line: str) -> bool:

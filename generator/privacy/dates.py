@@ -87,7 +87,7 @@ ITEM_END = (
 EDD = r"(?:(?-i:E\.?[ \t]?D\.?[ \t]?D)(?![A-Za-z])\.?|(?:expected|estimated)[ \t\-]+dates?[ \t\-]+of[ \t\-]+(?:delivery|confinement))"
 """An unborn child's expected date of delivery ("EDD", in capitals: Edd is a name): it identifies a pre-birth case
 as a date of birth does."""
-BIRTH = rf"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+birth|birth[ \t\-]?(?:dates?|days?)|{EDD})"
+BIRTH = rf"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+births?|birth[ \t\-]?(?:dates?|days?)|{EDD})"
 """The words that only ever name a date of birth, or the date a birth is expected (a label's words); "born" and
 "delivered" end other phrases too."""
 KEYWORD_START = re.compile(
