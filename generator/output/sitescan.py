@@ -105,25 +105,41 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
             chosen.append(index)
         # a link's target, a comment, a rule; the next date of a list under a DOB label
         lead = leading[index] or (lead and (passed_over(text) or listed(text)))
-    chosen = _with_context(chosen, scanned)
+    wanted, chosen = set(chosen), _with_context(chosen, scanned)
     fragments: list[Fragment] = []
     gaps: list[str] = []
     block_starts: list[int] = []
+    run_starts: list[int] = []  # the position among the blocks read of the first block of each block's run
     for number, index in enumerate(chosen):
         block_starts.append(len(fragments))
+        run_starts.append(number if not number or chosen[number - 1] != index - 1 else run_starts[-1])
         for position, ((line, _), text) in enumerate(zip(blocks[index], pieces[index], strict=True)):
             gaps.append("" if position or not fragments else "\n" if chosen[number - 1] == index - 1 else _APART)
             fragments.append((line, text))
     read = read_lines(fragments, gaps)
     found = detect(read.text)
     if seen is not None and chosen:
-        leaky = {
-            block
+        held = [
+            range(_block_at(read, block_starts, start), _block_at(read, block_starts, max(start, end - 1)) + 1)
             for start, end, _ in found
-            for block in range(_block_at(read, block_starts, start), _block_at(read, block_starts, max(start, end - 1)) + 1)
-        }
+        ]
+        leaky = {block for blocks in held for block in blocks}
         seen.update(keys[i] for position, i in enumerate(chosen) if position not in leaky and not leading[i])
+        found = [
+            item
+            for item, blocks in zip(found, held, strict=True)
+            if any(chosen[b] in wanted for b in blocks) or not _unsure(item[0], blocks[0], chosen, run_starts, read, block_starts)
+        ]
     return _sightings(path, read, found)
+
+
+def _unsure(start: int, first: int, chosen: list[int], run_starts: list[int], read: Read, block_starts: list[int]) -> bool:
+    """Whether a finding at `start` in the blocks read only as context (the block at position `first` its first) may
+    be there only because the text before their run is not read: within `CONTEXT` characters of a run that does not
+    start the page ("Appendix " before "14 Laburnum Close …" keeps it no address). Those blocks passed with that text
+    before them; what a block read after them may make of them (a DOB label reads back over a date) is found further on."""
+    run = run_starts[first]
+    return chosen[run] > 0 and start < read.starts[block_starts[run]] + CONTEXT
 
 
 def _block_at(read: Read, block_starts: list[int], offset: int) -> int:
@@ -152,13 +168,15 @@ _APART = "\n" + " ".join(["apart"] * 16) + "\n"
 
 def _with_context(chosen: list[int], scanned: list[str]) -> list[int]:
     """The blocks `chosen` to scan, with the blocks passed before just before each run of them, as many as hold the
-    last `CONTEXT` characters before it: what a fresh build reads before a detail may say what it is or is not."""
+    last `CONTEXT` characters before it, twice over: what a fresh build reads before a detail may say what it is or is
+    not, and a block read for that is itself read with what stands before it, but for its first `CONTEXT` characters
+    (`_unsure`), which no detector reading back from the blocks chosen reaches."""
     taken = set(chosen)
     for index in chosen:
         before, reach = index - 1, 0
         if before in taken:
             continue  # within a run: its first block's context reaches further back
-        while before >= 0 and reach < CONTEXT:
+        while before >= 0 and reach < 2 * CONTEXT:
             taken.add(before)
             reach += len(scanned[before]) + 1
             before -= 1

@@ -1090,3 +1090,32 @@ def test_blocks_read_apart_on_a_rebuild_are_not_read_as_one_detail(tmp_path: Pat
     assert check_site(site, "example.org", passed, seen=seen) == []
     built.write_text(page)
     assert check_site(site, "example.org", passed, seen=seen) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "context", "after"),
+    [
+        # a long paragraph read again for what it says before a new block, its own words kept from a detail by the
+        # numbering before it ("Level 2", "Appendix 14"), which a rebuild does not read again
+        ("<p>Level </p>", "2 Broadway is where the partnership meets each month, as it has done for many years now.", ""),
+        ("<p>Appendix </p>", "14 Laburnum Close is the title of the next part of this report, which runs on for many words.", ""),
+        # a date read as a birth's by a DOB label after it: found again when the label is new
+        ("<p>Intro</p>", "05/06/2014DOB", "<p>DOB</p>"),
+    ],
+)
+def test_a_block_read_again_for_its_words_is_read_as_a_fresh_build_reads_it(
+    tmp_path: Path, before: str, context: str, after: str
+) -> None:
+    """The blocks passed before a new one are read again with it, and what stands before them is not all read again:
+    a rebuild finds in them what a fresh build finds, no more (a false error blocks a preview) and no less."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    built = site / "a" / "index.html"
+    built.write_text(f"{before}<p>{context}</p>{after}<p>New text.</p>")
+    fresh = [(p.line, p.kind, p.text) for p in check_site(site, "example.org")]
+    passed: dict = {}
+    seen: set[str] = set()
+    built.write_text(f"{before}<p>{context}</p><p>Old text.</p>")
+    assert check_site(site, "example.org", passed, seen=seen) == []
+    built.write_text(f"{before}<p>{context}</p>{after}<p>New text.</p>")
+    assert [(p.line, p.kind, p.text) for p in check_site(site, "example.org", passed, seen=seen)] == fresh
