@@ -256,6 +256,7 @@ def passed_over(line: str) -> bool:
 
 
 def listed(line: str) -> bool:
-    """Whether a line reads as a further item of a list of dates of birth under a label ("05/06/2014", "Child B:
-    05/06/2014", "- [redacted]"): a page's block that does, read after the label's, is read with it every time."""
-    return _ITEM.match(line) is not None
+    """Whether a line reads as a label's value or a further item of a list of dates of birth under a label
+    ("05/06/2014", "Child B: 05/06/2014", "- [redacted]", "circa 03/04/2012", "on 3 April 2012"): a page's block that
+    does, read after the label's, is read with it every time, and so is the next (the list may go on under it)."""
+    return _ITEM.match(line) is not None or _VALUE.match(line) is not None

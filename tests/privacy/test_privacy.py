@@ -1119,3 +1119,28 @@ def test_a_block_read_again_for_its_words_is_read_as_a_fresh_build_reads_it(
     assert check_site(site, "example.org", passed, seen=seen) == []
     built.write_text(f"{before}<p>{context}</p>{after}<p>New text.</p>")
     assert [(p.line, p.kind, p.text) for p in check_site(site, "example.org", passed, seen=seen)] == fresh
+
+
+@pytest.mark.parametrize(
+    ("label", "first", "second"),
+    [("Dates of birth", "circa 03/04/2012", "05/06/2014"), ("Born", "on 3 April 2012", "5 June 2014")],
+)
+def test_a_list_under_a_new_label_is_read_past_a_first_value_written_loosely(
+    tmp_path: Path, label: str, first: str, second: str
+) -> None:
+    """A DOB label added over a list passed before: its first value may be written with a word before the date ("circa",
+    "on"), and the dates under it are the label's too, as a fresh build finds them, however far the label stands above."""
+    note = "<!-- copied from the case file and checked against the source by the QA officer on the day of the audit -->"
+    listing = f"{note}<dl><dd>{first}</dd><dd>{second}</dd></dl><p>End</p>"
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    built = site / "a" / "index.html"
+    built.write_text(f"<p>Intro</p><dl><dt>{label}</dt></dl>{listing}")
+    fresh = [(p.kind, p.text) for p in check_site(site, "example.org")]
+    passed: dict = {}
+    seen: set[str] = set()
+    built.write_text(f"<p>Intro</p>{listing}")
+    assert check_site(site, "example.org", passed, seen=seen) == []
+    built.write_text(f"<p>Intro</p><dl><dt>{label}</dt></dl>{listing}")
+    assert len(fresh) == 2
+    assert [(p.kind, p.text) for p in check_site(site, "example.org", passed, seen=seen)] == fresh
