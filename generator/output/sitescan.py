@@ -106,46 +106,53 @@ def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = No
         # a link's target, a comment, a rule; the next date of a list under a DOB label
         lead = leading[index] or (lead and (passed_over(text) or listed(text)))
     wanted, chosen = set(chosen), _with_context(chosen, scanned)
-    fragments: list[Fragment] = []
-    gaps: list[str] = []
-    block_starts: list[int] = []
-    run_starts: list[int] = []  # the position among the blocks read of the first block of each block's run
-    for number, index in enumerate(chosen):
-        block_starts.append(len(fragments))
-        run_starts.append(number if not number or chosen[number - 1] != index - 1 else run_starts[-1])
-        for position, ((line, _), text) in enumerate(zip(blocks[index], pieces[index], strict=True)):
-            gaps.append("" if position or not fragments else "\n" if chosen[number - 1] == index - 1 else _APART)
-            fragments.append((line, text))
-    read = read_lines(fragments, gaps)
-    found = detect(read.text)
+    page = _Reading(chosen, blocks, pieces)
+    found = detect(page.read.text)
     if seen is not None and chosen:
-        held = [
-            range(_block_at(read, block_starts, start), _block_at(read, block_starts, max(start, end - 1)) + 1)
-            for start, end, _ in found
-        ]
+        held = [page.blocks_held(start, end) for start, end, _ in found]
         leaky = {block for blocks in held for block in blocks}
         seen.update(keys[i] for position, i in enumerate(chosen) if position not in leaky and not leading[i])
         found = [
             item
             for item, blocks in zip(found, held, strict=True)
-            if any(chosen[b] in wanted for b in blocks) or not _unsure(item[0], blocks[0], chosen, run_starts, read, block_starts)
+            if any(chosen[b] in wanted for b in blocks) or not page.unsure(item[0], blocks[0])
         ]
-    return _sightings(path, read, found)
+    return _sightings(path, page.read, found)
 
 
-def _unsure(start: int, first: int, chosen: list[int], run_starts: list[int], read: Read, block_starts: list[int]) -> bool:
-    """Whether a finding at `start` in the blocks read only as context (the block at position `first` its first) may
-    be there only because the text before their run is not read: within `CONTEXT` characters of a run that does not
-    start the page ("Appendix " before "14 Laburnum Close …" keeps it no address). Those blocks passed with that text
-    before them; what a block read after them may make of them (a DOB label reads back over a date) is found further on."""
-    run = run_starts[first]
-    return chosen[run] > 0 and start < read.starts[block_starts[run]] + CONTEXT
+class _Reading:
+    """The blocks `chosen` of a page read as one text, those not next to each other on the page read apart."""
 
+    def __init__(self, chosen: list[int], blocks: list[list[Fragment]], pieces: list[list[str]]) -> None:
+        fragments: list[Fragment] = []
+        gaps: list[str] = []
+        self.chosen = chosen
+        self.block_starts: list[int] = []  # the fragment each block read starts with
+        self.run_starts: list[int] = []  # the position among the blocks read of the first block of each block's run
+        for number, index in enumerate(chosen):
+            self.block_starts.append(len(fragments))
+            self.run_starts.append(number if not number or chosen[number - 1] != index - 1 else self.run_starts[-1])
+            for position, ((line, _), text) in enumerate(zip(blocks[index], pieces[index], strict=True)):
+                gaps.append("" if position or not fragments else "\n" if chosen[number - 1] == index - 1 else _APART)
+                fragments.append((line, text))
+        self.read = read_lines(fragments, gaps)
 
-def _block_at(read: Read, block_starts: list[int], offset: int) -> int:
-    """The position among the blocks read of the block holding `offset`: a finding that runs on from one block into the
-    next ("the baby is" ⏎ "due on 14 June", a court's letters ⏎ its case number) holds both, and neither passed."""
-    return bisect_right(block_starts, bisect_right(read.starts, offset) - 1) - 1
+    def blocks_held(self, start: int, end: int) -> range:
+        """The positions among the blocks read of those a finding covers: one that runs on from one block into the next
+        ("the baby is" ⏎ "due on 14 June", a court's letters ⏎ its case number) holds both, and neither passed."""
+        return range(self._block_at(start), self._block_at(max(start, end - 1)) + 1)
+
+    def _block_at(self, offset: int) -> int:
+        return bisect_right(self.block_starts, bisect_right(self.read.starts, offset) - 1) - 1
+
+    def unsure(self, start: int, first: int) -> bool:
+        """Whether a finding at `start` in blocks read only as context (the block at position `first` its first) may
+        be there only because the text before their run is not read: within `CONTEXT` characters of a run that does
+        not start the page ("Appendix " before "14 Laburnum Close …" keeps it no address). Those blocks passed with that
+        text before them; what a block read after them makes of them (a DOB label reads back over a date) is found
+        further on."""
+        run = self.run_starts[first]
+        return self.chosen[run] > 0 and start < self.read.starts[self.block_starts[run]] + CONTEXT
 
 
 def _remembered(scanned: list[str]) -> list[str]:
