@@ -130,10 +130,11 @@ class _Reading:
         self.block_starts: list[int] = []  # the fragment each block read starts with
         self.run_starts: list[int] = []  # the position among the blocks read of the first block of each block's run
         for number, index in enumerate(chosen):
+            apart = not number or chosen[number - 1] != index - 1  # the first block of a run
             self.block_starts.append(len(fragments))
-            self.run_starts.append(number if not number or chosen[number - 1] != index - 1 else self.run_starts[-1])
+            self.run_starts.append(number if apart else self.run_starts[-1])
             for position, ((line, _), text) in enumerate(zip(blocks[index], pieces[index], strict=True)):
-                gaps.append("" if position or not fragments else "\n" if chosen[number - 1] == index - 1 else _APART)
+                gaps.append("" if position or not fragments else _APART if apart else "\n")
                 fragments.append((line, text))
         self.read = read_lines(fragments, gaps)
 
@@ -168,7 +169,7 @@ CONTEXT = 80
 """Characters of text before a detail that a detector reads back over, at most: a child named before a birth (60), a
 phone's word, "Appendix" before a number (20), "Address:" before a house number written out, an e-mail's name (80)."""
 
-_APART = "\n" + " ".join(["apart"] * 16) + "\n"
+_APART = "\n" + " ".join(["apart"] * (CONTEXT // len("apart ") + 3)) + "\n"
 """Read between two blocks that are not next to each other on the page (those between them passed): more than
 `CONTEXT` characters of words no detector reads as a detail or reads across, as a fresh build reads other text there."""
 
@@ -177,7 +178,7 @@ def _with_context(chosen: list[int], scanned: list[str]) -> list[int]:
     """The blocks `chosen` to scan, with the blocks passed before just before each run of them, as many as hold the
     last `CONTEXT` characters before it, twice over: what a fresh build reads before a detail may say what it is or is
     not, and a block read for that is itself read with what stands before it, but for its first `CONTEXT` characters
-    (`_unsure`), which no detector reading back from the blocks chosen reaches."""
+    (`_Reading.unsure`), which no detector reading back from the blocks chosen reaches."""
     taken = set(chosen)
     for index in chosen:
         before, reach = index - 1, 0
