@@ -116,19 +116,23 @@ def refused_files(root: Path, content_dir: str) -> dict[Path, Problem]:
         for name in sorted(dirs + files):
             item = Path(folder) / name
             path = item.relative_to(root).as_posix()
-            target = item.resolve()
-            if item.is_symlink() and not target.is_relative_to(repository):
-                refused[item] = Problem(
-                    path, 1, f"is a link to {target}, outside the repository; copy the file into the repository instead"
-                )
-            elif not (stat.S_ISREG(kind := _mode(target)) or stat.S_ISDIR(kind)):
+            mode = _mode(item, follow=False)
+            if stat.S_ISLNK(mode):  # only a link's target is looked up: most files are none
+                target = item.resolve()
+                if not target.is_relative_to(repository):
+                    refused[item] = Problem(
+                        path, 1, f"is a link to {target}, outside the repository; copy the file into the repository instead"
+                    )
+                    continue
+                mode = _mode(target)
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 refused[item] = Problem(path, 1, "is not a plain file (a device, pipe or socket, or a broken link); remove it")
     return refused
 
 
-def _mode(path: Path) -> int:
+def _mode(path: Path, follow: bool = True) -> int:
     try:
-        return path.stat().st_mode
+        return os.stat(path, follow_symlinks=follow).st_mode
     except OSError:
         return 0
 
