@@ -23,6 +23,7 @@ from generator.config import BuildOptions, Project, options_from_env
 from generator.diagnostics import Reporter, plural
 from generator.model import Audience, Problem
 from generator.output.origins import Origins, problems_of
+from generator.output.postbuild import Checker
 from generator.output.search import BackgroundIndex, part_count
 from generator.output.sitedir import files_in
 from generator.output.sitescan import Signatures, check_site
@@ -51,6 +52,8 @@ class Preview:
         self.surroundings: tuple[tuple[str, int, int], ...] = ()
         self.index: BackgroundIndex | None = None
         self.job: Job | None = None
+        self.checker: Checker | None = None
+        """Checks the site's files other than pages while this process checks the pages."""
 
     def _restart_if_surroundings_changed(self) -> None:
         """The settings and the theme shape every page: after a change to either, start from an empty folder."""
@@ -84,7 +87,14 @@ class Preview:
 
     def post_build(self) -> None:
         self._remove_pages_gone()
-        found = check_site(self.folder, host(self.project.url(self.options.audience)), self.passed, seen=self.seen)
+        own_host = host(self.project.url(self.options.audience))
+        if self.checker is None or not self.checker.alive():
+            self.checker = Checker(self.folder, own_host)
+        try:
+            found = check_site(self.folder, own_host, self.passed, seen=self.seen, beside=self.checker)
+        except BaseException:
+            self._stop_checker()  # it may hold answers this rebuild never read
+            raise
         problems = problems_of(
             found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
         )
@@ -117,7 +127,13 @@ class Preview:
         self.failed()
         return Job([], self.folder, Audience.PUBLIC, "", 0), error.problems or (Problem("", 0, str(error)),)
 
+    def _stop_checker(self) -> None:
+        if self.checker:
+            self.checker.close()
+            self.checker = None
+
     def close(self) -> None:
+        self._stop_checker()
         if self.index:
             self.index.wait()
 

@@ -7,6 +7,7 @@ locks, atomic swaps, the preview's caches and search index, and where a built-si
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import signal
@@ -486,6 +487,39 @@ def test_a_preview_removes_a_deleted_page_even_one_that_failed_its_checks(projec
         contact.unlink()
         source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
         assert wait_for(running.base + "briefings/year-end-maca/", "Freshly edited background of", 60), "".join(running.lines)
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def test_a_preview_reports_a_detail_in_a_data_file_at_every_save_even_after_its_checking_worker_dies(project: Path) -> None:
+    """A preview checks the site's files other than pages (data, feeds, documents) in a worker beside it: a detail
+    in one is reported as a page's would be, and if the worker dies, the next rebuild starts another."""
+    extra, source = project / "overrides/extra.json", project / "content/audits/year-end-maca.md"
+    original = source.read_text()
+
+    def save(note: str, marker: str) -> None:  # the theme's folder is not watched: a saved audit rebuilds
+        extra.write_text(json.dumps({"note": note}))
+        source.write_text(original.replace("Background of", f"{marker} background of"))
+
+    with preview(project, [sys.executable, "-m", "generator.cli", "serve"]) as running:
+        save("Ring the team on 07700 900461.", "First")
+        assert running.wait_for_line("overrides/extra.json:1: privacy: phone:", "(site/extra.json:1)"), "".join(running.lines)
+        save("Ring the team.", "Second")
+        assert wait_for(running.base + "briefings/year-end-maca/", "Second background of", 60), "".join(running.lines)
+        workers = [
+            pid
+            for pid in _children(running.process.pid)
+            if b"generator.output.postbuild" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        ]
+        assert len(workers) == 1, workers
+        os.kill(workers[0], signal.SIGKILL)
+        mark = len(running.lines)
+        save("Ring the team on 07700 900462.", "Third")
+        assert running.wait_for_line("overrides/extra.json:1: privacy: phone:", after=mark), "".join(running.lines[mark:])
+        save("Ring the team.", "Fourth")
+        assert wait_for(running.base + "briefings/year-end-maca/", "Fourth background of", 60), "".join(running.lines)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """A full build's checks over its site folder, run as the engine writes the pages, beside the search index.
 
-The checks themselves are `sitescan`'s; here they run in a worker interpreter while the pages are
-written, so that the finished folder need not be read again.
+The checks themselves are `sitescan`'s; here they run in a worker interpreter (`Checker`) while the pages are
+written, so that the finished folder need not be read again. A preview's `Checker` checks the files other than
+pages (the archive's data, the year's documents) while the preview checks the pages it rewrote.
 """
 
 from __future__ import annotations
@@ -9,64 +10,101 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import astuple
 from pathlib import Path
 
 from generator.memory import give_back
 from generator.output.search import Indexing, indexing
-from generator.output.sitescan import Sighting, check_html, check_site
+from generator.output.sitescan import Sighting, check_file, check_site, signature
 
 LARGE_PAGE = 1_000_000
 """Bytes: a page this large (a long listing) takes tens of MB to parse."""
 
 
+class Checker:
+    """A worker interpreter that checks site files by their paths, beside this process (`python -m
+    generator.output.postbuild`). It is a new interpreter, not a fork, because it may live as long as a build or a
+    preview, whose server threads make forking unsafe (see `tasks`); it reads each file from disk, just written, so
+    this process holds none for it."""
+
+    def __init__(self, site: Path, own_host: str, label: str = "site") -> None:
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (open while the worker lives: `close` closes it)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "generator.output.postbuild", str(site), own_host, label],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            text=True,
+        )
+
+    def check(self, relative: str, known: bytes | None = None) -> None:
+        """Check the file at `relative` (a path in the site), unless its bytes still have the digest `known`."""
+        self._send([relative, None if known is None else known.hex()])
+
+    def answers(self) -> list[tuple[str, bytes, tuple[Sighting, ...] | None]]:
+        """Each file checked since the last answers: its path, its bytes' digest and what its checks found (None
+        where the bytes were those `known`). `RuntimeError` if the worker stopped."""
+        self._send(None)
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            self.errors.seek(0)
+            raise RuntimeError(f"the page checks stopped: {self.errors.read().decode(errors='replace').strip()[-2000:]}")
+        return [
+            (relative, bytes.fromhex(digest), None if found is None else tuple(Sighting(*item) for item in found))
+            for relative, digest, found in json.loads(line)
+        ]
+
+    def _send(self, value: object) -> None:
+        assert self.process.stdin is not None
+        with suppress(BrokenPipeError):  # a worker that stopped is reported by `answers`
+            self.process.stdin.write(json.dumps(value) + "\n")
+            self.process.stdin.flush()  # the worker starts on it at once
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        with suppress(BrokenPipeError):
+            self.process.stdin.close()  # type: ignore[union-attr]
+        self.process.stdout.close()  # type: ignore[union-attr]
+        self.errors.close()
+
+
 class PageChecks:
-    """A full build's page checks, made by a worker process as the pages are written.
+    """A full build's page checks, made by a `Checker` as the pages are written.
 
     Building pages keeps one core busy; checking them as they come uses another one, instead of reading
-    every page again once the build is done. It is a new interpreter (`python -m generator.output.postbuild`), not
-    a fork, because it lives as long as the build (see `tasks`); it reads each page from disk, just
-    written, so the build holds none for it.
+    every page again once the build is done.
     """
 
     def __init__(self, site: Path, own_host: str, label: str = "site") -> None:
         self.site, self.own_host, self.label = site, own_host, label
         self.checked: set[str] = set()
-        self.worker = subprocess.Popen(
-            [sys.executable, "-m", "generator.output.postbuild", str(site), own_host, label],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-    def _send(self, value: object) -> None:
-        assert self.worker.stdin is not None
-        self.worker.stdin.write(json.dumps(value) + "\n")
+        self.worker = Checker(site, own_host, label)
 
     def written(self, relative: str) -> None:
         """Check the page just written at `relative` (a path in the site)."""
         self.checked.add(relative)
-        self._send(relative)
+        self.worker.check(relative)
 
     def finish(self) -> list[Sighting]:
         """The findings of every page, then of every other file in the site (feeds, data, static files): this
         process checks those while the worker finishes the pages."""
         try:
             others = check_site(self.site, self.own_host, checked=self.checked, label=self.label)
-        except BaseException:
-            self.close()  # the worker too: nothing will wait for it now
-            raise
-        out, err = self.worker.communicate()
-        if self.worker.returncode != 0:
-            raise RuntimeError(f"the page checks stopped: {err.strip()[-2000:]}")
-        return [Sighting(*item) for item in json.loads(out)] + others
+            pages = [item for _, _, found in self.worker.answers() for item in found or ()]
+        finally:
+            self.close()  # the worker too, if that failed: nothing will wait for it now
+        return pages + others
 
     def close(self) -> None:
-        self.worker.kill()
-        self.worker.communicate()
+        self.worker.close()
 
 
 class PostBuild:
@@ -127,18 +165,35 @@ class PostBuild:
             self.index.stop()
 
 
-def _check_written_pages(site: Path, own_host: str, label: str) -> None:
-    """The worker: one page path per line (JSON) on stdin; what it found as JSON on stdout."""
+def _serve(site: Path, own_host: str, label: str) -> None:
+    """The worker: on each line of stdin a file's path in the site, with the digest its bytes had when last
+    checked or null (JSON); a line `null`, or the end of stdin, asks for what was checked since, answered as a
+    line of JSON on stdout."""
     seen: set[str] = set()
-    found: list[Sighting] = []
+    checked: list[tuple[str, str, list | None]] = []
     for line in sys.stdin:
-        file = site / json.loads(line)
-        if file.is_file():  # an engine may skip writing an empty page
-            found += check_html(f"{label}/{file.relative_to(site).as_posix()}", file.read_bytes(), own_host, seen)
-            if file.stat().st_size > LARGE_PAGE:
-                give_back()  # its parse: this worker runs beside Pagefind
-    sys.stdout.write(json.dumps([astuple(item) for item in found]))
+        request = json.loads(line)
+        if request is None:
+            _answer(checked)
+            checked = []
+            continue
+        relative, known = request
+        file = site / relative
+        if not file.is_file():  # an engine may skip writing an empty page
+            continue
+        data = file.read_bytes()
+        digest = signature(data).hex()
+        found = None if digest == known else [astuple(item) for item in check_file(label, relative, data, own_host, seen)]
+        checked.append((relative, digest, found))
+        if len(data) > LARGE_PAGE:
+            give_back()  # its parse: this worker runs beside Pagefind
+    _answer(checked)
+
+
+def _answer(checked: list[tuple[str, str, list | None]]) -> None:
+    sys.stdout.write(json.dumps(checked) + "\n")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":
-    _check_written_pages(Path(sys.argv[1]), sys.argv[2], sys.argv[3])
+    _serve(Path(sys.argv[1]), sys.argv[2], sys.argv[3])

@@ -14,21 +14,20 @@ import json
 import re
 import time
 import zipfile
-from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from generator.output.blockscan import scan_blocks
 from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
 from generator.output.policy import unprotected
 from generator.output.sitedir import files_in
-from generator.privacy.birthdates import leads_on, listed, passed_over
 from generator.privacy.detectors import detect
-from generator.privacy.mobiles import leads_on as names_a_phone
-from generator.privacy.reading import Read, normalised, read_lines, read_markdown, strings
+from generator.privacy.reading import Read, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
 
@@ -44,10 +43,6 @@ def _third_party(url: str, own_host: str) -> bool:
     resolved = urlsplit(urljoin(f"https://{own_host}/page/", re.sub(r"^(https?:)/*", r"\1//", cleaned, flags=re.I)))
     return (resolved.hostname or "") != own_host.lower()
 
-
-SEEN_LIMIT = 50_000
-"""Pieces of text remembered as passed, at most: the navigation repeats on every page, so after a clear-out it
-is soon remembered again, while a large site's own text is not held twice."""
 
 LOAD = "third-party"
 """The kind of a sighting that is a load from another host."""
@@ -77,118 +72,12 @@ class Sighting:
         return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
 
 
-_SPACES = re.compile(r"\s+")
+class Beside(Protocol):
+    """A worker that checks the files handed to it meanwhile (`postbuild.Checker`)."""
 
+    def check(self, relative: str, known: bytes | None) -> None: ...
 
-def _spaced(text: str) -> str:
-    """A page's text as a browser shows it: any run of spaces and line breaks is one space."""
-    text = normalised(text)
-    return _SPACES.sub(" ", text) if "\n" in text or "  " in text or "\t" in text else text
-
-
-def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
-    """Scan a page's blocks in one pass, as its reader reads them, each finding at the line it starts on. Blocks in
-    `seen` (the navigation on every page) passed before, with the same text before them, unless one before says what
-    they hold (a DOB label, read through its asides); a block scanned is read with the text before it, as a fresh
-    build reads it (`CONTEXT`). Only blocks with no finding are remembered, so a detail is reported on every page."""
-    pieces = [[_spaced(text) for _, text in block] for block in blocks]
-    scanned = ["".join(spaced) for spaced in pieces]  # each block's text as the detectors read it
-    keys = _remembered(scanned) if seen is not None else scanned
-    if seen is not None and len(seen) > SEEN_LIMIT:
-        seen.clear()
-    chosen, leading, lead = [], [], False
-    for index, text in enumerate(scanned):
-        unseen = seen is None or keys[index] not in seen
-        # a block that leads on (a DOB label, a phone's word) is never remembered as seen
-        leading.append(unseen and (leads_on(text) or names_a_phone(text)))
-        if unseen or lead:
-            chosen.append(index)
-        # a link's target, a comment, a rule; the next date of a list under a DOB label
-        lead = leading[index] or (lead and (passed_over(text) or listed(text)))
-    wanted, chosen = set(chosen), _with_context(chosen, scanned)
-    page = _Reading(chosen, blocks, pieces)
-    found = detect(page.read.text)
-    if seen is not None and chosen:
-        held = [page.blocks_held(start, end) for start, end, _ in found]
-        leaky = {block for blocks in held for block in blocks}
-        seen.update(keys[i] for position, i in enumerate(chosen) if position not in leaky and not leading[i])
-        found = [
-            item
-            for item, blocks in zip(found, held, strict=True)
-            if any(chosen[b] in wanted for b in blocks) or not page.unsure(item[0], blocks[0])
-        ]
-    return _sightings(path, page.read, found)
-
-
-class _Reading:
-    """The blocks `chosen` of a page read as one text, those not next to each other on the page read apart."""
-
-    def __init__(self, chosen: list[int], blocks: list[list[Fragment]], pieces: list[list[str]]) -> None:
-        fragments: list[Fragment] = []
-        gaps: list[str] = []
-        self.chosen = chosen
-        self.block_starts: list[int] = []  # the fragment each block read starts with
-        self.run_starts: list[int] = []  # the position among the blocks read of the first block of each block's run
-        for number, index in enumerate(chosen):
-            apart = not number or chosen[number - 1] != index - 1  # the first block of a run
-            self.block_starts.append(len(fragments))
-            self.run_starts.append(number if apart else self.run_starts[-1])
-            for position, ((line, _), text) in enumerate(zip(blocks[index], pieces[index], strict=True)):
-                gaps.append("" if position or not fragments else _APART if apart else "\n")
-                fragments.append((line, text))
-        self.read = read_lines(fragments, gaps)
-
-    def blocks_held(self, start: int, end: int) -> range:
-        """The positions among the blocks read of those a finding covers: one that runs on from one block into the next
-        ("the baby is" ⏎ "due on 14 June", a court's letters ⏎ its case number) holds both, and neither passed."""
-        return range(self._block_at(start), self._block_at(max(start, end - 1)) + 1)
-
-    def _block_at(self, offset: int) -> int:
-        return bisect_right(self.block_starts, bisect_right(self.read.starts, offset) - 1) - 1
-
-    def unsure(self, start: int, first: int) -> bool:
-        """Whether a finding at `start` in blocks read only as context (the block at position `first` its first) may
-        be there only because the text before their run is not read: within `CONTEXT` characters of a run that does
-        not start the page ("Appendix " before "14 Laburnum Close …" keeps it no address). Those blocks passed with that
-        text before them; what a block read after them makes of them (a DOB label reads back over a date) is found
-        further on."""
-        run = self.run_starts[first]
-        return self.chosen[run] > 0 and start < self.read.starts[self.block_starts[run]] + CONTEXT
-
-
-def _remembered(scanned: list[str]) -> list[str]:
-    """Each block's text with the `CONTEXT` characters a detector reads before it: it passed where both were the same."""
-    keys, tail = [], ""
-    for index, text in enumerate(scanned):
-        keys.append(tail + "\x00" + text if index else text)
-        tail = (tail + "\n" + text)[-CONTEXT:] if index else text[-CONTEXT:]
-    return keys
-
-
-CONTEXT = 80
-"""Characters of text before a detail that a detector reads back over, at most: a child named before a birth (60), a
-phone's word, "Appendix" before a number (20), "Address:" before a house number written out, an e-mail's name (80)."""
-
-_APART = "\n" + " ".join(["apart"] * (CONTEXT // len("apart ") + 3)) + "\n"
-"""Read between two blocks that are not next to each other on the page (those between them passed): more than
-`CONTEXT` characters of words no detector reads as a detail or reads across, as a fresh build reads other text there."""
-
-
-def _with_context(chosen: list[int], scanned: list[str]) -> list[int]:
-    """The blocks `chosen` to scan, with the blocks passed before just before each run of them, as many as hold the
-    last `CONTEXT` characters before it, twice over: what a fresh build reads before a detail may say what it is or is
-    not, and a block read for that is itself read with what stands before it, but for its first `CONTEXT` characters
-    (`_Reading.unsure`), which no detector reading back from the blocks chosen reaches."""
-    taken = set(chosen)
-    for index in chosen:
-        before, reach = index - 1, 0
-        if before in taken:
-            continue  # within a run: its first block's context reaches further back
-        while before >= 0 and reach < 2 * CONTEXT:
-            taken.add(before)
-            reach += len(scanned[before]) + 1
-            before -= 1
-    return sorted(taken) if len(taken) > len(chosen) else chosen
+    def answers(self) -> list[tuple[str, bytes, tuple[Sighting, ...] | None]]: ...
 
 
 Signatures = dict[str, tuple[int, int, int, bytes, tuple[Sighting, ...]]]
@@ -204,18 +93,21 @@ def check_site(
     checked: Collection[str] = (),
     label: str = "site",
     seen: set[str] | None = None,
+    beside: Beside | None = None,
 ) -> list[Sighting]:
     """Every privacy finding and third-party load in the built site, at `label/<file>:line`.
 
     A preview passes the `passed` record of its earlier rebuilds: only files written since are read again, and
     only those whose bytes changed are checked again (the engine rewrites its sitemap at every rebuild); and the
-    blocks of text they `seen` pass (see `_privacy`), since a rewritten page is mostly what it was. A full build
-    passes the pages `PageChecks` already `checked`. The search index is made from the pages checked here.
+    blocks of text they `seen` pass (see `blockscan`), since a rewritten page is mostly what it was. It hands the
+    files other than pages to a worker `beside` it, which checks them meanwhile. A full build passes the pages
+    `PageChecks` already `checked`. The search index is made from the pages checked here.
     """
     found: list[Sighting] = []
     seen = set() if seen is None else seen
     remember = passed is not None
     passed = {} if passed is None else passed
+    handed: dict[str, tuple[int, int, int, tuple[Sighting, ...]]] = {}
     for relative in files_in(site):
         file = site / relative
         suffix = file.suffix.lower()  # as a browser or a server reads it: NOTES.TXT is text
@@ -225,13 +117,35 @@ def check_site(
         if known and known[:2] == (stat.st_mtime_ns, stat.st_size) and known[0] < known[2] - RACY_NS:
             found += known[4]
             continue
+        if beside is not None and CHECKS[suffix] is not check_html:
+            beside.check(relative, known[3] if known else None)
+            handed[relative] = (stat.st_mtime_ns, stat.st_size, now, known[4] if known else ())
+            continue
         data = file.read_bytes()  # once: the digest is of the bytes checked
-        digest = hashlib.blake2b(data, digest_size=16).digest() if remember else b""
-        check = CHECKS[suffix]
-        here = known[4] if known and known[3] == digest else tuple(check(f"{label}/{relative}", data, own_host, seen))
+        digest = signature(data) if remember else b""
+        here = known[4] if known and known[3] == digest else tuple(check_file(label, relative, data, own_host, seen))
         passed[relative] = (stat.st_mtime_ns, stat.st_size, now, digest, here)
         found += here
+    for relative, digest, answer in beside.answers() if handed else ():
+        mtime, size, now, before = handed[relative]
+        passed[relative] = (mtime, size, now, digest, before if answer is None else answer)
+        found += passed[relative][4]
     return found
+
+
+def signature(data: bytes) -> bytes:
+    """A file's bytes, as a preview remembers them."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
+    """The checks of the file at `relative` (a path in the site), by its kind."""
+    return CHECKS[PurePosixPath(relative).suffix.lower()](f"{label}/{relative}", data, own_host, seen)
+
+
+def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
+    """What `blockscan` finds in a page's blocks, each at the line it starts on."""
+    return _sightings(path, *scan_blocks(blocks, seen))
 
 
 def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:

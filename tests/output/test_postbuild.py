@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.output.postbuild import PageChecks
+from generator.output.postbuild import Checker, PageChecks
+from generator.output.sitescan import check_site
 
 
 def test_the_checking_worker_is_ended_when_checking_the_other_files_fails(tmp_path: Path) -> None:
@@ -19,7 +20,7 @@ def test_the_checking_worker_is_ended_when_checking_the_other_files_fails(tmp_pa
     checks.written("page.html")
     with pytest.raises(json.JSONDecodeError):
         checks.finish()
-    assert checks.worker.poll() is not None
+    assert not checks.worker.alive()
 
 
 def test_the_checking_worker_reports_the_pages_and_this_process_the_other_files(tmp_path: Path) -> None:
@@ -56,9 +57,56 @@ def test_a_worker_that_stops_midway_fails_the_checks_rather_than_leave_pages_unc
     names = _pages(tmp_path, 20)
     checks = PageChecks(tmp_path, "example.org")
     checks.written(names[0])
-    checks.worker.kill()
-    checks.worker.wait()
+    checks.worker.process.kill()
+    checks.worker.process.wait()
     for name in names[1:]:
         checks.written(name)
     with pytest.raises(RuntimeError, match="the page checks stopped"):
         checks.finish()
+
+
+def test_a_preview_worker_answers_each_rebuild_and_checks_again_only_bytes_that_changed(tmp_path: Path) -> None:
+    """A preview keeps one worker for the session: it answers for each rebuild's files, and a file written again
+    with the same bytes (the engine's sitemap, at every rebuild) is answered as unchanged, not checked again."""
+    data = tmp_path / "archive.json"
+    data.write_text('{"note": "Ring 07700 900461."}')
+    worker = Checker(tmp_path, "example.org")
+    try:
+        worker.check("archive.json")
+        [(path, digest, found)] = worker.answers()
+        assert (path, [item.text for item in found or ()]) == ("archive.json", ["07700 900461"])
+        worker.check("archive.json", digest)
+        assert worker.answers() == [("archive.json", digest, None)]
+        data.write_text('{"note": "Ring 07700 900462."}')  # the same size, other bytes
+        worker.check("archive.json", digest)
+        [(_, changed, found)] = worker.answers()
+        assert changed != digest and [item.text for item in found or ()] == ["07700 900462"]
+        assert worker.answers() == []  # nothing asked since
+    finally:
+        worker.close()
+
+
+def test_a_preview_hands_the_files_other_than_pages_to_its_worker_and_reports_what_each_holds(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text("<p>Ring 07700 900461.</p>")
+    (tmp_path / "archive.csv").write_text("slug,note\nx,Ring 07700 900462\n")
+    (tmp_path / "feed.xml").write_text("<feed><title>Fine</title></feed>")
+    passed: dict = {}
+    worker = Checker(tmp_path, "example.org")
+    try:
+        found = check_site(tmp_path, "example.org", passed, beside=worker)
+        assert [(f.path, f.text) for f in found] == [
+            ("site/a/index.html", "07700 900461"),
+            ("site/archive.csv", "07700 900462"),  # from the worker, after the pages
+        ]
+        assert set(passed) == {"a/index.html", "archive.csv", "feed.xml"}
+        csv = tmp_path / "archive.csv"
+        csv.write_bytes(csv.read_bytes())  # written again, the same bytes: what they hold is still reported
+        assert [f.text for f in check_site(tmp_path, "example.org", passed, beside=worker)] == ["07700 900461", "07700 900462"]
+        worker.process.kill()
+        worker.process.wait()
+        csv.write_text("slug,note\nx,Fine\n")
+        with pytest.raises(RuntimeError, match="the page checks stopped"):
+            check_site(tmp_path, "example.org", passed, beside=worker)
+    finally:
+        worker.close()

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import commands
-from generator.output import sitescan
+from generator.output import blockscan, sitescan
 from generator.output.postbuild import PageChecks
 from generator.output.sitescan import check_site
 from generator.pipeline import check
@@ -419,7 +419,7 @@ def test_the_output_scan_reports_a_detail_on_every_page_it_reaches_though_it_ski
 ) -> None:
     """Pieces that passed on an earlier page (the navigation on every page) are not scanned again; a piece with a
     finding is never remembered as passed, and the memory of passed pieces is bounded."""
-    monkeypatch.setattr(sitescan, "SEEN_LIMIT", 3)
+    monkeypatch.setattr(blockscan, "SEEN_LIMIT", 3)
     site = tmp_path / "site"
     for name in "abcdefgh":
         (site / name).mkdir(parents=True)
