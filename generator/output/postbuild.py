@@ -31,6 +31,8 @@ class Checker:
     this process holds none for it."""
 
     def __init__(self, site: Path, own_host: str, label: str = "site") -> None:
+        self.own_host = own_host
+        """The host whose loads are the site's own, for as long as the worker lives."""
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (open while the worker lives: `close` closes it)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator.output.postbuild", str(site), own_host, label],
