@@ -52,7 +52,7 @@ class Checker:
         self._send(None)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
-        if not line:
+        if not line.endswith("\n"):  # none, or cut short: the worker stopped as it answered
             self.errors.seek(0)
             raise RuntimeError(f"the page checks stopped: {self.errors.read().decode(errors='replace').strip()[-2000:]}")
         return [
