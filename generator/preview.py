@@ -88,7 +88,8 @@ class Preview:
     def post_build(self) -> None:
         self._remove_pages_gone()
         own_host = host(self.project.url(self.options.audience))
-        if self.checker is None or not self.checker.alive():
+        if self.checker is None or not self.checker.alive() or self.checker.own_host != own_host:
+            self._stop_checker()  # a new site address (mkdocs.yml): the worker judges loads by the old one
             self.checker = Checker(self.folder, own_host)
         try:
             found = check_site(self.folder, own_host, self.passed, seen=self.seen, beside=self.checker)

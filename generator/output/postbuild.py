@@ -31,6 +31,8 @@ class Checker:
     this process holds none for it."""
 
     def __init__(self, site: Path, own_host: str, label: str = "site") -> None:
+        self.own_host = own_host
+        """The host whose loads are the site's own, for as long as the worker lives."""
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (open while the worker lives: `close` closes it)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "generator.output.postbuild", str(site), own_host, label],
@@ -50,7 +52,7 @@ class Checker:
         self._send(None)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
-        if not line:
+        if not line.endswith("\n"):  # none, or cut short: the worker stopped as it answered
             self.errors.seek(0)
             raise RuntimeError(f"the page checks stopped: {self.errors.read().decode(errors='replace').strip()[-2000:]}")
         return [

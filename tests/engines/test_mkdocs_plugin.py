@@ -453,3 +453,24 @@ def test_large_pages_are_written_first_then_the_searchable_ones() -> None:
         Output("feed.xml", "x"),
     ]
     assert [o.path for o in sorted(outputs, key=_writing_order)] == ["listing.md", "briefing.md", "record.md", "feed.xml"]
+
+
+def test_a_preview_checks_a_stylesheets_loads_against_the_site_address_of_each_rebuild(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker that checks a preview's files other than pages judges a load by the site's own host: after the
+    site's address changes in mkdocs.yml (a partners preview, `BRIEFINGS_AUDIENCE=partners mkdocs serve`), a load
+    from the old address is a load from another host."""
+    monkeypatch.setenv("BRIEFINGS_AUDIENCE", "partners")
+    (project / "overrides/extra.css").write_text("body { background: url(https://partners.northbrook.example/a.png); }\n")
+    site = tmp_path / "preview"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        mkdocs_build(config)  # its own host: no finding
+        settings = project / "mkdocs.yml"
+        settings.write_text(settings.read_text().replace("https://partners.northbrook.example/", "https://moved.example.org/"))
+        with pytest.raises(Abort):
+            rebuild(project, site)
+    finally:
+        config.plugins.on_shutdown()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import array
+import fcntl
 import json
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -108,5 +112,31 @@ def test_a_preview_hands_the_files_other_than_pages_to_its_worker_and_reports_wh
         csv.write_text("slug,note\nx,Fine\n")
         with pytest.raises(RuntimeError, match="the page checks stopped"):
             check_site(tmp_path, "example.org", passed, beside=worker)
+    finally:
+        worker.close()
+
+
+def _unread(worker: Checker) -> int:
+    """Bytes the worker has written to its stdout that no one has read yet."""
+    count = array.array("i", [0])
+    fcntl.ioctl(worker.process.stdout.fileno(), termios.FIONREAD, count)  # type: ignore[union-attr]
+    return count[0]
+
+
+def test_a_worker_that_dies_while_it_answers_fails_the_checks_as_stopped(tmp_path: Path) -> None:
+    """An answer cut short (the worker killed as it writes a long one) is a worker that stopped, not a reply."""
+    (tmp_path / "numbers.txt").write_text("".join(f"Ring 07700 9{number:05}.\n\n" for number in range(3000)))
+    worker = Checker(tmp_path, "example.org")
+    try:
+        worker.check("numbers.txt")
+        worker.process.stdin.write("null\n")  # type: ignore[union-attr]
+        worker.process.stdin.flush()  # type: ignore[union-attr]
+        deadline = time.monotonic() + 60
+        while _unread(worker) < 60_000 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the answer fills the pipe: the worker waits to write the rest
+        worker.process.kill()
+        worker.process.wait()
+        with pytest.raises(RuntimeError, match="the page checks stopped"):
+            worker.answers()
     finally:
         worker.close()
