@@ -169,14 +169,15 @@ class PostBuild:
 
 def _serve(site: Path, own_host: str, label: str) -> None:
     """The worker: on each line of stdin a file's path in the site, with the digest its bytes had when last
-    checked or null (JSON); a line `null`, or the end of stdin, asks for what was checked since, answered as a
-    line of JSON on stdout."""
+    checked or null (JSON); a line `null` asks for what was checked since, answered as a line of JSON on stdout.
+    It ends with stdin."""
     seen: set[str] = set()
     checked: list[tuple[str, str, list | None]] = []
     for line in sys.stdin:
         request = json.loads(line)
         if request is None:
-            _answer(checked)
+            sys.stdout.write(json.dumps(checked) + "\n")
+            sys.stdout.flush()
             checked = []
             continue
         relative, known = request
@@ -189,12 +190,6 @@ def _serve(site: Path, own_host: str, label: str) -> None:
         checked.append((relative, digest, found))
         if len(data) > LARGE_PAGE:
             give_back()  # its parse: this worker runs beside Pagefind
-    _answer(checked)
-
-
-def _answer(checked: list[tuple[str, str, list | None]]) -> None:
-    sys.stdout.write(json.dumps(checked) + "\n")
-    sys.stdout.flush()
 
 
 if __name__ == "__main__":
