@@ -297,8 +297,8 @@ CHOICES = """
   MkDocs rewrites only pages whose content changed,
   the theme's templates are compiled once for the session (`jinja.CompiledTemplates`), the output scan rereads
   only files written since they passed and checks again only those whose bytes changed (MkDocs rewrites its
-  sitemap at every rebuild), a worker interpreter checks the files other than pages while the preview checks the
-  pages (`postbuild.Checker`), the site folder is listed with `os.scandir` (`sitedir.files_in`), not `Path.rglob`, and
+  sitemap at every rebuild), a worker interpreter checks the files other than pages and a share of the pages
+  while the preview checks the rest (`postbuild.Checker`), the site folder is listed with `os.scandir` (`sitedir.files_in`), not `Path.rglob`, and
   Pagefind catches up in the background.
 - **Not met, and why** (2026-12-03, evening, the table above): met: all processes together peak at 451 MB
   at 5,000 audits (target 500 MB; 613 MB this afternoon: generated files are now held compressed until

@@ -53,7 +53,7 @@ class Preview:
         self.index: BackgroundIndex | None = None
         self.job: Job | None = None
         self.checker: Checker | None = None
-        """Checks the site's files other than pages while this process checks the pages."""
+        """Checks the site's files other than pages, and a share of the pages, while this process checks the rest."""
 
     def _restart_if_surroundings_changed(self) -> None:
         """The settings and the theme shape every page: after a change to either, start from an empty folder."""

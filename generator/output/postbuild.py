@@ -2,7 +2,8 @@
 
 The checks themselves are `sitescan`'s; here they run in a worker interpreter (`Checker`) while the pages are
 written, so that the finished folder need not be read again. A preview's `Checker` checks the files other than
-pages (the archive's data, the year's documents) while the preview checks the pages it rewrote.
+pages (the archive's data, the year's documents) and a share of the pages it rewrote, while the preview checks the
+rest (`sitescan.check_site`).
 """
 
 from __future__ import annotations

@@ -99,38 +99,59 @@ def check_site(
 
     A preview passes the `passed` record of its earlier rebuilds: only files written since are read again, and
     only those whose bytes changed are checked again (the engine rewrites its sitemap at every rebuild); and the
-    blocks of text they `seen` pass (see `blockscan`), since a rewritten page is mostly what it was. It hands the
-    files other than pages to a worker `beside` it, which checks them meanwhile. A full build passes the pages
+    blocks of text they `seen` pass (see `blockscan`), since a rewritten page is mostly what it was. It hands a
+    worker `beside` it the files other than pages, and pages until both have about as many bytes to read. A full build passes the pages
     `PageChecks` already `checked`. The search index is made from the pages checked here.
     """
-    found: list[Sighting] = []
     seen = set() if seen is None else seen
     remember = passed is not None
     passed = {} if passed is None else passed
-    handed: dict[str, tuple[int, int, int, tuple[Sighting, ...]]] = {}
+    found: dict[str, tuple[Sighting, ...]] = {}
+    """What each file holds, in the order of the folder."""
+    due: dict[str, tuple[int, int, int, tuple | None]] = {}
+    """Each file to check: its modification time, size and time seen, and what was known of it."""
     for relative in files_in(site):
         file = site / relative
         suffix = file.suffix.lower()  # as a browser or a server reads it: NOTES.TXT is text
         if BUNDLE_DIR.match(relative) or suffix not in CHECKS or relative in checked:
             continue
         now, stat, known = time.time_ns(), file.stat(), passed.get(relative)
-        if known and known[:2] == (stat.st_mtime_ns, stat.st_size) and known[0] < known[2] - RACY_NS:
-            found += known[4]
-            continue
-        if beside is not None and CHECKS[suffix] is not check_html:
+        found[relative] = known[4] if known else ()
+        if not (known and known[:2] == (stat.st_mtime_ns, stat.st_size) and known[0] < known[2] - RACY_NS):
+            due[relative] = (stat.st_mtime_ns, stat.st_size, now, known)
+    handed: set[str] = set()
+    if beside is not None:  # it starts at once on its share, while this process checks the rest
+        handed = _dealt({relative: size for relative, (_, size, _, _) in due.items()})
+        for relative in handed:
+            known = due[relative][3]
             beside.check(relative, known[3] if known else None)
-            handed[relative] = (stat.st_mtime_ns, stat.st_size, now, known[4] if known else ())
+    for relative, (mtime, size, now, known) in due.items():
+        if relative not in handed:
+            data = (site / relative).read_bytes()  # once: the digest is of the bytes checked
+            digest = signature(data) if remember else b""
+            here = known[4] if known and known[3] == digest else tuple(check_file(label, relative, data, own_host, seen))
+            found[relative] = here
+            passed[relative] = (mtime, size, now, digest, here)
+    for relative, digest, answer in beside.answers() if beside is not None and handed else ():
+        found[relative] = found[relative] if answer is None else answer  # None: the bytes it knew, holding what they held
+        passed[relative] = (*due[relative][:3], digest, found[relative])
+    return [item for here in found.values() for item in here]
+
+
+def _dealt(sizes: dict[str, int]) -> set[str]:
+    """The files a worker beside this process checks: every file other than a page, then each page while the
+    worker has fewer bytes to read, so that both finish at about the same time."""
+    handed = {relative for relative in sizes if CHECKS[PurePosixPath(relative).suffix.lower()] is not check_html}
+    theirs, mine = sum(sizes[relative] for relative in handed), 0
+    for relative, size in sizes.items():
+        if relative in handed:
             continue
-        data = file.read_bytes()  # once: the digest is of the bytes checked
-        digest = signature(data) if remember else b""
-        here = known[4] if known and known[3] == digest else tuple(check_file(label, relative, data, own_host, seen))
-        passed[relative] = (stat.st_mtime_ns, stat.st_size, now, digest, here)
-        found += here
-    for relative, digest, answer in beside.answers() if handed else ():
-        mtime, size, now, before = handed[relative]
-        passed[relative] = (mtime, size, now, digest, before if answer is None else answer)
-        found += passed[relative][4]
-    return found
+        if theirs < mine:
+            handed.add(relative)
+            theirs += size
+        else:
+            mine += size
+    return handed
 
 
 def signature(data: bytes) -> bytes:
