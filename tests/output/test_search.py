@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,10 +125,6 @@ except SearchIndexError as error:
 @pytest.mark.parametrize("with_nice", [True, False])
 def test_a_preview_index_is_written_and_its_failure_reported_with_or_without_nice(tmp_path: Path, with_nice: bool) -> None:
     """The preview's index runs under `nice` where there is one; where there is none it runs all the same."""
-    import os
-    import subprocess
-    import sys
-
     site = tmp_path / "site"
     _one_briefing(site)
     path = os.environ["PATH"] if with_nice else str(tmp_path / "bin")  # an empty folder: no `nice` to be found
