@@ -101,7 +101,7 @@ def test_a_preview_hands_the_files_other_than_pages_to_its_worker_and_reports_wh
         found = check_site(tmp_path, "example.org", passed, beside=worker)
         assert [(f.path, f.text) for f in found] == [
             ("site/a/index.html", "07700 900461"),
-            ("site/archive.csv", "07700 900462"),  # from the worker, after the pages
+            ("site/archive.csv", "07700 900462"),  # from the worker, in the folder's order
         ]
         assert set(passed) == {"a/index.html", "archive.csv", "feed.xml"}
         csv = tmp_path / "archive.csv"
