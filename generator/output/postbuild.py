@@ -12,10 +12,12 @@ import json
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import astuple
 from pathlib import Path
+from queue import SimpleQueue
 
 from generator.memory import give_back
 from generator.output.search import Indexing, indexing
@@ -174,7 +176,7 @@ def _serve(site: Path, own_host: str, label: str) -> None:
     It ends with stdin."""
     seen: set[str] = set()
     checked: list[tuple[str, str, list | None]] = []
-    for line in sys.stdin:
+    for line in _drained(sys.stdin):
         request = json.loads(line)
         if request is None:
             sys.stdout.write(json.dumps(checked) + "\n")
@@ -191,6 +193,20 @@ def _serve(site: Path, own_host: str, label: str) -> None:
         checked.append((relative, digest, found))
         if len(data) > LARGE_PAGE:
             give_back()  # its parse: this worker runs beside Pagefind
+
+
+def _drained(stream: Iterator[str]) -> Iterator[str]:
+    """The lines of `stream`, read as they come, whatever is being checked: a preview hands its worker a whole share
+    of pages before it checks its own, and a full pipe would hold it until the worker had checked nearly all of them."""
+    lines: SimpleQueue[str | None] = SimpleQueue()
+
+    def read() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return iter(lines.get, None)
 
 
 if __name__ == "__main__":

@@ -122,9 +122,9 @@ def check_site(
     handed: set[str] = set()
     if beside is not None:  # it starts at once on its share, while this process checks the rest
         handed = _dealt({relative: size for relative, (_, size, _, _) in due.items()})
-        for relative in handed:
-            known = due[relative][3]
-            beside.check(relative, known[3] if known else None)
+        for relative, (_, _, _, known) in due.items():  # in the folder's order, as a build's worker checks them
+            if relative in handed:
+                beside.check(relative, known[3] if known else None)
     for relative, (mtime, size, now, known) in due.items():
         if relative not in handed:
             data = (site / relative).read_bytes()  # once: the digest is of the bytes checked

@@ -101,7 +101,7 @@ def test_a_preview_hands_the_files_other_than_pages_to_its_worker_and_reports_wh
         found = check_site(tmp_path, "example.org", passed, beside=worker)
         assert [(f.path, f.text) for f in found] == [
             ("site/a/index.html", "07700 900461"),
-            ("site/archive.csv", "07700 900462"),  # from the worker, after the pages
+            ("site/archive.csv", "07700 900462"),  # from the worker, in the folder's order
         ]
         assert set(passed) == {"a/index.html", "archive.csv", "feed.xml"}
         csv = tmp_path / "archive.csv"
@@ -169,5 +169,27 @@ def test_a_worker_that_dies_while_it_answers_fails_the_checks_as_stopped(tmp_pat
         worker.process.wait()
         with pytest.raises(RuntimeError, match="the page checks stopped"):
             worker.answers()
+    finally:
+        worker.close()
+
+
+def test_handing_the_worker_many_files_does_not_wait_for_it_to_check_them(tmp_path: Path) -> None:
+    """A preview hands the worker its whole share before checking its own (after a theme change, thousands of
+    pages): were the worker to read its requests only as it checks them, a full pipe would hold the preview until
+    the worker had nearly finished, and the two would not check side by side."""
+    big = "".join(f"<p>Paragraph {n} of a long listing, fine.</p>\n" for n in range(40_000))
+    for number in range(3):
+        (tmp_path / f"big{number}.html").write_text(f"<html><body>{big}</body></html>")
+    worker = Checker(tmp_path, "example.org")
+    try:
+        start = time.monotonic()
+        for number in range(3):
+            worker.check(f"big{number}.html")
+        for number in range(3000):  # gone: the worker passes over them, but reads each request
+            worker.check(f"briefings/a-fairly-ordinary-slug-{number:05}/index.html", b"\x01" * 16)
+        handed = time.monotonic() - start
+        assert len(worker.answers()) == 3
+        checked = time.monotonic() - start
+        assert handed < checked / 4, (handed, checked)
     finally:
         worker.close()

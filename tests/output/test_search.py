@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +99,41 @@ def test_a_build_starts_indexing_once_every_briefing_page_is_written(tmp_path: P
     site = build_site(make_project(tmp_path / "project"))
     assert started == [([], False)]  # no briefing page missing, while MkDocs still had other pages to build
     assert "/briefings/year-end-maca/" in indexed_text(site)
+
+
+def _one_briefing(site: Path) -> None:
+    (site / "briefings/x").mkdir(parents=True)
+    (site / "briefings/x/index.html").write_text(
+        "<!doctype html><html lang='en'><head><title>X</title></head><body data-pagefind-body><p>Zanzibar</p></body></html>"
+    )
+
+
+_REPLACE = """
+import sys
+from pathlib import Path
+from generator.output.search import SearchIndexError, replace_index
+site = Path(sys.argv[1])
+replace_index(site, ["x"])
+print("indexed", (site / "pagefind").is_dir())
+try:
+    replace_index(site.parent / "missing", ["gone"])
+except SearchIndexError as error:
+    print("failed", error)
+"""
+
+
+@pytest.mark.parametrize("with_nice", [True, False])
+def test_a_preview_index_is_written_and_its_failure_reported_with_or_without_nice(tmp_path: Path, with_nice: bool) -> None:
+    """The preview's index runs under `nice` where there is one; where there is none it runs all the same."""
+    site = tmp_path / "site"
+    _one_briefing(site)
+    path = os.environ["PATH"] if with_nice else str(tmp_path / "bin")  # an empty folder: no `nice` to be found
+    (tmp_path / "bin").mkdir()
+    assert (shutil.which("nice", path=path) is not None) == with_nice
+    run = subprocess.run(
+        [sys.executable, "-c", _REPLACE, str(site)], capture_output=True, text=True, env={**os.environ, "PATH": path}, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    indexed, failed = run.stdout.split("\n", 1)
+    assert indexed == "indexed True" and "Zanzibar" in indexed_text(site)
+    assert failed.startswith("failed pagefind could not index the site: ") and "nice:" not in failed

@@ -1,0 +1,113 @@
+"""A preview's output checks shared with its worker: every finding is reported at every rebuild, whoever checked it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.output.postbuild import Checker
+from generator.output.sitescan import check_site
+
+
+class Watched:
+    """A worker beside the preview, recording what it is handed."""
+
+    def __init__(self, worker: Checker) -> None:
+        self.worker, self.handed = worker, []
+
+    def check(self, relative: str, known: bytes | None) -> None:
+        self.handed.append((relative, known))
+        self.worker.check(relative, known)
+
+    def answers(self) -> list:
+        return self.worker.answers()
+
+
+def _site(site: Path) -> list[str]:
+    names = []
+    for number in range(1, 5):
+        (site / f"p{number}").mkdir()
+        (site / f"p{number}/index.html").write_text(f"<p>Ring 07700 90046{number}.</p>")
+        names.append(f"p{number}/index.html")
+    (site / "notes.txt").write_text("Fine.\n")
+    for name in [*names, "notes.txt"]:  # written well before the check: no file is "racily clean"
+        os.utime(site / name, ns=(0, (site / name).stat().st_mtime_ns - 10_000_000_000))
+    return names
+
+
+def _later(file: Path, data: bytes | None = None) -> None:
+    """Write `file` again (the same bytes unless `data`), with a time of its own well before the next check."""
+    file.write_bytes(file.read_bytes() if data is None else data)
+    os.utime(file, ns=(0, file.stat().st_mtime_ns - 5_000_000_000))
+
+
+def test_whoever_checks_a_file_the_findings_are_those_a_build_reports(tmp_path: Path) -> None:
+    _site(tmp_path)
+    (tmp_path / "data.json").write_text('{"note": "Or 07700 900469."}')
+    alone = check_site(tmp_path, "example.org")
+    worker = Checker(tmp_path, "example.org")
+    try:
+        shared = check_site(tmp_path, "example.org", {}, beside=worker)
+    finally:
+        worker.close()
+    assert shared == alone and len(alone) == 5
+
+
+def test_a_page_the_worker_finds_unchanged_still_reports_what_it_held_and_is_remembered(tmp_path: Path) -> None:
+    names = _site(tmp_path)
+    worker = Checker(tmp_path, "example.org")
+    passed: dict = {}
+    try:
+        assert len(check_site(tmp_path, "example.org", passed, beside=worker)) == 4
+        for name in names[:2]:
+            _later(tmp_path / name)
+        watched = Watched(worker)
+        found = check_site(tmp_path, "example.org", passed, beside=watched)
+        assert [f.text for f in found] == [f"07700 90046{n}" for n in range(1, 5)]
+        [(relative, known)] = watched.handed  # one of the two pages; the worker answers "unchanged"
+        assert known is not None
+        stat = (tmp_path / relative).stat()
+        assert passed[relative][:2] == (stat.st_mtime_ns, stat.st_size)
+        assert [f.text for f in passed[relative][4]] == [f"07700 90046{names.index(relative) + 1}"]
+        watched = Watched(worker)
+        assert len(check_site(tmp_path, "example.org", passed, beside=watched)) == 4
+        assert watched.handed == []  # remembered: nothing read again
+    finally:
+        worker.close()
+
+
+def test_a_page_the_worker_checks_again_reports_its_new_finding(tmp_path: Path) -> None:
+    names = _site(tmp_path)
+    worker = Checker(tmp_path, "example.org")
+    passed: dict = {}
+    try:
+        check_site(tmp_path, "example.org", passed, beside=worker)
+        _later(tmp_path / names[0], b"<p>Fine now.</p>")
+        _later(tmp_path / names[1], b"<p>Ring 07700 900999, and 07700 900998.</p>")
+        watched = Watched(worker)
+        found = check_site(tmp_path, "example.org", passed, beside=watched)
+        assert [relative for relative, _ in watched.handed] == [names[1]]
+        assert [f.text for f in found] == ["07700 900999", "07700 900998", "07700 900463", "07700 900464"]
+        assert [f.text for f in passed[names[1]][4]] == ["07700 900999", "07700 900998"]
+        assert passed[names[0]][4] == ()
+    finally:
+        worker.close()
+
+
+def test_a_worker_stopped_before_it_answers_fails_the_checks_of_the_pages_it_was_handed(tmp_path: Path) -> None:
+    names = _site(tmp_path)
+    (tmp_path / "notes.txt").unlink()  # pages only
+    worker = Checker(tmp_path, "example.org")
+    passed: dict = {}
+    try:
+        check_site(tmp_path, "example.org", passed, beside=worker)
+        worker.process.kill()
+        worker.process.wait()
+        for name in names:
+            _later(tmp_path / name, b"<p>Fine.</p>")
+        with pytest.raises(RuntimeError, match="the page checks stopped"):
+            check_site(tmp_path, "example.org", passed, beside=worker)
+    finally:
+        worker.close()
