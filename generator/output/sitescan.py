@@ -100,8 +100,8 @@ def check_site(
     A preview passes the `passed` record of its earlier rebuilds: only files written since are read again, and
     only those whose bytes changed are checked again (the engine rewrites its sitemap at every rebuild); and the
     blocks of text they `seen` pass (see `blockscan`), since a rewritten page is mostly what it was. It hands a
-    worker `beside` it the files other than pages, and pages until both have about as many bytes to read. A full build passes the pages
-    `PageChecks` already `checked`. The search index is made from the pages checked here.
+    worker `beside` it the files other than pages, and pages until both have about as many bytes to read. A full
+    build passes the pages `PageChecks` already `checked`. The search index is made from the pages checked here.
     """
     seen = set() if seen is None else seen
     remember = passed is not None
