@@ -116,37 +116,6 @@ def test_a_preview_hands_the_files_other_than_pages_to_its_worker_and_reports_wh
         worker.close()
 
 
-def test_a_preview_shares_its_pages_with_its_worker_and_reports_every_finding_in_the_folders_order(tmp_path: Path) -> None:
-    """Rewritten pages are dealt between the preview and its worker (a title appears in dozens of listings): what
-    each checks is reported, whoever checked it, and a page the worker checked is remembered as one checked here."""
-    for number in range(1, 7):
-        (tmp_path / f"p{number}").mkdir()
-        (tmp_path / f"p{number}/index.html").write_text(f"<p>Ring 07700 90046{number}.</p>")
-    (tmp_path / "feed.xml").write_text("<feed><title>Fine</title></feed>")
-    worker = Checker(tmp_path, "example.org")
-    handed: list[str] = []
-
-    class Watched:
-        def check(self, relative: str, known: bytes | None) -> None:
-            handed.append(relative)
-            worker.check(relative, known)
-
-        def answers(self) -> list:
-            return worker.answers()
-
-    passed: dict = {}
-    try:
-        found = check_site(tmp_path, "example.org", passed, beside=Watched())
-        assert [(f.path, f.text) for f in found] == [(f"site/p{n}/index.html", f"07700 90046{n}") for n in range(1, 7)]
-        pages = [relative for relative in handed if relative.endswith(".html")]
-        assert "feed.xml" in handed and 0 < len(pages) < 6
-        assert set(passed) == {"feed.xml", *(f"p{n}/index.html" for n in range(1, 7))}
-        (tmp_path / pages[0]).write_bytes((tmp_path / pages[0]).read_bytes())  # written again, the same bytes
-        assert len(check_site(tmp_path, "example.org", passed, beside=Watched())) == 6
-    finally:
-        worker.close()
-
-
 def _unread(worker: Checker) -> int:
     """Bytes the worker has written to its stdout that no one has read yet."""
     count = array.array("i", [0])

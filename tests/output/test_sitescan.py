@@ -111,3 +111,26 @@ def test_a_worker_stopped_before_it_answers_fails_the_checks_of_the_pages_it_was
             check_site(tmp_path, "example.org", passed, beside=worker)
     finally:
         worker.close()
+
+
+def test_a_preview_shares_its_pages_with_its_worker_and_reports_every_finding_in_the_folders_order(tmp_path: Path) -> None:
+    """Rewritten pages are dealt between the preview and its worker (a title appears in dozens of listings): what
+    each checks is reported, whoever checked it, and a page the worker checked is remembered as one checked here."""
+    for number in range(1, 7):
+        (tmp_path / f"p{number}").mkdir()
+        (tmp_path / f"p{number}/index.html").write_text(f"<p>Ring 07700 90046{number}.</p>")
+    (tmp_path / "feed.xml").write_text("<feed><title>Fine</title></feed>")
+    worker = Checker(tmp_path, "example.org")
+    watched = Watched(worker)
+    passed: dict = {}
+    try:
+        found = check_site(tmp_path, "example.org", passed, beside=watched)
+        assert [(f.path, f.text) for f in found] == [(f"site/p{n}/index.html", f"07700 90046{n}") for n in range(1, 7)]
+        handed = [relative for relative, _ in watched.handed]
+        pages = [relative for relative in handed if relative.endswith(".html")]
+        assert "feed.xml" in handed and 0 < len(pages) < 6
+        assert set(passed) == {"feed.xml", *(f"p{n}/index.html" for n in range(1, 7))}
+        (tmp_path / pages[0]).write_bytes((tmp_path / pages[0]).read_bytes())  # written again, the same bytes
+        assert len(check_site(tmp_path, "example.org", passed, beside=Watched(worker))) == 6
+    finally:
+        worker.close()
