@@ -110,17 +110,14 @@ def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE) -
     return runs
 
 
-_YIELDING = ["nice", "-n", "10"] if shutil.which("nice") else []
-"""A preview's index runs behind its next rebuild: an author saving again soon sees the page first, and the search
-catches up once the cores are free (POSIX `nice`; where there is none, at the same priority)."""
-
-
 def replace_index(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE) -> None:
     """Write a new index of `site` beside it, then put it in place of the old one, so that nothing of a
     page gone since (deleted, made a draft or restricted) can still be found or fetched."""
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
     try:
-        commands = [[*_YIELDING, *command] for command in _commands(site, slugs, part_size, staging)] if slugs else []
+        nice = shutil.which("nice")  # behind the next rebuild: the author sees the page first, the search catches up
+        behind = [nice, "-n", "10"] if nice else []  # where there is no `nice`, at the same priority
+        commands = [[*behind, *command] for command in _commands(site, slugs, part_size, staging)] if slugs else []
         runs = Indexing(commands, own_session=True)
         runs.run()  # here, in the preview's background thread
         if runs.error is not None:
