@@ -67,6 +67,11 @@ class Sighting:
                 f"elements nested more than {DEEPEST:,} deep: the privacy checks cannot read what follows, which a browser "
                 "still shows; nest them less deeply"
             )
+        if self.kind == UNREAD and self.text.startswith(_KIND):
+            return (
+                f"the privacy checks cannot read a file of this kind ({self.text.removeprefix(_KIND)}), which anyone can "
+                "download; publish its text as a page, or remove it"
+            )
         if self.kind == UNREAD:
             return f"the privacy checks cannot read what follows ({self.text.strip()}), which a browser still shows"
         return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
@@ -113,7 +118,7 @@ def check_site(
     for relative in files_in(site):
         file = site / relative
         suffix = file.suffix.lower()  # as a browser or a server reads it: NOTES.TXT is text
-        if BUNDLE_DIR.match(relative) or suffix not in CHECKS or relative in checked:
+        if BUNDLE_DIR.match(relative) or suffix in PASSED_OVER or relative in checked:
             continue
         now, stat, known = time.time_ns(), file.stat(), passed.get(relative)
         found[relative] = known[4] if known else ()
@@ -141,7 +146,7 @@ def check_site(
 def _dealt(sizes: dict[str, int]) -> set[str]:
     """The files a worker beside this process checks: every file other than a page, then each page while the
     worker has fewer bytes to read, so that both finish at about the same time."""
-    handed = {relative for relative in sizes if CHECKS[PurePosixPath(relative).suffix.lower()] is not check_html}
+    handed = {relative for relative in sizes if CHECKS.get(PurePosixPath(relative).suffix.lower()) is not check_html}
     theirs, mine = sum(sizes[relative] for relative in handed), 0
     for relative, size in sizes.items():
         if relative in handed:
@@ -161,7 +166,7 @@ def signature(data: bytes) -> bytes:
 
 def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """The checks of the file at `relative` (a path in the site), by its kind."""
-    return CHECKS[PurePosixPath(relative).suffix.lower()](f"{label}/{relative}", data, own_host, seen)
+    return CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)(f"{label}/{relative}", data, own_host, seen)
 
 
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
@@ -183,7 +188,7 @@ def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[S
 def _check_text(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined; a spreadsheet's
     rows each alone, as the content check reads them."""
-    return _sightings(name, read_markdown(data.decode("utf-8"), wraps=not name.lower().endswith(".csv")))
+    return _sightings(name, read_markdown(data.decode("utf-8"), wraps=not name.lower().endswith((".csv", ".tsv"))))
 
 
 def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None = None, lines: bool = True) -> list[Sighting]:
@@ -219,7 +224,25 @@ def _word_texts(xml: bytes) -> list[str]:
     return paragraphs or [text for text in root.itertext() if text.strip()]
 
 
-CHECKS = {".html": check_html, ".htm": check_html, ".json": _check_json, ".css": _check_css, ".docx": _check_docx}
+def _check_other(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
+    """A file of another kind (a contact card, a calendar, a tab-separated table): read as text where it is text.
+    Anything else cannot be checked, and is refused, as the content check refuses it among the pages."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return [Sighting(name, 1, UNREAD, _KIND + (PurePosixPath(name).suffix.lower() or "no suffix"))]
+    return _check_text(name, data, own_host, seen)
+
+
+_KIND = "kind: "
+
+CHECKS = dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), check_html)
+CHECKS |= {".json": _check_json, ".css": _check_css, ".docx": _check_docx}
 CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md", ".yml", ".yaml"), _check_text)
-"""Scripts are left out: they are code (the theme's holds e-mail addresses and `@name`s of its authors), and a
+PASSED_OVER = frozenset((".js", ".mjs", ".map", ".gz", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico"))
+PASSED_OVER |= {".woff", ".woff2", ".ttf", ".otf", ".eot"}
+"""Kinds the checks pass over: scripts and their source maps, the engine's compressed sitemap, pictures, fonts, and
+the PDFs printed from the checked pages. Every other file is read (see `_check_other`).
+
+Scripts are left out: they are code (the theme's holds e-mail addresses and `@name`s of its authors), and a
 hand-written page's scripts are read as text in the content check, as every file beside the pages is."""

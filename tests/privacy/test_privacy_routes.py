@@ -679,7 +679,9 @@ def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
     assert run.code == 1 and "privacy: phone: 07••• ••••23 reached the built site" in run.out
 
 
-@pytest.mark.parametrize("name", ["notes.TXT", "contacts.yml", "contacts.YAML"])
+@pytest.mark.parametrize(
+    "name", ["notes.TXT", "contacts.yml", "contacts.YAML", "team.tsv", "team.vcf", "team.ics", "team.rss", "team.xhtml", "TEAM"]
+)
 def test_a_theme_file_whatever_its_type_or_case_is_read_in_the_built_site(project: Path, cli, name: str) -> None:
     """A server sends NOTES.TXT as text and contacts.yml as a file anyone can open: the built site's scan reads them."""
     extra = project / "overrides/assets" / name
@@ -688,6 +690,20 @@ def test_a_theme_file_whatever_its_type_or_case_is_read_in_the_built_site(projec
     run = cli("build", "--pdf", "skip")
     assert run.code == 1, run.out
     assert f"overrides/assets/{name}:1: privacy: phone: 07••• ••••23 reached the built site" in run.out
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("team.vcf", "duty: Ring 07700 900123\n".encode("utf-16")), ("team.xlsx", b"PK\x03\x04\x14\x00\x08\x00\xff\xfe")],
+)
+def test_a_theme_file_the_checks_cannot_read_as_text_is_refused(project: Path, cli, name: str, data: bytes) -> None:
+    """A file of a kind the checks do not know, which is not text they can read (another encoding, a spreadsheet),
+    is refused, as it is among the pages: anyone can download it."""
+    (project / "overrides/assets" / name).write_bytes(data)
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1, run.out
+    suffix = name.rsplit(".", 1)[1]
+    assert f"site/assets/{name}:1: the privacy checks cannot read a file of this kind (.{suffix})" in run.out
 
 
 @pytest.mark.parametrize(
