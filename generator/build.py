@@ -118,6 +118,26 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
     return run.built  # 5. leaving the block, the new folder replaced the old one whole
 
 
+def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
+    """An output folder no build may replace whole: the project or a folder holding it, a folder of the project's
+    own files (content, theme) or one inside them; for the partners site, the public site's folder."""
+    output, root = options.output.resolve(), project.root.resolve()
+    sources = [(root / place).resolve() for place in project.origins if (root / place).is_dir()]
+    if root.is_relative_to(output) or any(output.is_relative_to(place) for place in sources):
+        message = (
+            f"the site is never built into {options.output}: a build replaces its folder whole, and that one is or holds "
+            "the project's own files; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
+        )
+        return [Problem(project.config_file, 1, message)]
+    if options.audience is Audience.PARTNERS and output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()):
+        message = (
+            f"the partners site is never built into site/ or inside it (here: {options.output}), the public site's folder: "
+            "build it into site-partners/ (`briefings build --audience partners`, or `mkdocs build -d site-partners`)"
+        )
+        return [Problem(project.config_file, 1, message)]
+    return []
+
+
 class Build:
     """The steps of one build, for `build()` and for an engine that calls them from its own hooks."""
 
@@ -136,14 +156,7 @@ class Build:
         """Refuse settings no build can go with, before anything is touched; then lock the output folder and
         start a new one beside it (`sitedir.Refused` if another build holds it)."""
         options, project = self.options, self.project
-        problems = project.problems(options.audience)
-        public_folder = (project.root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()
-        if options.audience is Audience.PARTNERS and options.output.resolve().is_relative_to(public_folder):
-            message = (
-                f"the partners site is never built into site/ or inside it (here: {options.output}), the public site's folder: "
-                "build it into site-partners/ (`briefings build --audience partners`, or `mkdocs build -d site-partners`)"
-            )
-            problems.append(Problem(project.config_file, 1, message))
+        problems = project.problems(options.audience) + _misplaced(options, project)
         if problems:
             self.reporter.problems(problems)
             raise BuildFailed("the settings have problems", problems)

@@ -125,6 +125,40 @@ def test_the_next_build_removes_what_a_killed_build_left(big_project: Path) -> N
     assert (big_project / "site/index.html").is_file()
 
 
+@pytest.mark.parametrize("how", ["symlink", "hard link"])
+def test_a_lock_file_that_is_a_link_is_refused_and_what_it_links_to_left_alone(project: Path, how: str) -> None:
+    """The lock is emptied and written at every build: through a link it would empty a content file."""
+    taxonomy = project / "content/taxonomy.yml"
+    before = taxonomy.read_bytes()
+    lock = project / ".site.lock"
+    lock.symlink_to("content/taxonomy.yml") if how == "symlink" else lock.hardlink_to(taxonomy)
+    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert ".site.lock" in result.stdout + result.stderr and "remove it" in result.stdout + result.stderr
+        assert taxonomy.read_bytes() == before
+        assert not (project / "site").exists()
+
+
+def test_an_output_folder_that_was_a_file_is_replaced_and_leaves_nothing_behind(project: Path) -> None:
+    (project / "site").write_text("not a folder")
+    for _ in range(2):
+        assert briefings(project, "build", "--pdf", "skip").returncode == 0
+        assert (project / "site/index.html").is_file()
+        assert leftovers(project) == []
+
+
+@pytest.mark.parametrize("folder", ["content/audits", "overrides/assets", "..", "."])
+def test_a_build_into_the_project_or_a_folder_of_its_own_files_is_refused_and_nothing_changes(project: Path, folder: str) -> None:
+    """A build replaces its output folder whole: never the content, the theme, or the project holding them."""
+    before = tree_digest(project)
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build", "-d", folder], cwd=project, env=env(), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert tree_digest(project) == before
+    assert not list(project.parent.glob(".*-new-*")) and leftovers(project) == []
+
+
 KILL_AT_SWAP = """
 import os, sys
 target, kill_at, seen = os.path.abspath("site"), int(sys.argv[1]), []

@@ -14,6 +14,7 @@ import ctypes
 import errno
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -55,7 +56,7 @@ def staged(target: Path) -> Iterator[Path]:
             raise
         staging.chmod(0o755)
         _swap(staging, target)
-        shutil.rmtree(staging, ignore_errors=True)  # now the old folder, if there was one
+        _remove(staging)  # now what was there before, if anything
 
 
 def files_in(folder: Path) -> list[str]:
@@ -83,10 +84,15 @@ def leftovers(target: Path) -> list[Path]:
 
 def remove_leftovers(target: Path) -> None:
     for folder in leftovers(target):
-        if folder.is_symlink():
-            folder.unlink()
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder)
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder whole, or a file or link (an output "folder" that was a file is swapped out as one)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -96,7 +102,16 @@ def _locked(target: Path) -> Iterator[None]:
         yield
         return
     lock = target.parent / f".{target.name}.lock"
-    with open(lock, "a+", encoding="utf-8") as handle:
+    try:  # never through a link, nor into a file with another name: the lock is emptied and written
+        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as error:
+        raise Refused(
+            f"{lock.name} cannot be opened as the build's lock ({error.strerror}); remove it, then build again"
+        ) from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode) or os.fstat(descriptor).st_nlink > 1:
+        os.close(descriptor)
+        raise Refused(f"{lock.name} is not the build's own lock file (a link or a special file); remove it, then build again")
+    with open(descriptor, "r+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
