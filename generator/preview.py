@@ -147,26 +147,34 @@ class Session:
         self.command = command
         self.steps: Build | Preview | None = None
         self.first_failed: tuple[Problem, ...] = ()
-        """What a preview's first build failed on: it writes the hand-written pages only, and serves the problems."""
+        """What a preview's first build failed on: it serves the problems instead of its pages."""
+        self.starting = True
+        """Whether this is the first build: a preview whose first build fails still starts."""
 
     def job(self, project: Project, folder: Path, serve_options: BuildOptions | None) -> Job:
         """The next job to write; the first starts the steps, with the options `briefings serve` gave, or those
         plain `mkdocs serve` and `build` take from the environment."""
-        starting = self.steps is None
+        self.starting = self.steps is None
         if self.steps is None:
             self.steps = _start(self.command, project, folder, serve_options)
         self.steps.project = project  # a preview's mkdocs.yml may have changed
         try:
             return self.steps.generate(self.steps.check())
         except BuildFailed as error:
-            if not (starting and isinstance(self.steps, Preview)):
+            if not (self.starting and isinstance(self.steps, Preview)):
                 raise
             job, self.first_failed = self.steps.failed_at_start(error)
             return job
 
     def post_build(self) -> None:
-        if self.steps is not None and not self.first_failed:
+        if self.steps is None or self.first_failed:
+            return
+        try:
             self.steps.post_build()
+        except BuildFailed as error:
+            if not (self.starting and isinstance(self.steps, Preview)):
+                raise
+            self.first_failed = error.problems or (Problem("", 0, str(error)),)  # its site checks: the pages are there
 
     def failed(self, error: BaseException) -> None:
         """The engine failed: a build leaves the output folder as it was; a preview writes every file next time."""

@@ -5,7 +5,8 @@ MkDocs' server (`mkdocs.livereload`, ProperDocs' alike) notes that a rebuild is 
 site is ready only when the builder returns. Every page request waits until the two agree; a builder that
 raises leaves them apart until a later rebuild succeeds, so a new tab or a reload hangs, and open tabs are
 never told to reload. Here the builder never raises: it keeps what the rebuild failed on, and while there is
-anything, every page request is answered at once with a page that lists it.
+anything, every page request is answered at once with a page that lists it, and every other file of the site with
+a line saying why it is not shown (what is on disk may hold an audit made restricted in the failed save).
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ from generator.preview import problem_page
 POLL = "/.briefings-preview/rebuilds"
 """Where the problem page asks how many rebuilds have finished, to reload after the next one; no page of a
 site has this path (MkDocs publishes no file whose name starts with a dot)."""
+
+LIVERELOAD = "/livereload/"
+"""Where an open page asks the engine's server whether to reload: answered by it, problems or not."""
+UNSHOWN = "The preview shows none of the site's files until the problems on its pages are fixed.\n"
+"""What any other file of the site is answered with meanwhile: what is on disk is the site as it was, or as the failed
+rebuild left it (an audit made restricted or a draft still in its feed, its text version and its search index)."""
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -69,6 +76,8 @@ class ProblemPages:
             if shown.problems and path.endswith(("/", ".html")):
                 page = problem_page(shown.problems, POLL, shown.rebuilds)
                 return _respond(start_response, "text/html; charset=utf-8", page)
+            if shown.problems and not path.startswith(LIVERELOAD):  # the site as it was, a file made restricted since
+                return _respond(start_response, "text/plain; charset=utf-8", UNSHOWN)
             return app(environ, start_response)
 
         return answer

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -220,7 +221,7 @@ class Preview:
 
 
 @contextmanager
-def preview(root: Path, command: list[str], **extra: str) -> Iterator[Preview]:
+def preview(root: Path, command: list[str], shows: str = BRIEFING_TEXT, **extra: str) -> Iterator[Preview]:
     port, temp = free_port(), root.parent / "serving-temp"
     temp.mkdir(exist_ok=True)
     process = subprocess.Popen(
@@ -229,7 +230,7 @@ def preview(root: Path, command: list[str], **extra: str) -> Iterator[Preview]:
     )  # fmt: skip
     running = Preview(process, f"http://127.0.0.1:{port}/briefings/", temp)
     try:
-        assert wait_for(running.base + "briefings/year-end-maca/", BRIEFING_TEXT, 90), "".join(running.lines)
+        assert wait_for(running.base + "briefings/year-end-maca/", shows, 90), "".join(running.lines)
         yield running
     finally:
         process.terminate()
@@ -521,6 +522,54 @@ def test_a_preview_removes_a_deleted_page_even_one_that_failed_its_checks(projec
         contact.unlink()
         source.write_text(source.read_text().replace("Background of", "Freshly edited background of"))
         assert wait_for(running.base + "briefings/year-end-maca/", "Freshly edited background of", 60), "".join(running.lines)
+
+
+PROBLEM_PAGE = "The preview cannot show your latest save"
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
+def test_a_preview_whose_first_build_fails_the_site_checks_starts_and_shows_why(project: Path, command: list[str]) -> None:
+    """The first build's site checks fail (a detail in a template): the preview starts all the same, every page and
+    file answered with the problems, until a save after the fix rebuilds it."""
+    template = project / "overrides/partials/copyright.html"
+    original = template.read_text()
+    leak_in_template(project)
+    with preview(project, command, shows=PROBLEM_PAGE) as running:
+        assert "07700 900461" not in (fetch(running.base + "briefings/year-end-maca/") or "")
+        assert "07700 900461" not in (fetch(running.base + "feed.xml") or "")
+        template.write_text(original)
+        source = project / "content/audits/year-end-maca.md"  # the theme's folder is not watched: a saved audit rebuilds
+        source.write_text(source.read_text().replace("Background of", "Fixed background of"))
+        assert wait_for(running.base + "briefings/year-end-maca/", "Fixed background of", 90), "".join(running.lines)
+
+
+def test_after_a_failed_rebuild_the_preview_serves_no_file_of_an_audit_made_restricted_in_it(project: Path) -> None:
+    """One save makes an audit restricted and breaks another: the rebuild fails, and no file of the site (its text
+    version, the feed, the search index) is served as it was until a rebuild succeeds."""
+    restricted, other = project / "content/audits/year-end-maca.md", project / "content/audits/autumn-maca.md"
+    with preview(project, [sys.executable, "-m", "generator.cli", "serve"]) as running:
+        text_version = running.base + "briefings/year-end-maca.txt"
+        assert "Audit on the last day of March" in (fetch(text_version) or "")
+        restricted.write_text(restricted.read_text().replace("status: published", "status: restricted"))
+        other.write_text(other.read_text().replace("cases: ", "cases: [", 1))
+        assert wait_for(running.base + "briefings/", PROBLEM_PAGE, 60), "".join(running.lines)
+        for path in ("briefings/year-end-maca.txt", "feed.xml", "archive.csv", "archive.json"):
+            assert "Audit on the last day of March" not in (fetch(running.base + path) or ""), path
+        assert all(b"last day of March" not in fragment for fragment in served_fragments(running))
+        other.write_text(other.read_text().replace("cases: [", "cases: ", 1))
+        assert wait_for(running.base + "feed.xml", "<feed", 60), "".join(running.lines)
+        assert "Audit on the last day of March" not in (fetch(running.base + "feed.xml") or "")
+
+
+def served_fragments(running: Preview) -> list[bytes]:
+    """The search fragments the preview answers for, by their names on disk, as it answers them (unzipped)."""
+    answers = []
+    for fragment in running.temp.glob(f"{ENGINE}_*/pagefind/fragment/*.pf_fragment"):
+        with urllib.request.urlopen(running.base + "pagefind/fragment/" + fragment.name, timeout=5) as response:
+            body = response.read()
+        answers.append(gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body)
+    assert answers, "no search fragment on disk"
+    return answers
 
 
 def _children(pid: int) -> list[int]:
