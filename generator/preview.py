@@ -68,6 +68,8 @@ class Preview:
             self.passed, self.seen, self.written, self.exact, self.surroundings = {}, set(), {}, False, surroundings
 
     def check(self) -> Checked:
+        if self.index:
+            self.index.hold(True)  # until this rebuild is done: it shows sooner
         checked = checked_content(self.options, self.project, self.reporter, memo=self.memo)
         self.allowances = checked.allowances
         return checked
@@ -106,6 +108,7 @@ class Preview:
         self.written, self.exact = self.current, True
         slugs = [PurePosixPath(path).stem for path, output in self.current.items() if output.searchable]
         self.index = self.index or BackgroundIndex(self.folder, self.project.search_part_size, self.reporter.message)
+        self.index.hold(False)
         self.index.request(slugs)  # the saved page shows at once; its search catches up a moment later
 
     def _remove_pages_gone(self) -> None:
@@ -121,6 +124,8 @@ class Preview:
     def failed(self) -> None:
         """A rebuild failed, perhaps after writing some files: write every file next time."""
         self.written, self.exact = self.written | self.current, False
+        if self.index:
+            self.index.hold(False)
 
     def failed_at_start(self, error: BuildFailed) -> tuple[Job, tuple[Problem, ...]]:
         """The first build failed: the preview starts anyway, writing the hand-written pages only, and shows
@@ -208,8 +213,11 @@ def _start(command: str, project: Project, folder: Path, serve_options: BuildOpt
 
 
 def stop_on_sigterm() -> None:
-    """Stop a preview on SIGTERM as on Ctrl-C: killed outright, the engine would leave its copy of the site behind."""
-    signal.signal(signal.SIGTERM, _stop_serving)
+    """Stop a preview on SIGTERM, or its terminal closed (SIGHUP), as on Ctrl-C: killed outright, the engine would
+    leave its copy of the site behind, and a search index paused for a rebuild would never go on."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), _stop_serving)
 
 
 def _stop_serving(signum: int, frame: object) -> None:

@@ -10,12 +10,15 @@ The search box merges the parts (Pagefind's mergeIndex), ranking all results tog
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from generator.sitemodel import BUNDLE_DIR
@@ -66,6 +69,7 @@ class Indexing(threading.Thread):
         self.lock = threading.Lock()
         self.process: subprocess.Popen[str] | None = None
         self.stopped = False
+        self.held = False
         self.error: str | None = None
 
     def run(self) -> None:
@@ -76,10 +80,22 @@ class Indexing(threading.Thread):
                 self.process = subprocess.Popen(
                     command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=self.own_session
                 )
+                self._signal()
             out, err = self.process.communicate()
             if self.process.returncode != 0:
                 self.error = err.strip() or out.strip() or f"it stopped with exit status {self.process.returncode}"
                 return
+
+    def hold(self, held: bool) -> None:
+        """Pause Pagefind where it is, or let it go on (where the system can pause a process)."""
+        with self.lock:
+            self.held = held
+            self._signal()
+
+    def _signal(self) -> None:
+        if self.own_session and self.process and self.process.poll() is None and hasattr(signal, "SIGSTOP"):
+            with suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGSTOP if self.held else signal.SIGCONT)
 
     def stop(self) -> None:
         with self.lock:
@@ -110,7 +126,9 @@ def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE) -
     return runs
 
 
-def replace_index(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE) -> None:
+def replace_index(
+    site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE, started: Callable[[Indexing], None] = lambda runs: None
+) -> None:
     """Write a new index of `site` beside it, then put it in place of the old one, so that nothing of a
     page gone since (deleted, made a draft or restricted) can still be found or fetched."""
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
@@ -119,6 +137,7 @@ def replace_index(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SI
         behind = [nice, "-n", "10"] if nice else []  # where there is no `nice`, at the same priority
         commands = [[*behind, *command] for command in _commands(site, slugs, part_size, staging)] if slugs else []
         runs = Indexing(commands, own_session=True)
+        started(runs)
         runs.run()  # here, in the preview's background thread
         if runs.error is not None:
             raise SearchIndexError(f"pagefind could not index the site: {runs.error}")
@@ -143,6 +162,8 @@ class BackgroundIndex:
         self.pending = False
         self.slugs: list[str] = []
         self.thread: threading.Thread | None = None
+        self.runs: Indexing | None = None
+        self.held = False
 
     def request(self, slugs: list[str]) -> None:
         with self.lock:
@@ -151,8 +172,21 @@ class BackgroundIndex:
                 self.thread = threading.Thread(target=self._run, daemon=True)
                 self.thread.start()
 
+    def hold(self, held: bool) -> None:
+        """Pause the index while a rebuild runs, or let it go on: the author's page first."""
+        with self.lock:
+            self.held = held
+            if self.runs:
+                self.runs.hold(held)
+
+    def _started(self, runs: Indexing) -> None:
+        with self.lock:
+            self.runs = runs
+            runs.held = self.held
+
     def wait(self) -> None:
         """Return once the index covers every request made so far."""
+        self.hold(False)
         with self.lock:
             thread = self.thread
         if thread:
@@ -166,6 +200,6 @@ class BackgroundIndex:
                     return
                 self.pending, slugs = False, self.slugs
             try:
-                replace_index(self.site, slugs, self.part_size)
+                replace_index(self.site, slugs, self.part_size, self._started)
             except SearchIndexError as error:
                 self.report(str(error))

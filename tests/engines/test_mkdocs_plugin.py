@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -44,8 +45,9 @@ def serving_temp(root: Path) -> Path:
 
 
 @contextmanager
-def serving(root: Path, command: list[str], log: Path | None = None) -> Iterator[str]:
-    """A preview server, stopped with SIGTERM as editors, containers and scripts stop one; what it prints kept in `log`."""
+def serving(root: Path, command: list[str], log: Path | None = None, stop: int = signal.SIGTERM) -> Iterator[str]:
+    """A preview server, stopped with SIGTERM as editors, containers and scripts stop one (or `stop`: SIGHUP, its
+    terminal closed); what it prints kept in `log`."""
     port = free_port()
     serving_temp(root).mkdir(exist_ok=True)
     process = subprocess.Popen(
@@ -59,7 +61,7 @@ def serving(root: Path, command: list[str], log: Path | None = None) -> Iterator
     try:
         yield f"http://127.0.0.1:{port}{mount}briefings/"
     finally:
-        process.terminate()
+        process.send_signal(stop)
         process.wait(timeout=20)
 
 
@@ -177,8 +179,9 @@ def test_a_preview_started_on_broken_content_shows_why_then_the_site_once_fixed(
 
 
 @pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
-def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str]) -> None:
-    with serving(project, [sys.executable, "-m", *command, "serve"]) as base:
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str], stop: int) -> None:
+    with serving(project, [sys.executable, "-m", *command, "serve"], stop=stop) as base:
         assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
         assert list(serving_temp(project).glob(f"{ENGINE}_*/briefings/year-end-maca/index.html"))
     assert list(serving_temp(project).iterdir()) == []
@@ -474,3 +477,44 @@ def test_a_preview_checks_a_stylesheets_loads_against_the_site_address_of_each_r
             rebuild(project, site)
     finally:
         config.plugins.on_shutdown()
+
+
+FILES_WITH_SUMMARIES = ("feed.xml", "archive/by-year/2024-25.docx")
+"""Files other than pages that show an audit's summary: the feed and its year's report."""
+
+
+def test_a_preview_reports_a_detail_in_its_feed_and_reports_at_every_rebuild_until_fixed(
+    project: Path, preview_site: Path
+) -> None:
+    """A preview checks its feed, data and documents at every rebuild: a detail that reaches them (an allowance
+    covers its own page only) fails every rebuild until it is gone, then again."""
+    allowance = 'summary: "Duty line 0161 496 0000."  # privacy: allow "0161 496 0000" reason: public duty line'
+    source = project / "content/audits/allowed.md"
+    preview = load_config(str(project / "mkdocs.yml")).plugins["briefings"].run.steps  # the one MkDocs keeps
+    for _ in range(2):
+        write(project, "content/audits/allowed.md", BASE.replace("summary: A valid summary.", allowance))
+        for _ in range(2):
+            with pytest.raises(Abort):
+                rebuild(project, preview_site)
+            for name in FILES_WITH_SUMMARIES:
+                assert [f.text for f in preview.passed[name][4]] == ["0161 496 0000"], name
+        source.write_text(source.read_text().replace("0161 496 0000", "the duty line"))
+        rebuild(project, preview_site)
+        assert all(preview.passed[name][4] == () for name in FILES_WITH_SUMMARIES)
+
+
+def test_a_preview_rewrites_the_changed_feed_data_and_documents_as_a_fresh_build_writes_them(
+    project: Path, preview_site: Path
+) -> None:
+    """A save that changes a title rewrites the feed, the archive's data and the year's documents as a fresh build
+    writes them, and leaves a file it did not change alone."""
+    source = project / "content/audits/year-end-maca.md"
+    source.write_text(source.read_text().replace("title: Audit on the last day of March", "title: Renamed audit of March"))
+    untouched = preview_site / "archive/by-year/2024-25.csv"  # the audit is of 2023-24
+    os.utime(untouched, ns=(1, 1))
+    rebuild(project, preview_site)
+    assert untouched.stat().st_mtime_ns == 1
+    assert engine_build(project).returncode == 0
+    for name in ("feed.xml", "archive.json", "archive.csv", "archive/by-year/2023-24.csv", "archive/by-year/2023-24.docx"):
+        assert (preview_site / name).read_bytes() == (project / "site" / name).read_bytes(), name
+    assert "Renamed audit of March" in (preview_site / "archive.json").read_text()

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,7 @@ def _one_briefing(site: Path) -> None:
 
 _REPLACE = """
 import sys
+import time
 from pathlib import Path
 from generator.output.search import SearchIndexError, replace_index
 site = Path(sys.argv[1])
@@ -137,3 +139,32 @@ def test_a_preview_index_is_written_and_its_failure_reported_with_or_without_nic
     indexed, failed = run.stdout.split("\n", 1)
     assert indexed == "indexed True" and "Zanzibar" in indexed_text(site)
     assert failed.startswith("failed pagefind could not index the site: ") and "nice:" not in failed
+
+
+def _state(pid: int) -> str:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_a_preview_index_held_during_a_rebuild_pauses_then_finishes(public_site: Path, tmp_path: Path) -> None:
+    """While the preview rebuilds, its background index is paused, Pagefind's processes stopped where they are; let
+    go, it finishes, and `wait` lets it go whatever was asked before."""
+    site = shutil.copytree(public_site, tmp_path / "site")
+    slugs = [page.parent.name for page in site.glob("briefings/*/index.html")]
+    reports: list[str] = []
+    index = BackgroundIndex(site, 1000, reports.append)
+    index.hold(True)
+    index.request(slugs)
+    deadline = time.monotonic() + 30
+    while (index.runs is None or index.runs.process is None) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process = index.runs.process
+    assert process is not None and _state(process.pid) == "T"
+    time.sleep(0.5)
+    assert process.poll() is None and _state(process.pid) == "T"  # it did not go on
+    index.hold(False)
+    assert _state(process.pid) != "T"
+    index.hold(True)
+    index.wait()  # lets it go first: never waits on a paused index
+    assert process.poll() == 0 and reports == []
+    assert "Background of" in indexed_text(site)
