@@ -26,7 +26,7 @@ from generator.output.postbuild import LARGE_PAGE, PostBuild
 from generator.output.search import part_count
 from generator.pipeline import Checked, Memo, check, generate, publishable_slugs
 from generator.privacy.scan import Allowance
-from generator.sitemodel import Output
+from generator.sitemodel import BUNDLE_DIR, Output
 
 
 class BuildFailed(Exception):
@@ -120,22 +120,36 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
 
 def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
     """An output folder no build may replace whole: the project or a folder holding it, a folder of the project's
-    own files (content, theme) or one inside them; for the partners site, the public site's folder."""
+    own files (content, theme) or one inside them; for the partners site, the public site's folder. And a theme
+    folder that would be published inside the search index's folder, where the built site's checks read nothing."""
     output, root = options.output.resolve(), project.root.resolve()
     sources = [(root / place).resolve() for place in project.origins if (root / place).is_dir()]
     if root.is_relative_to(output) or any(output.is_relative_to(place) for place in sources):
         message = (
-            f"the site is never built into {options.output}: a build replaces its folder whole, and that one is or holds "
-            "the project's own files; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
+            f"the site is never built into {options.output}: a build replaces its folder whole, and that one is, holds or "
+            "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
+    themes = [root / place for place in project.origins if place not in (project.content_dir, project.config_file)]
+    found = [
+        Problem(folder.relative_to(root).as_posix(), 1, _THEME_INDEX_FOLDER)
+        for theme in themes
+        for folder in sorted(theme.iterdir() if theme.is_dir() else ())
+        if folder.is_dir() and BUNDLE_DIR.fullmatch(folder.name.lower() + "/")
+    ]
     if options.audience is Audience.PARTNERS and output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()):
         message = (
             f"the partners site is never built into site/ or inside it (here: {options.output}), the public site's folder: "
             "build it into site-partners/ (`briefings build --audience partners`, or `mkdocs build -d site-partners`)"
         )
-        return [Problem(project.config_file, 1, message)]
-    return []
+        found.append(Problem(project.config_file, 1, message))
+    return found
+
+
+_THEME_INDEX_FOLDER = (
+    "would be published inside the search index's folder, which the built site's checks cannot tell from the index; "
+    "move what is in it to another folder of the theme"
+)
 
 
 class Build:

@@ -118,7 +118,7 @@ def check_site(
     for relative in files_in(site):
         file = site / relative
         suffix = file.suffix.lower()  # as a browser or a server reads it: NOTES.TXT is text
-        if BUNDLE_DIR.match(relative) or suffix in PASSED_OVER or relative in checked:
+        if BUNDLE_DIR.match(relative) or suffix in PASSED_OVER or relative in checked or relative == ENGINE_COPY:
             continue
         now, stat, known = time.time_ns(), file.stat(), passed.get(relative)
         found[relative] = known[4] if known else ()
@@ -235,14 +235,17 @@ def _check_other(name: str, data: bytes, own_host: str, seen: set[str]) -> list[
 
 
 _KIND = "kind: "
+ENGINE_COPY = "sitemap.xml.gz"
+"""The sitemap as the engine compresses it, beside the sitemap the checks read."""
 
 CHECKS = dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), check_html)
 CHECKS |= {".json": _check_json, ".css": _check_css, ".docx": _check_docx}
 CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md", ".yml", ".yaml"), _check_text)
-PASSED_OVER = frozenset((".js", ".mjs", ".map", ".gz", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico"))
+PASSED_OVER = frozenset((".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico"))
 PASSED_OVER |= {".woff", ".woff2", ".ttf", ".otf", ".eot"}
-"""Kinds the checks pass over: scripts and their source maps, the engine's compressed sitemap, pictures, fonts, and
-the PDFs printed from the checked pages. Every other file is read (see `_check_other`).
+"""Kinds the checks pass over: scripts and their source maps, pictures and fonts; and the engine's compressed copy of
+the sitemap (`ENGINE_COPY`). Every other file is read (see `_check_other`): the PDFs of the briefings are printed
+from the checked pages after the checks, so a PDF the checks see came from elsewhere, and is refused.
 
 Scripts are left out: they are code (the theme's holds e-mail addresses and `@name`s of its authors), and a
 hand-written page's scripts are read as text in the content check, as every file beside the pages is."""

@@ -4,6 +4,7 @@ and `build` at the file and line where the detail starts, with its kind."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import re
 from pathlib import Path
@@ -680,7 +681,11 @@ def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["notes.TXT", "contacts.yml", "contacts.YAML", "team.tsv", "team.vcf", "team.ics", "team.rss", "team.xhtml", "TEAM"]
+    "name",
+    [
+        *["notes.TXT", "contacts.yml", "contacts.YAML", "team.tsv", "team.vcf", "team.ics", "team.rss", "team.xhtml", "TEAM"],
+        *["leaflet.PDF", "notes.txt.gz"],  # named as kinds the checks do not read, text all the same
+    ],
 )
 def test_a_theme_file_whatever_its_type_or_case_is_read_in_the_built_site(project: Path, cli, name: str) -> None:
     """A server sends NOTES.TXT as text and contacts.yml as a file anyone can open: the built site's scan reads them."""
@@ -692,9 +697,23 @@ def test_a_theme_file_whatever_its_type_or_case_is_read_in_the_built_site(projec
     assert f"overrides/assets/{name}:1: privacy: phone: 07••• ••••23 reached the built site" in run.out
 
 
+def test_a_theme_folder_inside_the_search_index_folder_is_refused(project: Path, cli) -> None:
+    """The built site's checks pass over the search index's folders: the theme may put nothing there."""
+    (project / "overrides/pagefind-2").mkdir()
+    (project / "overrides/pagefind-2/card.txt").write_text("TEL:07700 900123\n")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1 and "overrides/pagefind-2:1: would be published inside the search index's folder" in run.out
+    assert not (project / "site").exists()
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
-    [("team.vcf", "duty: Ring 07700 900123\n".encode("utf-16")), ("team.xlsx", b"PK\x03\x04\x14\x00\x08\x00\xff\xfe")],
+    [
+        ("team.vcf", "duty: Ring 07700 900123\n".encode("utf-16")),
+        ("team.xlsx", b"PK\x03\x04\x14\x00\x08\x00\xff\xfe"),
+        ("notes.csv.gz", gzip.compress(b"duty,07700 900123\n")),
+        ("leaflet.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Author (Ring 07700 900123) >> endobj\n"),
+    ],
 )
 def test_a_theme_file_the_checks_cannot_read_as_text_is_refused(project: Path, cli, name: str, data: bytes) -> None:
     """A file of a kind the checks do not know, which is not text they can read (another encoding, a spreadsheet),
