@@ -140,15 +140,24 @@ def test_a_lock_file_that_is_a_link_is_refused_and_what_it_links_to_left_alone(p
         assert not (project / "site").exists()
 
 
-def test_an_output_folder_that_was_a_file_is_replaced_and_leaves_nothing_behind(project: Path) -> None:
-    (project / "site").write_text("not a folder")
-    for _ in range(2):
-        assert briefings(project, "build", "--pdf", "skip").returncode == 0
-        assert (project / "site/index.html").is_file()
-        assert leftovers(project) == []
+@pytest.mark.parametrize("name", ["site", "mkdocs.yml", "notes.txt"])
+def test_an_output_folder_that_is_a_file_is_refused_and_the_file_left_alone(project: Path, name: str) -> None:
+    """A build replaces its output folder whole: named a file (`-d mkdocs.yml`), it refuses, and nothing is lost."""
+    if name != "mkdocs.yml":
+        (project / name).write_text("not a folder")
+    before = tree_digest(project)
+    for result in (
+        subprocess.run(
+            [sys.executable, "-m", ENGINE, "build", "-d", name], cwd=project, env=env(), capture_output=True, text=True
+        ),
+        *([briefings(project, "build", "--pdf", "skip")] if name == "site" else []),
+    ):
+        assert result.returncode == 1
+        assert f"{name} is a file, not a folder" in result.stdout + result.stderr
+        assert tree_digest(project) == before and leftovers(project) == []
 
 
-@pytest.mark.parametrize("folder", ["content/audits", "overrides/assets", "..", "."])
+@pytest.mark.parametrize("folder", ["content/audits", "content/../content/audits", "overrides/assets", "..", "."])
 def test_a_build_into_the_project_or_a_folder_of_its_own_files_is_refused_and_nothing_changes(project: Path, folder: str) -> None:
     """A build replaces its output folder whole: never the content, the theme, or the project holding them."""
     before = tree_digest(project)

@@ -45,6 +45,8 @@ def staged(target: Path) -> Iterator[Path]:
         raise Refused(
             f"{target.name}/ is a link to {target.resolve()}: the build replaces its folder whole, so build into a real folder"
         )
+    if target.exists() and not target.is_dir():
+        raise Refused(f"{target.name} is a file, not a folder: the build would replace it whole; build into a folder")
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target):
         remove_leftovers(target)
@@ -56,7 +58,7 @@ def staged(target: Path) -> Iterator[Path]:
             raise
         staging.chmod(0o755)
         _swap(staging, target)
-        _remove(staging)  # now what was there before, if anything
+        _remove(staging)  # now the old folder, if there was one
 
 
 def files_in(folder: Path) -> list[str]:
@@ -88,7 +90,7 @@ def remove_leftovers(target: Path) -> None:
 
 
 def _remove(path: Path) -> None:
-    """Remove a folder whole, or a file or link (an output "folder" that was a file is swapped out as one)."""
+    """Remove a folder whole, or a file or link of that name (earlier versions swapped an output file out as one)."""
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
     else:
