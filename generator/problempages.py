@@ -12,6 +12,7 @@ a line saying why it is not shown (what is on disk may hold an audit made restri
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 import traceback
@@ -28,8 +29,9 @@ POLL = "/.briefings-preview/rebuilds"
 """Where the problem page asks how many rebuilds have finished, to reload after the next one; no page of a
 site has this path (MkDocs publishes no file whose name starts with a dot)."""
 
-LIVERELOAD = "/livereload/"
-"""Where an open page asks the engine's server whether to reload: answered by it, problems or not."""
+LIVERELOAD = re.compile(r"/livereload/[0-9]+/[0-9]+")
+"""Where an open page asks the engine's server whether to reload (its own pattern): answered by it, problems or not.
+Any other path under `/livereload/` would be answered from the site's files."""
 UNSHOWN = "The preview shows none of the site's files until the problems on its pages are fixed.\n"
 """What any other file of the site is answered with meanwhile: what is on disk is the site as it was, or as the failed
 rebuild left it (an audit made restricted or a draft still in its feed, its text version and its search index)."""
@@ -76,7 +78,7 @@ class ProblemPages:
             if shown.problems and path.endswith(("/", ".html")):
                 page = problem_page(shown.problems, POLL, shown.rebuilds)
                 return _respond(start_response, "text/html; charset=utf-8", page)
-            if shown.problems and not path.startswith(LIVERELOAD):  # the site as it was, a file made restricted since
+            if shown.problems and not LIVERELOAD.fullmatch(path):  # the site as it was, a file made restricted since
                 return _respond(start_response, "text/plain; charset=utf-8", UNSHOWN)
             return app(environ, start_response)
 

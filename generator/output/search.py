@@ -62,10 +62,10 @@ class Indexing(threading.Thread):
     block raises, Pagefind is stopped at once; otherwise the index is complete when the block ends.
     """
 
-    def __init__(self, commands: list[list[str]], own_session: bool) -> None:
-        """`own_session` keeps a background run out of reach of the terminal's Ctrl-C, so that it can finish."""
+    def __init__(self, commands: list[list[str]], own_group: bool) -> None:
+        """`own_group` keeps a background run out of reach of the terminal's Ctrl-C (a process group of its own), so that it can finish."""
         super().__init__(daemon=True)
-        self.commands, self.own_session = commands, own_session
+        self.commands, self.own_group = commands, own_group
         self.lock = threading.Lock()
         self.process: subprocess.Popen[str] | None = None
         self.stopped = False
@@ -77,14 +77,19 @@ class Indexing(threading.Thread):
             with self.lock:
                 if self.stopped:
                     return
-                self.process = subprocess.Popen(
-                    command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=self.own_session
+                self.process = subprocess.Popen(  # a group of its own: the terminal's Ctrl-C reaches only the foreground
+                    command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **self._group()
                 )
                 self._signal()
             out, err = self.process.communicate()
             if self.process.returncode != 0:
                 self.error = err.strip() or out.strip() or f"it stopped with exit status {self.process.returncode}"
                 return
+
+    def _group(self) -> dict[str, int]:
+        """A process group of its own, in the preview's session (not a session of its own): if the preview dies while
+        the index is paused, the system sends the orphaned, stopped group SIGHUP, and it ends instead of waiting forever."""
+        return {"process_group": 0} if self.own_group and hasattr(os, "setpgid") else {}
 
     def hold(self, held: bool) -> None:
         """Pause Pagefind where it is, or let it go on (where the system can pause a process)."""
@@ -93,7 +98,7 @@ class Indexing(threading.Thread):
             self._signal()
 
     def _signal(self) -> None:
-        if self.own_session and self.process and self.process.poll() is None and hasattr(signal, "SIGSTOP"):
+        if self.own_group and self.process and self.process.poll() is None and hasattr(signal, "SIGSTOP"):
             with suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGSTOP if self.held else signal.SIGCONT)
 
@@ -121,7 +126,7 @@ def indexing(site: Path, slugs: list[str], part_size: int = DEFAULT_PART_SIZE) -
 
     The slugs are those the pages were told to expect (`part_count`).
     """
-    runs = Indexing(_commands(site, slugs, part_size, site), own_session=False)
+    runs = Indexing(_commands(site, slugs, part_size, site), own_group=False)
     runs.start()
     return runs
 
@@ -136,7 +141,7 @@ def replace_index(
         nice = shutil.which("nice")  # behind the next rebuild: the author sees the page first, the search catches up
         behind = [nice, "-n", "10"] if nice else []  # where there is no `nice`, at the same priority
         commands = [[*behind, *command] for command in _commands(site, slugs, part_size, staging)] if slugs else []
-        runs = Indexing(commands, own_session=True)
+        runs = Indexing(commands, own_group=True)
         started(runs)
         runs.run()  # here, in the preview's background thread
         if runs.error is not None:

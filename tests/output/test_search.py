@@ -142,7 +142,11 @@ def test_a_preview_index_is_written_and_its_failure_reported_with_or_without_nic
 
 
 def _state(pid: int) -> str:
-    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    """A process's state as `ps` shows it (T: stopped, Z: ended, not yet reaped); X once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return "X"
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
@@ -168,3 +172,35 @@ def test_a_preview_index_held_during_a_rebuild_pauses_then_finishes(public_site:
     index.wait()  # lets it go first: never waits on a paused index
     assert process.poll() == 0 and reports == []
     assert "Background of" in indexed_text(site)
+
+
+PAUSED_THEN_KILLED = """
+import sys, time
+from generator.output.search import Indexing
+runs = Indexing([[sys.executable, "-c", "import time; time.sleep(120)"]], own_group=True)
+runs.held = True  # as a preview holds its index during a rebuild
+runs.start()
+while runs.process is None:
+    time.sleep(0.01)
+print(runs.process.pid, flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
+def test_a_paused_index_ends_when_the_preview_is_killed_outright(tmp_path: Path) -> None:
+    """Killed with SIGKILL while its index is paused, a preview cannot let the index go on: the system ends it (a
+    stopped process group left with no parent in the session gets SIGHUP), instead of leaving it stopped forever."""
+    preview = subprocess.Popen([sys.executable, "-c", PAUSED_THEN_KILLED], stdout=subprocess.PIPE, text=True)
+    assert preview.stdout is not None
+    index = int(preview.stdout.readline())
+    deadline = time.monotonic() + 10
+    while _state(index) != "T" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _state(index) == "T"
+    preview.kill()
+    preview.wait()
+    deadline = time.monotonic() + 10
+    while _state(index) not in ("Z", "X") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _state(index) in ("Z", "X")

@@ -187,6 +187,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+        if config.theme.custom_dir:  # a problem in the theme is fixed by saving it, and the preview rebuilds
+            server.watch(config.theme.custom_dir)
         show_problems(server, self.run.first_problems())
         stop_on_sigterm()
         return server
