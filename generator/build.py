@@ -59,9 +59,23 @@ def checked_content(
         today=options.build_date,
         settings_file=project.config_file,
     )
+    checked.problems += _theme_index_folders(project)
     if not checked.report(reporter):
         raise BuildFailed("content has problems", checked.problems)
     return checked
+
+
+def _theme_index_folders(project: Project) -> list[Problem]:
+    """A theme folder that would be published inside the search index's folder, whose files the built site's checks
+    pass over (the theme is not content: the content check does not read it)."""
+    root = project.root
+    themes = [root / place for place in project.origins if place not in (project.content_dir, project.config_file)]
+    return [
+        Problem(folder.relative_to(root).as_posix(), 1, _THEME_INDEX_FOLDER)
+        for theme in themes
+        for folder in sorted(theme.iterdir() if theme.is_dir() else ())
+        if folder.is_dir() and BUNDLE_DIR.fullmatch(folder.name.lower() + "/")
+    ]
 
 
 @dataclass
@@ -120,8 +134,7 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
 
 def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
     """An output folder no build may replace whole: the project or a folder holding it, a folder of the project's
-    own files (content, theme) or one inside them; for the partners site, the public site's folder. And a theme
-    folder that would be published inside the search index's folder, where the built site's checks read nothing."""
+    own files (content, theme) or one inside them; for the partners site, the public site's folder."""
     output, root = options.output.resolve(), project.root.resolve()
     sources = [(root / place).resolve() for place in project.origins if (root / place).is_dir()]
     if root.is_relative_to(output) or any(output.is_relative_to(place) for place in sources):
@@ -130,20 +143,13 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
-    themes = [root / place for place in project.origins if place not in (project.content_dir, project.config_file)]
-    found = [
-        Problem(folder.relative_to(root).as_posix(), 1, _THEME_INDEX_FOLDER)
-        for theme in themes
-        for folder in sorted(theme.iterdir() if theme.is_dir() else ())
-        if folder.is_dir() and BUNDLE_DIR.fullmatch(folder.name.lower() + "/")
-    ]
     if options.audience is Audience.PARTNERS and output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()):
         message = (
             f"the partners site is never built into site/ or inside it (here: {options.output}), the public site's folder: "
             "build it into site-partners/ (`briefings build --audience partners`, or `mkdocs build -d site-partners`)"
         )
-        found.append(Problem(project.config_file, 1, message))
-    return found
+        return [Problem(project.config_file, 1, message)]
+    return []
 
 
 _THEME_INDEX_FOLDER = (

@@ -553,6 +553,15 @@ def test_a_preview_whose_first_build_fails_the_site_checks_starts_and_shows_why(
         assert wait_for(running.base + "briefings/year-end-maca/", "md-copyright fixed", 90), "".join(running.lines)
 
 
+def test_a_preview_refuses_a_theme_folder_inside_the_search_index_folder_and_serves_nothing_of_it(project: Path) -> None:
+    """The checks pass over the search index's folders: a preview, like a build, refuses a theme folder there."""
+    (project / "overrides/pagefind-2").mkdir()
+    (project / "overrides/pagefind-2/card.txt").write_text("TEL:07700 900123\n")
+    with preview(project, [sys.executable, "-m", "generator.cli", "serve"], shows=PROBLEM_PAGE) as running:
+        assert "overrides/pagefind-2:1:" in (fetch(running.base + "briefings/") or "")
+        assert "07700 900123" not in (fetch(running.base + "pagefind-2/card.txt") or "")
+
+
 def test_after_a_failed_rebuild_the_preview_serves_no_file_of_an_audit_made_restricted_in_it(project: Path) -> None:
     """One save makes an audit restricted and breaks another: the rebuild fails, and no file of the site (its text
     version, the feed, the search index) is served as it was until a rebuild succeeds."""
