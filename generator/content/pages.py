@@ -8,6 +8,7 @@ other file is refused, since no one can check what it holds.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -154,24 +155,29 @@ def image_problems(file: Path, path: str) -> list[Problem]:
     sees but anyone can read."""
     if file.stat().st_size > 10 * MAX_BYTES:
         return [Problem(path, 1, "image is larger than 10 MB; save a smaller copy for the web")]
+    return [Problem(path, 1, message) for message in picture_problems(file.read_bytes())]
+
+
+def picture_problems(data: bytes) -> list[str]:
+    """What an image's bytes carry besides its picture, as messages (see `image_problems`); the built site's
+    check asks the same of the theme's pictures."""
     try:
-        with Image.open(file) as image:
+        with Image.open(io.BytesIO(data)) as image:
             kinds = [key.upper() if len(key) <= 4 else key for key in _METADATA if image.info.get(key)]
             kinds += ["EXIF"] if image.getexif() and "EXIF" not in kinds else []
             kinds += ["text"] if getattr(image, "text", None) else []
     except (UnidentifiedImageError, OSError, ValueError):
-        return [Problem(path, 1, "is not an image that can be read; save it again as PNG or JPEG")]
+        return ["is not an image that can be read; save it again as PNG or JPEG"]
     if not kinds:
-        hidden = hidden_data(file.read_bytes())
-        message = f"image carries more than its picture ({hidden}); save it again as a new PNG or JPEG, or use a screenshot"
-        return [Problem(path, 1, message)] if hidden else []
-    return [
-        Problem(
-            path,
-            1,
-            f"image holds metadata ({', '.join(kinds)}: it can say where, when and by whom it was taken); save a copy "
-            "without it (Windows: Properties → Details → Remove Properties and Personal Information; or exiftool -all= FILE)",
+        hidden = hidden_data(data)
+        return (
+            [f"image carries more than its picture ({hidden}); save it again as a new PNG or JPEG, or use a screenshot"]
+            if hidden
+            else []
         )
+    return [
+        f"image holds metadata ({', '.join(kinds)}: it can say where, when and by whom it was taken); save a copy "
+        "without it (Windows: Properties → Details → Remove Properties and Personal Information; or exiftool -all= FILE)"
     ]
 
 

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from generator.content.pages import picture_problems
 from generator.output.blockscan import scan_blocks
 from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
 from generator.output.policy import unprotected
@@ -48,6 +49,8 @@ LOAD = "third-party"
 """The kind of a sighting that is a load from another host."""
 UNREAD = "unread"
 """The kind of a sighting that is a page the checks could not read to its end (every other kind is a detector's)."""
+PICTURE = "picture"
+"""The kind of a sighting that is a picture carrying more than its picture (metadata, hidden data)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class Sighting:
     text: str
 
     def message(self) -> str:
+        if self.kind == PICTURE:
+            return self.text
         if self.kind == LOAD:
             return f"loads {self.text} from a third-party host; serve it from the site itself"
         if self.kind == UNREAD and "depth" in self.text:
@@ -224,6 +229,11 @@ def _word_texts(xml: bytes) -> list[str]:
     return paragraphs or [text for text in root.itertext() if text.strip()]
 
 
+def _check_picture(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
+    """A picture (the theme's, a page's): what it carries besides its picture, as the content check asks of a page's."""
+    return [Sighting(name, 1, PICTURE, message) for message in picture_problems(data)]
+
+
 def _check_other(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A file of another kind (a contact card, a calendar, a tab-separated table): read as text where it is text.
     Anything else cannot be checked, and is refused, as the content check refuses it among the pages."""
@@ -241,9 +251,9 @@ ENGINE_COPY = "sitemap.xml.gz"
 CHECKS = dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), check_html)
 CHECKS |= {".json": _check_json, ".css": _check_css, ".docx": _check_docx}
 CHECKS |= dict.fromkeys((".xml", ".svg", ".txt", ".csv", ".md", ".yml", ".yaml"), _check_text)
-PASSED_OVER = frozenset((".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico"))
-PASSED_OVER |= {".woff", ".woff2", ".ttf", ".otf", ".eot"}
-"""Kinds the checks pass over: scripts and their source maps, pictures and fonts; and the engine's compressed copy of
+CHECKS |= dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"), _check_picture)
+PASSED_OVER = frozenset((".js", ".mjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot"))
+"""Kinds the checks pass over: scripts and their source maps, and fonts; and the engine's compressed copy of
 the sitemap (`ENGINE_COPY`). Every other file is read (see `_check_other`): the PDFs of the briefings are printed
 from the checked pages after the checks, so a PDF the checks see came from elsewhere, and is refused.
 

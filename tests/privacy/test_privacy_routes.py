@@ -647,6 +647,24 @@ def test_an_image_carrying_anything_besides_its_picture_is_refused(project: Path
     assert len(problems) == 1 and problems[0].startswith("image carries more than its picture")
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("photo.jpg", lambda: _image("JPEG", exif=True), "image holds metadata (EXIF"),
+        ("logo.png", lambda: _image("PNG", exif=False) + b"Tyler Smith, 14 Laburnum Close", "image carries more than"),
+        ("icon.PNG", lambda: b"TEL:07700 900123\n", "is not an image that can be read"),
+    ],
+)
+def test_a_theme_picture_carrying_more_than_its_picture_is_refused(project: Path, cli, name: str, data, said: str) -> None:
+    """The theme's pictures are published as they are: the built site's check asks of them what the content check
+    asks of a page's (where, when and by whom a photo was taken; text hidden after it; text named as a picture)."""
+    (project / "overrides/assets" / name).write_bytes(data())
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1, run.out
+    assert f"site/assets/{name}:1: {said}" in run.out
+    assert not (project / "site").exists()
+
+
 def test_an_allowed_detail_may_reach_its_own_page_only(project: Path, cli) -> None:
     """An allowance in the summary: the summary is on listings too, where the allowance does not reach."""
     allowance = 'summary: "Duty line 0161 496 0000."  # privacy: allow "0161 496 0000" reason: public duty line'
