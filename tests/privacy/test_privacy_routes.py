@@ -7,6 +7,8 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -647,12 +649,29 @@ def test_an_image_carrying_anything_besides_its_picture_is_refused(project: Path
     assert len(problems) == 1 and problems[0].startswith("image carries more than its picture")
 
 
+def _png_claiming(width: int, height: int) -> bytes:
+    """A PNG's header claiming a size no reader should decode (a decompression bomb): a few bytes on disk."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+def test_a_bomb_among_the_pages_is_refused_not_a_crash(project: Path) -> None:
+    (project / "content/pages/huge.png").write_bytes(_png_claiming(100_000, 100_000))
+    problems = [p.message for p in check(project, "content").problems if p.path.endswith("huge.png")]
+    assert problems == ["is not an image that can be read; save it again as PNG or JPEG"]
+
+
 @pytest.mark.parametrize(
     ("name", "data", "said"),
     [
         ("photo.jpg", lambda: _image("JPEG", exif=True), "image holds metadata (EXIF"),
         ("logo.png", lambda: _image("PNG", exif=False) + b"Tyler Smith, 14 Laburnum Close", "image carries more than"),
         ("icon.PNG", lambda: b"TEL:07700 900123\n", "is not an image that can be read"),
+        ("huge.png", lambda: _png_claiming(100_000, 100_000), "is not an image that can be read"),
     ],
 )
 def test_a_theme_picture_carrying_more_than_its_picture_is_refused(project: Path, cli, name: str, data, said: str) -> None:
