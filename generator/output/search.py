@@ -88,7 +88,8 @@ class Indexing(threading.Thread):
 
     def _group(self) -> dict[str, int]:
         """A process group of its own, in the preview's session (not a session of its own): if the preview dies while
-        the index is paused, the system sends the orphaned, stopped group SIGHUP, and it ends instead of waiting forever."""
+        the index is paused, the system sends the orphaned, stopped group SIGHUP and SIGCONT, and it ends (or goes on,
+        where SIGHUP is ignored, as under `nohup`) instead of staying stopped forever."""
         return {"process_group": 0} if self.own_group and hasattr(os, "setpgid") else {}
 
     def hold(self, held: bool) -> None:
