@@ -166,12 +166,7 @@ def picture_problems(data: bytes) -> list[str]:
             kinds = [key.upper() if len(key) <= 4 else key for key in _METADATA if image.info.get(key)]
             kinds += ["EXIF"] if image.getexif() and "EXIF" not in kinds else []
             kinds += ["text"] if getattr(image, "text", None) else []
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        OSError,
-        ValueError,
-    ):  # a bomb: its size claims billions of pixels
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):  # a bomb claims billions of pixels
         return ["is not an image that can be read; save it again as PNG or JPEG"]
     if not kinds:
         hidden = hidden_data(data)

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.content.files import FOLDERS
 from generator.model import Problem
-from generator.output.sitescan import LOAD, PICTURE, UNREAD, Sighting
+from generator.output.sitescan import NOT_DETAILS, UNTRACED, Sighting
 from generator.privacy.reading import Read, read_markdown
 from generator.privacy.scan import Allowance, covers
 from generator.sitemodel import national_digits
@@ -111,13 +111,13 @@ def problems_of(
         if item.kind == "phone" and national_digits(item.text) in public_numbers:
             continue
         allowed = set()
-        if item.kind not in (LOAD, UNREAD, PICTURE):
+        if item.kind not in NOT_DETAILS:
             allowed = {place for place in origins.places_of(item.text) if any(covers(a, *place, item.text) for a in allowances)}
             if allowed and allowed == set(origins.places_of(item.text)) and _own_page(allowed, item.path):
                 continue
         where = (
             None
-            if item.kind in (UNREAD, PICTURE)
+            if item.kind in UNTRACED
             else origins.find(item.text, item.path, excluding=allowed) or origins.find(item.text, item.path)
         )
         message = item.message() + (BEYOND if allowed and where in allowed else "")

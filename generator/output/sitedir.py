@@ -110,7 +110,8 @@ def _locked(target: Path) -> Iterator[None]:
         raise Refused(
             f"{lock.name} cannot be opened as the build's lock ({error.strerror}); remove it, then build again"
         ) from None
-    if not stat.S_ISREG(os.fstat(descriptor).st_mode) or os.fstat(descriptor).st_nlink > 1:
+    found = os.fstat(descriptor)
+    if not stat.S_ISREG(found.st_mode) or found.st_nlink > 1:
         os.close(descriptor)
         raise Refused(f"{lock.name} is not the build's own lock file (a link or a special file); remove it, then build again")
     with open(descriptor, "r+", encoding="utf-8") as handle:

@@ -51,6 +51,12 @@ UNREAD = "unread"
 """The kind of a sighting that is a page the checks could not read to its end (every other kind is a detector's)."""
 PICTURE = "picture"
 """The kind of a sighting that is a picture carrying more than its picture (metadata, hidden data)."""
+UNKNOWN = "unknown kind"
+"""The kind of a sighting that is a file the checks cannot read as text (its text: the file's suffix)."""
+UNTRACED = frozenset({UNREAD, PICTURE, UNKNOWN})
+"""Kinds reported at the site file: their text was written in no content file."""
+NOT_DETAILS = UNTRACED | {LOAD}
+"""Kinds that are no identifying detail: no privacy allowance covers them."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +78,10 @@ class Sighting:
                 f"elements nested more than {DEEPEST:,} deep: the privacy checks cannot read what follows, which a browser "
                 "still shows; nest them less deeply"
             )
-        if self.kind == UNREAD and self.text.startswith(_KIND):
+        if self.kind == UNKNOWN:
             return (
-                f"the privacy checks cannot read a file of this kind ({self.text.removeprefix(_KIND)}), which anyone can "
-                "download; publish its text as a page, or remove it"
+                f"the privacy checks cannot read a file of this kind ({self.text}), which anyone can download; publish its "
+                "text as a page, or remove it"
             )
         if self.kind == UNREAD:
             return f"the privacy checks cannot read what follows ({self.text.strip()}), which a browser still shows"
@@ -240,11 +246,10 @@ def _check_other(name: str, data: bytes, own_host: str, seen: set[str]) -> list[
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return [Sighting(name, 1, UNREAD, _KIND + (PurePosixPath(name).suffix.lower() or "no suffix"))]
+        return [Sighting(name, 1, UNKNOWN, PurePosixPath(name).suffix.lower() or "no suffix")]
     return _check_text(name, data, own_host, seen)
 
 
-_KIND = "kind: "
 ENGINE_COPY = "sitemap.xml.gz"
 """The sitemap as the engine compresses it, beside the sitemap the checks read."""
 
