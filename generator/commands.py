@@ -19,7 +19,14 @@ from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci,
 from generator.content.files import content_files, read_text, refused_files
 from generator.content.parse import parse_document
 from generator.content.taxonomy import load_taxonomy
-from generator.diagnostics import Reporter, append_step_summary, plural, print_problems, write_step_summary
+from generator.diagnostics import (
+    Reporter,
+    append_step_summary,
+    plural,
+    print_problems,
+    template_problem,
+    write_step_summary,
+)
 from generator.engines.mkdocs.runner import Engine
 from generator.model import Audience, Problem, Status, Taxonomy
 from generator.output.deployguard import not_public
@@ -97,6 +104,7 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
         print(f"build refused: {error}", file=sys.stderr)
         return 1
     except Exception as error:  # the engine reports its own details; the output folder stays as it was
+        _report_template_error(error, root)
         print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
         return 1
     pdfs = (
@@ -108,11 +116,24 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_template_error(error: Exception, root: Path) -> bool:
+    """Report an engine error that stopped in one of the project's templates at its line; whether it did."""
+    problem = template_problem(error, root)
+    if problem:
+        Reporter(sys.stderr).problems([problem])
+    return problem is not None
+
+
 def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     try:
         Engine(root).serve(_options(root, args), args.dev_addr)
     except SettingsError as error:
         print(f"serve refused: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the engine's first build stops the preview before it serves anything
+        if not _report_template_error(error, root):
+            raise
+        print("serve stopped: the preview's first build failed in a template; mend it and start again", file=sys.stderr)
         return 1
     return 0
 

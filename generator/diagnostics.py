@@ -13,7 +13,9 @@ import logging
 import os
 import re
 import sys
+import traceback
 from collections.abc import Collection, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from generator.model import Problem, printable
@@ -87,6 +89,23 @@ class Reporter:
         outcome = f"{plural(len(problems), 'problem')} in the built site; {consequence}."
         self.message(outcome)
         write_step_summary("briefings build", outcome, problems)
+
+
+def template_problem(error: BaseException, root: Path) -> Problem | None:
+    """Where in one of the project's templates (the theme's, in `overrides/`) `error` stopped the engine, as a
+    problem at that line, or None: whoever edits a template fixes it there, and the traceback is the engine's code,
+    not theirs. Jinja puts a template's lines in the traceback as frames of the template's own file."""
+    root = root.resolve()
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        file = Path(frame.filename).resolve()
+        if file.suffix != ".py" and file.is_relative_to(root) and file.is_file():
+            return Problem(
+                file.relative_to(root).as_posix(),
+                frame.lineno or 1,
+                f"this template stopped the build: {error} ({type(error).__name__}); mend this line, or undo the last "
+                "change to this file",
+            )
+    return None
 
 
 def print_problems(errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:

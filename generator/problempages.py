@@ -19,9 +19,11 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from generator.build import BuildFailed
+from generator.diagnostics import template_problem
 from generator.model import Problem
 from generator.preview import problem_page
 
@@ -50,12 +52,16 @@ class Shown:
 class ProblemPages:
     """Wraps a preview server's builder and its answers to requests (see the module's docstring)."""
 
-    def __init__(self, engine_log: logging.Logger, engine_error: type[Exception], problems: tuple[Problem, ...] = ()) -> None:
+    def __init__(
+        self, engine_log: logging.Logger, engine_error: type[Exception], root: Path, problems: tuple[Problem, ...] = ()
+    ) -> None:
         self.shown = Shown(problems=problems)
         """At first, what the first build failed on, if it did: the preview starts anyway, showing why."""
         self.engine_log = engine_log
         self.engine_error = engine_error
         """The engine's own errors, whose details it has logged already: their message is enough."""
+        self.root = root
+        """The project's folder: an error in one of its templates is shown at the template's line."""
 
     def guarded(self, builder: Callable[[], None]) -> Callable[[], None]:
         def rebuild() -> None:
@@ -64,8 +70,9 @@ class ProblemPages:
                 try:
                     builder()
                 except Exception as error:
-                    _tell_terminal(error, self.engine_error)
-                    problems = _problems(error, messages, self.engine_error)
+                    in_template = template_problem(error, self.root)
+                    _tell_terminal(error, self.engine_error, in_template)
+                    problems = (in_template,) if in_template else _problems(error, messages, self.engine_error)
             self.shown = Shown(self.shown.rebuilds + 1, problems)
 
         return rebuild
@@ -85,10 +92,13 @@ class ProblemPages:
         return answer
 
 
-def _tell_terminal(error: Exception, engine_error: type[Exception]) -> None:
+def _tell_terminal(error: Exception, engine_error: type[Exception], in_template: Problem | None) -> None:
     """The terminal hears of the error as it did from the engine's own loop: the engine has logged the details of
-    its own errors, so their message is enough; any other comes with its traceback."""
-    if isinstance(error, engine_error):
+    its own errors, so their message is enough, as is the line of a template that failed; any other comes with its
+    traceback."""
+    if in_template:
+        print(in_template, file=sys.stderr)
+    elif isinstance(error, engine_error):
         print(error, file=sys.stderr)
     else:
         traceback.print_exc()

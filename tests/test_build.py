@@ -553,6 +553,45 @@ def test_a_preview_whose_first_build_fails_the_site_checks_starts_and_shows_why(
         assert wait_for(running.base + "briefings/year-end-maca/", "md-copyright fixed", 90), "".join(running.lines)
 
 
+def break_template(project: Path) -> str:
+    """A Jinja syntax error on line 4 of a theme template, as a careless edit leaves one; the template's name."""
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text().replace('<div class="md-copyright">', '<div class="md-copyright">\n{% if %}'))
+    return "overrides/partials/copyright.html:4: this template stopped the build"
+
+
+def test_a_template_error_is_reported_at_the_templates_line_and_leaves_the_site_unchanged(project: Path) -> None:
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    before = tree_digest(project / "site")
+    where = break_template(project)
+    result = briefings(project, "build", "--pdf", "skip", GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    assert where in result.stderr
+    assert "::error file=overrides/partials/copyright.html,line=4::this template stopped the build" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_a_preview_whose_first_build_stops_in_a_template_says_where_and_ends(project: Path) -> None:
+    where = break_template(project)
+    command = [sys.executable, "-m", "generator.cli", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
+    result = subprocess.run(command, cwd=project, env=env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert where in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
+def test_a_preview_rebuild_that_stops_in_a_template_shows_the_templates_line(project: Path, command: list[str]) -> None:
+    with preview(project, command) as running:
+        where = break_template(project)
+        assert wait_for(running.base + "briefings/year-end-maca/", PROBLEM_PAGE, 90), "".join(running.lines)
+        shown = fetch(running.base + "briefings/year-end-maca/") or ""
+        assert "<code>overrides/partials/copyright.html:4:</code> this template stopped the build" in shown
+        assert running.wait_for_line(where), "".join(running.lines)
+        assert not any("Traceback" in line for line in running.lines)
+
+
 def test_a_preview_refuses_a_theme_folder_inside_the_search_index_folder_and_serves_nothing_of_it(project: Path) -> None:
     """The checks pass over the search index's folders: a preview, like a build, refuses a theme folder there."""
     (project / "overrides/pagefind-2").mkdir()

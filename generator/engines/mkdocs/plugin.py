@@ -189,13 +189,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         if config.theme.custom_dir:  # a problem in the theme is fixed by saving it, and the preview rebuilds
             server.watch(config.theme.custom_dir)
-        show_problems(server, self.run.first_problems())
+        show_problems(server, Path(config.config_file_path).parent, self.run.first_problems())
         stop_on_sigterm()
         return server
 
 
-def show_problems(server: LiveReloadServer, problems: tuple[Problem, ...] = ()) -> None:
+def show_problems(server: LiveReloadServer, root: Path, problems: tuple[Problem, ...] = ()) -> None:
     """A failed rebuild shows its problems in the browser (`problempages`), and the preview keeps serving."""
-    pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException, problems)
+    pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException, root, problems)
     server.builder = pages.guarded(server.builder)
     server.set_app(pages.answering(server.get_app()))
