@@ -328,6 +328,24 @@ def test_links_out_of_the_repository_and_special_files_are_refused_before_anythi
     assert tree_digest(project / "site") == before
 
 
+@pytest.mark.parametrize(
+    ("name", "target", "shown"),
+    [
+        ("content/pages/notes.md", "../audits/year-end-maca.md", "content/audits/year-end-maca.md"),
+        ("content/pages/raw", "../audits", "content/audits"),
+        ("content/pages/all", "..", "content"),
+    ],
+)
+def test_a_link_from_the_pages_into_the_audits_is_refused_as_it_would_publish_them_whatever_their_status(
+    project: Path, name: str, target: str, shown: str
+) -> None:
+    (project / name).symlink_to(target)
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert f"{name}:1: is a link to {shown}, among or around the audits and briefings" in result.stdout + result.stderr
+    assert not (project / "site").exists()
+
+
 def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
     (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0

@@ -112,6 +112,7 @@ def refused_files(root: Path, content_dir: str) -> dict[Path, Problem]:
     or folder (a device or a pipe would never end). Judged from the links alone, before anything is read."""
     refused = {}
     repository = root.resolve()
+    items = [(root / content_dir / folder).resolve() for folder in FOLDERS]
     for folder, dirs, files in os.walk(root / content_dir):  # never follows a linked folder
         for name in sorted(dirs + files):
             item = Path(folder) / name
@@ -124,10 +125,26 @@ def refused_files(root: Path, content_dir: str) -> dict[Path, Problem]:
                         path, 1, f"is a link to {target}, outside the repository; copy the file into the repository instead"
                     )
                     continue
+                if _reaches_items(item, target, items):
+                    refused[item] = Problem(
+                        path,
+                        1,
+                        f"is a link to {target.relative_to(repository).as_posix() or '.'}, among or around the audits and "
+                        "briefings: published through it, they would ignore their status (restricted, draft); remove the link",
+                    )
+                    continue
                 mode = _mode(target)
             if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 refused[item] = Problem(path, 1, "is not a plain file (a device, pipe or socket, or a broken link); remove it")
     return refused
+
+
+def _reaches_items(link: Path, target: Path, items: list[Path]) -> bool:
+    """Whether a link outside the audits' and briefings' folders leads into one of them (or to a folder holding one):
+    only there is each item published as its status says."""
+    if any(link.parent.resolve() == folder for folder in items):
+        return False
+    return any(target.is_relative_to(folder) or folder.is_relative_to(target) for folder in items)
 
 
 def _mode(path: Path, follow: bool = True) -> int:
