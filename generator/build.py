@@ -16,6 +16,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
+from generator.content.theme import theme_problems
 from generator.diagnostics import Reporter
 from generator.model import Audience, Problem
 from generator.output import sitedir
@@ -26,7 +27,7 @@ from generator.output.postbuild import LARGE_PAGE, PostBuild
 from generator.output.search import part_count
 from generator.pipeline import Checked, Memo, check, generate, publishable_slugs
 from generator.privacy.scan import Allowance
-from generator.sitemodel import BUNDLE_DIR, Output
+from generator.sitemodel import Output
 
 
 class BuildFailed(Exception):
@@ -59,23 +60,11 @@ def checked_content(
         today=options.build_date,
         settings_file=project.config_file,
     )
-    checked.problems += _theme_index_folders(project)
+    themes = [place for place in project.origins if place not in (project.content_dir, project.config_file)]
+    checked.problems += theme_problems(project.root, themes)
     if not checked.report(reporter):
         raise BuildFailed("content has problems", checked.problems)
     return checked
-
-
-def _theme_index_folders(project: Project) -> list[Problem]:
-    """A theme folder that would be published inside the search index's folder, whose files the built site's checks
-    pass over (the theme is not content: the content check does not read it)."""
-    root = project.root
-    themes = [root / place for place in project.origins if place not in (project.content_dir, project.config_file)]
-    return [
-        Problem(folder.relative_to(root).as_posix(), 1, _THEME_INDEX_FOLDER)
-        for theme in themes
-        for folder in sorted(theme.iterdir() if theme.is_dir() else ())
-        if folder.is_dir() and BUNDLE_DIR.fullmatch(folder.name.lower() + "/")
-    ]
 
 
 @dataclass
@@ -150,12 +139,6 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
         )
         return [Problem(project.config_file, 1, message)]
     return []
-
-
-_THEME_INDEX_FOLDER = (
-    "would be published inside the search index's folder, which the built site's checks cannot tell from the index; "
-    "move what is in it to another folder of the theme"
-)
 
 
 class Build:

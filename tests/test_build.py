@@ -346,6 +346,26 @@ def test_a_link_from_the_pages_into_the_audits_is_refused_as_it_would_publish_th
     assert not (project / "site").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("overrides/assets/env.txt", lambda p: p.symlink_to("/proc/self/environ"), "is a link to /proc/"),
+        ("overrides/assets/ignore.txt", lambda p: p.symlink_to("../../.gitignore"), "is a link to .gitignore, outside overrides/"),
+        ("overrides/audits", lambda p: p.symlink_to("../content/audits"), "is a link to content/audits, outside overrides/"),
+        ("overrides/pipe.css", lambda p: os.mkfifo(p), "is not a plain file (a device, pipe or socket, or a broken link)"),
+    ],
+)
+def test_a_link_out_of_the_theme_folder_is_refused_as_it_would_publish_what_it_leads_to(
+    project: Path, name: str, make, message: str
+) -> None:
+    (project / ".gitignore").write_text("site/\n")
+    make(project / name)
+    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert f"{name}:1: {message}" in result.stdout + result.stderr
+    assert not (project / "site").exists()
+
+
 def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
     (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0

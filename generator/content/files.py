@@ -106,12 +106,14 @@ class Source:
         return self.file.stem
 
 
-def refused_files(root: Path, content_dir: str) -> dict[Path, Problem]:
+def refused_files(root: Path, content_dir: str, within: str = "") -> dict[Path, Problem]:
     """Every file under the content folder that must never be read, each with why: a link that leaves the
-    repository (it would publish a file from elsewhere on the machine) and anything that is not a plain file
-    or folder (a device or a pipe would never end). Judged from the links alone, before anything is read."""
+    repository (it would publish a file from elsewhere on the machine), or the folder `within` (a theme's), and
+    anything that is not a plain file or folder (a device or a pipe would never end). Judged from the links alone,
+    before anything is read."""
     refused = {}
-    repository = root.resolve()
+    repository, bounds = root.resolve(), (root / within).resolve()
+    bound = f"{within}/" if within else "the repository"
     items = [(root / content_dir / folder).resolve() for folder in FOLDERS]
     for folder, dirs, files in os.walk(root / content_dir):  # never follows a linked folder
         for name in sorted(dirs + files):
@@ -120,10 +122,9 @@ def refused_files(root: Path, content_dir: str) -> dict[Path, Problem]:
             mode = _mode(item, follow=False)
             if stat.S_ISLNK(mode):  # only a link's target is looked up: most files are none
                 target = item.resolve()
-                if not target.is_relative_to(repository):
-                    refused[item] = Problem(
-                        path, 1, f"is a link to {target}, outside the repository; copy the file into the repository instead"
-                    )
+                if not target.is_relative_to(bounds):
+                    shown = target.relative_to(repository).as_posix() if target.is_relative_to(repository) else target
+                    refused[item] = Problem(path, 1, f"is a link to {shown}, outside {bound}; copy the file into {bound} instead")
                     continue
                 if _reaches_items(item, target, items):
                     refused[item] = Problem(
