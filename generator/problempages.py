@@ -6,7 +6,9 @@ site is ready only when the builder returns. Every page request waits until the 
 raises leaves them apart until a later rebuild succeeds, so a new tab or a reload hangs, and open tabs are
 never told to reload. Here the builder never raises: it keeps what the rebuild failed on, and while there is
 anything, every page request is answered at once with a page that lists it, and every other file of the site with
-a line saying why it is not shown (what is on disk may hold an audit made restricted in the failed save).
+a line saying why it is not shown (what is on disk may hold an audit made restricted in the failed save). A request
+made while a rebuild runs is answered once it is over, from what it left: the server would otherwise send the files
+the rebuild wrote before its checks failed.
 """
 
 from __future__ import annotations
@@ -62,34 +64,69 @@ class ProblemPages:
         """The engine's own errors, whose details it has logged already: their message is enough."""
         self.root = root
         """The project's folder: an error in one of its templates is shown at the template's line."""
+        self.building = False
+        """Whether a rebuild runs: the files it writes are shown only once its checks have passed."""
+        self.settled = threading.Condition()
 
     def guarded(self, builder: Callable[[], None]) -> Callable[[], None]:
         def rebuild() -> None:
             problems: tuple[Problem, ...] = ()
-            with _logged(self.engine_log) as messages:
-                try:
-                    builder()
-                except Exception as error:
-                    in_template = template_problem(error, self.root)
-                    _tell_terminal(error, self.engine_error, in_template)
-                    problems = (in_template,) if in_template else _problems(error, messages, self.engine_error)
-            self.shown = Shown(self.shown.rebuilds + 1, problems)
+            with self.settled:
+                self.building = True
+            try:
+                with _logged(self.engine_log) as messages:
+                    try:
+                        builder()
+                    except Exception as error:
+                        in_template = template_problem(error, self.root)
+                        _tell_terminal(error, self.engine_error, in_template)
+                        problems = (in_template,) if in_template else _problems(error, messages, self.engine_error)
+            finally:
+                with self.settled:
+                    self.shown, self.building = Shown(self.shown.rebuilds + 1, problems), False
+                    self.settled.notify_all()
 
         return rebuild
 
     def answering(self, app: WSGIApp) -> WSGIApp:
         def answer(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-            shown, path = self.shown, environ.get("PATH_INFO", "")
+            path = environ.get("PATH_INFO", "")
             if path == POLL:
-                return _respond(start_response, "text/plain", str(shown.rebuilds))
-            if shown.problems and path.endswith(("/", ".html")):
-                page = problem_page(shown.problems, POLL, shown.rebuilds)
-                return _respond(start_response, "text/html; charset=utf-8", page)
-            if shown.problems and not LIVERELOAD.fullmatch(path):  # the site as it was, a file made restricted since
-                return _respond(start_response, "text/plain; charset=utf-8", UNSHOWN)
-            return app(environ, start_response)
+                return _respond(start_response, "text/plain", str(self.shown.rebuilds))
+            if LIVERELOAD.fullmatch(path):
+                return app(environ, start_response)
+            while True:
+                shown = self._settled()
+                if shown.problems and path.endswith(("/", ".html")):
+                    page = problem_page(shown.problems, POLL, shown.rebuilds)
+                    return _respond(start_response, "text/html; charset=utf-8", page)
+                if shown.problems:  # the site as it was, a file made restricted since
+                    return _respond(start_response, "text/plain; charset=utf-8", UNSHOWN)
+                answered = _read_whole(app, environ)
+                if self._settled() is shown:  # no rebuild wrote the file meanwhile: it passed the checks
+                    start_response(*answered[:2])
+                    return [answered[2]]
 
         return answer
+
+    def _settled(self) -> Shown:
+        """What the last rebuild left, once no rebuild runs: the engine's server sends a file while a rebuild that
+        has written it still runs its checks, if the request came in before the rebuild began."""
+        with self.settled:
+            self.settled.wait_for(lambda: not self.building)
+            return self.shown
+
+
+def _read_whole(app: WSGIApp, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], bytes]:
+    """The app's answer, its body read to the end: a file that is sent only as it is read could be rewritten meanwhile."""
+    started: list[tuple[str, list[tuple[str, str]]]] = []
+    body = app(environ, lambda status, headers, exc_info=None: started.append((status, headers)))
+    try:
+        data = b"".join(body)
+    finally:
+        if hasattr(body, "close"):
+            body.close()
+    return started[-1][0], started[-1][1], data
 
 
 def _tell_terminal(error: Exception, engine_error: type[Exception], in_template: Problem | None) -> None:

@@ -350,7 +350,11 @@ def test_a_link_from_the_pages_into_the_audits_is_refused_as_it_would_publish_th
     ("name", "make", "message"),
     [
         ("overrides/assets/env.txt", lambda p: p.symlink_to("/proc/self/environ"), "is a link to /proc/"),
-        ("overrides/assets/ignore.txt", lambda p: p.symlink_to("../../.gitignore"), "is a link to .gitignore, outside overrides/"),
+        (
+            "overrides/assets/ignore.txt",
+            lambda p: p.symlink_to("../../.gitignore"),
+            "is a link to .gitignore, outside overrides/",
+        ),
         ("overrides/audits", lambda p: p.symlink_to("../content/audits"), "is a link to content/audits, outside overrides/"),
         ("overrides/pipe.css", lambda p: os.mkfifo(p), "is not a plain file (a device, pipe or socket, or a broken link)"),
     ],
@@ -572,6 +576,33 @@ def test_a_preview_removes_a_deleted_page_even_one_that_failed_its_checks(projec
 
 
 PROBLEM_PAGE = "The preview cannot show your latest save"
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
+def test_a_request_made_while_a_rebuild_runs_never_gets_what_the_rebuild_then_fails_on(project: Path, command: list[str]) -> None:
+    """The engine's server holds a request made during a rebuild until the rebuild is over, then sends the file as the
+    rebuild left it: one whose checks failed must not be sent."""
+    with preview(project, command) as running:
+        answers: list[str] = []
+        done = threading.Event()
+
+        def ask() -> None:
+            while not done.is_set():
+                answers.append(fetch(running.base + "about/") or "")
+
+        askers = [threading.Thread(target=ask) for _ in range(3)]
+        for asker in askers:
+            asker.start()
+        try:
+            leak_in_template(project)
+            assert wait_for(running.base + "about/", PROBLEM_PAGE, 90), "".join(running.lines)
+            time.sleep(1)
+        finally:
+            done.set()
+            for asker in askers:
+                asker.join()
+    assert not [answer for answer in answers if "07700 900461" in answer]
+    assert any(PROBLEM_PAGE in answer for answer in answers)
 
 
 @pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
