@@ -230,11 +230,17 @@ def _unplain_counts(doc: Document) -> list[Problem]:
         Problem(
             doc.path,
             f.line,
-            f"{key}: {f.text} would be read as {f.value}; write the count in plain digits with no leading zero, such as 6",
+            f"{key}: {f.text} would be read as {_read_as(f.value)}; write the count in plain digits with no leading zero, "
+            "such as 6",
         )
         for key in COUNT_FIELDS
-        if (f := doc.fields.get(key)) and type(f.value) is int and f.text is not None and f.text != str(f.value)
+        if (f := doc.fields.get(key)) and type(f.value) is int and f.text is not None and f.text != _read_as(f.value)
     ]
+
+
+def _read_as(count: int) -> str:
+    """A count as YAML reads it, in digits unless there are too many to write out (`0xfff…` read as hexadecimal)."""
+    return str(count) if count.bit_length() < 10_000 else "a number of thousands of digits"
 
 
 def _check_dates(doc: Document, dates: dict[str, date], today: date) -> list[Problem]:

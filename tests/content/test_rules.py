@@ -155,6 +155,14 @@ CASES = [
         ],
     ),
     (
+        "cases in hexadecimal of thousands of digits, too many to write out",
+        BASE.replace("cases: 3", "cases: 0x" + "f" * 5000),
+        [
+            f"{AUDIT}:6: cases: 0x{'f' * 5000} would be read as a number of thousands of digits; write the count in plain "
+            "digits with no leading zero, such as 6"
+        ],
+    ),
+    (
         "children as a fraction",
         BASE.replace("children: 4", "children: 2.5"),
         [f"{AUDIT}:7: children: must be a whole number; write a whole number such as 6"],
