@@ -50,9 +50,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """Printable anywhere: a lone surrogate or control character an author's file smuggled into the message
-        is shown as its escape, never written raw (it would crash the terminal's encoder, or hide)."""
-        return printable(f"{self.path}:{self.line}: {self.message}")
+        """Printable anywhere, on one line: a lone surrogate, a control character or a line break an author's file (or
+        its name) smuggled into the message is shown as its escape, never written raw (it would crash the terminal's
+        encoder, hide, or start a line that CI reads as a command, `::stop-commands::`)."""
+        return printable(f"{self.path}:{self.line}: {self.message}").replace("\n", "\\n")
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,19 @@ def test_pull_request_annotations_and_step_summary(project: Path, cli, monkeypat
     assert "| error | `content/audits/bad.md:3` | type: 'mca' is not allowed;" in text
 
 
+def test_a_file_name_or_value_with_a_line_break_cannot_start_a_workflow_command(project: Path, cli, monkeypatch) -> None:
+    """GitHub reads any line of a run's output that starts with `::` as a command (`::stop-commands::` silences every
+    annotation after it): a line break in a file's name or an author's value is printed as its escape."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    write(project, "content/pages/a\n::stop-commands::zz.txt", "Ring 07700 900123.\n")
+    write(project, "content/audits/bad.md", BASE.replace("type: maca", 'type: "mca\\n::stop-commands::yy"'))
+    run = cli("check")
+    assert run.code == 1
+    assert not [line for line in run.lines if line.startswith("::") and not line.startswith(("::error ", "::warning "))]
+    assert any(line.startswith("content/pages/a\\n::stop-commands::zz.txt:1: ") for line in run.lines)
+    assert any(line.startswith("content/audits/bad.md:3: type: 'mca\\n::stop-commands::yy'") for line in run.lines)
+
+
 def test_no_annotations_outside_actions(project: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     write(project, "content/audits/bad.md", BASE.replace("type: maca", "type: mca"))
