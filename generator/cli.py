@@ -16,7 +16,9 @@ from generator.commands import (
     cmd_review,
     cmd_serve,
     cmd_takedown,
+    refused,
 )
+from generator.config import SettingsError
 from generator.engines.mkdocs.runner import CONFIG
 from generator.model import Audience
 
@@ -103,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return args.run(root, args)
+    try:
+        return args.run(root, args)
+    except SettingsError as error:  # the settings file, read before a command says what it does
+        return refused(args.command, error)
 
 
 if __name__ == "__main__":

@@ -37,13 +37,21 @@ from generator.pipeline import check
 from generator.tasks import cores
 
 
+def refused(command: str, error: Exception, after: str = "") -> int:
+    """Why `command` did nothing: a settings file's problems each at its line (with annotations in Actions), then
+    the error; exit status 1."""
+    if isinstance(error, SettingsError):
+        Reporter(sys.stderr).problems(error.problems)
+    print(f"{command} refused: {error}{after}", file=sys.stderr)
+    return 1
+
+
 def cmd_check(root: Path, args: argparse.Namespace) -> int:
     project = Engine(root).project()
     try:
         today = parse_date(args.build_date, "--build-date") or date.today()
     except SettingsError as error:
-        print(f"check refused: {error}", file=sys.stderr)
-        return 1
+        return refused("check", error)
     checked = check(
         root,
         project.content_dir,
@@ -101,8 +109,7 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
         print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
         return 1
     except (Refused, SettingsError) as error:
-        print(f"build refused: {error}", file=sys.stderr)
-        return 1
+        return refused("build", error)
     except Exception as error:  # the engine reports its own details; the output folder stays as it was
         _report_template_error(error, root)
         print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
@@ -128,8 +135,7 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     try:
         Engine(root).serve(_options(root, args), args.dev_addr)
     except SettingsError as error:
-        print(f"serve refused: {error}", file=sys.stderr)
-        return 1
+        return refused("serve", error)
     except Exception as error:  # the engine's first build stops the preview before it serves anything
         if not _report_template_error(error, root):
             raise
@@ -186,8 +192,7 @@ def cmd_takedown(root: Path, args: argparse.Namespace) -> int:
         reason = args.reason if args.reason is not None else _ask("Why is it withdrawn (readers see this)? ")
         done = withdraw(root, project.content_dir, args.slug, reason, on, args.superseded_by)
     except (TakedownRefused, SettingsError) as error:
-        print(f"takedown refused: {error}; nothing was changed", file=sys.stderr)
-        return 1
+        return refused("takedown", error, "; nothing was changed")
     print(f"Withdrawn: {done.path} (status: {done.was} before; only its status lines changed).")
     audiences = [Audience.PUBLIC] + ([Audience.PARTNERS] if (root / OUTPUT_FOLDERS[Audience.PARTNERS]).is_dir() else [])
     for audience in audiences:

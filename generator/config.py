@@ -39,13 +39,22 @@ REPORT_CONCERN_EXAMPLE = (
     'report_concern: {text: "Worried about a child? Contact the Children\'s Front Door", phone: 0113 496 0000, '
     "url: https://www.example.gov.uk/report-a-concern}"
 )
+_NO_PARTNERS_URL = (
+    "a partners build needs 'partners_site_url' under the briefings plugin: the address of the partners site behind "
+    "sign-in, never the public site_url (see docs/publishing.md, The partners site)"
+)
 _PHONE_WRITING = re.compile(r"\+?[0-9 ()-]+")
 _UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[235789][0-9]{9}|0800[0-9]{6}|08001111")
 """A UK number as dialled within the UK: 11 digits, or 10 for some 01 areas and 0800 numbers; and Childline's 0800 1111."""
 
 
 class SettingsError(ValueError):
-    """A setting or option that makes no build possible; the message names it and says what to write."""
+    """A setting or option that makes no build possible; the message names it and says what to write, or the
+    `problems` do, each at its line."""
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -203,22 +212,10 @@ class Project:
             message = f"plugins.briefings.listing_page_size must be 1 or more (it is {self.listing_page_size})"
             found.append(Problem(self.config_file, line, message))
         if audience is Audience.PARTNERS and not self.partners_site_url:
-            found.append(
-                Problem(
-                    self.config_file,
-                    1,
-                    "a partners build needs 'partners_site_url' under the briefings plugin: the address of the partners "
-                    "site behind sign-in, never the public site_url (see docs/publishing.md, The partners site)",
-                )
-            )
+            found.append(Problem(self.config_file, 1, _NO_PARTNERS_URL))
         elif audience is Audience.PARTNERS and self.partners_site_url.rstrip("/") == self.site_url.rstrip("/"):
-            found.append(
-                Problem(
-                    self.config_file,
-                    1,
-                    "'partners_site_url' must not be the public site_url: give the partners site its own address",
-                )
-            )
+            message = "'partners_site_url' must not be the public site_url: give the partners site its own address"
+            found.append(Problem(self.config_file, 1, message))
         for name, value in _strings({**self.texts, "extra.briefings.accessibility": self.accessibility}):
             if MARKUP.search(value):
                 found.append(Problem(self.config_file, 1, f"{name} must be plain text, without HTML tags or entities: {value!r}"))

@@ -130,20 +130,23 @@ def split_sections(text: str, first_line: int, level: int, headings: list[Headin
     return preamble, sections
 
 
-def parse_yaml(text: str, path: str, first_line: int, what: str = "front matter") -> tuple[yaml.Node | None, list[Problem]]:
-    """Compose YAML into nodes (which carry line numbers); a syntax error becomes a Problem.
+def parse_yaml(
+    text: str, path: str, first_line: int, what: str = "front matter", tags: re.Pattern[str] | None = None
+) -> tuple[yaml.Node | None, list[Problem]]:
+    """Compose YAML into nodes (which carry line numbers); a syntax error becomes a Problem. Plain values only, and
+    the `tags` that match.
 
     libyaml (C) parses when it is available; on an error the pure-Python parser runs again, so the
     message an author reads is always the same, whichever is installed.
     """
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
-        return (node, []) if node is None else _bounded(node, path, first_line, what)
+        return (node, []) if node is None else _bounded(node, path, first_line, what, tags)
     except (yaml.YAMLError, RecursionError):
         pass
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        return (node, []) if node is None else _bounded(node, path, first_line, what)
+        return (node, []) if node is None else _bounded(node, path, first_line, what, tags)
     except RecursionError:
         line = first_line + _deepest_line(text)
         return None, [Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")]
@@ -165,11 +168,14 @@ MAX_ALIASES = 10
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 
 
-def _bounded(root: yaml.Node, path: str, first_line: int, what: str) -> tuple[yaml.Node | None, list[Problem]]:
+def _bounded(
+    root: yaml.Node, path: str, first_line: int, what: str, tags: re.Pattern[str] | None
+) -> tuple[yaml.Node | None, list[Problem]]:
     """Refuse what plain fields never need and a hostile file could use: tags that build Python objects (or
     any other tag), aliases beyond a few, and deep nesting. Walked without expanding aliases."""
     seen: set[int] = set()
     aliases = 0
+    tagged: list[Problem] = []  # every tag at once: none is read
     todo: list[tuple[yaml.Node, int]] = [(root, 1)]
     while todo:
         node, depth = todo.pop()
@@ -182,8 +188,9 @@ def _bounded(root: yaml.Node, path: str, first_line: int, what: str) -> tuple[ya
                 ]
             continue
         seen.add(id(node))
-        if node.tag not in _PLAIN_TAGS:
-            return None, [Problem(path, line, f"{what} uses the YAML tag {node.tag!r}; remove it and write a plain value")]
+        if node.tag not in _PLAIN_TAGS and not (tags and tags.fullmatch(node.tag)):
+            tagged.append(Problem(path, line, f"{what} uses the YAML tag {node.tag!r}; remove it and write a plain value"))
+            continue
         if depth > MAX_DEPTH:
             return None, [
                 Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")
@@ -192,7 +199,7 @@ def _bounded(root: yaml.Node, path: str, first_line: int, what: str) -> tuple[ya
             todo += [(item, depth + 1) for item in node.value]
         elif isinstance(node, yaml.MappingNode):
             todo += [(item, depth + 1) for pair in node.value for item in pair]
-    return root, []
+    return (None, sorted(tagged, key=lambda problem: problem.line)) if tagged else (root, [])
 
 
 def _deepest_line(text: str) -> int:

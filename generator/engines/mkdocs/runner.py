@@ -11,7 +11,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import Job
-from generator.config import BuildOptions, Project
+from generator.config import BuildOptions, Project, SettingsError
+from generator.content.settingsfile import settings_file_problems
 from generator.diagnostics import show_log
 from generator.engines.mkdocs.plugin import ENGINE, BriefingsPlugin, project_of
 
@@ -25,6 +26,9 @@ class Engine:
         self.config_file = str(root / CONFIG)
 
     def _load(self, **overrides: object) -> tuple[MkDocsConfig, BriefingsPlugin]:
+        file = Path(self.config_file)
+        if problems := settings_file_problems(file.parent, file.name):  # before the engine's loader runs its tags
+            raise SettingsError(f"{CONFIG} cannot be read safely", tuple(problems))
         config = load_config(self.config_file, **overrides)
         plugin = config.plugins["briefings"]
         assert isinstance(plugin, BriefingsPlugin)

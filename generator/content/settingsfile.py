@@ -1,0 +1,79 @@
+"""The settings file (`mkdocs.yml`) screened before the engine reads it.
+
+The engine's own YAML loader builds any Python object a tag names (`!!python/object/apply:os.system` runs a command)
+and expands aliases without limit; a setting taken from another file (`INHERIT`) or from the environment (`!ENV`) would
+reach every page unchecked; a number or a date YAML cannot read stops the engine with a traceback. Each is refused
+here at its line, before the engine reads the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.content.files import read_text
+from generator.content.parse import parse_yaml
+from generator.model import Problem
+
+ENGINE_TAGS = re.compile(r"tag:yaml\.org,2002:python/name:[\w.]+|!relative")
+"""Tags the settings may use: a function's name, as Material's documentation writes an extension's option, and the
+engine's relative path; no tag that builds an object or reads the environment."""
+LONGEST_NUMBER = 100
+"""Characters of a number in the settings, at most: no setting needs more, and YAML reads a longer one slowly or not."""
+
+
+def settings_file_problems(root: Path, path: str) -> list[Problem]:
+    """What in the settings file the engine must not read (see the module's docstring); none for a missing file,
+    which the engine reports."""
+    file = root / path
+    if not file.is_file():
+        return []
+    text, problems = read_text(file, path)
+    if text is None:
+        return problems
+    document, problems = parse_yaml(text, path, 1, "the settings file", ENGINE_TAGS)
+    if document is None:
+        return problems
+    return _inherited(document, path) + [problem for node in _scalars(document) if (problem := _unreadable(node, path))]
+
+
+def _inherited(document: yaml.Node, path: str) -> list[Problem]:
+    if not isinstance(document, yaml.MappingNode):
+        return []
+    return [
+        Problem(path, key.start_mark.line + 1, "INHERIT: settings taken from another file are never checked; write them here")
+        for key, _ in document.value
+        if isinstance(key, yaml.ScalarNode) and key.value == "INHERIT"
+    ]
+
+
+def _scalars(document: yaml.Node) -> list[yaml.ScalarNode]:
+    """Every value written, once each (an alias names a value written before)."""
+    found, seen, todo = [], set(), [document]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found.append(node)
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif isinstance(node, yaml.MappingNode):
+            todo += [item for pair in node.value for item in pair]
+    return sorted(found, key=lambda node: node.start_mark.index)
+
+
+def _unreadable(node: yaml.ScalarNode, path: str) -> Problem | None:
+    """A number too long, or a date that is no date (`2024-02-30`), as YAML reads the value."""
+    line = node.start_mark.line + 1
+    if node.tag.endswith((":int", ":float")) and len(node.value) > LONGEST_NUMBER:
+        return Problem(path, line, f"a number of {len(node.value):,} characters; no setting needs one so long: shorten it")
+    if node.tag.endswith(":timestamp"):
+        try:
+            yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+        except ValueError as error:
+            return Problem(path, line, f"{node.value} is no date YAML can read ({error}); write a real date, YYYY-MM-DD")
+    return None

@@ -1,0 +1,73 @@
+"""The settings file screened before the engine's own YAML loader reads it (`generator/content/settingsfile.py`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support import Run
+
+
+def add_settings(project: Path, lines: str) -> int:
+    """`lines` added under `extra:` in the project's mkdocs.yml; the line number of the first."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    at = text.index("\nextra:\n") + len("\nextra:\n")
+    settings.write_text(text[:at] + lines + text[at:])
+    return text[:at].count("\n") + 1
+
+
+@pytest.mark.parametrize("command", [["check"], ["build", "--pdf", "skip"], ["takedown", "no-such-slug", "--reason", "a test"]])
+def test_a_tag_that_runs_code_is_refused_at_its_line_before_the_engine_reads_the_file(
+    project: Path, cli, tmp_path: Path, command: list[str]
+) -> None:
+    marker = tmp_path / "ran"
+    line = add_settings(project, f'  x: !!python/object/apply:os.system ["touch {marker}"]\n  y: !ENV [SITE_NAME, x]\n')
+    run: Run = cli(*command)
+    assert run.code == 1
+    assert not marker.exists()
+    assert f"mkdocs.yml:{line}: the settings file uses the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'" in run.err
+    assert f"mkdocs.yml:{line + 1}: the settings file uses the YAML tag '!ENV'" in run.err
+    assert f"{command[0]} refused: mkdocs.yml cannot be read safely" in run.err
+    assert not (project / "site").exists()
+
+
+def test_a_function_named_as_materials_documentation_writes_one_is_read(project: Path, cli) -> None:
+    add_settings(project, "  emoji: !!python/name:material.extensions.emoji.twemoji\n")
+    assert cli("check").code == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("  big: " + "9" * 5000 + "\n", "a number of 5,000 characters; no setting needs one so long"),
+        ("  day: 2024-02-30\n", "2024-02-30 is no date YAML can read (day is out of range for month)"),
+        (
+            "  a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)),
+            "the settings file uses more than 10 YAML aliases (*name)",
+        ),
+    ],
+)
+def test_what_yaml_cannot_read_or_would_expand_without_end_is_refused_at_its_line(
+    project: Path, cli, written: str, message: str
+) -> None:
+    first = add_settings(project, written)
+    run = cli("check")
+    assert run.code == 1
+    said = [line for line in run.err.splitlines() if message in line]
+    assert said, run.err
+    assert first <= int(said[0].split(":")[1]) < first + written.count("\n")
+
+
+def test_settings_from_another_file_or_in_another_encoding_are_refused(project: Path, cli) -> None:
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    settings.write_text("INHERIT: base.yml\n" + text)
+    assert "mkdocs.yml:1: INHERIT: settings taken from another file are never checked" in cli("check").err
+    settings.write_bytes(text.replace("site_name: ", "site_name: Tyler Whitfield ").encode("utf-16"))
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1
+    assert 'mkdocs.yml:1: file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8' in run.err
+    assert not (project / "site").exists()
