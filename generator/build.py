@@ -16,6 +16,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
+from generator.content.pages import PagesState, changed_pages, pages_state
 from generator.content.theme import theme_problems
 from generator.diagnostics import Reporter
 from generator.model import Audience, Problem
@@ -49,6 +50,7 @@ def checked_content(
 ) -> Checked:
     """Every content file and the settings checked for `options`, and reported: a build's step 1 and a preview's
     (which keeps its `memo`). `BuildFailed` if anything stops the build."""
+    pages = pages_state(project.root, f"{project.content_dir}/pages")  # before the check reads them
     checked = check(
         project.root,
         project.content_dir,
@@ -60,6 +62,7 @@ def checked_content(
         today=options.build_date,
         settings_file=project.config_file,
     )
+    checked.pages = pages
     themes = [place for place in project.origins if place not in (project.content_dir, project.config_file)]
     checked.problems += theme_problems(project.root, themes)
     if not checked.report(reporter):
@@ -153,6 +156,7 @@ class Build:
         self.allowances: list[Allowance] = []
         """What the content scan allowed, each on its own line: the output checks honour them there only."""
         self.pdf_slugs: list[str] = []
+        self.pages_read: PagesState = {}
         self.built = Built(options.output, pdfs=None, complete=False)
 
     def __enter__(self) -> Build:
@@ -180,7 +184,7 @@ class Build:
     def check(self) -> Checked:
         options = self.options
         checked = checked_content(options, self.project, self.reporter, workers=options.workers, leftovers_fail=options.in_ci)
-        self.allowances = checked.allowances
+        self.allowances, self.pages_read = checked.allowances, checked.pages
         return checked
 
     def generate(self, checked: Checked) -> Job:
@@ -213,7 +217,7 @@ class Build:
     def post_build(self) -> None:
         assert self.after is not None, "generate first"
         with self.after.search() as found:  # the search index is complete when this block ends; a failure stops it
-            problems = problems_of(
+            problems = changed_pages(self.project.root, f"{self.project.content_dir}/pages", self.pages_read) + problems_of(
                 found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
             )
             if problems:

@@ -13,7 +13,7 @@ from generator.content import writing
 from generator.content.assemble import Known, validate
 from generator.content.files import Source, content_files, load_yaml_file, read_text, refused_files
 from generator.content.frontmatter import status_of
-from generator.content.pages import scan_pages, scan_shown_file
+from generator.content.pages import PagesState, scan_pages, scan_shown_file
 from generator.content.parse import Document, parse_document
 from generator.content.screen import scan_document
 from generator.content.taxonomy import load_taxonomy
@@ -46,6 +46,8 @@ class Checked:
     """Content files whose text the last check of a preview did not read (every file at the first): not part of what
     was found, so a check kept from the last is equal to a fresh one."""
     allowances: list[Allowance] = field(default_factory=list)
+    pages: PagesState = field(default_factory=dict, compare=False)
+    """The pages' files as they stood before the check read them: the engine reads them again (`changed_pages`)."""
 
     @property
     def ok(self) -> bool:

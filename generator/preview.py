@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.build import Build, BuildFailed, Job, checked_content, host
 from generator.config import BuildOptions, Project, options_from_env
+from generator.content.pages import PagesState, changed_pages
 from generator.diagnostics import Reporter, plural
 from generator.model import Audience, Problem
 from generator.output.origins import Origins, problems_of
@@ -47,6 +48,7 @@ class Preview:
         """Whether `written` is exactly what is on disk (not after a failed rebuild, which may have written some)."""
         self.current: dict[str, Output] = {}
         self.allowances: list[Allowance] = []
+        self.pages_read: PagesState = {}
         self.folder = options.output
         """The engine's own folder, which it serves."""
         self.surroundings: tuple[tuple[str, int, int], ...] = ()
@@ -71,7 +73,7 @@ class Preview:
         if self.index:
             self.index.hold(True)  # until this rebuild is done: it shows sooner
         checked = checked_content(self.options, self.project, self.reporter, memo=self.memo)
-        self.allowances = checked.allowances
+        self.allowances, self.pages_read = checked.allowances, checked.pages
         return checked
 
     def generate(self, checked: Checked) -> Job:
@@ -98,7 +100,7 @@ class Preview:
         except BaseException:
             self._stop_checker()  # it may hold answers this rebuild never read
             raise
-        problems = problems_of(
+        problems = changed_pages(self.project.root, f"{self.project.content_dir}/pages", self.pages_read) + problems_of(
             found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
         )
         if problems:

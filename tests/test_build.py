@@ -370,6 +370,26 @@ def test_a_link_out_of_the_theme_folder_is_refused_as_it_would_publish_what_it_l
     assert not (project / "site").exists()
 
 
+def test_a_page_saved_while_the_site_is_built_is_never_published_unchecked(big_project: Path) -> None:
+    """The engine reads the hand-written pages again after the check has: a save between the two fails the build."""
+    about = big_project / "content/pages/about.md"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "--pdf", "skip"], cwd=big_project, env=env(PYTHONUNBUFFERED="1"),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    said = []
+    for line in process.stdout:
+        said.append(line)
+        if line.startswith("All content is valid"):
+            about.write_text(about.read_text() + "\nTyler Whitfield, aged 7, told his teacher about the bruises.\n")
+            break
+    said.append(process.communicate(timeout=300)[0])
+    assert process.returncode == 1, "".join(said)
+    assert "content/pages/about.md:1: was saved while the site was built, after the checks read it" in "".join(said)
+    assert not (big_project / "site").exists()
+
+
 def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
     (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0

@@ -7,6 +7,7 @@ other file is refused, since no one can check what it holds.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -76,6 +77,40 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     Problem(path, 1, "cannot be checked for identifying details; publish its text as a Markdown page instead")
                 )
     return report
+
+
+PagesState = dict[str, tuple[int, int, int]]
+
+
+def pages_state(root: Path, folder: str) -> PagesState:
+    """Each file under the pages' `folder` as it stands (size, time written, inode): the engine reads the pages again
+    after the check has, so a build compares the two (`changed_pages`) before it publishes anything."""
+    found: PagesState = {}
+    visited: set[Path] = set()
+    for directory, dirs, files in os.walk(root / folder, followlinks=True):
+        if Path(directory).resolve() in visited:  # a link back up the tree
+            dirs.clear()
+            continue
+        visited.add(Path(directory).resolve())
+        for name in files:
+            file = Path(directory) / name
+            with contextlib.suppress(OSError):
+                info = file.stat()
+                found[file.relative_to(root).as_posix()] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return found
+
+
+def changed_pages(root: Path, folder: str, checked: PagesState) -> list[Problem]:
+    """The pages saved, added or removed since the check read them, `checked`: what the engine published of them
+    was never checked."""
+    now = pages_state(root, folder)
+    return [
+        Problem(
+            path, 1, "was saved while the site was built, after the checks read it; build again (a preview rebuilds by itself)"
+        )
+        for path in sorted(checked.keys() | now.keys())
+        if checked.get(path) != now.get(path)
+    ]
 
 
 def scan_shown_file(
