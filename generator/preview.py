@@ -157,11 +157,13 @@ class Session:
         """What a preview's first build failed on: it serves the problems instead of its pages."""
         self.starting = True
         """Whether this is the first build: a preview whose first build fails still starts."""
+        self.jobs = 0
+        """Builds and rebuilds begun: one the engine ran without this plugin (taken out of its settings) is unchecked."""
 
     def job(self, project: Project, folder: Path, serve_options: BuildOptions | None) -> Job:
         """The next job to write; the first starts the steps, with the options `briefings serve` gave, or those
         plain `mkdocs serve` and `build` take from the environment."""
-        self.starting = self.steps is None
+        self.starting, self.jobs = self.steps is None, self.jobs + 1
         if self.steps is None:
             self.steps = _start(self.command, project, folder, serve_options)
         self.steps.project = project  # a preview's mkdocs.yml may have changed

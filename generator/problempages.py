@@ -29,6 +29,10 @@ from generator.diagnostics import template_problem
 from generator.model import Problem
 from generator.preview import problem_page
 
+_UNCHECKED = (
+    "plugins: briefings is missing, so nothing the rebuild wrote was checked; put it back under plugins (the preview "
+    "shows nothing until it is)"
+)
 POLL = "/.briefings-preview/rebuilds"
 """Where the problem page asks how many rebuilds have finished, to reload after the next one; no page of a
 site has this path (MkDocs publishes no file whose name starts with a dot)."""
@@ -41,6 +45,8 @@ UNSHOWN = "The preview shows none of the site's files until the problems on its 
 rebuild left it (an audit made restricted or a draft still in its feed, its text version and its search index)."""
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+Jobs = Callable[[], int] | None
+"""How many builds the core has begun (see `ProblemPages.jobs`)."""
 
 
 @dataclass(frozen=True)
@@ -55,15 +61,22 @@ class ProblemPages:
     """Wraps a preview server's builder and its answers to requests (see the module's docstring)."""
 
     def __init__(
-        self, engine_log: logging.Logger, engine_error: type[Exception], root: Path, problems: tuple[Problem, ...] = ()
+        self,
+        engine_log: logging.Logger,
+        engine_error: type[Exception],
+        settings: Path,
+        problems: tuple[Problem, ...] = (),
+        jobs: Jobs = None,
     ) -> None:
         self.shown = Shown(problems=problems)
         """At first, what the first build failed on, if it did: the preview starts anyway, showing why."""
         self.engine_log = engine_log
         self.engine_error = engine_error
         """The engine's own errors, whose details it has logged already: their message is enough."""
-        self.root = root
-        """The project's folder: an error in one of its templates is shown at the template's line."""
+        self.settings = settings
+        """The settings file, in the project's folder: an error in one of its templates is shown at the template's line."""
+        self.jobs = jobs
+        """How many builds the core has begun: a rebuild that begins none ran without the checks."""
         self.building = False
         """Whether a rebuild runs: the files it writes are shown only once its checks have passed."""
         self.settled = threading.Condition()
@@ -73,14 +86,18 @@ class ProblemPages:
             problems: tuple[Problem, ...] = ()
             with self.settled:
                 self.building = True
+            begun = self.jobs() if self.jobs else 0
             try:
                 with _logged(self.engine_log) as messages:
                     try:
                         builder()
                     except Exception as error:
-                        in_template = template_problem(error, self.root)
+                        in_template = template_problem(error, self.settings.parent)
                         _tell_terminal(error, self.engine_error, in_template)
                         problems = (in_template,) if in_template else _problems(error, messages, self.engine_error)
+                if self.jobs and self.jobs() == begun and not problems:
+                    problems = (Problem(self.settings.name, 1, _UNCHECKED),)
+                    print(problems[0], file=sys.stderr)
             finally:
                 with self.settled:
                     self.shown, self.building = Shown(self.shown.rebuilds + 1, problems), False

@@ -599,6 +599,25 @@ PROBLEM_PAGE = "The preview cannot show your latest save"
 
 
 @pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
+def test_a_preview_whose_settings_lose_the_plugin_shows_nothing_unchecked(project: Path, command: list[str]) -> None:
+    """Taken out of mkdocs.yml while a preview runs, the plugin is never called again: the engine would serve
+    whatever it wrote, unchecked (a restricted audit, a detail in a page)."""
+    settings, about = project / "mkdocs.yml", project / "content/pages/about.md"
+    with preview(project, command) as running:
+        text = settings.read_text()
+        settings.write_text(text.replace("\nplugins:\n", "\nplugins: []\nunplugged:\n").replace("strict: true", "strict: false"))
+        about.write_text(about.read_text() + "\n" + LEAK)
+        assert wait_for(running.base + "about/", PROBLEM_PAGE, 90), "".join(running.lines)
+        for path in ("about/", "feed.xml", "briefings/year-end-maca/"):
+            shown = fetch(running.base + path) or ""
+            assert "07700 900461" not in shown
+        assert "plugins: briefings is missing" in (fetch(running.base + "about/") or "")
+        settings.write_text(text)
+        about.write_text(about.read_text().replace(LEAK, ""))
+        assert wait_for(running.base + "briefings/year-end-maca/", BRIEFING_TEXT, 90), "".join(running.lines)
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
 def test_a_request_made_while_a_rebuild_runs_never_gets_what_the_rebuild_then_fails_on(project: Path, command: list[str]) -> None:
     """The engine's server holds a request made during a rebuild until the rebuild is over, then sends the file as the
     rebuild left it: one whose checks failed must not be sent."""

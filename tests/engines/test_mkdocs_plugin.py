@@ -332,7 +332,7 @@ def test_any_error_of_a_rebuild_is_shown_escaped_in_place_of_every_page_until_on
             raise error
 
     server = LiveReloadServer(builder, "127.0.0.1", 0, str(tmp_path))
-    show_problems(server, tmp_path)
+    show_problems(server, tmp_path / "mkdocs.yml")
 
     def answer(path: str) -> str:
         body = server.get_app()({"PATH_INFO": path, "REQUEST_METHOD": "GET"}, lambda status, headers: None)

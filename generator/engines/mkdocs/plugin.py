@@ -29,7 +29,7 @@ from generator.model import Audience, Problem
 from generator.output.search import DEFAULT_PART_SIZE
 from generator.output.sitedir import Refused
 from generator.preview import Session, request_as_info, stop_on_sigterm
-from generator.problempages import ProblemPages, below_warning
+from generator.problempages import Jobs, ProblemPages, below_warning
 from generator.site.jinja import CompiledTemplates
 from generator.site.markup import hand_written_page
 from generator.sitemodel import DEFAULT_PAGE_SIZE, Output
@@ -189,13 +189,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         if config.theme.custom_dir:  # a problem in the theme is fixed by saving it, and the preview rebuilds
             server.watch(config.theme.custom_dir)
-        show_problems(server, Path(config.config_file_path).parent, self.run.first_problems())
+        show_problems(server, Path(config.config_file_path), self.run.first_problems(), lambda: self.run.jobs)
         stop_on_sigterm()
         return server
 
 
-def show_problems(server: LiveReloadServer, root: Path, problems: tuple[Problem, ...] = ()) -> None:
+def show_problems(server: LiveReloadServer, settings: Path, problems: tuple[Problem, ...] = (), jobs: Jobs = None) -> None:
     """A failed rebuild shows its problems in the browser (`problempages`), and the preview keeps serving."""
-    pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException, root, problems)
+    pages = ProblemPages(logging.getLogger(ENGINE), MkDocsException, settings, problems, jobs)
     server.builder = pages.guarded(server.builder)
     server.set_app(pages.answering(server.get_app()))
