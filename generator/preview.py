@@ -116,12 +116,13 @@ class Preview:
     def _remove_pages_gone(self) -> None:
         """A dirty rebuild leaves the pages of deleted files: remove every page the engine did not write this
         time (an audit deleted, renamed, made a draft or restricted; a hand-written page deleted)."""
-        for path in self.written.keys() - self.current.keys():
-            (self.folder / self.written[path].dest).unlink(missing_ok=True)
+        removed = [self.written[path].dest for path in self.written.keys() - self.current.keys()]
         written = (self.job.pages if self.job else set()) | {output.dest for output in self.current.values()}
-        for page in files_in(self.folder):
-            if PurePosixPath(page).name == "index.html" and page not in written:  # a redirect page is written, not a page
-                (self.folder / page).unlink()
+        removed += [page for page in files_in(self.folder) if PurePosixPath(page).name == "index.html" and page not in written]
+        for page in removed:  # a redirect page is written, not a page
+            (self.folder / page).unlink(missing_ok=True)
+        if self.index and removed:
+            self.index.forget(removed)
 
     def failed(self) -> None:
         """A rebuild failed, perhaps after writing some files: write every file next time."""

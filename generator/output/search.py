@@ -10,6 +10,8 @@ The search box merges the parts (Pagefind's mergeIndex), ranking all results tog
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import signal
@@ -17,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from pathlib import Path
 
@@ -91,6 +93,13 @@ class Indexing(threading.Thread):
         the index is paused, the system sends the orphaned, stopped group SIGHUP and SIGCONT, and it ends (or goes on,
         where SIGHUP is ignored, as under `nohup`) instead of staying stopped forever."""
         return {"process_group": 0} if self.own_group and hasattr(os, "setpgid") else {}
+
+    def forget(self, pages: Collection[str]) -> None:
+        """Drop the search entries of `pages`, removed from the site (their files, `briefings/x/index.html`): a run under
+        way, which may have read them, drops them too when it is put in place."""
+        with self.lock:
+            self.gone |= set(pages)
+        drop_fragments(self.site, pages)
 
     def hold(self, held: bool) -> None:
         """Pause Pagefind where it is, or let it go on (where the system can pause a process)."""
@@ -170,6 +179,8 @@ class BackgroundIndex:
         self.thread: threading.Thread | None = None
         self.runs: Indexing | None = None
         self.held = False
+        self.gone: set[str] = set()
+        """Pages removed since the index last covered them: their search entries go at once, and after every run."""
 
     def request(self, slugs: list[str]) -> None:
         with self.lock:
@@ -177,6 +188,13 @@ class BackgroundIndex:
             if self.thread is None:
                 self.thread = threading.Thread(target=self._run, daemon=True)
                 self.thread.start()
+
+    def forget(self, pages: Collection[str]) -> None:
+        """Drop the search entries of `pages`, removed from the site (their files, `briefings/x/index.html`): a run under
+        way, which may have read them, drops them too when it is put in place."""
+        with self.lock:
+            self.gone |= set(pages)
+        drop_fragments(self.site, pages)
 
     def hold(self, held: bool) -> None:
         """Pause the index while a rebuild runs, or let it go on: the author's page first."""
@@ -209,3 +227,24 @@ class BackgroundIndex:
                 replace_index(self.site, slugs, self.part_size, self._started)
             except SearchIndexError as error:
                 self.report(str(error))
+            with self.lock:
+                self.gone = {page for page in self.gone if not (self.site / page).exists()}
+                gone = set(self.gone)
+            drop_fragments(self.site, gone)
+
+
+_FRAGMENT_START = b"pagefind_dcd"
+"""What Pagefind writes before a fragment's JSON (a page's address and text), once the file is unzipped."""
+
+
+def drop_fragments(site: Path, pages: Collection[str]) -> None:
+    """Delete the search fragments of `pages` (their files in `site`) from its index: the search box can no longer
+    show or fetch their text."""
+    addresses = {"/" + page.removesuffix("index.html") for page in pages}
+    if not addresses:
+        return
+    for fragment in site.glob("pagefind*/fragment/*.pf_fragment"):
+        with suppress(OSError, ValueError, KeyError, TypeError):
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(_FRAGMENT_START)
+            if json.loads(data)["url"] in addresses:
+                fragment.unlink()
