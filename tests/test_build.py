@@ -397,6 +397,29 @@ def test_a_page_saved_while_the_site_is_built_is_never_published_unchecked(big_p
     assert not (big_project / "site").exists()
 
 
+ENTITY_DRAWING = """<?xml version="1.0"?>
+<!DOCTYPE svg [
+<!ENTITY a "Duty line 07700 9">
+<!ENTITY b "00123">
+]>
+<svg xmlns="http://www.w3.org/2000/svg" width="200" height="20"><text y="15">&a;&b;</text></svg>
+"""
+
+
+@pytest.mark.parametrize(
+    ("place", "reported"), [("content/pages/card.svg", "content/pages"), ("overrides/assets/card.svg", "site/assets")]
+)
+def test_a_drawing_that_declares_entities_is_refused_as_the_browser_shows_their_text(
+    project: Path, place: str, reported: str
+) -> None:
+    (project / place).write_text(ENTITY_DRAWING)
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert f"{reported}/card.svg:3: " in result.stdout + result.stderr
+    assert "an entity declared in the file, <!ENTITY …>" in result.stdout + result.stderr
+    assert not (project / "site").exists()
+
+
 def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
     (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0

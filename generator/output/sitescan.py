@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from generator.content.pages import picture_problems
+from generator.content.pages import DECLARED, declared_entities, picture_problems
 from generator.output.blockscan import scan_blocks
 from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
 from generator.output.policy import unprotected
@@ -177,7 +177,9 @@ def signature(data: bytes) -> bytes:
 
 def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """The checks of the file at `relative` (a path in the site), by its kind."""
-    return CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)(f"{label}/{relative}", data, own_host, seen)
+    name = f"{label}/{relative}"
+    found = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)(name, data, own_host, seen)
+    return found + [Sighting(name, line, UNREAD, DECLARED) for line in declared_entities(data)]
 
 
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
