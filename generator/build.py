@@ -19,7 +19,7 @@ from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
 from generator.content.pages import PagesState, changed_pages, pages_state
 from generator.content.theme import theme_problems
 from generator.diagnostics import Reporter
-from generator.model import Audience, Problem
+from generator.model import PARTNERS_MARKER, Audience, Problem
 from generator.output import sitedir
 from generator.output.origins import Origins, problems_of
 from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
@@ -135,13 +135,19 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
-    if options.audience is Audience.PARTNERS and output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()):
+    public = output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()) or _holds_public_site(output)
+    if options.audience is Audience.PARTNERS and public:
         message = (
-            f"the partners site is never built into site/ or inside it (here: {options.output}), the public site's folder: "
+            f"the partners site is never built into site/ or inside it, nor where a public site is (here: {options.output}): "
             "build it into site-partners/ (`briefings build --audience partners`, or `mkdocs build -d site-partners`)"
         )
         return [Problem(project.config_file, 1, message)]
     return []
+
+
+def _holds_public_site(folder: Path) -> bool:
+    """Whether `folder` holds a public build (`site_dir: public` in mkdocs.yml): a partners build never replaces one."""
+    return (folder / "index.html").is_file() and not (folder / PARTNERS_MARKER).exists()
 
 
 class Build:

@@ -152,6 +152,28 @@ def test_plain_engine_build_for_partners_refuses_the_public_folder(project: Path
     assert (project / "site-partners" / PARTNERS_MARKER).is_file()
 
 
+def test_a_partners_build_never_replaces_a_public_site_whatever_its_folders_name(project: Path) -> None:
+    """`site_dir: public` in mkdocs.yml: the public site is built into public/, and a partners build of the same
+    settings would replace it there."""
+    config = project / "mkdocs.yml"
+    config.write_text("site_dir: public\n" + config.read_text())
+    command = [sys.executable, "-m", ENGINE, "build"]
+    assert subprocess.run(command, cwd=project, env=env(), capture_output=True, text=True).returncode == 0
+    before = tree_digest(project / "public")
+    refused = subprocess.run(command, cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True)
+    assert refused.returncode == 1
+    assert "the partners site is never built into site/ or inside it, nor where a public site is" in refused.stderr
+    assert tree_digest(project / "public") == before
+    built = subprocess.run(
+        [*command, "-d", "site-partners"], cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True
+    )
+    assert built.returncode == 0, built.stderr
+    rebuilt = subprocess.run(
+        [*command, "-d", "site-partners"], cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True
+    )
+    assert rebuilt.returncode == 0, rebuilt.stderr  # its own folder, a partners build already: replaced
+
+
 def test_a_partners_build_needs_its_own_address(project: Path, cli) -> None:
     config = project / "mkdocs.yml"
     original = config.read_text()
