@@ -25,6 +25,8 @@ _CSS_STRING = re.compile(
     r"""url\(\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)\)|"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""", re.I | re.S
 )
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_IMAGE_SET = re.compile(r"image-set\(((?:[^()]|\([^()]*\))*)\)", re.I)
+_CSS_QUOTED = re.compile(r""""((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'""")
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.S)
 
 Fragment = tuple[int, str]
@@ -260,8 +262,11 @@ def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
 
 
 def css_urls(css: str) -> list[str]:
-    """The URLs a stylesheet loads, escapes read as a browser reads them (`\\68 ttps:` is `https:`)."""
-    return [_CSS_ESCAPE.sub(_unescaped, m.group("url") or m.group("imported") or "") for m in _CSS_URL.finditer(css)]
+    """The URLs a stylesheet loads, escapes read as a browser reads them (`\\68 ttps:` is `https:`); in an
+    `image-set()`, a string is a URL too (`image-set("https://…" 1x)`)."""
+    urls = [m.group("url") or m.group("imported") or "" for m in _CSS_URL.finditer(css)]
+    urls += [one or other for m in _CSS_IMAGE_SET.finditer(css) for one, other in _CSS_QUOTED.findall(m.group(1))]
+    return [_CSS_ESCAPE.sub(_unescaped, url) for url in urls]
 
 
 def css_shown(css: str) -> list[tuple[int, str]]:

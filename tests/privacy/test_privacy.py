@@ -670,12 +670,16 @@ def test_a_stylesheet_is_checked_for_loads_from_another_host_and_the_text_it_sho
     (tmp_path / "extra.css").write_text(
         "@import 'https://evil.example/a.css';\n.a { background: url(/own.png) }\n"
         '.b::after { content: "Ring 07700 900461" }\n.c { background: url("//evil.example/b.png") }\n'
+        '.d { background: image-set("https://evil.example/c.png" 1x, url(/own.png) 2x) }\n'
+        ".e { background: -webkit-image-set('//evil.example/d.png' 1x) }\n"
     )
     found = check_site(tmp_path, "example.org")
     assert [(f.line, f.kind, f.text) for f in found] == [
         (3, "phone", "07700 900461"),
         (1, "third-party", "https://evil.example/a.css"),
         (4, "third-party", "//evil.example/b.png"),
+        (5, "third-party", "https://evil.example/c.png"),
+        (6, "third-party", "//evil.example/d.png"),
     ]
 
 
