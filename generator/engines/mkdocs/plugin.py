@@ -182,7 +182,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_shutdown(self) -> None:
         """Plain `mkdocs build` swaps its folder into place only now: strict mode may fail it after on_post_build."""
-        if (folder := self.run.close()) is not None:
+        if (folder := self.run.close()) is not None and hasattr(self, "engine_config"):  # not if stopped in on_config
             self.engine_config.site_dir = str(folder)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
