@@ -62,10 +62,8 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         today=today,
         settings_file=project.config_file,
     )
-    if args.public_repository:
-        checked.problems = sorted(
-            [*checked.problems, *restricted_in_public(root, project.content_dir)], key=lambda p: (p.path, p.line)
-        )
+    more = project.problems() + (restricted_in_public(root, project.content_dir) if args.public_repository else [])
+    checked.problems = sorted([*checked.problems, *more], key=lambda p: (p.path, p.line))  # settings a build refuses
     return 0 if checked.report(Reporter()) else 1
 
 

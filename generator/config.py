@@ -217,10 +217,13 @@ class Project:
             message = "'partners_site_url' must not be the public site_url: give the partners site its own address"
             found.append(Problem(self.config_file, 1, message))
         for name, value in _strings({**self.texts, "extra.briefings.accessibility": self.accessibility}):
+            line = self.line_of(re.sub(r"\[\d+\]", "", name).split("."))
             if MARKUP.search(value):
-                found.append(Problem(self.config_file, 1, f"{name} must be plain text, without HTML tags or entities: {value!r}"))
+                found.append(
+                    Problem(self.config_file, line, f"{name} must be plain text, without HTML tags or entities: {value!r}")
+                )
             elif name.endswith("url") and not value.lower().startswith(("https://", "http://")):
-                found.append(Problem(self.config_file, 1, f"{name} must be a web address starting https:// (it is {value!r})"))
+                found.append(Problem(self.config_file, line, f"{name} must be a web address starting https:// (it is {value!r})"))
         found += self._logo_problems()
         missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
         if missing:

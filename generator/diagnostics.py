@@ -137,6 +137,7 @@ def written_line(text: str, keys: Sequence[str]) -> int:
     line, indent, depth = 1, -1, 0
     for number, written in enumerate(text.splitlines(), start=1):
         stripped = written.lstrip()
+        stripped = stripped.removeprefix("- ") if depth else stripped  # a plugin's options: `- briefings:` in a list
         if not stripped or stripped.startswith("#"):
             continue
         at = len(written) - len(stripped)

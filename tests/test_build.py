@@ -576,17 +576,17 @@ def test_a_huge_file_or_line_is_refused_with_its_limit(project: Path) -> None:
         (
             "exit_url: https://www.bbc.co.uk/weather",
             "exit_url: javascript:alert(1)",
-            "mkdocs.yml:1: extra.briefings.exit_url must be a web address starting https://",
+            "mkdocs.yml:61: extra.briefings.exit_url must be a web address starting https://",
         ),
         (
             "organisation: the Northbrook",
             "organisation: </title><script>alert(1)</script> the Northbrook",
-            "mkdocs.yml:1: extra.briefings.accessibility.organisation must be plain text",
+            "mkdocs.yml:68: extra.briefings.accessibility.organisation must be plain text",
         ),
         (
             "partnership: the Northbrook",
             "partnership: the &lt;Northbrook",
-            "mkdocs.yml:1: plugins.briefings.partnership must be plain text",
+            "mkdocs.yml:46: plugins.briefings.partnership must be plain text",
         ),
     ],
 )
@@ -596,7 +596,7 @@ def test_markup_or_a_script_address_in_a_setting_is_refused_naming_the_setting(
     config = project / "mkdocs.yml"
     assert old in config.read_text()
     config.write_text(config.read_text().replace(old, new, 1))
-    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
         assert result.returncode == 1
         assert message in result.stdout + result.stderr
     assert not (project / "site").exists()
