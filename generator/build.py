@@ -135,6 +135,12 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
+    if output.is_dir() and any(output.iterdir()) and not (output / "index.html").is_file():
+        message = (
+            f"the site is never built into {options.output}: it holds files but no built site (no index.html), and a build "
+            "replaces its folder whole; build into a folder of its own, such as site/, or empty that one first"
+        )
+        return [Problem(project.config_file, 1, message)]
     public = output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()) or _holds_public_site(output)
     if options.audience is Audience.PARTNERS and public:
         message = (

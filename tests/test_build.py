@@ -170,6 +170,21 @@ def test_a_build_into_the_project_or_a_folder_of_its_own_files_is_refused_and_no
     assert not list(project.parent.glob(".*-new-*")) and leftovers(project) == []
 
 
+@pytest.mark.parametrize("folder", [".git", "docs", "generator"])
+def test_a_build_into_a_folder_that_holds_no_built_site_is_refused_and_nothing_changes(project: Path, folder: str) -> None:
+    """`mkdocs build -d .git` would replace the repository's history whole: a folder holding files but no built site
+    is never an output folder."""
+    (project / folder).mkdir()
+    (project / folder / "HEAD").write_text("ref: refs/heads/main\n")
+    before = tree_digest(project)
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build", "-d", folder], cwd=project, env=env(), capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert "holds files but no built site (no index.html)" in result.stdout + result.stderr
+    assert tree_digest(project) == before
+
+
 KILL_AT_SWAP = """
 import os, sys
 target, kill_at, seen = os.path.abspath("site"), int(sys.argv[1]), []
