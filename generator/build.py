@@ -63,8 +63,7 @@ def checked_content(
         settings_file=project.config_file,
     )
     checked.pages = pages
-    themes = [place for place in project.origins if place not in (project.content_dir, project.config_file)]
-    checked.problems += theme_problems(project.root, themes)
+    checked.problems += surroundings_problems(project)
     if not checked.report(reporter):
         raise BuildFailed("content has problems", checked.problems)
     return checked
@@ -124,6 +123,17 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
     return run.built  # 5. leaving the block, the new folder replaced the old one whole
 
 
+def surroundings_problems(project: Project) -> list[Problem]:
+    """What in the theme and the settings would let the engine publish what no check reads: the theme's links out,
+    and pages taken from a folder other than the one the check reads (`docs_dir: content/audits` published drafts)."""
+    themes = [place for place in project.origins if place not in (project.content_dir, project.config_file)]
+    problems = theme_problems(project.root, themes)
+    if PurePosixPath(project.pages_dir) != PurePosixPath(project.content_dir, "pages"):
+        message = f"docs_dir must be {project.content_dir}/pages, the folder the checks read (it is {project.pages_dir})"
+        problems.append(Problem(project.config_file, project.line_of(("docs_dir",)), message))
+    return problems
+
+
 def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
     """An output folder no build may replace whole: the project or a folder holding it, a folder of the project's
     own files (content, theme) or one inside them; for the partners site, the public site's folder."""
@@ -135,7 +145,11 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
-    if output.is_dir() and any(output.iterdir()) and not (output / "index.html").is_file():
+    if (
+        output.is_dir()
+        and any(not item.name.startswith(".") for item in output.iterdir())
+        and not (output / "index.html").is_file()
+    ):
         message = (
             f"the site is never built into {options.output}: it holds files but no built site (no index.html), and a build "
             "replaces its folder whole; build into a folder of its own, such as site/, or empty that one first"

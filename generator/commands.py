@@ -14,7 +14,7 @@ from generator.authoring.scaffold import ScaffoldError, new_file
 from generator.authoring.takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from generator.authoring.word.docx import ImportRefused
 from generator.authoring.word.importer import import_docx
-from generator.build import BuildFailed, build
+from generator.build import BuildFailed, build, surroundings_problems
 from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
 from generator.content.files import content_files, read_text, refused_files
 from generator.content.parse import parse_document
@@ -62,7 +62,8 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         today=today,
         settings_file=project.config_file,
     )
-    more = project.problems() + (restricted_in_public(root, project.content_dir) if args.public_repository else [])
+    more = project.problems() + surroundings_problems(project)
+    more += restricted_in_public(root, project.content_dir) if args.public_repository else []
     checked.problems = sorted([*checked.problems, *more], key=lambda p: (p.path, p.line))  # settings a build refuses
     return 0 if checked.report(Reporter()) else 1
 

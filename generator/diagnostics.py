@@ -96,16 +96,24 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
     problem at that line, or None: whoever edits a template fixes it there, and the traceback is the engine's code,
     not theirs. Jinja puts a template's lines in the traceback as frames of the template's own file."""
     root = root.resolve()
-    for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        file = Path(frame.filename).resolve()
-        if file.suffix != ".py" and file.is_relative_to(root) and file.is_file():
-            return Problem(
-                file.relative_to(root).as_posix(),
-                frame.lineno or 1,
-                f"this template stopped the build: {error} ({type(error).__name__}); mend this line, or undo the last "
-                "change to this file",
-            )
-    return None
+    templates = [frame for frame in traceback.extract_tb(error.__traceback__) if _is_template(Path(frame.filename))]
+    if not templates:
+        return None
+    file = Path(
+        templates[-1].filename
+    ).resolve()  # where it stopped: in the theme's own templates (Material's), no line of theirs
+    if not file.is_relative_to(root) or "site-packages" in file.parts:
+        return None
+    return Problem(
+        file.relative_to(root).as_posix(),
+        templates[-1].lineno or 1,
+        f"this template stopped the build: {error} ({type(error).__name__}); mend this line, or undo the last change to "
+        "this file",
+    )
+
+
+def _is_template(file: Path) -> bool:
+    return file.suffix != ".py" and file.is_file()
 
 
 def print_problems(errors: Sequence[Problem], warnings: Sequence[Problem] = ()) -> None:

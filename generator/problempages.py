@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import BuildFailed
+from generator.content.settingsfile import settings_file_problems
 from generator.diagnostics import template_problem
 from generator.model import Problem
 from generator.preview import problem_page
@@ -88,9 +89,13 @@ class ProblemPages:
                 self.building = True
             begun = self.jobs() if self.jobs else 0
             try:
+                problems = tuple(settings_file_problems(self.settings.parent, self.settings.name))
+                for problem in problems:  # the engine reads its settings again at each rebuild, with its own loader
+                    print(problem, file=sys.stderr)
                 with _logged(self.engine_log) as messages:
                     try:
-                        builder()
+                        if not problems:
+                            builder()
                     except Exception as error:
                         in_template = template_problem(error, self.settings.parent)
                         _tell_terminal(error, self.engine_error, in_template)

@@ -11,6 +11,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -183,6 +184,13 @@ def test_a_build_into_a_folder_that_holds_no_built_site_is_refused_and_nothing_c
     assert result.returncode == 1
     assert "holds files but no built site (no index.html)" in result.stdout + result.stderr
     assert tree_digest(project) == before
+
+
+def test_a_site_folder_holding_only_hidden_files_is_built_into(project: Path) -> None:
+    (project / "site").mkdir()
+    (project / "site/.gitkeep").write_text("")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    assert (project / "site/index.html").is_file()
 
 
 KILL_AT_SWAP = """
@@ -386,7 +394,7 @@ def test_a_link_out_of_the_theme_folder_is_refused_as_it_would_publish_what_it_l
 ) -> None:
     (project / ".gitignore").write_text("site/\n")
     make(project / name)
-    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
         assert result.returncode == 1
         assert f"{name}:1: {message}" in result.stdout + result.stderr
     assert not (project / "site").exists()
@@ -451,6 +459,33 @@ def test_a_drawing_that_declares_entities_is_refused_as_the_browser_shows_their_
     assert result.returncode == 1
     assert f"{reported}/card.svg:3: " in result.stdout + result.stderr
     assert "an entity declared in the file, <!ENTITY …>" in result.stdout + result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_chain_of_links_from_the_pages_into_the_audits_is_refused(project: Path) -> None:
+    """Each link alone leads outside the audits (to `stuff/`, then from it): followed through, they lead in."""
+    (project / "stuff").mkdir()
+    (project / "stuff/aud").symlink_to("../content/audits")
+    (project / "content/pages/stuff").symlink_to("../../stuff")
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert "content/pages/stuff/aud:1: leads, through links, among the audits or briefings" in result.stdout + result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_theme_folder_outside_the_repository_or_pages_from_another_folder_are_refused(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    original = config.read_text()
+    config.write_text(original.replace("docs_dir: content/pages", "docs_dir: content/audits"))
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip")):
+        assert result.returncode == 1
+        assert "mkdocs.yml:4: docs_dir must be content/pages, the folder the checks read (it is content/audits)" in result.stdout
+    config.write_text(original)
+    shutil.move(project / "overrides", tmp_path / "elsewhere")
+    (project / "overrides").symlink_to(tmp_path / "elsewhere")
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert f"overrides:1: is a link to {tmp_path / 'elsewhere'}, outside the repository" in result.stdout
     assert not (project / "site").exists()
 
 
@@ -663,6 +698,22 @@ PROBLEM_PAGE = "The preview cannot show your latest save"
 
 
 @pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
+def test_a_preview_screens_its_settings_again_before_the_engine_reloads_them(
+    project: Path, command: list[str], tmp_path: Path
+) -> None:
+    marker, settings = tmp_path / "ran", project / "mkdocs.yml"
+    with preview(project, command) as running:
+        text = settings.read_text()
+        settings.write_text(text + f'extra_x: !!python/object/apply:os.system ["touch {marker}"]\n')
+        assert wait_for(running.base + "about/", PROBLEM_PAGE, 90), "".join(running.lines)
+        assert "the settings file uses the YAML tag" in (fetch(running.base + "about/") or "")
+        assert not marker.exists()
+        settings.write_text(text)
+        assert wait_for(running.base + "briefings/year-end-maca/", BRIEFING_TEXT, 90), "".join(running.lines)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "generator.cli", "serve"], [sys.executable, "-m", ENGINE, "serve"]])
 def test_a_preview_whose_settings_lose_the_plugin_shows_nothing_unchecked(project: Path, command: list[str]) -> None:
     """Taken out of mkdocs.yml while a preview runs, the plugin is never called again: the engine would serve
     whatever it wrote, unchecked (a restricted audit, a detail in a page)."""
@@ -742,6 +793,16 @@ def test_a_template_error_is_reported_at_the_templates_line_and_leaves_the_site_
     assert "::error file=overrides/partials/copyright.html,line=4::this template stopped the build" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before
+
+
+def test_an_error_in_materials_own_templates_is_not_pinned_on_a_line_of_the_project(project: Path) -> None:
+    """`extra: {social: 5}` breaks Material's own partial: the project's template that includes it is not to blame."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("\nextra:\n", "\nextra:\n  social: 5\n", 1))
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert "this template stopped the build" not in result.stderr
+    assert "build failed: 'int' object is not iterable" in result.stderr
 
 
 def test_a_preview_whose_first_build_stops_in_a_template_says_where_and_ends(project: Path) -> None:

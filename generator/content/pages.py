@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from PIL import Image, UnidentifiedImageError
 
-from generator.content.files import MAX_BYTES, read_text
+from generator.content.files import FOLDERS, MAX_BYTES, read_text
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
@@ -36,6 +36,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
     report = Report([], [], [])
     base = root / folder
     visited: set[Path] = set()
+    items = [(base.parent / kind).resolve() for kind in FOLDERS]
     for directory, dirs, files in os.walk(base, followlinks=True):  # the engine follows links: so do we
         here = Path(directory)
         if BUNDLE_DIR.fullmatch(here.relative_to(base).as_posix().lower() + "/"):  # linked to or not; in any case
@@ -46,11 +47,18 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             dirs.clear()
             continue
         visited.add(here.resolve())
+        if _among_items(here, items):
+            report.errors.append(Problem(here.relative_to(root).as_posix(), 1, _THROUGH_LINKS))
+            dirs.clear()
+            continue
         dirs[:] = sorted(d for d in dirs if here / d not in refused)
         for name in sorted(files):
             file = here / name
             path = file.relative_to(root).as_posix()
             if file in refused:
+                continue
+            if _among_items(file, items):
+                report.errors.append(Problem(path, 1, _THROUGH_LINKS))
                 continue
             if here == base and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem.lower() + "/"):
                 report.errors.append(Problem(path, 1, "would be published as the search index's folder; rename it"))
@@ -113,6 +121,18 @@ def changed_pages(root: Path, folder: str, checked: PagesState) -> list[Problem]
         for path in sorted(checked.keys() | now.keys())
         if checked.get(path) != now.get(path)
     ]
+
+
+_THROUGH_LINKS = (
+    "leads, through links, among the audits or briefings: published here, they would ignore their status (restricted, "
+    "draft); remove the link"
+)
+
+
+def _among_items(item: Path, items: list[Path]) -> bool:
+    """Whether a page's file or folder is, once every link on its way is followed, one of the audits or briefings."""
+    resolved = item.resolve()
+    return any(resolved.is_relative_to(folder) for folder in items)
 
 
 def scan_shown_file(

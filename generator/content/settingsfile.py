@@ -17,9 +17,16 @@ from generator.content.files import read_text
 from generator.content.parse import parse_yaml
 from generator.model import Problem
 
-ENGINE_TAGS = re.compile(r"tag:yaml\.org,2002:python/name:[\w.]+|!relative")
-"""Tags the settings may use: a function's name, as Material's documentation writes an extension's option, and the
-engine's relative path; no tag that builds an object or reads the environment."""
+ENGINE_TAGS = re.compile(
+    r"tag:yaml\.org,2002:(?:python/name:[\w.]+|python/object/apply:pymdownx\.slugs\.slugify|merge)|!relative"
+)
+"""Tags the settings may use: a function's name, as Material's documentation writes an extension's option, its
+headings' slugs (`!!python/object/apply:pymdownx.slugs.slugify`), a merge key (`<<:`) and the engine's relative path;
+no other tag that builds an object, nor one that reads the environment."""
+UNSCREENED_KEYS = {
+    "INHERIT": "settings taken from another file are never checked; write them here",
+    "hooks": "runs Python files at every build and check, which the site needs none of; remove it",
+}
 LONGEST_NUMBER = 100
 """Characters of a number in the settings, at most: no setting needs more, and YAML reads a longer one slowly or not."""
 
@@ -33,19 +40,23 @@ def settings_file_problems(root: Path, path: str) -> list[Problem]:
     text, problems = read_text(file, path)
     if text is None:
         return problems
+    if "\ufeff" in text:  # the engine's YAML parser and the quicker one read a line after it differently
+        line = text.count("\n", 0, text.index("\ufeff")) + 1
+        return [Problem(path, line, "an invisible byte-order mark (U+FEFF) stands on this line; delete it")]
     document, problems = parse_yaml(text, path, 1, "the settings file", ENGINE_TAGS)
     if document is None:
         return problems
-    return _inherited(document, path) + [problem for node in _scalars(document) if (problem := _unreadable(node, path))]
+    return _unscreened(document, path) + [problem for node in _scalars(document) if (problem := _unreadable(node, path))]
 
 
-def _inherited(document: yaml.Node, path: str) -> list[Problem]:
+def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
+    """Top-level settings that bring in what this screen cannot read (`UNSCREENED_KEYS`)."""
     if not isinstance(document, yaml.MappingNode):
         return []
     return [
-        Problem(path, key.start_mark.line + 1, "INHERIT: settings taken from another file are never checked; write them here")
+        Problem(path, key.start_mark.line + 1, f"{key.value}: {UNSCREENED_KEYS[key.value]}")
         for key, _ in document.value
-        if isinstance(key, yaml.ScalarNode) and key.value == "INHERIT"
+        if isinstance(key, yaml.ScalarNode) and key.value in UNSCREENED_KEYS
     ]
 
 

@@ -28,6 +28,10 @@ def theme_problems(root: Path, themes: list[str]) -> list[Problem]:
         folder = root / theme
         if not folder.is_dir():
             continue
+        if not folder.resolve().is_relative_to(root.resolve()):
+            message = f"is a link to {folder.resolve()}, outside the repository; keep the theme in the repository"
+            problems.append(Problem(theme, 1, message))
+            continue
         problems += refused_files(root, theme, within=theme).values()
         problems += [
             Problem(inside.relative_to(root).as_posix(), 1, _INDEX_FOLDER)

@@ -94,13 +94,6 @@ class Indexing(threading.Thread):
         where SIGHUP is ignored, as under `nohup`) instead of staying stopped forever."""
         return {"process_group": 0} if self.own_group and hasattr(os, "setpgid") else {}
 
-    def forget(self, pages: Collection[str]) -> None:
-        """Drop the search entries of `pages`, removed from the site (their files, `briefings/x/index.html`): a run under
-        way, which may have read them, drops them too when it is put in place."""
-        with self.lock:
-            self.gone |= set(pages)
-        drop_fragments(self.site, pages)
-
     def hold(self, held: bool) -> None:
         """Pause Pagefind where it is, or let it go on (where the system can pause a process)."""
         with self.lock:

@@ -71,3 +71,33 @@ def test_settings_from_another_file_or_in_another_encoding_are_refused(project: 
     assert run.code == 1
     assert 'mkdocs.yml:1: file is UTF-16 text (what Notepad and Word call "Unicode"), not UTF-8' in run.err
     assert not (project / "site").exists()
+
+
+def test_a_line_the_engines_parser_reads_otherwise_or_python_hooks_are_refused(project: Path, cli, tmp_path: Path) -> None:
+    """After a byte-order mark, `#` starts a comment for the quicker YAML parser and a key for the engine's; `hooks`
+    runs Python files at every command."""
+    marker = tmp_path / "ran"
+    line = add_settings(project, f'\ufeff#x: !!python/object/apply:os.system ["touch {marker}"]\n')
+    run = cli("check")
+    assert run.code == 1 and not marker.exists()
+    assert f"mkdocs.yml:{line}: an invisible byte-order mark (U+FEFF) stands on this line" in run.err
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("\ufeff#x", "#x") + "hooks: [evil.py]\n")
+    (project / "evil.py").write_text(f"open({str(marker)!r}, 'w')\n")
+    run = cli("check")
+    assert run.code == 1 and not marker.exists()
+    assert "hooks: runs Python files at every build and check" in run.err
+
+
+def test_materials_documented_slugs_and_merge_keys_are_read(project: Path, cli) -> None:
+    add_settings(project, "  base: &base {a: 1}\n  more:\n    <<: *base\n    b: 2\n")
+    settings = project / "mkdocs.yml"
+    settings.write_text(
+        settings.read_text().replace(
+            "markdown_extensions:\n",
+            "markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n",
+            1,
+        )
+    )
+    run = cli("check")
+    assert run.code == 0, run.err
