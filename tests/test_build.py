@@ -400,25 +400,6 @@ def test_a_link_out_of_the_theme_folder_is_refused_as_it_would_publish_what_it_l
     assert not (project / "site").exists()
 
 
-def test_plain_engine_build_stopped_with_ctrl_c_while_it_makes_the_pages_ends_without_a_traceback(big_project: Path) -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", ENGINE, "build"], cwd=big_project, env=env(PYTHONUNBUFFERED="1"),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    assert process.stdout is not None
-    said = []
-    for line in process.stdout:
-        said.append(line)
-        if line.startswith("All content is valid"):
-            process.send_signal(signal.SIGINT)
-            break
-    said.append(process.communicate(timeout=300)[0])
-    assert process.returncode != 0
-    assert "Traceback" not in "".join(said), "".join(said)
-    assert not (big_project / "site").exists()
-    assert leftovers(big_project) == []
-
-
 def test_a_page_saved_while_the_site_is_built_is_never_published_unchecked(big_project: Path) -> None:
     """The engine reads the hand-written pages again after the check has: a save between the two fails the build."""
     about = big_project / "content/pages/about.md"
