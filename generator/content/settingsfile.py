@@ -23,10 +23,7 @@ ENGINE_TAGS = re.compile(
 """Tags the settings may use: a function's name, as Material's documentation writes an extension's option, its
 headings' slugs (`!!python/object/apply:pymdownx.slugs.slugify`), a merge key (`<<:`) and the engine's relative path;
 no other tag that builds an object, nor one that reads the environment."""
-UNSCREENED_KEYS = {
-    "INHERIT": "settings taken from another file are never checked; write them here",
-    "hooks": "runs Python files at every build and check, which the site needs none of; remove it",
-}
+UNSCREENED_KEYS = {"INHERIT": "settings taken from another file are never checked; write them here"}
 LONGEST_NUMBER = 100
 """Characters of a number in the settings, at most: no setting needs more, and YAML reads a longer one slowly or not."""
 
