@@ -99,9 +99,8 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
     templates = [frame for frame in traceback.extract_tb(error.__traceback__) if _is_template(Path(frame.filename))]
     if not templates:
         return None
-    file = Path(
-        templates[-1].filename
-    ).resolve()  # where it stopped: in the theme's own templates (Material's), no line of theirs
+    # where it stopped: in the theme's own templates (Material's), no line of the project's is to blame
+    file = Path(templates[-1].filename).resolve()
     if not file.is_relative_to(root) or "site-packages" in file.parts:
         return None
     return Problem(

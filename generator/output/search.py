@@ -215,13 +215,13 @@ class BackgroundIndex:
                 if not self.pending:
                     self.thread = None
                     return
-                self.pending, slugs = False, self.slugs
+                self.pending, slugs, covered = False, self.slugs, set(self.gone)  # gone before it reads the site
             try:
                 replace_index(self.site, slugs, self.part_size, self._started)
             except SearchIndexError as error:
                 self.report(str(error))
-            with self.lock:
-                self.gone = {page for page in self.gone if not (self.site / page).exists()}
+            with self.lock:  # only pages removed while it ran can be in the index it put in place
+                self.gone = {page for page in self.gone - covered if not (self.site / page).exists()}
                 gone = set(self.gone)
             drop_fragments(self.site, gone)
 
