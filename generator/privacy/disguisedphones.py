@@ -1,5 +1,6 @@
 """UK phone numbers written so that digits are not read as one number: the letter O for a zero ("O7700 900123",
-"077OO 9OO123"), or groups parted by commas or a bullet operator ("07700,900,123", "07700∙900∙123").
+"077OO 9OO123"), or groups parted by a mark no number is written with ("07700,900,123", "07700∙900∙123",
+"07700 : 900444", "07700 – 900444", "07700|900444"), spaces about it or not.
 
 A run counts only where, read with each O as 0 and without its separators, it is a UK phone's shape: eleven digits
 from 01, 02 or 07 (or +44 and ten), in groups of three digits or more, with four real digits at least. "O2" (the
@@ -12,12 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_RUN = re.compile(r"(?=[+0O])(?<![\w+])(?:\+44[ \t]?(?:\([0O]\)[ \t]?)?|[0O])[0-9O](?:[ .,\-\u2219·•]?[0-9Oo]){8,11}(?!\w)")
-"""From a 0 or an O (or +44) that no word goes before: digits and Os, parted by one separator at most (the look-ahead
-first lets the engine skip to the next 0, O or plus rather than try the look-behind at every character)."""
+_MARKS = ",\u2219:;\\\\|~*+=\u2013\u2014\u2012\u2015\u2212\u25aa\u25cf"
+"""Marks that part a phone's digit groups for a reader but not for `detectors`: a comma, a colon or semicolon, a
+backslash, a bar, a tilde, an asterisk, a plus, an equals sign, dashes and the minus sign, a bullet operator, a square
+or round bullet."""
+_RUN = re.compile(
+    rf"(?=[+0O])(?<![\w+])(?:\+44[ \t]?(?:\([0O]\)[ \t]?)?|[0O])[0-9O]"
+    rf"(?:(?:[ \t]{{0,2}}[.\-·•{_MARKS}][ \t]{{0,2}}| )?[0-9Oo]){{8,11}}(?!\w)"
+)
+"""From a 0 or an O (or +44) that no word goes before: digits and Os, parted by one space or one mark with up to two
+spaces either side (the look-ahead first lets the engine skip to the next 0, O or plus rather than try the look-behind
+at every character)."""
 _GROUP = re.compile(r"[0-9Oo]+")
-_DISGUISED = re.compile(r"[Oo,\u2219]")
-"""What `detectors` does not read as a number's: a letter O, a comma, a bullet operator."""
+_DISGUISED = re.compile(rf"[Oo{_MARKS}]")
+"""What `detectors` does not read as a number's: a letter O or one of the marks."""
 _ORGANISATIONS = ("0800", "0808", "0500", "03")
 """As `detectors.ORGANISATION_NUMBERS`: freephone and 03 numbers, never a family's."""
 _REAL_DIGITS = 4

@@ -932,6 +932,8 @@ def test_counts_and_buildings_beside_street_words_pass_both_scans(tmp_path: Path
         "The O2 shop, CO2 and NO2 levels; 7,700 children; 0,100,200,300 and 01,234,567,890; 2020,2021,2022,2023.",
         "Contact O2 on 0800 800 202; NSPCC helpline O8OO 8OO 5OOO; the 0,5 ratio; O1 to O7 grades; OOO and 0OO.",
         "Counts 07700,900 and 12,345,678; version 077OO; codes 01234∙567 and 2∙3∙4.",
+        "Shifts 07:00 – 09:00; 10:30 – 12:00 on 01/02/2024; ages 0–4, 5–9, 10–15; ratio 1:2:3; codes 012 ; 345 ; 678.",
+        "| Year | Cases |\n|---|---|\n| 2023 | 012 |\n| 2024 | 0145 |\n\nScores 070|080|090|100 and 050 – 060 – 070.",
     ],
 )
 def test_numbers_that_are_no_phone_abroad_and_no_phone_in_disguise_pass_both_scans(tmp_path: Path, text: str) -> None:
