@@ -26,6 +26,7 @@ from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, p
 from generator.output.policy import protect_site, protected_page
 from generator.output.postbuild import LARGE_PAGE, PostBuild
 from generator.output.search import part_count
+from generator.output.sitescan import Sighting
 from generator.pipeline import Checked, Memo, check, generate, publishable_slugs
 from generator.privacy.scan import Allowance
 from generator.sitemodel import Output
@@ -38,6 +39,16 @@ class BuildFailed(Exception):
         super().__init__(message)
         self.problems = tuple(problems)
         """The problems found, where there are any: a preview shows them in the browser too."""
+
+
+def built_site_problems(
+    project: Project, found: Sequence[Sighting], pages_read: PagesState, allowances: Sequence[Allowance]
+) -> list[Problem]:
+    """Why the built site cannot be published: a page saved since the check read it (the engine published its new
+    text), and each finding of the built-site scan at the content line it came from. A build's and a preview's."""
+    return changed_pages(project.root, f"{project.content_dir}/pages", pages_read) + problems_of(
+        found, Origins(project.root, project.origins), allowances, project.public_numbers
+    )
 
 
 def checked_content(
@@ -243,9 +254,7 @@ class Build:
     def post_build(self) -> None:
         assert self.after is not None, "generate first"
         with self.after.search() as found:  # the search index is complete when this block ends; a failure stops it
-            problems = changed_pages(self.project.root, f"{self.project.content_dir}/pages", self.pages_read) + problems_of(
-                found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
-            )
+            problems = built_site_problems(self.project, found, self.pages_read, self.allowances)
             if problems:
                 self.reporter.built_site(problems, f"nothing was published, and {self.options.output.name}/ was left as it was")
                 raise BuildFailed("the built site failed its privacy checks", problems)

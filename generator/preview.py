@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from generator.build import Build, BuildFailed, Job, checked_content, host
+from generator.build import Build, BuildFailed, Job, built_site_problems, checked_content, host
 from generator.config import BuildOptions, Project, options_from_env
-from generator.content.pages import PagesState, changed_pages
+from generator.content.pages import PagesState
 from generator.diagnostics import Reporter, plural
 from generator.model import Audience, Problem
-from generator.output.origins import Origins, problems_of
 from generator.output.postbuild import Checker
 from generator.output.search import BackgroundIndex, part_count
 from generator.output.sitedir import files_in
@@ -100,9 +99,7 @@ class Preview:
         except BaseException:
             self._stop_checker()  # it may hold answers this rebuild never read
             raise
-        problems = changed_pages(self.project.root, f"{self.project.content_dir}/pages", self.pages_read) + problems_of(
-            found, Origins(self.project.root, self.project.origins), self.allowances, self.project.public_numbers
-        )
+        problems = built_site_problems(self.project, found, self.pages_read, self.allowances)
         if problems:
             self.failed()
             self.reporter.built_site(problems, "fix them and save; the preview rebuilds")
