@@ -18,11 +18,13 @@ from generator.content.parse import parse_yaml
 from generator.model import Problem
 
 ENGINE_TAGS = re.compile(
-    r"tag:yaml\.org,2002:(?:python/name:[\w.]+|python/object/apply:pymdownx\.slugs\.slugify|merge)|!relative"
+    r"tag:yaml\.org,2002:(?:python/name:(?:material|pymdownx|markdown)\.[\w.]+|python/object/apply:pymdownx\.slugs\.slugify"
+    r"|merge)|!relative"
 )
-"""Tags the settings may use: a function's name, as Material's documentation writes an extension's option, its
-headings' slugs (`!!python/object/apply:pymdownx.slugs.slugify`), a merge key (`<<:`) and the engine's relative path;
-no other tag that builds an object, nor one that reads the environment."""
+"""Tags the settings may use: a function's name from Material, its Markdown extensions or Python-Markdown, as
+Material's documentation writes an extension's option (naming one imports its module, which runs that module's code),
+its headings' slugs (`!!python/object/apply:pymdownx.slugs.slugify`), a merge key (`<<:`) and the engine's relative
+path; no other tag that builds an object, nor one that reads the environment."""
 UNSCREENED_KEYS = {"INHERIT": "settings taken from another file are never checked; write them here"}
 LONGEST_NUMBER = 100
 """Characters of a number in the settings, at most: no setting needs more, and YAML reads a longer one slowly or not."""

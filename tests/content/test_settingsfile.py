@@ -38,6 +38,15 @@ def test_a_function_named_as_materials_documentation_writes_one_is_read(project:
     assert cli("check").code == 0
 
 
+def test_a_function_named_from_any_other_module_is_refused_before_its_module_runs(project: Path, cli) -> None:
+    """Naming a function imports its module, and importing `this` prints a poem: any module's code would run."""
+    line = add_settings(project, "  poem: !!python/name:this.s\n")
+    run = cli("check")
+    assert run.code == 1
+    assert f"mkdocs.yml:{line}: the settings file uses the YAML tag 'tag:yaml.org,2002:python/name:this.s'" in run.err
+    assert "Beautiful is better than ugly" not in run.out + run.err
+
+
 @pytest.mark.parametrize(
     ("written", "message"),
     [
