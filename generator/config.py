@@ -117,7 +117,7 @@ class Project:
         """The project as the engine read its configuration file: the engine's settings (`extra`, the theme's
         `custom_dir` and `logo`, …) and the briefings plugin's options (`content_dir`, `partnership`, …)."""
         root, own = config_file.parent, extra.get("briefings") or {}
-        theme = [Path(theme_dir).relative_to(root).as_posix()] if theme_dir else []
+        theme = [Path(os.path.relpath(theme_dir, root)).as_posix()] if theme_dir else []  # outside: refused in the build
         return cls(
             root,
             plugin["content_dir"],

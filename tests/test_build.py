@@ -470,6 +470,18 @@ def test_a_theme_folder_outside_the_repository_or_pages_from_another_folder_are_
     assert not (project / "site").exists()
 
 
+def test_a_theme_folder_named_outside_the_repository_is_refused_at_its_setting(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("custom_dir: overrides", f"custom_dir: {tmp_path / 'elsewhere'}"))
+    line = config.read_text().splitlines().index(f"  custom_dir: {tmp_path / 'elsewhere'}") + 1
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip")):
+        assert result.returncode == 1
+        assert f"mkdocs.yml:{line}: theme.custom_dir must be a folder in the repository" in result.stdout, result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
 def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
     (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0
