@@ -53,10 +53,15 @@ PICTURE = "picture"
 """The kind of a sighting that is a picture carrying more than its picture (metadata, hidden data)."""
 UNKNOWN = "unknown kind"
 """The kind of a sighting that is a file the checks cannot read as text (its text: the file's suffix)."""
-UNTRACED = frozenset({UNREAD, PICTURE, UNKNOWN})
+UNREADABLE = "unreadable"
+"""The kind of a sighting that is a file of a kind the checks read which they could not (its text: why)."""
+UNTRACED = frozenset({UNREAD, PICTURE, UNKNOWN, UNREADABLE})
 """Kinds reported at the site file: their text was written in no content file."""
 NOT_DETAILS = UNTRACED | {LOAD}
 """Kinds that are no identifying detail: no privacy allowance covers them."""
+
+
+_REMEDY = "save it again in its own format (a text file as UTF-8), or remove it"
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,8 @@ class Sighting:
                 f"the privacy checks cannot read a file of this kind ({self.text}), which anyone can download; publish its "
                 "text as a page, or remove it"
             )
+        if self.kind == UNREADABLE:
+            return f"the privacy checks cannot read this file ({self.text}), which anyone can download; {_REMEDY}"
         if self.kind == UNREAD:
             return f"the privacy checks cannot read what follows ({self.text.strip()}), which a browser still shows"
         return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
@@ -178,7 +185,12 @@ def signature(data: bytes) -> bytes:
 def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """The checks of the file at `relative` (a path in the site), by its kind."""
     name = f"{label}/{relative}"
-    found = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)(name, data, own_host, seen)
+    try:
+        found = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)(name, data, own_host, seen)
+    except UnicodeDecodeError:
+        return [Sighting(name, 1, UNREADABLE, "it is not UTF-8 text")]
+    except (ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:  # a JSON file or Word document that is none
+        return [Sighting(name, 1, UNREADABLE, f"{type(error).__name__}: {error}")]
     return found + [Sighting(name, line, UNREAD, DECLARED) for line in declared_entities(data)]
 
 

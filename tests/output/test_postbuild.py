@@ -15,14 +15,15 @@ from generator.output.postbuild import Checker, PageChecks
 from generator.output.sitescan import check_site
 
 
-def test_the_checking_worker_is_ended_when_checking_the_other_files_fails(tmp_path: Path) -> None:
-    """The build process checks the site's other files while the worker finishes the pages; if that fails, the
-    worker is stopped with it, not left running."""
+def test_the_checking_worker_is_ended_when_checking_the_other_files_fails(tmp_path: Path, monkeypatch) -> None:
+    """The build process checks the site's other files while the worker finishes the pages; if that fails (here,
+    memory runs out reading a JSON file), the worker is stopped with it, not left running."""
     (tmp_path / "page.html").write_text("<p>Fine.</p>")
-    (tmp_path / "data.json").write_text("{not json")
+    (tmp_path / "data.json").write_text("{}")
+    monkeypatch.setattr(json, "loads", lambda _: (_ for _ in ()).throw(MemoryError))
     checks = PageChecks(tmp_path, "example.org")
     checks.written("page.html")
-    with pytest.raises(json.JSONDecodeError):
+    with pytest.raises(MemoryError):
         checks.finish()
     assert not checks.worker.alive()
 

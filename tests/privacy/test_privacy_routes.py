@@ -770,6 +770,28 @@ def test_a_theme_file_the_checks_cannot_read_as_text_is_refused(project: Path, c
 
 
 @pytest.mark.parametrize(
+    ("name", "data", "why"),
+    [
+        ("card.svg", "<svg><text>Ring 07700 900123</text></svg>".encode("utf-16"), "it is not UTF-8 text"),
+        ("notes.TXT", "duty: Ring 07700 900123\n".encode("utf-16"), "it is not UTF-8 text"),
+        ("styles.css", '.x::after { content: "Ring 07700 900123"; }'.encode("cp1252") + b"\x93", "it is not UTF-8 text"),
+        ("contacts.json", b'{"duty": "Ring 07700 900123"', "JSONDecodeError: Expecting ',' delimiter"),
+        ("report.docx", b"PK but no archive", "BadZipFile: File is not a zip file"),
+    ],
+)
+def test_a_theme_file_of_a_kind_the_checks_read_that_cannot_be_read_is_refused_by_name(
+    project: Path, cli, name: str, data: bytes, why: str
+) -> None:
+    """A theme's drawing saved as UTF-16, a JSON file cut short: refused at the file, with why, not with a bare
+    decoding error that names no file."""
+    (project / "overrides/assets" / name).write_bytes(data)
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1, run.out
+    assert f"site/assets/{name}:1: the privacy checks cannot read this file ({why}" in run.out, run.out + run.err
+    assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize(
     "line",
     [
         'Learning from `<!-- privacy: allow "Tyler Whitfield" reason: see below -->` and more.',
