@@ -1,6 +1,7 @@
 """Author Markdown that a page would not show, found by rendering it as the page does: text the sanitiser takes
-for an HTML tag (`<name of school>`) or HTML it removes (`<iframe>`), a line Markdown takes for a link's address
-(`[1]: Ibid.`), and a table row's cells beyond its header's. Each is reported at its line, never lost in silence."""
+for an HTML tag (`<name of school>`), HTML it removes (`<iframe>`) or takes off a tag it keeps (`onclick=`, a
+`javascript:` address), a line Markdown takes for a link's address (`[1]: Ibid.`), and a table row's cells beyond its
+header's. Each is reported at its line, never lost in silence."""
 
 from __future__ import annotations
 
@@ -83,7 +84,7 @@ _CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, _Overflow(_OVERFLOW)], o
 
 def unshown(path: str, text: str, first_line: int) -> list[Problem]:
     """What of `text` (one step's or entry's Markdown, from `first_line`) the page would not show, each at its line."""
-    if not ("<" in text or "]:" in text or "|" in text):
+    if not ("<" in text or "]:" in text or "|" in text or "](" in text):
         return []  # nothing to drop: most sections, without rendering them twice
     _OVERFLOW.clear()
     parsed = _Tags()
@@ -107,12 +108,48 @@ def _tag_problems(
     for name, written, attrs in tags:
         kept = nh3.ALLOWED_ATTRIBUTES.get(name, set()) | nh3.ALLOWED_ATTRIBUTES.get("*", set())
         words_lost = any(value is None and attr not in kept for attr, value in attrs)
-        where = visible.find(written, cursor)
-        if where < 0 or (name in SHOWN_TAGS and not words_lost) or _WORD_MARKUP.fullmatch(name):
+        removed = _removed(written, attrs) if name in SHOWN_TAGS and not words_lost else []
+        if (name in SHOWN_TAGS and not words_lost and not removed) or _WORD_MARKUP.fullmatch(name):
             continue
-        cursor = where + len(written)
-        problems.append(Problem(path, first_line + visible.count("\n", 0, where), _tag_message(name, written)))
+        where = visible.find(written, cursor)
+        if where < 0 and removed:  # a Markdown link or image: its address as written, else the text's first line
+            where = min((at for _, value in removed if (at := visible.find(f"({value}", cursor)) >= 0), default=cursor)
+        if where < 0:
+            continue
+        cursor = max(cursor, where + (len(written) if visible.startswith(written, where) else 1))
+        message = _removed_message(written, removed) if removed else _tag_message(name, written)
+        problems.append(Problem(path, first_line + visible.count("\n", 0, where), message))
     return problems
+
+
+def _removed(written: str, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """The attributes of a tag the page keeps that the sanitiser takes off it (an event handler, a style, a
+    `javascript:` or `data:` address), as the sanitiser itself judges them."""
+    if not any(value for _, value in attrs):
+        return []
+    after = _Tags()
+    after.feed(nh3.clean(written, tags=set(SHOWN_TAGS)))
+    left = {(attr, value) for _, _, attrs_after in after.tags[:1] for attr, value in attrs_after}
+    return [(attr, value) for attr, value in attrs if value is not None and (attr, value) not in left]
+
+
+_SHOWN_LENGTH = 80
+"""Characters of a tag quoted in a message, at most: a `data:` address can run to thousands."""
+
+
+def _removed_message(written: str, removed: list[tuple[str, str]]) -> str:
+    """Says what the page takes off a tag, and what to write instead."""
+    shown = " ".join(written.split())
+    shown = shown if len(shown) <= _SHOWN_LENGTH else shown[: _SHOWN_LENGTH - 1] + "…"
+    attributes = {attr for attr, _ in removed}
+    if "href" in attributes or "src" in attributes:
+        lost = "the link would lead nowhere" if "href" in attributes else "the picture would not be shown"
+        return (
+            f"'{shown}': the page removes this address (it keeps web, e-mail and phone addresses and the site's own "
+            f"files), so {lost}; give a web address (https://…) or a file of the site, or remove it"
+        )
+    names = ", ".join(attr for attr, _ in removed)
+    return f"'{shown}': the page removes its {names} (nothing in a briefing may run script or set its own look); remove it"
 
 
 def _tag_message(name: str, written: str) -> str:

@@ -20,6 +20,14 @@ DEFINITION = (
     "(a backslash before each bracket) to show it as written"
 )
 
+LOOK = " (nothing in a briefing may run script or set its own look); remove it"
+ADDRESS = (
+    "the page removes this address (it keeps web, e-mail and phone addresses and the site's own files), so {0}; give a "
+    "web address (https://…) or a file of the site, or remove it"
+)
+LINK, PICTURE = "the link would lead nowhere", "the picture would not be shown"
+DATA_PICTURE = '<img alt="A chart" src="data:image/png;base64,' + "A" * 200
+
 
 def problems(root: Path) -> list[str]:
     return [str(p) for p in check(root, "content").problems]
@@ -54,6 +62,24 @@ def problems(root: Path) -> list[str]:
         ("[1]: Ibid.", [f"'[1]: Ibid.' {DEFINITION.format('1')}"]),
         ("[Child B]: 4yrs", [f"'[Child B]: 4yrs' {DEFINITION.format('Child B')}"]),
         (
+            '<img src="chart.png" alt="A chart" onerror="alert(1)">',
+            [
+                '\'<img src="chart.png" alt="A chart" onerror="alert(1)">\': the page removes its onerror (nothing in a '
+                "briefing may run script or set its own look); remove it"
+            ],
+        ),
+        ('<span style="color: red">Urgent</span>', ["'<span style=\"color: red\">': the page removes its style" + LOOK]),
+        ('<a href="javascript:alert(1)">the plan</a>', [f"'<a href=\"javascript:alert(1)\">': {ADDRESS.format(LINK)}"]),
+        (
+            '<a href="jav&#x09;ascript:alert(1)">the plan</a>',
+            [f"'<a href=\"jav&#x09;ascript:alert(1)\">': {ADDRESS.format(LINK)}"],
+        ),
+        ("See [the plan](javascript:alert(1)).", [f"'<a href=\"javascript:alert(1)\">': {ADDRESS.format(LINK)}"]),
+        (
+            "![A chart](data:image/png;base64," + "A" * 200 + ")",
+            [f"'{DATA_PICTURE[:79]}…': {ADDRESS.format(PICTURE)}"],
+        ),
+        (
             "| Agency | Cases | Children |\n|---|---|---|\n| Health | 4 | 6 | 2 re-audits |",
             [
                 "this table row has 4 cells and its header 3, so the page would not show '2 re-audits'; add a column to "
@@ -70,6 +96,12 @@ def problems(root: Path) -> list[str]:
         "iframe",
         "style",
         "h2",
+        "event handler",
+        "style",
+        "javascript link",
+        "javascript link with a tab",
+        "markdown javascript link",
+        "markdown data picture",
         "footnote",
         "label",
         "table row",
@@ -96,7 +128,9 @@ See <https://example.org/guide>, <b>bold</b>, <span>a span</span>, <br> <!-- a n
 [9]: fenced
 ```
 
-The guide [was updated][guide] this year; \\[2\\]: as written.
+The guide [was updated][guide] this year; \\[2\\]: as written. See [the guide](https://example.org/guide),
+[the plan](../pages/about.md),, <a href="tel:08001111" title="helpline">ring</a>,
+[the top](#background) and ![a chart](chart.png).
 
 [guide]: https://example.org/guide
 
