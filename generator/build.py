@@ -72,6 +72,7 @@ def checked_content(
         leftovers_fail=leftovers_fail,
         today=options.build_date,
         settings_file=project.config_file,
+        themes=theme_folders(project),
     )
     checked.pages = pages
     checked.problems += surroundings_problems(project)
@@ -134,13 +135,18 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
     return run.built  # 5. leaving the block, the new folder replaced the old one whole
 
 
+def theme_folders(project: Project) -> list[str]:
+    """The theme's folders (`custom_dir`), as the settings name them."""
+    return [place for place in project.origins if place not in (project.content_dir, project.config_file)]
+
+
 _OUTSIDE = "theme.custom_dir must be a folder in the repository, such as overrides, so the checks read it"
 
 
 def surroundings_problems(project: Project) -> list[Problem]:
     """What in the theme and the settings would let the engine publish what no check reads: the theme's links out,
     and pages taken from a folder other than the one the check reads (`docs_dir: content/audits` published drafts)."""
-    themes = [place for place in project.origins if place not in (project.content_dir, project.config_file)]
+    themes = theme_folders(project)
     problems = theme_problems(project.root, [theme for theme in themes if not theme.startswith("../")])
     problems += [
         Problem(project.config_file, project.line_of(("theme", "custom_dir")), f"{_OUTSIDE} (it is {theme})")

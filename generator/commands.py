@@ -14,7 +14,7 @@ from generator.authoring.scaffold import ScaffoldError, new_file
 from generator.authoring.takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from generator.authoring.word.docx import ImportRefused
 from generator.authoring.word.importer import import_docx
-from generator.build import BuildFailed, build, surroundings_problems
+from generator.build import BuildFailed, build, surroundings_problems, theme_folders
 from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
 from generator.content.files import content_files, read_text, refused_files
 from generator.content.parse import parse_document
@@ -61,6 +61,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         leftovers_fail=in_ci(os.environ),
         today=today,
         settings_file=project.config_file,
+        themes=theme_folders(project),
     )
     more = project.problems() + surroundings_problems(project)
     more += restricted_in_public(root, project.content_dir) if args.public_repository else []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -17,6 +17,7 @@ from generator.content.pages import PagesState, scan_pages, scan_shown_file
 from generator.content.parse import Document, parse_document
 from generator.content.screen import scan_document
 from generator.content.taxonomy import load_taxonomy
+from generator.content.theme import theme_names
 from generator.diagnostics import Reporter, plural, write_step_summary
 from generator.model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
 from generator.privacy import namelists
@@ -155,9 +156,10 @@ def check(
     leftovers_fail: bool = False,
     today: date | None = None,
     settings_file: str = "",
+    themes: Sequence[str] = (),
 ) -> Checked:
-    """Load, validate and privacy-scan all content, and the `settings_file` for names (see `scan_shown_file`),
-    collecting every problem rather than stopping at the first.
+    """Load, validate and privacy-scan all content, and the `settings_file` and the `themes`' templates for names (see
+    `scan_shown_file`, `theme_names`), collecting every problem rather than stopping at the first.
 
     With several `workers` (see `tasks`), files are read, parsed, scanned and checked in as many processes.
     Editors' leftover files are warnings, or problems with `leftovers_fail` (in CI).
@@ -173,6 +175,7 @@ def check(
         scan_pages(root, f"{content_dir}/pages", allowed_names, refused),
         scan_shown_file(root, f"{content_dir}/taxonomy.yml", allowed_names, refused),
         scan_shown_file(root, settings_file, allowed_names, refused, detectors=False) if settings_file else Report([], [], []),
+        theme_names(root, list(themes), allowed_names),
     ):
         checked.problems += scanned.errors
         checked.warnings += scanned.warnings

@@ -482,6 +482,31 @@ def test_a_theme_folder_named_outside_the_repository_is_refused_at_its_setting(p
     assert not (project / "site").exists()
 
 
+def test_a_name_in_the_themes_templates_is_refused_unless_it_is_allowed(project: Path) -> None:
+    """The built site's scan reads no names: the theme's templates are read for them, as the settings file is."""
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text() + "\n<p>With thanks to Tyler Whitfield and his family.</p>\n")
+    line = template.read_text().splitlines().index("<p>With thanks to Tyler Whitfield and his family.</p>") + 1
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert f"overrides/partials/copyright.html:{line}: privacy: name: Ty••• •••••••ld" in result.stdout + result.stderr
+    assert not (project / "site").exists()
+    allowed = project / "content/allowed_names.yml"
+    listed = allowed.read_text()
+    allowed.write_text(listed + "- name: Tyler Whitfield\n  reason: the partnership's chair, by his leave\n")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    assert "Tyler Whitfield" in (project / "site/index.html").read_text()
+    allowed.write_text(listed)
+    template.write_text(
+        template.read_text().replace(
+            "family.</p>", 'family.</p> {# privacy: allow "Tyler Whitfield" reason: the chair, by his leave #}'
+        )
+    )
+    result = briefings(project, "check")
+    assert result.returncode == 0, result.stdout
+    assert f'copyright.html:{line}: allows "Tyler Whitfield" because: the chair, by his leave\n' in result.stdout
+
+
 def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:
     (project / "content/pages/about-again.md").symlink_to(project / "content/pages/about.md")
     assert briefings(project, "build", "--pdf", "skip").returncode == 0

@@ -3,16 +3,23 @@ the built site's checks could not follow them.
 
 The theme is no content, yet what it holds reaches every page: a link in it to a file elsewhere on the machine would
 publish that file (`/proc/self/environ`: the build's secrets), and a folder named like the search index's would be
-passed over by the checks as the index is.
+passed over by the checks as the index is. Its templates' words are read for names as the settings file's are: the
+built site's scan finds every other detail, but reads no names.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.files import refused_files
+from generator.content.files import read_text, refused_files
 from generator.model import Problem
+from generator.privacy.allowednames import AllowedNames
+from generator.privacy.scan import Report, scan_file
 from generator.sitemodel import BUNDLE_DIR
+
+WORDS = (".html", ".htm", ".txt", ".md", ".svg", ".xml")
+"""The theme's files whose words readers see as they are written: templates, texts, drawings (its scripts and
+stylesheets are code, whose licences name their authors)."""
 
 _INDEX_FOLDER = (
     "would be published inside the search index's folder, which the built site's checks cannot tell from the index; "
@@ -39,3 +46,22 @@ def theme_problems(root: Path, themes: list[str]) -> list[Problem]:
             if inside.is_dir() and BUNDLE_DIR.fullmatch(inside.name.lower() + "/")
         ]
     return problems
+
+
+def theme_names(root: Path, themes: list[str], allowed_names: AllowedNames) -> Report:
+    """The names in each theme folder's templates and texts (`WORDS`), as a page's are judged (allowances and allowed
+    names included); a theme refused by `theme_problems` is not read."""
+    report = Report([], [], [])
+    for theme in themes:
+        folder = root / theme
+        if not folder.is_dir() or theme_problems(root, [theme]):
+            continue
+        for file in sorted(folder.rglob("*")):
+            path = file.relative_to(root).as_posix()
+            text = read_text(file, path)[0] if file.suffix.lower() in WORDS and file.is_file() else None
+            if text is not None:
+                found = scan_file(text, path, allowed_names, wraps=False, detectors=False, file_name=False)
+                report.errors += found.errors
+                report.warnings += found.warnings
+                report.allowances += found.allowances
+    return report

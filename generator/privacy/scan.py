@@ -28,9 +28,9 @@ from generator.privacy.reading import Read, as_read, read_markdown
 
 ERROR, WARNING = names.ERROR, names.WARNING
 
-_ALLOW = re.compile(r"(?:<!--|#)\s*privacy:\s*allow\s+\"([^\"]+)\"(?:\s+reason:\s*(.*?))?\s*(?:-->|$)")
-"""An allowance, inside an HTML comment (body) or a YAML comment (front matter). Its reason is scanned like any
-text: the repository may be public."""
+_ALLOW = re.compile(r"(?:<!--|#)\s*privacy:\s*allow\s+\"([^\"]+)\"(?:\s+reason:\s*(.*?))?\s*(?:-->|#\}|$)")
+"""An allowance, inside an HTML comment (body), a YAML comment (front matter) or a template's comment (the theme's).
+Its reason is scanned like any text: the repository may be public."""
 SMALL_COUNT_FIELDS = {"cases": 1, "children": 2}
 """A MACA field at or below this count could identify a family."""
 
