@@ -112,8 +112,10 @@ def _tag_problems(
         if (name in SHOWN_TAGS and not words_lost and not removed) or _WORD_MARKUP.fullmatch(name):
             continue
         where = visible.find(written, cursor)
-        if where < 0 and removed:  # a Markdown link or image: its address as written, else the text's first line
-            where = min((at for _, value in removed if (at := visible.find(f"({value}", cursor)) >= 0), default=cursor)
+        if where < 0:  # a tag Markdown wrote (a table's alignment is its own): only a link's or image's address is the author's
+            removed = [(attr, value) for attr, value in removed if attr in ("href", "src")]
+            at = [found for _, value in removed if (found := visible.find(f"({value}", cursor)) >= 0]
+            where = min(at, default=cursor) if removed else -1  # the address as written, else the text's first line
         if where < 0:
             continue
         cursor = max(cursor, where + (len(written) if visible.startswith(written, where) else 1))

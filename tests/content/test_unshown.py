@@ -138,7 +138,11 @@ The guide [was updated][guide] this year; \\[2\\]: as written. See [the guide](h
 |---|---|---|
 | Health | 4 | `a|b` |
 | Police \\| CID | 3 | fewer cells |
-| Education | 2 |"""
+| Education | 2 |
+
+| Left | Right |
+|:--|--:|
+| a | 1 |"""
 
 
 def test_what_the_page_shows_passes_and_is_shown(tmp_path: Path, project: Path) -> None:
