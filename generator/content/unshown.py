@@ -20,15 +20,37 @@ from generator.privacy.reading import blanked
 
 EXTENSIONS = ["tables", "fenced_code", "sane_lists"]
 """The Markdown every briefing's text is rendered with (`generator.site.markup`)."""
-SHOWN_TAGS = frozenset(nh3.ALLOWED_TAGS - {"h1", "h2"})
+UNSEEN_TAGS = frozenset({"rp", "rt", "rtc", "ruby", "bdo", "bdi", "map", "area"})
+"""Tags whose words a browser hides, moves or reorders (a ruby's parentheses, a reversed run): words split by them
+read as one number to a reader and as two to the checks. No page keeps them."""
+SHOWN_TAGS = frozenset(nh3.ALLOWED_TAGS - {"h1", "h2"} - UNSEEN_TAGS)
 """HTML tags a briefing's text keeps: headings h1 and h2 belong to the page structure (title and steps)."""
+_UNREAD_ATTRIBUTES = {"cite", "datetime", "hreflang", "char", "charoff", "summary", "headers", "dir"}
+"""Attributes that hold words no reader sees on the page, and no check reads (a table's `summary`, a quotation's
+`cite`), or that reverse a run of words (`dir`)."""
+SHOWN_ATTRIBUTES = {tag: set(kept) - _UNREAD_ATTRIBUTES for tag, kept in nh3.ALLOWED_ATTRIBUTES.items()} | {"*": {"title"}}
+"""The attributes the page keeps on each tag (see `_UNREAD_ATTRIBUTES`): on any tag, a title (shown on hover, and read
+by the checks), never a `lang`, whose words no reader sees."""
 _EMPTIED = {"script", "style"}
 """Tags the sanitiser removes with everything inside them (nh3's `clean_content_tags`)."""
 _HTML_ELEMENTS = SHOWN_TAGS | {"h1", "h2", "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"}
 _HTML_ELEMENTS |= {"form", "input", "button", "textarea", "select", "option", "label", "fieldset", "legend", "link", "meta"}
 _HTML_ELEMENTS |= {"base", "svg", "math", "video", "audio", "source", "track", "canvas", "noscript", "template", "font"}
 _HTML_ELEMENTS |= {"marquee", "blink", "param", "html", "head", "body", "title", "dialog", "picture", "main", "section"}
-_HTML_ELEMENTS |= {"circle", "rect", "path", "g", "line", "polyline", "polygon", "ellipse", "text", "use", "image", "animate"}
+_HTML_ELEMENTS |= UNSEEN_TAGS | {
+    "circle",
+    "rect",
+    "path",
+    "g",
+    "line",
+    "polyline",
+    "polygon",
+    "ellipse",
+    "text",
+    "use",
+    "image",
+    "animate",
+}
 _WORD_MARKUP = re.compile(r"(?:o|w|v|m|st\d):[a-z][\w-]*")
 """Word's own tags in pasted text (`<o:p>`, `<st1:place>`): they hold no words, and the text between them stays."""
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -106,7 +128,7 @@ def _tag_problems(
     """Each tag the author wrote (found as written outside code) that the sanitiser drops, or whose words it drops."""
     problems, cursor = [], 0
     for name, written, attrs in tags:
-        kept = nh3.ALLOWED_ATTRIBUTES.get(name, set()) | nh3.ALLOWED_ATTRIBUTES.get("*", set())
+        kept = SHOWN_ATTRIBUTES.get(name, set()) | SHOWN_ATTRIBUTES.get("*", set())
         words_lost = any(value is None and attr not in kept for attr, value in attrs)
         removed = _removed(written, attrs) if name in SHOWN_TAGS and not words_lost else []
         if (name in SHOWN_TAGS and not words_lost and not removed) or _WORD_MARKUP.fullmatch(name):
@@ -130,7 +152,7 @@ def _removed(written: str, attrs: list[tuple[str, str | None]]) -> list[tuple[st
     if not any(value for _, value in attrs):
         return []
     after = _Tags()
-    after.feed(nh3.clean(written, tags=set(SHOWN_TAGS)))
+    after.feed(nh3.clean(written, tags=set(SHOWN_TAGS), attributes=SHOWN_ATTRIBUTES))
     left = {(attr, value) for _, _, attrs_after in after.tags[:1] for attr, value in attrs_after}
     return [(attr, value) for attr, value in attrs if value is not None and (attr, value) not in left]
 
@@ -151,7 +173,7 @@ def _removed_message(written: str, removed: list[tuple[str, str]]) -> str:
             f"files), so {lost}; give a web address (https://…) or a file of the site, or remove it"
         )
     names = ", ".join(attr for attr, _ in removed)
-    return f"'{shown}': the page removes its {names} (nothing in a briefing may run script or set its own look); remove it"
+    return f"'{shown}': the page removes its {names} (a briefing runs no script, has no look of its own, and holds no words a reader cannot see); remove it"
 
 
 def _tag_message(name: str, written: str) -> str:

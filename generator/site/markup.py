@@ -8,7 +8,7 @@ from functools import lru_cache
 import markdown
 import nh3
 
-from generator.content.unshown import EXTENSIONS, SHOWN_TAGS
+from generator.content.unshown import EXTENSIONS, SHOWN_ATTRIBUTES, SHOWN_TAGS, UNSEEN_TAGS
 from generator.privacy.reading import WORD_BULLETS
 from generator.site.tables import label_cells
 
@@ -19,14 +19,16 @@ reports every other tag this removes (`generator.content.unshown`)."""
 _converter = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
 
 
-PAGE_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES, "*": {"id", "class", "title"}}
+PAGE_ATTRIBUTES = {**SHOWN_ATTRIBUTES, "*": {"id", "class", "title"}}
 """A hand-written page keeps the ids, classes and titles its engine gives headings, permalinks and admonitions."""
+PAGE_TAGS = set(nh3.ALLOWED_TAGS - UNSEEN_TAGS)
+"""A hand-written page keeps its own headings h1 and h2."""
 
 
 def sanitise_page(html: str) -> str:
     """A hand-written page's HTML (content/pages/, rendered by the engine), cleaned as briefing bodies are:
     nothing that could run script, whatever its author wrote."""
-    return nh3.clean(html, attributes=PAGE_ATTRIBUTES)
+    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES)
 
 
 def hand_written_page(html: str) -> str:
@@ -89,4 +91,4 @@ def to_html(text: str) -> str:
     after another, so a few dozen entries are enough.
     """
     html = _converter.reset().convert(word_bullets(text))
-    return nh3.clean(html, tags=TAGS)
+    return nh3.clean(html, tags=TAGS, attributes=SHOWN_ATTRIBUTES)

@@ -20,7 +20,7 @@ DEFINITION = (
     "(a backslash before each bracket) to show it as written"
 )
 
-LOOK = " (nothing in a briefing may run script or set its own look); remove it"
+LOOK = " (a briefing runs no script, has no look of its own, and holds no words a reader cannot see); remove it"
 ADDRESS = (
     "the page removes this address (it keeps web, e-mail and phone addresses and the site's own files), so {0}; give a "
     "web address (https://…) or a file of the site, or remove it"
@@ -63,12 +63,26 @@ def problems(root: Path) -> list[str]:
         ("[Child B]: 4yrs", [f"'[Child B]: 4yrs' {DEFINITION.format('Child B')}"]),
         (
             '<img src="chart.png" alt="A chart" onerror="alert(1)">',
-            [
-                '\'<img src="chart.png" alt="A chart" onerror="alert(1)">\': the page removes its onerror (nothing in a '
-                "briefing may run script or set its own look); remove it"
-            ],
+            ['\'<img src="chart.png" alt="A chart" onerror="alert(1)">\': the page removes its onerror' + LOOK],
         ),
         ('<span style="color: red">Urgent</span>', ["'<span style=\"color: red\">': the page removes its style" + LOOK]),
+        (
+            '<table summary="Ring 07700 900126"><tr><td>Cases</td></tr></table>',
+            ["'<table summary=\"Ring 07700 900126\">': the page removes its summary" + LOOK],
+        ),
+        (
+            '<q cite="https://example.org/tyler">Help</q>',
+            ["'<q cite=\"https://example.org/tyler\">': the page removes its cite" + LOOK],
+        ),
+        (
+            '<span lang="Kayden" title="A note">x</span>',
+            ['\'<span lang="Kayden" title="A note">\': the page removes its lang' + LOOK],
+        ),
+        ("Ring 0770<rp>x</rp>0 900124 now.", ["'<rp>' is HTML that the page removes so it would not be shown; remove it"]),
+        (
+            '<bdo dir="rtl">321009 00770</bdo>',
+            ["'<bdo dir=\"rtl\">' is HTML that the page removes so it would not be shown; remove it"],
+        ),
         ('<a href="javascript:alert(1)">the plan</a>', [f"'<a href=\"javascript:alert(1)\">': {ADDRESS.format(LINK)}"]),
         (
             '<a href="jav&#x09;ascript:alert(1)">the plan</a>',
@@ -96,14 +110,19 @@ def problems(root: Path) -> list[str]:
         "iframe",
         "style",
         "h2",
+        "footnote",
+        "label",
         "event handler",
-        "style",
+        "style attribute",
+        "table summary",
+        "quotation cite",
+        "lang",
+        "ruby parenthesis",
+        "reversed run",
         "javascript link",
         "javascript link with a tab",
         "markdown javascript link",
         "markdown data picture",
-        "footnote",
-        "label",
         "table row",
     ],
 )
