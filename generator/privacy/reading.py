@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from bidi import get_display
 from confusable_homoglyphs.confusables import confusables_data
 
 from generator.privacy.anchored import anchored
@@ -74,9 +75,13 @@ DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x20000) if 
 UNSHOWN = {0xFFFD: " "}
 """The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
 FOLD = INVISIBLE | BLANKS | DASHES | LOOKALIKES | DIGITS | UNSHOWN
-_RIGHT_TO_LEFT = "\u202e"
-"""The right-to-left override: what follows it, to its end (U+202C) or the line's, is shown in reverse order."""
-_OVERRIDDEN = re.compile(_RIGHT_TO_LEFT + "([^\u202a-\u202e\u2066-\u2069\n]*)(\u202c|(?=\n)|$)")
+_REORDERS = re.compile(
+    "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""What can change the order a line's words are shown in: a right-to-left letter (Hebrew, Arabic, …), the right-to-left
+mark, and the direction embeddings, overrides and isolates."""
+BOTH_ORDERS = " \u00b6 "
+"""Between a line as written (as it is copied and read aloud) and as shown: parts a number or a name either side."""
 
 INLINE = frozenset(
     [
@@ -203,13 +208,14 @@ def _without_markup(text: str) -> str:
 
 def normalised(text: str) -> str:
     """Text already free of markup (a built page's text) with compatibility forms, invisible characters and
-    dashes read as a reader reads them, and what a right-to-left override turns round in the order shown."""
+    dashes read as a reader reads them; a line whose words a right-to-left letter or a direction control turns round
+    is read in both orders, as written and as shown (Unicode's bidirectional algorithm, in a left-to-right page)."""
     if text.isascii():
         return text.translate(BREAKS) if "\x0b" in text or "\x0c" in text else text
     if "\n" in text:  # most lines of a long text are plain ASCII: only the others pay for what follows
         return "\n".join(normalised(line) for line in text.split("\n"))
-    if _RIGHT_TO_LEFT in text:
-        text = _OVERRIDDEN.sub(lambda m: m.group(1)[::-1] + m.group(2), text)
+    if _REORDERS.search(text) and (shown := get_display(text, base_dir="L")) != text:
+        text = text + BOTH_ORDERS + shown
     text = unicodedata.normalize("NFKC", text).translate(FOLD)
     return _MARKS.sub("", text)
 
