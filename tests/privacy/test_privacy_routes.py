@@ -205,6 +205,18 @@ ROUTES = [
     ("phone-commas", "Ring 07700,900,123 after six.", "phone", 0),
     ("phone-bullet-operators", "Ring 07700\u2219900\u2219123 after six.", "phone", 0),
     ("phone-spaced-colon", "Ring 07700 : 900444 after six.", "phone", 0),
+    (
+        "dingbat-digits",
+        "Records under \u277e\u2779\u2778 \u2779\u277c\u277b \u277a\u277e\u2776\u277e were read.",
+        "nhs-number",
+        0,
+    ),
+    (
+        "circled-sans-serif-digits",
+        "Ring \u24ff\u2790\u2790\u24ff\u24ff \u2792\u24ff\u24ff\u278a\u278b\u278c after six.",
+        "phone",
+        0,
+    ),
     ("right-to-left-isolate", "Ring \u2067900123 07700\u2069 after six.", "phone", 0),
     ("right-to-left-embedding", "Records under \u202b5919 476 943\u202c were read.", "nhs-number", 0),
     ("hebrew-letters-either-side", "Ring \u05d0 900123 07700 \u05d1 after six.", "phone", 0),
