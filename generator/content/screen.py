@@ -68,10 +68,11 @@ def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding
     """Front-matter text as YAML decodes it (escapes such as \\x30 or \\u00a0, folded lines), at its key's
     line: a finding there that the text as `written` did not show is added."""
     seen = {(f.kind, f.line) for f in written}
+    front = "\n".join(doc.text.split("\n")[: doc.body_line - 1]) if doc.parsed else doc.text
     found = []
     for field in doc.fields.values():
         for value in strings(field.value):
-            if value in doc.text:  # read as written already
+            if value in front:  # read as written already, in the front matter (the body reads its text in its own words)
                 continue
             for finding in scan_read(read_markdown(value), declared):
                 if (finding.kind, field.line) not in seen and finding.severity == ERROR:

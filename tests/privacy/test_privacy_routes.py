@@ -568,6 +568,22 @@ def test_front_matter_is_read_as_yaml_decodes_it(project: Path) -> None:
     assert problems == [(10, "phone"), (10, "email")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Tyler Whitfield Centre ran the sessions.",
+        'Named for Tyler Whitfield. <!-- privacy: allow "Tyler Whitfield" reason: the family asked for it here -->',
+    ],
+)
+def test_an_escaped_title_is_read_in_its_own_words_whatever_the_body_holds(project: Path, body: str) -> None:
+    """The body's words (an organisation named after a child, an allowance on its own line) never let the same name
+    through in the title, where it is shown alone on every listing, the feed and the open data."""
+    text = planted(body).replace("title: Valid audit", 'title: "Tyler\\x20Whitfield"')
+    write(project, "content/audits/escaped.md", text)
+    problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "escaped" in p.path]
+    assert (2, "name") in problems, problems
+
+
 def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
     write(project, "content/audits/2024-06-tyler-smith-nn4-8re.md", planted("Nothing here."))
     messages = [p.message for p in check(project, "content").problems if "tyler" in p.path]
