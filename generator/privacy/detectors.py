@@ -60,19 +60,29 @@ PROFILE = re.compile(rf"\b(?:{'|'.join(_PLATFORMS)})\.com/[\w.@%-]{{3,}}", re.I)
 _PROFILE_HOST = re.compile(r"\.com/", re.I)
 _PROFILE_NAMES = tuple(sorted({len(platform) for platform in _PLATFORMS}, reverse=True))
 """The lengths of the platforms' names before ".com/", longest first."""
+_OTHER_HOSTS = ("t.me", "twitch.tv", "onlyfans.com", "fansly.com", "reddit.com/u", "reddit.com/user", "instagram.co.uk")
+_OTHER_HOSTS += ("discord.gg", "kik.me", "wa.me")
+OTHER_PROFILE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, _OTHER_HOSTS))})/[\w.@%-]{{3,}}", re.I)
+"""A profile on a platform whose address is not its name and ".com/" (a Telegram or Twitch account, a Reddit user)."""
+_OTHER_HOST = re.compile(r"\.(?:me|tv|com|co\.uk|gg)/", re.I)
+_OTHER_NAMES = tuple(sorted({host.index(".") for host in _OTHER_HOSTS}, reverse=True))
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
 """A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
 _VEHICLE_DIGIT = re.compile(r"\d(?<=\b[A-Z]{2}\d)")
 UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
 """A pupil's unique pupil number (a letter and 12 characters)."""
 _UPN_DIGIT = re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)")
+DRIVING_LICENCE = re.compile(r"\b[A-Z][A-Z9]{4}\d[0156]\d[0-3]\d\d[A-Z9]{2}\d[A-Z]{2}(?:\d{2})?\b")
+"""A UK driving licence number: the surname's first five letters, the date of birth, the initials (WHITF801234T99AB)."""
+_LICENCE_DIGIT = re.compile(r"\d(?<=\b[A-Z][A-Z9]{4}\d)")
 FLAT = re.compile(
     starting_words("Flat", "Apartment", "Apt", "Unit", "Room") + r"\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
 )
 _NEEDS_DETECTORS = re.compile(
     r"[\d@]|\.com/|[\[({<\-][ \t]*at[ \t]*[\])}>\-]|\bdot\b|\bat[ \t]+[\w-]+[ \t]*\.[ \t]*[\w-]|(?-i:\b(?:IG|X)\b)"
-    rf"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads)\b|due|\b{EDD}",
+    rf"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads|snap|roblox|xbox|psn|playstation|steam|fortnite|minecraft"
+    rf"|gamertag)\b|due|\b{EDD}",
     re.I,
 )
 """Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "gmail . com",
@@ -236,12 +246,14 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "address") for start, end in house_addresses(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in anchored(PROFILE, _PROFILE_HOST, text, _PROFILE_NAMES)]
+    found += [(m.start(), m.end(), "social-media") for m in anchored(OTHER_PROFILE, _OTHER_HOST, text, _OTHER_NAMES)]
     found += [(start, end, "email") for start, end in obscured_emails(text)]
     found += [(start, end, "social-media") for start, end in platform_handles(text)]
     found += [(start, end, "phone") for start, end in bare_mobiles(text)] if "7" in text else []
     found += [(start, end, "case-reference") for start, end in case_references(text)]
     found += [(m.start(), m.end(), "vehicle-registration") for m in anchored(VEHICLE, _VEHICLE_DIGIT, text, (2,))]
     found += [(m.start(), m.end(), "pupil-number") for m in anchored(UPN, _UPN_DIGIT, text, (1,))]
+    found += [(m.start(), m.end(), "driving-licence") for m in anchored(DRIVING_LICENCE, _LICENCE_DIGIT, text, (5,))]
     return [item for item in _first_come(found) if item[2] != "organisation"]
 
 

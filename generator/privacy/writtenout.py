@@ -20,17 +20,21 @@ _DOMAIN = re.compile(rf"[ \t]*[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?P<top>[a-z]{{2,6}})
 ("jane.doe [at] example.org", "jane dot doe at example dot org", "tyler.s2011 at gmail.com")."""
 _MAIL_HOSTS = frozenset("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky protonmail msn me mail".split())  # noqa: SIM905
 _TOP_LEVELS = frozenset("com org net uk gov nhs io me info ac co sch".split())  # noqa: SIM905
+_PLATFORM_WORDS = (
+    *("snapchat", "snap", "instagram", "insta", "tiktok", "twitter", "facebook", "fb", "kik", "discord", "telegram"),
+    *("whatsapp", "youtube", "twitch", "threads", "roblox", "xbox", "psn", "playstation", "steam", "fortnite", "minecraft"),
+)
+"""Platforms a handle is named after, social media and games (grooming in exploitation audits often starts in one)."""
 PLATFORM_HANDLE = re.compile(
-    rf"\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads|(?-i:IG|X))\b"
-    rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|user|account|name|id|profile)(?={_S}))?"
-    rf"(?:{_S}{{1,3}}(?:was|is|called|named|as)|{_S}{{0,3}}[:=\-]|(?<=[a-z]){_S}{{1,3}}(?=@|[\w.]*[\d_])|{_S}{{0,3}}\()"
-    rf"{_S}{{0,3}}[\"“‘'(]?@?(?P<handle>[A-Za-z0-9_.]{{3,30}})",
+    rf"\b(?:{'|'.join(_PLATFORM_WORDS)}|(?-i:IG|X))\b"
+    rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|user|account|name|id|profile|gamertag|tag)(?={_S}))?"
+    rf"(?:{_S}{{1,3}}(?:was|is|called|named|as|by)|{_S}{{0,3}}[:=\-]|(?<=[a-z]){_S}{{1,3}}(?=@|[\w.]*[\d_#])|{_S}{{0,3}}\()"
+    rf"{_S}{{0,3}}[\"“‘'(]?@?(?P<handle>[A-Za-z0-9_.]{{3,30}}(?:#\d{{4}})?)",
     re.I,
 )
-"""A handle named after its platform: "Snapchat was tyler_s2011", "Instagram: tyler.s" (not "Snapchat was used")."""
-_PLATFORMS = frozenset(
-    "snapchat instagram insta tiktok twitter facebook fb kik discord telegram whatsapp youtube twitch threads ig x".split()  # noqa: SIM905
-)
+"""A handle named after its platform: "Snapchat was tyler_s2011", "Instagram: tyler.s", "Xbox gamertag TylerW2011",
+"on Roblox by TylerW2011", "Discord tyler#1234" (not "Snapchat was used")."""
+_PLATFORMS = frozenset([*_PLATFORM_WORDS, "ig", "x"])
 _NOT_A_HANDLE = re.compile(r"[\w.]+\.(?:com|me|org|net|co|uk|io|tv|gg)|v\d[\d.]*", re.I)
 
 
