@@ -20,9 +20,10 @@ from PIL import Image, UnidentifiedImageError
 
 from generator.content.files import FOLDERS, MAX_BYTES, read_text
 from generator.model import Problem
+from generator.privacy import names
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
-from generator.privacy.scan import Report, scan_file
+from generator.privacy.scan import Report, file_name_findings, judged, scan_file
 from generator.sitemodel import BUNDLE_DIR
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
@@ -52,6 +53,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             dirs.clear()
             continue
         dirs[:] = sorted(d for d in dirs if here / d not in refused)
+        if here != base:  # a folder's name is part of its pages' addresses
+            _add(report, _address_findings(here.relative_to(root).as_posix(), allowed_names))
         for name in sorted(files):
             file = here / name
             path = file.relative_to(root).as_posix()
@@ -82,11 +85,23 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 report.allowances += found.allowances
             elif suffix in IMAGES:
                 report.errors += image_problems(file, path)
+                _add(report, _address_findings(path, allowed_names))
             else:
                 report.errors.append(
                     Problem(path, 1, "cannot be checked for identifying details; publish its text as a Markdown page instead")
                 )
     return report
+
+
+def _address_findings(path: str, allowed_names: AllowedNames) -> Report:
+    """What a picture's or a folder's name (part of an address, in links and the sitemap) says, as a page's is read."""
+    declared = [names.words(allowed.name) for allowed in allowed_names]
+    return judged(path, file_name_findings(path, declared), [], [])
+
+
+def _add(report: Report, found: Report) -> None:
+    report.errors += found.errors
+    report.warnings += found.warnings
 
 
 PagesState = dict[str, tuple[int, int, int]]

@@ -605,6 +605,18 @@ def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
     assert "rename the file" in messages[0]
 
 
+def test_a_pictures_or_a_folders_name_beside_the_pages_is_an_address_and_is_read_too(project: Path) -> None:
+    """A picture's name and a folder's are in its address (`/tyler-smith/notes/`, the sitemap), as a page's is."""
+    write(project, "content/pages/tyler-smith/notes.md", "# Notes\n\nNothing here.\n")
+    (project / "content/pages/img").mkdir()
+    Image.new("RGB", (4, 4)).save(project / "content/pages/img/2024-tyler-smith.png")
+    problems = [(p.path, p.message.split(": ")[1]) for p in check(project, "content").problems if "smith" in p.path]
+    assert problems == [
+        ("content/pages/img/2024-tyler-smith.png", "name in the file name"),
+        ("content/pages/tyler-smith", "name in the file name"),
+    ]
+
+
 def test_a_file_name_naming_a_family_by_its_surname_is_refused(project: Path) -> None:
     write(project, "content/audits/2024-06-the-smith-family.md", planted("Nothing here."))
     write(project, "content/audits/2024-06-family-hubs.md", planted("Nothing here."))
