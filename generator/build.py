@@ -140,19 +140,11 @@ def theme_folders(project: Project) -> list[str]:
     return [place for place in project.origins if place not in (project.content_dir, project.config_file)]
 
 
-_OUTSIDE = "theme.custom_dir must be a folder in the repository, such as overrides, so the checks read it"
-
-
 def surroundings_problems(project: Project) -> list[Problem]:
     """What in the theme and the settings would let the engine publish what no check reads: the theme's links out,
     and pages taken from a folder other than the one the check reads (`docs_dir: content/audits` published drafts)."""
-    themes = theme_folders(project)
-    problems = theme_problems(project.root, [theme for theme in themes if not theme.startswith("../")])
-    problems += [
-        Problem(project.config_file, project.line_of(("theme", "custom_dir")), f"{_OUTSIDE} (it is {theme})")
-        for theme in themes
-        if theme.startswith("../")
-    ]
+    setting = (project.config_file, project.line_of(("theme", "custom_dir")))
+    problems = theme_problems(project.root, theme_folders(project), setting)
     if PurePosixPath(project.pages_dir) != PurePosixPath(project.content_dir, "pages"):
         message = f"docs_dir must be {project.content_dir}/pages, the folder the checks read (it is {project.pages_dir})"
         problems.append(Problem(project.config_file, project.line_of(("docs_dir",)), message))

@@ -20,10 +20,9 @@ from PIL import Image, UnidentifiedImageError
 
 from generator.content.files import FOLDERS, MAX_BYTES, read_text
 from generator.model import Problem
-from generator.privacy import names
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
-from generator.privacy.scan import Report, file_name_findings, judged, scan_file
+from generator.privacy.scan import Report, address_report, scan_file
 from generator.sitemodel import BUNDLE_DIR
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
@@ -54,7 +53,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             continue
         dirs[:] = sorted(d for d in dirs if here / d not in refused)
         if here != base:  # a folder's name is part of its pages' addresses
-            _add(report, _address_findings(here.relative_to(root).as_posix(), allowed_names))
+            report.add(address_report(here.relative_to(root).as_posix(), allowed_names))
         for name in sorted(files):
             file = here / name
             path = file.relative_to(root).as_posix()
@@ -80,28 +79,15 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     found.errors += _read_otherwise(path, allowed_names, found.errors, _decoded(text))
                 elif text is not None and suffix == ".csv":
                     found.errors += _read_otherwise(path, allowed_names, found.errors, [(1, _cells(text))])
-                report.errors += found.errors
-                report.warnings += found.warnings
-                report.allowances += found.allowances
+                report.add(found)
             elif suffix in IMAGES:
                 report.errors += image_problems(file, path)
-                _add(report, _address_findings(path, allowed_names))
+                report.add(address_report(path, allowed_names))
             else:
                 report.errors.append(
                     Problem(path, 1, "cannot be checked for identifying details; publish its text as a Markdown page instead")
                 )
     return report
-
-
-def _address_findings(path: str, allowed_names: AllowedNames) -> Report:
-    """What a picture's or a folder's name (part of an address, in links and the sitemap) says, as a page's is read."""
-    declared = [names.words(allowed.name) for allowed in allowed_names]
-    return judged(path, file_name_findings(path, declared), [], [])
-
-
-def _add(report: Report, found: Report) -> None:
-    report.errors += found.errors
-    report.warnings += found.warnings
 
 
 PagesState = dict[str, tuple[int, int, int]]

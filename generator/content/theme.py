@@ -27,12 +27,19 @@ _INDEX_FOLDER = (
 )
 
 
-def theme_problems(root: Path, themes: list[str]) -> list[Problem]:
-    """What in each theme folder (relative to the project's `root`) cannot be published: links out of it, anything
-    that is not a plain file or folder, and folders inside the search index's."""
+_OUTSIDE = "theme.custom_dir must be a folder in the repository, such as overrides, so the checks read it"
+
+
+def theme_problems(root: Path, themes: list[str], setting: tuple[str, int] = ("mkdocs.yml", 1)) -> list[Problem]:
+    """What in each theme folder (relative to the project's `root`) cannot be published: the folder itself outside
+    the repository (reported at its `setting`: the settings file and line), links out of it, anything that is not a
+    plain file or folder, and folders inside the search index's."""
     problems = []
     for theme in themes:
         folder = root / theme
+        if theme.startswith("../"):
+            problems.append(Problem(*setting, f"{_OUTSIDE} (it is {theme})"))
+            continue
         if not folder.is_dir():
             continue
         if not folder.resolve().is_relative_to(root.resolve()):
@@ -60,8 +67,5 @@ def theme_names(root: Path, themes: list[str], allowed_names: AllowedNames) -> R
             path = file.relative_to(root).as_posix()
             text = read_text(file, path)[0] if file.suffix.lower() in WORDS and file.is_file() else None
             if text is not None:
-                found = scan_file(text, path, allowed_names, wraps=False, detectors=False, file_name=False)
-                report.errors += found.errors
-                report.warnings += found.warnings
-                report.allowances += found.allowances
+                report.add(scan_file(text, path, allowed_names, wraps=False, detectors=False, file_name=False))
     return report

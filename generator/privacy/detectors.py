@@ -21,6 +21,7 @@ from generator.privacy.dates import EDD
 from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
 from generator.privacy.foreignphones import foreign_phones
+from generator.privacy.labelled import labelled_numbers
 from generator.privacy.mobiles import bare_mobiles
 from generator.privacy.references import case_references
 from generator.privacy.writtenout import obscured_emails, platform_handles
@@ -254,6 +255,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), m.end(), "vehicle-registration") for m in anchored(VEHICLE, _VEHICLE_DIGIT, text, (2,))]
     found += [(m.start(), m.end(), "pupil-number") for m in anchored(UPN, _UPN_DIGIT, text, (1,))]
     found += [(m.start(), m.end(), "driving-licence") for m in anchored(DRIVING_LICENCE, _LICENCE_DIGIT, text, (5,))]
+    found += labelled_numbers(text)
     return [item for item in _first_come(found) if item[2] != "organisation"]
 
 

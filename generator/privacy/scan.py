@@ -148,6 +148,11 @@ class Report:
     warnings: list[Problem]
     allowances: list[Allowance]
 
+    def add(self, other: Report) -> None:
+        self.errors += other.errors
+        self.warnings += other.warnings
+        self.allowances += other.allowances
+
 
 def covers(allowance: Allowance, path: str, line: int, text: str) -> bool:
     """Whether `allowance` is on that line and names exactly `text`, both read as the reader reads them: one
@@ -239,6 +244,11 @@ def file_name_findings(path: str, declared: list[frozenset[str]]) -> list[Findin
             and not _guessed_baby(f.text)
         ]
     return [replace(f, line=1, kind=f"{f.kind}{FILE_NAME}") for f in found]
+
+
+def address_report(path: str, allowed_names: AllowedNames) -> Report:
+    """A picture's or a folder's name beside the pages (part of addresses, in links and the sitemap), read as a page's."""
+    return judged(path, file_name_findings(path, [names.words(n.name) for n in allowed_names]), [], [])
 
 
 def _guessed_baby(name: str) -> bool:
