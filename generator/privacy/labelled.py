@@ -23,7 +23,7 @@ _LABELLED = (
     ("date-of-birth", rf"(?:dob|d\.{_S}?o\.{_S}?b\.?|date{_S}of{_S}birth){_THEN}[0-3]\d[01]\d(?:19|20)\d\d(?![\w/\-])"),
 )
 _PATTERNS = [(kind, re.compile(pattern, re.I)) for kind, pattern in _LABELLED]
-_FIRST_WORDS = frozenset(["passport", "sort", "sortcode", "account", "bank", "uln", "upn", "dob", "d", "date"])
+_FIRST_WORDS = frozenset(["passport", "sort", "sortcode", "account", "bank", "uln", "upn", "dob", "d.o.b", "date"])
 
 
 def labelled_numbers(text: str) -> Iterator[tuple[int, int, str]]:
