@@ -616,13 +616,17 @@ def test_a_hand_written_page_is_sanitised_as_briefing_bodies_are(project: Path) 
     (project / "content/pages/about.md").write_text(
         "# About\n\n## Who we are\n\n<script>document.title = 'owned'</script>\n\n"
         '<img src="../assets/x.png" onerror="alert(1)" alt="x"> <a href="javascript:alert(2)">click</a>\n\n'
-        "!!! note\n    Kept.\n"
+        "!!! note\n    Kept.\n\n"
+        'Duty line 0161 496<span class="print-url">x</span>0999 and <bdo dir="rtl">n</bdo> <i lang="x" class="md-toggle">y</i>.\n'
     )
     assert briefings(project, "build", "--pdf", "skip").returncode == 0
     html = (project / "site/about/index.html").read_text()
     article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
     assert "<script" not in article and "onerror" not in article and "javascript:" not in article
     assert 'id="who-we-are"' in article and 'class="admonition note"' in article and 'href="#who-we-are"' in article
+    # the theme's classes hide what they mark: a piece of a number would be hidden from the reader, not the checks
+    assert "print-url" not in article and "md-toggle" not in article and "<bdo" not in article and "lang=" not in article
+    assert "0161 496<span>x</span>0999" in article
 
 
 def test_a_huge_file_or_line_is_refused_with_its_limit(project: Path) -> None:

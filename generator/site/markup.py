@@ -25,10 +25,29 @@ PAGE_TAGS = set(nh3.ALLOWED_TAGS - UNSEEN_TAGS)
 """A hand-written page keeps its own headings h1 and h2."""
 
 
+PAGE_CLASSES = frozenset(
+    [
+        *("admonition", "admonition-title", "headerlink", "md-button", "md-button--primary", "note", "abstract"),
+        *("summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check", "done", "question", "help"),
+        *("faq", "warning", "caution", "attention", "failure", "fail", "missing", "danger", "error", "bug", "example"),
+        *("quote", "cite"),
+    ]
+)
+"""The classes a hand-written page keeps: those its Markdown extensions give (admonitions, permalinks) and Material's
+buttons. No other: the theme's own classes hide what they mark (`md-toggle`, `print-url`), so a class could hide a
+piece of a number from the reader that the checks read with the rest."""
+
+
+def _page_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute != "class":
+        return value
+    return " ".join(name for name in value.split() if name in PAGE_CLASSES) or None
+
+
 def sanitise_page(html: str) -> str:
     """A hand-written page's HTML (content/pages/, rendered by the engine), cleaned as briefing bodies are:
-    nothing that could run script, whatever its author wrote."""
-    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES)
+    nothing that could run script or hide words, whatever its author wrote."""
+    return nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, attribute_filter=_page_attribute)
 
 
 def hand_written_page(html: str) -> str:
