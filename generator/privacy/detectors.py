@@ -22,7 +22,7 @@ from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
 from generator.privacy.foreignphones import foreign_phones
 from generator.privacy.labelled import labelled_numbers
-from generator.privacy.mobiles import bare_mobiles
+from generator.privacy.mobiles import bare_mobiles, local_numbers
 from generator.privacy.references import case_references
 from generator.privacy.writtenout import obscured_emails, platform_handles
 
@@ -251,6 +251,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "email") for start, end in obscured_emails(text)]
     found += [(start, end, "social-media") for start, end in platform_handles(text)]
     found += [(start, end, "phone") for start, end in bare_mobiles(text)] if "7" in text else []
+    found += [(start, end, "phone") for start, end in local_numbers(text)]
     found += [(start, end, "case-reference") for start, end in case_references(text)]
     found += [(m.start(), m.end(), "vehicle-registration") for m in anchored(VEHICLE, _VEHICLE_DIGIT, text, (2,))]
     found += [(m.start(), m.end(), "pupil-number") for m in anchored(UPN, _UPN_DIGIT, text, (1,))]

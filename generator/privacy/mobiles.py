@@ -1,4 +1,5 @@
-"""UK mobile numbers written without their leading 0: "Mother's mobile 7700 900123", "mob 7700 900 123".
+"""UK mobile numbers written without their leading 0 ("Mother's mobile 7700 900123", "mob 7700 900 123"), and a
+landline's local number without its area code after a phone's word ("Nan's landline 496 0123").
 
 Ten digits from 7 are a mobile only where a reader would take them for one: after a phone's word ("mobile:",
 "tel no.", "contact number is"), or grouped as a mobile is written (7700 900123, 7700 900 123, 7700-900-123) from a
@@ -39,6 +40,30 @@ def bare_mobiles(text: str) -> Iterator[tuple[int, int]]:
         shaped = not before.isalnum() and before not in ".,:-_" and _MOBILE_SHAPE.fullmatch(match.group()) is not None
         if shaped or _PHONE_WORD.search(text, max(0, start - _LOOK_BACK), start):
             yield start, end
+
+
+_LOCAL = re.compile(r"(?<![\d+])[2-9]\d{2,3}[ .\-]?\d{4}(?![\d]|[ .,\-/]\d)")
+"""A landline's local number, without its area code (496 0123, 4960 1234): from 2 to 9, as local numbers start."""
+
+
+def local_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each landline's local number written without its area code straight after a phone's word
+    ("Nan's landline 496 0123", "tel: 4960123"); a number alone ("4960 visits") is none."""
+    for match in _LOCAL.finditer(text):
+        start = match.start()
+        if _YEARS.fullmatch(match.group()):
+            continue  # "text 2023 2024": two years
+        if _LANDLINE.search(text, max(0, start - _LOOK_BACK), start):
+            yield start, match.end()
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d[ .\-]?(?:19|20)\d\d")
+_LANDLINE = re.compile(
+    r"\b(?:landline|phone|telephone|tel|ring|call)(?:s|['’]s)?\.?(?:[ \t]{0,3}(?:[:#=(]|(?:no|number|num|is|was|on)\b\.?)){0,4}"
+    r"[ \t]{0,3}$",
+    re.I,
+)
+"""A phone's own word just before a local number (not "number" alone, nor "text": a reference's, a document's)."""
 
 
 def leads_on(block: str) -> bool:

@@ -231,6 +231,8 @@ ROUTES = [
     ("street-drove", "Mum lived at 14 Laburnum Drove until June.", "address", 0),
     ("street-leys", "Mum lived at 3 Mill Leys until June.", "address", 0),
     ("driving-licence", "His licence WHITF801234T99AB was checked.", "driving-licence", 0),
+    ("landline-without-area-code", "Nan's landline 496 0123 was on the referral.", "phone", 0),
+    ("local-number-after-tel", "Grandad, tel: 4960123, was not contacted.", "phone", 0),
     ("passport-number", "His passport number is 123456789 on file.", "passport", 0),
     ("sort-code", "Payments went to sort code 12-34-56 each week.", "bank-account", 0),
     ("bank-account", "Payments went to account 12345678 each week.", "bank-account", 0),
