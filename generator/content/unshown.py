@@ -5,6 +5,7 @@ header's. Each is reported at its line, never lost in silence."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
@@ -28,9 +29,11 @@ SHOWN_TAGS = frozenset(nh3.ALLOWED_TAGS - {"h1", "h2"} - UNSEEN_TAGS)
 _UNREAD_ATTRIBUTES = {"cite", "datetime", "hreflang", "char", "charoff", "summary", "headers", "dir"}
 """Attributes that hold words no reader sees on the page, and no check reads (a table's `summary`, a quotation's
 `cite`), or that reverse a run of words (`dir`)."""
-SHOWN_ATTRIBUTES = {tag: set(kept) - _UNREAD_ATTRIBUTES for tag, kept in nh3.ALLOWED_ATTRIBUTES.items()} | {"*": {"title"}}
+SHOWN_ATTRIBUTES = {tag: set(kept) - _UNREAD_ATTRIBUTES for tag, kept in nh3.ALLOWED_ATTRIBUTES.items()}
+SHOWN_ATTRIBUTES["*"] = {"title", "lang"}
 """The attributes the page keeps on each tag (see `_UNREAD_ATTRIBUTES`): on any tag, a title (shown on hover, and read
-by the checks), never a `lang`, whose words no reader sees."""
+by the checks) and a language's code (`<span lang="cy">`: a screen reader speaks Welsh as Welsh), never other words
+in a `lang` (`kept_value`)."""
 _EMPTIED = {"script", "style"}
 """Tags the sanitiser removes with everything inside them (nh3's `clean_content_tags`)."""
 _HTML_ELEMENTS = SHOWN_TAGS | {"h1", "h2", "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet"}
@@ -130,7 +133,7 @@ def _tag_problems(
     for name, written, attrs in tags:
         kept = SHOWN_ATTRIBUTES.get(name, set()) | SHOWN_ATTRIBUTES.get("*", set())
         words_lost = any(value is None and attr not in kept for attr, value in attrs)
-        removed = _removed(written, attrs) if name in SHOWN_TAGS and not words_lost else []
+        removed = _removed(name, attrs) if name in SHOWN_TAGS and not words_lost else []
         if (name in SHOWN_TAGS and not words_lost and not removed) or _WORD_MARKUP.fullmatch(name):
             continue
         where = visible.find(written, cursor)
@@ -146,15 +149,33 @@ def _tag_problems(
     return problems
 
 
-def _removed(written: str, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+def _removed(name: str, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
     """The attributes of a tag the page keeps that the sanitiser takes off it (an event handler, a style, a
-    `javascript:` or `data:` address), as the sanitiser itself judges them."""
-    if not any(value for _, value in attrs):
-        return []
+    `javascript:` or `data:` address, a `lang` that is no language's code); an address as the sanitiser judges it."""
+    kept = SHOWN_ATTRIBUTES.get(name, set()) | SHOWN_ATTRIBUTES["*"]
+    return [
+        (attr, value)
+        for attr, value in attrs
+        if value is not None
+        and (
+            attr not in kept or (attr in ("href", "src") and not _address_kept(attr, value)) or not kept_value(name, attr, value)
+        )
+    ]
+
+
+def _address_kept(attr: str, value: str) -> bool:
     after = _Tags()
-    after.feed(nh3.clean(written, tags=set(SHOWN_TAGS), attributes=SHOWN_ATTRIBUTES))
-    left = {(attr, value) for _, _, attrs_after in after.tags[:1] for attr, value in attrs_after}
-    return [(attr, value) for attr, value in attrs if value is not None and (attr, value) not in left]
+    after.feed(nh3.clean(f'<{"a" if attr == "href" else "img"} {attr}="{html.escape(value)}">'))
+    return any(name == attr for _, _, attrs in after.tags[:1] for name, _ in attrs)
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+"""A language's code (`cy`, `ur`, `en-GB`): what a `lang` may hold, so it holds no words."""
+
+
+def kept_value(tag: str, attribute: str, value: str) -> str | None:
+    """An attribute's value as the page keeps it: a `lang` only as a language's code."""
+    return value if attribute != "lang" or _LANGUAGE.fullmatch(value) else None
 
 
 _SHOWN_LENGTH = 80

@@ -18,8 +18,8 @@ STREET_TYPES = (
     "Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Garden|Gdn|Grove|"
     "Gro|Terrace|Ter|Terr|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Pde|Green|Grn|Park|Pk|Vale|Wharf|Boulevard|Blvd|"
     "Cottages|Chase|Heights|Hts|Circle|Approach|Cl|Cls|Clo|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate|Brow|Fold|"
-    "Meadow|Quay|Wynd|Garth|Dene|Nook|Copse|Spinney|Glade|Orchard|Paddock|Mount|Mt|Grange|Ridge|Bank|Villas|Drove|Leys|"
-    "Pastures|Holme|Brae|Chare|Carr|Side|Loke|Twitten|Vennel|Hollow|Dale|Circus|Crossway|Esplanade|Promenade|Parkway"
+    "Meadow|Quay|Wynd|Garth|Dene|Nook|Copse|Spinney|Glade|Orchard|Paddock|Mount|Mt|Grange|Ridge|Bank|Villas|Leys|Brae|"
+    "Chare|Loke|Twitten|Vennel|Circus|Crossway|Causeway|Esplanade|Promenade|Parkway"
 )
 LOWER_STREET_TYPES = frozenset(
     ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]

@@ -63,7 +63,7 @@ _PROFILE_NAMES = tuple(sorted({len(platform) for platform in _PLATFORMS}, revers
 """The lengths of the platforms' names before ".com/", longest first."""
 _OTHER_HOSTS = ("t.me", "twitch.tv", "onlyfans.com", "fansly.com", "reddit.com/u", "reddit.com/user", "instagram.co.uk")
 _OTHER_HOSTS += ("discord.gg", "kik.me", "wa.me")
-OTHER_PROFILE = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, _OTHER_HOSTS))})/[\w.@%-]{{3,}}", re.I)
+OTHER_PROFILE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _OTHER_HOSTS))})/[\w.@%-]{{3,}}", re.I)
 """A profile on a platform whose address is not its name and ".com/" (a Telegram or Twitch account, a Reddit user)."""
 _OTHER_HOST = re.compile(r"\.(?:me|tv|com|co\.uk|gg)/", re.I)
 _OTHER_NAMES = tuple(sorted({host.index(".") for host in _OTHER_HOSTS}, reverse=True))
@@ -82,7 +82,7 @@ FLAT = re.compile(
 )
 _NEEDS_DETECTORS = re.compile(
     r"[\d@]|\.com/|[\[({<\-][ \t]*at[ \t]*[\])}>\-]|\bdot\b|\bat[ \t]+[\w-]+[ \t]*\.[ \t]*[\w-]|(?-i:\b(?:IG|X)\b)"
-    rf"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads|snap|roblox|xbox|psn|playstation|steam|fortnite|minecraft"
+    rf"|\b(?:snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord|telegram|whatsapp|youtube|twitch|threads|snap|roblox|xbox|psn|playstation|fortnite|minecraft"
     rf"|gamertag)\b|due|\b{EDD}",
     re.I,
 )

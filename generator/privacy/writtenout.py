@@ -22,12 +22,12 @@ _MAIL_HOSTS = frozenset("gmail googlemail hotmail outlook yahoo icloud live aol 
 _TOP_LEVELS = frozenset("com org net uk gov nhs io me info ac co sch".split())  # noqa: SIM905
 _PLATFORM_WORDS = (
     *("snapchat", "snap", "instagram", "insta", "tiktok", "twitter", "facebook", "fb", "kik", "discord", "telegram"),
-    *("whatsapp", "youtube", "twitch", "threads", "roblox", "xbox", "psn", "playstation", "steam", "fortnite", "minecraft"),
+    *("whatsapp", "youtube", "twitch", "threads", "roblox", "xbox", "psn", "playstation", "fortnite", "minecraft"),
 )
 """Platforms a handle is named after, social media and games (grooming in exploitation audits often starts in one)."""
 PLATFORM_HANDLE = re.compile(
     rf"\b(?:{'|'.join(_PLATFORM_WORDS)}|(?-i:IG|X))\b"
-    rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|user|account|name|id|profile|gamertag|tag)(?={_S}))?"
+    rf"(?:['’]s)?(?:{_S}{{1,3}}(?:handle|username|user{_S}?name|user|account|name|id|profile|gamertag|tag)(?=[ \t:=\-]))?"
     rf"(?:{_S}{{1,3}}(?:was|is|called|named|as|by)|{_S}{{0,3}}[:=\-]|(?<=[a-z]){_S}{{1,3}}(?=@|[\w.]*[\d_#])|{_S}{{0,3}}\()"
     rf"{_S}{{0,3}}[\"“‘'(]?@?(?P<handle>[A-Za-z0-9_.]{{3,30}}(?:#\d{{4}})?)",
     re.I,
@@ -35,7 +35,8 @@ PLATFORM_HANDLE = re.compile(
 """A handle named after its platform: "Snapchat was tyler_s2011", "Instagram: tyler.s", "Xbox gamertag TylerW2011",
 "on Roblox by TylerW2011", "Discord tyler#1234" (not "Snapchat was used")."""
 _PLATFORMS = frozenset([*_PLATFORM_WORDS, "ig", "x"])
-_NOT_A_HANDLE = re.compile(r"[\w.]+\.(?:com|me|org|net|co|uk|io|tv|gg)|v\d[\d.]*", re.I)
+_NOT_A_HANDLE = re.compile(r"[\w.]+\.(?:com|me|org|net|co|uk|io|tv|gg)|v\d[\d.]*|(?:Y|KS|Q|S|T|P|R|N)\d{1,2}s?", re.I)
+"""An address, a version, or a school year, key stage, quarter or term ("on Snapchat by Y10", "Roblox by KS2")."""
 
 
 def obscured_emails(text: str) -> Iterator[tuple[int, int]]:

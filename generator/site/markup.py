@@ -8,7 +8,7 @@ from functools import lru_cache
 import markdown
 import nh3
 
-from generator.content.unshown import EXTENSIONS, SHOWN_ATTRIBUTES, SHOWN_TAGS, UNSEEN_TAGS
+from generator.content.unshown import EXTENSIONS, SHOWN_ATTRIBUTES, SHOWN_TAGS, UNSEEN_TAGS, kept_value
 from generator.privacy.reading import WORD_BULLETS
 from generator.site.tables import label_cells
 
@@ -40,7 +40,7 @@ piece of a number from the reader that the checks read with the rest."""
 
 def _page_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute != "class":
-        return value
+        return kept_value(tag, attribute, value)
     return " ".join(name for name in value.split() if name in PAGE_CLASSES) or None
 
 
@@ -110,4 +110,4 @@ def to_html(text: str) -> str:
     after another, so a few dozen entries are enough.
     """
     html = _converter.reset().convert(word_bullets(text))
-    return nh3.clean(html, tags=TAGS, attributes=SHOWN_ATTRIBUTES)
+    return nh3.clean(html, tags=TAGS, attributes=SHOWN_ATTRIBUTES, attribute_filter=kept_value)

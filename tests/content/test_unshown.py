@@ -161,7 +161,11 @@ The guide [was updated][guide] this year; \\[2\\]: as written. See [the guide](h
 
 | Left | Right |
 |:--|--:|
-| a | 1 |"""
+| a | 1 |
+
+<span lang="cy">Diogelu plant</span> and <abbr title="Multi-agency case audit">MACA</abbr>.
+
+<table><tr><th scope="col" colspan="2">Cases</th></tr><tr><td rowspan="2" align="left">1</td></tr></table>"""
 
 
 def test_what_the_page_shows_passes_and_is_shown(tmp_path: Path, project: Path) -> None:
