@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import material as material_theme
 import pytest
 
 from tests.support import ENGINE, FIXTURES, env, fetch, free_port, make_project, served, tree_digest, wait_for
@@ -505,6 +506,19 @@ def test_a_name_in_the_themes_templates_is_refused_unless_it_is_allowed(project:
     result = briefings(project, "check")
     assert result.returncode == 0, result.stdout
     assert f'copyright.html:{line}: allows "Tyler Whitfield" because: the chair, by his leave\n' in result.stdout
+
+
+def test_a_name_over_two_lines_of_a_template_is_read_and_the_themes_own_labels_pass(project: Path) -> None:
+    """A browser joins a template's lines as it joins a paragraph's; a translation file copied from Material (the
+    usual way to reword the theme) holds labels in code ("Edit this page"), not names."""
+    material = Path(material_theme.__file__).parent / "templates/partials/languages/en.html"
+    (project / "overrides/partials/languages/en.html").write_text(material.read_text())
+    assert briefings(project, "check").returncode == 0
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text() + "\n<p>Thanks to Tyler\n<b>Whitfield</b>.</p>\n")
+    result = briefings(project, "check")
+    assert result.returncode == 1 and "overrides/partials/copyright.html:" in result.stdout
+    assert "privacy: name: Ty••• •••••••ld" in result.stdout
 
 
 def test_a_link_that_stays_in_the_repository_is_read(project: Path) -> None:

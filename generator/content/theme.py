@@ -9,6 +9,7 @@ built site's scan finds every other detail, but reads no names.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.content.files import read_text, refused_files
@@ -17,6 +18,9 @@ from generator.privacy.allowednames import AllowedNames
 from generator.privacy.scan import Report, scan_file
 from generator.sitemodel import BUNDLE_DIR
 
+_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+"""A template's expressions and statements: code, whose strings are the theme's own labels ("Edit this page"), not
+what it writes of anyone (a name a template builds from its pieces is beyond any reading of its text)."""
 WORDS = (".html", ".htm", ".txt", ".md", ".svg", ".xml")
 """The theme's files whose words readers see as they are written: templates, texts, drawings (its scripts and
 stylesheets are code, whose licences name their authors)."""
@@ -67,5 +71,6 @@ def theme_names(root: Path, themes: list[str], allowed_names: AllowedNames) -> R
             path = file.relative_to(root).as_posix()
             text = read_text(file, path)[0] if file.suffix.lower() in WORDS and file.is_file() else None
             if text is not None:
-                report.add(scan_file(text, path, allowed_names, wraps=False, detectors=False, file_name=False))
+                words = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), text)
+                report.add(scan_file(words, path, allowed_names, detectors=False, file_name=False))
     return report
