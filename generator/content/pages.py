@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
-from PIL import Image, UnidentifiedImageError
 
-from generator.content.files import FOLDERS, MAX_BYTES, read_text
+from generator.content.files import FOLDERS, read_text
+from generator.content.pictures import image_problems
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
@@ -28,7 +27,6 @@ from generator.sitemodel import BUNDLE_DIR
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
-_METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "description", "author", "copyright")
 
 
 def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: dict[Path, Problem]) -> Report:
@@ -75,8 +73,10 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     found.errors += [Problem(path, line, DECLARED) for line in declared_entities(text.encode())]
                 if text is not None and suffix == ".json":
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
-                elif text is not None and suffix in (".yml", ".yaml"):
-                    found.errors += _read_otherwise(path, allowed_names, found.errors, _decoded(text))
+                elif text is not None and suffix in (".yml", ".yaml", ".md", ".markdown"):
+                    front = _front_matter(text) if suffix in (".md", ".markdown") else (0, text)
+                    decoded = [(front[0] + line, value) for line, value in _decoded(front[1])]
+                    found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
                 elif text is not None and suffix == ".csv":
                     found.errors += _read_otherwise(path, allowed_names, found.errors, [(1, _cells(text))])
                 report.add(found)
@@ -176,21 +176,28 @@ def _cells(text: str) -> str:
     return "\n".join(" | ".join(next(csv.reader([line]), [])) for line in text.split("\n"))
 
 
+def _front_matter(text: str) -> tuple[int, str]:
+    """A page's front matter (the YAML between its `---` lines), and the line before its first: "" if it has none."""
+    end = text.find("\n---", 3) if text.startswith("---\n") else -1
+    return (1, text[4:end]) if end > 0 else (0, "")
+
+
 def _decoded(text: str) -> Iterator[tuple[int, str]]:
-    """Each YAML value that reads otherwise than it is written (lines folded into one, escapes such as `\\x53`), with
-    its first line: what the site shows of it. Aliases are read once, never expanded; a file that is not YAML is
-    reported by whatever reads it."""
+    """Each YAML value that reads otherwise than it is written on its own line (lines folded into one, escapes such
+    as `\\x53`), with that line: what the site shows of it. Aliases are read once, never expanded; a file that is not
+    YAML is reported by whatever reads it."""
     try:
         todo = [yaml.compose(text, Loader=yaml.SafeLoader)]
     except (yaml.YAMLError, RecursionError):
         return
     seen: set[int] = set()
+    lines = text.split("\n")
     while todo:
         node = todo.pop()
         if node is None or id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode) and node.value not in text:
+        if isinstance(node, yaml.ScalarNode) and node.value not in lines[node.start_mark.line]:
             yield node.start_mark.line + 1, node.value
         elif isinstance(node, yaml.SequenceNode):
             todo += node.value
@@ -218,83 +225,3 @@ def declared_entities(data: bytes) -> list[int]:
         lines.append(data.count(b"\n", 0, at) + 1)
         at = data.find(b"<!ENTITY", at + 1)
     return lines
-
-
-def image_problems(file: Path, path: str) -> list[Problem]:
-    """An image with metadata can give away where and by whom it was taken: refused until it is removed. So is
-    anything an image file carries besides its picture (a private chunk, data after its end), which no one
-    sees but anyone can read."""
-    if file.stat().st_size > 10 * MAX_BYTES:
-        return [Problem(path, 1, "image is larger than 10 MB; save a smaller copy for the web")]
-    return [Problem(path, 1, message) for message in picture_problems(file.read_bytes())]
-
-
-def picture_problems(data: bytes) -> list[str]:
-    """What an image's bytes carry besides its picture, as messages (see `image_problems`); the built site's
-    check asks the same of the theme's pictures."""
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            kinds = [key.upper() if len(key) <= 4 else key for key in _METADATA if image.info.get(key)]
-            kinds += ["EXIF"] if image.getexif() and "EXIF" not in kinds else []
-            kinds += ["text"] if getattr(image, "text", None) else []
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):  # a bomb claims billions of pixels
-        return ["is not an image that can be read; save it again as PNG or JPEG"]
-    if not kinds:
-        hidden = hidden_data(data)
-        return (
-            [f"image carries more than its picture ({hidden}); save it again as a new PNG or JPEG, or use a screenshot"]
-            if hidden
-            else []
-        )
-    return [
-        f"image holds metadata ({', '.join(kinds)}: it can say where, when and by whom it was taken); save a copy "
-        "without it (Windows: Properties → Details → Remove Properties and Personal Information; or exiftool -all= FILE)"
-    ]
-
-
-_PNG_CHUNKS = frozenset(
-    {
-        b"IHDR",
-        b"PLTE",
-        b"IDAT",
-        b"IEND",
-        b"tRNS",
-        b"gAMA",
-        b"cHRM",
-        b"sRGB",
-        b"iCCP",
-        b"sBIT",
-        b"bKGD",
-        b"pHYs",
-        b"acTL",
-        b"fcTL",
-        b"fdAT",
-    }
-)
-_JPEG_KEPT = frozenset({0xE0, 0xEE, 0xE2})
-"""JPEG application segments that hold no text: JFIF, Adobe colour, ICC profile."""
-
-
-def hidden_data(data: bytes) -> str:
-    """What an image file holds besides its picture, named for the message ("" if nothing)."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        offset = 8
-        while offset + 8 <= len(data):
-            length, kind = int.from_bytes(data[offset : offset + 4], "big"), data[offset + 4 : offset + 8]
-            if kind not in _PNG_CHUNKS:
-                return f"a {kind.decode('latin-1')!r} chunk"
-            offset += 12 + length
-            if kind == b"IEND":
-                return "data after its end" if data[offset:].strip(b"\x00") else ""
-        return ""
-    if data.startswith(b"\xff\xd8"):
-        offset = 2
-        while offset + 4 <= len(data) and data[offset] == 0xFF:
-            marker, length = data[offset + 1], int.from_bytes(data[offset + 2 : offset + 4], "big")
-            if marker == 0xDA:  # the picture itself, to the end marker
-                end = data.rfind(b"\xff\xd9")
-                return "data after its end" if end != -1 and data[end + 2 :].strip(b"\x00") else ""
-            if (0xE0 <= marker <= 0xEF and marker not in _JPEG_KEPT) or marker == 0xFE:
-                return "a comment" if marker == 0xFE else f"an APP{marker - 0xE0} segment"
-            offset += 2 + length
-    return ""

@@ -67,14 +67,14 @@ def _previous_slugs(doc: Document, declared: list[frozenset[str]]) -> list[Findi
 def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding]) -> list[Finding]:
     """Front-matter text as YAML decodes it (escapes such as \\x30 or \\u00a0, folded lines), at its key's
     line: a finding there that the text as `written` did not show is added."""
-    seen = {(f.kind, f.line) for f in written}
-    front = "\n".join(doc.text.split("\n")[: doc.body_line - 1]) if doc.parsed else doc.text
+    seen = {(f.kind, f.line, f.text) for f in written}
+    lines = doc.text.split("\n")
     found = []
     for field in doc.fields.values():
         for value in strings(field.value):
-            if value in front:  # read as written already, in the front matter (the body reads its text in its own words)
+            if value in lines[field.line - 1]:  # read as written already, on its own line
                 continue
             for finding in scan_read(read_markdown(value), declared):
-                if (finding.kind, field.line) not in seen and finding.severity == ERROR:
+                if (finding.kind, field.line, finding.text) not in seen and finding.severity == ERROR:
                     found.append(replace(finding, line=field.line))
     return found

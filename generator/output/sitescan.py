@@ -22,7 +22,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from generator.content.pages import DECLARED, declared_entities, picture_problems
+from generator.content.pages import DECLARED, declared_entities
+from generator.content.pictures import picture_problems
 from generator.output.blockscan import scan_blocks
 from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
 from generator.output.policy import unprotected

@@ -608,6 +608,31 @@ def test_an_escaped_title_is_read_in_its_own_words_whatever_the_body_holds(proje
     assert (2, "name") in problems, problems
 
 
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ('"Tyler\\x20Whitfield"', "summary: Families were seen at the Tyler Whitfield Centre, and their records were read."),
+        (
+            '"Learning from Anne Longfield and Tyler\\x20Whitfield"  # privacy: allow "Anne Longfield" reason: public figure',
+            "summary: A valid summary.",
+        ),
+    ],
+)
+def test_an_escaped_title_is_read_whatever_the_rest_of_the_front_matter_holds(project: Path, title: str, summary: str) -> None:
+    """The same words written elsewhere in the front matter, or another name allowed on the title's line, never let
+    the escaped name through."""
+    text = planted("Nothing here.").replace("title: Valid audit", f"title: {title}").replace("summary: A valid summary.", summary)
+    write(project, "content/audits/escaped.md", text)
+    problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "escaped" in p.path]
+    assert (2, "name") in problems, problems
+
+
+def test_a_pages_front_matter_is_read_as_yaml_decodes_it(project: Path) -> None:
+    write(project, "content/pages/learning.md", '---\ntitle: "Learning from Tyler\\x20Whitfield"\n---\n\n# Learning\n\nText.\n')
+    problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "learning" in p.path]
+    assert (2, "name") in problems, problems
+
+
 def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
     write(project, "content/audits/2024-06-tyler-smith-nn4-8re.md", planted("Nothing here."))
     messages = [p.message for p in check(project, "content").problems if "tyler" in p.path]
