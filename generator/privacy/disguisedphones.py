@@ -13,20 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_MARKS = ",\u2219:;\\\\|~*+=\u2013\u2014\u2012\u2015\u2212\u25aa\u25cf"
+_MARKS = ",\u2219:;\\\\|~*+=#&>\u2013\u2014\u2012\u2015\u2212\u25aa\u25cf\u25e6\u2027\u22c5\u2605\u00a6\u2016\u2192"
 """Marks that part a phone's digit groups for a reader but not for `detectors`: a comma, a colon or semicolon, a
-backslash, a bar, a tilde, an asterisk, a plus, an equals sign, dashes and the minus sign, a bullet operator, a square
-or round bullet."""
+backslash, a bar, a tilde, an asterisk, a plus, an equals sign, a hash, an ampersand, an arrow, dashes and the minus
+sign, a bullet operator, a dot operator, square, round, white and hyphenation bullets, a star, broken and double bars."""
 _RUN = re.compile(
     rf"(?=[+0O])(?<![\w+])(?:\+44[ \t]?(?:\([0O]\)[ \t]?)?|[0O])[0-9O]"
-    rf"(?:(?:[ \t]{{0,2}}[.\-·•{_MARKS}][ \t]{{0,2}}| )?[0-9Oo]){{8,11}}(?!\w)"
+    rf"(?:(?:(?:[ \t]{{0,3}}[.\-·•{_MARKS}]){{1,3}}[ \t]{{0,3}}|[ \t]{{1,3}})?[0-9Oo]){{8,11}}(?!\w)"
 )
-"""From a 0 or an O (or +44) that no word goes before: digits and Os, parted by one space or one mark with up to two
-spaces either side (the look-ahead first lets the engine skip to the next 0, O or plus rather than try the look-behind
+"""From a 0 or an O (or +44) that no word goes before: digits and Os, parted by up to three spaces, or up to three marks
+with up to three spaces about each (the look-ahead first lets the engine skip to the next 0, O or plus rather than try the look-behind
 at every character)."""
 _GROUP = re.compile(r"[0-9Oo]+")
-_DISGUISED = re.compile(rf"[Oo{_MARKS}]")
-"""What `detectors` does not read as a number's: a letter O or one of the marks."""
+_DISGUISED = re.compile(rf"[Oo{_MARKS}]|-[ \t]+-")
+"""What `detectors` does not read as a number's: a letter O, one of the marks, or hyphens spaced apart."""
 _ORGANISATIONS = ("0800", "0808", "0500", "03")
 """As `detectors.ORGANISATION_NUMBERS`: freephone and 03 numbers, never a family's."""
 _REAL_DIGITS = 4

@@ -70,9 +70,13 @@ def _confusables() -> dict[int, str]:
 LOOKALIKES = _confusables() | dict(zip(map(ord, "ІΙκτ"), "IIkt", strict=True))
 """Letters of other scripts drawn like Latin ones (`Тyler` reads as Tyler); Cyrillic and Greek capital I read as I,
 not l, and Greek kappa and tau, which the list leaves out, as k and t."""
-DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x20000) if unicodedata.digit(chr(cp), None) is not None}
-"""Digits of every script (Arabic-Indic ٠٧٧٠٠, Devanagari, …) and every digit drawn in a circle or a box (❾, ➒) as the
-number they show; full-width ones are folded by NFKC first."""
+DIGITS = {
+    cp: str(int(unicodedata.numeric(chr(cp))))
+    for cp in range(0x80, 0x20000)
+    if unicodedata.category(chr(cp)) in ("Nd", "No") and unicodedata.numeric(chr(cp), -1) in range(100)
+}
+"""Digits of every script (Arabic-Indic ٠٧٧٠٠, Devanagari, …) and every digit or number drawn in a circle or a box
+(❾, ➒, 🄋, ⓫) as the number they show; full-width ones are folded by NFKC first."""
 UNSHOWN = {0xFFFD: " "}
 """The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
 FOLD = INVISIBLE | BLANKS | DASHES | LOOKALIKES | DIGITS | UNSHOWN
