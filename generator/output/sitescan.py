@@ -190,8 +190,10 @@ def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[
         found = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)(name, data, own_host, seen)
     except UnicodeDecodeError:
         return [Sighting(name, 1, UNREADABLE, "it is not UTF-8 text")]
-    except (ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:  # a JSON file or Word document that is none
-        return [Sighting(name, 1, UNREADABLE, f"{type(error).__name__}: {error}")]
+    except (ValueError, NotImplementedError, RuntimeError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+        return [Sighting(name, 1, UNREADABLE, f"{type(error).__name__}: {error}")]  # a Word file compressed or locked
+    if b"\x00" in data and CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other) not in (_check_picture, _check_docx):
+        found.append(Sighting(name, 1, UNREADABLE, "it holds NUL bytes: UTF-16 text saved without its mark, or no text"))
     return found + [Sighting(name, line, UNREAD, DECLARED) for line in declared_entities(data)]
 
 
@@ -213,8 +215,15 @@ def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[S
 
 def _check_text(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A feed, sitemap, drawing or plain-text file: read as its reader reads it, wrapped lines joined; a spreadsheet's
-    rows each alone, as the content check reads them."""
-    return _sightings(name, read_markdown(data.decode("utf-8"), wraps=not name.lower().endswith((".csv", ".tsv"))))
+    rows each alone, as the content check reads them. One that declares another encoding than UTF-8 (an XML
+    declaration's `encoding="ISO-2022-JP"`) is refused: its reader decodes it otherwise."""
+    text = data.decode("utf-8")
+    if (declared := _DECLARED_ENCODING.match(text)) and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return [Sighting(name, 1, UNREADABLE, f"it declares the encoding {declared.group(1)}, not UTF-8")]
+    return _sightings(name, read_markdown(text, wraps=not name.lower().endswith((".csv", ".tsv"))))
+
+
+_DECLARED_ENCODING = re.compile(r"\ufeff?\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([\w.:-]+)[\"']", re.I)
 
 
 def _sightings(name: str, read: Read, found: list[tuple[int, int, str]] | None = None, lines: bool = True) -> list[Sighting]:
@@ -239,8 +248,9 @@ _WORD_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main
 
 def _check_docx(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """A Word document (a year's report): each paragraph and table cell, and the file's properties, as Word shows them."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        texts = [text for part in archive.namelist() if part.endswith(".xml") for text in _word_texts(archive.read(part))]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # every part, whatever its name: Word reads what its types say
+        parts = [archive.read(part) for part in archive.namelist() if not part.endswith("/")]
+    texts = [text for part in parts if part.lstrip()[:1] == b"<" for text in _word_texts(part)]
     return _sightings(name, read_markdown("\n\n".join(texts)), lines=False)
 
 

@@ -226,7 +226,8 @@ def file_name_findings(path: str, declared: list[frozenset[str]]) -> list[Findin
     """A file's name becomes its page's address, in links, the sitemap and downloads: a number, postcode or
     e-mail in it, a given name followed by a known surname ("2024-06-tyler-smith"), or a family or baby named by a
     known surname ("the-smith-family", "baby-smith")."""
-    words = re.split(r"[-_.]+", PurePosixPath(path).stem)
+    stem = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", PurePosixPath(path).stem)  # TylerSmith.png
+    words = [word for word in re.split(r"[-_.\s+,;~%&]+", stem) if word]
     found = [f for f in scan_read(read_markdown(" ".join(words))) if f.severity == ERROR]
     for first, second in pairwise(words):
         given, surname = first.title(), second.title()

@@ -8,6 +8,7 @@ import gzip
 import io
 import re
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -650,6 +651,24 @@ def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
     assert "rename the file" in messages[0]
 
 
+def test_a_word_files_parts_are_all_read_whatever_they_are_named(project: Path, cli) -> None:
+    """Word reads the part its content types name, `word/body.dat` as readily as `word/document.xml`."""
+    with zipfile.ZipFile(project / "overrides/assets/report.docx", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        body = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+        archive.writestr("word/body.dat", body + "<w:t>Call 07700 900444.</w:t></w:r></w:p></w:body></w:document>")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1 and "site/assets/report.docx:1: privacy: phone: 07••• ••••44 reached the built site" in run.out
+
+
+@pytest.mark.parametrize("name", ["Tyler Smith.png", "TylerSmith.png", "tyler+smith.png", "tyler,smith.png"])
+def test_a_pictures_name_is_read_whatever_parts_its_words(project: Path, name: str) -> None:
+    (project / "content/pages/img").mkdir()
+    Image.new("RGB", (4, 4)).save(project / "content/pages/img" / name)
+    problems = [p.message.split(": ")[1] for p in check(project, "content").problems if p.path.endswith(name)]
+    assert problems == ["name in the file name"]
+
+
 def test_a_pictures_or_a_folders_name_beside_the_pages_is_an_address_and_is_read_too(project: Path) -> None:
     """A picture's name and a folder's are in its address (`/tyler-smith/notes/`, the sitemap), as a page's is."""
     write(project, "content/pages/tyler-smith/notes.md", "# Notes\n\nNothing here.\n")
@@ -881,6 +900,16 @@ def test_a_theme_file_the_checks_cannot_read_as_text_is_refused(project: Path, c
         ("styles.css", '.x::after { content: "Ring 07700 900123"; }'.encode("cp1252") + b"\x93", "it is not UTF-8 text"),
         ("contacts.json", b'{"duty": "Ring 07700 900123"', "JSONDecodeError: Expecting ',' delimiter"),
         ("report.docx", b"PK but no archive", "BadZipFile: File is not a zip file"),
+        (
+            "plain.svg",
+            '<?xml version="1.0" encoding="UTF-16"?><svg><text>Ring 07700 900444</text></svg>'.encode("utf-16-le"),
+            "it holds NUL bytes",
+        ),
+        (
+            "jis.svg",
+            b'<?xml version="1.0" encoding="ISO-2022-JP"?><svg><text>\x1b$B#0#7#7#0#0\x1b(B</text></svg>',
+            "it declares the encoding ISO-2022-JP, not UTF-8",
+        ),
     ],
 )
 def test_a_theme_file_of_a_kind_the_checks_read_that_cannot_be_read_is_refused_by_name(
