@@ -73,9 +73,9 @@ _VEHICLE_DIGIT = re.compile(r"\d(?<=\b[A-Z]{2}\d)")
 UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
 """A pupil's unique pupil number (a letter and 12 characters)."""
 _UPN_DIGIT = re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)")
-DRIVING_LICENCE = re.compile(r"\b[A-Z][A-Z9]{4}\d[0156]\d[0-3]\d\d[A-Z9]{2}\d[A-Z]{2}(?:\d{2})?\b")
+DRIVING_LICENCE = re.compile(r"\b[A-Z][A-Z9]{4}[ \t]?\d[0156]\d[0-3]\d\d[ \t]?[A-Z9]{2}\d[A-Z]{2}(?:[ \t]?\d{2})?\b")
 """A UK driving licence number: the surname's first five letters, the date of birth, the initials (WHITF801234T99AB)."""
-_LICENCE_DIGIT = re.compile(r"\d(?<=\b[A-Z][A-Z9]{4}\d)")
+_LICENCE_DIGIT = re.compile(r"\d(?<=\b[A-Z][A-Z9]{4}\d)|\d(?<=\b[A-Z][A-Z9]{4}[ \t]\d)")
 FLAT = re.compile(
     starting_words("Flat", "Apartment", "Apt", "Unit", "Room") + r"\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}"
     r"(?:House|Court|Lodge|Tower|Mansions|Buildings|Estate|Heights|Point|Place)\b"
@@ -255,7 +255,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "case-reference") for start, end in case_references(text)]
     found += [(m.start(), m.end(), "vehicle-registration") for m in anchored(VEHICLE, _VEHICLE_DIGIT, text, (2,))]
     found += [(m.start(), m.end(), "pupil-number") for m in anchored(UPN, _UPN_DIGIT, text, (1,))]
-    found += [(m.start(), m.end(), "driving-licence") for m in anchored(DRIVING_LICENCE, _LICENCE_DIGIT, text, (5,))]
+    found += [(m.start(), m.end(), "driving-licence") for m in anchored(DRIVING_LICENCE, _LICENCE_DIGIT, text, (6, 5))]
     found += labelled_numbers(text)
     return [item for item in _first_come(found) if item[2] != "organisation"]
 

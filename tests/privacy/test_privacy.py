@@ -939,6 +939,7 @@ def test_counts_and_buildings_beside_street_words_pass_both_scans(tmp_path: Path
         "In 2019 Mum drove him to school; in 2023 Dad's side of the family helped; in 2019 the Carr report found.",
         "The offer ran out of steam by Y11; most played Roblox by KS2 and were on Snapchat by Y10; Discord as KS3.",
         "The text 2023 2024 was revised; calls rose to 2500 in 2024; the phone 2024 upgrade; 4960 visits; number 12 of 40.",
+        "The account 2023 2024 figures; the passport office 2024 2025 plan; sort code changes in 2024; ULN checks 2023.",
         "The passport office handled 123456789 requests; the account for 12345678 visits; bank holidays 2024; DOB checks 2024.",
         "Leaflets in Urdu (\u0645\u062f\u062f, 2024) and Hebrew (\u05e9\u05dc\u05d5\u05dd 3 of 10); Arabic \u0645\u0631\u062d\u0628\u0627 12 and 45.",
     ],
