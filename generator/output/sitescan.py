@@ -209,7 +209,7 @@ def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Si
 
 
 def _check_json(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
-    decoded = strings(json.loads(data.decode("utf-8")))
+    decoded = strings(json.loads(data.decode("utf-8-sig")))  # a byte-order mark before UTF-8, as Notepad saves it
     return _sightings(name, read_markdown("\n\n".join(decoded)), lines=False)
 
 

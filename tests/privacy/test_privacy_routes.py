@@ -657,6 +657,15 @@ def test_a_file_name_is_an_address_and_is_read_too(project: Path) -> None:
     assert "rename the file" in messages[0]
 
 
+def test_a_json_file_saved_with_a_byte_order_mark_is_read(project: Path, cli) -> None:
+    """Notepad saves UTF-8 with a byte-order mark: still UTF-8, read as it is, its details found."""
+    (project / "content/pages/contacts.json").write_bytes(b'\xef\xbb\xbf{"team": "Safeguarding partnership"}')
+    assert cli("build", "--pdf", "skip").code == 0
+    (project / "content/pages/contacts.json").write_bytes(b'\xef\xbb\xbf{"duty": "Ring 07700 900444"}')
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1 and "privacy: phone: 07••• ••••44" in run.out
+
+
 def test_a_word_files_parts_are_all_read_whatever_they_are_named(project: Path, cli) -> None:
     """Word reads the part its content types name, `word/body.dat` as readily as `word/document.xml`."""
     with zipfile.ZipFile(project / "overrides/assets/report.docx", "w") as archive:
