@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.files import FOLDERS, read_text
+from generator.content.parse import front_matter
 from generator.content.pictures import image_problems
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
@@ -74,8 +75,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 if text is not None and suffix == ".json":
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
                 elif text is not None and suffix in (".yml", ".yaml", ".md", ".markdown"):
-                    front = _front_matter(text) if suffix in (".md", ".markdown") else (0, text)
-                    decoded = [(front[0] + line, value) for line, value in _decoded(front[1])]
+                    first, yaml_text = (front_matter(text) or (1, "")) if suffix in (".md", ".markdown") else (1, text)
+                    decoded = [(first + line - 1, value) for line, value in _decoded(yaml_text)]
                     found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
                 elif text is not None and suffix == ".csv":
                     found.errors += _read_otherwise(path, allowed_names, found.errors, [(1, _cells(text))])
@@ -174,12 +175,6 @@ def _cells(text: str) -> str:
     """A CSV file as a spreadsheet shows it, one row a line: its cells apart, as a Markdown table's, so that a column
     headed "First name" is read as a table's."""
     return "\n".join(" | ".join(next(csv.reader([line]), [])) for line in text.split("\n"))
-
-
-def _front_matter(text: str) -> tuple[int, str]:
-    """A page's front matter (the YAML between its `---` lines), and the line before its first: "" if it has none."""
-    end = text.find("\n---", 3) if text.startswith("---\n") else -1
-    return (1, text[4:end]) if end > 0 else (0, "")
 
 
 def _decoded(text: str) -> Iterator[tuple[int, str]]:

@@ -644,8 +644,11 @@ def test_an_escaped_title_is_read_whatever_the_rest_of_the_front_matter_holds(pr
     assert (2, "name") in problems, problems
 
 
-def test_a_pages_front_matter_is_read_as_yaml_decodes_it(project: Path) -> None:
-    write(project, "content/pages/learning.md", '---\ntitle: "Learning from Tyler\\x20Whitfield"\n---\n\n# Learning\n\nText.\n')
+@pytest.mark.parametrize("boundary", ["---", "--- \t", "----"])
+def test_a_pages_front_matter_is_read_as_yaml_decodes_it(project: Path, boundary: str) -> None:
+    """However its `---` lines are written (spaces after them, more dashes), as the engine reads them."""
+    page = f'{boundary}\ntitle: "Learning from Tyler\\x20Whitfield"\n{boundary}\n\n# Learning\n\nText.\n'
+    write(project, "content/pages/learning.md", page)
     problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "learning" in p.path]
     assert (2, "name") in problems, problems
 
