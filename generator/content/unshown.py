@@ -133,7 +133,7 @@ def _tag_problems(
     for name, written, attrs in tags:
         kept = SHOWN_ATTRIBUTES.get(name, set()) | SHOWN_ATTRIBUTES.get("*", set())
         words_lost = any(value is None and attr not in kept for attr, value in attrs)
-        removed = _removed(name, attrs) if name in SHOWN_TAGS and not words_lost else []
+        removed = _removed(name, attrs, kept) if name in SHOWN_TAGS and not words_lost else []
         if (name in SHOWN_TAGS and not words_lost and not removed) or _WORD_MARKUP.fullmatch(name):
             continue
         where = visible.find(written, cursor)
@@ -149,10 +149,10 @@ def _tag_problems(
     return problems
 
 
-def _removed(name: str, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
-    """The attributes of a tag the page keeps that the sanitiser takes off it (an event handler, a style, a
-    `javascript:` or `data:` address, a `lang` that is no language's code); an address as the sanitiser judges it."""
-    kept = SHOWN_ATTRIBUTES.get(name, set()) | SHOWN_ATTRIBUTES["*"]
+def _removed(name: str, attrs: list[tuple[str, str | None]], kept: set[str]) -> list[tuple[str, str]]:
+    """The attributes of a tag the page keeps that the sanitiser takes off it, `kept` the ones it may keep (an event
+    handler, a style, a `javascript:` or `data:` address, a `lang` that is no language's code); an address as the
+    sanitiser judges it."""
     return [
         (attr, value)
         for attr, value in attrs

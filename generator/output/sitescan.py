@@ -186,13 +186,14 @@ def signature(data: bytes) -> bytes:
 def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """The checks of the file at `relative` (a path in the site), by its kind."""
     name = f"{label}/{relative}"
+    check = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)
     try:
-        found = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)(name, data, own_host, seen)
+        found = check(name, data, own_host, seen)
     except UnicodeDecodeError:
         return [Sighting(name, 1, UNREADABLE, "it is not UTF-8 text")]
     except (ValueError, NotImplementedError, RuntimeError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         return [Sighting(name, 1, UNREADABLE, f"{type(error).__name__}: {error}")]  # a Word file compressed or locked
-    if b"\x00" in data and CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other) not in (_check_picture, _check_docx):
+    if b"\x00" in data and check not in (_check_picture, _check_docx):
         found.append(Sighting(name, 1, UNREADABLE, "it holds NUL bytes: UTF-16 text saved without its mark, or no text"))
     return found + [Sighting(name, line, UNREAD, DECLARED) for line in declared_entities(data)]
 
