@@ -17,7 +17,7 @@ from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
 from generator.privacy.initialnames import initial_names
 from generator.privacy.namecolumns import named_cells
-from generator.privacy.namelists import everyday, given_names, not_surnames, places, plain, surnames
+from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
 ERROR, WARNING = "error", "warning"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
@@ -25,6 +25,7 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
 _WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
 """A capitalised word: a name, with its prefix (McDonald, O'Brien), possessive and hyphenated parts."""
 _CAPITALISED = re.compile(rf"\b{_WORD}\b")
+_SPACES = re.compile(r"[ \t]+")
 _GAP = re.compile(r"\.?[ \t]+(?:(?:van|von|der|den|de|da|di|du|la|le|del|al|el|bin|ibn|ap)[ \t]+){0,2}")
 """Between the words of a name: a space, after a title's full stop, and the particles of a surname (van der, de, bin)."""
 _TITLE_GAP = re.compile(rf"{_GAP.pattern}(?:[A-Z]\.?[ \t]*){{0,3}}")
@@ -164,6 +165,11 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     """The name, if any, that the capitalised word tokens[index] starts, judged by the words around it."""
     token = tokens[index]
     word, start, end = token.group(), token.start(), token.end()
+    if word in given_names() and word.lower() in places() and (name_end := _place_as_name(text, tokens, index)):
+        yield start, text[start:name_end], ERROR  # Chelsea Patel
+        return
+    if word.lower() in _LANDSCAPE and index > 0 and _after_place(text, tokens[index - 1], start):
+        return  # Kingston Hill
     candidate = _given(_bare(word))
     if (
         not candidate
@@ -219,6 +225,37 @@ def _family(text: str, word: str, start: int, end: int) -> bool:
     if before.lower().endswith("the ") and _FAMILY_AFTER.match(text, end):
         return True
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
+
+
+_LANDSCAPE = frozenset(
+    "north south east west upon cross hill hills bridge heath wood woods fields field waters marsh dale vale park green "  # noqa: SIM905
+    "moor gate common end town city valley forest".split()
+)
+"""Words after a place's name that make it a place, though each is a surname too ("Brent Cross", "Kingston Hill")."""
+
+
+def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
+    """Where the name ends that a place's name, also a given name, starts before a surname ("Chelsea Patel",
+    "Devon Clarke"; not "Brent Cross", "Kent County Council", "Preston Crown Court"), or 0."""
+    if index + 1 >= len(tokens) or text[max(0, tokens[index].start() - 1) : tokens[index].start()] == "-":
+        return 0
+    word, following = tokens[index], tokens[index + 1]
+    second = _bare(following.group())
+    if (
+        not _SPACES.fullmatch(text, word.end(), following.start())
+        or not known_surname(second)
+        or second.lower() in _LANDSCAPE
+        or second.lower() in places()
+        or second.lower() in generic_place_words()
+        or f"{word.group()} {second}".lower() in places()
+        or _institution(text, tokens, index + 1)
+    ):
+        return 0
+    return following.end()
+
+
+def _after_place(text: str, previous: re.Match[str], start: int) -> bool:
+    return previous.group().lower() in places() and _SPACES.fullmatch(text, previous.end(), start) is not None
 
 
 def _place(word: str, following: str) -> bool:

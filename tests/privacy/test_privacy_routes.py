@@ -103,6 +103,7 @@ ROUTES = [
     ("police-rank", "PC Davies attended the home.", "name", 0),
     ("surname-first", "The record reads Smith, Jamie-Lee for the child.", "name", 0),
     ("surname-in-capitals", "Police wrote: Sharon WHITFIELD attended.", "name", 0),
+    ("place-as-given-name", "Chelsea Patel was seen at home with Devon Okafor.", "name", 0),
     ("word-paste-tag", "Ty<o:p></o:p>ler Whitfield said he was hungry.", "name", 0),
     ("cyrillic-letter", "Тyler Whitfield said he was hungry.", "name", 0),
     ("dob-exported", "D.O.B. 03-Apr-2011 on the referral.", "date-of-birth", 0),
