@@ -13,8 +13,9 @@ BLOCKS = frozenset(
 )
 """HTML elements that part an author's text; any other tag in Markdown is dropped and its text runs on, as the
 sanitiser does (`Ty<o:p></o:p>ler` from Word reads as Tyler)."""
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])([^<>\n]*)>")
-"""A tag on one line. An autolink (`<mailto:…>`, `<jane@…>`) is not a tag: a reader sees its text."""
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*(?::[A-Za-z][A-Za-z0-9-]*)?)(?=[\s/>])([^<>\n]*)>")
+"""A tag on one line, its name perhaps with a prefix (Word's `<o:p>`). An autolink (`<https://…>`, `<mailto:…>`,
+`<jane@…>`) is not a tag: a reader sees its text."""
 _ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
 """Attributes a reader sees or follows: read beside the text, in content and in the built site alike."""

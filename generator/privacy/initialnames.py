@@ -6,6 +6,10 @@ no list, or a surname that is also an everyday word ("Young"), only before a ver
 are judged ("T. Whitfield said", "T. Whitfield's son", not "Plan B Young people"). A part of a text numbered by a
 letter ("Appendix A. Children", "Part B. Findings", "Option B Smith"), a pseudonym's letter ("Child A. Smith said"),
 and an initial after a given name ("Jane T. Smith": the given name's rule) start none.
+
+A surname before its initial, as registers and records list people ("Patel, A.", "Smith, T. J."), is a name where the
+surname is known and no everyday word, unless a year follows soon after on the line: a reference to a published work
+("Munro, E. (2011)", "Brandon, M., Sidebotham, P. and Bailey, S. (2012)") names its authors, not a family.
 """
 
 from __future__ import annotations
@@ -32,6 +36,12 @@ _LABEL = re.compile(
     re.I,
 )
 """Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
+_INITIALS_AFTER = r",[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)?(?!\w)"
+_SURNAME_FIRST = re.compile(rf"(?<![\w'’\-])({_SURNAME}){_INITIALS_AFTER}")
+"""A surname, a comma and one or two initials with their full stops: "Patel, A.", "Smith, T. J."."""
+_BEFORE_INITIALS = re.compile(_INITIALS_AFTER)
+_CITED = re.compile(r"[^\n]{0,80}?(?:\b(?:19|20)\d\d\b|\bet[ \t]+al\b|\(eds?\.?\))")
+"""A year, "et al" or "(eds)" soon after on the line: the names are a published work's authors."""
 _LOOK_BACK = 20
 _GIVEN_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+$")
 _VERB_AFTER = re.compile(
@@ -42,7 +52,7 @@ _VERB_AFTER = re.compile(
 
 
 def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, name, "error") for each initial and surname in `text`."""
+    """(offset, name, "error") for each initial and surname in `text`, either way round."""
     for match in _INITIAL_NAME.finditer(text):
         letter, stop, word, possessive = match.groups()
         if letter in "AI" and not stop:
@@ -52,6 +62,16 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
             continue  # "Appendix A. Children", "Jane T. Smith" (the given name's rule)
         if _surname(word, possessive is not None or _VERB_AFTER.match(text, match.end()) is not None):
             yield match.start(), match.group(), "error"
+    for match in _SURNAME_FIRST.finditer(text):
+        word, verb = match.group(1), _VERB_AFTER.match(text, match.end()) is not None
+        if (_surname(word, verb) or _given(word)) and not _CITED.match(text, match.end()):
+            yield match.start(), match.group(), "error"  # Patel, A.; Brandon, M.
+
+
+def before_initials(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is a surname written before its initials ("Brandon, M."): judged here, as a
+    name or an author's, not as a given name alone."""
+    return _BEFORE_INITIALS.match(text, end) is not None
 
 
 def _given(word: str) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
-from generator.privacy.initialnames import initial_names
+from generator.privacy.initialnames import before_initials, initial_names
 from generator.privacy.namecolumns import named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
@@ -74,25 +74,7 @@ _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
 _LATER_CONTEXT = re.compile(f"{_FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
 """What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
 _CHILD_WORDS = frozenset(
-    [
-        "adult",
-        "baby",
-        "boy",
-        "brother",
-        "child",
-        "daughter",
-        "father",
-        "girl",
-        "infant",
-        "mother",
-        "parent",
-        "person",
-        "sibling",
-        "sister",
-        "son",
-        "teenager",
-        "toddler",
-    ]
+    "adult baby boy brother child daughter father girl infant mother parent person sibling sister son teenager toddler".split()  # noqa: SIM905
 )
 
 
@@ -213,8 +195,8 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
         yield start, word, ERROR  # the Whitfield family, Baby Whitfield
     elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
         yield name
-    elif given and not everyday and not institution:
-        yield start, word, WARNING  # not "Kent County Council"
+    elif given and not everyday and not institution and not before_initials(text, end):
+        yield start, word, WARNING  # not "Kent County Council", nor "Brandon, M." (initialnames')
 
 
 def _family(text: str, word: str, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ from itertools import pairwise
 from pathlib import PurePosixPath
 
 from generator.model import Problem
-from generator.privacy import namedplaces, names
+from generator.privacy import namedplaces, names, slugnames
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.detectors import detect
 from generator.privacy.names import words as name_words
@@ -69,21 +69,26 @@ def mask(text: str) -> str:
 def scan_read(read: Read, declared: list[frozenset[str]] | None = None, detectors: bool = True) -> list[Finding]:
     """Every finding in a reader's text (the detectors' unless not `detectors`); names too when `declared` (the words
     of each pseudonym and allowed name) is given. A name within a declared one passes; a given name inside a name
-    found is not repeated."""
+    found, or a name inside a detail found (`jane.doe@…`), is not repeated."""
     text = read.text
     spans = detect(text) if detectors else []
     found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in spans]
     if declared is not None:
         reach = -1  # the end of the furthest name kept so far: a name inside it is not repeated
         for start, name, severity in sorted(
-            [*names.find(text), *namedplaces.find(text)], key=lambda item: (item[0], -len(item[1]), item[2] != ERROR)
+            [*names.find(text), *namedplaces.find(text), *slugnames.find(text)],
+            key=lambda item: (item[0], -len(item[1]), item[2] != ERROR),
         ):
-            if start + len(name) <= reach or any(names.words(name) <= d for d in declared):
+            if start + len(name) <= reach or any(names.words(name) <= d for d in declared) or _within(start, spans):
                 continue
             reach = max(reach, start + len(name))
             kind = "name" if severity == ERROR else "given-name"
             found.append((start, Finding(kind, name, read.line_at(start), severity)))
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
+
+
+def _within(offset: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(start <= offset < end for start, end, _ in spans)
 
 
 def scan_text(lines: Iterable[tuple[int, str]], pseudonyms: Iterable[str] = (), names: bool = True) -> list[Finding]:
