@@ -49,6 +49,13 @@ _NEXT_WORD = re.compile(
     r"|[ \t]*\((?:aged?[ \t]+)?\d{1,2}\)|[ \t]*,[ \t]*\d{1,2}[ \t]*,)?[ \t]+([a-z][a-z'’]*)\b"
 )
 """The word after a name, perhaps after an adverb or an age: "Tyler later said", "Tyler (aged 7) said", "Tyler, 7, said"."""
+_WELSH_NAMES = frozenset(["Mae", "Beth", "Pam", "Tad"])
+"""Given names that are everyday Welsh words, "is", "what", "why" and "father": a verb or a noun after them is Welsh."""
+_WELSH = re.compile(
+    r"\b(?:yn|y|yr|mae|wedi|gyda|sy['’]n|hi['’]n|ei|eu|ein|ac|hefyd|ond|bod|nid|gan|ar|i['’]r|o['’]r|a['’]u|oedd|rhaid|angen"
+    r"|hyn|plentyn|plant|teulu|gofal|cymorth|diogelu|ymarferwyr|asesiad|cynllun|bwysig)\b"
+)
+"""Everyday Welsh words that English never writes: two of them make a paragraph Welsh."""
 _FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the a an as than into onto via per".split())  # noqa: SIM905
 """Words after which a given name may still be a place or a thing ("Preston and", "Jordan in"): the word after
 any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
@@ -182,7 +189,9 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     elif given and not everyday and (initial := _INITIAL_AFTER.match(text, end)):
         yield start, text[start : initial.end()], ERROR
     elif given and next_word and (next_word.group(1) in _SPEECH or (not everyday and next_word.group(1) not in _FUNCTION_WORDS)):
-        if not (everyday and index > 0 and _GAP.fullmatch(text, tokens[index - 1].end(), start)):  # "Lord Justice said"
+        if not (everyday and index > 0 and _GAP.fullmatch(text, tokens[index - 1].end(), start)) and not (
+            word in _WELSH_NAMES and next_word.group(1) not in _SPEECH and _welsh(text, start)
+        ):  # "Lord Justice said", "Mae angen i ymarferwyr wrando"
             yield start, word, ERROR
     elif (
         following is not None
@@ -197,6 +206,11 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
         yield name
     elif given and not everyday and not institution and not before_initials(text, end):
         yield start, word, WARNING  # not "Kent County Council", nor "Brandon, M." (initialnames')
+
+
+def _welsh(text: str, start: int) -> bool:
+    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    return len(set(_WELSH.findall(text, first, len(text) if last < 0 else last))) >= 2
 
 
 def _family(text: str, word: str, start: int, end: int) -> bool:
