@@ -3,7 +3,8 @@
 Street types and the words that tell a house number from a count are here, for `detectors`' address pattern too. The
 forms found here: a house number written out ("Fourteen Laburnum Close"), a house's name before its street ("Rose
 Cottage, Mill Lane"), a numbered house before its place or street ("14 Laburnum House, Northbrook"), a street with no
-type ("14 Broadway") and a house number before "The" and a plural that names a close of houses ("14 The Laburnums").
+type ("14 Broadway"), a house number before "The" and a plural that names a close of houses ("14 The Laburnums") and a
+Welsh street, its type first ("14 Heol y Bryn"), and a street before its house's number ("Laburnum Close, number 14").
 The first two hold no digit: they are looked for in every paragraph.
 """
 
@@ -72,6 +73,15 @@ _OWN_NAMES = re.compile(
     r"|Acacias|Magnolias|Junipers|Maltings|Sidings|Moorings|Pastures|Paddocks|Orchards|Crofts|Lawns|Spinneys|Cloisters))\b"
 )
 """A house number before a street with no type ("14 Broadway") or a close named by its trees ("14 The Laburnums")."""
+_WELSH_STREET = re.compile(
+    rf"(?=\d){_HOUSE_NUMBER}(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Teras|Llys|Cwrt|Maes|Parc|Plas|Pentre)[ \t]+"
+    r"(?:(?:[Yy]r?)[ \t]+)?[A-Z][\w'’\-]+"
+)
+"""A Welsh street, its type first: "14 Heol y Bryn", "3 Ffordd Las", "2 Stryd Fawr"."""
+_NUMBER_AFTER = re.compile(
+    rf"\b((?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}})(?:{STREET_TYPES}),?[ \t]+(?i:at[ \t]+)?(?i:number|no\.?|house[ \t]+number)[ \t]*\d{{1,4}}[A-Za-z]?\b"
+)
+"""A street before its house's number: "Laburnum Close, number 14", "Mill Lane No. 3"."""
 _ORGANISATION = frozenset(
     """partnership council civic police county town city health trust services service safeguarding community church court
     hospital agency authority government borough district enterprise business office offices centre children's family
@@ -101,7 +111,8 @@ def house_addresses(text: str) -> Iterator[tuple[int, int]]:
 
 def numbered_houses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each numbered house in the forms above: the text holds a digit."""
-    for match in [*(_NUMBERED_HOUSE.finditer(text) if "House," in text else ()), *_OWN_NAMES.finditer(text)]:
+    houses = _NUMBERED_HOUSE.finditer(text) if "House," in text else ()
+    for match in [*houses, *_OWN_NAMES.finditer(text), *_WELSH_STREET.finditer(text), *_NUMBER_AFTER.finditer(text)]:
         if NUMBERED.search(text, max(0, match.start() - 20), match.start()):
             continue  # "Level 3 House, …", "Section 2 The Strand"
         if match.re is _NUMBERED_HOUSE and _ORGANISATION.intersection(w.lower() for w in match.group(1).split()):

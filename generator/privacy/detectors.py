@@ -38,6 +38,13 @@ _POSTCODE_DIGIT = re.compile(r"\d(?:(?<=(?<!\w)[A-Z]\d)|(?<=(?<!\w)[A-Z]{2}\d))"
 """The first digit of a postcode, after the one or two letters that start it."""
 _GIROBANK = re.compile(r"[Gg](?=(?i:ir))")
 ADDRESS = re.compile(rf"\d(?<!\w\d)\d{{0,3}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
+_TOWN = r"(?-i:[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)*)"
+LISTED_ADDRESS = re.compile(
+    rf"^[ \t]*\d{{1,4}}[.)][ \t]+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b(?=(?:,[ \t]*{_TOWN})?[ \t]*$)",
+    re.I | re.M,
+)
+"""A numbered list's item that is a street, alone or before its town: the list's number reads as the house's ("14.
+Laburnum Close", not "2. Park Road Primary was told")."""
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
     r"|\d{1,2}[.:]\d{2}(?:[ \t]?[ap]\.?m\b\.?)?)(?!\d)",
@@ -183,7 +190,7 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
     """Street addresses in any letter case, as long as the words read as a street's name: capitalised or in
     capitals (the street type in any case: "14 Laburnum close"), or, for street types that are no ordinary
     word, all in lower case."""
-    for match in ADDRESS.finditer(text):
+    for match in [*ADDRESS.finditer(text), *LISTED_ADDRESS.finditer(text)]:
         words = match.group(1).split()
         street = match.group(2)
         lowered = [w.lower().rstrip(".") for w in words]
