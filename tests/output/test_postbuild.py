@@ -160,6 +160,6 @@ def test_handing_the_worker_many_files_does_not_wait_for_it_to_check_them(tmp_pa
         handed = time.monotonic() - start
         assert len(worker.answers()) == 3
         checked = time.monotonic() - start
-        assert handed < checked / 4, (handed, checked)
+        assert handed < checked / 2, (handed, checked)  # held by a full pipe, handing would take nearly all of it
     finally:
         worker.close()
