@@ -132,7 +132,7 @@ def _tag_problems(
     problems, cursor = [], 0
     for name, written, attrs in tags:
         kept = SHOWN_ATTRIBUTES.get(name, set()) | SHOWN_ATTRIBUTES.get("*", set())
-        words_lost = any(value is None and attr not in kept for attr, value in attrs)
+        words_lost = any(value is None and attr not in kept and attr not in _SWITCHES for attr, value in attrs)
         removed = _removed(name, attrs, kept) if name in SHOWN_TAGS and not words_lost else []
         if (name in SHOWN_TAGS and not words_lost and not removed) or _WORD_MARKUP.fullmatch(name):
             continue
@@ -149,11 +149,19 @@ def _tag_problems(
     return problems
 
 
+_SWITCHES = frozenset(
+    "open hidden inert disabled checked selected required readonly multiple reversed autofocus autoplay controls loop "  # noqa: SIM905
+    "muted playsinline novalidate async defer nomodule itemscope allowfullscreen default ismap".split()
+)
+"""HTML's attributes written without a value (`<details open>`): an attribute, not words in angle brackets."""
+
+
 def _removed(name: str, attrs: list[tuple[str, str | None]], kept: set[str]) -> list[tuple[str, str]]:
     """The attributes of a tag the page keeps that the sanitiser takes off it, `kept` the ones it may keep (an event
     handler, a style, a `javascript:` or `data:` address, a `lang` that is no language's code); an address as the
     sanitiser judges it."""
-    return [
+    switches = [(attr, "") for attr, value in attrs if value is None and attr in _SWITCHES and attr not in kept]
+    return switches + [
         (attr, value)
         for attr, value in attrs
         if value is not None

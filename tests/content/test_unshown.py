@@ -78,6 +78,8 @@ def problems(root: Path) -> list[str]:
             '<span lang="Kayden" title="A note">x</span>',
             ['\'<span lang="Kayden" title="A note">\': the page removes its lang' + LOOK],
         ),
+        ("<details open><summary>More</summary>\n\nText.\n\n</details>", ["'<details open>': the page removes its open" + LOOK]),
+        ("A <p hidden>secret</p> note", ["'<p hidden>': the page removes its hidden" + LOOK]),
         ("Ring 0770<rp>x</rp>0 900124 now.", ["'<rp>' is HTML that the page removes so it would not be shown; remove it"]),
         (
             '<bdo dir="rtl">321009 00770</bdo>',
@@ -117,6 +119,8 @@ def problems(root: Path) -> list[str]:
         "table summary",
         "quotation cite",
         "lang",
+        "open switch",
+        "hidden switch",
         "ruby parenthesis",
         "reversed run",
         "javascript link",
