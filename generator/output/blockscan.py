@@ -26,9 +26,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def _spaced(text: str) -> str:
-    """A page's text as a browser shows it: any run of spaces and line breaks is one space."""
-    text = normalised(text)
-    return _SPACES.sub(" ", text) if "\n" in text or "  " in text or "\t" in text else text
+    """A page's text as a browser shows it: any run of spaces and line breaks is one space (first, so that a
+    direction override read across a line break turns the words round as the browser does)."""
+    text = normalised(_SPACES.sub(" ", text) if "\n" in text or "  " in text or "\t" in text else text)
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 def scan_blocks(blocks: list[list[Fragment]], seen: set[str] | None = None) -> tuple[Read, list[tuple[int, int, str]]]:

@@ -279,8 +279,25 @@ def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: boo
             list_items = _LIST_ITEM.match(line) and (_LIST_ITEM.match(previous) or previous[:1] in " \t")
             rows = ("|" in line and "|" in previous) or ("\t" in line.strip() and "\t" in previous.strip())
             joined.append(not (list_items or rows))
+    if not text.isascii():
+        _shown_across_lines(raw, read, joined)
     lines = [
         (number, line.lstrip() if join else line)
         for (number, line), join in zip(enumerate(read, start=first_line), joined, strict=True)
     ]
     return read_lines([(number, line.rstrip()) for number, line in lines], [" " if join else "\n" for join in joined])
+
+
+def _shown_across_lines(raw: list[str], read: list[str], joined: list[bool]) -> None:
+    """A paragraph wrapped over lines is turned round as one line is (an override at the end of one line runs on
+    into the next): where its words are shown in another order, the paragraph as shown is read after its first line, where
+a finding in it is reported."""
+    first = 0
+    for index in range(1, len(raw) + 1):
+        if index < len(raw) and joined[index]:
+            continue
+        if index - first > 1 and any(_REORDERS.search(line) for line in raw[first:index]):
+            whole = as_read(" ".join(raw[first:index]))
+            if BOTH_ORDERS in whole:
+                read[first] += BOTH_ORDERS + whole.split(BOTH_ORDERS, 1)[1] + BOTH_ORDERS
+        first = index

@@ -270,6 +270,7 @@ ROUTES = [
     ("right-to-left-embedding", "Records under \u202b5919 476 943\u202c were read.", "nhs-number", 0),
     ("hebrew-letters-either-side", "Ring \u05d0 900123 07700 \u05d1 after six.", "phone", 0),
     ("right-to-left-marks", "Ring \u200f900123 07700\u200f after six.", "phone", 0),
+    ("right-to-left-override-across-lines", "Ring \u202e123 009\n00770\u202c now.", "phone", 0),
     ("isolated-date-of-birth", "DOB: \u20672012 April 3\u2069 on the form.", "date-of-birth", 0),
     ("phone-bars", "Ring 07700|900444 after six.", "phone", 0),
     ("phone-spaced-en-dash", "Ring 07700 \u2013 900 444 after six.", "phone", 0),
