@@ -139,7 +139,8 @@ def _tag_problems(
         where = visible.find(written, cursor)
         if where < 0:  # a tag Markdown wrote (a table's alignment is its own): only a link's or image's address is the author's
             removed = [(attr, value) for attr, value in removed if attr in ("href", "src")]
-            at = [found for _, value in removed if (found := visible.find(f"({value}", cursor)) >= 0]
+            written_as = [re.compile(rf"(?:\(|\]:[ \t]*)<?{re.escape(value)}") for _, value in removed]  # inline, by reference
+            at = [found.start() for address in written_as if (found := address.search(visible, cursor))]
             where = min(at, default=cursor) if removed else -1  # the address as written, else the text's first line
         if where < 0:
             continue

@@ -290,8 +290,8 @@ def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: boo
 
 def _shown_across_lines(raw: list[str], read: list[str], joined: list[bool]) -> None:
     """A paragraph wrapped over lines is turned round as one line is (an override at the end of one line runs on
-    into the next): where its words are shown in another order, the paragraph as shown is read after its first line, where
-a finding in it is reported."""
+        into the next): where its words are shown in another order, the paragraph as shown is read after its first line, where
+    a finding in it is reported."""
     first = 0
     for index in range(1, len(raw) + 1):
         if index < len(raw) and joined[index]:

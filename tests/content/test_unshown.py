@@ -91,6 +91,7 @@ def problems(root: Path) -> list[str]:
             [f"'<a href=\"jav&#x09;ascript:alert(1)\">': {ADDRESS.format(LINK)}"],
         ),
         ("See [the plan](javascript:alert(1)).", [f"'<a href=\"javascript:alert(1)\">': {ADDRESS.format(LINK)}"]),
+        ("[p]: javascript:alert(1)\n\nSee [the plan][p].", [f"'<a href=\"javascript:alert(1)\">': {ADDRESS.format(LINK)}"]),
         (
             "![A chart](data:image/png;base64," + "A" * 200 + ")",
             [f"'{DATA_PICTURE[:79]}…': {ADDRESS.format(PICTURE)}"],
@@ -126,6 +127,7 @@ def problems(root: Path) -> list[str]:
         "javascript link",
         "javascript link with a tab",
         "markdown javascript link",
+        "markdown javascript link by reference",
         "markdown data picture",
         "table row",
     ],
