@@ -152,7 +152,7 @@ def _tag_problems(
 
 _SWITCHES = frozenset(
     "open hidden inert disabled checked selected required readonly multiple reversed autofocus autoplay controls loop "  # noqa: SIM905
-    "muted playsinline novalidate async defer nomodule itemscope allowfullscreen default ismap".split()
+    "muted playsinline novalidate async defer nomodule itemscope allowfullscreen default ismap nowrap noshade compact".split()
 )
 """HTML's attributes written without a value (`<details open>`): an attribute, not words in angle brackets."""
 

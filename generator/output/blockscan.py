@@ -15,7 +15,7 @@ from generator.output.pagetext import Fragment
 from generator.privacy.birthdates import leads_on, listed, passed_over
 from generator.privacy.detectors import detect
 from generator.privacy.mobiles import leads_on as names_a_phone
-from generator.privacy.reading import Read, normalised, read_lines
+from generator.privacy.reading import BOTH_ORDERS, REORDERS, Read, normalised, read_lines
 
 SEEN_LIMIT = 50_000
 """Pieces of text remembered as passed, at most: the navigation repeats on every page, so after a clear-out it
@@ -32,12 +32,23 @@ def _spaced(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
+def _shown_whole(block: list[Fragment], spaced: list[str]) -> None:
+    """A block whose words an override turns round across its inline parts (`\u202e321009 <em>00770</em>`) is shown
+    turned round as one line: read so, after its last part."""
+    whole = normalised(_SPACES.sub(" ", "".join(text for _, text in block)))
+    if BOTH_ORDERS in whole:
+        spaced[-1] += BOTH_ORDERS + whole.split(BOTH_ORDERS, 1)[1]
+
+
 def scan_blocks(blocks: list[list[Fragment]], seen: set[str] | None = None) -> tuple[Read, list[tuple[int, int, str]]]:
     """A page's blocks read in one pass, as its reader reads them, and what the detectors found there. Blocks in
     `seen` (the navigation on every page) passed before, with the same text before them, unless one before says what
     they hold (a DOB label, read through its asides); a block scanned is read with the text before it, as a fresh
     build reads it (`CONTEXT`). Only blocks with no finding are remembered, so a detail is reported on every page."""
     pieces = [[_spaced(text) for _, text in block] for block in blocks]
+    for block, spaced in zip(blocks, pieces, strict=True):
+        if len(block) > 1 and any(not text.isascii() and REORDERS.search(text) for _, text in block):
+            _shown_whole(block, spaced)
     scanned = ["".join(spaced) for spaced in pieces]  # each block's text as the detectors read it
     keys = _remembered(scanned) if seen is not None else scanned
     if seen is not None and len(seen) > SEEN_LIMIT:

@@ -73,15 +73,40 @@ _OWN_NAMES = re.compile(
     r"|Acacias|Magnolias|Junipers|Maltings|Sidings|Moorings|Pastures|Paddocks|Orchards|Crofts|Lawns|Spinneys|Cloisters))\b"
 )
 """A house number before a street with no type ("14 Broadway") or a close named by its trees ("14 The Laburnums")."""
+HOME_STREETS = "Road|Rd|Street|Avenue|Ave|Close|Lane|Drive|Crescent|Gardens|Gdns|Grove|Terrace|Mews"
+"""Street types that name where homes stand, not a heading's or a place's word ("Learning Walk", "Think Family
+Approach", "Safe Place", "Skate Park", "Town Square", "Crown Court", "Gate"): where the number is not before them."""
 _WELSH_STREET = re.compile(
-    rf"(?=\d){_HOUSE_NUMBER}(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Teras|Llys|Cwrt|Maes|Parc|Plas|Pentre)[ \t]+"
-    r"(?:(?:[Yy]r?)[ \t]+)?[A-Z][\w'’\-]+"
+    rf"(?=\d){_HOUSE_NUMBER}(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Teras)[ \t\-]+(?:[Yy]r?[ \t\-]+)?[A-Z][\w'’\-]*"
 )
-"""A Welsh street, its type first: "14 Heol y Bryn", "3 Ffordd Las", "2 Stryd Fawr"."""
+"""A Welsh street, its type first: "14 Heol y Bryn", "3 Ffordd Las", "2 Stryd Fawr" (not "3 Parc", "2 Llys": Welsh
+writes a count of parks or courts so)."""
 _NUMBER_AFTER = re.compile(
-    rf"\b((?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}})(?:{STREET_TYPES}),?[ \t]+(?i:at[ \t]+)?(?i:number|no\.?|house[ \t]+number)[ \t]*\d{{1,4}}[A-Za-z]?\b"
+    rf"\b((?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}})(?:{HOME_STREETS})[ \t]*[,(–—\-]?[ \t]*(?i:at[ \t]+)?"
+    r"(?i:number|no\.?|house[ \t]+number|#)[ \t]*\d{1,4}[A-Za-z]?\b"
 )
-"""A street before its house's number: "Laburnum Close, number 14", "Mill Lane No. 3"."""
+"""A street before its house's number: "Laburnum Close, number 14", "Mill Lane (No. 3)"."""
+_TOWN = r"[A-Z][a-z'’\-]+(?:[ \t]+(?:upon|on|under|in|le|by)?[ \t]*[A-Z][a-z'’\-]+)*"
+_LISTED = re.compile(
+    rf"^[ \t]*([-*+•][ \t]+)?(\d{{1,4}})[.)][ \t]+(?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}}(?:{HOME_STREETS})\b"
+    rf"(?=(?:,[ \t]*{_TOWN})?[ \t]*\.?[ \t]*(?:\([^()\n]*\))?[ \t]*$)",
+    re.M,
+)
+"""A list's item that is a street alone, or before its town, after a number ("14. Laburnum Close")."""
+_LIST_INDEX = re.compile(r"[ \t]*\d{1,9}[.)][ \t]")
+
+
+def listed_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each street in a numbered list whose number reads as its house's: the first item of its list
+    (Markdown shows its number as written, where a later item's is the list's count), numbered from 2 on, or a number
+    written inside a bulleted item."""
+    for match in _LISTED.finditer(text):
+        bullet, number = match.group(1), int(match.group(2))
+        before = text[: match.start()].rstrip()
+        if bullet or (number > 1 and not _LIST_INDEX.match(before[before.rfind("\n") + 1 :])):
+            yield match.start(2), match.end()
+
+
 _ORGANISATION = frozenset(
     """partnership council civic police county town city health trust services service safeguarding community church court
     hospital agency authority government borough district enterprise business office offices centre children's family

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from generator.privacy.addresses import LOWER_STREET_TYPES as _LOWER_STREET_TYPES
-from generator.privacy.addresses import NOT_A_STREET, house_addresses, numbered_houses
+from generator.privacy.addresses import NOT_A_STREET, house_addresses, listed_addresses, numbered_houses
 from generator.privacy.addresses import NOT_STREET_NAMES as _NOT_STREET_NAMES
 from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
@@ -38,13 +38,6 @@ _POSTCODE_DIGIT = re.compile(r"\d(?:(?<=(?<!\w)[A-Z]\d)|(?<=(?<!\w)[A-Z]{2}\d))"
 """The first digit of a postcode, after the one or two letters that start it."""
 _GIROBANK = re.compile(r"[Gg](?=(?i:ir))")
 ADDRESS = re.compile(rf"\d(?<!\w\d)\d{{0,3}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
-_TOWN = r"(?-i:[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)*)"
-LISTED_ADDRESS = re.compile(
-    rf"^[ \t]*\d{{1,4}}[.)][ \t]+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b(?=(?:,[ \t]*{_TOWN})?[ \t]*$)",
-    re.I | re.M,
-)
-"""A numbered list's item that is a street, alone or before its town: the list's number reads as the house's ("14.
-Laburnum Close", not "2. Park Road Primary was told")."""
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
     r"|\d{1,2}[.:]\d{2}(?:[ \t]?[ap]\.?m\b\.?)?)(?!\d)",
@@ -190,7 +183,7 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
     """Street addresses in any letter case, as long as the words read as a street's name: capitalised or in
     capitals (the street type in any case: "14 Laburnum close"), or, for street types that are no ordinary
     word, all in lower case."""
-    for match in [*ADDRESS.finditer(text), *LISTED_ADDRESS.finditer(text)]:
+    for match in ADDRESS.finditer(text):
         words = match.group(1).split()
         street = match.group(2)
         lowered = [w.lower().rstrip(".") for w in words]
@@ -251,6 +244,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]
     found += [(start, end, "address") for start, end in numbered_houses(text)]
+    found += [(start, end, "address") for start, end in listed_addresses(text)]
     found += [(start, end, "address") for start, end in house_addresses(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in anchored(PROFILE, _PROFILE_HOST, text, _PROFILE_NAMES)]

@@ -7,9 +7,10 @@ are judged ("T. Whitfield said", "T. Whitfield's son", not "Plan B Young people"
 letter ("Appendix A. Children", "Part B. Findings", "Option B Smith"), a pseudonym's letter ("Child A. Smith said"),
 and an initial after a given name ("Jane T. Smith": the given name's rule) start none.
 
-A surname before its initial, as registers and records list people ("Patel, A.", "Smith, T. J."), is a name where the
-surname is known and no everyday word, unless a year follows soon after on the line: a reference to a published work
-("Munro, E. (2011)", "Brandon, M., Sidebotham, P. and Bailey, S. (2012)") names its authors, not a family.
+A surname before its initials, as registers and records list people ("Patel, A. was seen", "PATEL, A. referred by
+school"), is a name where a lower-case word follows, as a record goes on; a reference to a published work goes on with a
+title, another author, "and", a year or "(n.d.)" ("Munro, E. (2011)", "Brandon, M., Sidebotham, P. and Bailey, S.",
+"Ferguson, H. Child Protection Practice"): it names its authors, not a family.
 """
 
 from __future__ import annotations
@@ -36,11 +37,15 @@ _LABEL = re.compile(
     re.I,
 )
 """Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
-_INITIALS_AFTER = r",[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)?(?!\w)"
-_SURNAME_FIRST = re.compile(rf"(?<![\w'’\-])({_SURNAME}){_INITIALS_AFTER}")
+_INITIALS_AFTER = r",[ \t]*(?:[A-Z]\.|[B-HJ-Z](?=[ \t]))(?:[ \t]?[A-Z]\.)?(?!\w)"
+_SURNAME_FIRST = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?){_INITIALS_AFTER}")
 """A surname, a comma and one or two initials with their full stops: "Patel, A.", "Smith, T. J."."""
 _BEFORE_INITIALS = re.compile(_INITIALS_AFTER)
-_CITED = re.compile(r"[^\n]{0,80}?(?:\b(?:19|20)\d\d\b|\bet[ \t]+al\b|\(eds?\.?\))")
+_RECORD_GOES_ON = re.compile(
+    r"[ \t]*(?:[–—:\-][ \t]*)?(?:\((?!n\.d|in[ \t]+press|eds?\b|trans\b|forthcoming|undated))?(?!(?:and|et|in[ \t]+press)\b)[a-z]"
+)
+"""A lower-case word after a surname's initials ("was seen", "– seen by", "(born 2015)"), not a reference's ("and",
+"et al", "(n.d.)", "(in press)", "(eds)")."""
 """A year, "et al" or "(eds)" soon after on the line: the names are a published work's authors."""
 _LOOK_BACK = 20
 _GIVEN_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+$")
@@ -63,8 +68,9 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
         if _surname(word, possessive is not None or _VERB_AFTER.match(text, match.end()) is not None):
             yield match.start(), match.group(), "error"
     for match in _SURNAME_FIRST.finditer(text):
-        word, verb = match.group(1), _VERB_AFTER.match(text, match.end()) is not None
-        if (_surname(word, verb) or _given(word)) and not _CITED.match(text, match.end()):
+        word = match.group(1).title() if match.group(1).isupper() else match.group(1)
+        verb = _VERB_AFTER.match(text, match.end()) is not None
+        if (_surname(word, verb) or _given(word)) and _RECORD_GOES_ON.match(text, match.end()):
             yield match.start(), match.group(), "error"  # Patel, A.; Brandon, M.
 
 

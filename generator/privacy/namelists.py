@@ -108,9 +108,14 @@ def generic_place_words() -> frozenset[str]:
     return _words("generic_place_words.txt")
 
 
+@cache
+def landscape_words() -> frozenset[str]:
+    return _words("landscape_words.txt")
+
+
 def load() -> None:
     """Read every list now: a build calls this before it forks its workers, which then share them."""
-    given_names(), surnames(), everyday(), not_surnames(), generic_place_words(), places(), baby_words()
+    given_names(), surnames(), everyday(), not_surnames(), generic_place_words(), places(), baby_words(), landscape_words()
 
 
 @cache

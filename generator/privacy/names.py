@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy import namelists, welsh
 from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
 from generator.privacy.initialnames import before_initials, initial_names
@@ -49,13 +50,6 @@ _NEXT_WORD = re.compile(
     r"|[ \t]*\((?:aged?[ \t]+)?\d{1,2}\)|[ \t]*,[ \t]*\d{1,2}[ \t]*,)?[ \t]+([a-z][a-z'’]*)\b"
 )
 """The word after a name, perhaps after an adverb or an age: "Tyler later said", "Tyler (aged 7) said", "Tyler, 7, said"."""
-_WELSH_NAMES = frozenset(["Mae", "Beth", "Pam", "Tad"])
-"""Given names that are everyday Welsh words, "is", "what", "why" and "father": a verb or a noun after them is Welsh."""
-_WELSH = re.compile(
-    r"\b(?:yn|y|yr|mae|wedi|gyda|sy['’]n|hi['’]n|ei|eu|ein|ac|hefyd|ond|bod|nid|gan|ar|i['’]r|o['’]r|a['’]u|oedd|rhaid|angen"
-    r"|hyn|plentyn|plant|teulu|gofal|cymorth|diogelu|ymarferwyr|asesiad|cynllun|bwysig)\b"
-)
-"""Everyday Welsh words that English never writes: two of them make a paragraph Welsh."""
 _FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the a an as than into onto via per".split())  # noqa: SIM905
 """Words after which a given name may still be a place or a thing ("Preston and", "Jordan in"): the word after
 any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
@@ -77,6 +71,7 @@ _ORGANISATION_WORDS = 6
 _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _SURNAME_FIRST = re.compile(r"[ \t]*,[ \t]*")
 _SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")
+_PLACE_JOIN = re.compile(r"-(?:le|on|upon|in|by|under|de|super|cum|next|the|en|sur)-", re.I)  # Stanford-le-Hope
 _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
 _LATER_CONTEXT = re.compile(f"{_FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
 """What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
@@ -157,7 +152,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     if word in given_names() and word.lower() in places() and (name_end := _place_as_name(text, tokens, index)):
         yield start, text[start:name_end], ERROR  # Chelsea Patel
         return
-    if word.lower() in _LANDSCAPE and index > 0 and _after_place(text, tokens[index - 1], start):
+    if word.lower() in namelists.landscape_words() and index > 0 and _after_place(text, tokens[index - 1], start):
         return  # Kingston Hill
     candidate = _given(_bare(word))
     if (
@@ -171,7 +166,12 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
     before = text[max(0, start - 8) : start]
-    if _SAINT.search(before) or before.endswith("-") or _place(word, following.group() if adjacent and following else ""):
+    if (
+        _SAINT.search(before)
+        or before.endswith("-")
+        or _PLACE_JOIN.match(text, end)
+        or _place(word, following.group() if adjacent and following else "")
+    ):
         return  # St George's, Stoke-on-Trent, Milton Keynes
     role = _ARTICLE.search(before) is not None  # "the Judge said"
     given = candidate and not role
@@ -190,7 +190,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
         yield start, text[start : initial.end()], ERROR
     elif given and next_word and (next_word.group(1) in _SPEECH or (not everyday and next_word.group(1) not in _FUNCTION_WORDS)):
         if not (everyday and index > 0 and _GAP.fullmatch(text, tokens[index - 1].end(), start)) and not (
-            word in _WELSH_NAMES and next_word.group(1) not in _SPEECH and _welsh(text, start)
+            welsh.welsh_word(word, next_word.group(1), text, start)
         ):  # "Lord Justice said", "Mae angen i ymarferwyr wrando"
             yield start, word, ERROR
     elif (
@@ -204,13 +204,14 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
         yield start, word, ERROR  # the Whitfield family, Baby Whitfield
     elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
         yield name
-    elif given and not everyday and not institution and not before_initials(text, end):
+    elif (
+        given
+        and not everyday
+        and not institution
+        and not before_initials(text, end)
+        and not welsh.welsh_word(word, None, text, start)
+    ):
         yield start, word, WARNING  # not "Kent County Council", nor "Brandon, M." (initialnames')
-
-
-def _welsh(text: str, start: int) -> bool:
-    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", start)
-    return len(set(_WELSH.findall(text, first, len(text) if last < 0 else last))) >= 2
 
 
 def _family(text: str, word: str, start: int, end: int) -> bool:
@@ -223,11 +224,9 @@ def _family(text: str, word: str, start: int, end: int) -> bool:
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
-_LANDSCAPE = frozenset(
-    "north south east west upon cross hill hills bridge heath wood woods fields field waters marsh dale vale park green "  # noqa: SIM905
-    "moor gate common end town city valley forest".split()
-)
-"""Words after a place's name that make it a place, though each is a surname too ("Brent Cross", "Kingston Hill")."""
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+"""A third capitalised word: a place's name and two more are a company's or a service's ("Bristol Myers Squibb",
+"Bradford Craven CCG")."""
 
 
 def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
@@ -240,11 +239,12 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
     if (
         not _SPACES.fullmatch(text, word.end(), following.start())
         or not known_surname(second)
-        or second.lower() in _LANDSCAPE
+        or second.lower() in namelists.landscape_words()
         or second.lower() in places()
         or second.lower() in generic_place_words()
         or f"{word.group()} {second}".lower() in places()
         or _institution(text, tokens, index + 1)
+        or _CAPITAL_AFTER.match(text, following.end())
     ):
         return 0
     return following.end()

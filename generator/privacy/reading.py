@@ -80,7 +80,7 @@ DIGITS = {
 UNSHOWN = {0xFFFD: " "}
 """The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
 FOLD = INVISIBLE | BLANKS | DASHES | LOOKALIKES | DIGITS | UNSHOWN
-_REORDERS = re.compile(
+REORDERS = re.compile(
     "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 """What can change the order a line's words are shown in: a right-to-left letter (Hebrew, Arabic, …), the right-to-left
@@ -214,15 +214,26 @@ def _without_markup(text: str) -> str:
 def normalised(text: str) -> str:
     """Text already free of markup (a built page's text) with compatibility forms, invisible characters and
     dashes read as a reader reads them; a line whose words a right-to-left letter or a direction control turns round
-    is read in both orders, as written and as shown (Unicode's bidirectional algorithm, in a left-to-right page)."""
+    is read in both orders, as written and as shown (Unicode's bidirectional algorithm, in a left-to-right page); a web
+    address is read with its pluses as the spaces they stand for, too (a map's `14+Laburnum+Close`)."""
+    if "+" in text:
+        text = _PLUSES.sub(_with_spaces, text)
     if text.isascii():
         return text.translate(BREAKS) if "\x0b" in text or "\x0c" in text else text
     if "\n" in text:  # most lines of a long text are plain ASCII: only the others pay for what follows
         return "\n".join(normalised(line) for line in text.split("\n"))
-    if _REORDERS.search(text) and (shown := get_display(text, base_dir="L")) != text:
+    if REORDERS.search(text) and (shown := get_display(text, base_dir="L")) != text:
         text = text + BOTH_ORDERS + shown
     text = unicodedata.normalize("NFKC", text).translate(FOLD)
     return _MARKS.sub("", text)
+
+
+_PLUSES = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]*\+[^\s<>\"'`]*", re.I)
+"""A web address with a plus in it: in its query, and in the place a map link names, a plus stands for a space."""
+
+
+def _with_spaces(match: re.Match[str]) -> str:
+    return match.group() + BOTH_ORDERS + match.group().replace("+", " ")
 
 
 @dataclass(frozen=True)
@@ -279,7 +290,7 @@ def read_markdown(text: str, first_line: int = 1, body_line: int = 1, wraps: boo
             list_items = _LIST_ITEM.match(line) and (_LIST_ITEM.match(previous) or previous[:1] in " \t")
             rows = ("|" in line and "|" in previous) or ("\t" in line.strip() and "\t" in previous.strip())
             joined.append(not (list_items or rows))
-    if not text.isascii():
+    if not text.isascii() or "&" in text:
         _shown_across_lines(raw, read, joined)
     lines = [
         (number, line.lstrip() if join else line)
@@ -296,8 +307,13 @@ def _shown_across_lines(raw: list[str], read: list[str], joined: list[bool]) -> 
     for index in range(1, len(raw) + 1):
         if index < len(raw) and joined[index]:
             continue
-        if index - first > 1 and any(_REORDERS.search(line) for line in raw[first:index]):
+        if index - first > 1 and any(map(_turns, raw[first:index])):
             whole = as_read(" ".join(raw[first:index]))
             if BOTH_ORDERS in whole:
                 read[first] += BOTH_ORDERS + whole.split(BOTH_ORDERS, 1)[1] + BOTH_ORDERS
         first = index
+
+
+def _turns(line: str) -> bool:
+    """Whether a line holds what can turn its words round, written or as an entity (`&#x202E;`, `&rlm;`)."""
+    return REORDERS.search(line) is not None or ("&" in line and REORDERS.search(_ENTITY.sub(_entity, line)) is not None)

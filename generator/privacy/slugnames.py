@@ -1,6 +1,6 @@
-"""A person's name written as an address writes it: in lower case, its words joined by a hyphen, an underscore, a
-plus or a full stop ("news.example.org/tyler-okafor-case", "?child=amir+patel"). A link's target is published with
-its page (hovered, printed, copied), so a name in it is a name on the page.
+"""A person's name written as an address writes it: its words joined by a hyphen, an underscore, a plus or a full
+stop, in lower case or capitals ("news.example.org/tyler-okafor-case", "?child=amir+patel", "wiki/Tyler_Okafor"). A
+link's target is published with its page (hovered, printed, copied), so a name in it is a name on the page.
 
 As in a file's name (`scan.file_name_findings`), two such words are a name only where the first is a given name that
 is no everyday word and the second a known surname; and not where the word after them names an organisation
@@ -15,16 +15,18 @@ from collections.abc import Iterator
 from generator.privacy.namelists import not_surnames
 from generator.privacy.names import ERROR, is_person
 
-_JOINED = re.compile(r"(?<![A-Za-z])(?=([a-z]{2,})[-_+.]([a-z]{2,})(?![A-Za-z])(?:[-_+.]([a-z]+))?)")
-"""Two lower-case words joined as an address joins them (looked at from each word's start, so that "a-tyler-okafor"
-is read from "tyler" too), and the word after them."""
+_JOINED = re.compile(r"(?<![A-Za-z])(?=([A-Za-z]{3,})([-_+.]{1,2})([A-Za-z]{3,})(?![A-Za-z])(?:[-_+.]{1,2}([A-Za-z]+))?)")
+"""Two words joined as an address joins them (looked at from each word's start, so that "a-tyler-okafor" is read from
+"tyler" too), each of three letters or more ("stanford-le-hope" is a place), and the word after them."""
 
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, severity) for each given name and surname joined in lower case in `text`."""
     reach = -1  # the end of the last name found: its surname starts no other ("tyler-smith-case")
     for match in _JOINED.finditer(text):
-        given, surname, after = match.groups()
-        if match.start() > reach and is_person(given.title(), surname.title()) and (after or "") not in not_surnames():
-            reach = match.start() + len(given) + 1 + len(surname)
+        given, joint, surname, after = match.groups()
+        if joint == "-" and given.istitle() and surname.istitle():
+            continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it
+        if match.start() > reach and is_person(given.title(), surname.title()) and (after or "").lower() not in not_surnames():
+            reach = match.start() + len(given) + len(joint) + len(surname)
             yield match.start(), text[match.start() : reach], ERROR

@@ -80,6 +80,7 @@ def problems(root: Path) -> list[str]:
         ),
         ("<details open><summary>More</summary>\n\nText.\n\n</details>", ["'<details open>': the page removes its open" + LOOK]),
         ("A <p hidden>secret</p> note", ["'<p hidden>': the page removes its hidden" + LOOK]),
+        ("<table><tr><td nowrap>Cases</td></tr></table>", ["'<td nowrap>': the page removes its nowrap" + LOOK]),
         ("Ring 0770<rp>x</rp>0 900124 now.", ["'<rp>' is HTML that the page removes so it would not be shown; remove it"]),
         (
             '<bdo dir="rtl">321009 00770</bdo>',
@@ -122,6 +123,7 @@ def problems(root: Path) -> list[str]:
         "lang",
         "open switch",
         "hidden switch",
+        "Word's nowrap",
         "ruby parenthesis",
         "reversed run",
         "javascript link",

@@ -683,10 +683,13 @@ def test_a_stylesheet_is_checked_for_loads_from_another_host_and_the_text_it_sho
     ]
 
 
-def test_a_paragraph_turned_round_across_a_line_break_is_read_as_the_browser_shows_it(tmp_path: Path) -> None:
-    """An override at the end of one line of a page's source runs on into the next: the browser shows one line."""
+@pytest.mark.parametrize(
+    "paragraph", ["<p>Ring \u202e123 009\n00770\u202c now.</p>", "<p>Ring \u202e123 009 <em>00770</em> now.</p>"]
+)
+def test_a_paragraph_turned_round_across_a_line_break_is_read_as_the_browser_shows_it(tmp_path: Path, paragraph: str) -> None:
+    """An override runs on into the next line of a page's source and past an inline tag: the browser shows one line."""
     (tmp_path / "a").mkdir()
-    (tmp_path / "a/index.html").write_text("<p>Notes</p>\n<p>Ring \u202e123 009\n00770\u202c now.</p>")
+    (tmp_path / "a/index.html").write_text("<p>Notes</p>\n" + paragraph)
     found = check_site(tmp_path, "example.org")
     assert [(f.path, f.line, f.kind) for f in found] == [("site/a/index.html", 2, "phone")]
 

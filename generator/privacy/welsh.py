@@ -1,0 +1,39 @@
+"""Welsh words that English reads as given names: "Mae" (is), "Beth" (what), "Pam" (why), "Tad" (father).
+
+A bilingual page writes "Mae angen i ymarferwyr wrando" or "Beth yw diogelu?": the names' rules would take the word
+after for a verb ("Tyler would") and refuse the page. Where the word after the name is Welsh and its paragraph holds
+another Welsh word, the name is read as the Welsh word it is. An English sentence naming Beth in a Welsh paragraph
+("Beth lived in Pen-y-bont ar Ogwr") is still a name: "lived" is no Welsh word.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAMES = frozenset(["Mae", "Beth", "Pam", "Tad"])
+"""Given names that are everyday Welsh words, "is", "what", "why" and "father": a verb or a noun after them is Welsh."""
+_WELSH_WORDS = frozenset(
+    "yn y yr mae wedi gyda sy'n hi'n ei eu ein ac hefyd ond bod nid gan ar i'r o'r a'r a'u i'w gyda'i oedd rhaid angen "  # noqa: SIM905
+    "hyn hwn hon ni chi yw ydy oes yng ym sut pwy ble dyma plentyn plant teulu gofal cymorth diogelu ymarferwyr asesiad "
+    "cynllun bwysig gwella".split()
+)
+_WELSH_SHAPE = re.compile(r"(?:dd|ll|ff|rh|wn|gw[aeiouwy]|ngh|mh|nh)[a-zâêîôûŵŷ'’]+|[a-z'’]*[âêîôûŵŷ][a-zâêîôûŵŷ'’]*")
+"""Everyday Welsh words, and words spelt as only Welsh spells them (dd-, ll-, ff-, rh-, wn-, gw-, ŵ, ŷ): two of them,
+the word after the name one, make a paragraph Welsh."""
+
+
+def welsh_word(name: str, after: str | None, text: str, start: int) -> bool:
+    """Whether `name`, at `start` in `text`, is one of the Welsh words above, with `after` the word after it (None:
+    judged by its paragraph alone)."""
+    return name in NAMES and (after is None or _welsh(after)) and _paragraph_welsh(text, start)
+
+
+def _welsh(word: str) -> bool:
+    word = word.replace("’", "'")
+    return word in _WELSH_WORDS or _WELSH_SHAPE.fullmatch(word) is not None
+
+
+def _paragraph_welsh(text: str, start: int) -> bool:
+    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    words = re.findall(r"[a-zâêîôûŵŷ'’]+", text[first : len(text) if last < 0 else last].lower())
+    return sum(map(_welsh, words)) >= 2
