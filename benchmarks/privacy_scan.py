@@ -53,6 +53,10 @@ HOSTILE = {
     "20,000 'baby' words, then a due date": "baby " * 20_000 + "due on 14 June",
     "100,000 sevens": "7" * 100_000,
     "6,000 'gave birth to' before a date": "Mum gave birth to " * 6_000 + "x on 3 March 2021",
+    "10,000 numbered streets": "\n".join(f"{n}. Laburnum Close" for n in range(2, 10_002)),
+    "25,000 'www.' in one word, then a plus": "www." * 25_000 + " +",
+    "10,000 'Mae angen' in one paragraph": "Mae angen " * 10_000,
+    "20,000 names joined as an address": "-".join(["tyler"] * 20_000) + "-okafor",
 }
 """Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
 is bounded): each must cost about what ordinary text of its size does."""

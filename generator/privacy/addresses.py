@@ -46,7 +46,8 @@ _GARDENS = "sensory community memorial roof secret kitchen wildlife peace school
 NOT_A_STREET = {"court": _COURTS, "ct": _COURTS, "bank": frozenset(_BANKS.split()), "garden": frozenset(_GARDENS.split())}
 """Words before a street type that make it a place or a service: "1 Supreme Court", "3 Food Bank", "2 Sensory Garden"."""
 
-_HOUSE_NUMBER = r"\b\d{1,4}[A-Za-z]?,?[ \t]+"
+_HOUSE_NUMBER = r"\d(?<!\w\d)\d{0,3}[A-Za-z]?,?[ \t]+"
+"""A house's number, looked for from its first digit (a pattern starting with a digit skips the rest of the text)."""
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -67,7 +68,7 @@ _HOUSE_NAME = re.compile(
 _NUMBERED_HOUSE = re.compile(rf"{_HOUSE_NUMBER}((?:[A-Z][\w'’\-]*[ \t]+){{1,2}})House(?=,[ \t]+[A-Z])")
 """A numbered house before its place or street: "14 Laburnum House, Northbrook"."""
 _OWN_NAMES = re.compile(
-    rf"(?=\d){_HOUSE_NUMBER}(?:(?:The[ \t]+)?(?:Broadway|Kingsway|Queensway|Parkway|Causeway|Fairway|Strand|Headrow|Northgate"
+    rf"{_HOUSE_NUMBER}(?:(?:The[ \t]+)?(?:Broadway|Kingsway|Queensway|Parkway|Causeway|Fairway|Strand|Headrow|Northgate"
     r"|Southgate|Eastgate|Westgate|Kirkgate|Briggate)|The[ \t]+(?:Laburnums|Beeches|Limes|Willows|Elms|Oaks|Poplars|Hollies"
     r"|Firs|Pines|Maples|Cedars|Larches|Chestnuts|Sycamores|Rowans|Birches|Alders|Hawthorns|Hazels|Yews|Laurels|Lilacs"
     r"|Acacias|Magnolias|Junipers|Maltings|Sidings|Moorings|Pastures|Paddocks|Orchards|Crofts|Lawns|Spinneys|Cloisters))\b"
@@ -76,16 +77,15 @@ _OWN_NAMES = re.compile(
 HOME_STREETS = "Road|Rd|Street|Avenue|Ave|Close|Lane|Drive|Crescent|Gardens|Gdns|Grove|Terrace|Mews"
 """Street types that name where homes stand, not a heading's or a place's word ("Learning Walk", "Think Family
 Approach", "Safe Place", "Skate Park", "Town Square", "Crown Court", "Gate"): where the number is not before them."""
-_WELSH_STREET = re.compile(
-    rf"(?=\d){_HOUSE_NUMBER}(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Clos|Teras)[ \t\-]+(?:[Yy]r?[ \t\-]+)?[A-Z][\w'’\-]*"
-)
+_WELSH_TYPES = ("Heol", "Ffordd", "Stryd", "Lôn", "Lon", "Rhodfa", "Cilgant", "Clos", "Teras")
+_WELSH_STREET = re.compile(rf"{_HOUSE_NUMBER}(?:{'|'.join(_WELSH_TYPES)})[ \t\-]+(?:[Yy]r?[ \t\-]+)?[A-Z][\w'’\-]*")
 """A Welsh street, its type first: "14 Heol y Bryn", "3 Ffordd Las", "2 Stryd Fawr" (not "3 Parc", "2 Llys": Welsh
 writes a count of parks or courts so)."""
-_NUMBER_AFTER = re.compile(
-    rf"\b((?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}})(?:{HOME_STREETS})[ \t]*[,(–—\-]?[ \t]*(?i:at[ \t]+)?"
-    r"(?i:number|no\.?|house[ \t]+number|#)[ \t]*\d{1,4}[A-Za-z]?\b"
+_NUMBER_TAIL = re.compile(r"[#Nn](?:(?<=#)|(?<![A-Za-z][Nn])(?:[Oo]\.?|umber|UMBER))[ \t]*\d{1,4}[A-Za-z]?\b")
+_STREET_BEFORE = re.compile(
+    rf"\b(?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}}(?:{HOME_STREETS})[ \t]*[,(–—\-]?[ \t]*(?i:at[ \t]+)?(?i:house[ \t]+)?$"
 )
-"""A street before its house's number: "Laburnum Close, number 14", "Mill Lane (No. 3)"."""
+"""A street before its house's number: "Laburnum Close, number 14", "Mill Lane (No. 3)" (read back from the number)."""
 _TOWN = r"[A-Z][a-z'’\-]+(?:[ \t]+(?:upon|on|under|in|le|by)?[ \t]*[A-Z][a-z'’\-]+)*"
 _LISTED = re.compile(
     rf"^[ \t]*([-*+•][ \t]+)?(\d{{1,4}})[.)][ \t]+(?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}}(?:{HOME_STREETS})\b"
@@ -102,9 +102,19 @@ def listed_addresses(text: str) -> Iterator[tuple[int, int]]:
     written inside a bulleted item."""
     for match in _LISTED.finditer(text):
         bullet, number = match.group(1), int(match.group(2))
-        before = text[: match.start()].rstrip()
-        if bullet or (number > 1 and not _LIST_INDEX.match(before[before.rfind("\n") + 1 :])):
+        if bullet or (number > 1 and not _LIST_INDEX.match(_line_before(text, match.start()))):
             yield match.start(2), match.end()
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line with words on it before the line starting at `start`."""
+    end = start
+    while end > 0:
+        first = text.rfind("\n", 0, end - 1) + 1
+        if text[first : end - 1].strip():
+            return text[first : end - 1]
+        end = first
+    return ""
 
 
 _ORGANISATION = frozenset(
@@ -137,9 +147,12 @@ def house_addresses(text: str) -> Iterator[tuple[int, int]]:
 def numbered_houses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each numbered house in the forms above: the text holds a digit."""
     houses = _NUMBERED_HOUSE.finditer(text) if "House," in text else ()
-    for match in [*houses, *_OWN_NAMES.finditer(text), *_WELSH_STREET.finditer(text), *_NUMBER_AFTER.finditer(text)]:
+    for match in [*houses, *_OWN_NAMES.finditer(text), *_WELSH_STREET.finditer(text)]:
         if NUMBERED.search(text, max(0, match.start() - 20), match.start()):
             continue  # "Level 3 House, …", "Section 2 The Strand"
         if match.re is _NUMBERED_HOUSE and _ORGANISATION.intersection(w.lower() for w in match.group(1).split()):
             continue
         yield match.start(), match.end()
+    for tail in _NUMBER_TAIL.finditer(text):
+        if street := _STREET_BEFORE.search(text, max(0, tail.start() - 100), tail.start()):
+            yield street.start(), tail.end()

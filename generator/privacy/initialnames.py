@@ -37,10 +37,10 @@ _LABEL = re.compile(
     re.I,
 )
 """Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
-_INITIALS_AFTER = r",[ \t]*(?:[A-Z]\.|[B-HJ-Z](?=[ \t]))(?:[ \t]?[A-Z]\.)?(?!\w)"
-_SURNAME_FIRST = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?){_INITIALS_AFTER}")
-"""A surname, a comma and one or two initials with their full stops: "Patel, A.", "Smith, T. J."."""
-_BEFORE_INITIALS = re.compile(_INITIALS_AFTER)
+_INITIALS_AFTER = re.compile(r",[ \t]*(?:[A-Z]\.|[B-HJ-Z](?=[ \t]))(?:[ \t]?[A-Z]\.)?(?!\w)")
+"""A comma and one or two initials, with their full stops: ", A.", ", T. J."."""
+_SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)$")
+"""A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
 _RECORD_GOES_ON = re.compile(
     r"[ \t]*(?:[–—:\-][ \t]*)?(?:\((?!n\.d|in[ \t]+press|eds?\b|trans\b|forthcoming|undated))?(?!(?:and|et|in[ \t]+press)\b)[a-z]"
 )
@@ -67,17 +67,19 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
             continue  # "Appendix A. Children", "Jane T. Smith" (the given name's rule)
         if _surname(word, possessive is not None or _VERB_AFTER.match(text, match.end()) is not None):
             yield match.start(), match.group(), "error"
-    for match in _SURNAME_FIRST.finditer(text):
-        word = match.group(1).title() if match.group(1).isupper() else match.group(1)
-        verb = _VERB_AFTER.match(text, match.end()) is not None
-        if (_surname(word, verb) or _given(word)) and _RECORD_GOES_ON.match(text, match.end()):
-            yield match.start(), match.group(), "error"  # Patel, A.; Brandon, M.
+    for initials in _INITIALS_AFTER.finditer(text):
+        if not (found := _SURNAME_BEFORE.search(text, max(0, initials.start() - _LOOK_BACK * 2), initials.start())):
+            continue
+        word = found.group(1).title() if found.group(1).isupper() else found.group(1)
+        verb = _VERB_AFTER.match(text, initials.end()) is not None
+        if (_surname(word, verb) or _given(word)) and _RECORD_GOES_ON.match(text, initials.end()):
+            yield found.start(), text[found.start() : initials.end()], "error"  # Patel, A.; Brandon, M.
 
 
 def before_initials(text: str, end: int) -> bool:
     """Whether the word ending at `end` is a surname written before its initials ("Brandon, M."): judged here, as a
     name or an author's, not as a given name alone."""
-    return _BEFORE_INITIALS.match(text, end) is not None
+    return _INITIALS_AFTER.match(text, end) is not None
 
 
 def _given(word: str) -> bool:

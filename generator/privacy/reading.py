@@ -228,12 +228,15 @@ def normalised(text: str) -> str:
     return _MARKS.sub("", text)
 
 
-_PLUSES = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]*\+[^\s<>\"'`]*", re.I)
-"""A web address with a plus in it: in its query, and in the place a map link names, a plus stands for a space."""
+_PLUSES = re.compile(r"(?<![^\s<>\"'`(])[^\s<>\"'`(]*\+[^\s<>\"'`]*")
+"""A run of text with a plus in it, read from its start only (a web address's plus stands for a space, in its query
+and in the place a map link names)."""
 
 
 def _with_spaces(match: re.Match[str]) -> str:
-    return match.group() + BOTH_ORDERS + match.group().replace("+", " ")
+    found = match.group()
+    web = "://" in found or "www." in found.lower()
+    return found + BOTH_ORDERS + found.replace("+", " ") if web else found
 
 
 @dataclass(frozen=True)

@@ -15,18 +15,26 @@ from collections.abc import Iterator
 from generator.privacy.namelists import not_surnames
 from generator.privacy.names import ERROR, is_person
 
-_JOINED = re.compile(r"(?<![A-Za-z])(?=([A-Za-z]{3,})([-_+.]{1,2})([A-Za-z]{3,})(?![A-Za-z])(?:[-_+.]{1,2}([A-Za-z]+))?)")
-"""Two words joined as an address joins them (looked at from each word's start, so that "a-tyler-okafor" is read from
-"tyler" too), each of three letters or more ("stanford-le-hope" is a place), and the word after them."""
+_JOINT = re.compile(r"[-_+.]{1,2}(?=([A-Za-z]{3,})(?![A-Za-z])(?:[-_+.]{1,2}([A-Za-z]+))?)")
+"""What joins two words as an address joins them, the word after it (of three letters or more: "stanford-le-hope" is a
+place) and the word after that: looked for from the joint, which ordinary prose seldom writes."""
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}$")
 
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, name, severity) for each given name and surname joined in lower case in `text`."""
+    """(offset, name, severity) for each given name and surname joined as an address joins them in `text`."""
     reach = -1  # the end of the last name found: its surname starts no other ("tyler-smith-case")
-    for match in _JOINED.finditer(text):
-        given, joint, surname, after = match.groups()
-        if joint == "-" and given.istitle() and surname.istitle():
+    for joint in _JOINT.finditer(text):
+        given = _WORD_BEFORE.search(text, max(0, joint.start() - _LONGEST), joint.start())
+        if given is None or given.start() <= reach:
+            continue
+        surname, after = joint.groups()
+        if joint.group() == "-" and given.group().istitle() and surname.istitle():
             continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it
-        if match.start() > reach and is_person(given.title(), surname.title()) and (after or "").lower() not in not_surnames():
-            reach = match.start() + len(given) + len(joint) + len(surname)
-            yield match.start(), text[match.start() : reach], ERROR
+        if is_person(given.group().title(), surname.title()) and (after or "").lower() not in not_surnames():
+            reach = joint.end() + len(surname)
+            yield given.start(), text[given.start() : reach], ERROR
+
+
+_LONGEST = 30
+"""Letters of a given name, at most."""

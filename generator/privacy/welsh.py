@@ -33,7 +33,13 @@ def _welsh(word: str) -> bool:
     return word in _WELSH_WORDS or _WELSH_SHAPE.fullmatch(word) is not None
 
 
+_NEAR = 200
+"""Characters either side of the name read for Welsh words: its sentence and the next, not its whole paragraph again
+for each name in it."""
+
+
 def _paragraph_welsh(text: str, start: int) -> bool:
-    first, last = text.rfind("\n", 0, start) + 1, text.find("\n", start)
-    words = re.findall(r"[a-zâêîôûŵŷ'’]+", text[first : len(text) if last < 0 else last].lower())
+    first = max(text.rfind("\n", max(0, start - _NEAR), start) + 1, start - _NEAR, 0)
+    last = text.find("\n", start, start + _NEAR)
+    words = re.findall(r"[a-zâêîôûŵŷ'’]+", text[first : start + _NEAR if last < 0 else last].lower())
     return sum(map(_welsh, words)) >= 2
