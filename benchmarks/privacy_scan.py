@@ -57,6 +57,7 @@ HOSTILE = {
     "25,000 'www.' in one word, then a plus": "www." * 25_000 + " +",
     "10,000 'Mae angen' in one paragraph": "Mae angen " * 10_000,
     "20,000 names joined as an address": "-".join(["tyler"] * 20_000) + "-okafor",
+    "a numbered street, its town's words far apart": "2. Station Road, Northbrook" + "          Mon" * 8_000 + "  9-5",
 }
 """Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
 is bounded): each must cost about what ordinary text of its size does."""

@@ -36,10 +36,12 @@ NUMBERED = re.compile(
     r"\b(?:priority|step|appendix|annex|section|part|chapter|figure|fig\.?|table|stage|phase|level|tier|year|page|paragraph"
     r"|para|recommendation|action|finding|theme|question|objective|outcome|standard|principle|module|session|option|item"
     r"|slide|point|article|schedule|regulation|clause|key[ \t]stage|round|cohort|wave|term|week|ward|group|batch|block"
-    r"|quarter|q[1-4]|over|under|about|around|nearly|almost|approximately|some|only)[ \t]+$",
+    r"|quarter|q[1-4]|over|under|about|around|nearly|almost|approximately|some|only"
+    r"|rhan|adran|argymhelliad|cam|tabl|atodiad|pennod|thema|blwyddyn|ffigur|cwestiwn|blaenoriaeth|nod)[ \t]+$",
     re.I,
 )
-"""Words that number a part of a text: the number after them is no house's ("Section 3 Key Road Safety messages")."""
+"""Words that number a part of a text, in English and Welsh: the number after them is no house's ("Section 3 Key Road
+Safety messages", "Rhan 3 Ffordd Ymlaen")."""
 _COURTS = frozenset("family crown youth county magistrates magistrates' high supreme coroners coroners' coroner's appeal".split())  # noqa: SIM905
 _BANKS = "food baby blood data clothes clothing uniform toy hygiene memory milk nappy bottle school community"
 _GARDENS = "sensory community memorial roof secret kitchen wildlife peace school nursery therapy quiet"
@@ -74,22 +76,29 @@ _OWN_NAMES = re.compile(
     r"|Acacias|Magnolias|Junipers|Maltings|Sidings|Moorings|Pastures|Paddocks|Orchards|Crofts|Lawns|Spinneys|Cloisters))\b"
 )
 """A house number before a street with no type ("14 Broadway") or a close named by its trees ("14 The Laburnums")."""
-HOME_STREETS = "Road|Rd|Street|Avenue|Ave|Close|Lane|Drive|Crescent|Gardens|Gdns|Grove|Terrace|Mews"
-"""Street types that name where homes stand, not a heading's or a place's word ("Learning Walk", "Think Family
-Approach", "Safe Place", "Skate Park", "Town Square", "Crown Court", "Gate"): where the number is not before them."""
+HOME_STREETS = "Road|Rd|Street|Avenue|Ave|Close|Lane|Drive|Crescent|Gardens|Gdns|Grove|Terrace|Mews|Court|Way|Place|Rise|Row"
+"""Street types that name where homes stand, not a heading's or a place's word ("Learning Walk", "Practitioner View",
+"Skate Park", "Town Square", "Gate"): where the number is not before them."""
 _WELSH_TYPES = ("Heol", "Ffordd", "Stryd", "Lôn", "Lon", "Rhodfa", "Cilgant", "Clos", "Teras")
-_WELSH_STREET = re.compile(rf"{_HOUSE_NUMBER}(?:{'|'.join(_WELSH_TYPES)})[ \t\-]+(?:[Yy]r?[ \t\-]+)?[A-Z][\w'’\-]*")
-"""A Welsh street, its type first: "14 Heol y Bryn", "3 Ffordd Las", "2 Stryd Fawr" (not "3 Parc", "2 Llys": Welsh
-writes a count of parks or courts so)."""
-_NUMBER_TAIL = re.compile(r"[#Nn](?:(?<=#)|(?<![A-Za-z][Nn])(?:[Oo]\.?|umber|UMBER))[ \t]*\d{1,4}[A-Za-z]?\b")
+_WELSH_NAMED = ("Maes", "Llys", "Plas", "Cwrt", "Parc")
+_WELSH_STREET = re.compile(
+    rf"{_HOUSE_NUMBER}(?:(?:{'|'.join(_WELSH_TYPES)})[ \t\-]+(?:[Yy]r?[ \t\-]+)?"
+    rf"|(?:{'|'.join(_WELSH_NAMED)})[ \t\-]+(?:(?:[Yy]r?[ \t\-]+)|(?P<named>)))[A-Z][\w'’\-]*"
+)
+"""A Welsh street, its type first: "14 Heol y Bryn", "3 Ffordd Las", "14 Maes y Coed"; a court, a park or a field
+("Llys", "Parc", "Maes") before a name only where an address stands ("yn byw yn 3 Llys Derwen"): Welsh writes a count
+of parks or courts so ("Mae 3 Parc Cenedlaethol")."""
+_WELSH_ADDRESS_BEFORE = re.compile(r"(?:\b(?i:at|to|from|address|is|yn|i|cyfeiriad)|:)[ \t]+$")
+_NUMBER_TAIL = re.compile(r"[#Nn](?:(?<=#)|(?<![A-Za-z][Nn])(?:[Oo][.:]?|umber|UMBER))[ \t]*\d{1,4}[A-Za-z]?\b")
 _STREET_BEFORE = re.compile(
-    rf"\b(?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}}(?:{HOME_STREETS})[ \t]*[,(–—\-]?[ \t]*(?i:at[ \t]+)?(?i:house[ \t]+)?$"
+    rf"\b((?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}})({HOME_STREETS})[ \t]*[,(–—\-]?[ \t]*(?i:at[ \t]+)?(?i:house[ \t]+)?$"
 )
 """A street before its house's number: "Laburnum Close, number 14", "Mill Lane (No. 3)" (read back from the number)."""
-_TOWN = r"[A-Z][a-z'’\-]+(?:[ \t]+(?:upon|on|under|in|le|by)?[ \t]*[A-Z][a-z'’\-]+)*"
+_TOWN = r"[A-Z][A-Za-z'’\-]*(?:[ \t]+(?:(?:upon|on|under|in|le|by)[ \t]+)?[A-Z][A-Za-z'’\-]*)*"
+"""A town's name after a comma (each space between its words taken one way only: a pattern read in linear time)."""
 _LISTED = re.compile(
-    rf"^[ \t]*([-*+•][ \t]+)?(\d{{1,4}})[.)][ \t]+(?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}}(?:{HOME_STREETS})\b"
-    rf"(?=(?:,[ \t]*{_TOWN})?[ \t]*\.?[ \t]*(?:\([^()\n]*\))?[ \t]*$)",
+    rf"^[ \t]*([-*+•][ \t]+)?(\d{{1,4}})[.)][ \t]+((?:[A-Z][A-Za-z'’.\-]*[ \t]+){{1,3}})({HOME_STREETS})\b"
+    rf"(?=(?:,[ \t]*{_TOWN})?[ \t]*(?:\.[ \t]*)?(?:\([^()\n]*\)[ \t]*)?$)",
     re.M,
 )
 """A list's item that is a street alone, or before its town, after a number ("14. Laburnum Close")."""
@@ -102,8 +111,19 @@ def listed_addresses(text: str) -> Iterator[tuple[int, int]]:
     written inside a bulleted item."""
     for match in _LISTED.finditer(text):
         bullet, number = match.group(1), int(match.group(2))
+        if not _a_street(match.group(3), match.group(4)):
+            continue
         if bullet or (number > 1 and not _LIST_INDEX.match(_line_before(text, match.start()))):
             yield match.start(2), match.end()
+
+
+def _a_street(name: str, street: str) -> bool:
+    """Whether the words before a street type name a street: not "A Better Way", "the Family Court"."""
+    words = [word.lower() for word in name.split()]
+    return not (set(words) & _NOT_NAMING or words[-1] in NOT_A_STREET.get(street.lower(), ()))
+
+
+_NOT_NAMING = NOT_STREET_NAMES | {"a", "an", "the", "our", "my", "your", "their", "this", "that", "new", "better", "right"}
 
 
 def _line_before(text: str, start: int) -> str:
@@ -148,11 +168,26 @@ def numbered_houses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each numbered house in the forms above: the text holds a digit."""
     houses = _NUMBERED_HOUSE.finditer(text) if "House," in text else ()
     for match in [*houses, *_OWN_NAMES.finditer(text), *_WELSH_STREET.finditer(text)]:
-        if NUMBERED.search(text, max(0, match.start() - 20), match.start()):
-            continue  # "Level 3 House, …", "Section 2 The Strand"
+        if NUMBERED.search(text, max(0, match.start() - 20), match.start()) or _heading(text, match.start()):
+            continue  # "Level 3 House, …", "Section 2 The Strand", "## 4 Ffordd Ymlaen"
         if match.re is _NUMBERED_HOUSE and _ORGANISATION.intersection(w.lower() for w in match.group(1).split()):
             continue
+        if _counted(text, match):
+            continue  # "Mae 3 Parc Cenedlaethol", not "yn byw yn 3 Llys Derwen"
         yield match.start(), match.end()
     for tail in _NUMBER_TAIL.finditer(text):
-        if street := _STREET_BEFORE.search(text, max(0, tail.start() - 100), tail.start()):
+        street = _STREET_BEFORE.search(text, max(0, tail.start() - 100), tail.start())
+        if street and _a_street(street.group(1), street.group(2)):
             yield street.start(), tail.end()
+
+
+def _counted(text: str, match: re.Match[str]) -> bool:
+    """Whether a Welsh court, park or field after a number is a count of them, not an address: where no address stands."""
+    named = match.re is _WELSH_STREET and match.group("named") is not None
+    return named and not _WELSH_ADDRESS_BEFORE.search(text, max(0, match.start() - 20), match.start())
+
+
+def _heading(text: str, start: int) -> bool:
+    """Whether only a heading's marks stand before `start` on its line."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.startswith("#") and not line.strip("# \t")

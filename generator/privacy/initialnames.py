@@ -41,11 +41,15 @@ _INITIALS_AFTER = re.compile(r",[ \t]*(?:[A-Z]\.|[B-HJ-Z](?=[ \t]))(?:[ \t]?[A-Z
 """A comma and one or two initials, with their full stops: ", A.", ", T. J."."""
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)$")
 """A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
-_RECORD_GOES_ON = re.compile(
-    r"[ \t]*(?:[–—:\-][ \t]*)?(?:\((?!n\.d|in[ \t]+press|eds?\b|trans\b|forthcoming|undated))?(?!(?:and|et|in[ \t]+press)\b)[a-z]"
+_RECORD_GOES_ON = re.compile(r"[ \t]*(?:[–—:;,|\-][ \t]*)?\(?([a-z]+)")
+"""A lower-case word after a surname's initials ("was seen", "– seen by", "(born 2015)", ", aged 9", "| excluded"),
+unless a reference's (`_REFERENCE_WORDS`)."""
+_REFERENCE_WORDS = frozenset(
+    "and et with in cited op ibid ibidem p pp ed eds n nd comp trans unpublished personal accessed available see cf vol "  # noqa: SIM905
+    "forthcoming undated online retrieved edn rev".split()
 )
-"""A lower-case word after a surname's initials ("was seen", "– seen by", "(born 2015)"), not a reference's ("and",
-"et al", "(n.d.)", "(in press)", "(eds)")."""
+"""What a reference goes on with after its author's initials ("and Ward, H.", "et al", "cited in", "op. cit.", "p. 12",
+"(n.d.)", "(in press)", "(eds)", "(unpublished)", "accessed 12 May 2023")."""
 """A year, "et al" or "(eds)" soon after on the line: the names are a published work's authors."""
 _LOOK_BACK = 20
 _GIVEN_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+$")
@@ -72,7 +76,8 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
             continue
         word = found.group(1).title() if found.group(1).isupper() else found.group(1)
         verb = _VERB_AFTER.match(text, initials.end()) is not None
-        if (_surname(word, verb) or _given(word)) and _RECORD_GOES_ON.match(text, initials.end()):
+        goes_on = _RECORD_GOES_ON.match(text, initials.end())
+        if (_surname(word, verb) or _given(word)) and goes_on and goes_on.group(1) not in _REFERENCE_WORDS:
             yield found.start(), text[found.start() : initials.end()], "error"  # Patel, A.; Brandon, M.
 
 

@@ -1,11 +1,11 @@
 """People's and places' names in a reader's text: the details that identify a child most directly.
 
-A name counts as an error only in a name's context: a given name with a surname, an initial or
-particles; a title or rank with a surname; a given name before a verb or its possessive; a surname as
-families and babies are named; a name before ", aged" (a named school, nursery or GP practice is
-`namedplaces`'). A given name alone is a warning. Names that are also everyday words ("May", "Grace", "Will") count only before
-a surname or a verb of speech; roles, places and organisations' names never count. The lists of names
-are read in `namelists`.
+A name counts as an error only in a name's context: a given name with a surname, an initial or particles; a title or
+rank with a surname; a given name before a verb or its possessive; a surname as families and babies are named; a name
+before ", aged" (a named school, nursery or GP practice is `namedplaces`'). A given name alone is a warning. Names that
+are also everyday words ("May", "Grace", "Will") count only before a surname or a verb of speech; roles, places (but a
+place's name that is a given name before a surname: "Chelsea Patel") and organisations' names never count. The lists of
+names are read in `namelists`.
 """
 
 from __future__ import annotations
@@ -42,9 +42,7 @@ _INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$)|[ \t]+[A
 """After a given name: an initial ("Tyler S.", "Tyler W"), or a surname in capitals ("Sharon WHITFIELD")."""
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master", "Prof", "Rev", "Cllr", "Sgt", "Pc", "Dc", "Ds", "Di"})
 """Titles, and police ranks (PC, DC, DS, DI: read in capitals as Pc, …)."""
-_SPEECH = frozenset(
-    ["said", "says", "told", "tells", "disclosed", "explained", "asked", "reported", "stated", "shared", "attended", "attends"]
-)
+_SPEECH = frozenset("said says told tells disclosed explained asked reported stated shared attended attends".split())  # noqa: SIM905
 _NEXT_WORD = re.compile(
     r"(?:[ \t]+(?:[a-z]+ly|later|then|also|first|still|never|always|often|once|again|now|just)"
     r"|[ \t]*\((?:aged?[ \t]+)?\d{1,2}\)|[ \t]*,[ \t]*\d{1,2}[ \t]*,)?[ \t]+([a-z][a-z'’]*)\b"
@@ -182,7 +180,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     if titled and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
         yield start, text[start : following.end()], ERROR
     elif following is not None and adjacent and given and _pair(word, following.group()):
-        if not _institution(text, tokens, index + 1):
+        if not _institution(text, tokens, index + 1) and not welsh.welsh_word(word, None, text, start):
             yield start, text[start : following.end()], ERROR
     elif given and not everyday and word != _bare(word) and not institution:  # Tyler's mother, not Clare's Law
         yield start, word, ERROR
@@ -224,9 +222,10 @@ def _family(text: str, word: str, start: int, end: int) -> bool:
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
-_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
-"""A third capitalised word: a place's name and two more are a company's or a service's ("Bristol Myers Squibb",
-"Bradford Craven CCG")."""
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?!(?:Year|Jr|Jnr|Snr|Sr)\b)[A-Z]")
+"""A third capitalised word, a company's or a service's ("Bristol Myers Squibb"), not a year ("Chelsea Patel Year 9")."""
+_SAID = re.compile(rf"[ \t]+(?:{'|'.join(_SPEECH)})\b|{_AGED_AFTER.pattern}")
+"""What makes a place's name and a landscape's word a person's: "Devon Moss said", "Chelsea Green, aged 14"."""
 
 
 def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
@@ -236,6 +235,8 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
         return 0
     word, following = tokens[index], tokens[index + 1]
     second = _bare(following.group())
+    if _SPACES.fullmatch(text, word.end(), following.start()) and known_surname(second) and _SAID.match(text, following.end()):
+        return following.end()
     if (
         not _SPACES.fullmatch(text, word.end(), following.start())
         or not known_surname(second)

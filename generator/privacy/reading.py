@@ -128,9 +128,9 @@ INLINE = frozenset(
 table cell, an SVG label) starts a new one for a reader."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PERCENT = re.compile(r"%[2-7][0-9A-Fa-f]")
-_MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
+_MARKUP = re.compile(r"[*`~]{1,3}(?=\S)|(?<=\S)[*`~]{1,3}|(?<![A-Za-z0-9_])_+|_+(?![A-Za-z0-9_])|\\(?=[!-/:-@\[-`{-~])")
 """Emphasis, code, strike and highlight marks, and backslash escapes. A mark beside a space (` * `, `x = 1`)
-is shown as written, so it stays."""
+is shown as written, so it stays, as do underscores within a word (`amir__patel`)."""
 _MARK = re.compile(r"[*`~_\\]")
 """The character every piece of markup starts with (`anchored.anchored`)."""
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
@@ -233,9 +233,13 @@ _PLUSES = re.compile(r"(?<![^\s<>\"'`(])[^\s<>\"'`(]*\+[^\s<>\"'`]*")
 and in the place a map link names)."""
 
 
+_DOMAIN_PATH = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2,}/")
+"""A host's name before a path, without a scheme: "maps.google.com/?q=…"."""
+
+
 def _with_spaces(match: re.Match[str]) -> str:
     found = match.group()
-    web = "://" in found or "www." in found.lower()
+    web = "://" in found or "www." in found.lower() or _DOMAIN_PATH.search(found) is not None
     return found + BOTH_ORDERS + found.replace("+", " ") if web else found
 
 

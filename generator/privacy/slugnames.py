@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.privacy.namelists import not_surnames
-from generator.privacy.names import ERROR, is_person
+from generator.privacy.namelists import given_names, landscape_words, not_surnames, places
+from generator.privacy.names import ERROR, is_person, known_surname
 
 _JOINT = re.compile(r"[-_+.]{1,2}(?=([A-Za-z]{3,})(?![A-Za-z])(?:[-_+.]{1,2}([A-Za-z]+))?)")
 """What joins two words as an address joins them, the word after it (of three letters or more: "stanford-le-hope" is a
@@ -31,10 +31,30 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         surname, after = joint.groups()
         if joint.group() == "-" and given.group().istitle() and surname.istitle():
             continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it
-        if is_person(given.group().title(), surname.title()) and (after or "").lower() not in not_surnames():
+        before = text[max(0, given.start() - _LONGEST) : given.start()]
+        if _NAMED_AFTER.search(before):
+            continue  # …/hospitals/william-harvey: a hospital, a charity or a prize named after someone
+        person = is_person(given.group().title(), surname.title()) or _place_as_person(given.group().title(), surname.title())
+        if person and (after or "").lower() not in not_surnames():
             reach = joint.end() + len(surname)
             yield given.start(), text[given.start() : reach], ERROR
 
 
 _LONGEST = 30
 """Letters of a given name, at most."""
+_NAMED_AFTER = re.compile(
+    r"(?i:hospitals?|charit(?:y|ies)|trusts?|foundations?|centres?|centers?|funds?|prizes?|awards?|lectures?)[/_.+-]{1,2}$"
+)
+"""What is often named after a person, just before the name: "…/hospitals/william-harvey", "…/charities/charlie-waller"."""
+
+
+def _place_as_person(first: str, second: str) -> bool:
+    """A place's name that is also a given name, then a known surname that is no place's word: "chelsea-patel"."""
+    surname = second.lower()
+    return (
+        first in given_names()
+        and first.lower() in places()
+        and known_surname(second)
+        and surname not in places()
+        and surname not in landscape_words()
+    )

@@ -15,7 +15,10 @@ NAMES = frozenset(["Mae", "Beth", "Pam", "Tad"])
 _WELSH_WORDS = frozenset(
     "yn y yr mae wedi gyda sy'n hi'n ei eu ein ac hefyd ond bod nid gan ar i'r o'r a'r a'u i'w gyda'i oedd rhaid angen "  # noqa: SIM905
     "hyn hwn hon ni chi yw ydy oes yng ym sut pwy ble dyma plentyn plant teulu gofal cymorth diogelu ymarferwyr asesiad "
-    "cynllun bwysig gwella".split()
+    "cynllun bwysig gwella pob pobl nad am fydd bydd allwn gallwn nesaf ifanc gilydd neb pan os fel sy mewn rhwng dros heb "
+    "wrth trwy drwy cyn ers roedd sef yma yna heddlu llywodraeth cymru cyngor bwrdd iechyd ysgol gwasanaethau "
+    "cymdeithasol teuluoedd rhieni ymarferydd asiantaethau partneriaid diogel dysgu gwersi adolygiad achos achosion "
+    "canllawiau cyhoeddi adroddiad gwneud dweud fod beth pam tad mam".split()
 )
 _WELSH_SHAPE = re.compile(r"(?:dd|ll|ff|rh|wn|gw[aeiouwy]|ngh|mh|nh)[a-zâêîôûŵŷ'’]+|[a-z'’]*[âêîôûŵŷ][a-zâêîôûŵŷ'’]*")
 """Everyday Welsh words, and words spelt as only Welsh spells them (dd-, ll-, ff-, rh-, wn-, gw-, ŵ, ŷ): two of them,
