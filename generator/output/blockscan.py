@@ -13,9 +13,10 @@ from bisect import bisect_right
 
 from generator.output.pagetext import Fragment
 from generator.privacy.birthdates import leads_on, listed, passed_over
+from generator.privacy.characters import BOTH_ORDERS, REORDERS, normalised
 from generator.privacy.detectors import detect
 from generator.privacy.mobiles import leads_on as names_a_phone
-from generator.privacy.reading import BOTH_ORDERS, REORDERS, Read, normalised, read_lines
+from generator.privacy.reading import Read, read_lines
 
 SEEN_LIMIT = 50_000
 """Pieces of text remembered as passed, at most: the navigation repeats on every page, so after a clear-out it

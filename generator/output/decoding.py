@@ -27,7 +27,7 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
 
 def decodings(data: bytes) -> list[str]:
     """Each text a browser could read in `data`: UTF-8, and the encoding the page names if another, a byte that
-    has no character in it shown as a mark (`reading.UNSHOWN`); an XML declaration (lxml refuses it in text)
+    has no character in it shown as a mark (`characters.UNSHOWN`); an XML declaration (lxml refuses it in text)
     blanked, its lines kept."""
     bom = next(((mark, codec) for mark, codec in _BOMS if data.startswith(mark)), None)
     if bom:
