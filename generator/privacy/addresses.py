@@ -3,7 +3,7 @@
 Street types and the words that tell a house number from a count are here, for `detectors`' address pattern too. The
 forms found here: a house number written out ("Fourteen Laburnum Close"), a house's name before its street ("Rose
 Cottage, Mill Lane"), a numbered house before its place or street ("14 Laburnum House, Northbrook"), a street with no
-type ("14 Broadway"), a house number before "The" and a plural that names a close of houses ("14 The Laburnums") and a
+type ("14 Broadway"), a house number before "The" and a plural that names a close of houses ("14 The Laburnums"), a
 Welsh street, its type first ("14 Heol y Bryn"), and a street before its house's number ("Laburnum Close, number 14").
 The first two hold no digit: they are looked for in every paragraph.
 """

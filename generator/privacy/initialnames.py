@@ -50,7 +50,6 @@ _REFERENCE_WORDS = frozenset(
 )
 """What a reference goes on with after its author's initials ("and Ward, H.", "et al", "cited in", "op. cit.", "p. 12",
 "(n.d.)", "(in press)", "(eds)", "(unpublished)", "accessed 12 May 2023")."""
-"""A year, "et al" or "(eds)" soon after on the line: the names are a published work's authors."""
 _LOOK_BACK = 20
 _GIVEN_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}]+[ \t]+$")
 _VERB_AFTER = re.compile(

@@ -31,11 +31,10 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         surname, after = joint.groups()
         if joint.group() == "-" and given.group().istitle() and surname.istitle():
             continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it
-        before = text[max(0, given.start() - _LONGEST) : given.start()]
-        if _NAMED_AFTER.search(before):
-            continue  # …/hospitals/william-harvey: a hospital, a charity or a prize named after someone
         person = is_person(given.group().title(), surname.title()) or _place_as_person(given.group().title(), surname.title())
-        if person and (after or "").lower() not in not_surnames():
+        if not person or (after or "").lower() in not_surnames():
+            continue
+        if not _NAMED_AFTER.search(text, max(0, given.start() - _LONGEST), given.start()):  # …/hospitals/william-harvey
             reach = joint.end() + len(surname)
             yield given.start(), text[given.start() : reach], ERROR
 
