@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.privacy.dates import DATE, FILLER, NOT_A_RANGE, SPACE
-from generator.privacy.names import FAMILY_SERVICE
+from generator.privacy.familynames import FAMILY_SERVICE
 
 GAVE_BIRTH = rf"(?:gave|gives|giving|given){SPACE}{{1,3}}birth"
 """A mother's giving birth: a birth whatever words come after it ("gave birth to Child A on …")."""

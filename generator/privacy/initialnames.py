@@ -37,13 +37,22 @@ _LABEL = re.compile(
     re.I,
 )
 """Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
-_INITIALS_AFTER = re.compile(r",[ \t]*(?:[A-Z]\.|[B-HJ-Z](?=[ \t]))(?:[ \t]?[A-Z]\.)?(?!\w)")
-"""A comma and one or two initials, with their full stops: ", A.", ", T. J."."""
+_INITIALS_AFTER = re.compile(r",[ \t]*(?:(?:[A-Z]\.|[B-HJ-Z](?=[ \t]))(?:[ \t]?[A-Z]\.)?|([A-Z]{2})(?=[ \t]))(?!\w)")
+"""A comma and one or two initials, with their full stops (", A.", ", T. J.") or two without (", AJ")."""
+_NOT_INITIALS = frozenset(
+    "UK US EU UN GP ED AE HR IT PE RE MP PC DC DS DI SW OT SN TA HV LA NI OK TV ID IQ DJ PA PR QA AI VR HQ PM AM CV CP"  # noqa: SIM905
+    " CE UC NB PS RN MH SI".split()
+)
+"""Two capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said"."""
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)$")
 """A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
-_RECORD_GOES_ON = re.compile(r"[ \t]*(?:[–—:;,|\-][ \t]*)?\(?([a-z]+)")
-"""A lower-case word after a surname's initials ("was seen", "– seen by", "(born 2015)", ", aged 9", "| excluded"),
-unless a reference's (`_REFERENCE_WORDS`)."""
+_RECORD_GOES_ON = re.compile(
+    r"[ \t]*(?:[–—:;,|\-][ \t]*)?\(?(?:([a-z]+)|\d{1,2}(?!\d|st|nd|rd|th))|[ \t]*\|(?![ \t]*\()(?![^\n]{0,300}?\b(?:19|20)\d\d\b)"
+)
+"""What goes on after a surname's initials in a record: a lower-case word ("was seen", "– seen by", "(born 2015)",
+", aged 9", "| excluded"), unless a reference's (`_REFERENCE_WORDS`); an age ("14 years old", "(9)"); or the end of a
+table's cell, unless a bracket or, later in the row, a year follows ("| Patel, A. | Year 4 |", not "| Munro, E. | The
+Munro Review | 2011 |")."""
 _REFERENCE_WORDS = frozenset(
     "and et with in cited op ibid ibidem p pp ed eds n nd comp trans unpublished personal accessed available see cf vol "  # noqa: SIM905
     "forthcoming undated online retrieved edn rev".split()
@@ -74,6 +83,8 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
         if not (found := _SURNAME_BEFORE.search(text, max(0, initials.start() - _LOOK_BACK * 2), initials.start())):
             continue
         word = found.group(1).title() if found.group(1).isupper() else found.group(1)
+        if initials.group(1) in _NOT_INITIALS or (initials.group(1) and not _surname(word, False)):
+            continue  # two capitals only after a known surname: "Leeds, UK", "Patel, GP"
         verb = _VERB_AFTER.match(text, initials.end()) is not None
         goes_on = _RECORD_GOES_ON.match(text, initials.end())
         if (_surname(word, verb) or _given(word)) and goes_on and goes_on.group(1) not in _REFERENCE_WORDS:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from generator.privacy import namelists, welsh
 from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
+from generator.privacy.familynames import FAMILY_AFTER, named_family
 from generator.privacy.initialnames import before_initials, initial_names
 from generator.privacy.namecolumns import named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
@@ -51,27 +52,15 @@ _NEXT_WORD = re.compile(
 _FUNCTION_WORDS = frozenset("and or nor but in on at to of for with from by the a an as than into onto via per".split())  # noqa: SIM905
 """Words after which a given name may still be a place or a thing ("Preston and", "Jordan in"): the word after
 any other lowercase word after a given name is a verb or like one ("Tyler would", "Tyler could")."""
-FAMILY_WORDS = ("family", "families", "household", "children", "siblings", "twins")
-"""Words after a surname that name a family by it ("the Whitfield family")."""
-FAMILY_SERVICE = (
-    r"[ \t\-]+(?i:hubs?|centres?|centers?|support|services?|groups?|networks?|courts?|law|justice|time|learning|links?"
-    r"|nurses?|partnerships?|workers?|practitioners?|meetings?|conferences?|rooms?|help|liaison|intervention|teams?"
-    r"|therapy|days?|fun|assessments?|club|cafe|café)\b"
-)
-"""What, after "family", makes it a service, a place or a meeting rather than a family ("the Orchard family hub", "born
-to a family support worker"): the one list `names` and `birthevents` read "family" by."""
-_FAMILY_AFTER = re.compile(rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?!{FAMILY_SERVICE})")
-"""After a surname: "the Whitfield family" (not "the Orchard family hub", a place)."""
 _RANK = re.compile(rf"{starting_words('PC', 'DC', 'DS', 'DI', 'DCI', 'DCS', 'PCSO', 'Sgt', 'Insp')}\.?[ \t]+{_WORD}")
 """A police rank and a surname: "PC Davies"."""
 _ORGANISATION_WORDS = 6
 """Capitalised words after a name read for an organisation's word ("… London Children's Hospital"), at most."""
-_NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _SURNAME_FIRST = re.compile(r"[ \t]*,[ \t]*")
 _SAINT = re.compile(r"\bS(?:t\.?|aint)[ \t]+$")
 _PLACE_JOIN = re.compile(r"-(?:le|on|upon|in|by|under|de|super|cum|next|the|en|sur)-", re.I)  # Stanford-le-Hope
 _AGED_AFTER = re.compile(r"[ \t]*,[ \t]*aged\b")
-_LATER_CONTEXT = re.compile(f"{_FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
+_LATER_CONTEXT = re.compile(f"{FAMILY_AFTER.pattern}|{_AGED_AFTER.pattern}")
 """What can make a word that is no given name part of a name: "the Whitfield family", "Zoltana, aged 9"."""
 _CHILD_WORDS = frozenset(
     "adult baby boy brother child daughter father girl infant mother parent person sibling sister son teenager toddler".split()  # noqa: SIM905
@@ -150,8 +139,8 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     if word in given_names() and word.lower() in places() and (name_end := _place_as_name(text, tokens, index)):
         yield start, text[start:name_end], ERROR  # Chelsea Patel
         return
-    if word.lower() in namelists.landscape_words() and index > 0 and _after_place(text, tokens[index - 1], start):
-        return  # Kingston Hill
+    if index > 0 and _after_place(text, tokens[index - 1], word, start):
+        return  # Kingston Hill, Sierra Leone
     candidate = _given(_bare(word))
     if (
         not candidate
@@ -159,6 +148,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
         and word != "Baby"
         and word not in surnames()
         and not _LATER_CONTEXT.match(text, end)
+        and not (word.endswith("s") and named_family(text, word, start, end))  # the Patels were
     ):
         return  # most capitalised words: no name starts here
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -198,7 +188,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
         and _given(following.group())
     ):
         yield start, text[start : following.end()], ERROR  # Smith, Jamie-Lee
-    elif not everyday and not given and len(word) > 2 and _family(text, word, start, end):
+    elif not everyday and not given and len(word) > 2 and named_family(text, word, start, end):
         yield start, word, ERROR  # the Whitfield family, Baby Whitfield
     elif _AGED_AFTER.match(text, end) and (name := _aged(text, tokens, index)):
         yield name
@@ -210,16 +200,6 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
         and not welsh.welsh_word(word, None, text, start)
     ):
         yield start, word, WARNING  # not "Kent County Council", nor "Brandon, M." (initialnames')
-
-
-def _family(text: str, word: str, start: int, end: int) -> bool:
-    """A surname alone, as families and babies are named: "the Whitfield family", "Baby Whitfield"."""
-    if word.lower() in not_surnames() or word.lower() in places():
-        return False
-    before = text[max(0, start - 7) : start]
-    if before.lower().endswith("the ") and _FAMILY_AFTER.match(text, end):
-        return True
-    return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?!(?:Year|Jr|Jnr|Snr|Sr)\b)[A-Z]")
@@ -251,8 +231,11 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
     return following.end()
 
 
-def _after_place(text: str, previous: re.Match[str], start: int) -> bool:
-    return previous.group().lower() in places() and _SPACES.fullmatch(text, previous.end(), start) is not None
+def _after_place(text: str, previous: re.Match[str], word: str, start: int) -> bool:
+    """Whether `word` ends a place's name: a landscape's word after a place ("Kingston Hill"), or a two-word place's."""
+    before = previous.group().lower()
+    place = (before in places() and word.lower() in namelists.landscape_words()) or f"{before} {word.lower()}" in places()
+    return place and _SPACES.fullmatch(text, previous.end(), start) is not None
 
 
 def _place(word: str, following: str) -> bool:

@@ -23,6 +23,7 @@ from generator.model import Problem
 from generator.privacy import namedplaces, names, slugnames
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.detectors import detect
+from generator.privacy.familynames import FAMILY_WORDS
 from generator.privacy.names import words as name_words
 from generator.privacy.reading import Read, as_read, read_markdown
 
@@ -221,7 +222,7 @@ def _identifying(quoted: str) -> str:
 
 FILE_NAME = " in the file name"
 PREVIOUS_SLUG = " in a previous slug"
-_FAMILY_WORDS = frozenset({*names.FAMILY_WORDS, "and", "of", "at"})
+_FAMILY_WORDS = frozenset({*FAMILY_WORDS, "and", "of", "at"})
 """Words of a file name read in lower case, as prose writes them ("the-smith-family" as "The Smith family")."""
 _FAMILY_NAMING = frozenset({"family", "families", "household", "baby"})
 """Words that, in a file name, name a family or a baby by its surname: its other words are then read capitalised."""

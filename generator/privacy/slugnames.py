@@ -1,9 +1,11 @@
-"""A person's name written as an address writes it: its words joined by a hyphen, an underscore, a plus or a full
-stop, in lower case or capitals ("news.example.org/tyler-okafor-case", "?child=amir+patel", "wiki/Tyler_Okafor"). A
-link's target is published with its page (hovered, printed, copied), so a name in it is a name on the page.
+"""A person's name written as an address or a handle writes it: its words joined by a hyphen, an underscore, a plus or a
+full stop, in lower case or capitals, perhaps with a middle initial
+("news.example.org/tyler-okafor-case", "?child=amir+patel", "wiki/Tyler_Okafor", "amir-k-patel"), or run together
+with a capital each after a slash, an at sign, a hash or an equals sign ("x.com/AmirPatel"). A link's target is published with its page (hovered,
+printed, copied), so a name in it is a name on the page.
 
-As in a file's name (`scan.file_name_findings`), two such words are a name only where the first is a given name that
-is no everyday word and the second a known surname; and not where the word after them names an organisation
+As in a file's name (`scan.file_name_findings`), two such words are a name only where the first is a given name
+that is no everyday word and the second a known surname; and not where the word after them names an organisation
 ("florence-nightingale-foundation"), whose name is a public one.
 """
 
@@ -15,10 +17,17 @@ from collections.abc import Iterator
 from generator.privacy.namelists import given_names, landscape_words, not_surnames, places
 from generator.privacy.names import ERROR, is_person, known_surname
 
-_JOINT = re.compile(r"[-_+.]{1,2}(?=([A-Za-z]{3,})(?![A-Za-z])(?:[-_+.]{1,2}([A-Za-z]+))?)")
-"""What joins two words as an address joins them, the word after it (of three letters or more: "stanford-le-hope" is a
-place) and the word after that: looked for from the joint, which ordinary prose seldom writes."""
+_JOINED = r"[-_+.]{1,2}"
+_JOINT = re.compile(rf"{_JOINED}(?=(?:[A-Za-z]{_JOINED})?([A-Za-z]{{3,}})(?![A-Za-z])(?:{_JOINED}([A-Za-z]+))?)")
+"""What joins two words as an address joins them, perhaps a middle initial, the word after it (of three letters or
+more: "stanford-le-hope" is a place) and the word after that: looked for from the joint, which ordinary prose seldom
+writes."""
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}$")
+_RUN_TOGETHER = re.compile(r"(?<=[/@#=])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![A-Za-z])")
+"""Two words run together, each with its capital, as a handle or an address writes a name ("x.com/AmirPatel"); not in
+prose, where a company writes its name so ("NatWest")."""
+_PARTICLES = frozenset({"Mac", "Van", "Von", "Del", "Della", "Fitz", "San", "Santa", "Los", "Las"})
+"""What starts one surname or place with a capital inside it ("MacKay", "VanDyke", "SanDiego")."""
 
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
@@ -29,14 +38,22 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         if given is None or given.start() <= reach:
             continue
         surname, after = joint.groups()
-        if joint.group() == "-" and given.group().istitle() and surname.istitle():
+        if joint.group() == "-" and given.group().istitle() and surname.istitle() and joint.start(1) == joint.end():
             continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it
-        person = is_person(given.group().title(), surname.title()) or _place_as_person(given.group().title(), surname.title())
-        if not person or (after or "").lower() in not_surnames():
-            continue
-        if not _NAMED_AFTER.search(text, max(0, given.start() - _LONGEST), given.start()):  # …/hospitals/william-harvey
-            reach = joint.end() + len(surname)
+        if _named(text, given.start(), given.group(), surname, after):
+            reach = joint.end(1)
             yield given.start(), text[given.start() : reach], ERROR
+    for words in _RUN_TOGETHER.finditer(text):
+        if words.group(1) not in _PARTICLES and _named(text, words.start(), *words.groups(), None):
+            yield words.start(), words.group(), ERROR
+
+
+def _named(text: str, start: int, first: str, second: str, after: str | None) -> bool:
+    """Whether two words joined at `start` name a person, and no organisation named after one."""
+    first, second = first.title(), second.title()
+    if not (is_person(first, second) or _place_as_person(first, second)) or (after or "").lower() in not_surnames():
+        return False
+    return not _NAMED_AFTER.search(text, max(0, start - _LONGEST), start)  # …/hospitals/william-harvey
 
 
 _LONGEST = 30
