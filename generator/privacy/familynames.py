@@ -25,37 +25,43 @@ FAMILY_AFTER = re.compile(rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?
 """After a surname: "the Whitfield family" (not "the Orchard family hub", a place)."""
 _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _AS_A_FAMILY_ACTS = re.compile(
-    r"['’]|[ \t]+(?:were|are|had|have|said|say|told|moved|lived|live|did|do|would|could|refused|declined|agreed"
-    r"|attended|missed|left|arrived|returned|reported|asked|own|rent)\b"
+    r"[ \t]+(?:(?:[a-z]+ly|then|never|also|still|later|often|always|both|all)[ \t]+)?(?:(?:were|are|was|is|had|has|have"
+    r"|said|say|told|lived|live|did|do|does|would|could|will|can|became|went|came|got|knew|kept|spoke|took|gave|made|felt"
+    r"|saw|met|lost|fled|stayed|own|rent|[a-z]{2,}ed)(?:n['’]t)?|and[ \t]+their)\b"
 )
-"""After a surname in the plural: "the Patels were seen", "the Okafors' flat"."""
+"""After a surname in the plural: "the Patels were seen", "the Patels then moved", "the Patels weren't", "the Patels
+and their children"."""
+_HOME = re.compile(r"['’]?[ \t]+(?:home|house|flat|address|children|kids|boys|girls|parents)\b")
+"""After a surname's possessive, written for a plural: "the Patel's home", "the Jones' home"."""
 _GROUPS = frozenset(
-    "roman norman christian tudor stuart stewart pole czech turk saxon celt viking moor frank judge bishop doctor steward"  # noqa: SIM905
-    " marshall constable mason cook lord king queen prince knight hunter dean pope sheriff squire vicar clerk guard"
-    " ranger scout pilot sergeant major warden angel saint green noble governor carer".split()
+    "roman norman christian tudor stuart stewart pole czech turk saxon celt viking moor frank finn dane judge bishop doctor"  # noqa: SIM905
+    " steward marshall constable mason cook lord king queen prince knight hunter dean pope sheriff squire vicar clerk"
+    " guard ranger scout pilot sergeant major warden angel saint green noble governor carer deacon pastor master elder"
+    " dale rowan hawthorn oak willow beech laurel lime cedar fir elm holly maple birch ash pine yew poplar hazel alder"
+    " chestnut fern heather wood guardian".split()
 )
-"""Surnames whose plural names a people, a faith, a royal house, a party or a role ("the Romans were", "the Tudors
-had", "the Greens said", "the Judges said", "the Lords were")."""
+"""Surnames whose plural names a people, a faith, a royal house, a party, a role, a landscape or a care home ("the
+Romans were", "the Tudors had", "the Greens said", "the Judges said", "the Dales have", "the Rowans had")."""
+_THE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
 def named_family(text: str, word: str, start: int, end: int) -> bool:
     """Whether `word`, at `start`, is a surname that names a family or a baby by itself."""
     if word.lower() in not_surnames() or word.lower() in places():
         return False
-    before = text[max(0, start - 7) : start]
-    if before.lower().endswith("the "):
+    before = text[max(0, start - 12) : start]
+    if _THE.search(before):
         return FAMILY_AFTER.match(text, end) is not None or _plural(word, text, end)
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
 def _plural(word: str, text: str, end: int) -> bool:
-    singular = word[:-2] if word.endswith("es") and word[:-2] in surnames() else word[:-1]
-    return (
-        word.endswith("s")
-        and word not in surnames()
-        and singular in surnames()
-        and singular.lower() not in not_surnames()
-        and singular.lower() not in _GROUPS
-        and singular.lower() not in everyday()
-        and _AS_A_FAMILY_ACTS.match(text, end) is not None
-    )
+    """A known surname written for a family: in the plural ("Patels", "Joneses", "Okafor-Smiths"), as it is ("the
+    Williams were"), or as a possessive ("the Patel's were"), as a family acts."""
+    possessive = word[-2:] in ("'s", "’s")
+    stems = [word[:-2]] if possessive else [word, word[:-1], word[:-2]] if word.endswith("s") else []
+    known = [stem for stem in stems if stem and all(part in surnames() for part in stem.split("-"))]
+    if not known or any(stem.lower() in _GROUPS or stem.lower() in everyday() for stem in stems):
+        return False
+    plural = word not in known  # "the Patels'", not "the Hughes' review"
+    return bool(_AS_A_FAMILY_ACTS.match(text, end) or _HOME.match(text, end) or (plural and text[end : end + 1] in ("'", "’")))

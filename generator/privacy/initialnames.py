@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from generator.privacy.namelists import everyday, given_names, not_surnames, places, surnames
+from generator.privacy.reading import table_rows
 
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
 _SURNAME = rf"(?:(?:Mc|Mac|O['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -37,22 +38,36 @@ _LABEL = re.compile(
     re.I,
 )
 """Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
-_INITIALS_AFTER = re.compile(r",[ \t]*(?:(?:[A-Z]\.|[B-HJ-Z](?=[ \t]))(?:[ \t]?[A-Z]\.)?|([A-Z]{2})(?=[ \t]))(?!\w)")
-"""A comma and one or two initials, with their full stops (", A.", ", T. J.") or two without (", AJ")."""
+_INITIALS = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.?){0,2}|[B-HJ-Z]|([A-Z]{2,3}))"
+"""One to three initials, the first with its full stop ("A.", "T. J.", "A.B.C.", "A.J"), one without (not "A" or "I": an article and a
+pronoun), or two or three without ("AJ")."""
+_INITIALS_AFTER = re.compile(rf"[ \t]?,[ \t]*{_INITIALS}(?![^\W\d_]|['’])")
+"""A comma and initials: ", A.", ", T. J.", ", AJ"."""
 _NOT_INITIALS = frozenset(
-    "UK US EU UN GP ED AE HR IT PE RE MP PC DC DS DI SW OT SN TA HV LA NI OK TV ID IQ DJ PA PR QA AI VR HQ PM AM CV CP"  # noqa: SIM905
-    " CE UC NB PS RN MH SI".split()
+    "UK US EU UN GP ED AE HR IT PE RE MP PC DC DS DI SW OT SN TA HV LA NI OK TV ID IQ PA PR QA AI VR HQ PM CV CP"  # noqa: SIM905
+    " UC NB PS RN MH MS TX NY NZ".split()
 )
-"""Two capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said"."""
+"""Two capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said", "Jackson, MS"."""
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)$")
 """A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
 _RECORD_GOES_ON = re.compile(
-    r"[ \t]*(?:[–—:;,|\-][ \t]*)?\(?(?:([a-z]+)|\d{1,2}(?!\d|st|nd|rd|th))|[ \t]*\|(?![ \t]*\()(?![^\n]{0,300}?\b(?:19|20)\d\d\b)"
+    r"[ \t]*(?:[–—:;,|\-][ \t]*)?(?:\(?([a-z]+)|\(?\d{1,2}(?!\d|st|nd|rd|th)|Y(?:ear)?[ \t]?\d{1,2}\b|[MF][ \t]+\d{1,2}\b"
+    r"|\((?![ \t]*(?i:(?:19|20)\d\d|n\.?[ \t]?d\b|eds?\b|in[ \t]+press|online|forthcoming|unpublished)))"
 )
 """What goes on after a surname's initials in a record: a lower-case word ("was seen", "– seen by", "(born 2015)",
-", aged 9", "| excluded"), unless a reference's (`_REFERENCE_WORDS`); an age ("14 years old", "(9)"); or the end of a
-table's cell, unless a bracket or, later in the row, a year follows ("| Patel, A. | Year 4 |", not "| Munro, E. | The
-Munro Review | 2011 |")."""
+", aged 9", "| excluded"), unless a reference's (`_REFERENCE_WORDS`); an age or a school year ("14 years old", "(9)",
+"Year 9", "Y9", "M 14"); or a bracket, but a reference's year or note ("(DOB withheld)", "(Child A)", not "(2011)",
+"(Ed.)", "(in press)")."""
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+"""A surname and its initials alone on a line, perhaps a list's item, as a register lists people ("- Patel, A.")."""
+_CELL = re.compile(rf"({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)[ \t]?,[ \t]*({_INITIALS}|[AI])\.?")
+"""A table's cell holding only a surname and its initials ("| Patel, A. |", "| Patel, A |")."""
+_AUTHORS = re.compile(
+    r"\b(?i:authors?|by|writers?|editors?|references?|sources?|citations?|reading|publications?|bibliography|stud(?:y|ies)"
+    r"|research|reports?|reviews?)\b"
+)
+"""A column's header under which a surname and initials name an author: "| Author | Title |"."""
 _REFERENCE_WORDS = frozenset(
     "and et with in cited op ibid ibidem p pp ed eds n nd comp trans unpublished personal accessed available see cf vol "  # noqa: SIM905
     "forthcoming undated online retrieved edn rev".split()
@@ -87,14 +102,37 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
             continue  # two capitals only after a known surname: "Leeds, UK", "Patel, GP"
         verb = _VERB_AFTER.match(text, initials.end()) is not None
         goes_on = _RECORD_GOES_ON.match(text, initials.end())
-        if (_surname(word, verb) or _given(word)) and goes_on and goes_on.group(1) not in _REFERENCE_WORDS:
+        alone = _LINE_END.match(text, initials.end()) and _LINE_START.search(text, max(0, found.start() - 12), found.start())
+        if (_surname(word, verb or bool(alone)) or _given(word)) and (
+            alone or (goes_on and goes_on.group(1) not in _REFERENCE_WORDS)
+        ):
             yield found.start(), text[found.start() : initials.end()], "error"  # Patel, A.; Brandon, M.
+
+
+def register_cells(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, name, "error") for each table's cell holding only a surname and its initials, as a register lists a
+    child ("| Patel, A. | Year 4 |"), but under a column headed for authors or references ("| Author | Title |")."""
+    header: list[str] | None = None
+    for _, at, cells in table_rows(text):
+        if not cells:
+            header = None
+        elif header is None:
+            header = [cell.group() for cell in cells]
+        else:
+            for index, cell in enumerate(cells):
+                value = cell.group().strip()
+                if not (found := _CELL.fullmatch(value)) or (index < len(header) and _AUTHORS.search(header[index])):
+                    continue
+                word = found.group(1).title() if found.group(1).isupper() else found.group(1)
+                if re.sub(r"[. \t]", "", found.group(2)) not in _NOT_INITIALS and _surname(word, True):
+                    yield at + cell.start() + cell.group().index(value), value, "error"
 
 
 def before_initials(text: str, end: int) -> bool:
     """Whether the word ending at `end` is a surname written before its initials ("Brandon, M."): judged here, as a
-    name or an author's, not as a given name alone."""
-    return _INITIALS_AFTER.match(text, end) is not None
+    name or an author's, not as a given name alone (two capitals may be an abbreviation: "Amir, TV was")."""
+    initials = _INITIALS_AFTER.match(text, end)
+    return initials is not None and initials.group(1) is None
 
 
 def _given(word: str) -> bool:

@@ -93,6 +93,17 @@ def everyday() -> frozenset[str]:
 
 
 @cache
+def two_word_places() -> dict[str, tuple[str, ...]]:
+    """The places of two words, by their first word, without accents ("sierra": ("leone",))."""
+    found: dict[str, tuple[str, ...]] = {}
+    for place in places():
+        first, _, second = plain(place).partition(" ")
+        if second and " " not in second:
+            found[first] = (*found.get(first, ()), second)
+    return found
+
+
+@cache
 def not_surnames() -> frozenset[str]:
     return _words("not_surnames.txt")
 

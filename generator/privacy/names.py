@@ -17,9 +17,18 @@ from generator.privacy import namelists, welsh
 from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
 from generator.privacy.familynames import FAMILY_AFTER, named_family
-from generator.privacy.initialnames import before_initials, initial_names
+from generator.privacy.initialnames import before_initials, initial_names, register_cells
 from generator.privacy.namecolumns import named_cells
-from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
+from generator.privacy.namelists import (
+    everyday,
+    generic_place_words,
+    given_names,
+    not_surnames,
+    places,
+    plain,
+    surnames,
+    two_word_places,
+)
 
 ERROR, WARNING = "error", "warning"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
@@ -119,6 +128,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         yield match.start(), match.group(), ERROR
     if "|" in text or "\t" in text:
         yield from ((start, name, ERROR) for start, name in named_cells(text))
+        yield from register_cells(text)
 
 
 def is_person(first: str, second: str) -> bool:
@@ -233,13 +243,19 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
 
 def _after_place(text: str, previous: re.Match[str], word: str, start: int) -> bool:
     """Whether `word` ends a place's name: a landscape's word after a place ("Kingston Hill"), or a two-word place's."""
-    before = previous.group().lower()
-    place = (before in places() and word.lower() in namelists.landscape_words()) or f"{before} {word.lower()}" in places()
+    before, bare = previous.group().lower(), plain(_bare(word)).lower()
+    place = (before in places() and bare in namelists.landscape_words()) or any(
+        bare.startswith(second) for second in two_word_places().get(plain(before), ())
+    )
     return place and _SPACES.fullmatch(text, previous.end(), start) is not None
 
 
 def _place(word: str, following: str) -> bool:
-    return _bare(word).lower() in places() or f"{word} {following}".lower() in places()
+    """Whether `word` starts a place's name, with the word after it ("Milton Keynes", "Sierra Leone's", "São Paulo",
+    "Sierra Leonean")."""
+    second = plain(_bare(following)).lower()
+    seconds = two_word_places().get(plain(word).lower(), ())
+    return _bare(word).lower() in places() or any(second.startswith(place) for place in seconds)
 
 
 def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:

@@ -17,17 +17,26 @@ from collections.abc import Iterator
 from generator.privacy.namelists import given_names, landscape_words, not_surnames, places
 from generator.privacy.names import ERROR, is_person, known_surname
 
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
+_LETTERS = _UPPER + _LOWER
+
 _JOINED = r"[-_+.]{1,2}"
-_JOINT = re.compile(rf"{_JOINED}(?=(?:[A-Za-z]{_JOINED})?([A-Za-z]{{3,}})(?![A-Za-z])(?:{_JOINED}([A-Za-z]+))?)")
-"""What joins two words as an address joins them, perhaps a middle initial, the word after it (of three letters or
-more: "stanford-le-hope" is a place) and the word after that: looked for from the joint, which ordinary prose seldom
-writes."""
+_JOINT = re.compile(
+    rf"{_JOINED}(?=(?:(?![stv]{_JOINED})[A-Za-z]{_JOINED}){{0,2}}([A-Za-z]{{3,}})(?![A-Za-z])(?:{_JOINED}([A-Za-z]+))?)", re.I
+)
+"""What joins two words as an address joins them, perhaps one or two middle initials (not a possessive's or a
+contraction's letter, nor a case's "v": "ellie-s-story", "don-t-judge", "kent-v-griffiths"), the word after it (of three
+letters or more: "stanford-le-hope" is a place) and the word after that: looked for from the joint, which ordinary prose
+seldom writes."""
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}$")
-_RUN_TOGETHER = re.compile(r"(?<=[/@#=])([A-Z][a-z]{2,})([A-Z][a-z]{2,})(?![A-Za-z])")
-"""Two words run together, each with its capital, as a handle or an address writes a name ("x.com/AmirPatel"); not in
-prose, where a company writes its name so ("NatWest")."""
-_PARTICLES = frozenset({"Mac", "Van", "Von", "Del", "Della", "Fitz", "San", "Santa", "Los", "Las"})
-"""What starts one surname or place with a capital inside it ("MacKay", "VanDyke", "SanDiego")."""
+_RUN_TOGETHER = re.compile(rf"(?:(?<=[/@#=?&_.(\-])|(?<=¦ ))[{_LETTERS}]*[{_UPPER}][{_LETTERS}]*")
+"""Words run together, a capital inside them, as a handle or an address writes a name ("x.com/AmirPatel",
+"#JusticeForAmirPatel", "x.org/amirPatel", a link's target "AmirPatel_referral.pdf", which the reading sets after a
+"¦"); not in prose, where a company writes its name so
+("NatWest")."""
+_SEGMENT = re.compile(rf"[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]+(?![{_LOWER}])")
+_PARTICLES = frozenset({"Mac", "Mc", "Van", "Von", "Del", "Della", "Fitz", "San", "Santa", "Los", "Las", "O", "D"})
+"""What starts one surname or place with a capital inside it ("MacKay", "VanDyke", "SanDiego", "OBrien")."""
 
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
@@ -38,14 +47,29 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         if given is None or given.start() <= reach:
             continue
         surname, after = joint.groups()
-        if joint.group() == "-" and given.group().istitle() and surname.istitle() and joint.start(1) == joint.end():
-            continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it
+        double = joint.group() == "-" and given.group().istitle() and surname.istitle() and joint.start(1) == joint.end()
+        if double and text[given.start() - 1 : given.start()] not in _ADDRESS_MARKS:
+            continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it (not in "x.org/Amir-Patel")
         if _named(text, given.start(), given.group(), surname, after):
             reach = joint.end(1)
             yield given.start(), text[given.start() : reach], ERROR
-    for words in _RUN_TOGETHER.finditer(text):
-        if words.group(1) not in _PARTICLES and _named(text, words.start(), *words.groups(), None):
-            yield words.start(), words.group(), ERROR
+    for run in _RUN_TOGETHER.finditer(text):
+        if any(letter.isupper() for letter in run.group()[1:]) and _run_named(text, run.start(), run.group()):
+            yield run.start(), run.group(), ERROR
+
+
+def _run_named(text: str, start: int, run: str) -> bool:
+    """Whether words run together name a person: a given name, perhaps an initial, then a surname."""
+    words = [word.group() for word in _SEGMENT.finditer(run)]
+    for index, word in enumerate(words[:-1]):
+        if word.title() in _PARTICLES or (index > 0 and words[index - 1] in _PARTICLES) or word.isupper():
+            continue  # MacKay, OBrien: one surname; MACAs: a given name is never in capitals
+        after = words[index + 1]
+        if index + 2 < len(words) and (len(after) == 1 or after in _PARTICLES):
+            after = words[index + 2] if len(after) == 1 else after + words[index + 2]  # AmirKPatel, AmirMcDonald
+        if _named(text, start, word, after, None):
+            return True
+    return False
 
 
 def _named(text: str, start: int, first: str, second: str, after: str | None) -> bool:
@@ -56,6 +80,7 @@ def _named(text: str, start: int, first: str, second: str, after: str | None) ->
     return not _NAMED_AFTER.search(text, max(0, start - _LONGEST), start)  # …/hospitals/william-harvey
 
 
+_ADDRESS_MARKS = ("/", "=", "#", "@", "?", "&")
 _LONGEST = 30
 """Letters of a given name, at most."""
 _NAMED_AFTER = re.compile(

@@ -97,6 +97,14 @@ def test_names_in_context_are_errors_and_a_given_name_alone_warns_unless_declare
     assert names == ["content/audits/names.md:15: privacy: given-name: J••••n (warning: add it to pseudonyms if it is invented)"]
 
 
+def test_a_given_name_before_an_abbreviation_still_warns_as_it_is_no_surname_before_initials(project: Path) -> None:
+    write(project, "content/audits/names.md", planted("In the interview with Oliver, TV was discussed."))
+    result = check(project, "content")
+    assert result.problems == []
+    names = [str(w) for w in result.warnings if "given-name" in w.message]
+    assert names == ["content/audits/names.md:15: privacy: given-name: O••••r (warning: add it to pseudonyms if it is invented)"]
+
+
 def test_allowance_with_reason_allows_one_finding_and_is_listed(project: Path, cli) -> None:
     line = 'The duty desk is on 0161 496 0000. <!-- privacy: allow "0161 496 0000" reason: public helpline number -->'
     write(project, "content/audits/allowed.md", planted(line))
