@@ -41,14 +41,14 @@ _LABEL = re.compile(
 _INITIALS = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.?){0,2}|[B-HJ-Z]|([A-Z]{2,3}))"
 """One to three initials, the first with its full stop ("A.", "T. J.", "A.B.C.", "A.J"), one without (not "A" or "I": an article and a
 pronoun), or two or three without ("AJ")."""
-_INITIALS_AFTER = re.compile(rf"[ \t]?,[ \t]*{_INITIALS}(?![^\W\d_]|['’])")
+_INITIALS_AFTER = re.compile(rf",[ \t]*{_INITIALS}(?![^\W\d_]|['’])")
 """A comma and initials: ", A.", ", T. J.", ", AJ"."""
 _NOT_INITIALS = frozenset(
     "UK US EU UN GP ED AE HR IT PE RE MP PC DC DS DI SW OT SN TA HV LA NI OK TV ID IQ PA PR QA AI VR HQ PM CV CP"  # noqa: SIM905
     " UC NB PS RN MH MS TX NY NZ".split()
 )
 """Two capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said", "Jackson, MS"."""
-_SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)$")
+_SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)[ \t]?$")
 """A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
 _RECORD_GOES_ON = re.compile(
     r"[ \t]*(?:[–—:;,|\-][ \t]*)?(?:\(?([a-z]+)|\(?\d{1,2}(?!\d|st|nd|rd|th)|Y(?:ear)?[ \t]?\d{1,2}\b|[MF][ \t]+\d{1,2}\b"
@@ -113,6 +113,8 @@ def register_cells(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, name, "error") for each table's cell holding only a surname and its initials, as a register lists a
     child ("| Patel, A. | Year 4 |"), but under a column headed for authors or references ("| Author | Title |")."""
     header: list[str] | None = None
+    if not re.search(r",[ \t]*[A-Z]", text):
+        return  # no surname's initials anywhere
     for _, at, cells in table_rows(text):
         if not cells:
             header = None

@@ -243,19 +243,24 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
 
 def _after_place(text: str, previous: re.Match[str], word: str, start: int) -> bool:
     """Whether `word` ends a place's name: a landscape's word after a place ("Kingston Hill"), or a two-word place's."""
-    before, bare = previous.group().lower(), plain(_bare(word)).lower()
-    place = (before in places() and bare in namelists.landscape_words()) or any(
-        bare.startswith(second) for second in two_word_places().get(plain(before), ())
-    )
+    before = previous.group().lower()
+    seconds = two_word_places().get(before if before.isascii() else plain(before), ())
+    if not seconds and before not in places():
+        return False  # most words: no place before them
+    bare = _bare(word).lower()
+    bare = bare if bare.isascii() else plain(bare)
+    place = (before in places() and bare in namelists.landscape_words()) or any(bare.startswith(second) for second in seconds)
     return place and _SPACES.fullmatch(text, previous.end(), start) is not None
 
 
 def _place(word: str, following: str) -> bool:
     """Whether `word` starts a place's name, with the word after it ("Milton Keynes", "Sierra Leone's", "São Paulo",
     "Sierra Leonean")."""
-    second = plain(_bare(following)).lower()
-    seconds = two_word_places().get(plain(word).lower(), ())
-    return _bare(word).lower() in places() or any(second.startswith(place) for place in seconds)
+    first = word.lower() if word.isascii() else plain(word).lower()
+    if _bare(word).lower() in places() or first not in two_word_places():
+        return _bare(word).lower() in places()
+    second = _bare(following).lower()
+    return any((second if second.isascii() else plain(second)).startswith(place) for place in two_word_places()[first])
 
 
 def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:

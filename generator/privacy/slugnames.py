@@ -29,8 +29,8 @@ contraction's letter, nor a case's "v": "ellie-s-story", "don-t-judge", "kent-v-
 letters or more: "stanford-le-hope" is a place) and the word after that: looked for from the joint, which ordinary prose
 seldom writes."""
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}$")
-_RUN_TOGETHER = re.compile(rf"(?:(?<=[/@#=?&_.(\-])|(?<=¦ ))[{_LETTERS}]*[{_UPPER}][{_LETTERS}]*")
-"""Words run together, a capital inside them, as a handle or an address writes a name ("x.com/AmirPatel",
+_RUN_TOGETHER = re.compile(rf"(?:[/@#=?&_.(\-]|¦ )([{_LETTERS}]*[{_LOWER}][{_UPPER}][{_LETTERS}]*)")
+"""Words run together, a capital after a small letter inside them, as a handle or an address writes a name ("x.com/AmirPatel",
 "#JusticeForAmirPatel", "x.org/amirPatel", a link's target "AmirPatel_referral.pdf", which the reading sets after a
 "¦"); not in prose, where a company writes its name so
 ("NatWest")."""
@@ -54,8 +54,8 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
             reach = joint.end(1)
             yield given.start(), text[given.start() : reach], ERROR
     for run in _RUN_TOGETHER.finditer(text):
-        if any(letter.isupper() for letter in run.group()[1:]) and _run_named(text, run.start(), run.group()):
-            yield run.start(), run.group(), ERROR
+        if _run_named(text, run.start(1), run.group(1)):
+            yield run.start(1), run.group(1), ERROR
 
 
 def _run_named(text: str, start: int, run: str) -> bool:
