@@ -58,6 +58,8 @@ HOSTILE = {
     "10,000 'Mae angen' in one paragraph": "Mae angen " * 10_000,
     "20,000 names joined as an address": "-".join(["tyler"] * 20_000) + "-okafor",
     "a numbered street, its town's words far apart": "2. Station Road, Northbrook" + "          Mon" * 8_000 + "  9-5",
+    "12,500 handles that are names run together": " @AmyLee" * 12_500,
+    "8,000 register rows": "| Pupil | Year |\n|---|---|\n" + "| Patel, A. | Year 4 |\n" * 8_000,
 }
 """Text made to make a pattern backtrack at length (after a keyword, every run of spacing and every skipped line
 is bounded): each must cost about what ordinary text of its size does."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.privacy.namelists import everyday, not_surnames, places, surnames
+from generator.privacy.namelists import everyday, landscape_words, not_surnames, places, surnames
 
 FAMILY_WORDS = ("family", "families", "household", "children", "siblings", "twins")
 """Words after a surname that name a family by it ("the Whitfield family")."""
@@ -27,28 +27,31 @@ _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _AS_A_FAMILY_ACTS = re.compile(
     r"[ \t]+(?:(?:[a-z]+ly|then|never|also|still|later|often|always|both|all)[ \t]+)?(?:(?:were|are|was|is|had|has|have"
     r"|said|say|told|lived|live|did|do|does|would|could|will|can|became|went|came|got|knew|kept|spoke|took|gave|made|felt"
-    r"|saw|met|lost|fled|stayed|own|rent|[a-z]{2,}ed)(?:n['’]t)?|and[ \t]+their)\b"
+    r"|saw|met|lost|fled|stayed|own|rent|left|sought|attends?|may|might|must|should|themselves|each|[a-z]{2,}ed)"
+    r"(?:n['’]t)?|and[ \t]+their)\b"
 )
 """After a surname in the plural: "the Patels were seen", "the Patels then moved", "the Patels weren't", "the Patels
 and their children"."""
-_HOME = re.compile(r"['’]?[ \t]+(?:home|house|flat|address|children|kids|boys|girls|parents)\b")
-"""After a surname's possessive, written for a plural: "the Patel's home", "the Jones' home"."""
+_THINGS = re.compile(r"['’][ \t]+(?:home|house|flat|address|children|kids|boys|girls|parents)\b")
+"""After a surname as it is and an apostrophe, a family's things: "the Jones' home" (not "the Hughes' review")."""
+_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 _GROUPS = frozenset(
-    "roman norman christian tudor stuart stewart pole czech turk saxon celt viking moor frank finn dane judge bishop doctor"  # noqa: SIM905
-    " steward marshall constable mason cook lord king queen prince knight hunter dean pope sheriff squire vicar clerk"
-    " guard ranger scout pilot sergeant major warden angel saint green noble governor carer deacon pastor master elder"
-    " dale rowan hawthorn oak willow beech laurel lime cedar fir elm holly maple birch ash pine yew poplar hazel alder"
-    " chestnut fern heather wood guardian".split()
+    "roman norman christian tudor stuart pole czech turk saxon celt viking moor frank finn dane judge bishop doctor"  # noqa: SIM905
+    " steward constable lord queen prince pope sheriff vicar clerk guard ranger scout pilot sergeant major warden angel"
+    " saint noble governor carer deacon pastor master elder rowan hawthorn oak willow beech laurel lime cedar fir elm"
+    " holly maple birch ash pine yew poplar hazel alder chestnut fern heather guardian border meadow lane mill junior"
+    " senior".split()
 )
-"""Surnames whose plural names a people, a faith, a royal house, a party, a role, a landscape or a care home ("the
-Romans were", "the Tudors had", "the Greens said", "the Judges said", "the Dales have", "the Rowans had")."""
+"""Surnames whose plural names a people, a faith, a royal house, a role, a place or a care home ("the Romans were", "the
+Tudors had", "the Judges said", "the Borders were", "the Rowans had"), besides the landscape's words ("the Dales")."""
 _THE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
 def named_family(text: str, word: str, start: int, end: int) -> bool:
     """Whether `word`, at `start`, is a surname that names a family or a baby by itself."""
-    if word.lower() in not_surnames() or word.lower() in places():
-        return False
+    bare = word[:-2] if word[-2:] in ("'s", "’s") else word
+    if bare.lower() in not_surnames() or bare.lower() in places():
+        return False  # "the Council's children's services"
     before = text[max(0, start - 12) : start]
     if _THE.search(before):
         return FAMILY_AFTER.match(text, end) is not None or _plural(word, text, end)
@@ -59,9 +62,25 @@ def _plural(word: str, text: str, end: int) -> bool:
     """A known surname written for a family: in the plural ("Patels", "Joneses", "Okafor-Smiths"), as it is ("the
     Williams were"), or as a possessive ("the Patel's were"), as a family acts."""
     possessive = word[-2:] in ("'s", "’s")
-    stems = [word[:-2]] if possessive else [word, word[:-1], word[:-2]] if word.endswith("s") else []
-    known = [stem for stem in stems if stem and all(part in surnames() for part in stem.split("-"))]
-    if not known or any(stem.lower() in _GROUPS or stem.lower() in everyday() for stem in stems):
+    stem = _singular(word[:-2] if possessive else word)
+    surname = stem.lower()
+    if not stem or not all(part in surnames() for part in stem.split("-")):
         return False
-    plural = word not in known  # "the Patels'", not "the Hughes' review"
-    return bool(_AS_A_FAMILY_ACTS.match(text, end) or _HOME.match(text, end) or (plural and text[end : end + 1] in ("'", "’")))
+    names = (surname, surname[:-1]) if word == stem and surname.endswith("s") else (surname,)
+    if any(name in _GROUPS or name in landscape_words() or name in everyday() for name in names):
+        return False  # "the Woods", "the Mills": a surname as it is, a place's words in the plural
+    if _AS_A_FAMILY_ACTS.match(text, end):
+        return True
+    if possessive:
+        return _WORD_AFTER.match(text, end) is not None  # the Patel's landlord
+    if word != stem:
+        return text[end : end + 1] in ("'", "’")  # the Patels' flat
+    return _THINGS.match(text, end) is not None  # the Jones' home, not the Hughes' review
+
+
+def _singular(word: str) -> str:
+    """The surname a word names a family by: itself where it is one ("Williams"), else its singular ("Patels",
+    "Joneses", "Marshes"; "Moores" is Moore's, not Moor's), or nothing."""
+    if word in surnames() or not word.endswith("s"):
+        return word if word in surnames() else ""
+    return word[:-2] if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")) else word[:-1]

@@ -22,21 +22,20 @@ from generator.privacy.namelists import everyday, given_names, not_surnames, pla
 from generator.privacy.reading import table_rows
 
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
-_SURNAME = rf"(?:(?:Mc|Mac|O['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_SURNAME = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL_NAME = re.compile(
     rf"([A-Z])(?<![\w.'’\-&/][A-Z])(\.?)(?:[ \t]{{0,2}}[A-Z]\.)?[ \t]{{1,2}}({_SURNAME})(['’]s)?\b(?![\-'’]?\w)"
 )
 """One or two initials (the second with its full stop) and a capitalised word after them (looked for from a capital:
 the look-behind runs only there)."""
-_LABEL = re.compile(
-    r"\b(?:appendix|appendices|annex|annexe|part|section|form|option|plan|grade|level|category|type|class|group|tier"
-    r"|stage|step|phase|schedule|table|figure|fig|item|question|paragraph|para|point|chapter|unit|block|wing|ward|team"
-    r"|room|zone|area|site|vitamin|hepatitis|hep|model|box|exhibit|child|children|baby|babies|sibling|infant"
-    r"|twin|adult|person|young[ \t]+person|family|household|case|school|year|no|key|list|route|letter|column|row"
-    r"|sheet|tab|range|band|pathway|scenario|example|strand|track|cohort|panel|priority|theme|standard|objective)"
-    r"\.?[ \t]+$",
-    re.I,
+_LABEL_WORDS = frozenset(
+    "appendix appendices annex annexe part section form option plan grade level category type class group tier stage"  # noqa: SIM905
+    " step phase schedule table figure fig item question paragraph para point chapter unit block wing ward team room"
+    " zone area site vitamin hepatitis hep model box exhibit child children baby babies sibling infant twin adult person"
+    " family household case school year no key list route letter column row sheet tab range band pathway scenario"
+    " example strand track cohort panel priority theme standard objective".split()
 )
+_LABEL = re.compile(rf"\b(?:{'|'.join(sorted(_LABEL_WORDS))}|young[ \t]+person)\.?[ \t]+$", re.I)
 """Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
 _INITIALS = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.?){0,2}|[B-HJ-Z]|([A-Z]{2,3}))"
 """One to three initials, the first with its full stop ("A.", "T. J.", "A.B.C.", "A.J"), one without (not "A" or "I": an article and a
@@ -45,29 +44,35 @@ _INITIALS_AFTER = re.compile(rf",[ \t]*{_INITIALS}(?![^\W\d_]|['’])")
 """A comma and initials: ", A.", ", T. J.", ", AJ"."""
 _NOT_INITIALS = frozenset(
     "UK US EU UN GP ED AE HR IT PE RE MP PC DC DS DI SW OT SN TA HV LA NI OK TV ID IQ PA PR QA AI VR HQ PM CV CP"  # noqa: SIM905
-    " UC NB PS RN MH MS TX NY NZ".split()
+    " UC NB PS RN MH MS TX NY NZ NW NE SE EP RI MA AL NFA ASB NPS CRC FNP ICU CDC IQR NSW".split()
 )
-"""Two capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said", "Jackson, MS"."""
+"""Capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said", "Jackson, MS", "Closed, NFA"."""
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)[ \t]?$")
 """A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
 _RECORD_GOES_ON = re.compile(
-    r"[ \t]*(?:[–—:;,|\-][ \t]*)?(?:\(?([a-z]+)|\(?\d{1,2}(?!\d|st|nd|rd|th)|Y(?:ear)?[ \t]?\d{1,2}\b|[MF][ \t]+\d{1,2}\b"
-    r"|\((?![ \t]*(?i:(?:19|20)\d\d|n\.?[ \t]?d\b|eds?\b|in[ \t]+press|online|forthcoming|unpublished)))"
+    r"[ \t]*(?:[–—:;,|\-][ \t]*)?(?:[(\[]?([a-z]+)|[(\[]?\d{1,2}(?!\d|st|nd|rd|th)|Y(?:ear|r)?[ \t]?\d{1,2}\b"
+    r"|[MF][ \t]+\d{1,2}\b|D\.?O\.?B\b|Reception\b|Nursery\b|\[|\((?![ \t]*(?i:(?:19|20)\d\d|n\.?[ \t]?d\b|eds?\b"
+    r"|in[ \t]+press|online|forthcoming|unpublished)))"
 )
 """What goes on after a surname's initials in a record: a lower-case word ("was seen", "– seen by", "(born 2015)",
 ", aged 9", "| excluded"), unless a reference's (`_REFERENCE_WORDS`); an age or a school year ("14 years old", "(9)",
-"Year 9", "Y9", "M 14"); or a bracket, but a reference's year or note ("(DOB withheld)", "(Child A)", not "(2011)",
+"Year 9", "Y9", "Yr 9", "M 14", "[aged 9]"); a date of birth's label or an early year's class; or a bracket, but a reference's year or note ("(DOB withheld)", "(Child A)", not "(2011)",
 "(Ed.)", "(in press)")."""
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?$")
-_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•][ \t]+|(?:\d{1,3}|[a-z])[.)][ \t]+)?$")
+_LINE_END = re.compile(r"[ \t]*[;,]?[ \t]*(?:\n|$)")
 """A surname and its initials alone on a line, perhaps a list's item, as a register lists people ("- Patel, A.")."""
 _CELL = re.compile(rf"({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)[ \t]?,[ \t]*({_INITIALS}|[AI])\.?")
 """A table's cell holding only a surname and its initials ("| Patel, A. |", "| Patel, A |")."""
 _AUTHORS = re.compile(
-    r"\b(?i:authors?|by|writers?|editors?|references?|sources?|citations?|reading|publications?|bibliography|stud(?:y|ies)"
-    r"|research|reports?|reviews?)\b"
+    r"[ \t]*(?i:authors?|references?|sources?|citations?|(?:further[ \t]+)?reading|publications?|bibliography"
+    r"|(?:written[ \t]+)?by|writers?|editors?)\b"
 )
-"""A column's header under which a surname and initials name an author: "| Author | Title |"."""
+"""A column's header, from its start, under which a surname and initials name an author: "| Author | Title |"."""
+_CITATION_WORDS = frozenset("et cited op ibid ibidem p pp ed eds n nd vol edn rev trans comp".split())  # noqa: SIM905
+"""What a reference goes on with after initials that no record writes: after a surname in capitals, as a record writes
+it, any other lower-case word goes on with the record ("PATEL, A. and mother attended", "PATEL, A. in foster care")."""
+_AND_AUTHOR = re.compile(r"[ \t]*(?:and|&)[ \t]+[A-Z]")
+"""Another author after initials: "BRANDON, M. and SIDEBOTHAM, P."."""
 _REFERENCE_WORDS = frozenset(
     "and et with in cited op ibid ibidem p pp ed eds n nd comp trans unpublished personal accessed available see cf vol "  # noqa: SIM905
     "forthcoming undated online retrieved edn rev".split()
@@ -103,9 +108,9 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
         verb = _VERB_AFTER.match(text, initials.end()) is not None
         goes_on = _RECORD_GOES_ON.match(text, initials.end())
         alone = _LINE_END.match(text, initials.end()) and _LINE_START.search(text, max(0, found.start() - 12), found.start())
-        if (_surname(word, verb or bool(alone)) or _given(word)) and (
-            alone or (goes_on and goes_on.group(1) not in _REFERENCE_WORDS)
-        ):
+        words = _CITATION_WORDS if found.group(1).isupper() and not _AND_AUTHOR.match(text, initials.end()) else _REFERENCE_WORDS
+        record = goes_on and goes_on.group(1) not in words
+        if (alone and _register_name(word, initials.group())) or ((_surname(word, verb) or _given(word)) and record):
             yield found.start(), text[found.start() : initials.end()], "error"  # Patel, A.; Brandon, M.
 
 
@@ -116,18 +121,23 @@ def register_cells(text: str) -> Iterator[tuple[int, str, str]]:
     if not re.search(r",[ \t]*[A-Z]", text):
         return  # no surname's initials anywhere
     for _, at, cells in table_rows(text):
-        if not cells:
-            header = None
-        elif header is None:
-            header = [cell.group() for cell in cells]
-        else:
-            for index, cell in enumerate(cells):
-                value = cell.group().strip()
-                if not (found := _CELL.fullmatch(value)) or (index < len(header) and _AUTHORS.search(header[index])):
-                    continue
-                word = found.group(1).title() if found.group(1).isupper() else found.group(1)
-                if re.sub(r"[. \t]", "", found.group(2)) not in _NOT_INITIALS and _surname(word, True):
-                    yield at + cell.start() + cell.group().index(value), value, "error"
+        header = None if not cells else header or [cell.group() for cell in cells]  # a table's first row heads it
+        for index, cell in enumerate(cells or ()):
+            value = cell.group().strip()
+            if not (found := _CELL.fullmatch(value)) or (index < len(header or ()) and _AUTHORS.match(header[index])):
+                continue  # the first row too: a register pasted from Word may have no header
+            word = found.group(1).title() if found.group(1).isupper() else found.group(1)
+            if _register_name(word, found.group(2)):
+                yield at + cell.start() + cell.group().index(value), value, "error"
+
+
+def _register_name(word: str, initials: str) -> bool:
+    """Whether a surname and initials alone, in a cell or on a line, name a person: dotted initials after any word that
+    is no everyday word, place, organisation's or label's ("Whitfield, A."), undotted ones only after a known surname
+    and none is an abbreviation ("Patel, AJ"; not "Referral, NFA", "Priority, B", "Boston, MA", "Washington, D.C.")."""
+    if word.lower() in _LABEL_WORDS or re.sub(r"[ \t,.]", "", initials) in _NOT_INITIALS:
+        return False  # "Priority, B", "Washington, D.C."
+    return _surname(word, "." in initials)
 
 
 def before_initials(text: str, end: int) -> bool:

@@ -13,6 +13,7 @@ A finding can be allowed, one line at a time, by a marker on that line that must
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -75,12 +76,13 @@ def scan_read(read: Read, declared: list[frozenset[str]] | None = None, detector
     spans = detect(text) if detectors else []
     found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in spans]
     if declared is not None:
+        covered = _covered(spans)
         reach = -1  # the end of the furthest name kept so far: a name inside it is not repeated
         for start, name, severity in sorted(
             [*names.find(text), *namedplaces.find(text), *slugnames.find(text)],
             key=lambda item: (item[0], -len(item[1]), item[2] != ERROR),
         ):
-            if start + len(name) <= reach or any(names.words(name) <= d for d in declared) or _within(start, spans):
+            if start + len(name) <= reach or any(names.words(name) <= d for d in declared) or _within(start, *covered):
                 continue
             reach = max(reach, start + len(name))
             kind = "name" if severity == ERROR else "given-name"
@@ -88,8 +90,20 @@ def scan_read(read: Read, declared: list[frozenset[str]] | None = None, detector
     return [finding for _, finding in sorted(found, key=lambda pair: pair[0])]
 
 
-def _within(offset: int, spans: list[tuple[int, int, str]]) -> bool:
-    return any(start <= offset < end for start, end, _ in spans)
+def _covered(spans: list[tuple[int, int, str]]) -> tuple[list[int], list[int]]:
+    """The stretches of text the details found cover, merged and in order: their starts and their ends."""
+    merged: list[list[int]] = []
+    for start, end, _ in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [start for start, _ in merged], [end for _, end in merged]
+
+
+def _within(offset: int, starts: list[int], ends: list[int]) -> bool:
+    at = bisect_right(starts, offset) - 1
+    return at >= 0 and offset < ends[at]
 
 
 def scan_text(lines: Iterable[tuple[int, str]], pseudonyms: Iterable[str] = (), names: bool = True) -> list[Finding]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.privacy.namelists import given_names, landscape_words, not_surnames, places
+from generator.privacy.namelists import given_names, landscape_words, not_surnames, places, two_word_places
 from generator.privacy.names import ERROR, is_person, known_surname
 
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
@@ -22,18 +22,18 @@ _LETTERS = _UPPER + _LOWER
 
 _JOINED = r"[-_+.]{1,2}"
 _JOINT = re.compile(
-    rf"{_JOINED}(?=(?:(?![stv]{_JOINED})[A-Za-z]{_JOINED}){{0,2}}([A-Za-z]{{3,}})(?![A-Za-z])(?:{_JOINED}([A-Za-z]+))?)", re.I
+    rf"{_JOINED}(?=(?:(?![st]-|v{_JOINED})[A-Za-z]{_JOINED}){{0,2}}([A-Za-z]{{3,}})(?![A-Za-z])(?:{_JOINED}([A-Za-z]+))?)", re.I
 )
 """What joins two words as an address joins them, perhaps one or two middle initials (not a possessive's or a
-contraction's letter, nor a case's "v": "ellie-s-story", "don-t-judge", "kent-v-griffiths"), the word after it (of three
+contraction's letter after a hyphen, nor a case's "v": "ellie-s-story", "don-t-judge", "kent-v-griffiths"), the word after it (of three
 letters or more: "stanford-le-hope" is a place) and the word after that: looked for from the joint, which ordinary prose
 seldom writes."""
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}$")
-_RUN_TOGETHER = re.compile(rf"(?:[/@#=?&_.(\-]|¦ )([{_LETTERS}]*[{_LOWER}][{_UPPER}][{_LETTERS}]*)")
-"""Words run together, a capital after a small letter inside them, as a handle or an address writes a name ("x.com/AmirPatel",
-"#JusticeForAmirPatel", "x.org/amirPatel", a link's target "AmirPatel_referral.pdf", which the reading sets after a
-"¦"); not in prose, where a company writes its name so
-("NatWest")."""
+_RUN_TOGETHER = re.compile(rf"(?:[/@#=?&_.\-0-9]|¦ )([{_LETTERS}]*[{_LOWER}][{_UPPER}][{_LETTERS}]*)")
+"""Words run together, a capital after a small letter inside them, as a handle or an address writes a name
+("x.com/AmirPatel", "#JusticeForAmirPatel", "#Justice4AmirPatel", "x.org/amirPatel", a link's target
+"AmirPatel_referral.pdf", which the reading sets after a "¦"); not in prose, where a company writes its name so
+("NatWest", "HarperCollins")."""
 _SEGMENT = re.compile(rf"[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]+(?![{_LOWER}])")
 _PARTICLES = frozenset({"Mac", "Mc", "Van", "Von", "Del", "Della", "Fitz", "San", "Santa", "Los", "Las", "O", "D"})
 """What starts one surname or place with a capital inside it ("MacKay", "VanDyke", "SanDiego", "OBrien")."""
@@ -48,8 +48,8 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
             continue
         surname, after = joint.groups()
         double = joint.group() == "-" and given.group().istitle() and surname.istitle() and joint.start(1) == joint.end()
-        if double and text[given.start() - 1 : given.start()] not in _ADDRESS_MARKS:
-            continue  # Tyler-Okafor: a double-barrelled name, as the names' rules read it (not in "x.org/Amir-Patel")
+        if double and (not _in_address(text, given.start()) or surname in given_names()):
+            continue  # Tyler-Okafor: a double-barrelled name (not in "x.org/Amir-Patel"), Jean-Paul a given name
         if _named(text, given.start(), given.group(), surname, after):
             reach = joint.end(1)
             yield given.start(), text[given.start() : reach], ERROR
@@ -62,14 +62,24 @@ def _run_named(text: str, start: int, run: str) -> bool:
     """Whether words run together name a person: a given name, perhaps an initial, then a surname."""
     words = [word.group() for word in _SEGMENT.finditer(run)]
     for index, word in enumerate(words[:-1]):
-        if word.title() in _PARTICLES or (index > 0 and words[index - 1] in _PARTICLES) or word.isupper():
-            continue  # MacKay, OBrien: one surname; MACAs: a given name is never in capitals
+        if word.title() in _PARTICLES or (index > 0 and words[index - 1] in _PARTICLES) or word.isupper() or len(word) < 3:
+            continue  # MacKay, OBrien: one surname; MACAs: a given name is never in capitals, nor of two letters here
         after = words[index + 1]
         if index + 2 < len(words) and (len(after) == 1 or after in _PARTICLES):
             after = words[index + 2] if len(after) == 1 else after + words[index + 2]  # AmirKPatel, AmirMcDonald
-        if _named(text, start, word, after, None):
+        rest = words[words.index(after, index + 1) + 1 :] if after in words[index + 1 :] else []
+        if _named(text, start, word, after, rest[0] if rest else None):  # not #MarieCollinsFoundation
             return True
     return False
+
+
+def _in_address(text: str, start: int) -> bool:
+    """Whether the word at `start` is part of an address or a link's target: a mark of one earlier in its run of text
+    ("x.org/stories/Justice-for-Amir-Patel", "¦ Amir-Patel-referral.pdf")."""
+    run = _RUN_BEFORE.search(text, max(0, start - 200), start)
+    return run is not None and (
+        any(mark in run.group() for mark in _ADDRESS_MARKS) or text[max(0, run.start() - 2) : run.start()] == "¦ "
+    )
 
 
 def _named(text: str, start: int, first: str, second: str, after: str | None) -> bool:
@@ -77,10 +87,13 @@ def _named(text: str, start: int, first: str, second: str, after: str | None) ->
     first, second = first.title(), second.title()
     if not (is_person(first, second) or _place_as_person(first, second)) or (after or "").lower() in not_surnames():
         return False
+    if any(second.lower().startswith(place) for place in two_word_places().get(first.lower(), ())):
+        return False  # sierra-leone, Saint_Lucia
     return not _NAMED_AFTER.search(text, max(0, start - _LONGEST), start)  # …/hospitals/william-harvey
 
 
 _ADDRESS_MARKS = ("/", "=", "#", "@", "?", "&")
+_RUN_BEFORE = re.compile(r"\S*$")
 _LONGEST = 30
 """Letters of a given name, at most."""
 _NAMED_AFTER = re.compile(
