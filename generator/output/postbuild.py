@@ -18,11 +18,14 @@ from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import astuple
 from pathlib import Path
 from queue import SimpleQueue
+from typing import Any
 
 from generator.memory import give_back
 from generator.output.search import Indexing, indexing
 from generator.output.sitescan import Sighting, check_file, check_site, signature
 
+Answer = tuple[str, bytes, tuple[Sighting, ...] | None]
+"""A file checked: its path in the site, its bytes' digest and what its checks found (None: its bytes were as known)."""
 LARGE_PAGE = 1_000_000
 """Bytes: a page this large (a long listing) takes tens of MB to parse."""
 
@@ -49,19 +52,25 @@ class Checker:
         """Check the file at `relative` (a path in the site), unless its bytes still have the digest `known`."""
         self._send([relative, None if known is None else known.hex()])
 
-    def answers(self) -> list[tuple[str, bytes, tuple[Sighting, ...] | None]]:
+    def answers(self) -> list[Answer]:
         """Each file checked since the last answers: its path, its bytes' digest and what its checks found (None
         where the bytes were those `known`). `RuntimeError` if the worker stopped."""
         self._send(None)
+        return _answered(self._answer())
+
+    def halt(self) -> tuple[list[Answer], list[str]]:
+        """The answers so far, and the paths sent that the worker had not reached: it drops them, and takes new ones."""
+        self._send(_HALT)
+        checked, left = self._answer()
+        return _answered(checked), left
+
+    def _answer(self) -> Any:
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
         if not line.endswith("\n"):  # none, or cut short: the worker stopped as it answered
             self.errors.seek(0)
             raise RuntimeError(f"the page checks stopped: {self.errors.read().decode(errors='replace').strip()[-2000:]}")
-        return [
-            (relative, bytes.fromhex(digest), None if found is None else tuple(Sighting(*item) for item in found))
-            for relative, digest, found in json.loads(line)
-        ]
+        return json.loads(line)
 
     def _send(self, value: object) -> None:
         assert self.process.stdin is not None
@@ -90,23 +99,41 @@ class PageChecks:
 
     def __init__(self, site: Path, own_host: str, label: str = "site") -> None:
         self.site, self.own_host, self.label = site, own_host, label
-        self.checked: set[str] = set()
+        self.checked: dict[str, int] = {}
+        """Each page sent to the worker, with its place in the order written: findings are reported in that order."""
         self.worker = Checker(site, own_host, label)
 
     def written(self, relative: str) -> None:
         """Check the page just written at `relative` (a path in the site)."""
-        self.checked.add(relative)
+        self.checked.setdefault(relative, len(self.checked))
         self.worker.check(relative)
 
     def finish(self) -> list[Sighting]:
         """The findings of every page, then of every other file in the site (feeds, data, static files): this
-        process checks those while the worker finishes the pages."""
+        process checks those while the worker finishes the pages, then shares the pages the worker has not reached."""
         try:
-            others = check_site(self.site, self.own_host, checked=self.checked, label=self.label)
-            pages = [item for _, _, found in self.worker.answers() for item in found or ()]
+            others = check_site(self.site, self.own_host, checked=set(self.checked), label=self.label)
+            answers = sorted(self.shared(), key=lambda answer: self.checked[answer[0]])
+            pages = [item for _, _, found in answers for item in found or ()]
         finally:
             self.close()  # the worker too, if that failed: nothing will wait for it now
         return pages + others
+
+    def shared(self) -> list[Answer]:
+        """Every page's answer. The engine's write is over, so a core is free: this process halts the worker, leaves it
+        the first half of the pages it had not reached, checks the second half itself, and halts it again, until no
+        page is left; each page is checked once, by one of them."""
+        answers: list[Answer] = []
+        seen: set[str] = set()
+        while True:
+            checked, left = self.worker.halt()
+            answers += checked
+            if not left:
+                return answers
+            mine = left[len(left) // 2 :] if len(left) > 2 else left  # the last few: not handed back and forth
+            for relative in left[: len(left) - len(mine)]:
+                self.worker.check(relative)
+            answers += filter(None, (checked_file(self.site, relative, self.label, self.own_host, seen) for relative in mine))
 
     def close(self) -> None:
         self.worker.close()
@@ -170,43 +197,87 @@ class PostBuild:
             self.index.stop()
 
 
+def checked_file(
+    site: Path, relative: str, label: str, own_host: str, seen: set[str], known: bytes | None = None
+) -> Answer | None:
+    """The answer for the file at `relative`, or None where there is none (an engine may skip writing an empty page)."""
+    file = site / relative
+    if not file.is_file():
+        return None
+    data = file.read_bytes()
+    digest = signature(data)
+    found = None if digest == known else tuple(check_file(label, relative, data, own_host, seen))
+    if len(data) > LARGE_PAGE:
+        give_back()  # its parse: the checks run beside Pagefind
+    return relative, digest, found
+
+
+def _answered(checked: list) -> list[Answer]:
+    return [
+        (relative, bytes.fromhex(digest), None if found is None else tuple(Sighting(*item) for item in found))
+        for relative, digest, found in checked
+    ]
+
+
+_HALT = "halt"
+
+
 def _serve(site: Path, own_host: str, label: str) -> None:
     """The worker: on each line of stdin a file's path in the site, with the digest its bytes had when last
-    checked or null (JSON); a line `null` asks for what was checked since, answered as a line of JSON on stdout.
-    It ends with stdin."""
+    checked or null (JSON); a line `null` asks for what was checked since, answered as a line of JSON on stdout;
+    a line `"halt"` asks for that and for the paths not yet reached, which are dropped, at once. It ends with stdin."""
     seen: set[str] = set()
     checked: list[tuple[str, str, list | None]] = []
-    for line in _drained(sys.stdin):
+    requests, halting = _drained(sys.stdin)
+    for line in iter(requests.get, None):
         request = json.loads(line)
+        if halting.is_set() or request == _HALT:
+            left = _until_halt(requests, line)
+            halting.clear()
+            _answer([checked, [item[0] for item in left]])
+            checked = []
+            continue
         if request is None:
-            sys.stdout.write(json.dumps(checked) + "\n")
-            sys.stdout.flush()
+            _answer(checked)
             checked = []
             continue
         relative, known = request
-        file = site / relative
-        if not file.is_file():  # an engine may skip writing an empty page
-            continue
-        data = file.read_bytes()
-        digest = signature(data).hex()
-        found = None if digest == known else [astuple(item) for item in check_file(label, relative, data, own_host, seen)]
-        checked.append((relative, digest, found))
-        if len(data) > LARGE_PAGE:
-            give_back()  # its parse: this worker runs beside Pagefind
+        if answer := checked_file(site, relative, label, own_host, seen, None if known is None else bytes.fromhex(known)):
+            _, digest, found = answer
+            checked.append((relative, digest.hex(), None if found is None else [astuple(item) for item in found]))
 
 
-def _drained(stream: Iterator[str]) -> Iterator[str]:
-    """The lines of `stream`, read as they come, whatever is being checked: a preview hands its worker a whole share
-    of pages before it checks its own, and a full pipe would hold it until the worker had checked nearly all of them."""
+def _until_halt(requests: SimpleQueue[str | None], line: str | None) -> list[list]:
+    """The page requests queued up to the halt (from `line`, taken already): the pages not reached, left to others."""
+    left = []
+    while line is not None and (request := json.loads(line)) != _HALT:
+        if isinstance(request, list):
+            left.append(request)
+        line = requests.get()
+    return left
+
+
+def _answer(value: object) -> None:
+    sys.stdout.write(json.dumps(value) + "\n")
+    sys.stdout.flush()
+
+
+def _drained(stream: Iterator[str]) -> tuple[SimpleQueue[str | None], threading.Event]:
+    """The lines of `stream`, read as they come, whatever is being checked (a preview hands its worker a whole share
+    of pages before it checks its own, and a full pipe would hold it until the worker had checked nearly all of them),
+    and an event set as soon as a halt is read, so that the pages queued before it are not checked first."""
     lines: SimpleQueue[str | None] = SimpleQueue()
+    halting = threading.Event()
 
     def read() -> None:
         for line in stream:
+            if json.loads(line) == _HALT:
+                halting.set()  # before the halt is queued: the worker, taking it, clears the event for the next one
             lines.put(line)
         lines.put(None)
 
     threading.Thread(target=read, daemon=True).start()
-    return iter(lines.get, None)
+    return lines, halting
 
 
 if __name__ == "__main__":

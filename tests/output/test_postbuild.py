@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.output import postbuild
 from generator.output.postbuild import Checker, PageChecks
 from generator.output.sitescan import check_site
 
@@ -56,6 +57,39 @@ def test_every_page_is_reported_once_in_the_order_written(tmp_path: Path) -> Non
     assert [(f.path, f.text) for f in checks.finish()] == [
         (f"site/{name}", f"07700 9{number:05}") for number, name in enumerate(names)
     ]
+
+
+def test_a_halted_worker_answers_for_each_page_it_checked_and_gives_back_each_one_it_had_not(tmp_path: Path) -> None:
+    names = _pages(tmp_path, 300)
+    worker = Checker(tmp_path, "example.org")
+    try:
+        for name in names:
+            worker.check(name)
+        answered, left = worker.halt()
+        again, rest = worker.halt()  # a second halt: nothing was sent since, so nothing is left
+    finally:
+        worker.close()
+    checked = [relative for relative, _, _ in answered + again]
+    assert left and sorted(checked + left) == sorted(names)  # each page once: checked or given back, never both
+    assert rest == []
+
+
+def test_pages_the_worker_has_not_reached_are_shared_and_each_is_checked_once(tmp_path: Path, monkeypatch) -> None:
+    """Once the engine has written every page, this process checks half of the pages the worker has not reached, then
+    half of what is left, and so on: every page is checked by one of them and reported once, in the order written."""
+    names = _pages(tmp_path, 300)
+    here: list[str] = []
+    shipped = postbuild.check_file
+    monkeypatch.setattr(
+        postbuild, "check_file", lambda label, relative, *rest: here.append(relative) or shipped(label, relative, *rest)
+    )
+    checks = PageChecks(tmp_path, "example.org")
+    for name in names:
+        checks.written(name)
+    assert [(f.path, f.text) for f in checks.finish()] == [
+        (f"site/{name}", f"07700 9{number:05}") for number, name in enumerate(names)
+    ]
+    assert here and len(here) == len(set(here)) < len(names)  # this process took a share, the worker the rest
 
 
 def test_a_worker_that_stops_midway_fails_the_checks_rather_than_leave_pages_unchecked(tmp_path: Path) -> None:
