@@ -25,13 +25,13 @@ FAMILY_AFTER = re.compile(rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?
 """After a surname: "the Whitfield family" (not "the Orchard family hub", a place)."""
 _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _AS_A_FAMILY_ACTS = re.compile(
-    r"[ \t]+(?:(?:[a-z]+ly|then|never|also|still|later|often|always|both|all)[ \t]+)?(?:(?:were|are|was|is|had|has|have"
-    r"|said|say|told|lived|live|did|do|does|would|could|will|can|became|went|came|got|knew|kept|spoke|took|gave|made|felt"
+    r"[ \t]+(?:(?:[a-z]+ly|then|never|also|still|later|often|always|both|all)[ \t]+)?(?:(?:were|are|had|have"
+    r"|said|say|told|lived|live|did|do|would|could|will|can|became|went|came|got|knew|kept|spoke|took|gave|made|felt"
     r"|saw|met|lost|fled|stayed|own|rent|left|sought|attends?|may|might|must|should|themselves|each|[a-z]{2,}ed)"
     r"(?:n['’]t)?|and[ \t]+their)\b"
 )
 """After a surname in the plural: "the Patels were seen", "the Patels then moved", "the Patels weren't", "the Patels
-and their children"."""
+and their children"; not a verb in the singular, which a home or a unit takes ("The Robins is a short-breaks unit")."""
 _THINGS = re.compile(r"['’][ \t]+(?:home|house|flat|address|children|kids|boys|girls|parents)\b")
 """After a surname as it is and an apostrophe, a family's things: "the Jones' home" (not "the Hughes' review")."""
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")
@@ -40,10 +40,12 @@ _GROUPS = frozenset(
     " steward constable lord queen prince pope sheriff vicar clerk guard ranger scout pilot sergeant major warden angel"
     " saint noble governor carer deacon pastor master elder rowan hawthorn oak willow beech laurel lime cedar fir elm"
     " holly maple birch ash pine yew poplar hazel alder chestnut fern heather guardian border meadow lane mill junior"
-    " senior".split()
+    " senior roma english french jain catalan breton dutch welsh irish scot polish swiss spanish german greek arab kurd"
+    " heron robin wren finch crane drake reed rose hall stone archer swan lark kestrel falcon hawk".split()
 )
-"""Surnames whose plural names a people, a faith, a royal house, a role, a place or a care home ("the Romans were", "the
-Tudors had", "the Judges said", "the Borders were", "the Rowans had"), besides the landscape's words ("the Dales")."""
+"""Surnames whose plural names a people, a faith, a royal house, a role, a place, a care home or a programme ("the
+Romans were", "the Roma have", "the Tudors had", "the Judges said", "the Borders were", "the Rowans had", "the Herons
+were inspected", "the Archers showed"), besides the landscape's words ("the Dales")."""
 _THE = re.compile(r"\b[Tt]he[ \t]+$")
 
 

@@ -37,42 +37,46 @@ _LABEL_WORDS = frozenset(
 )
 _LABEL = re.compile(rf"\b(?:{'|'.join(sorted(_LABEL_WORDS))}|young[ \t]+person)\.?[ \t]+$", re.I)
 """Words that number a part of a text, a letter grade or a pseudonym by the letter after them."""
-_INITIALS = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.?){0,2}|[B-HJ-Z]|([A-Z]{2,3}))"
+_INITIALS = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.|[A-Z](?!\w)){0,2}|[B-HJ-Z]|([A-Z]{2,3}))"
 """One to three initials, the first with its full stop ("A.", "T. J.", "A.B.C.", "A.J"), one without (not "A" or "I": an article and a
 pronoun), or two or three without ("AJ")."""
 _INITIALS_AFTER = re.compile(rf",[ \t]*{_INITIALS}(?![^\W\d_]|['’])")
 """A comma and initials: ", A.", ", T. J.", ", AJ"."""
 _NOT_INITIALS = frozenset(
     "UK US EU UN GP ED AE HR IT PE RE MP PC DC DS DI SW OT SN TA HV LA NI OK TV ID IQ PA PR QA AI VR HQ PM CV CP"  # noqa: SIM905
-    " UC NB PS RN MH MS TX NY NZ NW NE SE EP RI MA AL NFA ASB NPS CRC FNP ICU CDC IQR NSW".split()
+    " UC NB PS RN MH MS TX NY NZ NW NE SE EP RI MA AL NFA ASB NPS CRC FNP ICU CDC IQR NSW ON NC TN IM".split()
 )
 """Capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said", "Jackson, MS", "Closed, NFA"."""
+_NOT_NAME_ENDINGS = ("ship", "ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ogy")
+"""Endings of a word that is no surname: "Leadership, A." is a section's letter."""
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()  # noqa: SIM905
+) | {"spring", "summer", "autumn", "winter"}
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)[ \t]?$")
 """A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
 _RECORD_GOES_ON = re.compile(
-    r"[ \t]*(?:[–—:;,|\-][ \t]*)?(?:[(\[]?([a-z]+)|[(\[]?\d{1,2}(?!\d|st|nd|rd|th)|Y(?:ear|r)?[ \t]?\d{1,2}\b"
-    r"|[MF][ \t]+\d{1,2}\b|D\.?O\.?B\b|Reception\b|Nursery\b|\[|\((?![ \t]*(?i:(?:19|20)\d\d|n\.?[ \t]?d\b|eds?\b"
-    r"|in[ \t]+press|online|forthcoming|unpublished)))"
+    r"[ \t]*(?:[–—:;,|\-][ \t]*)?(?:[(\[]?([a-z]+)|[(\[][ \t]*\d{1,2}[ \t]*[)\]]|\d{1,2}[ \t]*(?:years?|yrs?|y/?o|months?)\b"
+    r"|[(\[]?[ \t]*(?:Y(?:ear|r)?[ \t]?\d{1,2}\b|[MF][ \t]+\d{1,2}\b|D\.?O\.?B\b|Reception\b|Nursery\b)"
+    r"|[(\[][ \t]*(?:Child|Sibling|Twin)\b|[(\[][ \t]*([A-Z][a-z]+)[ \t]*[)\]])"
 )
 """What goes on after a surname's initials in a record: a lower-case word ("was seen", "– seen by", "(born 2015)",
 ", aged 9", "| excluded"), unless a reference's (`_REFERENCE_WORDS`); an age or a school year ("14 years old", "(9)",
-"Year 9", "Y9", "Yr 9", "M 14", "[aged 9]"); a date of birth's label or an early year's class; or a bracket, but a reference's year or note ("(DOB withheld)", "(Child A)", not "(2011)",
-"(Ed.)", "(in press)")."""
+"Year 9", "Y9", "Yr 9", "M 14", "[aged 9]"); a date of birth's label or an early years class ("DOB withheld",
+"Reception"); a stand-in's word or a given name in brackets ("(Child A)", "(Amir)"; not a reference's "(2011)",
+"(Ed.)", "(in press)", "(Producer)", "(May 2011)")."""
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*+•][ \t]+|(?:\d{1,3}|[a-z])[.)][ \t]+)?$")
 _LINE_END = re.compile(r"[ \t]*[;,]?[ \t]*(?:\n|$)")
 """A surname and its initials alone on a line, perhaps a list's item, as a register lists people ("- Patel, A.")."""
 _CELL = re.compile(rf"({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)[ \t]?,[ \t]*({_INITIALS}|[AI])\.?")
 """A table's cell holding only a surname and its initials ("| Patel, A. |", "| Patel, A |")."""
 _AUTHORS = re.compile(
-    r"[ \t]*(?i:authors?|references?|sources?|citations?|(?:further[ \t]+)?reading|publications?|bibliography"
-    r"|(?:written[ \t]+)?by|writers?|editors?)\b"
+    r"[ \t]*(?i:(?:lead[ \t]+)?authors?|references?|sources?|citations?|(?:further[ \t]+)?reading|publications?|bibliography"
+    r"|(?:written[ \t]+)?by|writers?|editors?|stud(?:y|ies)|research|key[ \t]+texts?|evidence|literature)\b"
 )
 """A column's header, from its start, under which a surname and initials name an author: "| Author | Title |"."""
-_CITATION_WORDS = frozenset("et cited op ibid ibidem p pp ed eds n nd vol edn rev trans comp".split())  # noqa: SIM905
-"""What a reference goes on with after initials that no record writes: after a surname in capitals, as a record writes
-it, any other lower-case word goes on with the record ("PATEL, A. and mother attended", "PATEL, A. in foster care")."""
-_AND_AUTHOR = re.compile(r"[ \t]*(?:and|&)[ \t]+[A-Z]")
-"""Another author after initials: "BRANDON, M. and SIDEBOTHAM, P."."""
+_RECORD_WORD = re.compile(r"(?:and|with|in)[ \t]+(?!others\b|press\b)[a-z]")
+"""After a surname in capitals, a reference's joining word before a lower-case word goes on with a record ("PATEL, A.
+and mother attended", "PATEL, A. in foster care"; not "BRANDON, M. and SIDEBOTHAM, P.", "BRANDON, M. and others")."""
 _REFERENCE_WORDS = frozenset(
     "and et with in cited op ibid ibidem p pp ed eds n nd comp trans unpublished personal accessed available see cf vol "  # noqa: SIM905
     "forthcoming undated online retrieved edn rev".split()
@@ -103,13 +107,14 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
         if not (found := _SURNAME_BEFORE.search(text, max(0, initials.start() - _LOOK_BACK * 2), initials.start())):
             continue
         word = found.group(1).title() if found.group(1).isupper() else found.group(1)
-        if initials.group(1) in _NOT_INITIALS or (initials.group(1) and not _surname(word, False)):
-            continue  # two capitals only after a known surname: "Leeds, UK", "Patel, GP"
+        if _abbreviation(initials.group()) or (initials.group(1) and not _surname(word, False)):
+            continue  # two capitals only after a known surname: "Leeds, UK", "Patel, GP", "Washington, D.C."
         verb = _VERB_AFTER.match(text, initials.end()) is not None
         goes_on = _RECORD_GOES_ON.match(text, initials.end())
         alone = _LINE_END.match(text, initials.end()) and _LINE_START.search(text, max(0, found.start() - 12), found.start())
-        words = _CITATION_WORDS if found.group(1).isupper() and not _AND_AUTHOR.match(text, initials.end()) else _REFERENCE_WORDS
-        record = goes_on and goes_on.group(1) not in words
+        record = goes_on is not None and (goes_on.group(2) is None or _bracketed_name(goes_on.group(2)))
+        if goes_on and goes_on.group(1) in _REFERENCE_WORDS:  # after a surname in capitals, as records write it, a
+            record = found.group(1).isupper() and _RECORD_WORD.match(text, goes_on.start(1)) is not None  # word may go on
         if (alone and _register_name(word, initials.group())) or ((_surname(word, verb) or _given(word)) and record):
             yield found.start(), text[found.start() : initials.end()], "error"  # Patel, A.; Brandon, M.
 
@@ -135,9 +140,19 @@ def _register_name(word: str, initials: str) -> bool:
     """Whether a surname and initials alone, in a cell or on a line, name a person: dotted initials after any word that
     is no everyday word, place, organisation's or label's ("Whitfield, A."), undotted ones only after a known surname
     and none is an abbreviation ("Patel, AJ"; not "Referral, NFA", "Priority, B", "Boston, MA", "Washington, D.C.")."""
-    if word.lower() in _LABEL_WORDS or re.sub(r"[ \t,.]", "", initials) in _NOT_INITIALS:
-        return False  # "Priority, B", "Washington, D.C."
+    if word.lower() in _LABEL_WORDS or _abbreviation(initials) or word.lower().endswith(_NOT_NAME_ENDINGS):
+        return False  # "Priority, B", "Washington, D.C.", "Leadership, A."
     return _surname(word, "." in initials)
+
+
+def _abbreviation(initials: str) -> bool:
+    return re.sub(r"[ \t,.]", "", initials) in _NOT_INITIALS
+
+
+def _bracketed_name(word: str) -> bool:
+    """Whether a capitalised word in brackets after initials is a given name, as a record adds ("(Amir)"), not a role,
+    a month or a season ("(Producer)", "(May 2011)", "(Spring 2011)")."""
+    return word in given_names() and word.lower() not in everyday() and word.lower() not in _MONTHS
 
 
 def before_initials(text: str, end: int) -> bool:

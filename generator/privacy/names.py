@@ -19,16 +19,7 @@ from generator.privacy.babynames import baby_surname
 from generator.privacy.familynames import FAMILY_AFTER, named_family
 from generator.privacy.initialnames import before_initials, initial_names, register_cells
 from generator.privacy.namecolumns import named_cells
-from generator.privacy.namelists import (
-    everyday,
-    generic_place_words,
-    given_names,
-    not_surnames,
-    places,
-    plain,
-    surnames,
-    two_word_places,
-)
+from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
 ERROR, WARNING = "error", "warning"
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
@@ -244,7 +235,7 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
 def _after_place(text: str, previous: re.Match[str], word: str, start: int) -> bool:
     """Whether `word` ends a place's name: a landscape's word after a place ("Kingston Hill"), or a two-word place's."""
     before = previous.group().lower()
-    seconds = two_word_places().get(before if before.isascii() else plain(before), ())
+    seconds = namelists.two_word_places().get(before if before.isascii() else plain(before), ())
     if not seconds and before not in places():
         return False  # most words: no place before them
     bare = _bare(word).lower()
@@ -257,10 +248,10 @@ def _place(word: str, following: str) -> bool:
     """Whether `word` starts a place's name, with the word after it ("Milton Keynes", "Sierra Leone's", "São Paulo",
     "Sierra Leonean")."""
     first = word.lower() if word.isascii() else plain(word).lower()
-    if _bare(word).lower() in places() or first not in two_word_places():
+    if _bare(word).lower() in places() or first not in namelists.two_word_places():
         return _bare(word).lower() in places()
     second = _bare(following).lower()
-    return any((second if second.isascii() else plain(second)).startswith(place) for place in two_word_places()[first])
+    return any((second if second.isascii() else plain(second)).startswith(place) for place in namelists.two_word_places()[first])
 
 
 def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:

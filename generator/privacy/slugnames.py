@@ -37,6 +37,8 @@ _RUN_TOGETHER = re.compile(rf"(?:[/@#=?&_.\-0-9]|¦ )([{_LETTERS}]*[{_LOWER}][{_
 _SEGMENT = re.compile(rf"[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]+(?![{_LOWER}])")
 _PARTICLES = frozenset({"Mac", "Mc", "Van", "Von", "Del", "Della", "Fitz", "San", "Santa", "Los", "Las", "O", "D"})
 """What starts one surname or place with a capital inside it ("MacKay", "VanDyke", "SanDiego", "OBrien")."""
+_NEVER_GIVEN = _PARTICLES | {"Love", "Visit", "Team", "Save", "Stop", "Think", "Keep"}
+"""Words that start a campaign's hashtag, not a name: "#LoveLondon", "#VisitHaroldHill", "#ThinkFamily"."""
 
 
 def find(text: str) -> Iterator[tuple[int, str, str]]:
@@ -48,8 +50,8 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
             continue
         surname, after = joint.groups()
         double = joint.group() == "-" and given.group().istitle() and surname.istitle() and joint.start(1) == joint.end()
-        if double and (not _in_address(text, given.start()) or surname in given_names()):
-            continue  # Tyler-Okafor: a double-barrelled name (not in "x.org/Amir-Patel"), Jean-Paul a given name
+        if double and not _in_address(text, given.start()):
+            continue  # Tyler-Okafor: a double-barrelled name (not in "x.org/Amir-Patel", "x.org/Tyler-Smith")
         if _named(text, given.start(), given.group(), surname, after):
             reach = joint.end(1)
             yield given.start(), text[given.start() : reach], ERROR
@@ -62,13 +64,14 @@ def _run_named(text: str, start: int, run: str) -> bool:
     """Whether words run together name a person: a given name, perhaps an initial, then a surname."""
     words = [word.group() for word in _SEGMENT.finditer(run)]
     for index, word in enumerate(words[:-1]):
-        if word.title() in _PARTICLES or (index > 0 and words[index - 1] in _PARTICLES) or word.isupper() or len(word) < 3:
+        if word.title() in _NEVER_GIVEN or (index > 0 and words[index - 1] in _PARTICLES) or word.isupper() or len(word) < 3:
             continue  # MacKay, OBrien: one surname; MACAs: a given name is never in capitals, nor of two letters here
-        after = words[index + 1]
-        if index + 2 < len(words) and (len(after) == 1 or after in _PARTICLES):
-            after = words[index + 2] if len(after) == 1 else after + words[index + 2]  # AmirKPatel, AmirMcDonald
-        rest = words[words.index(after, index + 1) + 1 :] if after in words[index + 1 :] else []
-        if _named(text, start, word, after, rest[0] if rest else None):  # not #MarieCollinsFoundation
+        last = (
+            index + 2 if index + 2 < len(words) and (len(words[index + 1]) == 1 or words[index + 1] in _PARTICLES) else index + 1
+        )
+        surname = words[last] if len(words[index + 1]) == 1 else "".join(words[index + 1 : last + 1])  # AmirKPatel, AmirMcDonald
+        following = words[last + 1] if last + 1 < len(words) else None
+        if _named(text, start, word, surname, following):  # not #MarieCollinsFoundation, #RonaldMcDonaldHouse
             return True
     return False
 
@@ -87,8 +90,8 @@ def _named(text: str, start: int, first: str, second: str, after: str | None) ->
     first, second = first.title(), second.title()
     if not (is_person(first, second) or _place_as_person(first, second)) or (after or "").lower() in not_surnames():
         return False
-    if any(second.lower().startswith(place) for place in two_word_places().get(first.lower(), ())):
-        return False  # sierra-leone, Saint_Lucia
+    if second.lower() in places() or any(second.lower().startswith(place) for place in two_word_places().get(first.lower(), ())):
+        return False  # sierra-leone, Saint_Lucia, #EvelinaLondon
     return not _NAMED_AFTER.search(text, max(0, start - _LONGEST), start)  # …/hospitals/william-harvey
 
 

@@ -145,7 +145,12 @@ ROUTES = [
     ("name-in-slug-title-case", "See x.org/Amir-Patel for the posts.", "name", 0),
     # found by a second attack on those
     ("surname-initial-in-header-row", "| Patel, A. | Oakfield |\n|---|---|\n| Child B | Oakfield |", "name", 0),
-    ("surname-initial-under-review-header", "| Child subject to this review | School |\n|---|---|\n| Patel, A. | Oakfield |", "name", 2),
+    (
+        "surname-initial-under-review-header",
+        "| Child subject to this review | School |\n|---|---|\n| Patel, A. | Oakfield |",
+        "name",
+        2,
+    ),
     ("surname-initial-list-semicolon", "Pupils seen:\n\n- Patel, A.;\n- Child B", "name", 2),
     ("surname-capitals-and-mother", "Record: PATEL, A. and mother attended.", "name", 0),
     ("surname-apostrophe-initial", "Record: D'Souza, A. was seen.", "name", 0),
@@ -155,6 +160,9 @@ ROUTES = [
     ("name-slug-initial-after-dot", "See x.org/appeal/amir.s.patel for the posts.", "name", 0),
     ("name-title-slug-deep-in-address", "See x.org/stories/Justice-for-Amir-Patel now.", "name", 0),
     ("name-run-together-after-digit", "It was shared as #Justice4AmirPatel online.", "name", 0),
+    # found by a third attack
+    ("name-title-slug-common-surname", "See [the referral](Tyler-Smith-referral.pdf) now.", "name", 0),
+    ("surname-initials-given-name-in-brackets", "Record: Patel, A.K. (Amir) was seen.", "name", 0),
     ("word-paste-tag", "Ty<o:p></o:p>ler Whitfield said he was hungry.", "name", 0),
     ("cyrillic-letter", "Тyler Whitfield said he was hungry.", "name", 0),
     ("dob-exported", "D.O.B. 03-Apr-2011 on the referral.", "date-of-birth", 0),
