@@ -220,6 +220,7 @@ def _answered(checked: list) -> list[Answer]:
 
 
 _HALT = "halt"
+_HALT_LINE = json.dumps(_HALT)
 
 
 def _serve(site: Path, own_host: str, label: str) -> None:
@@ -231,29 +232,42 @@ def _serve(site: Path, own_host: str, label: str) -> None:
     requests, halting = _drained(sys.stdin)
     for line in iter(requests.get, None):
         request = json.loads(line)
-        if halting.is_set() or request == _HALT:
-            left = _until_halt(requests, line)
-            halting.clear()
-            _answer([checked, [item[0] for item in left]])
-            checked = []
-            continue
         if request is None:
             _answer(checked)
             checked = []
-            continue
-        relative, known = request
-        if answer := checked_file(site, relative, label, own_host, seen, None if known is None else bytes.fromhex(known)):
-            _, digest, found = answer
-            checked.append((relative, digest.hex(), None if found is None else [astuple(item) for item in found]))
+        elif halting.is_set() or request == _HALT:
+            left = _until_halt(requests, request, checked)
+            halting.clear()
+            _answer([checked, left])
+            checked = []
+        else:
+            checked += _checked(site, request, label, own_host, seen)
 
 
-def _until_halt(requests: SimpleQueue[str | None], line: str | None) -> list[list]:
-    """The page requests queued up to the halt (from `line`, taken already): the pages not reached, left to others."""
+def _checked(site: Path, request: list, label: str, own_host: str, seen: set[str]) -> list[tuple[str, str, list | None]]:
+    """A page request's answer, as the worker sends it (none where the engine skipped writing the page)."""
+    relative, known = request
+    if not (answer := checked_file(site, relative, label, own_host, seen, None if known is None else bytes.fromhex(known))):
+        return []
+    _, digest, found = answer
+    return [(relative, digest.hex(), None if found is None else [astuple(item) for item in found])]
+
+
+def _until_halt(requests: SimpleQueue[str | None], request: object, checked: list) -> list[str]:
+    """The paths of the page requests queued up to the halt (from `request`, taken already): the pages not reached,
+    left to others. An answers request among them is answered in its turn (with what was checked, which it empties)."""
     left = []
-    while line is not None and (request := json.loads(line)) != _HALT:
-        if isinstance(request, list):
-            left.append(request)
+    while request != _HALT:
+        if request is None:
+            _answer(checked)
+            checked.clear()
+        else:
+            left.append(request[0])  # type: ignore[index]
         line = requests.get()
+        if line is None:  # the input ended before its halt: the worker ends too
+            requests.put(None)
+            break
+        request = json.loads(line)
     return left
 
 
@@ -270,11 +284,13 @@ def _drained(stream: Iterator[str]) -> tuple[SimpleQueue[str | None], threading.
     halting = threading.Event()
 
     def read() -> None:
-        for line in stream:
-            if json.loads(line) == _HALT:
-                halting.set()  # before the halt is queued: the worker, taking it, clears the event for the next one
-            lines.put(line)
-        lines.put(None)
+        try:
+            for line in stream:
+                if line.strip() == _HALT_LINE:
+                    halting.set()  # before the halt is queued: the worker, taking it, clears the event for the next one
+                lines.put(line)
+        finally:
+            lines.put(None)  # whatever stopped the reading, the worker ends rather than waits
 
     threading.Thread(target=read, daemon=True).start()
     return lines, halting

@@ -92,6 +92,21 @@ def test_pages_the_worker_has_not_reached_are_shared_and_each_is_checked_once(tm
     assert here and len(here) == len(set(here)) < len(names)  # this process took a share, the worker the rest
 
 
+@pytest.mark.timeout(60)
+def test_a_worker_sent_a_garbled_request_fails_the_checks_rather_than_wait(tmp_path: Path) -> None:
+    names = _pages(tmp_path, 3)
+    worker = Checker(tmp_path, "example.org")
+    try:
+        worker.check(names[0])
+        assert worker.process.stdin is not None
+        worker.process.stdin.write("not json\n")
+        worker.process.stdin.flush()
+        with pytest.raises(RuntimeError, match="the page checks stopped"):
+            worker.halt()
+    finally:
+        worker.close()
+
+
 def test_a_worker_that_stops_midway_fails_the_checks_rather_than_leave_pages_unchecked(tmp_path: Path) -> None:
     names = _pages(tmp_path, 20)
     checks = PageChecks(tmp_path, "example.org")
