@@ -13,6 +13,9 @@ import unicodedata
 from bidi import get_display
 from confusable_homoglyphs.confusables import confusables_data
 
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
+"""Latin letters with their accents, for a pattern's character classes (Latin Extended-A holds both cases: Łukasz,
+Wiśniewski, Şahin)."""
 INVISIBLE = dict.fromkeys(
     map(
         ord,

@@ -56,15 +56,15 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
         return False  # "the Council's children's services"
     before = text[max(0, start - 12) : start]
     if _THE.search(before):
-        return FAMILY_AFTER.match(text, end) is not None or _plural(word, text, end)
+        return FAMILY_AFTER.match(text, end) is not None or _plural(word, bare, text, end)
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
-def _plural(word: str, text: str, end: int) -> bool:
+def _plural(word: str, bare: str, text: str, end: int) -> bool:
     """A known surname written for a family: in the plural ("Patels", "Joneses", "Okafor-Smiths"), as it is ("the
-    Williams were"), or as a possessive ("the Patel's were"), as a family acts."""
-    possessive = word[-2:] in ("'s", "’s")
-    stem = _singular(word[:-2] if possessive else word)
+    Williams were"), or as a possessive ("the Patel's were": `bare` without it), as a family acts."""
+    possessive = bare != word
+    stem = _singular(bare)
     surname = stem.lower()
     if not stem or not all(part in surnames() for part in stem.split("-")):
         return False

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.characters import LOWER as _LOWER
+from generator.privacy.characters import UPPER as _UPPER
 from generator.privacy.namelists import everyday, given_names, not_surnames, places, surnames
 from generator.privacy.reading import table_rows
 
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
 _SURNAME = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL_NAME = re.compile(
     rf"([A-Z])(?<![\w.'’\-&/][A-Z])(\.?)(?:[ \t]{{0,2}}[A-Z]\.)?[ \t]{{1,2}}({_SURNAME})(['’]s)?\b(?![\-'’]?\w)"
@@ -106,7 +107,7 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
     for initials in _INITIALS_AFTER.finditer(text):
         if not (found := _SURNAME_BEFORE.search(text, max(0, initials.start() - _LOOK_BACK * 2), initials.start())):
             continue
-        word = found.group(1).title() if found.group(1).isupper() else found.group(1)
+        word = _as_written(found.group(1))
         if _abbreviation(initials.group()) or (initials.group(1) and not _surname(word, False)):
             continue  # two capitals only after a known surname: "Leeds, UK", "Patel, GP", "Washington, D.C."
         verb = _VERB_AFTER.match(text, initials.end()) is not None
@@ -131,8 +132,7 @@ def register_cells(text: str) -> Iterator[tuple[int, str, str]]:
             value = cell.group().strip()
             if not (found := _CELL.fullmatch(value)) or (index < len(header or ()) and _AUTHORS.match(header[index])):
                 continue  # the first row too: a register pasted from Word may have no header
-            word = found.group(1).title() if found.group(1).isupper() else found.group(1)
-            if _register_name(word, found.group(2)):
+            if _register_name(_as_written(found.group(1)), found.group(2)):
                 yield at + cell.start() + cell.group().index(value), value, "error"
 
 
@@ -143,6 +143,11 @@ def _register_name(word: str, initials: str) -> bool:
     if word.lower() in _LABEL_WORDS or _abbreviation(initials) or word.lower().endswith(_NOT_NAME_ENDINGS):
         return False  # "Priority, B", "Washington, D.C.", "Leadership, A."
     return _surname(word, "." in initials)
+
+
+def _as_written(surname: str) -> str:
+    """A surname in capitals, as records write it, read as names are written: "PATEL" as "Patel"."""
+    return surname.title() if surname.isupper() else surname
 
 
 def _abbreviation(initials: str) -> bool:

@@ -103,6 +103,18 @@ def two_word_places() -> dict[str, tuple[str, ...]]:
     return found
 
 
+def two_word_place(first: str, second: str) -> bool:
+    """Whether two words are a two-word place, the second perhaps as a possessive or an adjective, with or without its
+    accents ("Sierra Leone", "Sierra Leone's", "Sierra Leonean", "Sao Paulo")."""
+    seconds = two_word_places().get(_folded(first))
+    return seconds is not None and any(_folded(second).startswith(place) for place in seconds)
+
+
+def _folded(word: str) -> str:
+    lowered = word.lower()
+    return lowered if lowered.isascii() else plain(lowered)
+
+
 @cache
 def not_surnames() -> frozenset[str]:
     return _words("not_surnames.txt")

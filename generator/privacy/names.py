@@ -16,14 +16,14 @@ from collections.abc import Iterator
 from generator.privacy import namelists, welsh
 from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
+from generator.privacy.characters import LOWER as _LOWER
+from generator.privacy.characters import UPPER as _UPPER
 from generator.privacy.familynames import FAMILY_AFTER, named_family
 from generator.privacy.initialnames import before_initials, initial_names, register_cells
 from generator.privacy.namecolumns import named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
 ERROR, WARNING = "error", "warning"
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
-"""Latin letters with their accents (Latin Extended-A holds both cases: Łukasz, Wiśniewski, Şahin)."""
 _WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
 """A capitalised word: a name, with its prefix (McDonald, O'Brien), possessive and hyphenated parts."""
 _CAPITALISED = re.compile(rf"\b{_WORD}\b")
@@ -234,24 +234,17 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
 
 def _after_place(text: str, previous: re.Match[str], word: str, start: int) -> bool:
     """Whether `word` ends a place's name: a landscape's word after a place ("Kingston Hill"), or a two-word place's."""
-    before = previous.group().lower()
-    seconds = namelists.two_word_places().get(before if before.isascii() else plain(before), ())
-    if not seconds and before not in places():
-        return False  # most words: no place before them
-    bare = _bare(word).lower()
-    bare = bare if bare.isascii() else plain(bare)
-    place = (before in places() and bare in namelists.landscape_words()) or any(bare.startswith(second) for second in seconds)
+    before = previous.group()  # the place's word as written: "Leone's" starts with "leone"
+    place = namelists.two_word_place(before, word) or (
+        before.lower() in places() and _bare(word).lower() in namelists.landscape_words()
+    )
     return place and _SPACES.fullmatch(text, previous.end(), start) is not None
 
 
 def _place(word: str, following: str) -> bool:
     """Whether `word` starts a place's name, with the word after it ("Milton Keynes", "Sierra Leone's", "São Paulo",
     "Sierra Leonean")."""
-    first = word.lower() if word.isascii() else plain(word).lower()
-    if _bare(word).lower() in places() or first not in namelists.two_word_places():
-        return _bare(word).lower() in places()
-    second = _bare(following).lower()
-    return any((second if second.isascii() else plain(second)).startswith(place) for place in namelists.two_word_places()[first])
+    return _bare(word).lower() in places() or namelists.two_word_place(word, following)
 
 
 def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:

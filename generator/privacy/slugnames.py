@@ -1,8 +1,8 @@
 """A person's name written as an address or a handle writes it: its words joined by a hyphen, an underscore, a plus or a
-full stop, in lower case or capitals, perhaps with a middle initial
-("news.example.org/tyler-okafor-case", "?child=amir+patel", "wiki/Tyler_Okafor", "amir-k-patel"), or run together
-with a capital each after a slash, an at sign, a hash or an equals sign ("x.com/AmirPatel"). A link's target is published with its page (hovered,
-printed, copied), so a name in it is a name on the page.
+full stop, in lower case or capitals, perhaps with one or two middle initials ("news.example.org/tyler-okafor-case",
+"?child=amir+patel", "wiki/Tyler_Okafor", "amir-k-patel"), or run together with a capital inside them in an address,
+a handle, a hashtag or a link's target ("x.com/AmirPatel", "#JusticeForAmirPatel"). A link's target is published with
+its page (hovered, printed, copied), so a name in it is a name on the page.
 
 As in a file's name (`scan.file_name_findings`), two such words are a name only where the first is a given name
 that is no everyday word and the second a known surname; and not where the word after them names an organisation
@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.privacy.namelists import given_names, landscape_words, not_surnames, places, two_word_places
+from generator.privacy.characters import LOWER as _LOWER
+from generator.privacy.characters import UPPER as _UPPER
+from generator.privacy.namelists import given_names, landscape_words, not_surnames, places, two_word_place
 from generator.privacy.names import ERROR, is_person, known_surname
 
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u024f", "a-zß-öø-ÿ\u0100-\u024f"
 _LETTERS = _UPPER + _LOWER
 
 _JOINED = r"[-_+.]{1,2}"
@@ -90,7 +91,7 @@ def _named(text: str, start: int, first: str, second: str, after: str | None) ->
     first, second = first.title(), second.title()
     if not (is_person(first, second) or _place_as_person(first, second)) or (after or "").lower() in not_surnames():
         return False
-    if second.lower() in places() or any(second.lower().startswith(place) for place in two_word_places().get(first.lower(), ())):
+    if second.lower() in places() or two_word_place(first, second):
         return False  # sierra-leone, Saint_Lucia, #EvelinaLondon
     return not _NAMED_AFTER.search(text, max(0, start - _LONGEST), start)  # …/hospitals/william-harvey
 
@@ -106,12 +107,8 @@ _NAMED_AFTER = re.compile(
 
 
 def _place_as_person(first: str, second: str) -> bool:
-    """A place's name that is also a given name, then a known surname that is no place's word: "chelsea-patel"."""
-    surname = second.lower()
+    """A place's name that is also a given name, then a known surname that is no landscape's word ("chelsea-patel"; a
+    place's word is no surname here, `_named`)."""
     return (
-        first in given_names()
-        and first.lower() in places()
-        and known_surname(second)
-        and surname not in places()
-        and surname not in landscape_words()
+        first in given_names() and first.lower() in places() and known_surname(second) and second.lower() not in landscape_words()
     )
