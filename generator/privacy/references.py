@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from generator.privacy.dates import SPACE as _S
 
@@ -50,6 +51,7 @@ _FIRST_WORDS = frozenset(
 )
 """The words a reference's name starts with, in lower case: the pattern is tried only where one of them stands."""
 _WORD = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _YEARS = re.compile(r"(?:19|20)\d\d(?:[/\-](?:19|20)?\d\d)?")
 
@@ -75,10 +77,24 @@ def case_references(text: str) -> Iterator[tuple[int, int]]:
 def word_starts(first_words: frozenset[str], text: str) -> list[int]:
     """Where a word of `first_words` (in any case) stands in `text`, in order: a pattern that starts with one of many
     words is tried only there, found by the string's own search, not at every character of the text."""
-    lowered = text.lower()
+    lowered, words = _read(text)
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would not agree
         return [word.start() for word in _WORD.finditer(text) if word.group().lower() in first_words]
-    return sorted(at for word in first_words for at in _occurrences(lowered, word))
+    return sorted(
+        at
+        for word in first_words
+        if word in words or not word.isascii() or not word.isalpha()
+        for at in _occurrences(lowered, word)
+    )
+
+
+@lru_cache(maxsize=1)
+def _read(text: str) -> tuple[str, frozenset[str]]:
+    """The text in lower case and the words of plain letters it holds, read once for the detectors that each look for
+    their own words: a word as short as "id" or "cp" stands inside many others ("did", "accept"), so a word the text
+    does not hold whole is not looked for at all."""
+    lowered = text.lower()
+    return lowered, frozenset(_LOWER_WORD.findall(lowered))
 
 
 def _occurrences(lowered: str, word: str) -> Iterator[int]:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from generator.privacy.anchored import anchored, starting_words, within_lines
 from generator.privacy.dates import KEYWORD_START
 from generator.privacy.detectors import NI_NUMBER, POSTCODE, PROFILE, UPN, VEHICLE, detect
+from generator.privacy.references import word_starts
 from generator.privacy.scan import scan_text
 
 PIECES = [
@@ -54,6 +55,29 @@ def test_words_written_to_be_skipped_to_match_as_words_do(text: str) -> None:
     fast = re.compile(starting_words(*words) + r"\b")
     plain = re.compile(r"\b(?:" + "|".join(words) + r")\b")
     assert spans(fast.finditer(text)) == spans(plain.finditer(text))
+
+
+WORDS = ["id", "eh", "cp", "did", "d.o.b", "sort-code", "child", "x"]
+"""Words a detector starts from: short ones that stand inside others, and ones with a dot or a hyphen."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*WORDS, "children", "behaviour", "D.O.B.", "ID", "Did", "é", "ſ", "2", " ", "-", "."]), max_size=20)
+)
+def test_a_detector_s_words_are_found_where_they_stand_whole(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    lowered = text.lower()
+    for chosen in (frozenset(WORDS), frozenset(["id", "d.o.b"]), frozenset(["child"])):
+        whole = [
+            at
+            for at in range(len(text))
+            for word in chosen
+            if lowered.startswith(word, at)
+            and not lowered[at - 1 : at].isalpha()
+            and not lowered[at + len(word) : at + len(word) + 1].isalpha()
+        ]
+        assert word_starts(chosen, text) == sorted(whole), (chosen, text)
 
 
 def test_the_anchored_detectors_still_find_each_kind_where_it_stands() -> None:
