@@ -1,4 +1,5 @@
-"""Serial and parallel work behind one interface: `shared_out(function, items, workers)`.
+"""Serial and parallel work behind one interface: `shared_out(function, items, workers)`; and work that must end,
+`processor_limit(seconds)`.
 
 With one worker, or too few items to be worth a process, the results are computed here, lazily. With
 more, forked processes compute them: a fork starts at once and shares this process's memory (the site
@@ -13,6 +14,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.pool import Pool
@@ -70,3 +73,25 @@ def _run_one(index: int) -> object:
     assert _job is not None, "set before the workers were forked"
     function, items = _job
     return function(items[index])
+
+
+@contextmanager
+def processor_limit(seconds: float) -> Iterator[None]:
+    """`TimeoutError` in the block once this process has spent `seconds` of processor time in it: work that reads a
+    hostile file at length ends, as a failure, rather than hold a build, and the worker it runs in, for ever. Processor
+    time, not the clock's: a loaded machine takes longer, not more. Only where a timer's signal can reach the block (the
+    main thread, on Unix); elsewhere (a preview's threads, Windows) it runs unlimited."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"not finished within {seconds:g} s of processor time")
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
