@@ -5,13 +5,11 @@ With one worker, or too few items to be worth a process, the results are compute
 more, forked processes compute them: a fork starts at once and shares this process's memory (the site
 model) without pickling it; only the results travel back. Forked workers are short-lived (each exits as soon as
 the work runs out): one that lived on would keep its own copy of every page of memory this process changes
-meanwhile, and of every page its own collections touch, unless this process's objects are frozen out of them. Where processes
-cannot be forked (Windows), and in a preview (whose server threads make forking unsafe), work is serial.
+meanwhile, and of every page its own collections touch. Where processes cannot be forked (Windows), and in a preview (whose server threads make forking unsafe), work is serial.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -53,7 +51,6 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
     give_back()  # else the workers would share memory this process has freed, and keep a copy of each page it reuses
     try:
         _job = (function, items)  # type: ignore[assignment]
-        gc.freeze()  # the workers' collections then leave this process's objects, and the pages they are on, alone
         with fork_pool(processes) as pool:
             _job = None
             results = pool.imap(_run_one, range(len(items)), chunksize=chunk)
@@ -62,7 +59,6 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
             yield results
     finally:
         _job = None
-        gc.unfreeze()
 
 
 def fork_pool(processes: int) -> Pool:
