@@ -1,18 +1,19 @@
-"""Serial and parallel work behind one interface: `shared_out(function, items, workers)`.
+"""Serial and parallel work behind one interface: `shared_out(function, items, workers)`; and work that must end,
+`processor_limit(seconds)`.
 
 With one worker, or too few items to be worth a process, the results are computed here, lazily. With
 more, forked processes compute them: a fork starts at once and shares this process's memory (the site
 model) without pickling it; only the results travel back. Forked workers are short-lived (each exits as soon as
 the work runs out): one that lived on would keep its own copy of every page of memory this process changes
-meanwhile, and of every page its own collections touch, unless this process's objects are frozen out of them. Where processes
-cannot be forked (Windows), and in a preview (whose server threads make forking unsafe), work is serial.
+meanwhile, and of every page its own collections touch. Where processes cannot be forked (Windows), and in a preview (whose server threads make forking unsafe), work is serial.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.pool import Pool
@@ -50,7 +51,6 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
     give_back()  # else the workers would share memory this process has freed, and keep a copy of each page it reuses
     try:
         _job = (function, items)  # type: ignore[assignment]
-        gc.freeze()  # the workers' collections then leave this process's objects, and the pages they are on, alone
         with fork_pool(processes) as pool:
             _job = None
             results = pool.imap(_run_one, range(len(items)), chunksize=chunk)
@@ -59,7 +59,6 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
             yield results
     finally:
         _job = None
-        gc.unfreeze()
 
 
 def fork_pool(processes: int) -> Pool:
@@ -70,3 +69,25 @@ def _run_one(index: int) -> object:
     assert _job is not None, "set before the workers were forked"
     function, items = _job
     return function(items[index])
+
+
+@contextmanager
+def processor_limit(seconds: float) -> Iterator[None]:
+    """`TimeoutError` in the block once this process has spent `seconds` of processor time in it: work that reads a
+    hostile file at length ends, as a failure, rather than hold a build, and the worker it runs in, for ever. Processor
+    time, not the clock's: a loaded machine takes longer, not more. Only where a timer's signal can reach the block (the
+    main thread, on Unix); elsewhere (a preview's threads, Windows) it runs unlimited."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"not finished within {seconds:g} s of processor time")
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)

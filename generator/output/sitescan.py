@@ -32,6 +32,7 @@ from generator.privacy.detectors import detect
 from generator.privacy.reading import Read, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
+from generator.tasks import processor_limit
 
 _IGNORED = re.compile(r"[\t\n\r]")
 
@@ -56,6 +57,9 @@ UNKNOWN = "unknown kind"
 """The kind of a sighting that is a file the checks cannot read as text (its text: the file's suffix)."""
 UNREADABLE = "unreadable"
 """The kind of a sighting that is a file of a kind the checks read which they could not (its text: why)."""
+CHECK_LIMIT = 300.0
+"""Seconds of processor time the checks of one file may take, far more than any real page takes: a file made to be
+read for longer is reported as unreadable, not published."""
 UNTRACED = frozenset({UNREAD, PICTURE, UNKNOWN, UNREADABLE})
 """Kinds reported at the site file: their text was written in no content file."""
 NOT_DETAILS = UNTRACED | {LOAD}
@@ -188,10 +192,11 @@ def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[
     name = f"{label}/{relative}"
     check = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)
     try:
-        found = check(name, data, own_host, seen)
+        with processor_limit(CHECK_LIMIT):
+            found = check(name, data, own_host, seen)
     except UnicodeDecodeError:
         return [Sighting(name, 1, UNREADABLE, "it is not UTF-8 text")]
-    except (ValueError, NotImplementedError, RuntimeError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+    except (ValueError, NotImplementedError, RuntimeError, TimeoutError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         return [Sighting(name, 1, UNREADABLE, f"{type(error).__name__}: {error}")]  # a Word file compressed or locked
     if b"\x00" in data and check not in (_check_picture, _check_docx):
         found.append(Sighting(name, 1, UNREADABLE, "it holds NUL bytes: UTF-16 text saved without its mark, or no text"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.output import sitescan
 from generator.output.postbuild import Checker
 from generator.output.sitescan import check_site
 
@@ -134,3 +135,18 @@ def test_a_preview_shares_its_pages_with_its_worker_and_reports_every_finding_in
         assert len(check_site(tmp_path, "example.org", passed, beside=Watched(worker))) == 6
     finally:
         worker.close()
+
+
+def test_a_file_whose_checks_run_past_their_limit_is_reported_unreadable_not_passed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file made to be read at length (a pattern reading it for ever) fails the build, named, rather than hold it."""
+    (tmp_path / "long").mkdir()
+    (tmp_path / "long/index.html").write_text(
+        "".join(f"<p>Paragraph {n} of a long page, read word by word.</p>\n" for n in range(60_000))
+    )
+    (tmp_path / "short.txt").write_text("Fine.\n")
+    monkeypatch.setattr(sitescan, "CHECK_LIMIT", 0.05)
+    found = check_site(tmp_path, "example.org")
+    assert [(item.path, item.kind) for item in found] == [("site/long/index.html", sitescan.UNREADABLE)]
+    assert "not finished within 0.05 s of processor time" in found[0].message()
