@@ -5,7 +5,8 @@ With one worker, or too few items to be worth a process, the results are compute
 more, forked processes compute them: a fork starts at once and shares this process's memory (the site
 model) without pickling it; only the results travel back. Forked workers are short-lived (each exits as soon as
 the work runs out): one that lived on would keep its own copy of every page of memory this process changes
-meanwhile, and of every page its own collections touch. Where processes cannot be forked (Windows), and in a preview (whose server threads make forking unsafe), work is serial.
+meanwhile, and of every page its own collections touch. Where processes cannot be forked (Windows), and in a preview
+(whose server threads make forking unsafe), work is serial.
 """
 
 from __future__ import annotations
