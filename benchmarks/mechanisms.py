@@ -65,10 +65,6 @@ build.writing_order = lambda output: 0
     "no freed memory handed back (`memory.give_back`)": """
 tasks.give_back = postbuild.give_back = memory.give_back = lambda: None
 """,
-    "collector not frozen for the workers (no `gc.freeze` in `tasks.shared_out`)": """
-import types
-tasks.gc = types.SimpleNamespace(freeze=lambda: None, unfreeze=lambda: None)
-""",
     "forked workers kept until every result is read (no `pool.close()` in `tasks.shared_out`)": """
 from multiprocessing.pool import Pool
 Pool.close = lambda self: None
