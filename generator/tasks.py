@@ -72,23 +72,36 @@ def _run_one(index: int) -> object:
     return function(items[index])
 
 
+class OutOfTime(BaseException):
+    """Work past its `processor_limit`. Not an `Exception`: a library that passes over any error it meets (a picture's
+    reader does) does not pass over this one."""
+
+
 @contextmanager
 def processor_limit(seconds: float) -> Iterator[None]:
-    """`TimeoutError` in the block once this process has spent `seconds` of processor time in it: work that reads a
-    hostile file at length ends, as a failure, rather than hold a build, and the worker it runs in, for ever. Processor
-    time, not the clock's: a loaded machine takes longer, not more. Only where a timer's signal can reach the block (the
-    main thread, on Unix); elsewhere (a preview's threads, Windows) it runs unlimited."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    """`OutOfTime` in the block once this process has spent `seconds` of processor time in it, and again every second
+    after: work that reads a hostile file at length ends, as a failure, rather than hold a build, and the worker it runs
+    in, for ever. Processor time, not the clock's: a loaded machine takes longer, not more. Only where a timer's signal
+    can reach the block (the main thread, on Unix) and no timer of its kind runs already (an outer limit, a profiler's);
+    elsewhere (a preview's threads, Windows) it runs unlimited."""
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_PROF) != (0.0, 0.0)
+        or signal.getsignal(signal.SIGPROF) is None  # a handler set outside Python: it could not be put back
+    ):
         yield
         return
 
     def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"not finished within {seconds:g} s of processor time")
+        raise OutOfTime(f"not finished within {seconds:g} s of processor time")
 
     previous = signal.signal(signal.SIGPROF, expired)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
+        signal.setitimer(signal.ITIMER_PROF, seconds, 1.0)
         yield
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+        try:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+        finally:
+            signal.signal(signal.SIGPROF, previous)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
 
 import pytest
 
-from generator.tasks import processor_limit
+from generator.tasks import OutOfTime, processor_limit
 
 
 def _busy(seconds: float) -> None:
@@ -17,8 +18,23 @@ def _busy(seconds: float) -> None:
         pass
 
 
-def test_work_past_its_processor_time_stops_with_a_timeout() -> None:
-    with pytest.raises(TimeoutError, match=r"not finished within 0\.2 s of processor time"), processor_limit(0.2):
+def test_work_past_its_processor_time_stops() -> None:
+    with pytest.raises(OutOfTime, match=r"not finished within 0\.2 s of processor time"), processor_limit(0.2):
+        _busy(5)
+
+
+def test_a_library_that_passes_over_any_error_does_not_pass_over_the_limit() -> None:
+    """A picture's reader passes over any `Exception` it meets in a file's segments (`except Exception: pass`)."""
+    started = time.process_time()
+    with pytest.raises(OutOfTime), processor_limit(0.2), contextlib.suppress(Exception):  # as such a library does
+        _busy(5)
+    assert time.process_time() - started < 1
+
+
+def test_a_limit_passed_over_even_so_comes_again() -> None:
+    with pytest.raises(OutOfTime), processor_limit(0.1):
+        with contextlib.suppress(BaseException):  # as a careless `except:` does
+            _busy(5)
         _busy(5)
 
 
@@ -29,6 +45,26 @@ def test_work_within_its_time_runs_and_leaves_no_timer_or_handler_behind() -> No
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
     assert signal.getsignal(signal.SIGPROF) is before
     _busy(0.6)  # no timer left to fire
+
+
+def test_a_timer_already_running_stays_in_charge() -> None:
+    """A profiler's timer of the same kind, or an outer limit, is neither stopped nor put off by an inner one."""
+    ticks: list[int] = []
+    before = signal.signal(signal.SIGPROF, lambda signum, frame: ticks.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_PROF, 0.01, 0.01)
+        with processor_limit(300):
+            _busy(0.1)
+        assert signal.getitimer(signal.ITIMER_PROF) != (0.0, 0.0)
+        _busy(0.1)
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, before)
+    assert len(ticks) > 10
+    started = time.process_time()
+    with pytest.raises(OutOfTime), processor_limit(0.2), processor_limit(5):
+        _busy(3)
+    assert time.process_time() - started < 1
 
 
 def test_waiting_is_no_processor_time() -> None:

@@ -215,8 +215,9 @@ DECLARED = "an entity declared in the file, <!ENTITY …>, shown wherever its na
 def declared_entities(data: bytes) -> list[int]:
     """The lines of a file that declare an XML entity (`<!ENTITY a "07700 9">` in a drawing): a browser shows its text
     wherever `&a;` stands, where the checks read only `&a;`."""
-    at, lines = data.find(b"<!ENTITY"), []
+    at, lines, line, counted = data.find(b"<!ENTITY"), [], 1, 0
     while at >= 0:
-        lines.append(data.count(b"\n", 0, at) + 1)
+        line, counted = line + data.count(b"\n", counted, at), at  # from the last one: a file of them is read once
+        lines.append(line)
         at = data.find(b"<!ENTITY", at + 1)
     return lines

@@ -32,7 +32,7 @@ from generator.privacy.detectors import detect
 from generator.privacy.reading import Read, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
-from generator.tasks import processor_limit
+from generator.tasks import OutOfTime, processor_limit
 
 _IGNORED = re.compile(r"[\t\n\r]")
 
@@ -193,14 +193,14 @@ def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[
     check = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)
     try:
         with processor_limit(CHECK_LIMIT):
-            found = check(name, data, own_host, seen)
+            found, declared = check(name, data, own_host, seen), declared_entities(data)
     except UnicodeDecodeError:
         return [Sighting(name, 1, UNREADABLE, "it is not UTF-8 text")]
-    except (ValueError, NotImplementedError, RuntimeError, TimeoutError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+    except (ValueError, NotImplementedError, RuntimeError, OutOfTime, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         return [Sighting(name, 1, UNREADABLE, f"{type(error).__name__}: {error}")]  # a Word file compressed or locked
     if b"\x00" in data and check not in (_check_picture, _check_docx):
         found.append(Sighting(name, 1, UNREADABLE, "it holds NUL bytes: UTF-16 text saved without its mark, or no text"))
-    return found + [Sighting(name, line, UNREAD, DECLARED) for line in declared_entities(data)]
+    return found + [Sighting(name, line, UNREAD, DECLARED) for line in declared]
 
 
 def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from generator.output import sitescan
 from generator.output.postbuild import Checker
@@ -150,3 +152,25 @@ def test_a_file_whose_checks_run_past_their_limit_is_reported_unreadable_not_pas
     found = check_site(tmp_path, "example.org")
     assert [(item.path, item.kind) for item in found] == [("site/long/index.html", sitescan.UNREADABLE)]
     assert "not finished within 0.05 s of processor time" in found[0].message()
+
+
+def test_a_picture_whose_reader_passes_over_errors_is_unreadable_past_the_limit_not_passed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pillow's JPEG reader passes over any error in a JFIF segment: a picture of a hundred thousand of them is read
+    past the limit, and must not pass for that."""
+    picture = io.BytesIO()
+    Image.new("RGB", (1, 1)).save(picture, "JPEG")
+    segment = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    data = picture.getvalue()
+    (tmp_path / "photo.jpg").write_bytes(data[:2] + segment * 100_000 + data[2:])
+    monkeypatch.setattr(sitescan, "CHECK_LIMIT", 0.01)
+    found = check_site(tmp_path, "example.org")
+    assert [(item.path, item.kind) for item in found] == [("site/photo.jpg", sitescan.UNREADABLE)]
+    assert "not finished within 0.01 s of processor time" in found[0].message()
+
+
+def test_each_entity_a_file_declares_is_reported_at_its_line() -> None:
+    data = b"<?xml?>\n<!DOCTYPE svg [\n<!ENTITY a 'x'>\n\n<!ENTITY b 'y'><!ENTITY c 'z'>\n]>\n<svg/>"
+    found = sitescan.check_file("site", "card.svg", data, "example.org", set())
+    assert [(item.line, item.kind) for item in found] == [(3, sitescan.UNREAD), (5, sitescan.UNREAD), (5, sitescan.UNREAD)]
