@@ -78,19 +78,20 @@ class OutOfTime(BaseException):
 
 
 @contextmanager
-def processor_limit(seconds: float) -> Iterator[None]:
+def processor_limit(seconds: float) -> Iterator[bool]:
     """`OutOfTime` in the block once this process has spent `seconds` of processor time in it, and again every second
     after: work that reads a hostile file at length ends, as a failure, rather than hold a build, and the worker it runs
     in, for ever. Processor time, not the clock's: a loaded machine takes longer, not more. Only where a timer's signal
     can reach the block (the main thread, on Unix) and no timer of its kind runs already (an outer limit, a profiler's);
-    elsewhere (a preview's threads, Windows) it runs unlimited."""
+    elsewhere (a preview's threads, Windows) it runs unlimited. It yields whether it set the limit: an `OutOfTime` in a
+    block it did not limit is an outer limit's."""
     if (
         not hasattr(signal, "setitimer")
         or threading.current_thread() is not threading.main_thread()
         or signal.getitimer(signal.ITIMER_PROF) != (0.0, 0.0)
         or signal.getsignal(signal.SIGPROF) is None  # a handler set outside Python: it could not be put back
     ):
-        yield
+        yield False
         return
 
     def expired(signum: int, frame: object) -> None:
@@ -99,7 +100,7 @@ def processor_limit(seconds: float) -> Iterator[None]:
     previous = signal.signal(signal.SIGPROF, expired)
     try:
         signal.setitimer(signal.ITIMER_PROF, seconds, 1.0)
-        yield
+        yield True
     finally:
         try:
             signal.setitimer(signal.ITIMER_PROF, 0)

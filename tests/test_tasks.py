@@ -62,7 +62,8 @@ def test_a_timer_already_running_stays_in_charge() -> None:
         signal.signal(signal.SIGPROF, before)
     assert len(ticks) > 10
     started = time.process_time()
-    with pytest.raises(OutOfTime), processor_limit(0.2), processor_limit(5):
+    with pytest.raises(OutOfTime), processor_limit(0.2) as outer, processor_limit(5) as inner:
+        assert (outer, inner) == (True, False)  # the inner one says it set no limit: an out of time is the outer's
         _busy(3)
     assert time.process_time() - started < 1
 

@@ -58,8 +58,7 @@ UNKNOWN = "unknown kind"
 UNREADABLE = "unreadable"
 """The kind of a sighting that is a file of a kind the checks read which they could not (its text: why)."""
 CHECK_LIMIT = 300.0
-"""Seconds of processor time the checks of one file may take, far more than any real page takes: a file made to be
-read for longer is reported as unreadable, not published."""
+"""Seconds of processor time one file's checks may take, far more than any page takes: past it, a file is unreadable."""
 UNTRACED = frozenset({UNREAD, PICTURE, UNKNOWN, UNREADABLE})
 """Kinds reported at the site file: their text was written in no content file."""
 NOT_DETAILS = UNTRACED | {LOAD}
@@ -191,12 +190,15 @@ def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[
     """The checks of the file at `relative` (a path in the site), by its kind."""
     name = f"{label}/{relative}"
     check = CHECKS.get(PurePosixPath(relative).suffix.lower(), _check_other)
+    limited = False  # unless the limit below is this file's own, any out of time is an outer limit's
     try:
-        with processor_limit(CHECK_LIMIT):
+        with processor_limit(CHECK_LIMIT) as limited:
             found, declared = check(name, data, own_host, seen), declared_entities(data)
     except UnicodeDecodeError:
         return [Sighting(name, 1, UNREADABLE, "it is not UTF-8 text")]
     except (ValueError, NotImplementedError, RuntimeError, OutOfTime, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+        if isinstance(error, OutOfTime) and not limited:
+            raise
         return [Sighting(name, 1, UNREADABLE, f"{type(error).__name__}: {error}")]  # a Word file compressed or locked
     if b"\x00" in data and check not in (_check_picture, _check_docx):
         found.append(Sighting(name, 1, UNREADABLE, "it holds NUL bytes: UTF-16 text saved without its mark, or no text"))

@@ -12,6 +12,7 @@ from PIL import Image
 from generator.output import sitescan
 from generator.output.postbuild import Checker
 from generator.output.sitescan import check_site
+from generator.tasks import OutOfTime, processor_limit
 
 
 class Watched:
@@ -174,3 +175,13 @@ def test_each_entity_a_file_declares_is_reported_at_its_line() -> None:
     data = b"<?xml?>\n<!DOCTYPE svg [\n<!ENTITY a 'x'>\n\n<!ENTITY b 'y'><!ENTITY c 'z'>\n]>\n<svg/>"
     found = sitescan.check_file("site", "card.svg", data, "example.org", set())
     assert [(item.line, item.kind) for item in found] == [(3, sitescan.UNREAD), (5, sitescan.UNREAD), (5, sitescan.UNREAD)]
+
+
+def test_an_outer_limit_running_out_during_a_file_s_checks_is_not_blamed_on_the_file() -> None:
+    """Only a file's own limit makes it unreadable: an outer one (a caller's, over many files) ends the caller's work."""
+    page = ("<p>Some ordinary text about the school year and its events.</p>\n" * 3000).encode()
+    found = []
+    with pytest.raises(OutOfTime), processor_limit(0.3):
+        for number in range(40):
+            found += sitescan.check_file("site", f"p{number}.html", page, "example.org", set())
+    assert found == []
