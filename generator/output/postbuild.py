@@ -113,8 +113,8 @@ class PageChecks:
         process checks those while the worker finishes the pages, then shares the pages the worker has not reached."""
         try:
             others = check_site(self.site, self.own_host, checked=set(self.checked), label=self.label)
-            answers = sorted(self.shared(), key=lambda answer: self.checked[answer[0]])
-            pages = [item for _, _, found in answers for item in found or ()]
+            latest = {relative: found for relative, _, found in self.shared()}  # a page written twice: its later answer
+            pages = [item for relative in self.checked if relative in latest for item in latest[relative] or ()]
         finally:
             self.close()  # the worker too, if that failed: nothing will wait for it now
         return pages + others

@@ -59,6 +59,21 @@ def test_every_page_is_reported_once_in_the_order_written(tmp_path: Path) -> Non
     ]
 
 
+def test_a_page_written_twice_is_reported_once_as_last_written(tmp_path: Path) -> None:
+    """An engine may write a page again (another plugin's, or a hook's): its findings are its final bytes', once."""
+    names = _pages(tmp_path, 3)
+    checks = PageChecks(tmp_path, "example.org")
+    for name in names:
+        checks.written(name)
+    (tmp_path / names[0]).write_text("<p>Ring 07700 900999.</p>")
+    checks.written(names[0])
+    assert [(f.path, f.text) for f in checks.finish()] == [
+        (f"site/{names[0]}", "07700 900999"),
+        (f"site/{names[1]}", "07700 900001"),
+        (f"site/{names[2]}", "07700 900002"),
+    ]
+
+
 def test_a_halted_worker_answers_for_each_page_it_checked_and_gives_back_each_one_it_had_not(tmp_path: Path) -> None:
     names = _pages(tmp_path, 300)
     worker = Checker(tmp_path, "example.org")
