@@ -10,19 +10,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-OWN_SECTIONS = (
-    "## Performance mechanisms",
-    "## Privacy scan",
-    "## Before and after the one build path (issue 16)",
-    "## Pages kept page by page (issue 16)",
-    "## Where the build's time goes (issue 16)",
-    "## PDF cache (issue 23)",
-    "## PDF printers (issue 23)",
-    "## Lighthouse: page weight on a phone",
-    "## Largest page at 1,000 audits",
-)
-"""Written by benchmarks/mechanisms.py, privacy_scan.py, pdf_cache.py, pdf_printers.py, lighthouse.py and page_size.py,
-and sections measured by hand."""
+SCALE_SECTIONS = ("## The core without Python-Markdown", "## Choices")
+"""The sections scale.py writes every time, under its table (and `## Preview` when it measures the preview)."""
 
 
 def _sections(text: str) -> dict[str, str]:
@@ -41,10 +30,11 @@ def write_section(heading: str, text: str) -> None:
     )
 
 
-def kept_sections() -> str:
-    """The sections other benchmarks wrote, to append when scale.py rewrites the file."""
+def kept_sections(written: tuple[str, ...]) -> str:
+    """Every section but those scale.py has just `written`, in their order, to append when it rewrites the file:
+    the other benchmarks' sections and those measured by hand."""
     current = _sections(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    return "".join(f"\n{heading}\n{current[heading].rstrip()}\n" for heading in OWN_SECTIONS if heading in current)
+    return "".join(f"\n{heading}\n{body.rstrip()}\n" for heading, body in current.items() if heading not in written)
 
 
 def machine() -> str:

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from preview import measure_preview, report
-from results import RESULTS, kept_sections, machine
+from results import RESULTS, SCALE_SECTIONS, kept_sections, machine
 from synthetic import make_plain_project, make_project
 
 from generator.model import Audience
@@ -363,7 +363,7 @@ def main() -> None:
         + preview
         + CHOICES
     )
-    text += kept_sections()
+    text += kept_sections(SCALE_SECTIONS + (("## Preview",) if preview else ()))
     RESULTS.write_text(text, encoding="utf-8")
     print(text)
 
