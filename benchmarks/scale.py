@@ -300,24 +300,20 @@ CHOICES = """
   sitemap at every rebuild), a worker interpreter checks the files other than pages and a share of the pages
   while the preview checks the rest (`postbuild.Checker`), the site folder is listed with `os.scandir` (`sitedir.files_in`), not `Path.rglob`, and
   Pagefind catches up in the background.
-- **Not met, and why** (2026-12-03, evening, the table above): met: all processes together peak at 451 MB
-  at 5,000 audits (target 500 MB; 613 MB this afternoon: generated files are now held compressed until
-  written, MkDocs is given each page's HTML only as it writes it, and the check's results are let go once
-  the pages are made), and 5,000 ÷ 1,000 is 4.10× (target 5.5×). Not met: at 1,000 audits the build takes
-  1.73× a bare MkDocs build of the same page count (target 1.3×; 1.98× and 1.57× in two runs this afternoon:
-  the machine's speed varies by a third from run to run, and this run's bare build took 22.1 s against
-  16.7 s then). Met since this table, measured with `benchmarks/preview.py` (the section *Preview*): a
-  saved sentence shows in 1.2 s (target 3 s; 2.2 s on a slower spell of the machine, 3.4 s before the theme's
-  templates were kept compiled and unchanged files went unchecked), and a saved title in 2.7 s at the median
-  of ten saves (target 3 s; the slowest 3.6 s, so not every save is within it; 4.9 s when every listing was made
-  again at each title: see *Pages kept page by page* below).
-  The build is bound by the 2 cores: a build of 1,000 audits uses about 50 s of processor time against the
-  bare build's 16 s, because it does more than the bare build: it checks and privacy-scans every content
-  file, renders every page itself, scans every built page and file again as the last privacy guard, and
-  indexes the briefings for search. Even shared perfectly over 2 cores that is about 1.6× the bare build;
-  the target needs more cores or less work per build, and the privacy checks stay. On a quiet machine the
-  gap is wider, not narrower (1.96× to 2.33× on 2026-12-04: see *Where the build's time goes*): the bare
-  build, in one process, gains most from it.
+- **Not met, and why** (2026-12-06, the table above, on a 2-core Intel Xeon): met: all processes together peak
+  at 492 MB at 5,000 audits (target 500 MB, a thin margin: 489 to 498 MB in the runs of *The mechanisms measured
+  again* below), 5,000 ÷ 1,000 is 4.48× (target 5.5×), and the preview (the section *Preview*) shows a saved
+  sentence in 1.13 s and a saved title in 1.65 s at the median of five saves, the slowest 2.08 s (target 3 s).
+  Not met: at 1,000 audits the build takes 2.74× a bare MkDocs build of the same page count (target 1.3×). On
+  2026-12-03 this table, made on a 2-core AMD EPYC, said 1.73×: that machine's bare build took 22.1 s against
+  6.6 s here, and the full build 38.2 s against 18.0 s. The ratio depends on the machine as much as on the code,
+  because the two builds do different work: the bare build is one process, and the full build uses about 31 s of
+  processor time against the bare build's 6 s. It checks and privacy-scans every content file, renders every
+  page itself, scans every built page and file again as the last privacy guard (about half of the 31 s), and
+  indexes the briefings for search. Without the built-site scan, the rest, shared perfectly over the 2 cores,
+  would already be about 1.15×; 1.3× would leave that scan a tenth of the processor time it takes (*The
+  mechanisms measured again, and what the build's time is made of*). The target needs more cores or less work
+  per build, and the privacy checks stay.
 """
 
 
