@@ -24,9 +24,9 @@ from generator.output import sitedir
 from generator.output.origins import Origins, problems_of
 from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
 from generator.output.policy import protect_site, protected_page
-from generator.output.postbuild import LARGE_PAGE, PostBuild
+from generator.output.postbuild import PostBuild
 from generator.output.search import part_count
-from generator.output.sitescan import Sighting
+from generator.output.sitescan import LARGE_PAGE, Sighting
 from generator.pipeline import Checked, Memo, check, generate, publishable_slugs
 from generator.privacy.scan import Allowance
 from generator.sitemodel import Output

@@ -15,6 +15,7 @@ import re
 import tempfile
 from collections.abc import Collection
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from generator import tasks
 from generator.output.sitedir import files_in
@@ -25,6 +26,19 @@ POLICY = (
     "default-src 'self'; script-src 'self' {hashes} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+
+
+_IGNORED = re.compile(r"[\t\n\r]")
+
+
+def third_party(url: str, own_host: str) -> bool:
+    """Whether a browser would fetch `url` from another host. Judged as a browser parses it: tabs and newlines
+    dropped, backslashes read as slashes, `//host` and `https:\\host` as hosts, relative to a page on the site."""
+    cleaned = _IGNORED.sub("", url).strip(" \x00-\x1f").replace("\\", "/")
+    if not cleaned.lower().startswith(("http:", "https:", "//", "/")):
+        return bool(urlsplit(cleaned).scheme) and urlsplit(cleaned).scheme.lower() not in ("data", "mailto", "tel")
+    resolved = urlsplit(urljoin(f"https://{own_host}/page/", re.sub(r"^(https?:)/*", r"\1//", cleaned, flags=re.I)))
+    return (resolved.hostname or "") != own_host.lower()
 
 
 def policy(html: bytes) -> str:

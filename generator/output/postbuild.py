@@ -22,12 +22,7 @@ from typing import Any
 
 from generator.memory import give_back
 from generator.output.search import Indexing, indexing
-from generator.output.sitescan import Sighting, check_file, check_site, signature
-
-Answer = tuple[str, bytes, tuple[Sighting, ...] | None]
-"""A file checked: its path in the site, its bytes' digest and what its checks found (None: its bytes were as known)."""
-LARGE_PAGE = 1_000_000
-"""Bytes: a page this large (a long listing) takes tens of MB to parse."""
+from generator.output.sitescan import Answer, Sighting, check_site, checked_file
 
 
 class Checker:
@@ -195,21 +190,6 @@ class PostBuild:
             self.page_checks = None
         if isinstance(self.index, Indexing):
             self.index.stop()
-
-
-def checked_file(
-    site: Path, relative: str, label: str, own_host: str, seen: set[str], known: bytes | None = None
-) -> Answer | None:
-    """The answer for the file at `relative`, or None where there is none (an engine may skip writing an empty page)."""
-    file = site / relative
-    if not file.is_file():
-        return None
-    data = file.read_bytes()
-    digest = signature(data)
-    found = None if digest == known else tuple(check_file(label, relative, data, own_host, seen))
-    if len(data) > LARGE_PAGE:
-        give_back()  # its parse: the checks run beside Pagefind
-    return relative, digest, found
 
 
 def _answered(checked: list) -> list[Answer]:

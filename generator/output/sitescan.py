@@ -18,34 +18,21 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
 from generator.content.pages import DECLARED, declared_entities
 from generator.content.pictures import picture_problems
+from generator.memory import give_back
 from generator.output.blockscan import scan_blocks
-from generator.output.pagetext import DEEPEST, Fragment, css_shown, css_urls, drawing, read_page, svg_text
-from generator.output.policy import unprotected
+from generator.output.pagetext import DEEPEST, css_shown, css_urls, drawing, read_page, svg_text
+from generator.output.policy import third_party, unprotected
 from generator.output.sitedir import files_in
 from generator.privacy.detectors import detect
 from generator.privacy.reading import Read, read_markdown, strings
 from generator.privacy.scan import mask
 from generator.sitemodel import BUNDLE_DIR
 from generator.tasks import OutOfTime, processor_limit
-
-_IGNORED = re.compile(r"[\t\n\r]")
-
-
-def _third_party(url: str, own_host: str) -> bool:
-    """Whether a browser would fetch `url` from another host. Judged as a browser parses it: tabs and newlines
-    dropped, backslashes read as slashes, `//host` and `https:\\host` as hosts, relative to a page on the site."""
-    cleaned = _IGNORED.sub("", url).strip(" \x00-\x1f").replace("\\", "/")
-    if not cleaned.lower().startswith(("http:", "https:", "//", "/")):
-        return bool(urlsplit(cleaned).scheme) and urlsplit(cleaned).scheme.lower() not in ("data", "mailto", "tel")
-    resolved = urlsplit(urljoin(f"https://{own_host}/page/", re.sub(r"^(https?:)/*", r"\1//", cleaned, flags=re.I)))
-    return (resolved.hostname or "") != own_host.lower()
-
 
 LOAD = "third-party"
 """The kind of a sighting that is a load from another host."""
@@ -63,7 +50,6 @@ UNTRACED = frozenset({UNREAD, PICTURE, UNKNOWN, UNREADABLE})
 """Kinds reported at the site file: their text was written in no content file."""
 NOT_DETAILS = UNTRACED | {LOAD}
 """Kinds that are no identifying detail: no privacy allowance covers them."""
-
 
 _REMEDY = "save it again in its own format (a text file as UTF-8), or remove it"
 
@@ -99,18 +85,24 @@ class Sighting:
         return f"privacy: {self.kind}: {mask(self.text)} reached the built site"
 
 
+Answer = tuple[str, bytes, tuple[Sighting, ...] | None]
+"""A file checked: its path in the site, its bytes' digest and what its checks found (None: its bytes were as known)."""
+
+
 class Beside(Protocol):
     """A worker that checks the files handed to it meanwhile (`postbuild.Checker`)."""
 
     def check(self, relative: str, known: bytes | None) -> None: ...
 
-    def answers(self) -> list[tuple[str, bytes, tuple[Sighting, ...] | None]]: ...
+    def answers(self) -> list[Answer]: ...
 
 
 Signatures = dict[str, tuple[int, int, int, bytes, tuple[Sighting, ...]]]
 """Modification time, size, time checked and digest of each site file checked, by path, with what its checks found."""
 RACY_NS = 2_000_000_000
 """FAT's time steps: a file changed this soon after its check may keep time and size (git's "racily clean")."""
+LARGE_PAGE = 1_000_000
+"""Bytes: a page this large (a long listing) takes tens of MB to parse."""
 
 
 def check_site(
@@ -131,18 +123,16 @@ def check_site(
     build passes the pages `PageChecks` already `checked`. The search index is made from the pages checked here.
     """
     seen = set() if seen is None else seen
-    remember = passed is not None
     passed = {} if passed is None else passed
     found: dict[str, tuple[Sighting, ...]] = {}
     """What each file holds, in the order of the folder."""
     due: dict[str, tuple[int, int, int, tuple | None]] = {}
     """Each file to check: its modification time, size and time seen, and what was known of it."""
     for relative in files_in(site):
-        file = site / relative
-        suffix = file.suffix.lower()  # as a browser or a server reads it: NOTES.TXT is text
+        suffix = PurePosixPath(relative).suffix.lower()  # as a browser or a server reads it: NOTES.TXT is text
         if BUNDLE_DIR.match(relative) or suffix in PASSED_OVER or relative in checked or relative == ENGINE_COPY:
             continue
-        now, stat, known = time.time_ns(), file.stat(), passed.get(relative)
+        now, stat, known = time.time_ns(), (site / relative).stat(), passed.get(relative)
         found[relative] = known[4] if known else ()
         if not (known and known[:2] == (stat.st_mtime_ns, stat.st_size) and known[0] < known[2] - RACY_NS):
             due[relative] = (stat.st_mtime_ns, stat.st_size, now, known)
@@ -154,11 +144,10 @@ def check_site(
                 beside.check(relative, known[3] if known else None)
     for relative, (mtime, size, now, known) in due.items():
         if relative not in handed:
-            data = (site / relative).read_bytes()  # once: the digest is of the bytes checked
-            digest = signature(data) if remember else b""
-            here = known[4] if known and known[3] == digest else tuple(check_file(label, relative, data, own_host, seen))
-            found[relative] = here
-            passed[relative] = (mtime, size, now, digest, here)
+            answer = checked_file(site, relative, label, own_host, seen, known[3] if known else None)
+            _, digest, here = answer or (relative, b"", None)  # None: gone since listed, or the bytes were as known
+            found[relative] = found[relative] if here is None else here
+            passed[relative] = (mtime, size, now, digest, found[relative])
     for relative, digest, answer in beside.answers() if beside is not None and handed else ():
         found[relative] = found[relative] if answer is None else answer  # None: the bytes it knew, holding what they held
         passed[relative] = (*due[relative][:3], digest, found[relative])
@@ -186,6 +175,21 @@ def signature(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def checked_file(
+    site: Path, relative: str, label: str, own_host: str, seen: set[str], known: bytes | None = None
+) -> Answer | None:
+    """The answer for the file at `relative`, or None where there is none (an engine may skip writing an empty page)."""
+    file = site / relative
+    if not file.is_file():
+        return None
+    data = file.read_bytes()
+    digest = signature(data)
+    found = None if digest == known else tuple(check_file(label, relative, data, own_host, seen))
+    if len(data) > LARGE_PAGE:
+        give_back()  # its parse: the checks run beside Pagefind
+    return relative, digest, found
+
+
 def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     """The checks of the file at `relative` (a path in the site), by its kind."""
     name = f"{label}/{relative}"
@@ -205,14 +209,11 @@ def check_file(label: str, relative: str, data: bytes, own_host: str, seen: set[
     return found + [Sighting(name, line, UNREAD, DECLARED) for line in declared]
 
 
-def _privacy(path: str, blocks: list[list[Fragment]], seen: set[str] | None = None) -> list[Sighting]:
-    """What `blockscan` finds in a page's blocks, each at the line it starts on."""
-    return _sightings(path, *scan_blocks(blocks, seen))
-
-
 def check_html(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Sighting]:
     blocks, loads, cut = read_page(unprotected(data))
-    found = _privacy(name, blocks, seen) + [Sighting(name, line, LOAD, url) for line, url in loads if _third_party(url, own_host)]
+    found = _sightings(name, *scan_blocks(blocks, seen)) + [
+        Sighting(name, line, LOAD, url) for line, url in loads if third_party(url, own_host)
+    ]
     return list(dict.fromkeys(found + ([Sighting(name, cut[0], UNREAD, cut[1])] if cut is not None else [])))
 
 
@@ -246,8 +247,8 @@ def _check_css(name: str, data: bytes, own_host: str, seen: set[str]) -> list[Si
     urls = [(number, url) for number, line in enumerate(text.split("\n"), start=1) for url in css_urls(line)]
     drawings = [(number, svg) for number, url in urls if (svg := svg_text(url))]
     pictures = [[(number, piece) for _, piece in block] for number, svg in drawings for block in drawing(svg)[0]]
-    return _privacy(name, [[piece] for piece in css_shown(text)] + pictures) + [
-        Sighting(name, number, LOAD, url) for number, url in urls if _third_party(url, own_host)
+    return _sightings(name, *scan_blocks([[piece] for piece in css_shown(text)] + pictures)) + [
+        Sighting(name, number, LOAD, url) for number, url in urls if third_party(url, own_host)
     ]
 
 

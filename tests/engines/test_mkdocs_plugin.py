@@ -446,7 +446,7 @@ def test_a_preview_rewrites_every_page_after_mkdocs_yml_or_the_theme_changes(pro
 def test_large_pages_are_written_first_then_the_searchable_ones() -> None:
     """Checking a long listing takes the most memory: done before Pagefind starts, once the searchable pages are written."""
     from generator.build import writing_order as _writing_order
-    from generator.output.postbuild import LARGE_PAGE
+    from generator.output.sitescan import LARGE_PAGE
     from generator.sitemodel import Output
 
     outputs = [

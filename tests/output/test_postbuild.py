@@ -94,9 +94,9 @@ def test_pages_the_worker_has_not_reached_are_shared_and_each_is_checked_once(tm
     half of what is left, and so on: every page is checked by one of them and reported once, in the order written."""
     names = _pages(tmp_path, 300)
     here: list[str] = []
-    shipped = postbuild.check_file
+    shipped = postbuild.checked_file
     monkeypatch.setattr(
-        postbuild, "check_file", lambda label, relative, *rest: here.append(relative) or shipped(label, relative, *rest)
+        postbuild, "checked_file", lambda site, relative, *rest: here.append(relative) or shipped(site, relative, *rest)
     )
     checks = PageChecks(tmp_path, "example.org")
     for name in names:
