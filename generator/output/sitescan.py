@@ -122,8 +122,7 @@ def check_site(
     worker `beside` it the files other than pages, and pages until both have about as many bytes to read. A full
     build passes the pages `PageChecks` already `checked`. The search index is made from the pages checked here.
     """
-    seen = set() if seen is None else seen
-    passed = {} if passed is None else passed
+    seen, passed = set() if seen is None else seen, {} if passed is None else passed
     found: dict[str, tuple[Sighting, ...]] = {}
     """What each file holds, in the order of the folder."""
     due: dict[str, tuple[int, int, int, tuple | None]] = {}
@@ -144,10 +143,11 @@ def check_site(
                 beside.check(relative, known[3] if known else None)
     for relative, (mtime, size, now, known) in due.items():
         if relative not in handed:
-            answer = checked_file(site, relative, label, own_host, seen, known[3] if known else None)
-            _, digest, here = answer or (relative, b"", None)  # None: gone since listed, or the bytes were as known
-            found[relative] = found[relative] if here is None else here
-            passed[relative] = (mtime, size, now, digest, found[relative])
+            if not (answer := checked_file(site, relative, label, own_host, seen, known[3] if known else None)):
+                passed.pop(relative, None)  # gone since listed: read again if it comes back, whatever its time
+                continue
+            found[relative] = found[relative] if answer[2] is None else answer[2]  # None: the bytes were as known
+            passed[relative] = (mtime, size, now, answer[1], found[relative])
     for relative, digest, answer in beside.answers() if beside is not None and handed else ():
         found[relative] = found[relative] if answer is None else answer  # None: the bytes it knew, holding what they held
         passed[relative] = (*due[relative][:3], digest, found[relative])

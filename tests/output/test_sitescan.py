@@ -82,6 +82,27 @@ def test_a_page_the_worker_finds_unchanged_still_reports_what_it_held_and_is_rem
         worker.close()
 
 
+def test_a_file_gone_when_the_preview_reads_it_is_read_again_when_it_comes_back(tmp_path: Path, monkeypatch) -> None:
+    """A plugin moves a file aside and back (keeping its old time) just as the preview reads it: it is not remembered
+    as passed, so the next rebuild reads it and reports what it holds."""
+    notes, aside = tmp_path / "notes.txt", tmp_path.parent / "notes.aside"
+    notes.write_text("Ring 07700 900461.\n")
+    old = notes.stat().st_mtime_ns - 10_000_000_000
+    os.utime(notes, ns=(old, old))
+    shipped = sitescan.checked_file
+
+    def moved_aside(site: Path, relative: str, *rest):
+        notes.rename(aside)
+        return shipped(site, relative, *rest)
+
+    passed: dict = {}
+    monkeypatch.setattr(sitescan, "checked_file", moved_aside)
+    assert check_site(tmp_path, "example.org", passed) == []
+    monkeypatch.setattr(sitescan, "checked_file", shipped)
+    aside.rename(notes)
+    assert [f.text for f in check_site(tmp_path, "example.org", passed)] == ["07700 900461"]
+
+
 def test_a_page_the_worker_checks_again_reports_its_new_finding(tmp_path: Path) -> None:
     names = _site(tmp_path)
     worker = Checker(tmp_path, "example.org")
