@@ -1,7 +1,8 @@
 """A family or a baby named by its surname alone: "the Whitfield family", "the Patels were", "Baby Whitfield".
 
 A surname alone names a family where "the" comes before it and a family's word after it (not a family service's:
-"the Orchard family hub"); in the plural, as a family acts ("the Patels were seen", "the Joneses' home"), where it is a
+"the Orchard family hub"), or its children's ("the Patel boys"); in the plural ("the Patels, who…", "visited the
+Patels"), or as it is or a possessive as a family acts ("the Williams were seen", "the Jones' home"), where it is a
 known surname that is no everyday word, nor a people's, a faith's or a role's ("the Romans", "the Judges"); and after
 "Baby", "Child" or "Infant" where it is a known surname.
 """
@@ -35,6 +36,8 @@ and their children"; not a verb in the singular, which a home or a unit takes ("
 _THINGS = re.compile(r"['’][ \t]+(?:home|house|flat|address|children|kids|boys|girls|parents)\b")
 """After a surname as it is and an apostrophe, a family's things: "the Jones' home" (not "the Hughes' review")."""
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_KIN = re.compile(r"[ \t]+(?:boys|girls|brothers|sisters|kids|sons|daughters)\b")
+"""After a surname as it is: a family's children ("the Patel boys")."""
 _GROUPS = frozenset(
     "roman norman christian tudor stuart pole czech turk saxon celt viking moor frank finn dane judge bishop doctor"  # noqa: SIM905
     " steward constable lord queen prince pope sheriff vicar clerk guard ranger scout pilot sergeant major warden angel"
@@ -56,28 +59,33 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
         return False  # "the Council's children's services"
     before = text[max(0, start - 12) : start]
     if _THE.search(before):
-        return FAMILY_AFTER.match(text, end) is not None or _plural(word, bare, text, end)
+        kin = _KIN.match(text, end) is not None and _family_surname(bare)  # the Patel boys
+        return FAMILY_AFTER.match(text, end) is not None or kin or _plural(word, bare, text, end)
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
 def _plural(word: str, bare: str, text: str, end: int) -> bool:
-    """A known surname written for a family: in the plural ("Patels", "Joneses", "Okafor-Smiths"), as it is ("the
-    Williams were"), or as a possessive ("the Patel's were": `bare` without it), as a family acts."""
+    """A known surname written for a family: in the plural, whatever follows ("Patels", "Joneses", "Okafor-Smiths"), or as
+    it is ("the Williams were") or as a possessive ("the Patel's were": `bare` without it), as a family acts."""
     possessive = bare != word
     stem = _singular(bare)
+    if not _family_surname(stem, as_written=word == stem):
+        return False
+    if (word != stem and not possessive) or _AS_A_FAMILY_ACTS.match(text, end):
+        return True  # in the plural, whatever follows: the Patels, who…; visited the Patels; the Patels' flat
+    if possessive:
+        return _WORD_AFTER.match(text, end) is not None  # the Patel's landlord
+    return _THINGS.match(text, end) is not None  # the Jones' home, not the Hughes' review
+
+
+def _family_surname(stem: str, as_written: bool = False) -> bool:
+    """Whether `stem` is a known surname a family is named by: no people's, faith's, role's, landscape's or everyday
+    word, nor, where it is `as_written` and ends in "s", one in the plural ("the Woods", "the Mills")."""
     surname = stem.lower()
     if not stem or not all(part in surnames() for part in stem.split("-")):
         return False
-    names = (surname, surname[:-1]) if word == stem and surname.endswith("s") else (surname,)
-    if any(name in _GROUPS or name in landscape_words() or name in everyday() for name in names):
-        return False  # "the Woods", "the Mills": a surname as it is, a place's words in the plural
-    if _AS_A_FAMILY_ACTS.match(text, end):
-        return True
-    if possessive:
-        return _WORD_AFTER.match(text, end) is not None  # the Patel's landlord
-    if word != stem:
-        return text[end : end + 1] in ("'", "’")  # the Patels' flat
-    return _THINGS.match(text, end) is not None  # the Jones' home, not the Hughes' review
+    names = (surname, surname[:-1]) if as_written and surname.endswith("s") else (surname,)
+    return not any(name in _GROUPS or name in landscape_words() or name in everyday() for name in names)
 
 
 def _singular(word: str) -> str:
