@@ -244,15 +244,14 @@ _FAMILY_NAMING = frozenset({"family", "families", "household", "baby"})
 
 def file_name_findings(path: str, declared: list[frozenset[str]]) -> list[Finding]:
     """A file's name becomes its page's address, in links, the sitemap and downloads: a number, postcode or
-    e-mail in it, a given name and a known surname in either order ("2024-06-tyler-smith", "patel-amir"), or a
-    family or baby named by a known surname ("the-smith-family", "baby-smith")."""
+    e-mail in it, a given name followed by a known surname ("2024-06-tyler-smith"), or a family or baby named by a
+    known surname ("the-smith-family", "baby-smith")."""
     stem = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", PurePosixPath(path).stem)  # TylerSmith.png
     words = [word for word in re.split(r"[-_.\s+,;~%&]+", stem) if word]
     found = [f for f in scan_read(read_markdown(" ".join(words))) if f.severity == ERROR]
     for first, second in pairwise(words):
         given, surname = first.title(), second.title()
-        person = names.is_person(given, surname) or slugnames.surname_first(given, surname)  # patel-amir too
-        if person and not any(names.words(f"{given} {surname}") <= d for d in declared):
+        if names.is_person(given, surname) and not any(names.words(f"{given} {surname}") <= d for d in declared):
             found.append(Finding("name", f"{first}-{second}", 1))
     if _FAMILY_NAMING & {word.lower() for word in words}:
         capitalised = " ".join(word if word.lower() in _FAMILY_WORDS else word.title() for word in words)

@@ -4,10 +4,9 @@ full stop, in lower case or capitals, perhaps with one or two middle initials ("
 a handle, a hashtag or a link's target ("x.com/AmirPatel", "#JusticeForAmirPatel"). A link's target is published with
 its page (hovered, printed, copied), so a name in it is a name on the page.
 
-As in a file's name (`scan.file_name_findings`), two such words are a name only where one is a given name that is no
-everyday word and the other a known surname, in either order ("tyler-okafor", "okafor-tyler", as records write a surname
-first), a rank or a title never read as a surname first ("king-charles"); and not where the word after them names an
-organisation ("florence-nightingale-foundation"), whose name is a public one.
+As in a file's name (`scan.file_name_findings`), two such words are a name only where the first is a given name
+that is no everyday word and the second a known surname; and not where the word after them names an organisation
+("florence-nightingale-foundation"), whose name is a public one.
 """
 
 from __future__ import annotations
@@ -39,13 +38,6 @@ _RUN_TOGETHER = re.compile(rf"(?:[/@#=?&_.\-0-9]|¦ )([{_LETTERS}]*[{_LOWER}][{_
 _SEGMENT = re.compile(rf"[{_UPPER}]?[{_LOWER}]+|[{_UPPER}]+(?![{_LOWER}])")
 _PARTICLES = frozenset({"Mac", "Mc", "Van", "Von", "Del", "Della", "Fitz", "San", "Santa", "Los", "Las", "O", "D"})
 """What starts one surname or place with a capital inside it ("MacKay", "VanDyke", "SanDiego", "OBrien")."""
-_NEVER_FIRST = frozenset(
-    "king queen prince princess duke duchess earl baron count lord lady sir dame pope saint bishop cardinal archbishop"  # noqa: SIM905
-    " emperor empress tsar sultan captain admiral general colonel major sergeant doctor judge north south east west"
-    " upper lower great little nether market".split()
-)
-"""Surnames that are ranks and titles, or start a place's name: before a given name they are its title or a town's
-first word, not a surname first ("king-charles", "pope-francis", "lord-nelson", "west-kirby")."""
 _NEVER_GIVEN = _PARTICLES | {"Love", "Visit", "Team", "Save", "Stop", "Think", "Keep"}
 """Words that start a campaign's hashtag, not a name: "#LoveLondon", "#VisitHaroldHill", "#ThinkFamily"."""
 
@@ -57,24 +49,16 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         given = _WORD_BEFORE.search(text, max(0, joint.start() - _LONGEST), joint.start())
         if given is None or given.start() <= reach:
             continue
-        first, (second, after) = given.group(), joint.groups()
-        double = joint.group() == "-" and first.istitle() and second.istitle() and joint.start(1) == joint.end()
+        surname, after = joint.groups()
+        double = joint.group() == "-" and given.group().istitle() and surname.istitle() and joint.start(1) == joint.end()
         if double and not _in_address(text, given.start()):
             continue  # Tyler-Okafor: a double-barrelled name (not in "x.org/Amir-Patel", "x.org/Tyler-Smith")
-        if _named(text, given.start(), first, second, after) or (
-            surname_first(first, second) and _named(text, given.start(), second, first, after)
-        ):
-            reach = joint.end(1)  # a given name and a surname, or a surname first as records write it ("patel-amir")
+        if _named(text, given.start(), given.group(), surname, after):
+            reach = joint.end(1)
             yield given.start(), text[given.start() : reach], ERROR
     for run in _RUN_TOGETHER.finditer(text):
         if _run_named(text, run.start(1), run.group(1)):
             yield run.start(1), run.group(1), ERROR
-
-
-def surname_first(first: str, second: str) -> bool:
-    """Whether two words are a surname and a given name, as records write them ("patel-amir"): no rank, title or
-    town's first word first, nor a place of two words ("sierra-leone", "compton-martin")."""
-    return first.lower() not in _NEVER_FIRST and is_person(second.title(), first.title()) and not two_word_place(first, second)
 
 
 def _run_named(text: str, start: int, run: str) -> bool:
