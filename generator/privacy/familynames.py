@@ -79,15 +79,15 @@ def _plural(word: str, bare: str, text: str, end: int, met: bool) -> bool:
     Williams were") or as a possessive ("the Patel's were": `bare` without it), as a family acts; in the plural too
     where people are `met` ("services visited the Patels") or are who ("the Patels, who…"), but not before a capitalised
     word, as part of a name ("the Masons Arms", "How the Grants Were Spent")."""
-    possessive = bare != word
-    stem = _singular(bare)
-    if not _family_surname(stem, as_written=word == stem):
+    possessive, written = bare != word, bare.replace("’", "'")  # as Word writes O’Brien
+    stem = _singular(written)
+    if not _family_surname(stem, as_written=not possessive and written == stem):
         return False
     if _AS_A_FAMILY_ACTS.match(text, end):
         return True
     if possessive:
         return _WORD_AFTER.match(text, end) is not None  # the Patel's landlord
-    if word != stem:  # the Patels' flat; visited the Patels; the Patels, who…
+    if written != stem:  # the Patels' flat; visited the Patels; the Patels, who…
         return text[end : end + 1] in ("'", "’") or (
             (met or _WHO.match(text, end) is not None) and not _CAPITAL_AFTER.match(text, end)
         )

@@ -159,6 +159,7 @@ ROUTES = [
     ("family-plural-then-who", "The Patels, who had moved from Leicester, were not seen.", "name", 0),
     ("family-plural-after-a-verb", "Services visited the Patels twice.", "name", 0),
     ("family-children-by-surname", "The Patel boys were not seen at school.", "name", 0),
+    ("family-plural-as-word-writes-it", "The O’Briens were seen at home.", "name", 0),
     ("family-plural-of-a-word", "The Singhs were known to services.", "name", 0),
     ("name-slug-initial-after-dot", "See x.org/appeal/amir.s.patel for the posts.", "name", 0),
     ("name-title-slug-deep-in-address", "See x.org/stories/Justice-for-Amir-Patel now.", "name", 0),
