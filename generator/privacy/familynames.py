@@ -1,8 +1,7 @@
 """A family or a baby named by its surname alone: "the Whitfield family", "the Patels were", "Baby Whitfield".
 
 A surname alone names a family where "the" comes before it and a family's word after it (not a family service's:
-"the Orchard family hub"), or its children's ("the Patel boys"); as a family acts ("the Patels were seen", "the Jones'
-home"), or in the plural where people are met or are who ("visited the Patels", "the Patels, who…"), where it is a
+"the Orchard family hub"); in the plural, as a family acts ("the Patels were seen", "the Joneses' home"), where it is a
 known surname that is no everyday word, nor a people's, a faith's or a role's ("the Romans", "the Judges"); and after
 "Baby", "Child" or "Infant" where it is a known surname.
 """
@@ -36,8 +35,6 @@ and their children"; not a verb in the singular, which a home or a unit takes ("
 _THINGS = re.compile(r"['’][ \t]+(?:home|house|flat|address|children|kids|boys|girls|parents)\b")
 """After a surname as it is and an apostrophe, a family's things: "the Jones' home" (not "the Hughes' review")."""
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")
-_KIN = re.compile(r"[ \t]+(?:boys|girls|brothers|sisters|kids|sons|daughters)\b")
-"""After a surname as it is: a family's children ("the Patel boys")."""
 _GROUPS = frozenset(
     "roman norman christian tudor stuart pole czech turk saxon celt viking moor frank finn dane judge bishop doctor"  # noqa: SIM905
     " steward constable lord queen prince pope sheriff vicar clerk guard ranger scout pilot sergeant major warden angel"
@@ -50,16 +47,6 @@ _GROUPS = frozenset(
 Romans were", "the Roma have", "the Tudors had", "the Judges said", "the Borders were", "the Rowans had", "the Herons
 were inspected", "the Archers showed"), besides the landscape's words ("the Dales")."""
 _THE = re.compile(r"\b[Tt]he[ \t]+$")
-_MET = re.compile(
-    r"\b(?:visit(?:ed|ing|s)?|met|meet(?:s|ing)?(?:[ \t]+with)?|spoke[ \t]+(?:to|with)|speak(?:ing|s)?[ \t]+(?:to|with)|told|tell"
-    r"|ask(?:ed|ing|s)?|support(?:ed|ing|s)?|contact(?:ed|ing|s)?|phon(?:ed|ing)|rang|interview(?:ed|ing|s)?|help(?:ed|ing|s)?"
-    r"|advis(?:ed|ing|es?)|work(?:ed|ing|s)?[ \t]+with|engag(?:ed|ing|es?)[ \t]+with)[ \t]+the[ \t]+$",
-    re.I,
-)
-"""What people are met by, just before "the": "services visited the Patels", "the worker spoke to the Patels"."""
-_WHO = re.compile(r"[ \t]*,?[ \t]+who(?:se|m)?\b")
-"""After a plural: people ("the Patels, who had moved")."""
-_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def named_family(text: str, word: str, start: int, end: int) -> bool:
@@ -67,48 +54,37 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
     bare = word[:-2] if word[-2:] in ("'s", "’s") else word
     if bare.lower() in not_surnames() or bare.lower() in places():
         return False  # "the Council's children's services"
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - 12) : start]
     if _THE.search(before):
-        kin = _KIN.match(text, end) is not None and _family_surname(bare, as_written=True)  # the Patel boys
-        return FAMILY_AFTER.match(text, end) is not None or kin or _plural(word, bare, text, end, _MET.search(before) is not None)
+        return FAMILY_AFTER.match(text, end) is not None or _plural(word, bare, text, end)
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
-def _plural(word: str, bare: str, text: str, end: int, met: bool) -> bool:
+def _plural(word: str, bare: str, text: str, end: int) -> bool:
     """A known surname written for a family: in the plural ("Patels", "Joneses", "Okafor-Smiths"), as it is ("the
-    Williams were") or as a possessive ("the Patel's were": `bare` without it), as a family acts; in the plural too
-    where people are `met` ("services visited the Patels") or are who ("the Patels, who…"), but not before a capitalised
-    word, as part of a name ("the Masons Arms", "How the Grants Were Spent")."""
+    Williams were"), or as a possessive ("the Patel's were": `bare` without it), as a family acts."""
     possessive, written = bare != word, bare.replace("’", "'")  # as Word writes O’Brien
     stem = _singular(written)
-    if not _family_surname(stem, as_written=not possessive and written == stem):
+    surname = stem.lower()
+    if not stem or not all(part in surnames() for part in stem.split("-")):
         return False
+    names = (surname, surname[:-1]) if not possessive and written == stem and surname.endswith("s") else (surname,)
+    if any(name in _GROUPS or name in landscape_words() or name in everyday() for name in names):
+        return False  # "the Woods", "the Mills": a surname as it is, a place's words in the plural
     if _AS_A_FAMILY_ACTS.match(text, end):
         return True
     if possessive:
         return _WORD_AFTER.match(text, end) is not None  # the Patel's landlord
-    if written != stem:  # the Patels' flat; visited the Patels; the Patels, who…
-        return text[end : end + 1] in ("'", "’") or (
-            (met or _WHO.match(text, end) is not None) and not _CAPITAL_AFTER.match(text, end)
-        )
+    if written != stem:
+        return text[end : end + 1] in ("'", "’")  # the Patels' flat
     return _THINGS.match(text, end) is not None  # the Jones' home, not the Hughes' review
-
-
-def _family_surname(stem: str, as_written: bool = False) -> bool:
-    """Whether `stem` is a known surname a family is named by: no people's, faith's, role's, landscape's or everyday
-    word, nor, where it is `as_written` and ends in "s", one in the plural ("the Woods", "the Mills")."""
-    surname = stem.lower()
-    if not stem or not all(part in surnames() for part in stem.split("-")):
-        return False
-    names = (surname, surname[:-1]) if as_written and surname.endswith("s") else (surname,)
-    return not any(name in _GROUPS or name in landscape_words() or name in everyday() for name in names)
 
 
 def _singular(word: str) -> str:
     """The surname a word names a family by: itself where it is one ("Williams"), else its singular ("Patels",
     "Joneses", "Marshes"; "Moores" is Moore's, not Moor's, "Roses" Rose's), or nothing: "Press" is no plural."""
     if word in surnames() or not word.endswith("s") or word.endswith("ss"):
-        return word if word in surnames() else ""  # the Press, the Mass: no plural
+        return word if word in surnames() else ""
     if word[:-1] in surnames():
         return word[:-1]  # Roses, Moores
     return word[:-2] if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")) else word[:-1]
