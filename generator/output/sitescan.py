@@ -141,15 +141,15 @@ def check_site(
         for relative, (_, _, _, known) in due.items():  # in the folder's order, as a build's worker checks them
             if relative in handed:
                 beside.check(relative, known[3] if known else None)
-    for relative, (mtime, size, now, known) in due.items():
+    answers: list[Answer] = []
+    for relative, (_, _, _, known) in due.items():
         if relative not in handed:
-            if not (answer := checked_file(site, relative, label, own_host, seen, known[3] if known else None)):
+            if answer := checked_file(site, relative, label, own_host, seen, known[3] if known else None):
+                answers.append(answer)
+            else:
                 passed.pop(relative, None)  # gone since listed: read again if it comes back, whatever its time
-                continue
-            found[relative] = found[relative] if answer[2] is None else answer[2]  # None: the bytes were as known
-            passed[relative] = (mtime, size, now, answer[1], found[relative])
-    for relative, digest, answer in beside.answers() if beside is not None and handed else ():
-        found[relative] = found[relative] if answer is None else answer  # None: the bytes it knew, holding what they held
+    for relative, digest, answer in answers + (beside.answers() if beside is not None and handed else []):
+        found[relative] = found[relative] if answer is None else answer  # None: the bytes known, holding what they held
         passed[relative] = (*due[relative][:3], digest, found[relative])
     return [item for here in found.values() for item in here]
 
