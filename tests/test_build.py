@@ -129,6 +129,40 @@ def test_the_next_build_removes_what_a_killed_build_left(big_project: Path) -> N
     assert (big_project / "site/index.html").is_file()
 
 
+def test_a_build_leaves_alone_the_working_folder_of_a_build_of_another_folder(big_project: Path) -> None:
+    """A build of `site-new` works in `.site-new-new-…`: a build of `site`, holding its own lock, used to remove it as its
+    own leftover, and the other build then swapped in a part site, saying it had succeeded."""
+    other = subprocess.Popen(
+        [sys.executable, "-m", ENGINE, "build", "-d", "site-new"], cwd=big_project, env=env(), stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(big_project.glob(".site-new-new-*/briefings")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(big_project.glob(".site-new-new-*")), "the other build was not caught while writing"
+        assert briefings(big_project, "build", "--pdf", "skip").returncode == 0
+    finally:
+        _, errors = other.communicate(timeout=300)
+    assert other.returncode == 0, errors
+    built = {path.relative_to(big_project / "site-new") for path in (big_project / "site-new").rglob("*.html")}
+    assert built == {path.relative_to(big_project / "site") for path in (big_project / "site").rglob("*.html")}
+
+
+def test_a_folder_named_with_pattern_characters_removes_only_its_own_leftovers(project: Path) -> None:
+    """`site[1]` read as a pattern matches `site1`: a build's clean-up reads its folder's name as it is."""
+    others = [project / ".site1-new-0123456789abcdef", project / ".site[1]-newer-0123456789abcdef"]
+    for folder in others:
+        folder.mkdir()
+        (folder / "index.html").write_text("another build's page")
+    killed = project / ".site[1]-new-0123456789abcdef"  # as a killed build of site[1] leaves it
+    killed.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "build", "-d", "site[1]"], cwd=project, env=env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert all((folder / "index.html").is_file() for folder in others) and not killed.exists()
+
+
 @pytest.mark.parametrize("how", ["symlink", "hard link"])
 def test_a_lock_file_that_is_a_link_is_refused_and_what_it_links_to_left_alone(project: Path, how: str) -> None:
     """The lock is emptied and written at every build: through a link it would empty a content file."""

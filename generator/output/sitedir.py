@@ -13,10 +13,11 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
+import re
+import secrets
 import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,7 +51,8 @@ def staged(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target):
         remove_leftovers(target)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+        staging = target.parent / f".{target.name}-new-{secrets.token_hex(_TOKEN_BYTES)}"
+        staging.mkdir(0o700)  # a fresh name: one taken already fails here
         try:
             yield staging
         except BaseException:
@@ -79,9 +81,16 @@ def files_in(folder: Path) -> list[str]:
     return sorted(found, key=lambda path: path.split("/"))
 
 
+_TOKEN_BYTES = 8
+
+
 def leftovers(target: Path) -> list[Path]:
-    """Folders that builds of `target` started and never finished (killed): each holds a whole or part site."""
-    return sorted(target.parent.glob(f".{target.name}-new-*")) + sorted(target.parent.glob(f".{target.name}-old-*"))
+    """Folders that builds of `target` started and never finished (killed): each holds a whole or part site. Named
+    exactly as this module names them: a build of `site-new` works in `.site-new-new-…`, which a build of `site`
+    (holding another lock) must leave alone, as it must a name a pattern would read otherwise (`site[1]`). Earlier
+    versions named them with `tempfile` (eight letters, digits or `_`)."""
+    name = re.compile(rf"\.{re.escape(target.name)}-(?:new|old)-(?:[0-9a-f]{{{2 * _TOKEN_BYTES}}}|[a-z0-9_]{{8}})")
+    return sorted(target.parent / entry for entry in os.listdir(target.parent) if name.fullmatch(entry))
 
 
 def remove_leftovers(target: Path) -> None:
