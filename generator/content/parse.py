@@ -151,6 +151,14 @@ def parse_yaml(
     except RecursionError:
         line = first_line + _deepest_line(text)
         return None, [Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")]
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere, comments included
+        line = first_line + text.count("\n", 0, error.position)
+        code = f"U+{error.character:04X}" if isinstance(error.character, int) else "a byte"
+        return None, [
+            Problem(
+                path, line, f"{what} holds an invisible control character ({code}) on this line, which YAML refuses; delete it"
+            )
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)

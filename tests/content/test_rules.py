@@ -714,6 +714,21 @@ def test_a_lone_surrogate_in_a_key_is_named_printably_not_a_crash(project: Path,
     assert f"{AUDIT}:3: \\ud800: holds an invisible control character" in run.out, run.out
 
 
+def test_a_character_yaml_refuses_is_named_at_its_line_in_every_file_at_once(project: Path, cli) -> None:
+    """A control character pasted into front matter or the taxonomy, even inside a comment, used to stop the check with
+    a traceback: no line, no other problem."""
+    write(project, AUDIT, BASE.replace("title: Valid audit", "title: Valid\x07audit"))
+    write(project, "content/briefings/pasted.md", BASE.replace("cases: 3", "cases: 3  # from the report\x1b"))
+    taxonomy = project / "content/taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text() + "# \ufffe\n")
+    run = cli("check")
+    assert run.code == 1 and "Traceback" not in run.err
+    said = "holds an invisible control character ({}) on this line, which YAML refuses; delete it"
+    assert f"{AUDIT}:2: front matter {said.format('U+0007')}" in run.out, run.out
+    assert f"content/briefings/pasted.md:6: front matter {said.format('U+001B')}" in run.out
+    assert f"content/taxonomy.yml:{taxonomy.read_text().count(chr(10))}: this file {said.format('U+FFFE')}" in run.out
+
+
 def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) -> None:
     """Whatever the title holds, the quoted example in the message reads back as the whole title."""
     for title in ('Audit #2 of "hidden" harm', "Audit #3 \\ part two", "Audit #4: the ‘quiet’ child"):

@@ -70,6 +70,14 @@ def test_what_yaml_cannot_read_or_would_expand_without_end_is_refused_at_its_lin
     assert first <= int(said[0].split(":")[1]) < first + written.count("\n")
 
 
+def test_a_character_yaml_refuses_is_named_at_its_line_not_a_traceback(project: Path, cli) -> None:
+    line = add_settings(project, "  note: pasted\x0c from an e-mail\n")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1 and "Traceback" not in run.err
+    assert f"mkdocs.yml:{line}: the settings file holds an invisible control character (U+000C) on this line" in run.err
+    assert not (project / "site").exists()
+
+
 def test_settings_from_another_file_or_in_another_encoding_are_refused(project: Path, cli) -> None:
     settings = project / "mkdocs.yml"
     text = settings.read_text()
