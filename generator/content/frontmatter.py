@@ -204,7 +204,8 @@ class CheckedFrontMatter:
 def check_front_matter(doc: Document, rules: FrontMatterRules) -> CheckedFrontMatter:
     gone = status_of(doc) is Status.WITHDRAWN
     schema, validator = rules.schemas[doc.kind, gone], rules.validators[doc.kind, gone]
-    problems = [p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)]
+    # each missing field's error names every field missing: each is reported once
+    problems = list(dict.fromkeys(p for e in validator.iter_errors(_instance(doc.fields)) for p in _describe(e, doc, schema)))
     problems += word_habits(doc) + _unplain_counts(doc)
     if not gone:
         problems += [

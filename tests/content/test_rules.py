@@ -63,6 +63,14 @@ CASES = [
         ],
     ),
     (
+        "two missing fields, each once",
+        BASE.replace("summary: A valid summary.\n", "").replace("themes: [neglect]\n", ""),
+        [
+            f"{AUDIT}:1: missing required field 'themes': add 'themes:' to the front matter; write a list such as [voice-of-the-child, neglect] of themes keys from taxonomy.yml",
+            f"{AUDIT}:1: missing required field 'summary': add 'summary:' to the front matter; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)",
+        ],
+    ),
+    (
         "empty title",
         BASE.replace("title: Valid audit", "title: ''"),
         [f"{AUDIT}:2: title: is empty; write the title as plain text (no HTML)"],
