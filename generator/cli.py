@@ -18,7 +18,7 @@ from generator.commands import (
     cmd_takedown,
     refused,
 )
-from generator.config import SettingsError
+from generator.config import SettingsError, engine_name
 from generator.engines.mkdocs.runner import CONFIG
 from generator.model import Audience
 
@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     try:
+        engine_name()
         return args.run(root, args)
     except SettingsError as error:  # the settings file, read before a command says what it does
         return refused(args.command, error)

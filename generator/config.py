@@ -253,7 +253,7 @@ def _concern_mistake(name: str, key: str, value: object) -> str:
 def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> BuildOptions:
     """The options of plain `mkdocs build` and `mkdocs serve`: `BRIEFINGS_AUDIENCE` (public or partners),
     `BRIEFINGS_DRAFTS=1` and `BRIEFINGS_BUILD_DATE=YYYY-MM-DD`."""
-    audience = environ.get(AUDIENCE_ENV, Audience.PUBLIC.value)
+    audience = environ.get(AUDIENCE_ENV) or Audience.PUBLIC.value  # set empty (a workflow's input left blank): public
     if audience not in {a.value for a in Audience}:
         raise SettingsError(f"{AUDIENCE_ENV}={audience!r}: use 'public' or 'partners'")
     return BuildOptions(
@@ -283,7 +283,8 @@ def _strings(value: object, name: str = "") -> Iterator[tuple[str, str]]:
 
 
 def engine_name() -> str:
-    """The engine the `briefings` command runs: `BRIEFINGS_ENGINE` (mkdocs, the default, or properdocs)."""
+    """The engine the `briefings` command runs: `BRIEFINGS_ENGINE` (mkdocs, the default, or properdocs; plain `mkdocs`
+    and `properdocs` are the engine they are)."""
     name = os.environ.get(ENGINE_ENV) or ENGINES[0]
     if name not in ENGINES:
         raise SettingsError(f"{ENGINE_ENV}={name!r}: use one of {', '.join(ENGINES)}")

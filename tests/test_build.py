@@ -148,6 +148,22 @@ def test_a_build_leaves_alone_the_working_folder_of_a_build_of_another_folder(bi
     assert built == {path.relative_to(big_project / "site") for path in (big_project / "site").rglob("*.html")}
 
 
+def test_an_unknown_engine_is_refused_with_a_message_and_plain_engines_ignore_the_variable(project: Path) -> None:
+    """`BRIEFINGS_ENGINE` chooses the engine of the `briefings` command: it used to fail on import, with a traceback,
+    even under plain `mkdocs build`."""
+    refused = briefings(project, "check", BRIEFINGS_ENGINE="evil")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "check refused: BRIEFINGS_ENGINE='evil': use one of mkdocs, properdocs" in refused.stderr
+    assert engine_build(project, BRIEFINGS_ENGINE="evil").returncode == 0
+
+
+def test_an_audience_set_empty_is_the_public_one(project: Path) -> None:
+    """A workflow passes an input left blank as an empty variable: the public build, as when it is not set."""
+    built = engine_build(project, BRIEFINGS_AUDIENCE="")
+    assert built.returncode == 0, built.stderr
+    assert (project / "site/index.html").is_file() and not (project / "site/PARTNERS-ONLY.txt").exists()
+
+
 def test_a_folder_named_with_pattern_characters_removes_only_its_own_leftovers(project: Path) -> None:
     """`site[1]` read as a pattern matches `site1`: a build's clean-up reads its folder's name as it is."""
     others = [project / ".site1-new-0123456789abcdef", project / ".site[1]-newer-0123456789abcdef"]
