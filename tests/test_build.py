@@ -881,6 +881,17 @@ def test_a_template_error_is_reported_at_the_templates_line_and_leaves_the_site_
     assert tree_digest(project / "site") == before
 
 
+def test_plain_engine_build_reports_a_template_error_at_the_templates_line_too(project: Path) -> None:
+    """Plain `mkdocs build` and `properdocs build` printed only the engine's traceback, with no line of the project's."""
+    assert engine_build(project).returncode == 0
+    before = tree_digest(project / "site")
+    break_template(project)
+    result = engine_build(project, GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    assert "::error file=overrides/partials/copyright.html,line=4::this template stopped the build" in result.stderr
+    assert tree_digest(project / "site") == before
+
+
 def test_an_error_in_materials_own_templates_is_not_pinned_on_a_line_of_the_project(project: Path) -> None:
     """`extra: {social: 5}` breaks Material's own partial: the project's template that includes it is not to blame."""
     config = project / "mkdocs.yml"
