@@ -122,10 +122,9 @@ class Preview:
             self.index.forget(removed)
 
     def failed(self) -> None:
-        """A rebuild failed, perhaps after writing some files: write every file next time."""
+        """A rebuild failed, perhaps after writing some files: write every file next time. The search index stays paused
+        (since `check`) until a rebuild passes: it would read the pages the checks refused."""
         self.written, self.exact = self.written | self.current, False
-        if self.index:
-            self.index.hold(False)
 
     def failed_at_start(self, error: BuildFailed) -> tuple[Job, tuple[Problem, ...]]:
         """The first build failed: the preview starts anyway, writing the hand-written pages only, and shows

@@ -166,7 +166,7 @@ class BackgroundIndex:
 
     def __init__(self, site: Path, part_size: int, report: Callable[[str], None]) -> None:
         self.site, self.part_size, self.report = site, part_size, report
-        self.lock = threading.Lock()
+        self.lock = threading.Condition()
         self.pending = False
         self.slugs: list[str] = []
         self.thread: threading.Thread | None = None
@@ -190,11 +190,13 @@ class BackgroundIndex:
         drop_fragments(self.site, pages)
 
     def hold(self, held: bool) -> None:
-        """Pause the index while a rebuild runs, or let it go on: the author's page first."""
+        """Pause the index while a rebuild runs, or let it go on: the author's page first. A rebuild that failed keeps it
+        paused, with no new run started, until one passes: the folder holds pages the checks refused."""
         with self.lock:
             self.held = held
             if self.runs:
                 self.runs.hold(held)
+            self.lock.notify_all()
 
     def _started(self, runs: Indexing) -> None:
         with self.lock:
@@ -212,6 +214,7 @@ class BackgroundIndex:
     def _run(self) -> None:
         while True:
             with self.lock:
+                self.lock.wait_for(lambda: not self.held)
                 if not self.pending:
                     self.thread = None
                     return

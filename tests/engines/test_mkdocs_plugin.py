@@ -389,6 +389,28 @@ def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Pat
     assert page.stat().st_mtime_ns > 1
 
 
+def test_after_a_failed_preview_rebuild_the_search_index_reads_nothing_until_one_passes(
+    project: Path, preview_site: Path
+) -> None:
+    """The folder holds the pages the checks refused: the index used to be let go at the failure, and a run asked for
+    by an earlier rebuild then indexed them, to be served once the author saved the fix."""
+    preview = load_config(str(project / "mkdocs.yml")).plugins["briefings"].run.steps  # the one MkDocs keeps
+    preview.index.wait()
+    done = preview.index.runs
+    about = project / "content/pages/about.md"
+    original = about.read_text()
+    about.write_text(original + "\nRing the team on 07700 900461.\n")
+    with pytest.raises(Abort):
+        rebuild(project, preview_site)
+    preview.index.request(["year-end-maca"])  # as a rebuild that passed while a run was under way leaves one to do
+    time.sleep(1)
+    assert preview.index.runs is done and preview.index.thread is not None  # waiting, reading nothing
+    about.write_text(original)
+    rebuild(project, preview_site)
+    preview.index.wait()
+    assert preview.index.runs is not done
+
+
 def test_other_plugins_see_each_page_whole(project: Path) -> None:
     """The core writes each page's HTML itself, not Markdown; plugins such as search must still see it whole."""
     config = project / "mkdocs.yml"

@@ -158,11 +158,11 @@ def test_a_preview_index_held_during_a_rebuild_pauses_then_finishes(public_site:
     slugs = [page.parent.name for page in site.glob("briefings/*/index.html")]
     reports: list[str] = []
     index = BackgroundIndex(site, 1000, reports.append)
-    index.hold(True)
     index.request(slugs)
     deadline = time.monotonic() + 30
     while (index.runs is None or index.runs.process is None) and time.monotonic() < deadline:
         time.sleep(0.01)
+    index.hold(True)
     process = index.runs.process
     assert process is not None and _state(process.pid) == "T"
     time.sleep(0.5)
@@ -172,6 +172,21 @@ def test_a_preview_index_held_during_a_rebuild_pauses_then_finishes(public_site:
     index.hold(True)
     index.wait()  # lets it go first: never waits on a paused index
     assert process.poll() == 0 and reports == []
+    assert "Background of" in indexed_text(site)
+
+
+def test_a_held_index_starts_no_run_until_let_go(public_site: Path, tmp_path: Path) -> None:
+    """A preview holds its index from a rebuild's start until one passes: the folder may hold pages the checks refused,
+    which no run may read, not even a moment before it is paused."""
+    site = shutil.copytree(public_site, tmp_path / "site")
+    shutil.rmtree(site / "pagefind")
+    index = BackgroundIndex(site, 1000, [].append)
+    index.hold(True)
+    index.request([page.parent.name for page in site.glob("briefings/*/index.html")])
+    time.sleep(1)
+    assert index.runs is None and not (site / "pagefind").exists()
+    index.hold(False)
+    index.wait()
     assert "Background of" in indexed_text(site)
 
 
