@@ -121,6 +121,8 @@ def refused_files(root: Path, content_dir: str, within: str = "") -> dict[Path, 
             path = item.relative_to(root).as_posix()
             mode = _mode(item, follow=False)
             if stat.S_ISLNK(mode):  # only a link's target is looked up: most files are none
+                if editor_lock(item):
+                    continue
                 target = item.resolve()
                 if not target.is_relative_to(bounds):
                     shown = target.relative_to(repository).as_posix() if target.is_relative_to(repository) else target
@@ -159,6 +161,12 @@ LEFTOVER = re.compile(
     r"\.DS_Store|\._.*|Thumbs\.db|desktop\.ini|\.~lock\..*#|~\$.*|\..*\.sw[a-p]|.*~|\.#.*|.*\.(?:tmp|bak)", re.I
 )
 """Files editors and operating systems leave beside the ones being edited (lock, swap and backup files)."""
+
+
+def editor_lock(item: Path) -> bool:
+    """Whether `item` is Emacs's lock, there while a buffer has unsaved changes: a link named `.#…` to nothing
+    (`user@host.pid`), never read, as every leftover."""
+    return item.name.startswith(".#") and item.is_symlink() and not _mode(item)
 
 
 def leftover(file: Path, path: str) -> Problem | None:

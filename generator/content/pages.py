@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.content.files import FOLDERS, read_text
+from generator.content.files import FOLDERS, editor_lock, read_text
 from generator.content.parse import front_matter
 from generator.content.pictures import image_problems
 from generator.model import Problem
@@ -56,7 +56,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
         for name in sorted(files):
             file = here / name
             path = file.relative_to(root).as_posix()
-            if file in refused:
+            if file in refused or editor_lock(file):
                 continue
             if _among_items(file, items):
                 report.errors.append(Problem(path, 1, _THROUGH_LINKS))

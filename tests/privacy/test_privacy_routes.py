@@ -527,6 +527,23 @@ def test_dot_files_and_other_files_in_the_briefing_folders_are_reported(project:
     assert cli("check").code == 1  # and stops CI
 
 
+def test_emacs_lock_on_an_unsaved_buffer_is_a_leftover_not_a_broken_link(project: Path, cli, monkeypatch) -> None:
+    """Emacs links `.#name` to nothing while a buffer has unsaved changes: the preview refused it as a broken link,
+    and every page showed the problem until the author saved."""
+    for folder in ("content/audits", "content/pages"):
+        (project / folder / ".#year-end-maca.md").symlink_to("officer@laptop.4242:1700000000")
+    monkeypatch.delenv("CI", raising=False)
+    run = cli("check")
+    assert run.code == 0, run.out
+    assert "content/audits/.#year-end-maca.md:1: is an editor's or the system's leftover file; delete it" in run.out
+    assert cli("build", "--pdf", "skip").code == 0
+    (project / "content/audits/.#year-end-maca.md").unlink()
+    outside = project.parent / "outside.txt"
+    outside.write_text("Ring 07700 900123.")
+    (project / "content/audits/.#year-end-maca.md").symlink_to(outside)  # a link to a file is no lock
+    assert f"content/audits/.#year-end-maca.md:1: is a link to {outside}, outside the repository" in cli("check").out
+
+
 def _image(kind: str, exif: bool) -> bytes:
     image = Image.new("RGB", (4, 4), "white")
     out = io.BytesIO()
