@@ -119,7 +119,8 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
         if built.pdfs is not None
         else "without PDFs (Chromium not found or --pdf skip)"
     )
-    print(f"Built the {args.audience} site into {built.folder.name}/, {pdfs}.")
+    drafts = " with drafts (marked DRAFT: a local preview, never to be deployed)" if args.drafts else ""
+    print(f"Built the {args.audience} site{drafts} into {built.folder.name}/, {pdfs}.")
     return 0
 
 

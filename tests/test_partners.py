@@ -121,7 +121,8 @@ def test_assert_public_refuses_a_partners_folder_and_passes_a_public_one(
 
 
 def test_assert_public_refuses_a_build_with_drafts(project: Path, cli) -> None:
-    build_site(project, "--drafts")
+    built = cli("build", "--drafts", "--pdf", "skip")
+    assert "Built the public site with drafts (marked DRAFT: a local preview, never to be deployed) into site/" in built.out
     refused = cli("assert-public", "site")
     assert refused.code == 1 and "DRAFTS-INCLUDED.txt is there" in refused.err
 
