@@ -91,6 +91,20 @@ def test_a_built_site_finding_names_the_content_line_it_came_from_with_an_annota
         )
 
 
+def test_a_built_site_finding_written_in_no_file_is_reported_once_with_every_page_it_reached(project: Path) -> None:
+    """A template that joins a number from pieces (no file holds it whole) put it on every page: it was reported once
+    for each page, a screenful of the same line."""
+    template = project / "overrides/partials/copyright.html"
+    joined = '<div class="md-copyright">\n<p>{{ "Ring 07700" ~ " 900461" }}</p>'
+    template.write_text(template.read_text().replace('<div class="md-copyright">', joined))
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    output = (result.stdout + result.stderr).splitlines()
+    reported = [line for line in output if "privacy: phone: 07••• ••••61 reached the built site" in line]
+    assert len(reported) == 1, reported
+    assert re.fullmatch(r"site/\S+\.html:\d+: privacy: .* \(also at site/\S+\.html:\d+ and \d+ more\)", reported[0])
+
+
 def test_a_second_build_while_one_runs_refuses_and_leaves_the_first_to_finish(big_project: Path) -> None:
     first = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "build", "--drafts", "--pdf", "skip"],

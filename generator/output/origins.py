@@ -121,13 +121,17 @@ def problems_of(
             else origins.find(item.text, item.path, excluding=allowed) or origins.find(item.text, item.path)
         )
         message = item.message() + (BEYOND if allowed and where in allowed else "")
-        key = (item.path, item.line, message) if where is None else (*where, message)
-        places.setdefault(key, []).append(f"{item.path}:{item.line}")
+        key = ("", 0, message) if where is None else (*where, message)  # untraced: once, wherever it reached
+        places.setdefault(key, []).append((item.path, item.line))
     problems = []
     for (path, line, message), built in places.items():
-        if built == [f"{path}:{line}"]:
+        if not path:  # written in no content file (a template's own text): at the first built file, with the others
+            (path, line), *others = built
+            more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+            problems.append(Problem(path, line, message + (f" (also at {others[0][0]}:{others[0][1]}{more})" if others else "")))
+        elif built == [(path, line)]:
             problems.append(Problem(path, line, message))
         else:  # one place written, reported once with the built files it reached
             more = f" and {len(built) - 1} more" if len(built) > 1 else ""
-            problems.append(Problem(path, line, f"{message} ({built[0]}{more})"))
+            problems.append(Problem(path, line, f"{message} ({built[0][0]}:{built[0][1]}{more})"))
     return sorted(problems, key=lambda p: (p.path, p.line))
