@@ -181,6 +181,7 @@ def test_an_audience_set_empty_is_the_public_one(project: Path) -> None:
 def test_a_folder_named_with_pattern_characters_removes_only_its_own_leftovers(project: Path) -> None:
     """`site[1]` read as a pattern matches `site1`: a build's clean-up reads its folder's name as it is."""
     others = [project / ".site1-new-0123456789abcdef", project / ".site[1]-newer-0123456789abcdef"]
+    others += [project / ".site[1]-old-20261206", project / ".site[1]-new-preview1"]  # a person's backups: their names
     for folder in others:
         folder.mkdir()
         (folder / "index.html").write_text("another build's page")

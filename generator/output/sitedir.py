@@ -87,9 +87,9 @@ _TOKEN_BYTES = 8
 def leftovers(target: Path) -> list[Path]:
     """Folders that builds of `target` started and never finished (killed): each holds a whole or part site. Named
     exactly as this module names them: a build of `site-new` works in `.site-new-new-…`, which a build of `site`
-    (holding another lock) must leave alone, as it must a name a pattern would read otherwise (`site[1]`). Earlier
-    versions named them with `tempfile` (eight letters, digits or `_`)."""
-    name = re.compile(rf"\.{re.escape(target.name)}-(?:new|old)-(?:[0-9a-f]{{{2 * _TOKEN_BYTES}}}|[a-z0-9_]{{8}})")
+    (holding another lock) must leave alone, as it must a name a pattern would read otherwise (`site[1]`), or one a
+    person chose (`.site-old-20261206`, a backup)."""
+    name = re.compile(rf"\.{re.escape(target.name)}-(?:new|old)-[0-9a-f]{{{2 * _TOKEN_BYTES}}}")
     return sorted(target.parent / entry for entry in os.listdir(target.parent) if name.fullmatch(entry))
 
 
