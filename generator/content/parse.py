@@ -140,6 +140,8 @@ def parse_yaml(
     libyaml (C) parses when it is available; on an error the pure-Python parser runs again, so the
     message an author reads is always the same, whichever is installed.
     """
+    if _UNREADABLE.search(text):
+        return None, _unreadable_characters(text, path, first_line, what)
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
         return (node, []) if node is None else _bounded(node, path, first_line, what, tags)
@@ -151,14 +153,6 @@ def parse_yaml(
     except RecursionError:
         line = first_line + _deepest_line(text)
         return None, [Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")]
-    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere, comments included
-        line = first_line + text.count("\n", 0, error.position)
-        code = f"U+{error.character:04X}" if isinstance(error.character, int) else "a byte"
-        return None, [
-            Problem(
-                path, line, f"{what} holds an invisible control character ({code}) on this line, which YAML refuses; delete it"
-            )
-        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -168,6 +162,27 @@ def parse_yaml(
         if _CURLY_QUOTES.search(source[line - first_line] if line - first_line < len(source) else ""):
             fix = f"curly quotes (\u201c \u201d, as Word types them) are not quotes to YAML; {fix}"
         return None, [Problem(path, line, f"{what} is not valid YAML: {problem}; {fix}")]
+
+
+_BREAKS = "\x85\u2028\u2029"
+_UNREADABLE = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[{_BREAKS}]")
+"""A character YAML refuses anywhere (comments included), or a line break it reads and an editor shows none of (Word's
+manual line break pasted as U+2028), after which every line YAML names would be one off."""
+
+
+def _unreadable_characters(text: str, path: str, first_line: int, what: str) -> list[Problem]:
+    """Each line holding a character of `_UNREADABLE`, at once, naming its first."""
+    found: dict[int, Problem] = {}
+    for match in _UNREADABLE.finditer(text):
+        line, character = first_line + text.count("\n", 0, match.start()), match.group()
+        if line not in found:
+            kind, reading = ("line break", "reads as a new line") if character in _BREAKS else ("control character", "refuses")
+            found[line] = Problem(
+                path,
+                line,
+                f"{what} holds an invisible {kind} (U+{ord(character):04X}) on this line, which YAML {reading}; delete it",
+            )
+    return list(found.values())
 
 
 MAX_DEPTH = 20

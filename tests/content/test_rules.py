@@ -725,7 +725,7 @@ def test_a_lone_surrogate_in_a_key_is_named_printably_not_a_crash(project: Path,
 def test_a_character_yaml_refuses_is_named_at_its_line_in_every_file_at_once(project: Path, cli) -> None:
     """A control character pasted into front matter or the taxonomy, even inside a comment, used to stop the check with
     a traceback: no line, no other problem."""
-    write(project, AUDIT, BASE.replace("title: Valid audit", "title: Valid\x07audit"))
+    write(project, AUDIT, BASE.replace("title: Valid audit", "title: Valid\x07audit").replace("cases: 3", "cases: 3\x00"))
     write(project, "content/briefings/pasted.md", BASE.replace("cases: 3", "cases: 3  # from the report\x1b"))
     taxonomy = project / "content/taxonomy.yml"
     taxonomy.write_text(taxonomy.read_text() + "# \ufffe\n")
@@ -733,8 +733,24 @@ def test_a_character_yaml_refuses_is_named_at_its_line_in_every_file_at_once(pro
     assert run.code == 1 and "Traceback" not in run.err
     said = "holds an invisible control character ({}) on this line, which YAML refuses; delete it"
     assert f"{AUDIT}:2: front matter {said.format('U+0007')}" in run.out, run.out
+    assert f"{AUDIT}:6: front matter {said.format('U+0000')}" in run.out
     assert f"content/briefings/pasted.md:6: front matter {said.format('U+001B')}" in run.out
     assert f"content/taxonomy.yml:{taxonomy.read_text().count(chr(10))}: this file {said.format('U+FFFE')}" in run.out
+
+
+@pytest.mark.parametrize("pasted", ["\u2028", "\u2029", "\x85"])
+def test_a_line_break_yaml_reads_and_an_editor_hides_is_named_not_left_to_shift_every_line(
+    project: Path, cli, pasted: str
+) -> None:
+    """Word's manual line break pasted as U+2028 is a new line to YAML, not to an editor: every line YAML named after
+    it was one off (`status: publishd` on line 4 reported at line 5)."""
+    write(project, AUDIT, BASE.replace("title: Valid audit", f"title: Valid{pasted} audit").replace("published", "publishd"))
+    run = cli("check")
+    assert run.code == 1
+    said = f"holds an invisible line break (U+{ord(pasted):04X}) on this line, which YAML reads as a new line; delete it"
+    assert f"{AUDIT}:2: front matter {said}" in run.out, run.out
+    write(project, AUDIT, BASE.replace("published", "publishd"))
+    assert f"{AUDIT}:5: status: 'publishd' is not allowed" in cli("check").out
 
 
 def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) -> None:
