@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.content.files import content_files, read_text, refused_files
-from generator.content.parse import Document, parse_document, parse_yaml
+from generator.content.parse import Document, parse_document
+from generator.content.yamlread import parse_yaml
 from generator.diagnostics import table_cell
 from generator.model import Status
 from generator.pipeline import check

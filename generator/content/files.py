@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.content.parse import parse_yaml
+from generator.content.yamlread import parse_yaml
 from generator.model import Problem
 
 FOLDERS = {"audits": "audit", "briefings": "briefing"}

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.files import read_text
-from generator.content.parse import parse_yaml
+from generator.content.yamlread import parse_yaml
 from generator.model import Problem
 
 ENGINE_TAGS = re.compile(

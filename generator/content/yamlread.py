@@ -1,0 +1,126 @@
+"""YAML read safely, as authors write it: plain values only, every problem a `Problem` at its line.
+
+Front matter, the taxonomy, the allowed names and the settings file are all read here, so a character YAML refuses,
+a tag that would build an object or an alias bomb is reported the same way, whichever file holds it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from generator.model import Problem
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e]")
+_YAML_FIXES = {
+    "mapping values are not allowed here": "a value containing ': ' must be put in straight quotes, e.g. title: \"Neglect: what we learned\"",
+    "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
+}
+
+
+def parse_yaml(
+    text: str, path: str, first_line: int, what: str = "front matter", tags: re.Pattern[str] | None = None
+) -> tuple[yaml.Node | None, list[Problem]]:
+    """Compose YAML into nodes (which carry line numbers); a syntax error becomes a Problem. Plain values only, and
+    the `tags` that match.
+
+    libyaml (C) parses when it is available; on an error the pure-Python parser runs again, so the
+    message an author reads is always the same, whichever is installed.
+    """
+    if _UNREADABLE.search(text):
+        return None, _unreadable_characters(text, path, first_line, what)
+    try:
+        node = yaml.compose(text, Loader=_FAST_LOADER)
+        return (node, []) if node is None else _bounded(node, path, first_line, what, tags)
+    except (yaml.YAMLError, RecursionError):
+        pass
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return (node, []) if node is None else _bounded(node, path, first_line, what, tags)
+    except RecursionError:
+        line = first_line + _deepest_line(text)
+        return None, [Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        problem = error.problem or "it could not be read"
+        fix = _YAML_FIXES.get(problem, "check quotes, colons and indentation")
+        source = text.split("\n")
+        if _CURLY_QUOTES.search(source[line - first_line] if line - first_line < len(source) else ""):
+            fix = f"curly quotes (\u201c \u201d, as Word types them) are not quotes to YAML; {fix}"
+        return None, [Problem(path, line, f"{what} is not valid YAML: {problem}; {fix}")]
+
+
+_BREAKS = "\x85\u2028\u2029"
+_UNREADABLE = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|[{_BREAKS}]")
+"""A character YAML refuses anywhere (comments included), or a line break it reads and an editor shows none of (Word's
+manual line break pasted as U+2028), after which every line YAML names would be one off."""
+
+
+def _unreadable_characters(text: str, path: str, first_line: int, what: str) -> list[Problem]:
+    """Each line holding a character of `_UNREADABLE`, at once, naming its first."""
+    found: dict[int, Problem] = {}
+    for match in _UNREADABLE.finditer(text):
+        line, character = first_line + text.count("\n", 0, match.start()), match.group()
+        if line not in found:
+            kind, reading = ("line break", "reads as a new line") if character in _BREAKS else ("control character", "refuses")
+            found[line] = Problem(
+                path,
+                line,
+                f"{what} holds an invisible {kind} (U+{ord(character):04X}) on this line, which YAML {reading}; delete it",
+            )
+    return list(found.values())
+
+
+MAX_DEPTH = 20
+"""Lists and mappings nested deeper than this are refused: no field needs more than two."""
+MAX_ALIASES = 10
+"""YAML aliases (`*name`) allowed in one file: more could expand without end ("billion laughs")."""
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+
+
+def _bounded(
+    root: yaml.Node, path: str, first_line: int, what: str, tags: re.Pattern[str] | None
+) -> tuple[yaml.Node | None, list[Problem]]:
+    """Refuse what plain fields never need and a hostile file could use: tags that build Python objects (or
+    any other tag), aliases beyond a few, and deep nesting. Walked without expanding aliases."""
+    seen: set[int] = set()
+    aliases = 0
+    tagged: list[Problem] = []  # every tag at once: none is read
+    todo: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while todo:
+        node, depth = todo.pop()
+        line = first_line + node.start_mark.line
+        if id(node) in seen:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                return None, [
+                    Problem(path, line, f"{what} uses more than {MAX_ALIASES} YAML aliases (*name); write the values out")
+                ]
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS and not (tags and tags.fullmatch(node.tag)):
+            tagged.append(Problem(path, line, f"{what} uses the YAML tag {node.tag!r}; remove it and write a plain value"))
+            continue
+        if depth > MAX_DEPTH:
+            return None, [
+                Problem(path, line, f"{what} is nested more than {MAX_DEPTH} levels deep; write plain values and lists")
+            ]
+        if isinstance(node, yaml.SequenceNode):
+            todo += [(item, depth + 1) for item in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            todo += [(item, depth + 1) for pair in node.value for item in pair]
+    return (None, sorted(tagged, key=lambda problem: problem.line)) if tagged else (root, [])
+
+
+def _deepest_line(text: str) -> int:
+    """The line (from 0) where brackets first nest deeper than `MAX_DEPTH`: too deep for the parser to say."""
+    depth = 0
+    for number, line in enumerate(text.split("\n")):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_DEPTH:
+                return number
+    return 0
