@@ -10,7 +10,7 @@ from datetime import date
 
 from generator.content.actions import parse_action_plan
 from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
-from generator.content.crosslinks import check_links
+from generator.content.crosslinks import check_links, unopenable
 from generator.content.frontmatter import FrontMatterRules, check_front_matter, status_of
 from generator.content.parse import Document, Section
 from generator.content.slugs import check_previous_slugs, check_slugs
@@ -149,6 +149,6 @@ def validate(
             result.briefings.append(briefing)
     result.problems += check_previous_slugs(docs)
     held = set(result.drafts_held)
-    for problem in check_successors(docs) + check_links(docs):
+    for problem in check_successors(docs) + check_links(docs, unopenable(docs)):
         (result.draft_problems if problem.path in held else result.problems).append(problem)
     return result

@@ -1,81 +1,121 @@
-"""Links from one briefing to another lead only to a page its readers can open.
+"""Links to a briefing lead only to a page its readers can open.
 
 A link to a draft leads nowhere once published, and a public page's link to a restricted briefing leads nowhere
-too, while its address, made from the restricted briefing's title, says what that briefing is about.
+too, while its address, made from the restricted briefing's title, says what that briefing is about. Briefings'
+bodies, hand-written pages and the taxonomy (a theme's links) are read.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Collection
 from itertools import pairwise
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.content.frontmatter import status_of
 from generator.content.parse import Document
+from generator.content.slugs import previous_slugs
 from generator.model import Problem, Status
 
-_DESTINATION = re.compile(
-    r"""(?=[\]\[hH<])(?:\]\(|(?<![^\n])[ ]{0,3}\[[^\]\n]+\]:|\bhref\s*=|<)[ \t]*["'<]?([^\s()"'<>]+)""", re.I
-)
-"""Where a link leads: `[text](here)`, `[name]: here` (at a line's start), `href="here"`, `<here>`. The look-ahead lets
-the engine skip to the next character that can start one."""
-_MARKERS = ("](", "]:", "<")
-"""What every link holds: a body without any has none (most bodies, read at every check)."""
+_DESTINATION = re.compile(r"""(?=[\]hH<])(?:\][(:]|\bhref\s*=|<)[\s>]*["'<]?([^\s()"'<>]+)""", re.I)
+"""Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `<here>`; the address
+may start on the next line (in a quote, after its `>`). The look-ahead lets the engine skip to the next character
+that can start one."""
+_NAMED = re.compile(r"briefings/+([a-z0-9-]+)")
+"""A briefing's address in any text, once read as a browser reads it (`briefings/slug`, `briefings&#47;slug`)."""
+_SUFFIX = re.compile(r"\.(?:md|html?|txt)$")
+"""A briefing's page written as its source (`slug.md`), or its plain-text copy (`slug.txt`)."""
+_MARKERS = ("](", "]:", "<", "briefings")
+"""What every link or address holds: a body without any has none (most bodies, read at every check)."""
+_READ = (".md", ".markdown", ".html", ".htm", ".yml")
+
+Unopenable = dict[str, dict[Status, str]]
+"""Each slug (or earlier slug) some readers cannot open, with why, by the status of what links to it."""
 
 
-def _unopenable(docs: list[Document]) -> dict[str, dict[Status, str]]:
-    """Each slug some readers cannot open, with why, by the status of the briefing that links to it."""
-    found: dict[str, dict[Status, str]] = {}
+def unopenable(docs: list[Document]) -> Unopenable:
+    found: Unopenable = {}
     for doc in docs:
         status = status_of(doc) if doc.parsed else None
         if status is Status.DRAFT:
             why = "a draft, so the link would lead nowhere once published; publish it first, or remove the link"
-            found[doc.slug] = {Status.PUBLISHED: why, Status.RESTRICTED: why}
+            reasons = {Status.PUBLISHED: why, Status.RESTRICTED: why}
         elif status is Status.RESTRICTED:
-            found[doc.slug] = {
+            reasons = {
                 Status.PUBLISHED: "restricted: the public site does not have it, and the link's address, made from its "
                 "title, would say what it is about there; remove the link"
             }
+        else:
+            continue
+        for slug in (doc.slug, *previous_slugs(doc)):
+            found[slug] = reasons
     return found
 
 
-def check_links(docs: list[Document]) -> list[Problem]:
+def check_links(docs: list[Document], closed: Unopenable) -> list[Problem]:
     """Every link in a body (or a draft's, reported as the draft's) to a briefing its readers could not open."""
-    unopenable = _unopenable(docs)
     problems: list[Problem] = []
-    if not unopenable:
-        return problems
-    for doc in docs:
+    for doc in docs if closed else ():
         status = status_of(doc) if doc.parsed else None
         if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
         reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
-        for line, target in dict.fromkeys(_slugs_linked(doc)):
-            if target != doc.slug and (why := unopenable.get(target, {}).get(reader)):
+        body = "\n".join(doc.text.split("\n")[doc.body_line - 1 :])
+        for line, target in _linked(body, doc.body_line, ["briefings", doc.slug]):
+            if target != doc.slug and (why := closed.get(target, {}).get(reader)):
                 problems.append(Problem(doc.path, line, f"links to '{target}', which is {why}"))
     return problems
 
 
-def _slugs_linked(doc: Document) -> list[tuple[int, str]]:
-    """Each briefing each link in the body leads to (`_briefings_in`), at its line."""
-    lines = doc.text.split("\n")
-    body = "\n".join(lines[doc.body_line - 1 :])
-    parts = []
-    for match in _DESTINATION.finditer(body):
-        try:
-            path = unquote(urlsplit(match.group(1)).path)
-        except ValueError:  # no address a browser reads (`http://[x`)
-            continue
-        line = doc.body_line + body.count("\n", 0, match.start(1))
-        parts += [(line, slug) for slug in _briefings_in(path)]
-    return parts
+def check_files(root: Path, paths: list[str], closed: Unopenable) -> list[Problem]:
+    """Every link or address in the hand-written pages and files at `paths` (each on every site) to a briefing some
+    readers could not open."""
+    problems: list[Problem] = []
+    for path in paths if closed else ():
+        text = (root / path).read_text(encoding="utf-8-sig", errors="replace")
+        for line, target in _linked(text, 1, []):
+            if why := closed.get(target, {}).get(Status.PUBLISHED):
+                problems.append(Problem(path, line, f"links to '{target}', which is {why}"))
+    return problems
 
 
-def _briefings_in(path: str) -> list[str]:
-    """The parts of a link's path that name a briefing, as a briefing's page links to another: after `briefings/`
-    (`/briefings/slug/`), or after the steps up from the page (`../slug/`, `../slug.md`); not a theme's
-    (`/themes/slug/`)."""
-    parts = [re.sub(r"\.(?:md|html?)$", "", part, flags=re.I) for part in path.split("/") if part and part != "."]
-    up = next((index for index, part in enumerate(parts) if part != ".."), len(parts))
-    named = [part for before, part in pairwise(parts) if before.lower() == "briefings"]
-    return named + (parts[up : up + 1] if up else [])
+def pages_read(root: Path, content_dir: str, refused: Collection[Path]) -> list[str]:
+    """The hand-written pages and the taxonomy, as `check_files` reads them (never a file `refused`)."""
+    files = [*sorted((root / content_dir / "pages").rglob("*")), root / content_dir / "taxonomy.yml"]
+    kept = [file for file in files if file.suffix.lower() in _READ and file not in refused and file.is_file()]
+    return [file.relative_to(root).as_posix() for file in kept]
+
+
+def _linked(text: str, first_line: int, here: list[str]) -> list[tuple[int, str]]:
+    """Each briefing a link in `text` leads to, or an address in it names, at its line: a link's address as a browser
+    reads it (entities, `%2D`, `\\` for `/`, any case), followed from `here` (a briefing's page: `../slug/`)."""
+    found = []
+    for match in _DESTINATION.finditer(text):
+        line = first_line + text.count("\n", 0, match.start(1))
+        found += [(line, slug) for slug in _followed(_as_read(match.group(1)), here)]
+    for number, written in enumerate(text.split("\n"), start=first_line):
+        if "briefings" in written.lower() or "&" in written or "%" in written:  # else no address there, however read
+            found += [(number, _SUFFIX.sub("", slug)) for slug in _NAMED.findall(_as_read(written))]
+    return list(dict.fromkeys(found))
+
+
+def _as_read(address: str) -> str:
+    return unquote(html.unescape(address)).replace("\\", "/").lower()
+
+
+def _followed(address: str, here: list[str]) -> list[str]:
+    """The briefings an address leads to: the part after `briefings/`, once `..` is followed from `here`."""
+    try:
+        split = urlsplit(address)
+    except ValueError:  # no address a browser reads (`http://[x`)
+        return []
+    relative = not (split.scheme or split.netloc or split.path.startswith("/"))
+    parts = list(here) if relative else []
+    for part in split.path.split("/"):
+        if part == "..":
+            parts = parts[:-1]
+        elif part and part != ".":
+            parts.append(_SUFFIX.sub("", part))
+    return [part for before, part in pairwise(parts) if before == "briefings"]

@@ -53,7 +53,7 @@ def check_slugs(docs: list[Document]) -> list[Problem]:
     return problems
 
 
-def _previous_slugs(doc: Document) -> list[str]:
+def previous_slugs(doc: Document) -> list[str]:
     """The well-formed slugs of `previous_slugs`: the schema reports the rest."""
     found = doc.fields.get("previous_slugs")
     values = found.value if found is not None and doc.parsed and isinstance(found.value, list) else []
@@ -66,7 +66,7 @@ def check_previous_slugs(docs: list[Document]) -> list[Problem]:
     claimed: dict[str, str] = {}
     problems = []
     for doc in docs:
-        for old in _previous_slugs(doc):
+        for old in previous_slugs(doc):
             line = doc.fields["previous_slugs"].line
             if old in RESERVED_SLUGS:
                 why = f"'{old}' is reserved for the site's filter pages, never a briefing's address"

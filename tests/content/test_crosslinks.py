@@ -28,13 +28,43 @@ def linking(project: Path, lines: str, status: str = "published") -> int:
         "See <a href='https://example.org/briefings/narwhal%2Drestricted'>the audit</a>.",
         "[the audit]: <../narwhal-restricted.md>",
         "See <https://example.org/briefings/narwhal-restricted/>.",
+        "- a list item\n\n    [the audit]: ../narwhal-restricted/",
+        "> [the audit]:\n> ../narwhal-restricted/",
+        "See [the audit](\n../narwhal-restricted/).",
+        'See <a\nhref=\n"../narwhal-restricted/">the audit</a>.',
+        'See <a href="https://example.org/briefings/briefings&#47;narwhal-restricted/">it</a>.',
+        "See [it](../other/../narwhal-restricted/), [it](..\\narwhal-restricted), [it](../Narwhal-Restricted/).",
+        "See [its text](../narwhal-restricted.txt).",
+        "| Audit | Link |\n|---|---|\n| one | [it](../narwhal-restricted/) |",
     ],
 )
 def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(project: Path, cli, written: str) -> None:
-    line = linking(project, written)
+    first = linking(project, written)
     run = cli("check")
     assert run.code == 1
-    assert f"{LINKER}:{line}: links to {RESTRICTED}" in run.out, run.out
+    lines = [int(said.split(":")[1]) for said in run.lines if said.startswith(f"{LINKER}:") and RESTRICTED in said]
+    assert lines and all(first <= line < first + 1 + written.count("\n") for line in lines), run.out
+
+
+def test_a_restricted_briefings_old_address_is_refused_too(project: Path, cli) -> None:
+    restricted = project / "content/audits/narwhal-restricted.md"
+    restricted.write_text(
+        restricted.read_text().replace("status: restricted", "status: restricted\nprevious_slugs: [old-narwhal]")
+    )
+    line = linking(project, "See [the audit](../old-narwhal/).")
+    assert f"{LINKER}:{line}: links to 'old-narwhal', which is restricted" in cli("check").out
+
+
+def test_a_page_or_a_themes_link_to_a_restricted_briefing_is_refused_at_its_line(project: Path, cli) -> None:
+    """Hand-written pages and the taxonomy's links are on both sites."""
+    about = project / "content/pages/about.md"
+    about.write_text(about.read_text() + "\nRead [the audit](briefings/narwhal-restricted/).\n")
+    taxonomy = project / "content/taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text().replace("neglect-toolkit?a=1&b=2", "briefings/narwhal-restricted/"))
+    run = cli("check")
+    assert run.code == 1
+    assert f"content/pages/about.md:{about.read_text().count(chr(10))}: links to {RESTRICTED}" in run.out, run.out
+    assert f"content/taxonomy.yml:23: links to {RESTRICTED}" in run.out
 
 
 def test_a_link_to_a_draft_is_refused_and_a_drafts_own_links_are_noted_for_later(project: Path, cli) -> None:
@@ -54,7 +84,7 @@ def test_links_every_reader_can_open_pass_and_are_built(project: Path, cli) -> N
     linking(
         project,
         "See [the MACA](../year-end-maca/), [a guide](https://example.org/guides/narwhal-restricted/),\n"
-        "[a theme](/themes/narwhal-restricted/) and narwhal-restricted.",
+        "[a theme](/themes/narwhal-restricted/), [another](../../themes/quokka-draft/) and narwhal-restricted.",
     )
     write(
         project,
