@@ -19,6 +19,7 @@ import yaml
 from generator.content.files import FOLDERS, editor_lock, read_text
 from generator.content.parse import front_matter
 from generator.content.pictures import image_problems
+from generator.content.yamlread import parse_yaml
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
@@ -76,6 +77,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
                 elif text is not None and suffix in (".yml", ".yaml", ".md", ".markdown"):
                     first, yaml_text = (front_matter(text) or (1, "")) if suffix in (".md", ".markdown") else (1, text)
+                    if suffix in (".md", ".markdown"):  # the engine would show front matter it cannot read as text
+                        found.errors += parse_yaml(yaml_text, path, first)[1]
                     decoded = [(first + line - 1, value) for line, value in _decoded(yaml_text)]
                     found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
                 elif text is not None and suffix == ".csv":

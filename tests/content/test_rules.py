@@ -738,6 +738,16 @@ def test_a_character_yaml_refuses_is_named_at_its_line_in_every_file_at_once(pro
     assert f"content/taxonomy.yml:{taxonomy.read_text().count(chr(10))}: this file {said.format('U+FFFE')}" in run.out
 
 
+def test_a_hand_written_pages_front_matter_the_engine_cannot_read_is_refused_at_its_line(project: Path, cli) -> None:
+    """The engine showed such front matter as the page's text (`title: About` under a rule), and the check passed."""
+    write(project, "content/pages/about.md", "---\ntitle: About\x07 us\n---\n# About\n\nText.\n")
+    write(project, "content/pages/help.md", "---\ntitle: Help\nsummary: Neglect: what we learned\n---\n# Help\n")
+    run = cli("check")
+    assert run.code == 1
+    assert "content/pages/about.md:2: front matter holds an invisible control character (U+0007)" in run.out, run.out
+    assert "content/pages/help.md:3: front matter is not valid YAML: mapping values are not allowed here" in run.out
+
+
 @pytest.mark.parametrize("pasted", ["\u2028", "\u2029", "\x85"])
 def test_a_line_break_yaml_reads_and_an_editor_hides_is_named_not_left_to_shift_every_line(
     project: Path, cli, pasted: str
