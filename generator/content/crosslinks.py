@@ -19,8 +19,8 @@ from generator.content.parse import Document
 from generator.content.slugs import previous_slugs
 from generator.model import Problem, Status
 
-_DESTINATION = re.compile(r"""(?=[\]hH<])(?:\][(:]|\bhref\s*=|<)[\s>]*["'<]?([^\s()"'<>]+)""", re.I)
-"""Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `<here>`; the address
+_DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*["'<]?([^\s()"'<>]+)""", re.I)
+"""Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
 may start on the next line (in a quote, after its `>`). The look-ahead lets the engine skip to the next character
 that can start one."""
 _NAMED = re.compile(r"briefings/+([a-z0-9-]+)")
@@ -29,7 +29,11 @@ _SUFFIX = re.compile(r"\.(?:md|html?|txt)$")
 """A briefing's page written as its source (`slug.md`), or its plain-text copy (`slug.txt`)."""
 _MARKERS = ("](", "]:", "<", "briefings")
 """What every link or address holds: a body without any has none (most bodies, read at every check)."""
-_READ = (".md", ".markdown", ".html", ".htm", ".yml")
+_READ = (".md", ".markdown", ".html", ".htm", ".yml", ".svg", ".txt", ".xml", ".json", ".csv")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+"""An HTML comment, which the site never shows: a note to link a briefing once it is published is no link."""
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""Markdown's backslash before punctuation (`2024\\-11`), which it removes."""
 
 Unopenable = dict[str, dict[Status, str]]
 """Each slug (or earlier slug) some readers cannot open, with why, by the status of what links to it."""
@@ -62,8 +66,7 @@ def check_links(docs: list[Document], closed: Unopenable) -> list[Problem]:
         if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
         reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
-        body = "\n".join(doc.text.split("\n")[doc.body_line - 1 :])
-        for line, target in _linked(body, doc.body_line, ["briefings", doc.slug]):
+        for line, target in _linked(doc.text, ["briefings", doc.slug]):  # front matter too: a summary is shown
             if target != doc.slug and (why := closed.get(target, {}).get(reader)):
                 problems.append(Problem(doc.path, line, f"links to '{target}', which is {why}"))
     return problems
@@ -75,7 +78,7 @@ def check_files(root: Path, paths: list[str], closed: Unopenable) -> list[Proble
     problems: list[Problem] = []
     for path in paths if closed else ():
         text = (root / path).read_text(encoding="utf-8-sig", errors="replace")
-        for line, target in _linked(text, 1, []):
+        for line, target in _linked(text, _address(path)):
             if why := closed.get(target, {}).get(Status.PUBLISHED):
                 problems.append(Problem(path, line, f"links to '{target}', which is {why}"))
     return problems
@@ -88,21 +91,32 @@ def pages_read(root: Path, content_dir: str, refused: Collection[Path]) -> list[
     return [file.relative_to(root).as_posix() for file in kept]
 
 
-def _linked(text: str, first_line: int, here: list[str]) -> list[tuple[int, str]]:
+def _address(path: str) -> list[str]:
+    """The folders of a hand-written page's address (`content/pages/briefings/older.md` is at `briefings/older/`), from
+    which its relative links are followed; a taxonomy's links are on theme pages, followed from the site's root."""
+    parts = path.split("/pages/", 1)[1].split("/") if "/pages/" in path else [""]
+    stem = parts[-1].rsplit(".", 1)[0]
+    own = path.endswith((".md", ".markdown")) and stem.lower() not in ("index", "readme")  # a page is a folder of its own
+    return parts[:-1] + ([stem] if own else [])
+
+
+def _linked(text: str, here: list[str]) -> list[tuple[int, str]]:
     """Each briefing a link in `text` leads to, or an address in it names, at its line: a link's address as a browser
-    reads it (entities, `%2D`, `\\` for `/`, any case), followed from `here` (a briefing's page: `../slug/`)."""
-    found = []
+    reads it (Markdown's escapes, entities, `%2D`, `\\` for `/`, any case), followed from `here` (a briefing's page:
+    `../slug/`). Comments are passed over."""
+    text = _COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text)
+    found, line, counted = [], 1, 0
     for match in _DESTINATION.finditer(text):
-        line = first_line + text.count("\n", 0, match.start(1))
+        line, counted = line + text.count("\n", counted, match.start(1)), match.start(1)
         found += [(line, slug) for slug in _followed(_as_read(match.group(1)), here)]
-    for number, written in enumerate(text.split("\n"), start=first_line):
+    for number, written in enumerate(text.split("\n"), start=1):
         if "briefings" in written.lower() or "&" in written or "%" in written:  # else no address there, however read
             found += [(number, _SUFFIX.sub("", slug)) for slug in _NAMED.findall(_as_read(written))]
     return list(dict.fromkeys(found))
 
 
 def _as_read(address: str) -> str:
-    return unquote(html.unescape(address)).replace("\\", "/").lower()
+    return unquote(html.unescape(_ESCAPE.sub(r"\1", address))).replace("\\", "/").lower()
 
 
 def _followed(address: str, here: list[str]) -> list[str]:

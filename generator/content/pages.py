@@ -11,13 +11,13 @@ import contextlib
 import csv
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
 
 from generator.content.files import FOLDERS, editor_lock, read_text
-from generator.content.parse import front_matter
 from generator.content.pictures import image_problems
 from generator.content.yamlread import parse_yaml
 from generator.model import Problem
@@ -76,7 +76,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 if text is not None and suffix == ".json":
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
                 elif text is not None and suffix in (".yml", ".yaml", ".md", ".markdown"):
-                    first, yaml_text = (front_matter(text) or (1, "")) if suffix in (".md", ".markdown") else (1, text)
+                    first, yaml_text = _meta(text) if suffix in (".md", ".markdown") else (1, text)
                     if suffix in (".md", ".markdown"):  # the engine would show front matter it cannot read as text
                         found.errors += parse_yaml(yaml_text, path, first)[1]
                     decoded = [(first + line - 1, value) for line, value in _decoded(yaml_text)]
@@ -92,6 +92,17 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     Problem(path, 1, "cannot be checked for identifying details; publish its text as a Markdown page instead")
                 )
     return report
+
+
+_META = re.compile(r"-{3,}[ \t]*\n(.*?\n)(?:\.{3}|-{3,})[ \t]*\n", re.S)
+"""A page's front matter as the engine reads it (`mkdocs.utils.meta`: closed by `---` or `...`), or as the content's
+own reader does (more dashes): read as YAML either way, since either may show it."""
+
+
+def _meta(text: str) -> tuple[int, str]:
+    """A page's front matter and the line it starts on (none: empty, at line 1)."""
+    found = _META.match(text)
+    return (2, found.group(1)) if found else (1, "")
 
 
 PagesState = dict[str, tuple[int, int, int]]

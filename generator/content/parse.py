@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from typing import Any
 
 import yaml
@@ -152,15 +151,6 @@ def mapping_fields(node: yaml.MappingNode, path: str, first_line: int) -> tuple[
         )
         fields[key] = Field(value, line, text, lines)
     return fields, problems
-
-
-def front_matter(text: str) -> tuple[int, str] | None:
-    """A file's front matter (the YAML between its first two `---` lines) and the line it starts on; None when the
-    file does not start with one, or leaves it open."""
-    boundaries = list(islice(_BOUNDARY.finditer(text), 2))
-    if len(boundaries) < 2 or boundaries[0].start() != 0:
-        return None
-    return line_of(text, boundaries[0].end()), text[boundaries[0].end() : boundaries[1].start()]
 
 
 def parse_document(text: str, path: str, kind: str, slug: str) -> tuple[Document, list[Problem]]:

@@ -36,6 +36,8 @@ def linking(project: Path, lines: str, status: str = "published") -> int:
         "See [it](../other/../narwhal-restricted/), [it](..\\narwhal-restricted), [it](../Narwhal-Restricted/).",
         "See [its text](../narwhal-restricted.txt).",
         "| Audit | Link |\n|---|---|\n| one | [it](../narwhal-restricted/) |",
+        "See [the audit](../narwhal\\-restricted/).",
+        '<img src="../narwhal-restricted/x.png" alt="its chart">',
     ],
 )
 def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(project: Path, cli, written: str) -> None:
@@ -44,6 +46,17 @@ def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(proj
     assert run.code == 1
     lines = [int(said.split(":")[1]) for said in run.lines if said.startswith(f"{LINKER}:") and RESTRICTED in said]
     assert lines and all(first <= line < first + 1 + written.count("\n") for line in lines), run.out
+
+
+def test_a_summary_naming_a_restricted_briefings_address_is_refused(project: Path, cli) -> None:
+    """A summary is shown on the cards of the home and agency pages."""
+    write(project, LINKER, BASE.replace("A valid summary.", "See briefings/narwhal-restricted for more."))
+    assert f"{LINKER}:10: links to {RESTRICTED}" in cli("check").out
+
+
+def test_a_note_in_a_comment_to_link_a_draft_once_published_passes(project: Path, cli) -> None:
+    linking(project, "<!-- add [the quokka audit](../quokka-draft/)\n once it is published -->")
+    assert cli("check").code == 0
 
 
 def test_a_restricted_briefings_old_address_is_refused_too(project: Path, cli) -> None:
@@ -65,6 +78,15 @@ def test_a_page_or_a_themes_link_to_a_restricted_briefing_is_refused_at_its_line
     assert run.code == 1
     assert f"content/pages/about.md:{about.read_text().count(chr(10))}: links to {RESTRICTED}" in run.out, run.out
     assert f"content/taxonomy.yml:23: links to {RESTRICTED}" in run.out
+    write(project, "content/pages/briefings/older.md", "# Older\n\nSee [it](../narwhal-restricted/).\n")
+    write(
+        project,
+        "content/pages/chart.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg"><a href="../briefings/narwhal-restricted/"/></svg>',
+    )
+    run = cli("check")
+    assert f"content/pages/briefings/older.md:3: links to {RESTRICTED}" in run.out
+    assert f"content/pages/chart.svg:1: links to {RESTRICTED}" in run.out
 
 
 def test_a_link_to_a_draft_is_refused_and_a_drafts_own_links_are_noted_for_later(project: Path, cli) -> None:

@@ -741,7 +741,7 @@ def test_a_character_yaml_refuses_is_named_at_its_line_in_every_file_at_once(pro
 def test_a_hand_written_pages_front_matter_the_engine_cannot_read_is_refused_at_its_line(project: Path, cli) -> None:
     """The engine showed such front matter as the page's text (`title: About` under a rule), and the check passed."""
     write(project, "content/pages/about.md", "---\ntitle: About\x07 us\n---\n# About\n\nText.\n")
-    write(project, "content/pages/help.md", "---\ntitle: Help\nsummary: Neglect: what we learned\n---\n# Help\n")
+    write(project, "content/pages/help.md", "---\ntitle: Help\nsummary: Neglect: what we learned\n...\n# Help\n")
     run = cli("check")
     assert run.code == 1
     assert "content/pages/about.md:2: front matter holds an invisible control character (U+0007)" in run.out, run.out
