@@ -208,7 +208,9 @@ def check(
     if taxonomy is not None:
         result = validate(docs, taxonomy, include_drafts, today, memo.validated)
         checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
-        checked.problems += result.problems + check_files(root, pages_read(root, content_dir, refused), unopenable(docs))
+        checked.problems += result.problems + check_files(
+            root, pages_read(root, content_dir, refused), unopenable(docs, include_drafts)
+        )
         checked.draft_problems += result.draft_problems
         checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
         checked.reviews = review_reminders(checked.briefings, {doc.path: doc for doc in docs}, today)

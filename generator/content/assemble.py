@@ -149,6 +149,6 @@ def validate(
             result.briefings.append(briefing)
     result.problems += check_previous_slugs(docs)
     held = set(result.drafts_held)
-    for problem in check_successors(docs) + check_links(docs, unopenable(docs)):
+    for problem in check_successors(docs) + check_links(docs, unopenable(docs, include_drafts)):
         (result.draft_problems if problem.path in held else result.problems).append(problem)
     return result

@@ -39,11 +39,12 @@ Unopenable = dict[str, dict[Status, str]]
 """Each slug (or earlier slug) some readers cannot open, with why, by the status of what links to it."""
 
 
-def unopenable(docs: list[Document]) -> Unopenable:
+def unopenable(docs: list[Document], with_drafts: bool = False) -> Unopenable:
+    """What no reader, or only the partners, can open; a preview `with_drafts` shows the drafts too."""
     found: Unopenable = {}
     for doc in docs:
         status = status_of(doc) if doc.parsed else None
-        if status is Status.DRAFT:
+        if status is Status.DRAFT and not with_drafts:
             why = "a draft, so the link would lead nowhere once published; publish it first, or remove the link"
             reasons = {Status.PUBLISHED: why, Status.RESTRICTED: why}
         elif status is Status.RESTRICTED:

@@ -98,6 +98,8 @@ def test_a_link_to_a_draft_is_refused_and_a_drafts_own_links_are_noted_for_later
     held = cli("check")
     assert held.code == 0, held.out
     assert f"{LINKER}:{line}: draft, to fix before publishing (does not block the build): links to {DRAFT}" in held.out
+    previewed = cli("check", "--drafts")  # a preview of the drafts shows both: the link leads to one
+    assert previewed.code == 0 and "links to" not in previewed.out, previewed.out
 
 
 def test_links_every_reader_can_open_pass_and_are_built(project: Path, cli) -> None:
