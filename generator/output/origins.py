@@ -127,11 +127,15 @@ def problems_of(
     for (path, line, message), built in places.items():
         if not path:  # written in no content file (a template's own text): at the first built file, with the others
             (path, line), *others = built
-            more = f" and {len(others) - 1} more" if len(others) > 1 else ""
-            problems.append(Problem(path, line, message + (f" (also at {others[0][0]}:{others[0][1]}{more})" if others else "")))
+            problems.append(Problem(path, line, message + (f" (also at {_listed(others)})" if others else "")))
         elif built == [(path, line)]:
             problems.append(Problem(path, line, message))
         else:  # one place written, reported once with the built files it reached
-            more = f" and {len(built) - 1} more" if len(built) > 1 else ""
-            problems.append(Problem(path, line, f"{message} ({built[0][0]}:{built[0][1]}{more})"))
+            problems.append(Problem(path, line, f"{message} ({_listed(built)})"))
     return sorted(problems, key=lambda p: (p.path, p.line))
+
+
+def _listed(places: list[tuple[str, int]]) -> str:
+    """The first of the built files a finding reached, and how many more."""
+    (path, line), more = places[0], len(places) - 1
+    return f"{path}:{line}" + (f" and {more} more" if more else "")
