@@ -76,8 +76,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 if text is not None and suffix == ".json":
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
                 elif text is not None and suffix in (".yml", ".yaml", ".md", ".markdown"):
-                    first, yaml_text = _meta(text) if suffix in (".md", ".markdown") else (1, text)
+                    first, yaml_text = (1, text)
                     if suffix in (".md", ".markdown"):  # the engine would show front matter it cannot read as text
+                        first, yaml_text = _meta(text)
                         found.errors += parse_yaml(yaml_text, path, first)[1]
                     decoded = [(first + line - 1, value) for line, value in _decoded(yaml_text)]
                     found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
