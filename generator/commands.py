@@ -24,7 +24,7 @@ from generator.diagnostics import (
     append_step_summary,
     plural,
     print_problems,
-    template_problem,
+    report_template_error,
     write_step_summary,
 )
 from generator.engines.mkdocs.runner import Engine
@@ -111,7 +111,7 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     except (Refused, SettingsError) as error:
         return refused("build", error)
     except Exception as error:  # the engine reports its own details; the output folder stays as it was
-        _report_template_error(error, root)
+        report_template_error(error, root, Reporter(sys.stderr))
         print(f"build failed: {error}; {options.output.name}/ was left as it was", file=sys.stderr)
         return 1
     pdfs = (
@@ -124,21 +124,13 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_template_error(error: Exception, root: Path) -> bool:
-    """Report an engine error that stopped in one of the project's templates at its line; whether it did."""
-    problem = template_problem(error, root)
-    if problem:
-        Reporter(sys.stderr).problems([problem])
-    return problem is not None
-
-
 def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     try:
         Engine(root).serve(_options(root, args), args.dev_addr)
     except SettingsError as error:
         return refused("serve", error)
     except Exception as error:  # the engine's first build stops the preview before it serves anything
-        if not _report_template_error(error, root):
+        if not report_template_error(error, root, Reporter(sys.stderr)):
             raise
         print("serve stopped: the preview's first build failed in a template; mend it and start again", file=sys.stderr)
         return 1

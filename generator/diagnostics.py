@@ -111,6 +111,14 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
     )
 
 
+def report_template_error(error: BaseException, root: Path, reporter: Reporter) -> bool:
+    """Report an engine error that stopped in one of the project's templates at its line; whether it did."""
+    problem = template_problem(error, root)
+    if problem:
+        reporter.problems([problem])
+    return problem is not None
+
+
 def _is_template(file: Path) -> bool:
     return file.suffix != ".py" and file.is_file()
 

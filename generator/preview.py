@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from generator.build import Build, BuildFailed, Job, built_site_problems, checked_content, host
 from generator.config import BuildOptions, Project, options_from_env
 from generator.content.pages import PagesState
-from generator.diagnostics import Reporter, plural, template_problem
+from generator.diagnostics import Reporter, plural, report_template_error
 from generator.model import Audience, Problem
 from generator.output.postbuild import Checker
 from generator.output.search import BackgroundIndex, part_count
@@ -186,8 +186,7 @@ class Session:
         """The engine failed: a build leaves the output folder as it was, saying at its line where one of the project's
         templates stopped it (as `briefings build` does); a preview writes every file next time."""
         if isinstance(self.steps, Build):
-            if problem := template_problem(error, self.steps.project.root):
-                self.steps.reporter.problems([problem])
+            report_template_error(error, self.steps.project.root, self.steps.reporter)
             self.steps.__exit__(type(error), error, error.__traceback__)
             self.steps = None
         elif isinstance(self.steps, Preview):
