@@ -282,15 +282,10 @@ def _strings(value: object, name: str = "") -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{name}[{number}]")
 
 
-def requested_engine() -> str:
-    """`BRIEFINGS_ENGINE` as set (mkdocs where unset): checked by `engine_name`."""
-    return os.environ.get(ENGINE_ENV) or ENGINES[0]
-
-
 def engine_name() -> str:
     """The engine the `briefings` command runs: `BRIEFINGS_ENGINE` (mkdocs, the default, or properdocs; plain `mkdocs`
     and `properdocs` are the engine they are)."""
-    name = requested_engine()
+    name = os.environ.get(ENGINE_ENV) or ENGINES[0]
     if name not in ENGINES:
         raise SettingsError(f"{ENGINE_ENV}={name!r}: use one of {', '.join(ENGINES)}")
     return name

@@ -4,7 +4,9 @@ ProperDocs redirects every `mkdocs.*` import to its own modules once `properdocs
 as its own command does first; the `briefings` command does the same when `BRIEFINGS_ENGINE=properdocs`.
 """
 
-from generator.config import requested_engine
+import os
 
-if requested_engine() == "properdocs":  # another value: `briefings` refuses it (`cli.main`), plain engines ignore it
+from generator.config import ENGINE_ENV
+
+if os.environ.get(ENGINE_ENV) == "properdocs":  # another value: `briefings` refuses it (`cli.main`), plain engines ignore it
     import properdocs.replacement  # noqa: F401  (from here on `mkdocs.*` imports give ProperDocs' modules)
