@@ -144,3 +144,21 @@ def test_the_engine_facing_code_is_at_most_about_250_lines() -> None:
     files = sorted((GENERATOR / "engines").rglob("*.py"))
     lines = sum(1 for file in files for line in file.read_text(encoding="utf-8").splitlines() if line.strip())
     assert files and lines <= ENGINE_LINES, f"the engine adapter holds {lines} lines of code; move policy into the core"
+
+
+def test_the_build_options_the_environment_gives_are_read_in_config_alone() -> None:
+    """Issue 16: the environment stays an input of plain `mkdocs build`/`serve` (and the engine's name), read in one place."""
+    from generator import config
+
+    names = {"AUDIENCE_ENV", "DRAFTS_ENV", "BUILD_DATE_ENV", "ENGINE_ENV"}
+    variables = {getattr(config, name) for name in names}
+    readers = sorted(
+        name
+        for name, path in modules().items()
+        if name != "generator.config"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if (isinstance(node, ast.alias) and node.name in names)
+        or (isinstance(node, ast.Name) and node.id in names)
+        or (isinstance(node, ast.Constant) and node.value in variables)
+    )
+    assert readers == []

@@ -4,9 +4,11 @@ ProperDocs redirects every `mkdocs.*` import to its own modules once `properdocs
 as its own command does first; the `briefings` command does the same when `BRIEFINGS_ENGINE=properdocs`.
 """
 
-import os
+from generator.config import SettingsError, engine_name
 
-from generator.config import ENGINE_ENV
-
-if os.environ.get(ENGINE_ENV) == "properdocs":  # another value: `briefings` refuses it (`cli.main`), plain engines ignore it
+try:
+    _PROPERDOCS = engine_name() == "properdocs"
+except SettingsError:  # another value: `briefings` refuses it (`cli.main`), plain engines ignore it
+    _PROPERDOCS = False
+if _PROPERDOCS:
     import properdocs.replacement  # noqa: F401  (from here on `mkdocs.*` imports give ProperDocs' modules)
