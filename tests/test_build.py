@@ -290,6 +290,36 @@ def test_a_build_killed_at_any_step_of_the_swap_leaves_a_whole_site_folder(proje
         assert (project / "site/briefings/year-end-maca/index.html").is_file()
 
 
+FAIL_AT_SWAP = """
+import os, sys
+target, step = os.path.abspath("site"), sys.argv[1]
+
+def hook(event, args):
+    if event == "ctypes.dlsym" and "renameat2" in args:
+        raise AttributeError("no renameat2 here")  # as on a system without it: two renames instead
+    new = event in ("os.chmod", "os.rename") and not isinstance(args[0], int)
+    new = new and os.path.basename(os.fsdecode(args[0])).startswith(".site-new-")  # the new folder itself
+    if new and (event == "os.chmod" if step == "opening" else event == "os.rename" and os.fsdecode(args[1]) == target):
+        raise PermissionError(1, "Operation not permitted", target)  # as for an immutable folder
+
+sys.addaudithook(hook)
+from generator.cli import main
+sys.exit(main(["build", "--pdf", "skip"]))
+"""
+
+
+@pytest.mark.parametrize("how", ["opening", "moving"])
+def test_a_swap_the_system_refuses_leaves_the_site_folder_as_it_was_and_no_new_one_beside_it(project: Path, how: str) -> None:
+    """The new folder (a partners one holds restricted content) used to stay beside the old until the next build."""
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    before = tree_digest(project / "site")
+    failed = subprocess.run([sys.executable, "-c", FAIL_AT_SWAP, how], cwd=project, env=env(), capture_output=True, text=True)
+    assert failed.returncode == 1, failed.stderr
+    assert "Operation not permitted" in failed.stderr and "site/ was left as it was" in failed.stderr
+    assert tree_digest(project / "site") == before
+    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == [".site.lock"]
+
+
 # --- the preview ----------------------------------------------------------------------------------
 
 

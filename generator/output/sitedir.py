@@ -55,11 +55,11 @@ def staged(target: Path) -> Iterator[Path]:
         staging.mkdir(0o700)  # a fresh name: one taken already fails here
         try:
             yield staging
-        except BaseException:
+            staging.chmod(0o755)
+            _swap(staging, target)
+        except BaseException:  # a failed swap too: a partners site must not wait, whole, for the next build
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        staging.chmod(0o755)
-        _swap(staging, target)
         _remove(staging)  # now the old folder, if there was one
 
 
@@ -148,7 +148,11 @@ def _swap(new: Path, target: Path) -> None:
     elif not _exchange(new, target):
         retired = target.parent / f".{target.name}-old-{new.name.rsplit('-', 1)[-1]}"
         target.rename(retired)
-        new.rename(target)
+        try:
+            new.rename(target)
+        except OSError:
+            retired.rename(target)
+            raise
         retired.rename(new)
 
 
