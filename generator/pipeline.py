@@ -11,7 +11,7 @@ from pathlib import Path
 from generator import tasks
 from generator.content import writing
 from generator.content.assemble import Known, validate
-from generator.content.crosslinks import check_files, pages_read, unopenable
+from generator.content.crosslinks import check_files, pages_read
 from generator.content.files import Source, content_files, load_yaml_file, read_text, refused_files
 from generator.content.frontmatter import status_of
 from generator.content.pages import PagesState, scan_pages, scan_shown_file
@@ -208,9 +208,7 @@ def check(
     if taxonomy is not None:
         result = validate(docs, taxonomy, include_drafts, today, memo.validated)
         checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
-        checked.problems += result.problems + check_files(
-            root, pages_read(root, content_dir, refused), unopenable(docs, include_drafts)
-        )
+        checked.problems += result.problems + check_files(root, pages_read(root, content_dir, refused), result.closed)
         checked.draft_problems += result.draft_problems
         checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
         checked.reviews = review_reminders(checked.briefings, {doc.path: doc for doc in docs}, today)

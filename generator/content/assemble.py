@@ -10,7 +10,7 @@ from datetime import date
 
 from generator.content.actions import parse_action_plan
 from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
-from generator.content.crosslinks import check_links, unopenable
+from generator.content.crosslinks import Unopenable, check_links, unopenable
 from generator.content.frontmatter import FrontMatterRules, check_front_matter, status_of
 from generator.content.parse import Document, Section
 from generator.content.slugs import check_previous_slugs, check_slugs
@@ -27,6 +27,8 @@ class Validated:
     """Paths of drafts, checked but not published."""
     draft_problems: list[Problem]
     """The drafts' own problems: they stop the draft, not the build."""
+    closed: Unopenable
+    """The briefings some readers cannot open, which hand-written pages must not link to either."""
 
 
 def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
@@ -129,7 +131,7 @@ def validate(
 
     Documents found in `known` (a preview's earlier rebuild, same taxonomy) are not checked again.
     """
-    result = Validated([], check_slugs(docs), [], [])
+    result = Validated([], check_slugs(docs), [], [], unopenable(docs, include_drafts))
     known = {} if known is None else known
     rules: FrontMatterRules | None = None
     for doc in docs:
@@ -149,6 +151,6 @@ def validate(
             result.briefings.append(briefing)
     result.problems += check_previous_slugs(docs)
     held = set(result.drafts_held)
-    for problem in check_successors(docs) + check_links(docs, unopenable(docs, include_drafts)):
+    for problem in check_successors(docs) + check_links(docs, result.closed):
         (result.draft_problems if problem.path in held else result.problems).append(problem)
     return result
