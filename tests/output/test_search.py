@@ -150,6 +150,15 @@ def _state(pid: int) -> str:
         return "X"
 
 
+def _state_once_settled(pid: int, stopped: bool, seconds: float = 5) -> str:
+    """The state once the process is `stopped` (or not), which a signal just sent makes it a moment later; or after
+    `seconds`, whatever it is then."""
+    deadline = time.monotonic() + seconds
+    while (_state(pid) == "T") != stopped and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return _state(pid)
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states from /proc")
 def test_a_preview_index_held_during_a_rebuild_pauses_then_finishes(public_site: Path, tmp_path: Path) -> None:
     """While the preview rebuilds, its background index is paused, Pagefind's processes stopped where they are; let
@@ -164,11 +173,11 @@ def test_a_preview_index_held_during_a_rebuild_pauses_then_finishes(public_site:
         time.sleep(0.01)
     index.hold(True)
     process = index.runs.process
-    assert process is not None and _state(process.pid) == "T"
+    assert process is not None and _state_once_settled(process.pid, stopped=True) == "T"
     time.sleep(0.5)
     assert process.poll() is None and _state(process.pid) == "T"  # it did not go on
     index.hold(False)
-    assert _state(process.pid) != "T"
+    assert _state_once_settled(process.pid, stopped=False) != "T"
     index.hold(True)
     index.wait()  # lets it go first: never waits on a paused index
     assert process.poll() == 0 and reports == []
@@ -211,15 +220,9 @@ def test_a_paused_index_is_never_left_stopped_when_the_preview_is_killed_outrigh
     preview = subprocess.Popen([sys.executable, "-c", PAUSED_THEN_KILLED], stdout=subprocess.PIPE, text=True)
     assert preview.stdout is not None
     index = int(preview.stdout.readline())
-    deadline = time.monotonic() + 10
-    while _state(index) != "T" and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert _state(index) == "T"
+    assert _state_once_settled(index, stopped=True, seconds=10) == "T"
     preview.kill()
     preview.wait()
-    deadline = time.monotonic() + 10
-    while _state(index) == "T" and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _state(index) != "T"
+    assert _state_once_settled(index, stopped=False, seconds=10) != "T"
     if _state(index) not in ("Z", "X"):  # gone on, SIGHUP being ignored: end it here
         os.kill(index, signal.SIGKILL)
