@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.content.frontmatter import status_of
+from generator.content.pages import TEXT
 from generator.content.parse import Document
 from generator.content.slugs import previous_slugs
 from generator.model import Problem, Status
@@ -23,13 +24,14 @@ _DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*
 """Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
 may start on the next line (in a quote, after its `>`). The look-ahead lets the engine skip to the next character
 that can start one."""
-_NAMED = re.compile(r"briefings/+([a-z0-9-]+)")
-"""A briefing's address in any text, once read as a browser reads it (`briefings/slug`, `briefings&#47;slug`)."""
-_SUFFIX = re.compile(r"\.(?:md|html?|txt)$")
-"""A briefing's page written as its source (`slug.md`), or its plain-text copy (`slug.txt`)."""
+_NAMED = re.compile(r"briefings/+(?=([a-z0-9-]+))")
+"""A briefing's address in any text, once read as a browser reads it (`briefings/slug`, `briefings&#47;slug`). The
+slug is looked ahead at, not taken: a site published under `/briefings/` has `briefings/briefings/slug` in every
+full address."""
+_SUFFIX = re.compile(r"\.(?:md|html?|txt|pdf)$")
+"""A briefing's page written as its source (`slug.md`), its plain-text copy (`slug.txt`) or its PDF."""
 _MARKERS = ("](", "]:", "<", "briefings")
 """What every link or address holds: a body without any has none (most bodies, read at every check)."""
-_READ = (".md", ".markdown", ".html", ".htm", ".yml", ".svg", ".txt", ".xml", ".json", ".csv")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 """An HTML comment, which the site never shows: a note to link a briefing once it is published is no link."""
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -86,9 +88,10 @@ def check_files(root: Path, paths: list[str], closed: Unopenable) -> list[Proble
 
 
 def pages_read(root: Path, content_dir: str, refused: Collection[Path]) -> list[str]:
-    """The hand-written pages and the taxonomy, as `check_files` reads them (never a file `refused`)."""
+    """The hand-written pages and every text published with them (data, scripts, styles), and the taxonomy, as
+    `check_files` reads them (never a file `refused`)."""
     files = [*sorted((root / content_dir / "pages").rglob("*")), root / content_dir / "taxonomy.yml"]
-    kept = [file for file in files if file.suffix.lower() in _READ and file not in refused and file.is_file()]
+    kept = [file for file in files if file.suffix.lower() in TEXT and file not in refused and file.is_file()]
     return [file.relative_to(root).as_posix() for file in kept]
 
 

@@ -38,6 +38,10 @@ def linking(project: Path, lines: str, status: str = "published") -> int:
         "| Audit | Link |\n|---|---|\n| one | [it](../narwhal-restricted/) |",
         "See [the audit](../narwhal\\-restricted/).",
         '<img src="../narwhal-restricted/x.png" alt="its chart">',
+        "Copied from the address bar: https://example.org/briefings/briefings/narwhal-restricted/",
+        "[Its PDF](https://example.org/briefings/briefings/narwhal-restricted.pdf)",
+        "[Via Outlook](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fbriefings%2F"
+        "briefings%2Fnarwhal-restricted%2F&data=05)",
     ],
 )
 def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(project: Path, cli, written: str) -> None:
@@ -84,9 +88,19 @@ def test_a_page_or_a_themes_link_to_a_restricted_briefing_is_refused_at_its_line
         "content/pages/chart.svg",
         '<svg xmlns="http://www.w3.org/2000/svg"><a href="../briefings/narwhal-restricted/"/></svg>',
     )
+    address = "https://example.org/briefings/briefings/narwhal-restricted/"
+    published_with_the_pages = {
+        "links.yaml": f"# Links\nsee: {address}\n",
+        "redirect.js": f"// Old address\nlocation.replace('{address}');\n",
+        "extra.css": f"/* Banner */\n.banner {{ background: url('{address}x.png'); }}\n",
+    }
+    for name, text in published_with_the_pages.items():
+        write(project, f"content/pages/{name}", text)
     run = cli("check")
     assert f"content/pages/briefings/older.md:3: links to {RESTRICTED}" in run.out
     assert f"content/pages/chart.svg:1: links to {RESTRICTED}" in run.out
+    for name in published_with_the_pages:
+        assert f"content/pages/{name}:2: links to {RESTRICTED}" in run.out, run.out
 
 
 def test_a_link_to_a_draft_is_refused_and_a_drafts_own_links_are_noted_for_later(project: Path, cli) -> None:
