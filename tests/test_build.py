@@ -25,7 +25,7 @@ from pathlib import Path
 import material as material_theme
 import pytest
 
-from tests.support import ENGINE, FIXTURES, env, fetch, free_port, make_project, served, tree_digest, wait_for
+from tests.support import ENGINE, FIXTURES, env, fetch, free_port, make_project, served, tree_digest, wait_for, write
 
 LEAK = "Ring the team on 07700 900461.\n"
 BRIEFING_TEXT = "Background of Audit on the last day of March"
@@ -292,7 +292,7 @@ def test_a_build_killed_at_any_step_of_the_swap_leaves_a_whole_site_folder(proje
 
 FAIL_AT_SWAP = """
 import os, sys
-target, step = os.path.abspath("site"), sys.argv[1]
+target, step, how = os.path.abspath("site"), sys.argv[1], sys.argv[2]
 
 def hook(event, args):
     if event == "ctypes.dlsym" and "renameat2" in args:
@@ -300,7 +300,9 @@ def hook(event, args):
     new = event in ("os.chmod", "os.rename") and not isinstance(args[0], int)
     new = new and os.path.basename(os.fsdecode(args[0])).startswith(".site-new-")  # the new folder itself
     if new and (event == "os.chmod" if step == "opening" else event == "os.rename" and os.fsdecode(args[1]) == target):
-        raise PermissionError(1, "Operation not permitted", target)  # as for an immutable folder
+        if how == "kill":
+            os._exit(137)
+        raise KeyboardInterrupt if how == "interrupt" else PermissionError(1, "Operation not permitted", target)
 
 sys.addaudithook(hook)
 from generator.cli import main
@@ -308,16 +310,63 @@ sys.exit(main(["build", "--pdf", "skip"]))
 """
 
 
-@pytest.mark.parametrize("how", ["opening", "moving"])
-def test_a_swap_the_system_refuses_leaves_the_site_folder_as_it_was_and_no_new_one_beside_it(project: Path, how: str) -> None:
-    """The new folder (a partners one holds restricted content) used to stay beside the old until the next build."""
+def fail_at_swap(project: Path, step: str, how: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", FAIL_AT_SWAP, step, how], cwd=project, env=env(), capture_output=True, text=True, timeout=300
+    )
+
+
+def beside_the_site(project: Path) -> list[str]:
+    return sorted(path.name for path in project.iterdir() if path.name.startswith(".site"))
+
+
+@pytest.mark.parametrize(("step", "how"), [("opening", "refused"), ("moving", "refused"), ("moving", "interrupt")])
+def test_a_swap_the_system_refuses_leaves_the_site_folder_as_it_was_and_no_new_one_beside_it(
+    project: Path, step: str, how: str
+) -> None:
+    """The new folder (a partners one holds restricted content) used to stay beside the old until the next build;
+    where the system has no one-step exchange, a refused or interrupted second rename left no site/ at all."""
     assert briefings(project, "build", "--pdf", "skip").returncode == 0
     before = tree_digest(project / "site")
-    failed = subprocess.run([sys.executable, "-c", FAIL_AT_SWAP, how], cwd=project, env=env(), capture_output=True, text=True)
-    assert failed.returncode == 1, failed.stderr
-    assert "Operation not permitted" in failed.stderr and "site/ was left as it was" in failed.stderr
+    failed = fail_at_swap(project, step, how)
+    assert failed.returncode != 0, failed.stderr
+    assert how != "refused" or ("Operation not permitted" in failed.stderr and "site/ was left as it was" in failed.stderr)
     assert tree_digest(project / "site") == before
-    assert sorted(path.name for path in project.iterdir() if path.name.startswith(".site")) == [".site.lock"]
+    assert beside_the_site(project) == [".site.lock"]
+
+
+def test_the_site_a_build_killed_had_moved_aside_is_put_back_by_the_next_build_even_one_that_fails(project: Path) -> None:
+    """Killed in the fallback's moment between its two renames, a build leaves the last site aside: the next build
+    deleted it with the other leftovers, and, if it failed too, left no site/ at all."""
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    before = tree_digest(project / "site")
+    fail_at_swap(project, "moving", "kill")
+    assert not (project / "site").exists()
+    write(project, "content/audits/broken.md", "---\ntitle: [unclosed\n---\n")
+    failed = briefings(project, "build", "--pdf", "skip")
+    assert failed.returncode == 1 and "site/ was left as it was" in failed.stderr, failed.stderr
+    assert tree_digest(project / "site") == before
+    assert beside_the_site(project) == [".site.lock"]
+
+
+UNREMOVABLE = """
+import os, sys
+def hook(event, args):
+    if event in ("os.remove", "os.rmdir") and ".site-new-0123456789abcdef" in os.fsdecode(args[0]):
+        raise PermissionError(13, "Permission denied")  # as for a folder its owner made read-only
+sys.addaudithook(hook)
+from generator.cli import main
+sys.exit(main(["build", "--pdf", "skip"]))
+"""
+
+
+def test_a_leftover_the_next_build_cannot_remove_refuses_it_by_name(project: Path) -> None:
+    """It may hold a partners site's restricted pages: it used to stay beside the site without a word."""
+    write(project, ".site-new-0123456789abcdef/briefings/restricted-one/index.html", "<p>Restricted</p>")
+    failed = subprocess.run([sys.executable, "-c", UNREMOVABLE], cwd=project, env=env(), capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert ".site-new-0123456789abcdef/ is left from an earlier build and cannot be removed" in failed.stderr
+    assert not (project / "site").exists()
 
 
 # --- the preview ----------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ the output folder. Only a build that succeeds swaps its folder into place: on Li
 (`renameat2` with `RENAME_EXCHANGE`, so there is no moment without an output folder); elsewhere, or on a
 file system without it, by two renames with the old folder moved aside first (a moment of a few
 microseconds without one). A failed build removes its own folder; the folders of builds that were
-killed are removed by the next build, which holds the lock and so knows they belong to nobody.
+killed are removed by the next build, which holds the lock and so knows they belong to nobody (and which first
+puts back an output folder that a build killed in that moment had moved aside).
 """
 
 from __future__ import annotations
@@ -56,11 +57,11 @@ def staged(target: Path) -> Iterator[Path]:
         try:
             yield staging
             staging.chmod(0o755)
-            _swap(staging, target)
+            previous = _swap(staging, target)
         except BaseException:  # a failed swap too: a partners site must not wait, whole, for the next build
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        _remove(staging)  # now the old folder, if there was one
+        _remove(previous)
 
 
 def files_in(folder: Path) -> list[str]:
@@ -94,8 +95,19 @@ def leftovers(target: Path) -> list[Path]:
 
 
 def remove_leftovers(target: Path) -> None:
+    """Remove them, once the last finished site is back in place if a build was killed while it stood aside (the
+    fallback's moment without an output folder); `Refused` if one cannot be removed (it may hold restricted pages)."""
+    found = leftovers(target)
+    retired = [folder for folder in found if folder.name.startswith(f".{target.name}-old-")]
+    if retired and not target.exists():
+        retired[0].rename(target)
     for folder in leftovers(target):
         _remove(folder)
+        if folder.exists() or folder.is_symlink():
+            raise Refused(
+                f"{folder.name}/ is left from an earlier build and cannot be removed (it holds a whole or part site, the "
+                f"partners' restricted pages perhaps); remove it (check its permissions), then build again"
+            )
 
 
 def _remove(path: Path) -> None:
@@ -141,19 +153,21 @@ def _locked(target: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Put `new` at `target`; afterwards `new` holds the previous `target` (if any)."""
+def _swap(new: Path, target: Path) -> Path:
+    """Put `new` at `target`; return where the previous `target` now is (nothing may be there)."""
     if not target.exists():
         new.rename(target)
-    elif not _exchange(new, target):
-        retired = target.parent / f".{target.name}-old-{new.name.rsplit('-', 1)[-1]}"
-        target.rename(retired)
-        try:
-            new.rename(target)
-        except OSError:
-            retired.rename(target)
-            raise
-        retired.rename(new)
+        return new
+    if _exchange(new, target):
+        return new
+    retired = target.parent / f".{target.name}-old-{new.name.rsplit('-', 1)[-1]}"
+    target.rename(retired)
+    try:
+        new.rename(target)
+    except BaseException:  # Ctrl-C too; if killed here, the next build puts it back (`remove_leftovers`)
+        retired.rename(target)
+        raise
+    return retired
 
 
 def _exchange(first: Path, second: Path) -> bool:
