@@ -94,21 +94,33 @@ class Reporter:
 def template_problem(error: BaseException, root: Path) -> Problem | None:
     """Where in one of the project's templates (the theme's, in `overrides/`) `error` stopped the engine, as a
     problem at that line, or None: whoever edits a template fixes it there, and the traceback is the engine's code,
-    not theirs. Jinja puts a template's lines in the traceback as frames of the template's own file."""
+    not theirs. Jinja puts a template's lines in the traceback as frames of the template's own file. Where it stopped
+    in the theme's own templates (Material's), the project's line that used them is named, unless that line only
+    extends one (as every page does): no line of the project's is to blame then."""
     root = root.resolve()
-    templates = [frame for frame in traceback.extract_tb(error.__traceback__) if _is_template(Path(frame.filename))]
-    if not templates:
+    frames = traceback.extract_tb(error.__traceback__)
+    templates = [(frame, Path(frame.filename).resolve()) for frame in frames if _is_template(Path(frame.filename))]
+    ours = [(frame, file) for frame, file in templates if file.is_relative_to(root) and "site-packages" not in file.parts]
+    if not ours or _EXTENDS.match(ours[-1][0].line or ""):
         return None
-    # where it stopped: in the theme's own templates (Material's), no line of the project's is to blame
-    file = Path(templates[-1].filename).resolve()
-    if not file.is_relative_to(root) or "site-packages" in file.parts:
-        return None
-    return Problem(
-        file.relative_to(root).as_posix(),
-        templates[-1].lineno or 1,
-        f"this template stopped the build: {error} ({type(error).__name__}); mend this line, or undo the last change to "
-        "this file",
-    )
+    (frame, file), what = ours[-1], f"{error} ({type(error).__name__})"
+    if frame is templates[-1][0]:
+        message = f"this template stopped the build: {what}; mend this line, or undo the last change to this file"
+    else:
+        message = (
+            f"the theme's template {_theme_name(templates[-1][1])}, used here, stopped the build: {what}; if this line "
+            "changed lately, mend it, or else check the settings that template reads"
+        )
+    return Problem(file.relative_to(root).as_posix(), frame.lineno or 1, message)
+
+
+_EXTENDS = re.compile(r"\s*\{%-?\s*extends\b")
+
+
+def _theme_name(file: Path) -> str:
+    """A theme's template by the name templates use for it (`partials/social.html`)."""
+    parts = file.parts
+    return "/".join(parts[len(parts) - parts[::-1].index("templates") :]) if "templates" in parts else file.name
 
 
 def report_template_error(error: BaseException, root: Path, reporter: Reporter) -> bool:

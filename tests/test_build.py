@@ -992,8 +992,22 @@ def test_an_error_in_materials_own_templates_is_not_pinned_on_a_line_of_the_proj
     config.write_text(config.read_text().replace("\nextra:\n", "\nextra:\n  social: 5\n", 1))
     result = briefings(project, "build", "--pdf", "skip")
     assert result.returncode == 1
-    assert "this template stopped the build" not in result.stderr
+    assert "stopped the build" not in result.stderr  # only the extends line of overrides/main.html was in its way
     assert "build failed: 'int' object is not iterable" in result.stderr
+
+
+def test_a_theme_template_the_project_misuses_is_reported_at_the_projects_line(project: Path) -> None:
+    """A Material macro called without its parameter stops in Material's template: the build named no line at all."""
+    main = project / "overrides/main.html"
+    lines = main.read_text().splitlines(keepends=True)
+    lines.insert(35, '{% import "partials/tabs-item.html" as tabs %}{{ tabs.render() }}\n')  # in the hero block
+    main.write_text("".join(lines))
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert (
+        "overrides/main.html:36: the theme's template partials/tabs-item.html, used here, stopped the build: parameter "
+        "'nav_item' was not provided (UndefinedError)"
+    ) in result.stderr, result.stderr
 
 
 def test_a_preview_whose_first_build_stops_in_a_template_says_where_and_ends(project: Path) -> None:
