@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.files import read_text
-from generator.content.yamlread import parse_yaml
+from generator.content.yamlread import parse_yaml, unreadable_values
 from generator.model import Problem
 
 ENGINE_TAGS = re.compile(
@@ -26,8 +26,6 @@ Material's documentation writes an extension's option (naming one imports its mo
 its headings' slugs (`!!python/object/apply:pymdownx.slugs.slugify`), a merge key (`<<:`) and the engine's relative
 path; no other tag that builds an object, nor one that reads the environment."""
 UNSCREENED_KEYS = {"INHERIT": "settings taken from another file are never checked; write them here"}
-LONGEST_NUMBER = 100
-"""Characters of a number in the settings, at most: no setting needs more, and YAML reads a longer one slowly or not."""
 
 
 def settings_file_problems(root: Path, path: str) -> list[Problem]:
@@ -45,7 +43,7 @@ def settings_file_problems(root: Path, path: str) -> list[Problem]:
     document, problems = parse_yaml(text, path, 1, "the settings file", ENGINE_TAGS)
     if document is None:
         return problems
-    return _unscreened(document, path) + [problem for node in _scalars(document) if (problem := _unreadable(node, path))]
+    return _unscreened(document, path) + unreadable_values(document, path, 1)
 
 
 def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
@@ -57,33 +55,3 @@ def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
         for key, _ in document.value
         if isinstance(key, yaml.ScalarNode) and key.value in UNSCREENED_KEYS
     ]
-
-
-def _scalars(document: yaml.Node) -> list[yaml.ScalarNode]:
-    """Every value written, once each (an alias names a value written before)."""
-    found, seen, todo = [], set(), [document]
-    while todo:
-        node = todo.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            found.append(node)
-        elif isinstance(node, yaml.SequenceNode):
-            todo += node.value
-        elif isinstance(node, yaml.MappingNode):
-            todo += [item for pair in node.value for item in pair]
-    return sorted(found, key=lambda node: node.start_mark.index)
-
-
-def _unreadable(node: yaml.ScalarNode, path: str) -> Problem | None:
-    """A number too long, or a date that is no date (`2024-02-30`), as YAML reads the value."""
-    line = node.start_mark.line + 1
-    if node.tag.endswith((":int", ":float")) and len(node.value) > LONGEST_NUMBER:
-        return Problem(path, line, f"a number of {len(node.value):,} characters; no setting needs one so long: shorten it")
-    if node.tag.endswith(":timestamp"):
-        try:
-            yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
-        except ValueError as error:
-            return Problem(path, line, f"{node.value} is no date YAML can read ({error}); write a real date, YYYY-MM-DD")
-    return None

@@ -124,3 +124,47 @@ def _deepest_line(text: str) -> int:
             if depth > MAX_DEPTH:
                 return number
     return 0
+
+
+LONGEST_NUMBER = 100
+"""Characters of a number, at most: no setting or field needs more, and YAML reads a longer one slowly or not."""
+
+
+def unreadable_values(document: yaml.Node, path: str, first_line: int) -> list[Problem]:
+    """Each value a YAML loader would stop at, at its line (an engine then stops with a traceback, or shows the
+    whole front matter as text): a number too long, a date that is no date (`2024-02-30`), a value its tag cannot
+    make (`!!int abc`)."""
+    loader = yaml.SafeLoader("")
+    return [problem for node in _scalars(document) if (problem := _unreadable(node, path, first_line, loader))]
+
+
+def _scalars(document: yaml.Node) -> list[yaml.ScalarNode]:
+    """Every value written, once each (an alias names a value written before)."""
+    found, seen, todo = [], set(), [document]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found.append(node)
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+        elif isinstance(node, yaml.MappingNode):
+            todo += [item for pair in node.value for item in pair]
+    return sorted(found, key=lambda node: node.start_mark.index)
+
+
+def _unreadable(node: yaml.ScalarNode, path: str, first_line: int, loader: yaml.SafeLoader) -> Problem | None:
+    line, kind = first_line + node.start_mark.line, node.tag.rsplit(":", 1)[-1]
+    if kind in ("int", "float") and len(node.value) > LONGEST_NUMBER:
+        return Problem(path, line, f"a number of {len(node.value):,} characters; no setting needs one so long: shorten it")
+    if node.tag not in _PLAIN_TAGS:  # a tag the caller allowed (a function's name in the settings) makes no value
+        return None
+    try:
+        loader.construct_object(node)
+    except (ValueError, KeyError, yaml.YAMLError) as error:
+        if kind == "timestamp":
+            return Problem(path, line, f"{node.value} is no date YAML can read ({error}); write a real date, YYYY-MM-DD")
+        return Problem(path, line, f"{node.value!r} is no {kind} YAML can read; remove the tag !!{kind}, or write one")
+    return None

@@ -748,6 +748,26 @@ def test_a_hand_written_pages_front_matter_the_engine_cannot_read_is_refused_at_
     assert "content/pages/help.md:3: front matter is not valid YAML: mapping values are not allowed here" in run.out
 
 
+def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_refused_at_their_line(project: Path, cli) -> None:
+    """Read as YAML, each passed the check; the engine then showed the whole front matter as the page's text (or a
+    list as its title), and an unclosed front matter as text under a rule."""
+    pages = {
+        "dated.md": ("---\ntitle: About us\nreview: 2024-02-30\n---\nText.\n", 3, "2024-02-30 is no date YAML can read"),
+        "tagged.md": ("---\ntitle: Help\ncount: !!int abc\n---\nText.\n", 3, "'abc' is no int YAML can read"),
+        "listed.md": ("---\ntitle: [Leaflets, Posters]\n---\nText.\n", 2, "title must be text (title: About us), not a list"),
+        "unclosed.md": ("---\ntitle: Contact\n\nText.\n", 1, "the front matter begun here is not closed"),
+        "no-names.md": ("---\n- Leaflets\n---\nText.\n", 2, "front matter must be names with their values"),
+    }
+    for name, (text, _, _) in pages.items():
+        write(project, f"content/pages/{name}", text)
+    write(project, "content/pages/rule.md", "---\n\nA page that opens with a rule.\n")
+    run = cli("check")
+    assert run.code == 1
+    for name, (_, line, said) in pages.items():
+        assert f"content/pages/{name}:{line}: {said}" in run.out, run.out
+    assert "content/pages/rule.md" not in run.out
+
+
 @pytest.mark.parametrize("pasted", ["\u2028", "\u2029", "\x85"])
 def test_a_line_break_yaml_reads_and_an_editor_hides_is_named_not_left_to_shift_every_line(
     project: Path, cli, pasted: str
