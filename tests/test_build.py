@@ -171,6 +171,24 @@ def test_an_unknown_engine_is_refused_with_a_message_and_plain_engines_ignore_th
     assert engine_build(project, BRIEFINGS_ENGINE="evil").returncode == 0
 
 
+PLAIN_MKDOCS = """
+import atexit, runpy, sys
+atexit.register(lambda: print("properdocs.replacement" in sys.modules, sys.modules["mkdocs"].__name__))
+sys.argv = ["mkdocs", "build"]
+runpy.run_module("mkdocs", run_name="__main__")
+"""
+
+
+def test_plain_mkdocs_runs_as_itself_whatever_the_briefings_engine_variable_says(project: Path) -> None:
+    """With `BRIEFINGS_ENGINE=properdocs` set (for the `briefings` command), plain `mkdocs build` had its own modules
+    swapped for ProperDocs' halfway through its run, when the adapter was loaded."""
+    ran = subprocess.run(
+        [sys.executable, "-c", PLAIN_MKDOCS], cwd=project, env=env(BRIEFINGS_ENGINE="properdocs"), capture_output=True, text=True
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.split()[-2:] == ["False", "mkdocs"]
+
+
 def test_an_audience_set_empty_is_the_public_one(project: Path) -> None:
     """A workflow passes an input left blank as an empty variable: the public build, as when it is not set."""
     built = engine_build(project, BRIEFINGS_AUDIENCE="")

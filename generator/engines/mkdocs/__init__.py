@@ -4,10 +4,12 @@ ProperDocs redirects every `mkdocs.*` import to its own modules once `properdocs
 as its own command does first; the `briefings` command does the same when `BRIEFINGS_ENGINE=properdocs`.
 """
 
+import sys
+
 from generator.config import SettingsError, engine_name
 
 try:
-    _PROPERDOCS = engine_name() == "properdocs"
+    _PROPERDOCS = engine_name() == "properdocs" and "mkdocs" not in sys.modules  # plain `mkdocs` runs as itself
 except SettingsError:  # another value: `briefings` refuses it (`cli.main`), plain engines ignore it
     _PROPERDOCS = False
 if _PROPERDOCS:
