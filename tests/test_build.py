@@ -378,6 +378,24 @@ sys.exit(main(["build", "--pdf", "skip"]))
 """
 
 
+NO_WRITING_BESIDE = """
+import os, sys
+def hook(event, args):
+    if event == "open" and str(args[0]).endswith(".site.lock"):
+        raise PermissionError(13, "Permission denied")  # as in a folder the user may only read
+sys.addaudithook(hook)
+from generator.cli import main
+sys.exit(main(["build", "--pdf", "skip"]))
+"""
+
+
+def test_a_build_where_it_may_not_write_says_so_and_not_to_remove_a_lock_there_is_not(project: Path) -> None:
+    failed = subprocess.run([sys.executable, "-c", NO_WRITING_BESIDE], cwd=project, env=env(), capture_output=True, text=True)
+    assert failed.returncode == 1
+    assert ".site.lock cannot be made beside site/ (Permission denied): a build writes its lock" in failed.stderr
+    assert "remove it" not in failed.stderr
+
+
 def test_a_leftover_the_next_build_cannot_remove_refuses_it_by_name(project: Path) -> None:
     """It may hold a partners site's restricted pages: it used to stay beside the site without a word."""
     write(project, ".site-new-0123456789abcdef/briefings/restricted-one/index.html", "<p>Restricted</p>")

@@ -128,6 +128,11 @@ def _locked(target: Path) -> Iterator[None]:
     try:  # never through a link, nor into a file with another name: the lock is emptied and written
         descriptor = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as error:
+        if not (lock.exists() or lock.is_symlink()):
+            raise Refused(
+                f"{lock.name} cannot be made beside {target.name}/ ({error.strerror}): a build writes its lock and its new "
+                f"folder in {target.parent}; build where you may write"
+            ) from None
         raise Refused(
             f"{lock.name} cannot be opened as the build's lock ({error.strerror}); remove it, then build again"
         ) from None
