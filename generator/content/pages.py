@@ -19,7 +19,7 @@ import yaml
 
 from generator.content.files import FOLDERS, editor_lock, read_text
 from generator.content.pictures import image_problems
-from generator.content.yamlread import parse_yaml, unreadable_values
+from generator.content.yamlread import parse_yaml, scalars, unreadable_values
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
@@ -222,22 +222,13 @@ def _decoded(text: str) -> Iterator[tuple[int, str]]:
     as `\\x53`), with that line: what the site shows of it. Aliases are read once, never expanded; a file that is not
     YAML is reported by whatever reads it."""
     try:
-        todo = [yaml.compose(text, Loader=yaml.SafeLoader)]
+        document = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
         return
-    seen: set[int] = set()
     lines = text.split("\n")
-    while todo:
-        node = todo.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode) and node.value not in lines[node.start_mark.line]:
+    for node in scalars(document) if document is not None else ():
+        if node.value not in lines[node.start_mark.line]:
             yield node.start_mark.line + 1, node.value
-        elif isinstance(node, yaml.SequenceNode):
-            todo += node.value
-        elif isinstance(node, yaml.MappingNode):
-            todo += [item for pair in node.value for item in pair]
 
 
 def _json_strings(text: str, path: str, allowed_names: AllowedNames, written: set[str]) -> list[Problem]:

@@ -135,10 +135,10 @@ def unreadable_values(document: yaml.Node, path: str, first_line: int) -> list[P
     whole front matter as text): a number too long, a date that is no date (`2024-02-30`), a value its tag cannot
     make (`!!int abc`)."""
     loader = yaml.SafeLoader("")
-    return [problem for node in _scalars(document) if (problem := _unreadable(node, path, first_line, loader))]
+    return [problem for node in scalars(document) if (problem := _unreadable(node, path, first_line, loader))]
 
 
-def _scalars(document: yaml.Node) -> list[yaml.ScalarNode]:
+def scalars(document: yaml.Node) -> list[yaml.ScalarNode]:
     """Every value written, once each (an alias names a value written before)."""
     found, seen, todo = [], set(), [document]
     while todo:
