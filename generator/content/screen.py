@@ -66,15 +66,17 @@ def _previous_slugs(doc: Document, declared: list[frozenset[str]]) -> list[Findi
 
 def _values(doc: Document, declared: list[frozenset[str]], written: list[Finding]) -> list[Finding]:
     """Front-matter text as YAML decodes it (escapes such as \\x30 or \\u00a0, folded lines), at its key's
-    line: a finding there that the text as `written` did not show is added."""
+    line: a finding that the text as `written` did not show on the field's lines is added."""
     seen = {(f.kind, f.line, f.text) for f in written}
     lines = doc.text.split("\n")
+    starts = sorted({field.line for field in doc.fields.values()} | {doc.body_line})
     found = []
     for field in doc.fields.values():
+        own = range(field.line, next((line for line in starts if line > field.line), field.line + 1))
         for value in strings(field.value):
             if value in lines[field.line - 1]:  # read as written already, on its own line
                 continue
             for finding in scan_read(read_markdown(value), declared):
-                if (finding.kind, field.line, finding.text) not in seen and finding.severity == ERROR:
+                if finding.severity == ERROR and not any((finding.kind, line, finding.text) in seen for line in own):
                     found.append(replace(finding, line=field.line))
     return found

@@ -724,6 +724,15 @@ def test_an_escaped_title_is_read_whatever_the_rest_of_the_front_matter_holds(pr
     assert (2, "name") in problems, problems
 
 
+def test_a_detail_in_a_folded_value_is_reported_once_at_its_own_line(project: Path) -> None:
+    """It was reported at the value's line and again at its key's, as if there were two."""
+    text = planted("Nothing here.").replace("summary: A valid summary.", "summary: >\n  Ring 07700 900461 for the notes.")
+    write(project, "content/audits/folded.md", text)
+    problems = [(p.line, p.message.split(": ")[1]) for p in check(project, "content").problems if "folded" in p.path]
+    line = text.split("\n").index("  Ring 07700 900461 for the notes.") + 1
+    assert problems == [(line, "phone")], problems
+
+
 @pytest.mark.parametrize("boundary", ["---", "--- \t", "----"])
 def test_a_pages_front_matter_is_read_as_yaml_decodes_it(project: Path, boundary: str) -> None:
     """However its `---` lines are written (spaces after them, more dashes), as the engine reads them."""
