@@ -16,6 +16,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
+from generator.content.crosslinks import hosts_of
 from generator.content.pages import PagesState, changed_pages, pages_state
 from generator.content.theme import theme_problems
 from generator.diagnostics import Reporter
@@ -73,6 +74,7 @@ def checked_content(
         today=options.build_date,
         settings_file=project.config_file,
         themes=theme_folders(project),
+        hosts=hosts_of(project.site_url, project.partners_site_url),
     )
     checked.pages = pages
     checked.problems += surroundings_problems(project)

@@ -16,6 +16,7 @@ from generator.authoring.word.docx import ImportRefused
 from generator.authoring.word.importer import import_docx
 from generator.build import BuildFailed, build, surroundings_problems, theme_folders
 from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
+from generator.content.crosslinks import hosts_of
 from generator.content.files import content_files, read_text, refused_files
 from generator.content.parse import parse_document
 from generator.content.taxonomy import load_taxonomy
@@ -62,6 +63,7 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         today=today,
         settings_file=project.config_file,
         themes=theme_folders(project),
+        hosts=hosts_of(project.site_url, project.partners_site_url),
     )
     more = project.problems() + surroundings_problems(project)
     more += restricted_in_public(root, project.content_dir) if args.public_repository else []

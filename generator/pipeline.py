@@ -158,6 +158,7 @@ def check(
     today: date | None = None,
     settings_file: str = "",
     themes: Sequence[str] = (),
+    hosts: Collection[str] = (),
 ) -> Checked:
     """Load, validate and privacy-scan all content, and the `settings_file` and the `themes`' templates for names (see
     `scan_shown_file`, `theme_names`), collecting every problem rather than stopping at the first.
@@ -206,9 +207,10 @@ def check(
         checked.problems += checked.warnings
         checked.warnings = []
     if taxonomy is not None:
-        result = validate(docs, taxonomy, include_drafts, today, memo.validated)
+        result = validate(docs, taxonomy, include_drafts, today, memo.validated, hosts)
         checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
-        checked.problems += result.problems + check_files(root, pages_read(root, content_dir, refused), result.closed)
+        shown = pages_read(root, content_dir, refused, [settings_file, *themes])
+        checked.problems += result.problems + check_files(root, shown, result.closed, hosts)
         checked.draft_problems += result.draft_problems
         checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
         checked.reviews = review_reminders(checked.briefings, {doc.path: doc for doc in docs}, today)

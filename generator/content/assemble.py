@@ -5,6 +5,7 @@ Each file's front matter and body are checked, then the addresses across files; 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -125,7 +126,12 @@ Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]
 
 
 def validate(
-    docs: list[Document], taxonomy: Taxonomy, include_drafts: bool, today: date, known: Known | None = None
+    docs: list[Document],
+    taxonomy: Taxonomy,
+    include_drafts: bool,
+    today: date,
+    known: Known | None = None,
+    hosts: Collection[str] = (),
 ) -> Validated:
     """Check every document; drafts' problems come apart, and drafts are kept only when `include_drafts`.
 
@@ -151,6 +157,6 @@ def validate(
             result.briefings.append(briefing)
     result.problems += check_previous_slugs(docs)
     held = set(result.drafts_held)
-    for problem in check_successors(docs) + check_links(docs, result.closed):
+    for problem in check_successors(docs) + check_links(docs, result.closed, hosts):
         (result.draft_problems if problem.path in held else result.problems).append(problem)
     return result

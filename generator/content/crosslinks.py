@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -61,36 +61,40 @@ def unopenable(docs: list[Document], with_drafts: bool = False) -> Unopenable:
     return found
 
 
-def check_links(docs: list[Document], closed: Unopenable) -> list[Problem]:
-    """Every link in a body (or a draft's, reported as the draft's) to a briefing its readers could not open."""
+def check_links(docs: list[Document], closed: Unopenable, hosts: Collection[str] = ()) -> list[Problem]:
+    """Every link in a body (or a draft's, reported as the draft's) to a briefing its readers could not open: on the
+    site's own `hosts` (a full address elsewhere is another site's; with none known, every host is the site's)."""
     problems: list[Problem] = []
     for doc in docs if closed else ():
         status = status_of(doc) if doc.parsed else None
         if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
         reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
-        for line, target in _linked(doc.text, ["briefings", doc.slug]):  # front matter too: a summary is shown
+        for line, target in _linked(doc.text, ["briefings", doc.slug], hosts):  # front matter too: a summary is shown
             if target != doc.slug and (why := closed.get(target, {}).get(reader)):
                 problems.append(Problem(doc.path, line, f"links to '{target}', which is {why}"))
     return problems
 
 
-def check_files(root: Path, paths: list[str], closed: Unopenable) -> list[Problem]:
+def check_files(root: Path, paths: list[str], closed: Unopenable, hosts: Collection[str] = ()) -> list[Problem]:
     """Every link or address in the hand-written pages and files at `paths` (each on every site) to a briefing some
-    readers could not open."""
+    readers could not open (on the site's own `hosts`, as `check_links`)."""
     problems: list[Problem] = []
     for path in paths if closed else ():
         text = (root / path).read_text(encoding="utf-8-sig", errors="replace")
-        for line, target in _linked(text, _address(path)):
+        for line, target in _linked(text, _address(path), hosts):
             if why := closed.get(target, {}).get(Status.PUBLISHED):
                 problems.append(Problem(path, line, f"links to '{target}', which is {why}"))
     return problems
 
 
-def pages_read(root: Path, content_dir: str, refused: Collection[Path]) -> list[str]:
-    """The hand-written pages and every text published with them (data, scripts, styles), and the taxonomy, as
-    `check_files` reads them (never a file `refused`)."""
-    files = [*sorted((root / content_dir / "pages").rglob("*")), root / content_dir / "taxonomy.yml"]
+def pages_read(root: Path, content_dir: str, refused: Collection[Path], shown: Sequence[str] = ()) -> list[str]:
+    """The hand-written pages and every text published with them (data, scripts, styles), the taxonomy, and the files
+    and folders `shown` on every page (the settings, the theme's templates), as `check_files` reads them (never a
+    file `refused`)."""
+    folders = [root / content_dir / "pages", *(root / path for path in shown if path and (root / path).is_dir())]
+    files = [*(file for folder in folders for file in sorted(folder.rglob("*"))), root / content_dir / "taxonomy.yml"]
+    files += [root / path for path in shown if path and (root / path).is_file()]
     kept = [file for file in files if file.suffix.lower() in TEXT and file not in refused and file.is_file()]
     return [file.relative_to(root).as_posix() for file in kept]
 
@@ -104,7 +108,12 @@ def _address(path: str) -> list[str]:
     return parts[:-1] + ([stem] if own else [])
 
 
-def _linked(text: str, here: list[str]) -> list[tuple[int, str]]:
+def hosts_of(*urls: str) -> tuple[str, ...]:
+    """The hosts of the site's addresses (public and partners), as links are checked against them."""
+    return tuple(host for url in urls if (host := urlsplit(url).hostname or ""))
+
+
+def _linked(text: str, here: list[str], hosts: Collection[str]) -> list[tuple[int, str]]:
     """Each briefing a link in `text` leads to, or an address in it names, at its line: a link's address as a browser
     reads it (Markdown's escapes, entities, `%2D`, `\\` for `/`, any case), followed from `here` (a briefing's page:
     `../slug/`). Comments are passed over."""
@@ -112,22 +121,52 @@ def _linked(text: str, here: list[str]) -> list[tuple[int, str]]:
     found, line, counted = [], 1, 0
     for match in _DESTINATION.finditer(text):
         line, counted = line + text.count("\n", counted, match.start(1)), match.start(1)
-        found += [(line, slug) for slug in _followed(_as_read(match.group(1)), here)]
+        found += [(line, slug) for slug in _followed(_as_read(match.group(1)), here, hosts)]
     for number, written in enumerate(text.split("\n"), start=1):
         if "briefings" in written.lower() or "&" in written or "%" in written:  # else no address there, however read
-            found += [(number, _SUFFIX.sub("", slug)) for slug in _NAMED.findall(_as_read(written))]
+            read = _as_read(written)
+            named = [m for m in _NAMED.finditer(read) if not _elsewhere(read[: m.start()], hosts)]
+            found += [(number, _SUFFIX.sub("", m.group(1))) for m in named]
     return list(dict.fromkeys(found))
 
 
 def _as_read(address: str) -> str:
-    return unquote(html.unescape(_ESCAPE.sub(r"\1", address))).replace("\\", "/").lower()
+    """As a browser reads it, and as a mail filter's wrapping gives it back (twice wrapped when forwarded: decoded
+    until it stops changing)."""
+    read = address
+    for _ in range(_LAYERS):
+        before, read = read, unquote(html.unescape(_ESCAPE.sub(r"\1", read)))
+        if read == before:
+            break
+    read = read.replace("\\", "/").lower()
+    return _PROOFPOINT.sub(
+        lambda m: m.group(1) + _HEX.sub(lambda h: chr(int(h.group(1), 16)), m.group(2).replace("_", "/")), read
+    )
 
 
-def _followed(address: str, here: list[str]) -> list[str]:
-    """The briefings an address leads to: the part after `briefings/`, once `..` is followed from `here`."""
+_LAYERS = 5
+_PROOFPOINT = re.compile(r"(urldefense\.proofpoint\.com/v2/url\?u=)([^&\s]+)")
+"""A link Proofpoint's mail filter rewrote (v2): `https-3a__host_path` is `https://host/path`."""
+_HEX = re.compile(r"-([0-9a-f]{2})")
+_HOSTS = re.compile(r"//([^/?#\s]+)")
+
+
+def _elsewhere(before: str, hosts: Collection[str]) -> bool:
+    """Whether the address that ends with `before` is on another site's host: the last host it names (a mail
+    filter's wrapping names its own first)."""
+    token = re.split(r"[\s\"'<>()\[\]]", before)[-1]
+    named = _HOSTS.findall(token)
+    return bool(hosts and named) and named[-1].rsplit("@", 1)[-1].split(":")[0] not in hosts
+
+
+def _followed(address: str, here: list[str], hosts: Collection[str]) -> list[str]:
+    """The briefings an address leads to: the part after `briefings/`, once `..` is followed from `here`; none on
+    another site's host."""
     try:
         split = urlsplit(address)
     except ValueError:  # no address a browser reads (`http://[x`)
+        return []
+    if hosts and split.netloc and (split.hostname or "") not in hosts:
         return []
     relative = not (split.scheme or split.netloc or split.path.startswith("/"))
     parts = list(here) if relative else []

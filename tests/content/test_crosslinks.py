@@ -25,23 +25,29 @@ def linking(project: Path, lines: str, status: str = "published") -> int:
     [
         "See [the audit](../narwhal-restricted/).",
         "See [the audit](/briefings/narwhal-restricted/index.html#step-2 'its steps').",
-        "See <a href='https://example.org/briefings/narwhal%2Drestricted'>the audit</a>.",
+        "See <a href='https://example.github.io/briefings/narwhal%2Drestricted'>the audit</a>.",
         "[the audit]: <../narwhal-restricted.md>",
-        "See <https://example.org/briefings/narwhal-restricted/>.",
+        "See <https://example.github.io/briefings/narwhal-restricted/>.",
         "- a list item\n\n    [the audit]: ../narwhal-restricted/",
         "> [the audit]:\n> ../narwhal-restricted/",
         "See [the audit](\n../narwhal-restricted/).",
         'See <a\nhref=\n"../narwhal-restricted/">the audit</a>.',
-        'See <a href="https://example.org/briefings/briefings&#47;narwhal-restricted/">it</a>.',
+        'See <a href="https://example.github.io/briefings/briefings&#47;narwhal-restricted/">it</a>.',
         "See [it](../other/../narwhal-restricted/), [it](..\\narwhal-restricted), [it](../Narwhal-Restricted/).",
         "See [its text](../narwhal-restricted.txt).",
         "| Audit | Link |\n|---|---|\n| one | [it](../narwhal-restricted/) |",
         "See [the audit](../narwhal\\-restricted/).",
         '<img src="../narwhal-restricted/x.png" alt="its chart">',
-        "Copied from the address bar: https://example.org/briefings/briefings/narwhal-restricted/",
-        "[Its PDF](https://example.org/briefings/briefings/narwhal-restricted.pdf)",
-        "[Via Outlook](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.org%2Fbriefings%2F"
+        "Copied from the address bar: https://example.github.io/briefings/briefings/narwhal-restricted/",
+        "[Its PDF](https://example.github.io/briefings/briefings/narwhal-restricted.pdf)",
+        "[Via Outlook](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.github.io%2Fbriefings%2F"
         "briefings%2Fnarwhal-restricted%2F&data=05)",
+        "[Forwarded twice](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Feur01.safelinks.protection"
+        ".outlook.com%2F%3Furl%3Dhttps%253A%252F%252Fexample.github.io%252Fbriefings%252Fbriefings%252Fnarwhal-restricted"
+        "%252F%26data%3D05&data=05)",
+        "[Via Proofpoint](https://urldefense.proofpoint.com/v2/url?u=https-3A__example.github.io_briefings_briefings_"
+        "narwhal-2Drestricted_&d=DwMF)",
+        "[On the partners site](https://partners.northbrook.example/briefings/briefings/narwhal-restricted/)",
     ],
 )
 def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(project: Path, cli, written: str) -> None:
@@ -77,7 +83,8 @@ def test_a_page_or_a_themes_link_to_a_restricted_briefing_is_refused_at_its_line
     about = project / "content/pages/about.md"
     about.write_text(about.read_text() + "\nRead [the audit](briefings/narwhal-restricted/).\n")
     taxonomy = project / "content/taxonomy.yml"
-    taxonomy.write_text(taxonomy.read_text().replace("neglect-toolkit?a=1&b=2", "briefings/narwhal-restricted/"))
+    own = "https://example.github.io/briefings/briefings/narwhal-restricted/"  # the site's own host (mkdocs.yml)
+    taxonomy.write_text(taxonomy.read_text().replace("https://www.example.gov.uk/neglect-toolkit?a=1&b=2", own))
     run = cli("check")
     assert run.code == 1
     assert f"content/pages/about.md:{about.read_text().count(chr(10))}: links to {RESTRICTED}" in run.out, run.out
@@ -88,7 +95,7 @@ def test_a_page_or_a_themes_link_to_a_restricted_briefing_is_refused_at_its_line
         "content/pages/chart.svg",
         '<svg xmlns="http://www.w3.org/2000/svg"><a href="../briefings/narwhal-restricted/"/></svg>',
     )
-    address = "https://example.org/briefings/briefings/narwhal-restricted/"
+    address = "https://example.github.io/briefings/briefings/narwhal-restricted/"
     published_with_the_pages = {
         "links.yaml": f"# Links\nsee: {address}\n",
         "redirect.js": f"// Old address\nlocation.replace('{address}');\n",
@@ -116,13 +123,30 @@ def test_a_link_to_a_draft_is_refused_and_a_drafts_own_links_are_noted_for_later
     assert previewed.code == 0 and "links to" not in previewed.out, previewed.out
 
 
+def test_the_settings_and_the_themes_templates_are_read_too(project: Path, cli) -> None:
+    """Both are shown on every page of both sites: a link there named a restricted briefing on every public page."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  - Latest: briefings/narwhal-restricted/\n", 1))
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text() + '<a href="https://example.github.io/briefings/briefings/quokka-draft/">x</a>\n')
+    run = cli("check")
+    assert run.code == 1
+    assert f"mkdocs.yml:{config.read_text().split(chr(10)).index('nav:') + 2}: links to {RESTRICTED}" in run.out, run.out
+    assert f"overrides/partials/copyright.html:{template.read_text().count(chr(10))}: links to {DRAFT}" in run.out
+
+
 def test_links_every_reader_can_open_pass_and_are_built(project: Path, cli) -> None:
     """To a published briefing, a restricted one's link to a restricted one (the partners site has both), a site
-    elsewhere whose path merely shares a word, and a slug written in the text, not linked."""
+    elsewhere whose path merely shares a word, another site's briefing that shares a slug (slugs are made from
+    topics), and a slug written in the text, not linked."""
     linking(
         project,
-        "See [the MACA](../year-end-maca/), [a guide](https://example.org/guides/narwhal-restricted/),\n"
-        "[a theme](/themes/narwhal-restricted/), [another](../../themes/quokka-draft/) and narwhal-restricted.",
+        "See [the MACA](../year-end-maca/), [a guide](https://example.github.io/guides/narwhal-restricted/),\n"
+        "[a theme](/themes/narwhal-restricted/), [another](../../themes/quokka-draft/) and narwhal-restricted;\n"
+        "[Home Office](https://www.gov.uk/government/publications/briefings/narwhal-restricted), "
+        "https://www.researchinpractice.org.uk/children/briefings/quokka-draft/ and\n"
+        "[via Outlook](https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.gov.uk%2Fbriefings%2F"
+        "narwhal-restricted&data=05).",
     )
     write(
         project,
