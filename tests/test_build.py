@@ -367,6 +367,18 @@ def test_the_site_a_build_killed_had_moved_aside_is_put_back_by_the_next_build_e
     assert beside_the_site(project) == [".site.lock"]
 
 
+def test_only_a_real_folder_a_build_moved_aside_is_put_back(project: Path) -> None:
+    """A link or a file with that name (planted, or left by a person) became `site` in its place, here a link to the
+    partners site."""
+    write(project, "site-partners/PARTNERS-ONLY.txt", "restricted")
+    (project / ".site-old-0123456789abcdef").symlink_to(project / "site-partners")
+    write(project, ".site-old-fedcba9876543210", "a file")
+    write(project, "content/audits/broken.md", "---\ntitle: [unclosed\n---\n")
+    assert briefings(project, "build", "--pdf", "skip").returncode == 1
+    assert not (project / "site").exists() and not (project / "site").is_symlink()
+    assert (project / "site-partners/PARTNERS-ONLY.txt").is_file()
+
+
 UNREMOVABLE = """
 import os, sys
 def hook(event, args):

@@ -97,10 +97,13 @@ def leftovers(target: Path) -> list[Path]:
 def remove_leftovers(target: Path) -> None:
     """Remove them, once the last finished site is back in place if a build was killed while it stood aside (the
     fallback's moment without an output folder); `Refused` if one cannot be removed (it may hold restricted pages)."""
-    found = leftovers(target)
-    retired = [folder for folder in found if folder.name.startswith(f".{target.name}-old-")]
-    if retired and not target.exists():
-        retired[0].rename(target)
+    aside = [
+        folder
+        for folder in leftovers(target)
+        if folder.name.startswith(f".{target.name}-old-") and folder.is_dir() and not folder.is_symlink()
+    ]
+    if aside and not (target.exists() or target.is_symlink()):
+        max(aside, key=lambda folder: folder.stat().st_mtime).rename(target)  # the newest, if builds were killed twice
     for folder in leftovers(target):
         _remove(folder)
         if folder.exists() or folder.is_symlink():
