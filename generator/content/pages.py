@@ -18,8 +18,9 @@ from pathlib import Path
 import yaml
 
 from generator.content.files import FOLDERS, editor_lock, read_text
+from generator.content.pagemeta import front_matter_problems
 from generator.content.pictures import image_problems
-from generator.content.yamlread import parse_yaml, scalars, unreadable_values
+from generator.content.yamlread import scalars
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.reading import strings
@@ -79,7 +80,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     first, yaml_text = (1, text)
                     if suffix in (".md", ".markdown"):  # the engine would show front matter it cannot read as text
                         first, yaml_text = _meta(text)
-                        found.errors += front_matter_problems(text, yaml_text, path, first)
+                        found.errors += front_matter_problems(text, path)
                     decoded = [(first + line - 1, value) for line, value in _decoded(yaml_text)]
                     found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
                 elif text is not None and suffix == ".csv":
@@ -98,31 +99,6 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
 _META = re.compile(r"-{3,}[ \t]*\n(.*?\n)(?:\.{3}|-{3,})[ \t]*\n", re.S)
 """A page's front matter as the engine reads it (`mkdocs.utils.meta`: closed by `---` or `...`), or as the content's
 own reader does (more dashes): read as YAML either way, since either may show it."""
-
-
-def front_matter_problems(text: str, yaml_text: str, path: str, first: int) -> list[Problem]:
-    """What in a page's front matter the engine could not read: it would show the whole of it as the page's text."""
-    if not yaml_text:
-        opened = _UNCLOSED.match(text)
-        return (
-            [Problem(path, 1, "the front matter begun here is not closed: end it with a line of ---, then a new line")]
-            if opened
-            else []
-        )
-    node, problems = parse_yaml(yaml_text, path, first)
-    if node is None:
-        return problems
-    if not isinstance(node, yaml.MappingNode):
-        return [Problem(path, first, "front matter must be names with their values (title: About us), one on each line")]
-    problems = unreadable_values(node, path, first)
-    for key, value in node.value:
-        if key.value == "title" and not isinstance(value, yaml.ScalarNode):
-            problems.append(Problem(path, first + key.start_mark.line, "title must be text (title: About us), not a list"))
-    return problems
-
-
-_UNCLOSED = re.compile(r"-{3,}[ \t]*\n[ \t]*[\w-]+[ \t]*:")
-"""Front matter begun (a line of dashes, then `name:`) that `_META` did not find closed."""
 
 
 def _meta(text: str) -> tuple[int, str]:

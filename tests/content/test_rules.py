@@ -755,17 +755,30 @@ def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_ref
         "dated.md": ("---\ntitle: About us\nreview: 2024-02-30\n---\nText.\n", 3, "2024-02-30 is no date YAML can read"),
         "tagged.md": ("---\ntitle: Help\ncount: !!int abc\n---\nText.\n", 3, "'abc' is no int YAML can read"),
         "listed.md": ("---\ntitle: [Leaflets, Posters]\n---\nText.\n", 2, "title must be text (title: About us), not a list"),
-        "unclosed.md": ("---\ntitle: Contact\n\nText.\n", 1, "the front matter begun here is not closed"),
+        "unclosed.md": ("---\ntitle: Contact\n\nText.\n", 1, "this front matter is not where the engine looks for it"),
+        "blank-first.md": ("\n---\ntitle: Contact\n---\nText.\n", 2, "this front matter is not where the engine looks"),
+        "four-dashes.md": ("----\ntitle: Contact\n----\nText.\n", 1, "this front matter is not where the engine looks"),
         "no-names.md": ("---\n- Leaflets\n---\nText.\n", 2, "front matter must be names with their values"),
+        "empty.md": ("---\n\n---\nText.\n", 1, "the front matter is empty"),
+        "two-rules.md": ("---\n---\nText.\n", 1, "this front matter is not where the engine looks for it"),
+        "listed-name.md": ("---\ntitle: Help\n[draft]: yes\n---\nText.\n", 3, "a name in front matter must be a word"),
+        "hidden.md": ("---\ntitle: Help\nhide: true\n---\nText.\n", 3, "hide must be a list of what to hide"),
     }
     for name, (text, _, _) in pages.items():
         write(project, f"content/pages/{name}", text)
-    write(project, "content/pages/rule.md", "---\n\nA page that opens with a rule.\n")
+    passing = {
+        "rule.md": "---\n\nA page that opens with a rule.\n",
+        "note.md": "---\nNote: this guidance is under review.\n\nThe rest of the page.\n",
+        "dotted.md": "---\ntitle: Dotted\nhide: [navigation, toc]\n...\nText.\n",
+        "windows.md": "\ufeff---\r\ntitle: Windows\r\n---\r\nText.\r\n",
+    }
+    for name, text in passing.items():
+        (project / "content/pages" / name).write_bytes(text.encode())
     run = cli("check")
     assert run.code == 1
     for name, (_, line, said) in pages.items():
         assert f"content/pages/{name}:{line}: {said}" in run.out, run.out
-    assert "content/pages/rule.md" not in run.out
+    assert not [name for name in passing if f"content/pages/{name}" in run.out], run.out
 
 
 @pytest.mark.parametrize("pasted", ["\u2028", "\u2029", "\x85"])
