@@ -132,9 +132,8 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     except SettingsError as error:
         return refused("serve", error)
     except Exception as error:  # the engine's first build stops the preview before it serves anything
-        if not report_template_error(error, root, Reporter(sys.stderr)):
-            raise
-        print("serve stopped: the preview's first build failed in a template; mend it and start again", file=sys.stderr)
+        where = " in a template" if report_template_error(error, root, Reporter(sys.stderr)) else ""
+        print(f"serve stopped: the preview's first build failed{where}: {error}; mend it and start again", file=sys.stderr)
         return 1
     return 0
 

@@ -96,14 +96,17 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
     problem at that line, or None: whoever edits a template fixes it there, and the traceback is the engine's code,
     not theirs. Jinja puts a template's lines in the traceback as frames of the template's own file. Where it stopped
     in the theme's own templates (Material's), the project's line that used them is named, unless that line only
-    extends one (as every page does): no line of the project's is to blame then."""
+    extends one (as every page does): no line of the project's is to blame then (an extends line that names no
+    template is, itself)."""
     root = root.resolve()
     frames = traceback.extract_tb(error.__traceback__)
     templates = [(frame, Path(frame.filename).resolve()) for frame in frames if _is_template(Path(frame.filename))]
     ours = [(frame, file) for frame, file in templates if file.is_relative_to(root) and "site-packages" not in file.parts]
-    if not ours or _EXTENDS.match(ours[-1][0].line or ""):
+    if not ours:
         return None
     (frame, file), what = ours[-1], f"{error} ({type(error).__name__})"
+    if frame is not templates[-1][0] and _EXTENDS.match(frame.line or ""):
+        return None
     if frame is templates[-1][0]:
         message = f"this template stopped the build: {what}; mend this line, or undo the last change to this file"
     else:

@@ -1044,6 +1044,23 @@ def test_an_error_in_materials_own_templates_is_not_pinned_on_a_line_of_the_proj
     assert "build failed: 'int' object is not iterable" in result.stderr
 
 
+def test_an_extends_line_naming_no_template_is_blamed_itself(project: Path) -> None:
+    main = project / "overrides/main.html"
+    main.write_text(main.read_text().replace('{% extends "base.html" %}', '{% extends "base.htm" %}', 1))
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert "overrides/main.html:1: this template stopped the build: 'base.htm' not found" in result.stderr, result.stderr
+
+
+def test_a_preview_whose_first_build_stops_in_the_themes_own_template_says_why_without_a_traceback(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("\nextra:\n", "\nextra:\n  social: 5\n", 1))
+    command = [sys.executable, "-m", "generator.cli", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
+    result = subprocess.run(command, cwd=project, env=env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "serve stopped: the preview's first build failed: 'int' object is not iterable" in result.stderr
+
+
 def test_a_theme_template_the_project_misuses_is_reported_at_the_projects_line(project: Path) -> None:
     """A Material macro called without its parameter stops in Material's template: the build named no line at all."""
     main = project / "overrides/main.html"
