@@ -112,7 +112,7 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
     else:
         message = (
             f"the theme's template {_theme_name(templates[-1][1])}, used here, stopped the build: {what}; if this line "
-            "changed lately, mend it, or else check the settings that template reads"
+            "changed lately, mend it, or else check the settings that template reads (in mkdocs.yml, or the page's own)"
         )
     return Problem(file.relative_to(root).as_posix(), frame.lineno or 1, message)
 
