@@ -174,7 +174,10 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "replaces its folder whole; build into a folder of its own, such as site/, or empty that one first"
         )
         return [Problem(project.config_file, 1, message)]
-    public = output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()) or _holds_public_site(output)
+    aside = [folder for folder in sitedir.leftovers(output) if "-old-" in folder.name]  # put back before the build
+    public = output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()) or any(
+        _holds_public_site(folder) for folder in [output, *aside]
+    )
     if options.audience is Audience.PARTNERS and public:
         message = (
             f"the partners site is never built into site/ or inside it, nor where a public site is (here: {options.output}): "

@@ -165,6 +165,11 @@ def test_a_partners_build_never_replaces_a_public_site_whatever_its_folders_name
     assert refused.returncode == 1
     assert "the partners site is never built into site/ or inside it, nor where a public site is" in refused.stderr
     assert tree_digest(project / "public") == before
+    (project / "public").rename(project / ".public-old-0123456789abcdef")  # as a build killed mid-swap leaves it
+    refused = subprocess.run(command, cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True)
+    assert refused.returncode == 1, "the public site, put back, was replaced by the partners site"
+    assert "nor where a public site is" in refused.stderr
+    (project / ".public-old-0123456789abcdef").rename(project / "public")
     built = subprocess.run(
         [*command, "-d", "site-partners"], cwd=project, env=env(BRIEFINGS_AUDIENCE="partners"), capture_output=True, text=True
     )

@@ -91,6 +91,8 @@ def leftovers(target: Path) -> list[Path]:
     (holding another lock) must leave alone, as it must a name a pattern would read otherwise (`site[1]`), or one a
     person chose (`.site-old-20261206`, a backup)."""
     name = re.compile(rf"\.{re.escape(target.name)}-(?:new|old)-[0-9a-f]{{{2 * _TOKEN_BYTES}}}")
+    if not target.parent.is_dir():
+        return []
     return sorted(target.parent / entry for entry in os.listdir(target.parent) if name.fullmatch(entry))
 
 
