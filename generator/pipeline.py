@@ -210,7 +210,9 @@ def check(
         result = validate(docs, taxonomy, include_drafts, today, memo.validated, hosts)
         checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
         shown = pages_read(root, content_dir, refused, [settings_file, *themes])
-        checked.problems += result.problems + check_files(root, shown, result.closed, hosts)
+        linked, noted = check_files(root, shown, result.closed, hosts)
+        checked.problems += result.problems + linked
+        checked.warnings += result.link_warnings + noted
         checked.draft_problems += result.draft_problems
         checked.notes = [note for e in examined for note in writing.notes(e.doc.path, e.usage, taxonomy.glossary)]
         checked.reviews = review_reminders(checked.briefings, {doc.path: doc for doc in docs}, today)

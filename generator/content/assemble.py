@@ -6,7 +6,7 @@ Each file's front matter and body are checked, then the addresses across files; 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from generator.content.actions import parse_action_plan
@@ -29,6 +29,8 @@ class Validated:
     draft_problems: list[Problem]
     """The drafts' own problems: they stop the draft, not the build."""
     closed: Unopenable
+    link_warnings: list[Problem] = field(default_factory=list)
+    """Links to a briefing some readers cannot open, at another site's address (`crosslinks.check_links`)."""
     """The briefings some readers cannot open, which hand-written pages must not link to either."""
 
 
@@ -157,6 +159,7 @@ def validate(
             result.briefings.append(briefing)
     result.problems += check_previous_slugs(docs)
     held = set(result.drafts_held)
-    for problem in check_successors(docs) + check_links(docs, result.closed, hosts):
+    linked, result.link_warnings = check_links(docs, result.closed, hosts)
+    for problem in check_successors(docs) + linked:
         (result.draft_problems if problem.path in held else result.problems).append(problem)
     return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -61,31 +62,58 @@ def unopenable(docs: list[Document], with_drafts: bool = False) -> Unopenable:
     return found
 
 
-def check_links(docs: list[Document], closed: Unopenable, hosts: Collection[str] = ()) -> list[Problem]:
-    """Every link in a body (or a draft's, reported as the draft's) to a briefing its readers could not open: on the
-    site's own `hosts` (a full address elsewhere is another site's; with none known, every host is the site's)."""
-    problems: list[Problem] = []
+def check_links(docs: list[Document], closed: Unopenable, hosts: Collection[str] = ()) -> Found:
+    """Every link in a body (or a draft's, reported as the draft's) to a briefing its readers could not open. On
+    another site's host (one not in `hosts`, the site's own) such an address is most likely that site's page, and
+    only noted: a warning, to remove it if the host is the partnership's own under another name."""
+    found: Found = ([], [])
     for doc in docs if closed else ():
         status = status_of(doc) if doc.parsed else None
         if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
         reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
-        for line, target in _linked(doc.text, ["briefings", doc.slug], hosts):  # front matter too: a summary is shown
+        for line, target, host in _linked(doc.text, ["briefings", doc.slug], hosts, _COMMENT):  # front matter too
             if target != doc.slug and (why := closed.get(target, {}).get(reader)):
-                problems.append(Problem(doc.path, line, f"links to '{target}', which is {why}"))
-    return problems
+                _add(found, Problem(doc.path, line, f"links to '{target}'"), why, host)
+    return found
 
 
-def check_files(root: Path, paths: list[str], closed: Unopenable, hosts: Collection[str] = ()) -> list[Problem]:
+def check_files(root: Path, paths: list[str], closed: Unopenable, hosts: Collection[str] = ()) -> Found:
     """Every link or address in the hand-written pages and files at `paths` (each on every site) to a briefing some
-    readers could not open (on the site's own `hosts`, as `check_links`)."""
-    problems: list[Problem] = []
+    readers could not open (as `check_links`)."""
+    found: Found = ([], [])
     for path in paths if closed else ():
         text = (root / path).read_text(encoding="utf-8-sig", errors="replace")
-        for line, target in _linked(text, _address(path), hosts):
+        for line, target, host in _linked(text, _address(path), hosts, _unpublished(path)):
             if why := closed.get(target, {}).get(Status.PUBLISHED):
-                problems.append(Problem(path, line, f"links to '{target}', which is {why}"))
-    return problems
+                _add(found, Problem(path, line, f"links to '{target}'"), why, host)
+    return found
+
+
+Found = tuple[list[Problem], list[Problem]]
+"""Problems, and warnings (addresses on another site's host)."""
+
+
+def _add(found: Found, link: Problem, why: str, host: str) -> None:
+    """A link's problem, or on another site's `host` its warning."""
+    if not host:
+        found[0].append(replace(link, message=f"{link.message}, which is {why}"))
+        return
+    elsewhere = f" on {host}, most likely that site's own page; if {host} is this site's too, remove it: here that is {why}"
+    found[1].append(replace(link, message=link.message + elsewhere))
+
+
+def _unpublished(path: str) -> re.Pattern[str] | None:
+    """What in the file at `path` is never published: comments of a Markdown page (the pages' HTML is cleaned of
+    them), of the settings and the taxonomy (read, never copied), of a theme template in Jinja's own syntax (its HTML
+    comments are copied to every page); nothing of any other file (copied as it is)."""
+    if "/pages/" in path:
+        return _COMMENT if path.endswith((".md", ".markdown")) else None
+    return _YAML_COMMENT if path.endswith((".yml", ".yaml")) else _JINJA_COMMENT
+
+
+_YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\n]*", re.M)
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 
 
 def pages_read(root: Path, content_dir: str, refused: Collection[Path], shown: Sequence[str] = ()) -> list[str]:
@@ -110,23 +138,34 @@ def _address(path: str) -> list[str]:
 
 def hosts_of(*urls: str) -> tuple[str, ...]:
     """The hosts of the site's addresses (public and partners), as links are checked against them."""
-    return tuple(host for url in urls if (host := urlsplit(url).hostname or ""))
+    return tuple(_plain_host(host) for url in urls if (host := urlsplit(url).hostname or ""))
 
 
-def _linked(text: str, here: list[str], hosts: Collection[str]) -> list[tuple[int, str]]:
-    """Each briefing a link in `text` leads to, or an address in it names, at its line: a link's address as a browser
-    reads it (Markdown's escapes, entities, `%2D`, `\\` for `/`, any case), followed from `here` (a briefing's page:
-    `../slug/`). Comments are passed over."""
-    text = _COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text)
+def _plain_host(host: str) -> str:
+    """A host as a reader's browser reaches the same site by it (`www.`, a trailing dot, any case)."""
+    host = host.rsplit("@", 1)[-1].split(":")[0].rstrip(".").lower()
+    return host.removeprefix("www.")
+
+
+def _linked(
+    text: str, here: list[str], hosts: Collection[str], unpublished: re.Pattern[str] | None
+) -> list[tuple[int, str, str]]:
+    """Each briefing a link in `text` leads to, or an address in it names, at its line, with the other site's host it
+    is on ("" for the site's own, or with no `hosts` known): a link's address as a browser reads it (Markdown's
+    escapes, entities, `%2D`, `\\` for `/`, any case), followed from `here` (a briefing's page: `../slug/`). What is
+    `unpublished` (comments) is passed over."""
+    if unpublished:
+        text = unpublished.sub(lambda comment: "\n" * comment.group().count("\n"), text)
     found, line, counted = [], 1, 0
     for match in _DESTINATION.finditer(text):
         line, counted = line + text.count("\n", counted, match.start(1)), match.start(1)
-        found += [(line, slug) for slug in _followed(_as_read(match.group(1)), here, hosts)]
+        host, slugs = _followed(_as_read(match.group(1)), here, hosts)
+        found += [(line, slug, host) for slug in slugs]
     for number, written in enumerate(text.split("\n"), start=1):
         if "briefings" in written.lower() or "&" in written or "%" in written:  # else no address there, however read
             read = _as_read(written)
-            named = [m for m in _NAMED.finditer(read) if not _elsewhere(read[: m.start()], hosts)]
-            found += [(number, _SUFFIX.sub("", m.group(1))) for m in named]
+            named = [(m, _elsewhere(read[: m.start()], hosts)) for m in _NAMED.finditer(read)]
+            found += [(number, _SUFFIX.sub("", m.group(1)), host) for m, host in named]
     return list(dict.fromkeys(found))
 
 
@@ -151,23 +190,23 @@ _HEX = re.compile(r"-([0-9a-f]{2})")
 _HOSTS = re.compile(r"//([^/?#\s]+)")
 
 
-def _elsewhere(before: str, hosts: Collection[str]) -> bool:
-    """Whether the address that ends with `before` is on another site's host: the last host it names (a mail
+def _elsewhere(before: str, hosts: Collection[str]) -> str:
+    """The other site's host that the address ending with `before` is on, or "": the last host it names (a mail
     filter's wrapping names its own first)."""
-    token = re.split(r"[\s\"'<>()\[\]]", before)[-1]
-    named = _HOSTS.findall(token)
-    return bool(hosts and named) and named[-1].rsplit("@", 1)[-1].split(":")[0] not in hosts
+    named = _HOSTS.findall(re.split(r"[\s\"'<>()\[\]]", before)[-1])
+    host = _plain_host(named[-1]) if named else ""
+    return host if hosts and host and host not in hosts else ""
 
 
-def _followed(address: str, here: list[str], hosts: Collection[str]) -> list[str]:
-    """The briefings an address leads to: the part after `briefings/`, once `..` is followed from `here`; none on
-    another site's host."""
+def _followed(address: str, here: list[str], hosts: Collection[str]) -> tuple[str, list[str]]:
+    """The briefings an address leads to (the part after `briefings/`, once `..` is followed from `here`), and the
+    other site's host it is on, or ""."""
     try:
         split = urlsplit(address)
     except ValueError:  # no address a browser reads (`http://[x`)
-        return []
-    if hosts and split.netloc and (split.hostname or "") not in hosts:
-        return []
+        return "", []
+    host = _plain_host(split.hostname or "")
+    elsewhere = host if hosts and host and host not in hosts else ""
     relative = not (split.scheme or split.netloc or split.path.startswith("/"))
     parts = list(here) if relative else []
     for part in split.path.split("/"):
@@ -175,4 +214,4 @@ def _followed(address: str, here: list[str], hosts: Collection[str]) -> list[str
             parts = parts[:-1]
         elif part and part != ".":
             parts.append(_SUFFIX.sub("", part))
-    return [part for before, part in pairwise(parts) if before == "briefings"]
+    return elsewhere, [part for before, part in pairwise(parts) if before == "briefings"]

@@ -48,6 +48,7 @@ def linking(project: Path, lines: str, status: str = "published") -> int:
         "[Via Proofpoint](https://urldefense.proofpoint.com/v2/url?u=https-3A__example.github.io_briefings_briefings_"
         "narwhal-2Drestricted_&d=DwMF)",
         "[On the partners site](https://partners.northbrook.example/briefings/briefings/narwhal-restricted/)",
+        "[With www.](https://WWW.Example.GitHub.io./briefings/briefings/narwhal-restricted/)",
     ],
 )
 def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(project: Path, cli, written: str) -> None:
@@ -129,10 +130,23 @@ def test_the_settings_and_the_themes_templates_are_read_too(project: Path, cli) 
     config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  - Latest: briefings/narwhal-restricted/\n", 1))
     template = project / "overrides/partials/copyright.html"
     template.write_text(template.read_text() + '<a href="https://example.github.io/briefings/briefings/quokka-draft/">x</a>\n')
+    main = project / "overrides/main.html"
+    main.write_text(main.read_text() + "<!-- partners only: briefings/narwhal-restricted/ -->\n")  # copied to every page
     run = cli("check")
     assert run.code == 1
     assert f"mkdocs.yml:{config.read_text().split(chr(10)).index('nav:') + 2}: links to {RESTRICTED}" in run.out, run.out
     assert f"overrides/partials/copyright.html:{template.read_text().count(chr(10))}: links to {DRAFT}" in run.out
+    assert f"overrides/main.html:{main.read_text().count(chr(10))}: links to {RESTRICTED}" in run.out
+
+
+def test_comments_never_published_are_passed_over(project: Path, cli) -> None:
+    """A note in the settings' YAML or a template's Jinja comment is never copied to a page."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  # once approved: briefings/quokka-draft/\n", 1))
+    main = project / "overrides/main.html"
+    main.write_text(main.read_text() + "{# add briefings/narwhal-restricted/ once it is public #}\n")
+    run = cli("check")
+    assert run.code == 0 and "links to" not in run.out, run.out
 
 
 def test_links_every_reader_can_open_pass_and_are_built(project: Path, cli) -> None:
@@ -155,7 +169,11 @@ def test_links_every_reader_can_open_pass_and_are_built(project: Path, cli) -> N
         .read_text()
         .replace("## Background\n", "## Background\n\nSee [the other restricted audit](../linker/).\n"),
     )
-    assert cli("check").code == 0
+    run = cli("check")
+    assert run.code == 0
+    for host, target in (("gov.uk", "narwhal-restricted"), ("researchinpractice.org.uk", "quokka-draft")):
+        said = f"links to '{target}' on {host}, most likely that site's own page; if {host} is this site's too, remove it"
+        assert said in run.out, run.out
     linking(project, "See [its partner](../narwhal-restricted/).", status="restricted")
     assert cli("check").code == 0
     page = (build_site(project, "--pdf", "skip", "--audience", "partners") / "briefings/linker/index.html").read_text()
