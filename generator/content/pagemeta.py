@@ -16,13 +16,9 @@ from generator.model import Problem
 
 ENGINE_META = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """The front matter the engine finds (`mkdocs.utils.meta.YAML_RE`)."""
-_BEGUN = re.compile(
-    r"\s*-{3,}[ \t]*\n\s*(?:(?:title|description|template|hide|icon|status|tags|search|subtitle|summary|date|authors?)"
-    r"[ \t]*:|(?:-{3,}|\.{3})[ \t]*(?:\n|$))",
-    re.I,
-)
-"""What an author means as front matter: a line of dashes, then a name the engine or its theme reads (`title:`), or
-at once the closing line. A rule before a paragraph (`---`, then `Note: …`) is no front matter."""
+_BEGUN = re.compile(r"\s*-{3,}[ \t]*\n(?:[ \t]*#[^\n]*\n)*[ \t]*[a-z_][a-z0-9_-]*[ \t]*:")
+"""What an author means as front matter: a line of dashes, then (after YAML comments) a name as the engine and its
+theme write theirs, in small letters (`title:`). A rule before a paragraph (`---`, then `Note: …`) is none."""
 _SHOWN = "the engine would show it as the page's text"
 
 
@@ -36,12 +32,8 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
         fix = "start the page with a line of exactly three dashes (---); end the front matter with another, then a new line"
         return [Problem(path, line, f"this front matter is not where the engine looks for it, so {_SHOWN}: {fix}")]
     node, problems = parse_yaml(found.group(1), path, 2)
-    if problems:
-        return problems
-    if node is None:
-        return [Problem(path, 1, f"the front matter is empty, and {_SHOWN}: remove its two --- lines")]
-    if not isinstance(node, yaml.MappingNode):
-        return [Problem(path, 2, f"front matter must be names with their values (title: About us), else {_SHOWN}")]
+    if problems or not isinstance(node, yaml.MappingNode):  # no names: text between two rules, shown as written
+        return problems if _BEGUN.match(text) else []
     problems = unreadable_values(node, path, 2)
     for key, value in node.value:
         line = 2 + key.start_mark.line

@@ -758,9 +758,7 @@ def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_ref
         "unclosed.md": ("---\ntitle: Contact\n\nText.\n", 1, "this front matter is not where the engine looks for it"),
         "blank-first.md": ("\n---\ntitle: Contact\n---\nText.\n", 2, "this front matter is not where the engine looks"),
         "four-dashes.md": ("----\ntitle: Contact\n----\nText.\n", 1, "this front matter is not where the engine looks"),
-        "no-names.md": ("---\n- Leaflets\n---\nText.\n", 2, "front matter must be names with their values"),
-        "empty.md": ("---\n\n---\nText.\n", 1, "the front matter is empty"),
-        "two-rules.md": ("---\n---\nText.\n", 1, "this front matter is not where the engine looks for it"),
+        "commented.md": ("\n---\n# this page\ntitle: Contact\n---\nText.\n", 2, "this front matter is not where the engine"),
         "listed-name.md": ("---\ntitle: Help\n[draft]: yes\n---\nText.\n", 3, "a name in front matter must be a word"),
         "hidden.md": ("---\ntitle: Help\nhide: true\n---\nText.\n", 3, "hide must be a list of what to hide"),
     }
@@ -769,6 +767,10 @@ def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_ref
     passing = {
         "rule.md": "---\n\nA page that opens with a rule.\n",
         "note.md": "---\nNote: this guidance is under review.\n\nThe rest of the page.\n",
+        "status.md": "---\n\nStatus: these pages are reviewed every year.\n",
+        "between-rules.md": "---\n\nThis page is being updated: see below.\n\n---\n\n# Procedures\n",
+        "list-between-rules.md": "---\n- Leaflets\n---\nText.\n",
+        "two-rules.md": "---\n---\nText.\n",
         "dotted.md": "---\ntitle: Dotted\nhide: [navigation, toc]\n...\nText.\n",
         "windows.md": "\ufeff---\r\ntitle: Windows\r\n---\r\nText.\r\n",
     }
