@@ -95,29 +95,44 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
     """Where in one of the project's templates (the theme's, in `overrides/`) `error` stopped the engine, as a
     problem at that line, or None: whoever edits a template fixes it there, and the traceback is the engine's code,
     not theirs. Jinja puts a template's lines in the traceback as frames of the template's own file. Where it stopped
-    in the theme's own templates (Material's), the project's line that used them is named, unless that line only
-    extends one (as every page does): no line of the project's is to blame then (an extends line that names no
-    template is, itself)."""
+    in the theme's own templates (Material's), the project's line that used them is named; but a template that
+    extends another passes through its top-level code into the other's, at whatever top-level line ran last (its
+    extends line, or a `set` after it): no line of it is to blame then, unless the error is raised there."""
     root = root.resolve()
     frames = traceback.extract_tb(error.__traceback__)
     templates = [(frame, Path(frame.filename).resolve()) for frame in frames if _is_template(Path(frame.filename))]
-    ours = [(frame, file) for frame, file in templates if file.is_relative_to(root) and "site-packages" not in file.parts]
-    if not ours:
+    innermost = templates[-1] if templates else None
+    ours = [
+        (frame, file)
+        for frame, file in templates
+        if file.is_relative_to(root) and "site-packages" not in file.parts
+        if (frame, file) == innermost or not _passes_through(frame, file)
+    ]
+    if not ours or innermost is None:
         return None
     (frame, file), what = ours[-1], f"{error} ({type(error).__name__})"
-    if frame is not templates[-1][0] and _EXTENDS.match(frame.line or ""):
-        return None
-    if frame is templates[-1][0]:
-        message = f"this template stopped the build: {what}; mend this line, or undo the last change to this file"
+    if frame is innermost[0]:
+        made = "; if the name it was not found by is made from a setting (an icon), check that in mkdocs.yml"
+        message = f"this template stopped the build: {what}; mend this line, or undo the last change to this file" + (
+            made if type(error).__name__ == "TemplateNotFound" else ""
+        )
     else:
         message = (
-            f"the theme's template {_theme_name(templates[-1][1])}, used here, stopped the build: {what}; if this line "
+            f"the theme's template {_theme_name(innermost[1])}, used here, stopped the build: {what}; if this line "
             "changed lately, mend it, or else check the settings that template reads (in mkdocs.yml, or the page's own)"
         )
     return Problem(file.relative_to(root).as_posix(), frame.lineno or 1, message)
 
 
-_EXTENDS = re.compile(r"\s*\{%-?\s*extends\b")
+def _passes_through(frame: traceback.FrameSummary, file: Path) -> bool:
+    """Whether `frame` is the top-level code of a template that extends another, on its way into that one."""
+    try:
+        return frame.name == "top-level template code" and bool(_EXTENDS.search(file.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+_EXTENDS = re.compile(r"\{%[-+]?\s*extends\b")
 
 
 def _theme_name(file: Path) -> str:
