@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,15 +26,16 @@ _DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*
 """Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
 may start on the next line (in a quote, after its `>`). The look-ahead lets the engine skip to the next character
 that can start one."""
-_NAMED = re.compile(r"briefings/+(?=([a-z0-9-]+))")
+_NAMED = re.compile(r"(?:briefings|audits)/+(?=([a-z0-9-]+))")
 """A briefing's address in any text, once read as a browser reads it (`briefings/slug`, `briefings&#47;slug`). The
 slug is looked ahead at, not taken: a site published under `/briefings/` has `briefings/briefings/slug` in every
-full address."""
+full address. A link to a briefing's source file (`../audits/slug.md`) is published as written, slug and all."""
+_FOLDERS = ("briefings", "audits")
 _SUFFIX = re.compile(r"\.(?:md|html?|txt|pdf)$")
 """A briefing's page written as its source (`slug.md`), its plain-text copy (`slug.txt`) or its PDF."""
-_MARKERS = ("](", "]:", "<", "briefings")
+_MARKERS = ("](", "]:", "<", "briefings", "audits")
 """What every link or address holds: a body without any has none (most bodies, read at every check)."""
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_NOTE = re.compile(r"^ {0,3}<!--(?!-?>)(?:(?!--!?>).)*?-->", re.S | re.M)
 """An HTML comment, which the site never shows: a note to link a briefing once it is published is no link."""
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """Markdown's backslash before punctuation (`2024\\-11`), which it removes."""
@@ -72,7 +74,7 @@ def check_links(docs: list[Document], closed: Unopenable, hosts: Collection[str]
         if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
         reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
-        for line, target, host in _linked(doc.text, ["briefings", doc.slug], hosts, _COMMENT):  # front matter too
+        for line, target, host in _linked(doc.text, ["briefings", doc.slug], hosts, _notes):  # front matter too
             if target != doc.slug and (why := closed.get(target, {}).get(reader)):
                 _add(found, Problem(doc.path, line, f"links to '{target}'"), why, host)
     return found
@@ -103,13 +105,41 @@ def _add(found: Found, link: Problem, why: str, host: str) -> None:
     found[1].append(replace(link, message=link.message + elsewhere))
 
 
-def _unpublished(path: str) -> re.Pattern[str] | None:
+def _unpublished(path: str) -> Callable[[str], str] | None:
     """What in the file at `path` is never published: comments of a Markdown page (the pages' HTML is cleaned of
     them), of the settings and the taxonomy (read, never copied), of a theme template in Jinja's own syntax (its HTML
     comments are copied to every page); nothing of any other file (copied as it is)."""
     if "/pages/" in path:
-        return _COMMENT if path.endswith((".md", ".markdown")) else None
-    return _YAML_COMMENT if path.endswith((".yml", ".yaml")) else _JINJA_COMMENT
+        return _notes if path.endswith((".md", ".markdown")) else None
+    return partial(_blanked, _YAML_COMMENT if path.endswith((".yml", ".yaml")) else _JINJA_COMMENT)
+
+
+def _blanked(pattern: re.Pattern[str], text: str, kept: Collection[int] = ()) -> str:
+    """`text` with what `pattern` finds blanked, its lines kept (except matches starting on a line `kept`)."""
+
+    def blank(found: re.Match[str]) -> str:
+        inside = kept and text.count("\n", 0, found.start()) in kept
+        return found.group() if inside else "\n" * found.group().count("\n")
+
+    return pattern.sub(blank, text)
+
+
+def _notes(text: str) -> str:
+    """A Markdown text without the notes it never shows: HTML comments whole, from the start of a line, outside
+    code. One in a code span or block is shown as written, and one a browser ends early (`<!-->`, `--!>`) shows
+    what follows it: both are read."""
+    fenced, inside, fence = set(), False, ""
+    for number, line in enumerate(text.split("\n")):
+        opening = _FENCE.match(line)
+        if opening and (not inside or opening.group(1)[0] == fence):
+            inside, fence = not inside, opening.group(1)[0]
+            fenced.add(number)
+        elif inside:
+            fenced.add(number)
+    return _blanked(_NOTE, text, fenced)
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 _YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\n]*", re.M)
@@ -143,26 +173,35 @@ def hosts_of(*urls: str) -> tuple[str, ...]:
 
 def _plain_host(host: str) -> str:
     """A host as a reader's browser reaches the same site by it (`www.`, a trailing dot, any case)."""
-    host = host.rsplit("@", 1)[-1].split(":")[0].rstrip(".").lower()
-    return host.removeprefix("www.")
+    host = host.rsplit("@", 1)[-1]
+    host = host[1 : host.find("]")] if host.startswith("[") else host.split(":")[0]
+    return host.rstrip(".").lower().removeprefix("www.")
+
+
+def _other_site(host: str, hosts: Collection[str]) -> str:
+    """`host`, if it is another site's: not one of the site's own `hosts` (with none known, every host is), nor this
+    machine's, where a preview of the site is (an address copied from it leads to the published site's page)."""
+    own = not hosts or not host or host in hosts or host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.")
+    return "" if own else host
 
 
 def _linked(
-    text: str, here: list[str], hosts: Collection[str], unpublished: re.Pattern[str] | None
+    text: str, here: list[str], hosts: Collection[str], unpublished: Callable[[str], str] | None
 ) -> list[tuple[int, str, str]]:
     """Each briefing a link in `text` leads to, or an address in it names, at its line, with the other site's host it
     is on ("" for the site's own, or with no `hosts` known): a link's address as a browser reads it (Markdown's
     escapes, entities, `%2D`, `\\` for `/`, any case), followed from `here` (a briefing's page: `../slug/`). What is
     `unpublished` (comments) is passed over."""
     if unpublished:
-        text = unpublished.sub(lambda comment: "\n" * comment.group().count("\n"), text)
+        text = unpublished(text)
     found, line, counted = [], 1, 0
     for match in _DESTINATION.finditer(text):
         line, counted = line + text.count("\n", counted, match.start(1)), match.start(1)
         host, slugs = _followed(_as_read(match.group(1)), here, hosts)
         found += [(line, slug, host) for slug in slugs]
     for number, written in enumerate(text.split("\n"), start=1):
-        if "briefings" in written.lower() or "&" in written or "%" in written:  # else no address there, however read
+        lowered = written.lower()
+        if "briefings" in lowered or "audits" in lowered or "&" in written or "%" in written:  # else no address there
             read = _as_read(written)
             named = [(m, _elsewhere(read[: m.start()], hosts)) for m in _NAMED.finditer(read)]
             found += [(number, _SUFFIX.sub("", m.group(1)), host) for m, host in named]
@@ -193,9 +232,8 @@ _HOSTS = re.compile(r"//([^/?#\s]+)")
 def _elsewhere(before: str, hosts: Collection[str]) -> str:
     """The other site's host that the address ending with `before` is on, or "": the last host it names (a mail
     filter's wrapping names its own first)."""
-    named = _HOSTS.findall(re.split(r"[\s\"'<>()\[\]]", before)[-1])
-    host = _plain_host(named[-1]) if named else ""
-    return host if hosts and host and host not in hosts else ""
+    named = _HOSTS.findall(re.split(r"[\s\"'<>()]", before)[-1])
+    return _other_site(_plain_host(named[-1]) if named else "", hosts)
 
 
 def _followed(address: str, here: list[str], hosts: Collection[str]) -> tuple[str, list[str]]:
@@ -205,8 +243,7 @@ def _followed(address: str, here: list[str], hosts: Collection[str]) -> tuple[st
         split = urlsplit(address)
     except ValueError:  # no address a browser reads (`http://[x`)
         return "", []
-    host = _plain_host(split.hostname or "")
-    elsewhere = host if hosts and host and host not in hosts else ""
+    elsewhere = _other_site(_plain_host(split.hostname or ""), hosts)
     relative = not (split.scheme or split.netloc or split.path.startswith("/"))
     parts = list(here) if relative else []
     for part in split.path.split("/"):
@@ -214,4 +251,4 @@ def _followed(address: str, here: list[str], hosts: Collection[str]) -> tuple[st
             parts = parts[:-1]
         elif part and part != ".":
             parts.append(_SUFFIX.sub("", part))
-    return elsewhere, [part for before, part in pairwise(parts) if before == "briefings"]
+    return elsewhere, [part for before, part in pairwise(parts) if before in _FOLDERS]

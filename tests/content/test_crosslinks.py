@@ -49,6 +49,11 @@ def linking(project: Path, lines: str, status: str = "published") -> int:
         "narwhal-2Drestricted_&d=DwMF)",
         "[On the partners site](https://partners.northbrook.example/briefings/briefings/narwhal-restricted/)",
         "[With www.](https://WWW.Example.GitHub.io./briefings/briefings/narwhal-restricted/)",
+        "[From the preview](http://127.0.0.1:8000/briefings/briefings/narwhal-restricted/)",
+        "[Its source](../../audits/narwhal-restricted.md)",
+        "Write it as `<!-- see /briefings/narwhal-restricted/ -->` once it is public.",
+        "```\n<!-- see /briefings/narwhal-restricted/ -->\n```",
+        "Text <!--> see [it](../narwhal-restricted/) <!-- and the rest -->",
     ],
 )
 def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(project: Path, cli, written: str) -> None:
