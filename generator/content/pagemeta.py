@@ -19,6 +19,9 @@ ENGINE_META = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _BEGUN = re.compile(r"\s*-{3,}[ \t]*\n(?:[ \t]*#[^\n]*\n)*[ \t]*[a-z_][a-z0-9_-]*[ \t]*:")
 """What an author means as front matter: a line of dashes, then (after YAML comments) a name as the engine and its
 theme write theirs, in small letters (`title:`). A rule before a paragraph (`---`, then `Note: …`) is none."""
+_NAMED = re.compile(r"(?:[ \t]*#[^\n]*\n)*[ \t]*[A-Za-z_][\w-]*[ \t\u00a0]*[:\uff1a]")
+"""Closed front matter that begins with a name, however written (`Title:`, a no-break space or a full-width colon
+after it): meant as names with values, not as text between two rules."""
 _SHOWN = "the engine would show it as the page's text"
 
 
@@ -26,6 +29,8 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
     """What in a page's front matter the engine could not read, each at its line."""
     found = ENGINE_META.match(text)
     if found is None:
+        if (setting := _MULTIMARKDOWN.match(text)) and setting.group(1) != setting.group(1).lower():
+            return [Problem(path, 1, _unshown(setting.group(1)))]
         if not _BEGUN.match(text):
             return []
         line = text[: text.index("-")].count("\n") + 1
@@ -33,14 +38,30 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
         return [Problem(path, line, f"this front matter is not where the engine looks for it, so {_SHOWN}: {fix}")]
     node, problems = parse_yaml(found.group(1), path, 2)
     if problems or not isinstance(node, yaml.MappingNode):  # no names: text between two rules, shown as written
-        return problems if _BEGUN.match(text) else []
+        if not _NAMED.match(found.group(1)):
+            return []
+        fix = "write each as a name in small letters, a colon and a space, then its value (title: About us)"
+        return problems or [Problem(path, 2, f"front matter must be names with their values, else {_SHOWN}: {fix}")]
     problems = unreadable_values(node, path, 2)
     for key, value in node.value:
         line = 2 + key.start_mark.line
         if not isinstance(key, yaml.ScalarNode):
             problems.append(Problem(path, line, f"a name in front matter must be a word (title:), not a list, else {_SHOWN}"))
+        elif str(key.value) != str(key.value).lower():
+            problems.append(Problem(path, line, _unshown(key.value)))
         elif key.value == "title" and not isinstance(value, yaml.ScalarNode):
             problems.append(Problem(path, line, "title must be text (title: About us), not a list"))
         elif key.value == "hide" and not (isinstance(value, yaml.SequenceNode) or value.tag.endswith((":str", ":null"))):
             problems.append(Problem(path, line, "hide must be a list of what to hide, such as hide: [navigation, toc]"))
     return problems
+
+
+_MULTIMARKDOWN = re.compile(r" {0,3}([A-Za-z0-9_-]+):")
+"""A first line the engine reads as a setting of the page (MultiMarkdown's `Key: value`), and never shows."""
+
+
+def _unshown(name: str) -> str:
+    return (
+        f"'{name}:' is read by the engine as a setting of the page, and the line is never shown (settings are named in "
+        "small letters, title: About us); if it is text for the reader, start the page with its heading instead"
+    )

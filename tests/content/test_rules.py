@@ -761,6 +761,12 @@ def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_ref
         "commented.md": ("\n---\n# this page\ntitle: Contact\n---\nText.\n", 2, "this front matter is not where the engine"),
         "listed-name.md": ("---\ntitle: Help\n[draft]: yes\n---\nText.\n", 3, "a name in front matter must be a word"),
         "hidden.md": ("---\ntitle: Help\nhide: true\n---\nText.\n", 3, "hide must be a list of what to hide"),
+        "capital.md": ("---\nTitle: Contacts: who to call\n---\nText.\n", 2, "front matter is not valid YAML"),
+        "noted.md": ("Note: this guidance is under review.\n\n# Guidance\n", 1, "'Note:' is read by the engine as a setting"),
+        "ruled-note.md": ("---\nNote: under review\n---\n# Guidance\n", 2, "'Note:' is read by the engine as a setting"),
+        "ruled-colon.md": ("---\n\nUpdated: see below.\n\n---\n# Guidance\n", 3, "'Updated:' is read by the engine as a"),
+        "no-break.md": ("---\ntitle:\u00a0Help\n---\nText.\n", 2, "front matter must be names with their values"),
+        "full-width.md": ("---\ntitle\uff1aHelp\n---\nText.\n", 2, "front matter must be names with their values"),
     }
     for name, (text, _, _) in pages.items():
         write(project, f"content/pages/{name}", text)
@@ -768,7 +774,7 @@ def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_ref
         "rule.md": "---\n\nA page that opens with a rule.\n",
         "note.md": "---\nNote: this guidance is under review.\n\nThe rest of the page.\n",
         "status.md": "---\n\nStatus: these pages are reviewed every year.\n",
-        "between-rules.md": "---\n\nThis page is being updated: see below.\n\n---\n\n# Procedures\n",
+        "between-rules.md": "---\n\nThis page is being updated.\n\n---\n\n# Procedures\n",
         "list-between-rules.md": "---\n- Leaflets\n---\nText.\n",
         "two-rules.md": "---\n---\nText.\n",
         "dotted.md": "---\ntitle: Dotted\nhide: [navigation, toc]\n...\nText.\n",
