@@ -102,12 +102,9 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
     frames = traceback.extract_tb(error.__traceback__)
     templates = [(frame, Path(frame.filename).resolve()) for frame in frames if _is_template(Path(frame.filename))]
     innermost = templates[-1] if templates else None
-    ours = [
-        (frame, file)
-        for frame, file in templates
-        if file.is_relative_to(root) and "site-packages" not in file.parts
-        if (frame, file) == innermost or not _passes_through(frame, file)
-    ]
+    mine = [(frame, file) for frame, file in templates if file.is_relative_to(root) and "site-packages" not in file.parts]
+    through = [(frame, file) for frame, file in mine if (frame, file) != innermost and _passes_through(frame, file)]
+    ours = [found for found in mine if found not in through]
     if not ours or innermost is None:
         return None
     (frame, file), what = ours[-1], f"{error} ({type(error).__name__})"
@@ -121,18 +118,24 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
             f"the theme's template {_theme_name(innermost[1])}, used here, stopped the build: {what}; if this line "
             "changed lately, mend it, or else check the settings that template reads (in mkdocs.yml, or the page's own)"
         )
+    ran = [(passed, passed_file) for passed, passed_file in through if not _EXTENDS.search(passed.line or "")]
+    if ran:  # a top-level `set` there is read by every template it extends
+        passed, passed_file = ran[-1]
+        message += f"; or else {passed_file.relative_to(root).as_posix()}:{passed.lineno}, which ran just before it"
     return Problem(file.relative_to(root).as_posix(), frame.lineno or 1, message)
 
 
 def _passes_through(frame: traceback.FrameSummary, file: Path) -> bool:
     """Whether `frame` is the top-level code of a template that extends another, on its way into that one."""
     try:
-        return frame.name == "top-level template code" and bool(_EXTENDS.search(file.read_text(encoding="utf-8")))
+        text = _JINJA_COMMENT.sub("", file.read_text(encoding="utf-8"))
+        return frame.name == "top-level template code" and bool(_EXTENDS.search(text))
     except (OSError, UnicodeDecodeError):
         return False
 
 
 _EXTENDS = re.compile(r"\{%[-+]?\s*extends\b")
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 
 
 def _theme_name(file: Path) -> str:

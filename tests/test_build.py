@@ -1065,6 +1065,17 @@ def test_a_preview_whose_first_build_stops_in_the_themes_own_template_says_why_w
     assert "serve stopped: the preview's first build failed: 'int' object is not iterable" in result.stderr
 
 
+def test_a_top_level_set_that_breaks_the_template_it_extends_is_named_too(project: Path) -> None:
+    """A `set` before the blocks of a template that extends another is read by every template below: the header broke
+    on it, and only the header, untouched, was named."""
+    page = project / "overrides/404.html"
+    page.write_text(page.read_text().replace("{% block content %}", "{% set nav = nav.homepage %}\n{% block content %}", 1))
+    line = page.read_text().split("\n").index("{% set nav = nav.homepage %}") + 1
+    result = briefings(project, "build", "--pdf", "skip")
+    assert result.returncode == 1
+    assert f"or else overrides/404.html:{line}, which ran just before it" in result.stderr, result.stderr
+
+
 def test_a_theme_template_the_project_misuses_is_reported_at_the_projects_line(project: Path) -> None:
     """A Material macro called without its parameter stops in Material's template: the build named no line at all."""
     main = project / "overrides/main.html"
