@@ -118,11 +118,20 @@ def template_problem(error: BaseException, root: Path) -> Problem | None:
             f"the theme's template {_theme_name(innermost[1])}, used here, stopped the build: {what}; if this line "
             "changed lately, mend it, or else check the settings that template reads (in mkdocs.yml, or the page's own)"
         )
-    ran = [(passed, passed_file) for passed, passed_file in through if not _EXTENDS.search(passed.line or "")]
+    ran = [(passed, passed_file) for passed, passed_file in through if _reads_what_set(frame.line, passed.line)]
     if ran:  # a top-level `set` there is read by every template it extends
         passed, passed_file = ran[-1]
         message += f"; or else {passed_file.relative_to(root).as_posix()}:{passed.lineno}, which ran just before it"
     return Problem(file.relative_to(root).as_posix(), frame.lineno or 1, message)
+
+
+def _reads_what_set(line: str | None, top_level: str | None) -> bool:
+    """Whether `line` reads a name that the `top_level` line of a template extending its own sets."""
+    assigned = _SET.match(top_level or "")
+    return bool(assigned and re.search(rf"\b{re.escape(assigned.group(1))}\b", line or ""))
+
+
+_SET = re.compile(r"\s*\{%[-+]?\s*set\s+(\w+)")
 
 
 def _passes_through(frame: traceback.FrameSummary, file: Path) -> bool:

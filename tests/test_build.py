@@ -1074,6 +1074,12 @@ def test_a_top_level_set_that_breaks_the_template_it_extends_is_named_too(projec
     result = briefings(project, "build", "--pdf", "skip")
     assert result.returncode == 1
     assert f"or else overrides/404.html:{line}, which ran just before it" in result.stderr, result.stderr
+    page.write_text(page.read_text().replace("{% set nav = nav.homepage %}\n", ""))
+    main = project / "overrides/main.html"  # an error of its own: 404.html's top-level set is no lead
+    main.write_text(main.read_text().replace("{{ 'assets/stylesheets/briefings.css' | url }}", "{{ config.extra.x.y | url }}"))
+    result = briefings(project, "build", "--pdf", "skip")
+    assert "overrides/main.html:7: this template stopped the build" in result.stderr, result.stderr
+    assert "which ran just before it" not in result.stderr
 
 
 def test_a_theme_template_the_project_misuses_is_reported_at_the_projects_line(project: Path) -> None:

@@ -114,32 +114,20 @@ def _unpublished(path: str) -> Callable[[str], str] | None:
     return partial(_blanked, _YAML_COMMENT if path.endswith((".yml", ".yaml")) else _JINJA_COMMENT)
 
 
-def _blanked(pattern: re.Pattern[str], text: str, kept: Collection[int] = ()) -> str:
-    """`text` with what `pattern` finds blanked, its lines kept (except matches starting on a line `kept`)."""
-
-    def blank(found: re.Match[str]) -> str:
-        inside = kept and text.count("\n", 0, found.start()) in kept
-        return found.group() if inside else "\n" * found.group().count("\n")
-
-    return pattern.sub(blank, text)
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with what `pattern` finds blanked, its lines kept."""
+    return pattern.sub(lambda found: "\n" * found.group().count("\n"), text)
 
 
 def _notes(text: str) -> str:
-    """A Markdown text without the notes it never shows: HTML comments whole, from the start of a line, outside
-    code. One in a code span or block is shown as written, and one a browser ends early (`<!-->`, `--!>`) shows
-    what follows it: both are read."""
-    fenced, inside, fence = set(), False, ""
-    for number, line in enumerate(text.split("\n")):
-        opening = _FENCE.match(line)
-        if opening and (not inside or opening.group(1)[0] == fence):
-            inside, fence = not inside, opening.group(1)[0]
-            fenced.add(number)
-        elif inside:
-            fenced.add(number)
-    return _blanked(_NOTE, text, fenced)
+    """A Markdown text without the notes it never shows: HTML comments whole, from the start of a line, before any
+    code fence or raw-text element. In code, or in an element whose text is shown as written (`<textarea>`), a
+    comment is shown; one a browser ends early (`<!-->`, `--!>`) shows what follows it: all are read."""
+    code = _CODE.search(text)
+    return _blanked(_NOTE, text[: code.start()]) + text[code.start() :] if code else _blanked(_NOTE, text)
 
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_CODE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|<(?:textarea|xmp|noscript|noembed|noframes|title|plaintext|pre|code)\b", re.M | re.I)
 
 
 _YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\n]*", re.M)

@@ -19,9 +19,11 @@ ENGINE_META = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _BEGUN = re.compile(r"\s*-{3,}[ \t]*\n(?:[ \t]*#[^\n]*\n)*[ \t]*[a-z_][a-z0-9_-]*[ \t]*:")
 """What an author means as front matter: a line of dashes, then (after YAML comments) a name as the engine and its
 theme write theirs, in small letters (`title:`). A rule before a paragraph (`---`, then `Note: …`) is none."""
-_NAMED = re.compile(r"(?:[ \t]*#[^\n]*\n)*[ \t]*[A-Za-z_][\w-]*[ \t\u00a0]*[:\uff1a]")
-"""Closed front matter that begins with a name, however written (`Title:`, a no-break space or a full-width colon
-after it): meant as names with values, not as text between two rules."""
+SETTINGS = ("title", "description", "template", "hide", "icon", "status", "tags", "search", "subtitle", "summary", "date")
+"""What the engine and its theme read from a page's front matter."""
+_NAMED = re.compile(rf"(?:[ \t]*#[^\n]*\n)*[ \t]*(?:{'|'.join(SETTINGS)}|authors?)[ \t\u00a0]*[:\uff1a]", re.I)
+"""Closed front matter that begins with a setting's name, however written (`Title:`, a no-break space or a
+full-width colon after it): meant as settings, not as text between two rules (`Note: see the guidance: …`)."""
 _SHOWN = "the engine would show it as the page's text"
 
 
@@ -29,10 +31,8 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
     """What in a page's front matter the engine could not read, each at its line."""
     found = ENGINE_META.match(text)
     if found is None:
-        if (setting := _MULTIMARKDOWN.match(text)) and setting.group(1) != setting.group(1).lower():
-            return [Problem(path, 1, _unshown(setting.group(1)))]
         if not _BEGUN.match(text):
-            return []
+            return _first_lines(text, path)
         line = text[: text.index("-")].count("\n") + 1
         fix = "start the page with a line of exactly three dashes (---); end the front matter with another, then a new line"
         return [Problem(path, line, f"this front matter is not where the engine looks for it, so {_SHOWN}: {fix}")]
@@ -56,12 +56,26 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
     return problems
 
 
+def _first_lines(text: str, path: str) -> list[Problem]:
+    """The engine reads a page's first lines as its settings, each `Name: value` up to a blank line (MultiMarkdown's
+    meta-data, `mkdocs.utils.meta`), and never shows them: each that names no setting (`Note: …`, `2025-26: …`, a
+    bare address `https://…`) was meant as text."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        named = _MULTIMARKDOWN.match(line)
+        if not named and not (number > 1 and _CONTINUED.match(line)):
+            break
+        if named and named.group(1).lower() not in (*SETTINGS, "authors", "author"):
+            problems.append(Problem(path, number, _unshown(named.group(1))))
+    return problems
+
+
 _MULTIMARKDOWN = re.compile(r" {0,3}([A-Za-z0-9_-]+):")
-"""A first line the engine reads as a setting of the page (MultiMarkdown's `Key: value`), and never shows."""
+_CONTINUED = re.compile(r" {4,}\S")
 
 
 def _unshown(name: str) -> str:
     return (
         f"'{name}:' is read by the engine as a setting of the page, and the line is never shown (settings are named in "
-        "small letters, title: About us); if it is text for the reader, start the page with its heading instead"
+        "small letters, title: About us); if it is text for the reader, start the page with its heading, or a blank line"
     )

@@ -54,6 +54,8 @@ def linking(project: Path, lines: str, status: str = "published") -> int:
         "Write it as `<!-- see /briefings/narwhal-restricted/ -->` once it is public.",
         "```\n<!-- see /briefings/narwhal-restricted/ -->\n```",
         "Text <!--> see [it](../narwhal-restricted/) <!-- and the rest -->",
+        "````text\n```\n<!-- see /briefings/narwhal-restricted/ -->\n````",
+        "<textarea>\n<!-- see /briefings/narwhal-restricted/ -->\n</textarea>",
     ],
 )
 def test_a_public_briefings_link_to_a_restricted_one_is_refused_at_its_line(project: Path, cli, written: str) -> None:
