@@ -174,7 +174,7 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "replaces its folder whole; build into a folder of its own, such as site/, or empty that one first"
         )
         return [Problem(project.config_file, 1, message)]
-    aside = [folder for folder in sitedir.leftovers(output) if "-old-" in folder.name]  # put back before the build
+    aside = sitedir.moved_aside(output)  # put back before the build
     public = output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()) or any(
         _holds_public_site(folder) for folder in [output, *aside]
     )

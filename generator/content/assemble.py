@@ -29,9 +29,9 @@ class Validated:
     draft_problems: list[Problem]
     """The drafts' own problems: they stop the draft, not the build."""
     closed: Unopenable
+    """The briefings some readers cannot open, which hand-written pages must not link to either."""
     link_warnings: list[Problem] = field(default_factory=list)
     """Links to a briefing some readers cannot open, at another site's address (`crosslinks.check_links`)."""
-    """The briefings some readers cannot open, which hand-written pages must not link to either."""
 
 
 def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:

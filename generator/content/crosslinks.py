@@ -26,14 +26,15 @@ _DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*
 """Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
 may start on the next line (in a quote, after its `>`). The look-ahead lets the engine skip to the next character
 that can start one."""
-_NAMED = re.compile(r"(?:briefings|audits)/+(?=([a-z0-9-]+))")
+_FOLDERS = ("briefings", "audits")
+"""The folders a briefing's address or its source file's is in."""
+_NAMED = re.compile(rf"(?:{'|'.join(_FOLDERS)})/+(?=([a-z0-9-]+))")
 """A briefing's address in any text, once read as a browser reads it (`briefings/slug`, `briefings&#47;slug`). The
 slug is looked ahead at, not taken: a site published under `/briefings/` has `briefings/briefings/slug` in every
 full address. A link to a briefing's source file (`../audits/slug.md`) is published as written, slug and all."""
-_FOLDERS = ("briefings", "audits")
 _SUFFIX = re.compile(r"\.(?:md|html?|txt|pdf)$")
 """A briefing's page written as its source (`slug.md`), its plain-text copy (`slug.txt`) or its PDF."""
-_MARKERS = ("](", "]:", "<", "briefings", "audits")
+_MARKERS = ("](", "]:", "<", *_FOLDERS)
 """What every link or address holds: a body without any has none (most bodies, read at every check)."""
 _NOTE = re.compile(r"^ {0,3}<!--(?!-?>)(?:(?!--!?>).)*?-->", re.S | re.M)
 """An HTML comment, which the site never shows: a note to link a briefing once it is published is no link."""
@@ -189,7 +190,7 @@ def _linked(
         found += [(line, slug, host) for slug in slugs]
     for number, written in enumerate(text.split("\n"), start=1):
         lowered = written.lower()
-        if "briefings" in lowered or "audits" in lowered or "&" in written or "%" in written:  # else no address there
+        if any(folder in lowered for folder in _FOLDERS) or "&" in written or "%" in written:  # else no address there
             read = _as_read(written)
             named = [(m, _elsewhere(read[: m.start()], hosts)) for m in _NAMED.finditer(read)]
             found += [(number, _SUFFIX.sub("", m.group(1)), host) for m, host in named]

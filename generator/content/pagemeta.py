@@ -19,9 +19,23 @@ ENGINE_META = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _BEGUN = re.compile(r"\s*-{3,}[ \t]*\n(?:[ \t]*#[^\n]*\n)*[ \t]*[a-z_][a-z0-9_-]*[ \t]*:")
 """What an author means as front matter: a line of dashes, then (after YAML comments) a name as the engine and its
 theme write theirs, in small letters (`title:`). A rule before a paragraph (`---`, then `Note: …`) is none."""
-SETTINGS = ("title", "description", "template", "hide", "icon", "status", "tags", "search", "subtitle", "summary", "date")
+SETTINGS = (
+    "title",
+    "description",
+    "template",
+    "hide",
+    "icon",
+    "status",
+    "tags",
+    "search",
+    "subtitle",
+    "summary",
+    "date",
+    "authors",
+    "author",
+)
 """What the engine and its theme read from a page's front matter."""
-_NAMED = re.compile(rf"(?:[ \t]*#[^\n]*\n)*[ \t]*(?:{'|'.join(SETTINGS)}|authors?)[ \t\u00a0]*[:\uff1a]", re.I)
+_NAMED = re.compile(rf"(?:[ \t]*#[^\n]*\n)*[ \t]*(?:{'|'.join(SETTINGS)})[ \t\u00a0]*[:\uff1a]", re.I)
 """Closed front matter that begins with a setting's name, however written (`Title:`, a no-break space or a
 full-width colon after it): meant as settings, not as text between two rules (`Note: see the guidance: …`)."""
 _SHOWN = "the engine would show it as the page's text"
@@ -47,7 +61,7 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
         line = 2 + key.start_mark.line
         if not isinstance(key, yaml.ScalarNode):
             problems.append(Problem(path, line, f"a name in front matter must be a word (title:), not a list, else {_SHOWN}"))
-        elif str(key.value) != str(key.value).lower():
+        elif key.value != key.value.lower():
             problems.append(Problem(path, line, _unshown(key.value)))
         elif key.value == "title" and not isinstance(value, yaml.ScalarNode):
             problems.append(Problem(path, line, "title must be text (title: About us), not a list"))
@@ -65,7 +79,7 @@ def _first_lines(text: str, path: str) -> list[Problem]:
         named = _MULTIMARKDOWN.match(line)
         if not named and not (number > 1 and _CONTINUED.match(line)):
             break
-        if named and named.group(1).lower() not in (*SETTINGS, "authors", "author"):
+        if named and named.group(1).lower() not in SETTINGS:
             problems.append(Problem(path, number, _unshown(named.group(1))))
     return problems
 

@@ -96,14 +96,15 @@ def leftovers(target: Path) -> list[Path]:
     return sorted(target.parent / entry for entry in os.listdir(target.parent) if name.fullmatch(entry))
 
 
+def moved_aside(target: Path) -> list[Path]:
+    """The leftovers that were `target` itself, moved aside by a swap (`_swap`'s fallback) whose build was killed."""
+    return [folder for folder in leftovers(target) if folder.name.startswith(f".{target.name}-old-")]
+
+
 def remove_leftovers(target: Path) -> None:
     """Remove them, once the last finished site is back in place if a build was killed while it stood aside (the
     fallback's moment without an output folder); `Refused` if one cannot be removed (it may hold restricted pages)."""
-    aside = [
-        folder
-        for folder in leftovers(target)
-        if folder.name.startswith(f".{target.name}-old-") and folder.is_dir() and not folder.is_symlink()
-    ]
+    aside = [folder for folder in moved_aside(target) if folder.is_dir() and not folder.is_symlink()]
     if aside and not (target.exists() or target.is_symlink()):
         max(aside, key=lambda folder: folder.stat().st_mtime).rename(target)  # the newest, if builds were killed twice
     for folder in leftovers(target):
