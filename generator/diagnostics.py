@@ -137,14 +137,15 @@ _SET = re.compile(r"\s*\{%[-+]?\s*set\s+(\w+)")
 def _passes_through(frame: traceback.FrameSummary, file: Path) -> bool:
     """Whether `frame` is the top-level code of a template that extends another, on its way into that one."""
     try:
-        text = _JINJA_COMMENT.sub("", file.read_text(encoding="utf-8"))
+        text = JINJA_COMMENT.sub("", file.read_text(encoding="utf-8"))
         return frame.name == "top-level template code" and bool(_EXTENDS.search(text))
     except (OSError, UnicodeDecodeError):
         return False
 
 
 _EXTENDS = re.compile(r"\{%[-+]?\s*extends\b")
-_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+"""A template's comments, which Jinja never writes."""
 
 
 def _theme_name(file: Path) -> str:

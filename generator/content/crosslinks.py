@@ -17,9 +17,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator.content.frontmatter import status_of
+from generator.content.pagemeta import ENGINE_META
 from generator.content.pages import TEXT
 from generator.content.parse import Document
 from generator.content.slugs import previous_slugs
+from generator.content.yamlread import comments_blanked
+from generator.diagnostics import JINJA_COMMENT
 from generator.model import Problem, Status
 
 _DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*["'<]?([^\s()"'<>]+)""", re.I)
@@ -75,7 +78,7 @@ def check_links(docs: list[Document], closed: Unopenable, hosts: Collection[str]
         if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
         reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
-        for line, target, host in _linked(doc.text, ["briefings", doc.slug], hosts, _notes):  # front matter too
+        for line, target, host in _linked(doc.text, ["briefings", doc.slug], hosts, _markdown_notes):  # front matter too
             if target != doc.slug and (why := closed.get(target, {}).get(reader)):
                 _add(found, Problem(doc.path, line, f"links to '{target}'"), why, host)
     return found
@@ -108,16 +111,23 @@ def _add(found: Found, link: Problem, why: str, host: str) -> None:
 
 def _unpublished(path: str) -> Callable[[str], str] | None:
     """What in the file at `path` is never published: comments of a Markdown page (the pages' HTML is cleaned of
-    them), of the settings and the taxonomy (read, never copied), of a theme template in Jinja's own syntax (its HTML
+    them, its front matter is read), of the settings and the taxonomy (read, never copied), of a theme template in Jinja's own syntax (its HTML
     comments are copied to every page); nothing of any other file (copied as it is)."""
     if "/pages/" in path:
-        return _notes if path.endswith((".md", ".markdown")) else None
-    return partial(_blanked, _YAML_COMMENT if path.endswith((".yml", ".yaml")) else _JINJA_COMMENT)
+        return _markdown_notes if path.endswith((".md", ".markdown")) else None
+    return comments_blanked if path.endswith((".yml", ".yaml")) else partial(_blanked, JINJA_COMMENT)
 
 
 def _blanked(pattern: re.Pattern[str], text: str) -> str:
     """`text` with what `pattern` finds blanked, its lines kept."""
     return pattern.sub(lambda found: "\n" * found.group().count("\n"), text)
+
+
+def _markdown_notes(text: str) -> str:
+    """A Markdown file without its notes: its front matter's YAML comments, and its HTML comments (`_notes`)."""
+    meta = ENGINE_META.match(text)
+    head = comments_blanked(meta.group()) if meta else ""
+    return head + _notes(text[meta.end() if meta else 0 :])
 
 
 def _notes(text: str) -> str:
@@ -129,10 +139,6 @@ def _notes(text: str) -> str:
 
 
 _CODE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|<(?:textarea|xmp|noscript|noembed|noframes|title|plaintext|pre|code)\b", re.M | re.I)
-
-
-_YAML_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\n]*", re.M)
-_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 
 
 def pages_read(root: Path, content_dir: str, refused: Collection[Path], shown: Sequence[str] = ()) -> list[str]:

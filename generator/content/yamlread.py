@@ -7,6 +7,7 @@ a tag that would build an object or an alias bomb is reported the same way, whic
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import yaml
 
@@ -168,3 +169,26 @@ def _unreadable(node: yaml.ScalarNode, path: str, first_line: int, loader: yaml.
             return Problem(path, line, f"{node.value} is no date YAML can read ({error}); write a real date, YYYY-MM-DD")
         return Problem(path, line, f"{node.value!r} is no {kind} YAML can read; remove the tag !!{kind}, or write one")
     return None
+
+
+_COMMENT_SIGN = re.compile(r"(?:^|(?<=[ \t]))#", re.M)
+
+
+def comments_blanked(text: str) -> str:
+    """YAML `text` without its comments, its lines kept: what a reader never sees of it. A `#` in a quoted or block
+    value is the value's, shown wherever the value is. YAML that cannot be read is returned whole (it is refused
+    where it is read as settings or front matter)."""
+    try:
+        tokens = [token for token in yaml.scan(text, Loader=yaml.SafeLoader) if isinstance(token, yaml.ScalarToken)]
+    except yaml.YAMLError:
+        return text
+    starts, ends = [token.start_mark.index for token in tokens], [token.end_mark.index for token in tokens]
+    kept, done = [], 0
+    for sign in _COMMENT_SIGN.finditer(text):
+        at = bisect_right(starts, sign.start()) - 1
+        if sign.start() < done or (at >= 0 and sign.start() < ends[at]):
+            continue  # in a comment blanked already, or in a value
+        kept.append(text[done : sign.start()])
+        end = text.find("\n", sign.start())
+        done = len(text) if end < 0 else end
+    return "".join(kept) + text[done:]

@@ -147,13 +147,37 @@ def test_the_settings_and_the_themes_templates_are_read_too(project: Path, cli) 
 
 
 def test_comments_never_published_are_passed_over(project: Path, cli) -> None:
-    """A note in the settings' YAML or a template's Jinja comment is never copied to a page."""
+    """A note in the settings' YAML, a template's Jinja comment or a front matter's YAML is never copied to a page."""
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("\nnav:\n", "\nnav:\n  # once approved: briefings/quokka-draft/\n", 1))
     main = project / "overrides/main.html"
     main.write_text(main.read_text() + "{# add briefings/narwhal-restricted/ once it is public #}\n")
+    note = "# see https://example.github.io/briefings/briefings/narwhal-restricted/ once it is public"
+    write(project, "content/pages/help.md", f"---\ntitle: Help {note}\n{note}\n---\n\n# Help\n\nText.\n")
+    write(project, LINKER, BASE.replace("summary: A valid summary.", f"summary: A valid summary.\n{note}"))
     run = cli("check")
     assert run.code == 0 and "links to" not in run.out, run.out
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"Neglect #1: https://example.github.io/briefings/briefings/narwhal-restricted/"',
+        "'Neglect #1: https://example.github.io/briefings/briefings/narwhal-restricted/' # a note",
+        ">-\n      Neglect, see\n      #1 https://example.github.io/briefings/briefings/narwhal-restricted/",
+        "|\n      Neglect\n      # https://example.github.io/briefings/briefings/narwhal-restricted/",
+    ],
+)
+def test_a_hash_sign_in_a_yaml_value_is_the_values_and_read(project: Path, cli, value: str) -> None:
+    """A `#` in a quoted or block value starts no comment: the value, address and all, is on the theme's page."""
+    taxonomy = project / "content/taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text().replace("    label: Neglect\n", f"    label: {value}\n", 1))
+    line = taxonomy.read_text().splitlines().index("    label: " + value.split("\n")[0]) + 1 + value.count("\n")
+    write(project, LINKER, BASE.replace("summary: A valid summary.", f"summary: {value.replace('      ', '  ')}"))
+    run = cli("check")
+    assert run.code == 1
+    assert f"content/taxonomy.yml:{line}: links to {RESTRICTED}" in run.out, run.out
+    assert f"{LINKER}:{10 + value.count(chr(10))}: links to {RESTRICTED}" in run.out, run.out
 
 
 def test_links_every_reader_can_open_pass_and_are_built(project: Path, cli) -> None:
