@@ -77,7 +77,7 @@ def _first_lines(text: str, path: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
         named = _MULTIMARKDOWN.match(line)
-        if not named and not (number > 1 and _CONTINUED.match(line)):
+        if not line.strip() or (not named and (number == 1 or not _CONTINUED.match(line))):
             break
         if named and named.group(1).lower() not in SETTINGS:
             problems.append(Problem(path, number, _unshown(named.group(1))))
@@ -85,7 +85,8 @@ def _first_lines(text: str, path: str) -> list[Problem]:
 
 
 _MULTIMARKDOWN = re.compile(r" {0,3}([A-Za-z0-9_-]+):")
-_CONTINUED = re.compile(r" {4,}\S")
+_CONTINUED = re.compile(r" {4}|\t")
+"""A line that goes on with the setting above it (`mkdocs.utils.meta.META_MORE_RE`)."""
 
 
 def _unshown(name: str) -> str:

@@ -768,6 +768,7 @@ def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_ref
         "address.md": ("https://www.gov.uk/guidance\n\nText.\n", 1, "'https:' is read by the engine as a setting"),
         "then-note.md": ("title: About us\nNote: updated monthly\n\n# About\n", 2, "'Note:' is read by the engine"),
         "ruled-note.md": ("---\nNote: under review\n---\n# Guidance\n", 2, "'Note:' is read by the engine as a setting"),
+        "tabbed.md": ("title: About us\n\tand partners\nNote: updated\n\n# About\n", 3, "'Note:' is read by the engine"),
         "ruled-colon.md": ("---\n\nUpdated: see below.\n\n---\n# Guidance\n", 3, "'Updated:' is read by the engine as a"),
         "no-break.md": ("---\ntitle:\u00a0Help\n---\nText.\n", 2, "front matter must be names with their values"),
         "full-width.md": ("---\ntitle\uff1aHelp\n---\nText.\n", 2, "front matter must be names with their values"),
