@@ -18,7 +18,7 @@ from generator.content.pages import PagesState, scan_pages, scan_shown_file
 from generator.content.parse import Document, parse_document
 from generator.content.screen import scan_document
 from generator.content.taxonomy import load_taxonomy
-from generator.content.theme import theme_names
+from generator.content.theme import theme_scan
 from generator.diagnostics import Reporter, plural, write_step_summary
 from generator.model import Audience, Briefing, Problem, Status, Taxonomy, due_for_review
 from generator.privacy import namelists
@@ -161,7 +161,7 @@ def check(
     hosts: Collection[str] = (),
 ) -> Checked:
     """Load, validate and privacy-scan all content, and the `settings_file` and the `themes`' templates for names (see
-    `scan_shown_file`, `theme_names`), collecting every problem rather than stopping at the first.
+    `scan_shown_file`, `theme_scan`), collecting every problem rather than stopping at the first.
 
     With several `workers` (see `tasks`), files are read, parsed, scanned and checked in as many processes.
     Editors' leftover files are warnings, or problems with `leftovers_fail` (in CI).
@@ -177,7 +177,7 @@ def check(
         scan_pages(root, f"{content_dir}/pages", allowed_names, refused),
         scan_shown_file(root, f"{content_dir}/taxonomy.yml", allowed_names, refused),
         scan_shown_file(root, settings_file, allowed_names, refused, detectors=False) if settings_file else Report([], [], []),
-        theme_names(root, list(themes), allowed_names),
+        theme_scan(root, list(themes), allowed_names),
     ):
         checked.problems += scanned.errors
         checked.warnings += scanned.warnings

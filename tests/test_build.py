@@ -675,6 +675,30 @@ def test_a_theme_folder_named_outside_the_repository_is_refused_at_its_setting(p
     assert not (project / "site").exists()
 
 
+def test_details_in_the_themes_scripts_and_stylesheets_are_refused_at_their_line(project: Path) -> None:
+    """Published as they are, comments and all, and read by no check of the built site: a phone number in a script's
+    comment reached every reader. A stylesheet's at-rules (`@media`, `@page`) are no handles, on a page's too."""
+    planted = {
+        "overrides/assets/javascripts/exit-this-page.js": "// Family contact: 07700 900123",
+        "overrides/assets/stylesheets/briefings.css": "/* Mum's mobile 07700 900124 */\n@media print { a { color: red } }",
+        "overrides/assets/javascripts/extra.mjs": "export const contact = 'NHS 943 476 5919';",
+        "overrides/assets/javascripts/extra.mjs.map": '{"sourcesContent": ["// DOB 03/04/2011"]}',
+    }
+    lines = {}
+    for path, added in planted.items():
+        file = project / path
+        before = file.read_text() if file.exists() else ""
+        file.write_text(before + ("\n" if before and not before.endswith("\n") else "") + added + "\n")
+        lines[path] = before.count("\n") + (1 if before and not before.endswith("\n") else 0) + 1
+    write(project, "content/pages/extra.css", "@page { margin: 2cm }\n@media print { .banner { display: none } }\n")
+    for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        for path, line in lines.items():
+            assert f"{path}:{line}: privacy: " in result.stdout + result.stderr, result.stdout + result.stderr
+        assert "social-media" not in result.stdout + result.stderr
+    assert not (project / "site").exists()
+
+
 def test_a_name_in_the_themes_templates_is_refused_unless_it_is_allowed(project: Path) -> None:
     """The built site's scan reads no names: the theme's templates are read for them, as the settings file is."""
     template = project / "overrides/partials/copyright.html"

@@ -32,6 +32,20 @@ IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
 
 
+_AT_RULE = re.compile(
+    r"@(?:-[a-z]+-)?(?:media|page|import|font-face|supports|keyframes|charset|namespace|layer|container|property|scope"
+    r"|counter-style|font-feature-values|font-palette-values|starting-style|document|viewport"
+    r"|(?:top|bottom)-(?:left|center|right)(?:-corner)?|(?:left|right)-(?:top|middle|bottom))(?![\w-])",
+    re.I,
+)
+
+
+def code_read(text: str, suffix: str) -> str:
+    """A script's or stylesheet's text as its details are looked for: a stylesheet's at-rules (`@media`, `@page`)
+    are its syntax, not anyone's handle."""
+    return _AT_RULE.sub(lambda rule: " " * len(rule.group()), text) if suffix == ".css" else text
+
+
 def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: dict[Path, Problem]) -> Report:
     """Every file under `folder` (the engine's pages), judged as above; `refused` files are reported elsewhere."""
     report = Report([], [], [])
@@ -70,7 +84,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             if suffix in TEXT:
                 text, problems = read_text(file, path)
                 found = (
-                    scan_file(text, path, allowed_names, wraps=suffix != ".csv") if text is not None else Report(problems, [], [])
+                    scan_file(code_read(text, suffix), path, allowed_names, wraps=suffix != ".csv")
+                    if text is not None
+                    else Report(problems, [], [])
                 )
                 if text is not None and "<!ENTITY" in text:
                     found.errors += [Problem(path, line, DECLARED) for line in declared_entities(text.encode())]

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from generator.content.files import read_text, refused_files
+from generator.content.pages import code_read
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.scan import Report, scan_file
@@ -22,8 +23,11 @@ _CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 """A template's expressions and statements: code, whose strings are the theme's own labels ("Edit this page"), not
 what it writes of anyone (a name a template builds from its pieces is beyond any reading of its text)."""
 WORDS = (".html", ".htm", ".txt", ".md", ".svg", ".xml")
-"""The theme's files whose words readers see as they are written: templates, texts, drawings (its scripts and
-stylesheets are code, whose licences name their authors)."""
+"""The theme's files whose words readers see as they are written: templates, texts, drawings."""
+SCRIPTS = (".js", ".mjs", ".map", ".css")
+"""The theme's scripts and stylesheets: published as they are, comments included, and read by no check of the built
+site but for what a stylesheet shows. Each is read for identifying details, not names: code's licences name its
+authors."""
 
 _INDEX_FOLDER = (
     "would be published inside the search index's folder, which the built site's checks cannot tell from the index; "
@@ -59,9 +63,10 @@ def theme_problems(root: Path, themes: list[str], setting: tuple[str, int] = ("m
     return problems
 
 
-def theme_names(root: Path, themes: list[str], allowed_names: AllowedNames) -> Report:
-    """The names in each theme folder's templates and texts (`WORDS`), as a page's are judged (allowances and allowed
-    names included); a theme refused by `theme_problems` is not read."""
+def theme_scan(root: Path, themes: list[str], allowed_names: AllowedNames) -> Report:
+    """The names in each theme folder's templates and texts (`WORDS`), and the identifying details in its scripts and
+    stylesheets (`SCRIPTS`), as a page's are judged (allowances and allowed names included); a theme refused by
+    `theme_problems` is not read."""
     report = Report([], [], [])
     for theme in themes:
         folder = root / theme
@@ -69,8 +74,11 @@ def theme_names(root: Path, themes: list[str], allowed_names: AllowedNames) -> R
             continue
         for file in sorted(folder.rglob("*")):
             path = file.relative_to(root).as_posix()
-            text = read_text(file, path)[0] if file.suffix.lower() in WORDS and file.is_file() else None
-            if text is not None:
+            suffix = file.suffix.lower()
+            text = read_text(file, path)[0] if suffix in (*WORDS, *SCRIPTS) and file.is_file() else None
+            if text is not None and suffix in SCRIPTS:
+                report.add(scan_file(code_read(text, suffix), path, allowed_names, file_name=False, names_read=False))
+            elif text is not None:
                 words = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), text)
                 report.add(scan_file(words, path, allowed_names, detectors=False, file_name=False))
     return report

@@ -280,12 +280,19 @@ def _guessed_baby(name: str) -> bool:
 
 
 def scan_file(
-    text: str, path: str, allowed_names: AllowedNames = (), wraps: bool = True, detectors: bool = True, file_name: bool = True
+    text: str,
+    path: str,
+    allowed_names: AllowedNames = (),
+    wraps: bool = True,
+    detectors: bool = True,
+    file_name: bool = True,
+    names_read: bool = True,
 ) -> Report:
     """A hand-written page or data file: every line read as Markdown (a CSV file's lines apart), names
-    included, and its file name, which becomes an address (unless not `file_name`: a part of the file read again)."""
+    included (unless not `names_read`: code), and its file name, which becomes an address (unless not `file_name`:
+    a part of the file read again)."""
     allowed, problems, unmarked = marked(text, path)
     declared = [names.words(n.name) for n in allowed_names]
-    findings = scan_read(read_markdown(unmarked, wraps=wraps), declared, detectors)
+    findings = scan_read(read_markdown(unmarked, wraps=wraps), declared if names_read else None, detectors)
     findings += file_name_findings(path, declared) if file_name else []
     return judged(path, findings, allowed, problems)
