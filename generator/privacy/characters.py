@@ -43,7 +43,23 @@ BLANKS = BREAKS | dict.fromkeys(map(ord, "\u2800\u1680"), " ") | dict.fromkeys(m
 """A Braille blank and the breaks above shown as a space; fraction and division slashes shown as `/`."""
 _MARKS = re.compile(r"(?<=[0-9A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 """Combining marks on a Latin letter or digit that no precomposed letter holds (`0̲7̲7̲`): the reader reads the digit."""
-DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"), "-")
+DASHES = dict.fromkeys((cp for cp in range(0x80, 0x20000) if unicodedata.category(chr(cp)) == "Pd"), "-")
+"""Every dash of every script (Unicode's dash punctuation: `‑`, `–`, `⹀`, `゠`), read as a hyphen."""
+
+
+def _drawn_like(*marks: str) -> dict[int, str]:
+    """Every single character Unicode's confusables list draws like one of `marks` (`˗` and `⁃` like a hyphen, `・`
+    like a middle dot), read as it."""
+    return {
+        ord(glyph["c"]): mark
+        for mark in marks
+        for glyph in confusables_data.get(mark, [])
+        if len(glyph["c"]) == 1 and not glyph["c"].isascii()
+    }
+
+
+SEPARATORS = DASHES | _drawn_like("-", ".", "\u00b7")
+"""Dashes, and the marks drawn like a hyphen, a full stop or a middle dot: what a number's parts are parted by."""
 
 
 def _confusables() -> dict[int, str]:
@@ -69,7 +85,7 @@ DIGITS = {
 (❾, ➒, 🄋, ⓫) as the number they show; full-width ones are folded by NFKC first."""
 UNSHOWN = {0xFFFD: " "}
 """The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
-FOLD = INVISIBLE | BLANKS | DASHES | LOOKALIKES | DIGITS | UNSHOWN
+FOLD = INVISIBLE | BLANKS | SEPARATORS | LOOKALIKES | DIGITS | UNSHOWN
 REORDERS = re.compile(
     "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
