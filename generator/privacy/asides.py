@@ -17,8 +17,11 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*(?::[A-Za-z][A-Za-z0-9-]*)?)(?=[\
 """A tag on one line, its name perhaps with a prefix (Word's `<o:p>`). An autolink (`<https://…>`, `<mailto:…>`,
 `<jane@…>`) is not a tag: a reader sees its text."""
 _ATTRIBUTE = re.compile(r"""\b([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-ATTRIBUTES_READ = frozenset({"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label"})
-"""Attributes a reader sees or follows: read beside the text, in content and in the built site alike."""
+ATTRIBUTES_READ = frozenset(
+    {"href", "src", "title", "alt", "content", "aria-label", "placeholder", "value", "label", "id", "name"}
+)
+"""Attributes a reader sees or follows: read beside the text, in content and in the built site alike (an element's
+`id` or an anchor's `name` is in the address of every link to it)."""
 _ATTR_ITEM = r"""(?:[.#][\w-]+|[A-Za-z][\w:-]*[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'}]+))"""
 _ATTR_LIST = re.compile(rf"\{{:?[ \t]*{_ATTR_ITEM}(?:[ \t]+{_ATTR_ITEM})*[ \t]*\}}")
 """Python-Markdown's attribute list (`*Tyler*{: .x}`, `{ title="…" }`): not shown where the extension is on (the

@@ -949,6 +949,25 @@ def test_an_allowance_never_reaches_a_page_whose_address_merely_holds_its_file_n
     assert f"content/audits/{slug}.md:10: privacy: phone: 01•• ••• ••00 reached the built site beyond its own page" in run.out
 
 
+def test_an_elements_id_or_name_is_read_in_a_page_and_in_the_built_site(project: Path, cli) -> None:
+    """Each is in the address of every link to the element: `<span id="nn4-8re-22-acacia-avenue">` was published."""
+    about = project / "content/pages/about.md"
+    about.write_text(
+        about.read_text() + '\nSee <span id="nn4-8re-22-acacia-avenue">here</span>.\n\n<a name="tel07700900121"></a>\n'
+    )
+    lines = about.read_text().count("\n")
+    run = cli("check")
+    assert run.code == 1
+    assert f"content/pages/about.md:{lines - 2}: privacy: postcode" in run.out, run.out
+    assert f"content/pages/about.md:{lines}: privacy: phone" in run.out, run.out
+    about.write_text(about.read_text().split("\nSee <span")[0])
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text() + '\n<div id="tel07700900121"></div>\n')
+    line = template.read_text().count("\n")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1 and f"copyright.html:{line}: privacy: phone: 07•••••••21 reached the built site" in run.out, run.out
+
+
 def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
     """As the reader's browser decodes it: escaped digits (`\\37` is 7) hide the number from the stylesheet's source,
     which the content check reads."""
