@@ -20,6 +20,9 @@ from generator.privacy.reading import INLINE, blanked
 LOADING_TAGS = dict.fromkeys(("script", "img", "iframe", "embed", "source", "video", "audio", "track", "input"), "src")
 LOADING_TAGS |= {"object": "data"}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+LOADING_RELS |= {"preconnect", "dns-prefetch", "prerender"}  # a connection, or a look-up, made before any click
+_REFRESH = re.compile(r"""[\s\d.]*[;,]?\s*(?:url\s*=\s*)?["']?([^"'\s]*)""", re.I)
+"""Where a `<meta http-equiv="refresh">` sends the reader, unasked: `30;url=https://…`."""
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>.*?)\1\s*\)|@import\s+(['"])(?P<imported>.*?)\3""", re.I)
 _CSS_STRING = re.compile(
     r"""url\(\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)]*)\)|"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""", re.I | re.S
@@ -42,8 +45,8 @@ _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
 _SVG_LINKS = ("href", "xlink:href")
 _LINKING_SVG = frozenset({"image", "use", "feimage"})
-_LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", *_LINKING_SVG})
-_LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster"})
+_LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", "meta", *_LINKING_SVG})
+_LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster", "ping"})
 """Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
 _WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES | {"srcdoc"}
 """Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
@@ -256,7 +259,10 @@ def _loads(tag: str, attributes: etree._Attrib) -> list[str]:
         urls.append(attributes.get("href", ""))
     elif tag == "base" or tag in _LINKING_SVG:
         urls += [attributes.get(name, "") for name in _SVG_LINKS]
+    elif tag == "meta" and (attributes.get("http-equiv") or "").strip().lower() == "refresh":
+        urls += _REFRESH.match(attributes.get("content") or "").groups()
     urls.append(attributes.get("poster", ""))
+    urls += (attributes.get("ping") or "").split()  # asked of another host at each click
     urls += [candidate.split()[0] for candidate in (attributes.get("srcset") or "").split(",") if candidate.strip()]
     return [url for url in urls if url] + css_urls(attributes.get("style") or "")
 

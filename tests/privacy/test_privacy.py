@@ -206,10 +206,28 @@ def test_a_page_nested_deeper_than_the_checks_read_is_refused_though_what_it_hid
     assert "overrides/partials/copyright.html:" in run.out and "privacy: phone: 01•• ••• ••23 reached the built site" in run.out
 
 
-def test_output_check_refuses_third_party_loads(project: Path, cli) -> None:
-    (project / "content/pages/about.md").write_text('# About\n\n<img src="https://cdn.example.net/logo.png" alt="Logo">\n')
-    run = cli("build")
-    assert run.code == 1
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<img src="https://cdn.example.net/logo.png" alt="Logo">',
+        '<link rel="preconnect" href="https://cdn.example.net">',
+        '<link rel="dns-prefetch" href="//cdn.example.net">',
+        '<meta http-equiv="refresh" content="30;url=https://cdn.example.net/">',
+        '<a ping="https://cdn.example.net/p" href="#top">Top</a>',
+    ],
+)
+def test_output_check_refuses_third_party_loads(project: Path, cli, element: str) -> None:
+    """A connection made, or a reader sent or counted, on another host, from the theme's template (a page's HTML is
+    cleaned of all but the image)."""
+    (project / "content/pages/about.md").write_text(f"# About\n\n{element}\n")
+    run = cli("build", "--pdf", "skip")
+    site = project / "site"
+    assert run.code == 1 if element.startswith("<img") else "cdn.example.net" not in (site / "about/index.html").read_text()
+    (project / "content/pages/about.md").write_text("# About\n\nText.\n")
+    main = project / "overrides/main.html"
+    main.write_text(main.read_text().replace("{% block extrahead %}", "{% block extrahead %}" + element, 1))
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1 and "overrides/main.html:" in run.out and "cdn.example.net" in run.out, run.out
 
 
 def test_a_preview_rereads_only_files_written_since_they_were_last_checked(tmp_path: Path) -> None:
