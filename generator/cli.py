@@ -110,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(root, args)
     except SettingsError as error:  # the settings file, read before a command says what it does
         return refused(args.command, error)
+    except KeyboardInterrupt:  # Ctrl-C: each step has undone its own work on the way out, the output folder's swap too
+        print(f"briefings {args.command}: stopped (Ctrl-C)", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

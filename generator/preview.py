@@ -182,15 +182,17 @@ class Session:
                 raise
             self.first_failed = error.problems or (Problem("", 0, str(error)),)  # its site checks: the pages are there
 
-    def failed(self, error: BaseException) -> None:
+    def failed(self, error: BaseException) -> bool:
         """The engine failed: a build leaves the output folder as it was, saying at its line where one of the project's
-        templates stopped it (as `briefings build` does); a preview writes every file next time."""
+        templates stopped it (as `briefings build` does), and whether it did; a preview writes every file next time."""
+        reported = False
         if isinstance(self.steps, Build):
-            report_template_error(error, self.steps.project.root, self.steps.reporter)
+            reported = report_template_error(error, self.steps.project.root, self.steps.reporter)
             self.steps.__exit__(type(error), error, error.__traceback__)
             self.steps = None
         elif isinstance(self.steps, Preview):
             self.steps.failed()
+        return reported
 
     def close(self) -> Path | None:
         """The end: a build swaps its folder into place and says where it is; a preview finishes its search index."""

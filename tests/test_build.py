@@ -25,7 +25,7 @@ from pathlib import Path
 import material as material_theme
 import pytest
 
-from tests.support import ENGINE, FIXTURES, env, fetch, free_port, make_project, served, tree_digest, wait_for, write
+from tests.support import ENGINE, FIXTURES, REPO, env, fetch, free_port, make_project, served, tree_digest, wait_for, write
 
 LEAK = "Ring the team on 07700 900461.\n"
 BRIEFING_TEXT = "Background of Audit on the last day of March"
@@ -918,6 +918,22 @@ def test_ctrl_c_during_a_plain_engine_build_leaves_the_site_folder_unchanged(big
     assert leftovers(big_project) == []
 
 
+def test_ctrl_c_during_briefings_build_says_so_without_a_traceback(big_project: Path) -> None:
+    """A Python traceback ending in KeyboardInterrupt was printed, some 60 lines."""
+    assert briefings(big_project, "build", "--pdf", "skip").returncode == 0
+    before = tree_digest(big_project / "site")
+    command = [sys.executable, "-m", "generator.cli", "build", "--pdf", "skip"]
+    build = subprocess.Popen(command, cwd=big_project, env=env(), stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(big_project.glob(".site-new-*/briefings/*/index.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    build.send_signal(signal.SIGINT)
+    _, said = build.communicate(timeout=60)
+    assert build.returncode == 130 and "Traceback" not in said and "briefings build: stopped (Ctrl-C)" in said, said
+    assert tree_digest(big_project / "site") == before
+    assert leftovers(big_project) == []
+
+
 def test_a_linked_output_folder_is_refused_not_replaced(project: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "www"
     elsewhere.mkdir()
@@ -1048,13 +1064,22 @@ def test_a_template_error_is_reported_at_the_templates_line_and_leaves_the_site_
 
 
 def test_plain_engine_build_reports_a_template_error_at_the_templates_line_too(project: Path) -> None:
-    """Plain `mkdocs build` and `properdocs build` printed only the engine's traceback, with no line of the project's."""
+    """Plain `mkdocs build` and `properdocs build` printed only the engine's traceback, with no line of the project's;
+    then the line, and the traceback after it."""
     assert engine_build(project).returncode == 0
     before = tree_digest(project / "site")
     break_template(project)
     result = engine_build(project, GITHUB_ACTIONS="true")
     assert result.returncode == 1
     assert "::error file=overrides/partials/copyright.html,line=4::this template stopped the build" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert tree_digest(project / "site") == before
+    main = project / "overrides/main.html"
+    main.write_text(main.read_text().replace("{{ super() }}</div>", "{{ super() }}{{ page.meta.nope.deeper }}</div>", 1))
+    shutil.copy(REPO / "overrides/partials/copyright.html", project / "overrides/partials/copyright.html")
+    result = engine_build(project)
+    assert result.returncode == 1 and "overrides/main.html:" in result.stderr and "UndefinedError" in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
     assert tree_digest(project / "site") == before
 
 

@@ -177,8 +177,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except BuildFailed as error:
             raise PluginError(f"briefings: {error}") from error
 
+    @event_priority(-100)  # last: what it raises ends the engine's error events
     def on_build_error(self, *, error: Exception) -> None:
-        self.run.failed(error)
+        """A template's error said at its line is all its author needs: the engine's traceback is its own code."""
+        if self.run.failed(error):
+            raise PluginError("briefings: a template stopped the build (the line above); the output folder was left as it was")
 
     def on_shutdown(self) -> None:
         """Plain `mkdocs build` swaps its folder into place only now: strict mode may fail it after on_post_build."""
