@@ -164,14 +164,13 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
-    if (
-        output.is_dir()
-        and any(not item.name.startswith(".") for item in output.iterdir())
-        and not (output / "index.html").is_file()
-    ):
+    hidden = sitedir.hidden_kept(output)
+    unbuilt = output.is_dir() and any(not item.name.startswith(".") for item in output.iterdir())
+    if hidden or (unbuilt and not (output / "index.html").is_file()):
+        held = f"{hidden[0]}, which MkDocs' own build keeps there" if hidden else "files but no built site (no index.html)"
         message = (
-            f"the site is never built into {options.output}: it holds files but no built site (no index.html), and a build "
-            "replaces its folder whole; build into a folder of its own, such as site/, or empty that one first"
+            f"the site is never built into {options.output}: it holds {held}, and a build replaces its folder whole; "
+            "build into a folder of its own, such as site/, or move what that one holds elsewhere first"
         )
         return [Problem(project.config_file, 1, message)]
     aside = sitedir.moved_aside(output)  # put back before the build

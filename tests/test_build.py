@@ -270,6 +270,20 @@ def test_a_build_into_a_folder_that_holds_no_built_site_is_refused_and_nothing_c
     assert tree_digest(project) == before
 
 
+@pytest.mark.parametrize("hidden", [".git", ".env"])
+def test_a_site_folder_holding_what_mkdocs_keeps_there_is_refused_not_replaced(project: Path, hidden: str) -> None:
+    """MkDocs' own build keeps a site folder's hidden files (a `.git` of the published branch, as `ghp-import` or a
+    worktree leaves one): the build, which replaces its folder whole, deleted them without a word."""
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    (project / "site" / hidden).mkdir()
+    (project / "site" / hidden / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    before = tree_digest(project / "site")
+    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        assert result.returncode == 1
+        assert f"it holds {hidden}, which MkDocs' own build keeps there" in result.stdout + result.stderr
+    assert tree_digest(project / "site") == before
+
+
 def test_a_site_folder_holding_only_hidden_files_is_built_into(project: Path) -> None:
     (project / "site").mkdir()
     (project / "site/.gitkeep").write_text("")

@@ -96,6 +96,17 @@ def leftovers(target: Path) -> list[Path]:
     return sorted(target.parent / entry for entry in os.listdir(target.parent) if name.fullmatch(entry))
 
 
+def hidden_kept(target: Path) -> list[str]:
+    """What a swap of `target` would delete that MkDocs' own build keeps there: hidden files and folders (a `.git`
+    of the published branch), but a file manager's (`.DS_Store`, `._name`) and a placeholder (`.gitkeep`)."""
+    if not target.is_dir() or target.is_symlink():
+        return []
+    return sorted(n for item in target.iterdir() if (n := item.name).startswith(".") and not _LITTER.fullmatch(n))
+
+
+_LITTER = re.compile(r"\.DS_Store|\._.*|\.gitkeep|\.keep")
+
+
 def moved_aside(target: Path) -> list[Path]:
     """The leftovers that were `target` itself, moved aside by a swap (`_swap`'s fallback) whose build was killed."""
     return [folder for folder in leftovers(target) if folder.name.startswith(f".{target.name}-old-")]
