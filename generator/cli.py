@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(root, args)
     except SettingsError as error:  # the settings file, read before a command says what it does
         return refused(args.command, error)
-    except KeyboardInterrupt:  # Ctrl-C: each step has undone its own work on the way out, the output folder's swap too
-        print(f"briefings {args.command}: stopped (Ctrl-C)", file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl-C (a preview's SIGTERM too): each step undid its own work on the way out
+        print(f"briefings {args.command}: stopped (interrupted)", file=sys.stderr)
         return 130
 
 

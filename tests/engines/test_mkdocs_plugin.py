@@ -187,6 +187,25 @@ def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, comm
     assert list(serving_temp(project).iterdir()) == []
 
 
+@pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
+def test_a_preview_stopped_during_its_first_build_leaves_no_copy_of_the_site_behind(
+    project: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """SIGTERM before the first build was served left the engine's copy of the site (a `--drafts` one with its drafts)."""
+    source = (project / "content/audits/year-end-maca.md").read_text()
+    for number in range(300):  # a first build long enough to be caught in the act
+        (project / f"content/audits/copy-{number:03d}.md").write_text(source)
+    log = tmp_path / "serve.log"
+    with serving(project, [sys.executable, "-m", *command, "serve"], log=log):
+        deadline = time.monotonic() + 90
+        while not list(serving_temp(project).glob("*/briefings/*/index.html")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(serving_temp(project).glob("*/briefings/*/index.html"))
+        assert "Serving on" not in log.read_text()  # still building
+    assert list(serving_temp(project).iterdir()) == []
+    assert "Traceback" not in log.read_text()
+
+
 def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
     with serving(project, [sys.executable, "-m", "generator.cli", "serve", "--drafts"]) as base:
         assert wait_for(base + "quokka-draft/", "DRAFT: Quokka draft audit", 90)

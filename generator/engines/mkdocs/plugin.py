@@ -82,6 +82,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.run = Session(command)
+        if command == "serve":  # from the first build on: the engine's copy of the site is removed however it stops
+            stop_on_sigterm()
         logging.getLogger(f"{ENGINE}.livereload").addFilter(request_as_info)
         # a preview's dirty builds are exact (see `Preview`): in strict mode the warning would fail each one
         if command == "serve" and dirty:
@@ -193,7 +195,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if config.theme.custom_dir:  # a problem in the theme is fixed by saving it, and the preview rebuilds
             server.watch(config.theme.custom_dir)
         show_problems(server, Path(config.config_file_path), self.run.first_problems(), lambda: self.run.jobs)
-        stop_on_sigterm()
         return server
 
 
