@@ -164,12 +164,12 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
-    hidden = sitedir.hidden_kept(output)
+    kept = sitedir.unswappable(output)
     unbuilt = output.is_dir() and any(not item.name.startswith(".") for item in output.iterdir())
-    if hidden or (unbuilt and not (output / "index.html").is_file()):
-        held = f"{hidden[0]}, which MkDocs' own build keeps there" if hidden else "files but no built site (no index.html)"
+    if kept or (unbuilt and not (output / "index.html").is_file()):
+        why = kept or "holds files but no built site (no index.html)"
         message = (
-            f"the site is never built into {options.output}: it holds {held}, and a build replaces its folder whole; "
+            f"the site is never built into {options.output}: it {why}, and a build replaces its folder whole; "
             "build into a folder of its own, such as site/, or move what that one holds elsewhere first"
         )
         return [Problem(project.config_file, 1, message)]

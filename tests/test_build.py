@@ -284,6 +284,21 @@ def test_a_site_folder_holding_what_mkdocs_keeps_there_is_refused_not_replaced(p
     assert tree_digest(project / "site") == before
 
 
+def test_a_site_folder_that_is_a_mount_point_is_refused_before_the_build(project: Path) -> None:
+    """A container's volume: every build built the whole site, then failed at the swap, `[Errno 16] Device or resource
+    busy` (plain `mkdocs build`: a traceback)."""
+    (project / "site").mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "none", str(project / "site")], capture_output=True).returncode != 0:
+        pytest.skip("mounting a folder needs the right to mount (root in a container that allows it)")
+    try:
+        for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+            assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+            assert "it is a mount point (a volume), which no folder can be swapped for" in result.stdout + result.stderr
+        assert list((project / "site").iterdir()) == [] and leftovers(project) == []
+    finally:
+        subprocess.run(["umount", str(project / "site")], check=True)
+
+
 def test_a_site_folder_holding_only_hidden_files_is_built_into(project: Path) -> None:
     (project / "site").mkdir()
     (project / "site/.gitkeep").write_text("")

@@ -96,12 +96,16 @@ def leftovers(target: Path) -> list[Path]:
     return sorted(target.parent / entry for entry in os.listdir(target.parent) if name.fullmatch(entry))
 
 
-def hidden_kept(target: Path) -> list[str]:
-    """What a swap of `target` would delete that MkDocs' own build keeps there: hidden files and folders (a `.git`
-    of the published branch), but a file manager's (`.DS_Store`, `._name`) and a placeholder (`.gitkeep`)."""
+def unswappable(target: Path) -> str:
+    """Why no swap may replace the folder `target`, or "": a mount point (a container's volume) cannot be swapped;
+    a hidden file or folder that MkDocs' own build keeps there (a `.git` of the published branch; not a file
+    manager's `.DS_Store` or `._name`, nor a `.gitkeep`) would be deleted with it."""
     if not target.is_dir() or target.is_symlink():
-        return []
-    return sorted(n for item in target.iterdir() if (n := item.name).startswith(".") and not _LITTER.fullmatch(n))
+        return ""
+    if os.path.ismount(target):
+        return "is a mount point (a volume), which no folder can be swapped for"
+    hidden = sorted(n for item in target.iterdir() if (n := item.name).startswith(".") and not _LITTER.fullmatch(n))
+    return f"holds {hidden[0]}, which MkDocs' own build keeps there" if hidden else ""
 
 
 _LITTER = re.compile(r"\.DS_Store|\._.*|\.gitkeep|\.keep")
