@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -183,8 +184,7 @@ class Project:
         return sorted(found, key=lambda p: p.line)
 
     def line_of(self, keys: Sequence[str]) -> int:
-        """The line of the configuration file where the nested setting `keys` is written, or of the nearest
-        setting around it that is (1 if none is)."""
+        """The line of the configuration file where the nested setting `keys` is written, or the nearest one around it (or 1)."""
         try:
             text = (self.root / self.config_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -225,11 +225,9 @@ class Project:
             elif name.endswith("url") and not value.lower().startswith(("https://", "http://")):
                 found.append(Problem(self.config_file, line, f"{name} must be a web address starting https:// (it is {value!r})"))
         found += self._logo_problems()
-        missing = [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]
-        if missing:
-            found.append(
-                Problem(self.config_file, 1, f"extra.briefings.accessibility needs {', '.join(missing)} (see docs/publishing.md)")
-            )
+        if missing := [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]:
+            needs = f"extra.briefings.accessibility needs {', '.join(missing)} (see docs/publishing.md)"
+            found.append(Problem(self.config_file, 1, needs))
         return found + self._concern_problems()
 
 
@@ -254,12 +252,14 @@ def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> 
     """The options of plain `mkdocs build` and `mkdocs serve`: `BRIEFINGS_AUDIENCE` (public or partners),
     `BRIEFINGS_DRAFTS=1` and `BRIEFINGS_BUILD_DATE=YYYY-MM-DD`."""
     audience = environ.get(AUDIENCE_ENV) or Audience.PUBLIC.value  # set empty (a workflow's input left blank): public
-    if audience not in {a.value for a in Audience}:
-        raise SettingsError(f"{AUDIENCE_ENV}={audience!r}: use 'public' or 'partners'")
+    drafts = environ.get(DRAFTS_ENV) or "0"  # a `true` must not leave drafts out without a word
+    for name, value, allowed in ((AUDIENCE_ENV, audience, ("public", "partners")), (DRAFTS_ENV, drafts, ("1", "0"))):
+        if value not in allowed:
+            raise SettingsError(f"{name}={value!r}: use {' or '.join(map(repr, allowed))}")
     return BuildOptions(
         output=output,
         audience=Audience(audience),
-        drafts=environ.get(DRAFTS_ENV) == "1",
+        drafts=drafts == "1",
         build_date=parse_date(environ.get(BUILD_DATE_ENV), BUILD_DATE_ENV) or date.today(),
         workers=workers,
         in_ci=in_ci(environ),
@@ -294,7 +294,7 @@ def engine_name() -> str:
 def parse_date(text: str | None, name: str) -> date | None:
     if not text:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise SettingsError(f"{name}={text!r}: write the date as YYYY-MM-DD") from None
+    with suppress(ValueError):
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):  # as documented: not 20261206, which Python reads too
+            return date.fromisoformat(text)
+    raise SettingsError(f"{name}={text!r}: write the date as YYYY-MM-DD")

@@ -196,6 +196,24 @@ def test_an_audience_set_empty_is_the_public_one(project: Path) -> None:
     assert (project / "site/index.html").is_file() and not (project / "site/PARTNERS-ONLY.txt").exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("BRIEFINGS_DRAFTS", "true", "BRIEFINGS_DRAFTS='true': use '1' or '0'"),
+        ("BRIEFINGS_DRAFTS", "yes", "BRIEFINGS_DRAFTS='yes': use '1' or '0'"),
+        ("BRIEFINGS_BUILD_DATE", "20261206", "BRIEFINGS_BUILD_DATE='20261206': write the date as YYYY-MM-DD"),
+    ],
+)
+def test_an_option_set_otherwise_than_documented_is_refused_not_ignored(project: Path, name: str, value: str, said: str) -> None:
+    """`BRIEFINGS_DRAFTS=true` built without drafts, and without a word; `20261206` passed as a date."""
+    result = engine_build(project, **{name: value})
+    assert result.returncode == 1 and said in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not (project / "site").exists()
+    if name == "BRIEFINGS_BUILD_DATE":
+        result = briefings(project, "build", "--build-date", value)
+        assert result.returncode == 1 and "--build-date='20261206': write the date as YYYY-MM-DD" in result.stderr
+
+
 def test_a_folder_named_with_pattern_characters_removes_only_its_own_leftovers(project: Path) -> None:
     """`site[1]` read as a pattern matches `site1`: a build's clean-up reads its folder's name as it is."""
     others = [project / ".site1-new-0123456789abcdef", project / ".site[1]-newer-0123456789abcdef"]
