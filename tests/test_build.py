@@ -214,6 +214,18 @@ def test_an_option_set_otherwise_than_documented_is_refused_not_ignored(project:
         assert result.returncode == 1 and "--build-date='20261206': write the date as YYYY-MM-DD" in result.stderr
 
 
+def test_a_chromium_that_does_not_start_is_named_with_the_fix_in_one_line(project: Path) -> None:
+    """Playwright's message went on for some twenty lines of the browser's flags and its call log."""
+    result = briefings(project, "build", "--pdf", "require", BRIEFINGS_CHROMIUM="/bin/false")
+    assert result.returncode == 1 and not (project / "site").exists()
+    said = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(said) == 1 and said[0].startswith("build failed: Chromium (/bin/false) did not start: BrowserType.launch:")
+    assert said[0].endswith(
+        "; install Debian's chromium (apt-get install chromium), set BRIEFINGS_CHROMIUM to one that works, or --pdf skip; "
+        "site/ was left as it was"
+    ), result.stderr
+
+
 def test_a_folder_named_with_pattern_characters_removes_only_its_own_leftovers(project: Path) -> None:
     """`site[1]` read as a pattern matches `site1`: a build's clean-up reads its folder's name as it is."""
     others = [project / ".site1-new-0123456789abcdef", project / ".site[1]-newer-0123456789abcdef"]

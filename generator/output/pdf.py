@@ -141,7 +141,7 @@ async def _print(
 ) -> None:
     """Print `slugs` with `workers` pages at a time, each in a context of its own, which records the files it
     loads; `done(slug, files)` is called as each PDF is finished."""
-    from playwright.async_api import async_playwright
+    from playwright.async_api import Error, async_playwright
 
     queue = iter(slugs)  # shared: each page takes the next briefing when it has finished one
 
@@ -164,7 +164,11 @@ async def _print(
         await context.close()
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+        try:
+            browser = await playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+        except Error as error:  # its message goes on with the browser's flags and a call log, for Playwright's authors
+            fix = f"install Debian's chromium (apt-get install chromium), set {CHROMIUM_ENV} to one that works, or --pdf skip"
+            raise RuntimeError(f"Chromium ({chromium}) did not start: {str(error).splitlines()[0]}; {fix}") from None
         await asyncio.gather(*(printer(browser) for _ in range(max(1, min(workers, len(slugs))))))
         await browser.close()
 
