@@ -4,6 +4,7 @@ prints what it did and returns the command's exit code."""
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from datetime import UTC, date, datetime
@@ -132,6 +133,14 @@ def cmd_serve(root: Path, args: argparse.Namespace) -> int:
     except SettingsError as error:
         return refused("serve", error)
     except Exception as error:  # the engine's first build stops the preview before it serves anything
+        if isinstance(error, OSError) and error.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL):  # before any build
+            address = args.dev_addr or "mkdocs.yml's dev_addr, or 127.0.0.1:8000"
+            print(
+                f"serve: cannot serve on {address}: {error.strerror}; stop what serves there, or choose another "
+                "address with --dev-addr 127.0.0.1:8001",
+                file=sys.stderr,
+            )
+            return 1
         where = " in a template" if report_template_error(error, root, Reporter(sys.stderr)) else ""
         print(f"serve stopped: the preview's first build failed{where}: {error}; mend it and start again", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -204,6 +205,24 @@ def test_a_preview_stopped_during_its_first_build_leaves_no_copy_of_the_site_beh
         assert "Serving on" not in log.read_text()  # still building
     assert list(serving_temp(project).iterdir()) == []
     assert "Traceback" not in log.read_text()
+
+
+def test_a_preview_whose_address_is_taken_says_so_and_how_to_choose_another(project: Path) -> None:
+    """It said the first build had failed, on `[Errno 98] Address already in use`, and to mend it."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "serve", "--dev-addr", address],
+            cwd=project,
+            env=engine_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"serve: cannot serve on {address}: Address already in use; stop what serves there, or choose another" in result.stderr
 
 
 def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
