@@ -11,9 +11,12 @@ from generator.privacy.dates import SPACE as _S
 from generator.privacy.references import word_starts
 
 _DOT = rf"(?:{_S}*\.{_S}*|{_S}*[\[({{<]{_S}*dot{_S}*[\])}}>]{_S}*|{_S}*-dot-{_S}*|{_S}+dot{_S}+)"
-_AT_WRITTEN = re.compile(r"(?=[\[({<\-aA])(?:[\[({<][ \t]*at[ \t]*[\])}>]|-at-|(?<=[ \t])at(?=[ \t]))", re.I)
+_AT_WRITTEN = re.compile(
+    r"(?=[\[({<\-aA@])(?:[\[({<][ \t]*at[ \t]*[\])}>]|-at-|(?<=[ \t])at(?=[ \t])|(?<=[ \t])@|@(?=[ \t]))", re.I
+)
 """An "at" as written between a name and a domain, without the spaces around it (never a pattern that starts with a
-run of spaces, which would be tried again at every space of a long run)."""
+run of spaces, which would be tried again at every space of a long run): in words or brackets, or an @ spaced apart
+from either side, whose domain may be spaced too ("tylermum2011 @ gmail . com")."""
 _LOCAL = re.compile(rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*[ \t]*\Z", re.I)
 _DOMAIN = re.compile(rf"[ \t]*[\w-]+(?:{_DOT}[\w-]+)*{_DOT}(?P<top>[a-z]{{2,6}})\b", re.I)
 """An e-mail address written to dodge a filter, read from its "at" out: the name before it, the domain after it

@@ -26,6 +26,7 @@ ROUTES = [
     ("phone-in-bold", "Ring 0161 **496** 0123 today.", "phone", 0),
     ("ni-in-bold", "The NI number **QQ** 12 34 56 C was on the form.", "ni-number", 0),
     ("email-in-emphasis", "Write to jane.doe@*example*.org for the notes.", "email", 0),
+    ("email-spaced-apart", "Write to tylermum2011 @ gmail . com for the notes.", "email", 0),
     ("phone-in-span", "Call 0770<span>0 900123</span> after school.", "phone", 0),
     ("postcode-in-code", "They moved to `NN4` 8RE in the spring.", "postcode", 0),
     ("phone-in-underscores", "Ring 07700 _900123_ after six.", "phone", 0),
