@@ -758,6 +758,19 @@ def test_details_in_the_themes_scripts_and_stylesheets_are_refused_at_their_line
     assert not (project / "site").exists()
 
 
+def test_an_address_in_the_settings_is_no_name_and_is_refused_as_an_address(project: Path) -> None:
+    """`site_description: … jane.doe@example.org` was refused as the name `ja••.•oe`, with advice to use a pseudonym."""
+    config = project / "mkdocs.yml"
+    config.write_text(
+        re.sub(r"(?m)^site_description: .*$", "site_description: Write to jane.doe@example.org", config.read_text())
+    )
+    line = config.read_text().splitlines().index("site_description: Write to jane.doe@example.org") + 1
+    assert "privacy: name" not in briefings(project, "check").stdout
+    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        said = result.stdout + result.stderr
+        assert result.returncode == 1 and f"mkdocs.yml:{line}: privacy: email: " in said and "privacy: name" not in said, said
+
+
 def test_a_name_in_the_themes_templates_is_refused_unless_it_is_allowed(project: Path) -> None:
     """The built site's scan reads no names: the theme's templates are read for them, as the settings file is."""
     template = project / "overrides/partials/copyright.html"

@@ -71,10 +71,10 @@ def mask(text: str) -> str:
 def scan_read(read: Read, declared: list[frozenset[str]] | None = None, detectors: bool = True) -> list[Finding]:
     """Every finding in a reader's text (the detectors' unless not `detectors`); names too when `declared` (the words
     of each pseudonym and allowed name) is given. A name within a declared one passes; a given name inside a name
-    found, or a name inside a detail found (`jane.doe@…`), is not repeated."""
+    found, or a name inside a detail (`jane.doe@…`, found or not), is not repeated."""
     text = read.text
-    spans = detect(text) if detectors else []
-    found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in spans]
+    spans = detect(text) if detectors or declared is not None else []
+    found = [(start, Finding(kind, text[start:end].strip(), read.line_at(start))) for start, end, kind in spans if detectors]
     if declared is not None:
         covered = _covered(spans)
         reach = -1  # the end of the furthest name kept so far: a name inside it is not repeated
