@@ -771,6 +771,17 @@ def test_an_address_in_the_settings_is_no_name_and_is_refused_as_an_address(proj
         assert result.returncode == 1 and f"mkdocs.yml:{line}: privacy: email: " in said and "privacy: name" not in said, said
 
 
+def test_a_detail_a_template_puts_together_is_reported_at_the_built_page_saying_so(project: Path) -> None:
+    """It was reported at a line of `site/about/index.html`, a file the failed build had not kept, and nothing said
+    why no file of the project was named."""
+    template = project / "overrides/partials/copyright.html"
+    template.write_text(template.read_text() + '\n<span>Ring {{ "0770" ~ "0 900" ~ "123" }}</span>\n')
+    result = briefings(project, "build", "--pdf", "skip")
+    reported = [line for line in result.stdout.splitlines() if "privacy: phone: 07••• ••••23 reached the built site" in line]
+    assert result.returncode == 1 and len(reported) == 1, result.stdout
+    assert reported[0].startswith("site/") and "written so in no file it is built from: a template or a setting" in reported[0]
+
+
 def test_a_name_in_the_themes_templates_is_refused_unless_it_is_allowed(project: Path) -> None:
     """The built site's scan reads no names: the theme's templates are read for them, as the settings file is."""
     template = project / "overrides/partials/copyright.html"

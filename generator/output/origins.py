@@ -127,12 +127,17 @@ def problems_of(
     for (path, line, message), built in places.items():
         if not path:  # written in no content file (a template's own text): at the first built file, with the others
             (path, line), *others = built
-            problems.append(Problem(path, line, message + (f" (also at {_listed(others)})" if others else "")))
+            found_as = _ASSEMBLED if message.startswith("privacy: ") else ""
+            problems.append(Problem(path, line, message + found_as + (f" (also at {_listed(others)})" if others else "")))
         elif built == [(path, line)]:
             problems.append(Problem(path, line, message))
         else:  # one place written, reported once with the built files it reached
             problems.append(Problem(path, line, f"{message} ({_listed(built)})"))
     return sorted(problems, key=lambda p: (p.path, p.line))
+
+
+_ASSEMBLED = ", written so in no file it is built from: a template or a setting puts it together from pieces"
+"""Where a detail found in a built page was traced to no line: the built page is no file its author can mend."""
 
 
 def _listed(places: list[tuple[str, int]]) -> str:
