@@ -16,12 +16,14 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import yaml
+
 from generator.content.frontmatter import status_of
 from generator.content.pagemeta import ENGINE_META
 from generator.content.pages import TEXT
 from generator.content.parse import Document
 from generator.content.slugs import previous_slugs
-from generator.content.yamlread import comments_blanked
+from generator.content.yamlread import comments_blanked, parse_yaml
 from generator.diagnostics import JINJA_COMMENT
 from generator.model import Problem, Status
 
@@ -124,10 +126,13 @@ def _blanked(pattern: re.Pattern[str], text: str) -> str:
 
 
 def _markdown_notes(text: str) -> str:
-    """A Markdown file without its notes: its front matter's YAML comments, and its HTML comments (`_notes`)."""
+    """A Markdown file without its notes: its front matter's YAML comments, where the engine reads it as settings
+    (a mapping; else it shows the whole of it as text), and its HTML comments (`_notes`)."""
     meta = ENGINE_META.match(text)
-    head = comments_blanked(meta.group()) if meta else ""
-    return head + _notes(text[meta.end() if meta else 0 :])
+    node, problems = parse_yaml(meta.group(1), "", 2) if meta else (None, [])
+    if not meta or problems or not isinstance(node, yaml.MappingNode):
+        return _notes(text)
+    return comments_blanked(meta.group()) + _notes(text[meta.end() :])
 
 
 def _notes(text: str) -> str:

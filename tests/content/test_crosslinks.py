@@ -160,6 +160,20 @@ def test_comments_never_published_are_passed_over(project: Path, cli) -> None:
 
 
 @pytest.mark.parametrize(
+    "meta",
+    [
+        "Read more # [it](../briefings/narwhal-restricted/)",
+        "- Contents # [it](../briefings/narwhal-restricted/)",
+        "see: *also # [it](../briefings/narwhal-restricted/)",
+    ],
+)
+def test_a_comment_in_front_matter_the_engine_shows_as_text_is_read(project: Path, cli, meta: str) -> None:
+    """Not a mapping, or no YAML the engine can load: it shows the whole of it as the page's text, link and all."""
+    write(project, "content/pages/notes.md", f"---\n{meta}\n---\n\nSome text.\n")
+    assert f"content/pages/notes.md:2: links to {RESTRICTED}" in cli("check").out
+
+
+@pytest.mark.parametrize(
     "value",
     [
         '"Neglect #1: https://example.github.io/briefings/briefings/narwhal-restricted/"',
