@@ -20,7 +20,7 @@ import yaml
 
 from generator.content.frontmatter import status_of
 from generator.content.pagemeta import ENGINE_META
-from generator.content.pages import TEXT
+from generator.content.pages import TEXT, decoded_values
 from generator.content.parse import Document
 from generator.content.slugs import previous_slugs
 from generator.content.yamlread import comments_blanked, parse_yaml
@@ -80,7 +80,8 @@ def check_links(docs: list[Document], closed: Unopenable, hosts: Collection[str]
         if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
         reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
-        for line, target, host in _linked(doc.text, ["briefings", doc.slug], hosts, _markdown_notes):  # front matter too
+        meta = ENGINE_META.match(doc.text)  # front matter too
+        for line, target, host in _links_read(doc.text, ["briefings", doc.slug], hosts, _markdown_notes, meta and meta.group(1)):
             if target != doc.slug and (why := closed.get(target, {}).get(reader)):
                 _add(found, Problem(doc.path, line, f"links to '{target}'"), why, host)
     return found
@@ -92,7 +93,8 @@ def check_files(root: Path, paths: list[str], closed: Unopenable, hosts: Collect
     found: Found = ([], [])
     for path in paths if closed else ():
         text = (root / path).read_text(encoding="utf-8-sig", errors="replace")
-        for line, target, host in _linked(text, _address(path), hosts, _unpublished(path)):
+        yaml_text = text if path.endswith((".yml", ".yaml")) else None
+        for line, target, host in _links_read(text, _address(path), hosts, _unpublished(path), yaml_text, first=1):
             if why := closed.get(target, {}).get(Status.PUBLISHED):
                 _add(found, Problem(path, line, f"links to '{target}'"), why, host)
     return found
@@ -183,6 +185,22 @@ def _other_site(host: str, hosts: Collection[str]) -> str:
     machine's, where a preview of the site is (an address copied from it leads to the published site's page)."""
     own = not hosts or not host or host in hosts or host in ("localhost", "0.0.0.0", "::1") or host.startswith("127.")
     return "" if own else host
+
+
+def _links_read(
+    text: str,
+    here: list[str],
+    hosts: Collection[str],
+    unpublished: Callable[[str], str] | None,
+    values: str | None,
+    first: int = 2,
+) -> list[tuple[int, str, str]]:
+    """`_linked` in `text`, and in each value of the YAML `values` (from line `first` of `text`: the file, or its front
+    matter) as the site shows it: `\\x62riefings/` is `briefings/`, a quoted line's continuation runs on."""
+    linked = _linked(text, here, hosts, unpublished)
+    for line, value in decoded_values(values) if values else ():
+        linked += _linked("\n" * (first + line - 2) + value, here, hosts, None)
+    return list(dict.fromkeys(linked))
 
 
 def _linked(

@@ -97,7 +97,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     if suffix in (".md", ".markdown"):  # the engine would show front matter it cannot read as text
                         first, yaml_text = _meta(text)
                         found.errors += front_matter_problems(text, path)
-                    decoded = [(first + line - 1, value) for line, value in _decoded(yaml_text)]
+                    decoded = [(first + line - 1, value) for line, value in decoded_values(yaml_text)]
                     found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
                 elif text is not None and suffix == ".csv":
                     found.errors += _read_otherwise(path, allowed_names, found.errors, [(1, _cells(text))])
@@ -183,7 +183,7 @@ def scan_shown_file(
     if text is None:
         return Report([], [], [])
     report = scan_file(text, path, allowed_names, wraps=False, detectors=detectors)
-    report.errors += _read_otherwise(path, allowed_names, report.errors, _decoded(text), detectors)
+    report.errors += _read_otherwise(path, allowed_names, report.errors, decoded_values(text), detectors)
     return report
 
 
@@ -209,7 +209,7 @@ def _cells(text: str) -> str:
     return "\n".join(" | ".join(next(csv.reader([line]), [])) for line in text.split("\n"))
 
 
-def _decoded(text: str) -> Iterator[tuple[int, str]]:
+def decoded_values(text: str) -> Iterator[tuple[int, str]]:
     """Each YAML value that reads otherwise than it is written on its own line (lines folded into one, escapes such
     as `\\x53`), with that line: what the site shows of it. Aliases are read once, never expanded; a file that is not
     YAML is reported by whatever reads it."""
