@@ -734,6 +734,17 @@ def test_a_theme_folder_named_outside_the_repository_is_refused_at_its_setting(p
     assert not (project / "site").exists()
 
 
+LIBRARY = """/*! Carousel v2.1.0 | MIT License | @babel/runtime */
+/**
+ * @param {HTMLElement} el the element
+ * @returns {number} 33.33333333 per cent
+ */
+export const theme = { accent: "#df41fb", border: '#d0d7de', query: "@media (min-width: 76.1875em)" };
+export const icon = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA";
+export const width = `calc(100% - ${0.6666666667}em)`;
+"""
+
+
 def test_details_in_the_themes_scripts_and_stylesheets_are_refused_at_their_line(project: Path) -> None:
     """Published as they are, comments and all, and read by no check of the built site: a phone number in a script's
     comment reached every reader. A stylesheet's at-rules (`@media`, `@page`) are no handles, on a page's too."""
@@ -742,6 +753,8 @@ def test_details_in_the_themes_scripts_and_stylesheets_are_refused_at_their_line
         "overrides/assets/stylesheets/briefings.css": "/* Mum's mobile 07700 900124 */\n@media print { a { color: red } }",
         "overrides/assets/javascripts/extra.mjs": "export const contact = 'NHS 943 476 5919';",
         "overrides/assets/javascripts/extra.mjs.map": '{"sourcesContent": ["// DOB 03/04/2011"]}',
+        "overrides/assets/javascripts/app.min.js": 'var note="Ring 07700 900125";' + "var x=1;" * 3000,  # minified
+        "overrides/assets/javascripts/escaped.js": 'p.textContent = "Call \\u0030\\u0037\\u0037\\u0030\\u0030 900126";',
     }
     lines = {}
     for path, added in planted.items():
@@ -750,11 +763,15 @@ def test_details_in_the_themes_scripts_and_stylesheets_are_refused_at_their_line
         file.write_text(before + ("\n" if before and not before.endswith("\n") else "") + added + "\n")
         lines[path] = before.count("\n") + (1 if before and not before.endswith("\n") else 0) + 1
     write(project, "content/pages/extra.css", "@page { margin: 2cm }\n@media print { .banner { display: none } }\n")
+    (project / "overrides/assets/javascripts/latin.js").write_bytes(b"/* caf\xe9: ring 07700 900127 */\n")
+    write(project, "overrides/assets/javascripts/library.js", LIBRARY)
     for result in (briefings(project, "check"), briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        said = result.stdout + result.stderr
         assert result.returncode == 1
         for path, line in lines.items():
-            assert f"{path}:{line}: privacy: " in result.stdout + result.stderr, result.stdout + result.stderr
-        assert "social-media" not in result.stdout + result.stderr
+            assert f"{path}:{line}: privacy: " in said, said
+        assert "overrides/assets/javascripts/latin.js:1: the privacy checks cannot read this file" in said
+        assert "social-media" not in said and "library.js" not in said, said
     assert not (project / "site").exists()
 
 

@@ -34,7 +34,8 @@ _INDEX_FOLDER = "is the search index's folder, which every build replaces; move 
 
 _AT_RULE = re.compile(
     r"@(?:-[a-z]+-)?(?:media|page|import|font-face|supports|keyframes|charset|namespace|layer|container|property|scope"
-    r"|counter-style|font-feature-values|font-palette-values|starting-style|document|viewport"
+    r"|counter-style|font-feature-values|font-palette-values|starting-style|document|viewport|view-transition"
+    r"|position-try|custom-media|scroll-timeline|styleset|stylistic|swash|ornaments|annotation|character-variant"
     r"|(?:top|bottom)-(?:left|center|right)(?:-corner)?|(?:left|right)-(?:top|middle|bottom))(?![\w-])",
     re.I,
 )

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.content.code import read_code
 from generator.content.files import read_text, refused_files
-from generator.content.pages import code_read
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.scan import Report, scan_file
@@ -25,9 +25,8 @@ what it writes of anyone (a name a template builds from its pieces is beyond any
 WORDS = (".html", ".htm", ".txt", ".md", ".svg", ".xml")
 """The theme's files whose words readers see as they are written: templates, texts, drawings."""
 SCRIPTS = (".js", ".mjs", ".map", ".css")
-"""The theme's scripts and stylesheets: published as they are, comments included, and read by no check of the built
-site but for what a stylesheet shows. Each is read for identifying details, not names: code's licences name its
-authors."""
+"""The theme's scripts, source maps and stylesheets: their comments and strings are read for identifying details
+(`code.read_code`), not names: code's licences name its authors."""
 
 _INDEX_FOLDER = (
     "would be published inside the search index's folder, which the built site's checks cannot tell from the index; "
@@ -75,10 +74,13 @@ def theme_scan(root: Path, themes: list[str], allowed_names: AllowedNames) -> Re
         for file in sorted(folder.rglob("*")):
             path = file.relative_to(root).as_posix()
             suffix = file.suffix.lower()
-            text = read_text(file, path)[0] if suffix in (*WORDS, *SCRIPTS) and file.is_file() else None
-            if text is not None and suffix in SCRIPTS:
-                report.add(scan_file(code_read(text, suffix), path, allowed_names, file_name=False, names_read=False))
-            elif text is not None:
+            if suffix in SCRIPTS and file.is_file():
+                text, problems = read_code(file, path)
+                report.errors += problems
+                report.add(scan_file(text or "", path, allowed_names, file_name=False, names_read=False))
+                continue
+            text = read_text(file, path)[0] if suffix in WORDS and file.is_file() else None
+            if text is not None:
                 words = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), text)
                 report.add(scan_file(words, path, allowed_names, detectors=False, file_name=False))
     return report

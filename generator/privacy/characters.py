@@ -106,12 +106,15 @@ def normalised(text: str) -> str:
         return text.translate(BREAKS) if "\x0b" in text or "\x0c" in text else text
     if "\n" in text:  # most lines of a long text are plain ASCII: only the others pay for what follows
         return "\n".join(normalised(line) for line in text.split("\n"))
+    if _SURROGATE.search(text):  # decoded from an escape (`\ud800`) alone: no character, shown as the replacement mark
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     if REORDERS.search(text) and (shown := get_display(text, base_dir="L")) != text:
         text = text + BOTH_ORDERS + shown
     text = unicodedata.normalize("NFKC", text).translate(FOLD)
     return _MARKS.sub("", text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLUSES = re.compile(r"(?<![^\s<>\"'`(])[^\s<>\"'`(]*\+[^\s<>\"'`]*")
 """A run of text with a plus in it, read from its start only (a web address's plus stands for a space, in its query
 and in the place a map link names)."""
