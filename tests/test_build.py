@@ -775,6 +775,20 @@ def test_details_in_the_themes_scripts_and_stylesheets_are_refused_at_their_line
     assert not (project / "site").exists()
 
 
+def test_settings_the_theme_writes_into_its_scripts_are_read_in_the_built_site(project: Path) -> None:
+    """Material writes `extra` settings into every page's scripts (its `__config`, its scope): published unread."""
+    config = project / "mkdocs.yml"
+    written = '  annotate:\n    json: [".call 07700 900123"]\n  version:\n    provider: mike\n    default: "QQ123456C"\n'
+    config.write_text(config.read_text().replace("\nextra:\n", "\nextra:\n" + written, 1))
+    lines = config.read_text().splitlines()
+    phone, reference = (lines.index(f"    {setting}") + 1 for setting in ('json: [".call 07700 900123"]', 'default: "QQ123456C"'))
+    for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
+        said = result.stdout + result.stderr
+        assert result.returncode == 1, said
+        assert f"mkdocs.yml:{phone}: privacy: phone: " in said and f"mkdocs.yml:{reference}: privacy: ni-number: " in said, said
+    assert not (project / "site").exists()
+
+
 def test_an_address_in_the_settings_is_no_name_and_is_refused_as_an_address(project: Path) -> None:
     """`site_description: … jane.doe@example.org` was refused as the name `ja••.•oe`, with advice to use a pseudonym."""
     config = project / "mkdocs.yml"

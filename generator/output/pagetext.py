@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from generator.content.code import code_text
 from generator.output.decoding import decodings
 from generator.privacy.asides import ASIDE, ATTRIBUTES_READ
 from generator.privacy.reading import INLINE, blanked
@@ -129,7 +130,10 @@ def _read(text: str) -> Page:
                     if tag == "style":
                         loads.extend((line, url) for url in css_urls(text))
                         blocks.extend([(line + number - 1, ASIDE + shown)] for number, shown in css_shown(text))
-                    elif tag != "script":
+                    elif tag == "script":  # its strings and comments: the theme's settings (`__config`), in the source
+                        pieces = code_text(text, ".js").split("\n")
+                        blocks.extend([(line + number, ASIDE + piece)] for number, piece in enumerate(pieces) if piece.strip())
+                    else:
                         current.append((line, text))
                         if not shown and not text.isspace():
                             shown = True

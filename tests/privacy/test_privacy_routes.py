@@ -970,15 +970,18 @@ def test_an_elements_id_or_name_is_read_in_a_page_and_in_the_built_site(project:
 
 
 def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
-    """As the reader's browser decodes it: escaped digits (`\\37` is 7) hide the number from the stylesheet's source,
-    which the content check reads."""
-    css = project / "overrides/assets/stylesheets/extra.css"
-    css.parent.mkdir(parents=True, exist_ok=True)
-    css.write_text('.duty::after { content: "Ring 0\\37\\37 00 9\\30 0123"; }\n')
+    """As the reader's browser decodes it: escaped digits (`\\37` is 7) hide the number from a stylesheet's source.
+    The theme's stylesheets are decoded in the content check; a page's, published with the pages, in the built site."""
+    rule = '.duty::after { content: "Ring 0\\37\\37 00 9\\30 0123"; }\n'
+    write(project, "overrides/assets/stylesheets/extra.css", rule)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("extra_css:", "extra_css:\n  - assets/stylesheets/extra.css", 1))
     run = cli("build")
-    assert run.code == 1 and "privacy: phone: 07••• ••••23 reached the built site" in run.out
+    assert run.code == 1 and "overrides/assets/stylesheets/extra.css:1: privacy: phone: 07••• ••••23" in run.out, run.out
+    (project / "overrides/assets/stylesheets/extra.css").unlink()
+    write(project, "content/pages/assets/stylesheets/extra.css", rule)
+    run = cli("build")
+    assert run.code == 1 and "privacy: phone: 07••• ••••23 reached the built site" in run.out, run.out
 
 
 @pytest.mark.parametrize(
@@ -1050,11 +1053,14 @@ def test_a_theme_file_of_a_kind_the_checks_read_that_cannot_be_read_is_refused_b
     project: Path, cli, name: str, data: bytes, why: str
 ) -> None:
     """A theme's drawing saved as UTF-16, a JSON file cut short: refused at the file, with why, not with a bare
-    decoding error that names no file."""
+    decoding error that names no file (a stylesheet in the content check, which reads the theme's)."""
     (project / "overrides/assets" / name).write_bytes(data)
     run = cli("build", "--pdf", "skip")
     assert run.code == 1, run.out
-    assert f"site/assets/{name}:1: the privacy checks cannot read this file ({why}" in run.out, run.out + run.err
+    refused = f"overrides/assets/{name}:1: the privacy checks cannot read this file, which is published as it is: {why}"
+    assert (
+        refused if name.endswith(".css") else f"site/assets/{name}:1: the privacy checks cannot read this file ({why}"
+    ) in run.out
     assert not (project / "site").exists()
 
 
