@@ -58,8 +58,10 @@ def _drawn_like(*marks: str) -> dict[int, str]:
     }
 
 
-SEPARATORS = DASHES | _drawn_like("-", ".", "\u00b7")
-"""Dashes, and the marks drawn like a hyphen, a full stop or a middle dot: what a number's parts are parted by."""
+SEPARATORS = DASHES | _drawn_like("-", ".", "\u00b7") | dict.fromkeys(map(ord, "\u30fc\u2500\u2501\u2053\u23af"), "-")
+SEPARATORS |= dict.fromkeys(map(ord, "\u3002\u2e33"), ".")
+"""Dashes, and the marks drawn like a hyphen, a full stop or a middle dot, or as a line (`ー`, `─`, `⁓`, `⎯`): what a
+number's parts are parted by; an ideographic full stop (`。`), which a browser reads as a dot in a web address."""
 
 
 def _confusables() -> dict[int, str]:
