@@ -49,8 +49,13 @@ _LINKING_SVG = frozenset({"image", "use", "feimage"})
 _LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", "meta", *_LINKING_SVG})
 _LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster", "ping"})
 """Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
-_WATCHED = ATTRIBUTES_READ | _LOADING_ATTRIBUTES | {"srcdoc"}
-"""Attributes worth a look: most elements have none (a `class`, an `id`), and are passed by one set test."""
+_UNREAD = frozenset(
+    {*_LOADING_ATTRIBUTES, "d", "viewbox", "points", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r"}
+    | {"rx", "ry", "width", "height", "xmlns", "integrity"}
+)
+"""Attributes read otherwise (loads) or holding no one's text: a drawing's shapes, sizes, a script's checksum."""
+_DETAILISH = re.compile(r"[\d@]")
+"""Any other attribute (`class`, `data-*`, `download`) is read where it could hold a detail: a digit or an @."""
 
 
 Page = tuple[list[list[Fragment]], list[tuple[int, str]], tuple[int, str] | None]
@@ -71,8 +76,7 @@ def read_page(data: bytes) -> Page:
 
 def _read(text: str) -> Page:
     """A page's text read. Inline elements run on: `0770<span>0 900123</span>` reads as one number. The walk runs
-    for every element of every page: each lxml property (a new object) is read once, attributes only when one is
-    `_WATCHED`."""
+    for every element of every page: each lxml property (a new object) is read once."""
     root = etree.fromstring(text, _PARSER)
     cut = next(((error.line, error.message) for error in _PARSER.error_log if error.level == etree.ErrorLevels.FATAL), None)
     if root is None:  # no element at all: an empty page, or one of comments only, read line by line
@@ -83,7 +87,7 @@ def _read(text: str) -> Page:
     shown, cells = False, 0  # whether `current` holds more than spacing; the table cells open
     tables = _Tables()
     turned: list[int] = []  # where the text of each <bdo> open starts (-1: not right to left)
-    runs_on, watched, read, loading, loaders = _RUNS_ON, _WATCHED, ATTRIBUTES_READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
+    runs_on, read, loading, loaders = _RUNS_ON, ATTRIBUTES_READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
     for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
         if not isinstance(top.tag, str):  # a comment before or after the document
             blocks.append([(top.sourceline or 1, ASIDE + (top.text or ""))])
@@ -112,14 +116,15 @@ def _read(text: str) -> Page:
                 elif tag == "bdo":
                     turned.append(len(current) if (element.get("dir") or "").lower() == "rtl" else -1)
                 names = element.keys()
-                if names and not watched.isdisjoint(names):
-                    for name, value in element.items():
-                        if value and name in read:
-                            if "%" in value and (name == "href" or name == "src"):
-                                value = unquote(value)
-                            blocks.append([(line, ASIDE + value)])
-                        elif value and name == "srcdoc":  # a page of its own, shown in a frame: UTF-8 text
-                            cut = _within(_read(value), line, blocks, loads, cut)
+                for name, value in element.items() if names else ():
+                    if value and name in read:
+                        if "%" in value and (name == "href" or name == "src"):
+                            value = unquote(value)
+                        blocks.append([(line, ASIDE + value)])
+                    elif value and name == "srcdoc":  # a page of its own, shown in a frame: UTF-8 text
+                        cut = _within(_read(value), line, blocks, loads, cut)
+                    elif len(value) > 4 and name not in _UNREAD and _DETAILISH.search(value):  # in the page's source
+                        blocks.append([(line, f"{ASIDE}{name}: {value}")])  # named: `data-dob: 12/03/2015`
                 if names and (tag in loading or not loaders.isdisjoint(names)):
                     for url in _loads(tag, element.attrib):
                         loads.append((line, url))

@@ -973,6 +973,24 @@ def test_an_elements_id_or_name_is_read_in_a_page_and_in_the_built_site(project:
     assert run.code == 1 and f"copyright.html:{line}: privacy: phone: 07•••••••21 reached the built site" in run.out, run.out
 
 
+def test_any_attribute_of_a_template_that_could_hold_a_detail_is_read_in_the_built_site(project: Path, cli) -> None:
+    """A page's HTML is cleaned of such attributes; a template's are published as written: `data-phone="07700 900121"`,
+    a class, a download's name, a link's target, each on every page."""
+    template = project / "overrides/partials/copyright.html"
+    planted = [
+        '<span data-phone="07700 900121">.</span>',
+        '<span class="tel-07700-900122 note">.</span>',
+        '<a href="#top" download="family-nn4-8re.pdf">.</a>',
+        '<a href="#top" target="tylermum2011@gmail.com">.</a>',
+        '<span data-dob="12/03/2015">.</span>',
+    ]
+    template.write_text(template.read_text() + "\n" + "\n".join(planted) + "\n")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1
+    for kind in ("phone: 07••• ••••21", "phone: 07•••-••••22", "postcode: n••-••e", "email: ty", "date-of-birth"):
+        assert f"privacy: {kind}" in run.out, run.out
+
+
 def test_text_a_stylesheet_shows_is_read(project: Path, cli) -> None:
     """As the reader's browser decodes it: escaped digits (`\\37` is 7) hide the number from a stylesheet's source.
     The theme's stylesheets are decoded in the content check; a page's, published with the pages, in the built site."""
