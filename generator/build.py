@@ -164,15 +164,15 @@ def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
             "lies in the project's content or theme; build into a folder of its own, such as site/ (`mkdocs build -d site`)"
         )
         return [Problem(project.config_file, 1, message)]
-    kept = sitedir.unswappable(output)
+    kept = sitedir.unswappable(output, root / project.pages_dir)
     unbuilt = output.is_dir() and any(not item.name.startswith(".") for item in output.iterdir())
     if kept or (unbuilt and not (output / "index.html").is_file()):
-        why = kept or "holds files but no built site (no index.html)"
-        message = (
-            f"the site is never built into {options.output}: it {why}, and a build replaces its folder whole; "
-            "build into a folder of its own, such as site/, or move what that one holds elsewhere first"
-        )
-        return [Problem(project.config_file, 1, message)]
+        why = kept or "holds files but no built site (no index.html); build into a folder of its own, or empty that one first"
+        return [
+            Problem(
+                project.config_file, 1, f"the site is never built into {options.output}, which a build replaces whole: it {why}"
+            )
+        ]
     aside = sitedir.moved_aside(output)  # put back before the build
     public = output.is_relative_to((root / OUTPUT_FOLDERS[Audience.PUBLIC]).resolve()) or any(
         _holds_public_site(folder) for folder in [output, *aside]

@@ -314,19 +314,38 @@ def test_a_site_folder_holding_what_mkdocs_keeps_there_is_refused_not_replaced(p
     assert tree_digest(project / "site") == before
 
 
-def test_a_site_folder_that_is_a_mount_point_is_refused_before_the_build(project: Path) -> None:
-    """A container's volume: every build built the whole site, then failed at the swap, `[Errno 16] Device or resource
-    busy` (plain `mkdocs build`: a traceback)."""
-    (project / "site").mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "none", str(project / "site")], capture_output=True).returncode != 0:
+@pytest.mark.parametrize("place", ["site", "site/uploads"])
+def test_a_site_folder_that_is_or_holds_a_mount_point_is_refused_before_the_build(project: Path, place: str) -> None:
+    """A container's volume: at the folder, every build built the whole site, then failed at the swap, `[Errno 16]
+    Device or resource busy` (plain `mkdocs build`: a traceback); inside it, what the volume held was deleted."""
+    assert briefings(project, "build", "--pdf", "skip").returncode == 0
+    if place == "site":
+        shutil.rmtree(project / "site")
+    (project / place).mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "none", str(project / place)], capture_output=True).returncode != 0:
         pytest.skip("mounting a folder needs the right to mount (root in a container that allows it)")
     try:
+        (project / place / "kept.txt").write_text("the volume's own file\n")
+        before = tree_digest(project / "site")
         for result in (briefings(project, "build", "--pdf", "skip"), engine_build(project)):
             assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-            assert "it is a mount point (a volume), which no folder can be swapped for" in result.stdout + result.stderr
-        assert list((project / "site").iterdir()) == [] and leftovers(project) == []
+            where = "is a mount point" if place == "site" else "holds a mount point, uploads/,"
+            said = f"{where} (a volume), which no build can swap away; mount the folder above it instead"
+            assert said in result.stdout + result.stderr, result.stdout + result.stderr
+        assert tree_digest(project / "site") == before and leftovers(project) == []
     finally:
-        subprocess.run(["umount", str(project / "site")], check=True)
+        subprocess.run(["umount", str(project / place)], check=True)
+
+
+def test_a_hidden_folder_the_pages_publish_is_built_again_not_refused(project: Path) -> None:
+    """`.well-known/security.txt`, published with the pages: every build after the first was refused for it."""
+    write(project, "content/pages/.well-known/security.txt", "Contact: https://example.github.io/briefings/about/\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nexclude_docs: |\n  !.well-known/\n")
+    for _ in range(2):
+        result = briefings(project, "build", "--pdf", "skip")
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site/.well-known/security.txt").is_file()
 
 
 def test_a_site_folder_holding_only_hidden_files_is_built_into(project: Path) -> None:

@@ -96,16 +96,22 @@ def leftovers(target: Path) -> list[Path]:
     return sorted(target.parent / entry for entry in os.listdir(target.parent) if name.fullmatch(entry))
 
 
-def unswappable(target: Path) -> str:
-    """Why no swap may replace the folder `target`, or "": a mount point (a container's volume) cannot be swapped;
-    a hidden file or folder that MkDocs' own build keeps there (a `.git` of the published branch; not a file
-    manager's `.DS_Store` or `._name`, nor a `.gitkeep`) would be deleted with it."""
+def unswappable(target: Path, pages: Path) -> str:
+    """Why no swap may replace the folder `target`, and what to do, or "": a mount point at it or in it (a container's
+    volume) cannot be swapped away, and what it holds would be deleted; so would a hidden file or folder that MkDocs'
+    own build keeps there (a `.git` of the published branch; not one the `pages` folder publishes, `.well-known`,
+    nor a file manager's `.DS_Store` or `._name`, nor a `.gitkeep`)."""
     if not target.is_dir() or target.is_symlink():
         return ""
-    if os.path.ismount(target):
-        return "is a mount point (a volume), which no folder can be swapped for"
-    hidden = sorted(n for item in target.iterdir() if (n := item.name).startswith(".") and not _LITTER.fullmatch(n))
-    return f"holds {hidden[0]}, which MkDocs' own build keeps there" if hidden else ""
+    if mounted := next((Path(folder) for folder, _, _ in os.walk(target) if os.path.ismount(folder)), None):
+        where = "is a mount point" if mounted == target else f"holds a mount point, {mounted.relative_to(target)}/,"
+        return f"{where} (a volume), which no build can swap away; mount the folder above it instead, or build elsewhere"
+    published = {item.name for item in pages.iterdir()} if pages.is_dir() else set()
+    hidden = sorted(
+        n for item in target.iterdir() if (n := item.name).startswith(".") and not _LITTER.fullmatch(n) and n not in published
+    )
+    what = "it" if len(hidden) == 1 else "them"
+    return f"holds {', '.join(hidden[:3])}, which MkDocs' own build keeps there; move {what} out of it first" if hidden else ""
 
 
 _LITTER = re.compile(r"\.DS_Store|\._.*|\.gitkeep|\.keep")
