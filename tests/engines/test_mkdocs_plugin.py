@@ -207,6 +207,23 @@ def test_a_preview_stopped_during_its_first_build_leaves_no_copy_of_the_site_beh
     assert "Traceback" not in log.read_text()
 
 
+def test_serve_clean_is_refused_leaving_no_copy_of_the_site(project: Path) -> None:
+    """The engine starts `serve --clean` as a build: it answered 404 for every page, and a SIGTERM left the whole site,
+    drafts included, in the temporary folder."""
+    serving_temp(project).mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", ENGINE, "serve", "--clean", "--dev-addr", f"127.0.0.1:{free_port()}"],
+        cwd=project,
+        env=engine_env(TMPDIR=str(serving_temp(project)), BRIEFINGS_DRAFTS="1"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "briefings: serve --clean would serve nothing until it stopped; run serve without --clean" in result.stderr
+    assert [item for item in serving_temp(project).iterdir() if item.is_dir()] == []
+
+
 def test_a_preview_whose_address_is_taken_says_so_and_how_to_choose_another(project: Path) -> None:
     """It said the first build had failed, on `[Errno 98] Address already in use`, and to mend it."""
     with socket.socket() as taken:

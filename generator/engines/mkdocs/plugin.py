@@ -191,6 +191,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.engine_config.site_dir = str(folder)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+        if self.run.command != "serve":  # `serve --clean`: the engine starts it as a build, put in place when it ends
+            raise PluginError("briefings: serve --clean would serve nothing until it stopped; run serve without --clean")
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         if config.theme.custom_dir:  # a problem in the theme is fixed by saving it, and the preview rebuilds
             server.watch(config.theme.custom_dir)
