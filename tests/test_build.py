@@ -226,6 +226,12 @@ def test_a_chromium_that_does_not_start_is_named_with_the_fix_in_one_line(projec
     ), result.stderr
 
 
+def test_a_chromium_setting_left_empty_is_no_setting(project: Path) -> None:
+    """`Path("")` is the current folder, which exists: every build failed, Chromium (.) did not start."""
+    result = briefings(project, "build", "--pdf", "auto", BRIEFINGS_CHROMIUM="")
+    assert result.returncode == 0 and "Chromium (.)" not in result.stderr, result.stderr
+
+
 def test_a_folder_named_with_pattern_characters_removes_only_its_own_leftovers(project: Path) -> None:
     """`site[1]` read as a pattern matches `site1`: a build's clean-up reads its folder's name as it is."""
     others = [project / ".site1-new-0123456789abcdef", project / ".site[1]-newer-0123456789abcdef"]

@@ -45,7 +45,7 @@ LAUNCH_ARGS = [
 
 def find_chromium() -> Path | None:
     """Debian's chromium (or the browser named by BRIEFINGS_CHROMIUM); never a downloaded one."""
-    path = Path(os.environ.get(CHROMIUM_ENV, "/usr/bin/chromium"))
+    path = Path(os.environ.get(CHROMIUM_ENV) or "/usr/bin/chromium")  # set empty (a workflow's blank input): unset
     return path if path.exists() else None
 
 
