@@ -50,8 +50,7 @@ _UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[235789][0-9]{9}|0800[0-9]{6}|08001111")
 
 
 class SettingsError(ValueError):
-    """A setting or option that makes no build possible; the message names it and says what to write, or the
-    `problems` do, each at its line."""
+    """A setting or option that makes no build possible: the message, or the `problems` at their lines, say what to write."""
 
     def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
         super().__init__(message)
@@ -249,8 +248,7 @@ def _concern_mistake(name: str, key: str, value: object) -> str:
 
 
 def options_from_env(environ: Mapping[str, str], output: Path, workers: int) -> BuildOptions:
-    """The options of plain `mkdocs build` and `mkdocs serve`: `BRIEFINGS_AUDIENCE` (public or partners),
-    `BRIEFINGS_DRAFTS=1` and `BRIEFINGS_BUILD_DATE=YYYY-MM-DD`."""
+    """The options of plain `mkdocs build` and `serve`: BRIEFINGS_AUDIENCE, BRIEFINGS_DRAFTS and BRIEFINGS_BUILD_DATE."""
     audience = environ.get(AUDIENCE_ENV) or Audience.PUBLIC.value  # set empty (a workflow's input left blank): public
     drafts = environ.get(DRAFTS_ENV) or "0"  # a `true` must not leave drafts out without a word
     for name, value, allowed in ((AUDIENCE_ENV, audience, ("public", "partners")), (DRAFTS_ENV, drafts, ("1", "0"))):
@@ -294,7 +292,9 @@ def engine_name() -> str:
 def parse_date(text: str | None, name: str) -> date | None:
     if not text:
         return None
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", text):  # as documented: not 20261206, which Python reads too
+        raise SettingsError(f"{name}={text!r}: write the date as YYYY-MM-DD")
     with suppress(ValueError):
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):  # as documented: not 20261206, which Python reads too
-            return date.fromisoformat(text)
-    raise SettingsError(f"{name}={text!r}: write the date as YYYY-MM-DD")
+        if 2000 <= (day := date.fromisoformat(text)).year <= 2999:  # a build's "today" (a year later overflows)
+            return day
+    raise SettingsError(f"{name}={text!r}: there is no such day, or no build is made as at it (2000 to 2999)")

@@ -202,6 +202,8 @@ def test_an_audience_set_empty_is_the_public_one(project: Path) -> None:
         ("BRIEFINGS_DRAFTS", "true", "BRIEFINGS_DRAFTS='true': use '1' or '0'"),
         ("BRIEFINGS_DRAFTS", "yes", "BRIEFINGS_DRAFTS='yes': use '1' or '0'"),
         ("BRIEFINGS_BUILD_DATE", "20261206", "BRIEFINGS_BUILD_DATE='20261206': write the date as YYYY-MM-DD"),
+        ("BRIEFINGS_BUILD_DATE", "2026-02-29", "BRIEFINGS_BUILD_DATE='2026-02-29': there is no such day, or no build"),
+        ("BRIEFINGS_BUILD_DATE", "9999-12-31", "BRIEFINGS_BUILD_DATE='9999-12-31': there is no such day, or no build"),
     ],
 )
 def test_an_option_set_otherwise_than_documented_is_refused_not_ignored(project: Path, name: str, value: str, said: str) -> None:
@@ -211,7 +213,7 @@ def test_an_option_set_otherwise_than_documented_is_refused_not_ignored(project:
     assert not (project / "site").exists()
     if name == "BRIEFINGS_BUILD_DATE":
         result = briefings(project, "build", "--build-date", value)
-        assert result.returncode == 1 and "--build-date='20261206': write the date as YYYY-MM-DD" in result.stderr
+        assert result.returncode == 1 and said.replace(name, "--build-date") in result.stderr, result.stderr
 
 
 def test_a_chromium_that_does_not_start_is_named_with_the_fix_in_one_line(project: Path) -> None:

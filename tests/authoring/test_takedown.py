@@ -573,7 +573,7 @@ def test_takedown_refuses_what_never_was_public(project: Path, cli, slug: str, s
         (["autumn-maca"], "give the reason with --reason TEXT"),
         (["autumn-maca", "--reason", "x", "--superseded-by", "../etc"], "--superseded-by '../etc' is not a slug"),
         (["autumn-maca", "--reason", "x", "--on", "2024-10-01"], "--on 2024-10-01 is before the briefing's date, 2024-10-02"),
-        (["autumn-maca", "--reason", "x", "--on", "2024-13-01"], "--on='2024-13-01': write the date as YYYY-MM-DD"),
+        (["autumn-maca", "--reason", "x", "--on", "2024-13-01"], "--on='2024-13-01': there is no such day"),
     ],
 )
 def test_takedown_refuses_and_changes_nothing(project: Path, cli, args: list[str], message: str) -> None:
