@@ -49,10 +49,8 @@ _LINKING_SVG = frozenset({"image", "use", "feimage"})
 _LOADING_ELEMENTS = frozenset({*LOADING_TAGS, "link", "base", "meta", *_LINKING_SVG})
 _LOADING_ATTRIBUTES = frozenset({"style", "srcset", "poster", "ping"})
 """Attributes that load on any element: `_loads` is asked only of elements with one, or of a loading kind."""
-_UNREAD = frozenset(
-    {*_LOADING_ATTRIBUTES, "d", "viewbox", "points", "transform", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r"}
-    | {"rx", "ry", "width", "height", "xmlns", "integrity"}
-)
+_UNREAD = frozenset({*_LOADING_ATTRIBUTES, "d", "viewbox", "points", "transform", "width", "height", "xmlns", "integrity"})
+_UNREAD |= {"x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry"}
 """Attributes read otherwise (loads) or holding no one's text: a drawing's shapes, sizes, a script's checksum."""
 _DETAILISH = re.compile(r"[\d@]")
 """Any other attribute (`class`, `data-*`, `download`) is read where it could hold a detail: a digit or an @."""
