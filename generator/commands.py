@@ -36,6 +36,7 @@ from generator.output.linkcheck import check_links
 from generator.output.pdf import PDF_CACHE
 from generator.output.sitedir import Refused
 from generator.pipeline import check
+from generator.preview import ANOTHER, unusable_address
 from generator.tasks import cores
 
 
@@ -128,16 +129,17 @@ def cmd_build(root: Path, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(root: Path, args: argparse.Namespace) -> int:
+    if unusable := unusable_address(args.dev_addr):  # said before the first build, which may take a minute
+        print(f"serve: cannot serve on {args.dev_addr}: {unusable}", file=sys.stderr)
+        return 1
     try:
         Engine(root).serve(_options(root, args), args.dev_addr)
     except SettingsError as error:
         return refused("serve", error)
     except Exception as error:  # the engine's first build stops the preview before it serves anything
-        if isinstance(error, OSError) and error.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL):  # before any build
-            address = args.dev_addr or "mkdocs.yml's dev_addr, or 127.0.0.1:8000"
+        if isinstance(error, OSError) and error.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL):  # mkdocs.yml's, or taken
             print(
-                f"serve: cannot serve on {address}: {error.strerror}; stop what serves there, or choose another "
-                "address with --dev-addr 127.0.0.1:8001",
+                f"serve: cannot serve on {args.dev_addr or 'mkdocs.yml’s dev_addr'}: {error.strerror}; {ANOTHER}",
                 file=sys.stderr,
             )
             return 1

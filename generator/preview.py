@@ -8,11 +8,13 @@ so nothing is swapped into place. A `Session` is what the engine's own hooks run
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
 import shutil
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -247,3 +249,21 @@ def problem_page(problems: Sequence[Problem], poll: str, rebuilds: int) -> str:
     return ENV.get_template("preview_problems.html.j2").render(
         problems=problems, summary=plural(len(problems), "problem"), poll=poll, rebuilds=str(rebuilds)
     )
+
+
+ANOTHER = "stop what serves there, or choose another address with --dev-addr 127.0.0.1:8001"
+
+
+def unusable_address(address: str | None) -> str:
+    """Why the preview could not listen on `address` (HOST:PORT), or "" (none given: the engine's own default)."""
+    host, _, port = (address or "").rpartition(":")
+    if not address:
+        return ""
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        return "write it as HOST:PORT, the port from 1 to 65535 (127.0.0.1:8001)"
+    try:
+        socket.create_server((host.strip("[]") or "127.0.0.1", int(port))).close()
+    except OSError as error:
+        fix = ANOTHER if error.errno == errno.EADDRINUSE else "use an address of this machine, such as 127.0.0.1:8001"
+        return f"{os.strerror(error.errno) if error.errno else error}; {fix}"
+    return ""

@@ -238,8 +238,25 @@ def test_a_preview_whose_address_is_taken_says_so_and_how_to_choose_another(proj
             text=True,
             timeout=120,
         )
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "Documentation built" not in result.stderr
     assert f"serve: cannot serve on {address}: Address already in use; stop what serves there, or choose another" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("127.0.0.1:99999", "write it as HOST:PORT, the port from 1 to 65535"),
+        ("127.0.0.1:0", "write it as HOST:PORT, the port from 1 to 65535"),
+        ("localhost", "write it as HOST:PORT, the port from 1 to 65535"),
+        ("192.0.2.1:8001", "Cannot assign requested address; use an address of this machine"),
+    ],
+)
+def test_a_preview_address_it_cannot_serve_on_is_refused_before_the_build(project: Path, address: str, said: str) -> None:
+    """Each was said after the whole first build, one as that build's failure, `:0` served on an address none can open."""
+    command = [sys.executable, "-m", "generator.cli", "serve", "--dev-addr", address]
+    result = subprocess.run(command, cwd=project, env=engine_env(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Documentation built" not in result.stderr, result.stderr
+    assert f"serve: cannot serve on {address}: {said}" in result.stderr, result.stderr
 
 
 def test_briefings_serve_drafts_previews_drafts_marked(project: Path) -> None:
