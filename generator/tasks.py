@@ -63,7 +63,15 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
 
 
 def fork_pool(processes: int) -> Pool:
-    return multiprocessing.get_context("fork").Pool(processes)
+    return multiprocessing.get_context("fork").Pool(processes, initializer=_stopped_at_once)
+
+
+def _stopped_at_once() -> None:
+    """A worker ends at once on SIGTERM or SIGHUP (the pool's `terminate`), whatever its parent made of them: a
+    preview stops on them as on Ctrl-C, and a worker raising that while it waited for work hung the pool's end."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _run_one(index: int) -> object:

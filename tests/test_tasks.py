@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
 from generator.tasks import OutOfTime, processor_limit
+from tests.support import REPO
 
 
 def _busy(seconds: float) -> None:
@@ -96,3 +99,22 @@ def test_outside_the_main_thread_work_runs_unlimited() -> None:
     thread.start()
     thread.join()
     assert failures == []
+
+
+LEFT_EARLY = """
+import signal, sys
+from generator import tasks
+from generator.preview import stop_on_sigterm
+stop_on_sigterm()  # as a preview does: SIGTERM raises KeyboardInterrupt, in every worker it forks too
+for _ in range(100):
+    with tasks.shared_out(abs, list(range(-6, 0)), workers=2, chunk=1) as results:
+        next(iter(results))  # one result read, then the pool is ended while its workers wait for work
+print("ended")
+"""
+
+
+def test_a_pool_ended_early_under_a_preview_ends(tmp_path) -> None:
+    """Its workers raised KeyboardInterrupt at the pool's SIGTERM while one held the queue's lock: the other waited for
+    that lock for ever, and the pool's end for it (a preview's rebuild, or a test run, hung)."""
+    ran = subprocess.run([sys.executable, "-c", LEFT_EARLY], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0 and ran.stdout.strip() == "ended" and "KeyboardInterrupt" not in ran.stderr, ran.stderr
