@@ -7,6 +7,7 @@ locks, atomic swaps, the preview's caches and search index, and where a built-si
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import json
 import os
@@ -1049,7 +1050,9 @@ def test_ctrl_c_during_a_plain_engine_build_leaves_the_site_folder_unchanged(big
     assert engine_build(big_project).returncode == 0
     before = tree_digest(big_project / "site")
     leak_in_template(big_project)  # and a leak it never got to check
-    build = subprocess.Popen([sys.executable, "-m", ENGINE, "build"], cwd=big_project, env=env(), stderr=subprocess.DEVNULL)
+    at_a_terminal = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)  # a background job ignores Ctrl-C
+    command = [sys.executable, "-m", ENGINE, "build"]
+    build = subprocess.Popen(command, cwd=big_project, env=env(), stderr=subprocess.DEVNULL, preexec_fn=at_a_terminal)
     deadline = time.monotonic() + 60
     while not list(big_project.glob(".site-new-*/briefings/*/index.html")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -1064,7 +1067,8 @@ def test_ctrl_c_during_briefings_build_says_so_without_a_traceback(big_project: 
     assert briefings(big_project, "build", "--pdf", "skip").returncode == 0
     before = tree_digest(big_project / "site")
     command = [sys.executable, "-m", "generator.cli", "build", "--pdf", "skip"]
-    build = subprocess.Popen(command, cwd=big_project, env=env(), stderr=subprocess.PIPE, text=True)
+    at_a_terminal = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)  # a background job ignores Ctrl-C
+    build = subprocess.Popen(command, cwd=big_project, env=env(), stderr=subprocess.PIPE, text=True, preexec_fn=at_a_terminal)
     deadline = time.monotonic() + 60
     while not list(big_project.glob(".site-new-*/briefings/*/index.html")) and time.monotonic() < deadline:
         time.sleep(0.05)
