@@ -62,16 +62,25 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
         _job = None
 
 
+_ENDING = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)}  # Windows has no SIGHUP
+
+
 def fork_pool(processes: int) -> Pool:
-    return multiprocessing.get_context("fork").Pool(processes, initializer=_stopped_at_once)
+    """Workers are forked with SIGTERM and SIGHUP held back until they take them as the system does: one sent to a
+    worker still starting (a pool ended at once) reached its parent's handler."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)  # the pool's threads, which fork later workers, inherit it
+    try:
+        return multiprocessing.get_context("fork").Pool(processes, initializer=_stopped_at_once, initargs=(held,))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _stopped_at_once() -> None:
+def _stopped_at_once(held: set[signal.Signals]) -> None:
     """A worker ends at once on SIGTERM or SIGHUP (the pool's `terminate`), whatever its parent made of them: a
     preview stops on them as on Ctrl-C, and a worker raising that while it waited for work hung the pool's end."""
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):  # Windows has no SIGHUP
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    for number in _ENDING:
+        signal.signal(number, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _run_one(index: int) -> object:
