@@ -2,7 +2,7 @@
 
 The theme's scripts and stylesheets are published as they are, comments and all, and no check of the built site reads
 them but for what a stylesheet shows; their code itself is no one's text. A source map's text is that of the sources
-it holds.
+it holds. A page folder's scripts and stylesheets are read whole, their syntax aside.
 """
 
 from __future__ import annotations
@@ -26,6 +26,21 @@ _SYNTAX = re.compile(
 template's expression (`${width}`), a fraction worked out to many places (`33.33333333`, `0.6666666667`)."""
 _ESCAPED = {"n": " ", "r": " ", "t": "\t", "\n": ""}
 """A string's escaped line breaks read as spaces (the lines of the file stay where they are); a line continued."""
+
+
+_AT_RULE = re.compile(
+    r"@(?:-[a-z]+-)?(?:media|page|import|font-face|supports|keyframes|charset|namespace|layer|container|property|scope"
+    r"|counter-style|font-feature-values|font-palette-values|starting-style|document|viewport|view-transition"
+    r"|position-try|custom-media|scroll-timeline|styleset|stylistic|swash|ornaments|annotation|character-variant"
+    r"|(?:top|bottom)-(?:left|center|right)(?:-corner)?|(?:left|right)-(?:top|middle|bottom))(?![\w-])",
+    re.I,
+)
+
+
+def code_read(text: str, suffix: str) -> str:
+    """A page folder's script or stylesheet as its details are looked for, read whole (what its code writes is
+    published too): a stylesheet's at-rules (`@media`, `@page`) are its syntax, not anyone's handle."""
+    return _AT_RULE.sub(lambda rule: " " * len(rule.group()), text) if suffix == ".css" else text
 
 
 def code_text(text: str, suffix: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.code import code_read
 from generator.content.files import FOLDERS, editor_lock, read_text
 from generator.content.pagemeta import front_matter_problems
 from generator.content.pictures import image_problems
@@ -30,21 +31,6 @@ from generator.sitemodel import BUNDLE_DIR
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
-
-
-_AT_RULE = re.compile(
-    r"@(?:-[a-z]+-)?(?:media|page|import|font-face|supports|keyframes|charset|namespace|layer|container|property|scope"
-    r"|counter-style|font-feature-values|font-palette-values|starting-style|document|viewport|view-transition"
-    r"|position-try|custom-media|scroll-timeline|styleset|stylistic|swash|ornaments|annotation|character-variant"
-    r"|(?:top|bottom)-(?:left|center|right)(?:-corner)?|(?:left|right)-(?:top|middle|bottom))(?![\w-])",
-    re.I,
-)
-
-
-def code_read(text: str, suffix: str) -> str:
-    """A script's or stylesheet's text as its details are looked for: a stylesheet's at-rules (`@media`, `@page`)
-    are its syntax, not anyone's handle."""
-    return _AT_RULE.sub(lambda rule: " " * len(rule.group()), text) if suffix == ".css" else text
 
 
 def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: dict[Path, Problem]) -> Report:
