@@ -23,7 +23,7 @@ from generator.diagnostics import Reporter
 from generator.model import PARTNERS_MARKER, Audience, Problem
 from generator.output import sitedir
 from generator.output.origins import Origins, problems_of
-from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs
+from generator.output.pdf import PDF_CACHE, Printed, find_chromium, link_pdfs, print_pdfs, unusable_chromium
 from generator.output.policy import protect_site, protected_page
 from generator.output.postbuild import PostBuild
 from generator.output.search import part_count
@@ -214,6 +214,8 @@ class Build:
         if problems:
             self.reporter.problems(problems)
             raise BuildFailed("the settings have problems", problems)
+        if options.pdf != "skip" and (unusable := unusable_chromium()):
+            raise BuildFailed(unusable)
         if options.pdf == "require" and self.chromium is None:
             raise BuildFailed("--pdf require, but Chromium was not found (apt-get install chromium, or set BRIEFINGS_CHROMIUM)")
         self.folder = self._staged.__enter__()

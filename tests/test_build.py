@@ -235,6 +235,18 @@ def test_a_chromium_setting_left_empty_is_no_setting(project: Path) -> None:
     assert result.returncode == 0 and "Chromium (.)" not in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize(("named", "what"), [("/nonexistent/chromium", "not there"), ("/usr/bin", "no program")])
+def test_a_chromium_setting_that_names_no_program_is_refused_not_passed_over(project: Path, named: str, what: str) -> None:
+    """With `--pdf auto` (the default), the build went on without PDFs, and nothing named the setting."""
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the site as it was")
+    result = briefings(project, "build", BRIEFINGS_CHROMIUM=named)
+    said = f"build failed: BRIEFINGS_CHROMIUM names {named}, which is {what}: set it to Chromium's path"
+    assert result.returncode == 1 and result.stderr.startswith(said), result.stderr
+    assert [file.name for file in (project / "site").iterdir()] == ["index.html"]
+    assert briefings(project, "build", "--pdf", "skip", BRIEFINGS_CHROMIUM=named).returncode == 0  # no PDFs: unused
+
+
 def test_a_folder_named_with_pattern_characters_removes_only_its_own_leftovers(project: Path) -> None:
     """`site[1]` read as a pattern matches `site1`: a build's clean-up reads its folder's name as it is."""
     others = [project / ".site1-new-0123456789abcdef", project / ".site[1]-newer-0123456789abcdef"]

@@ -49,6 +49,16 @@ def find_chromium() -> Path | None:
     return path if path.exists() else None
 
 
+def unusable_chromium() -> str | None:
+    """Why the browser BRIEFINGS_CHROMIUM names cannot be Chromium, if it cannot: whoever set it wants PDFs, and a
+    build that left them out for it would not say why."""
+    named = os.environ.get(CHROMIUM_ENV)
+    if not named or (Path(named).is_file() and os.access(named, os.X_OK)):
+        return None
+    what = "no program" if Path(named).exists() else "not there"
+    return f"{CHROMIUM_ENV} names {named}, which is {what}: set it to Chromium's path (/usr/bin/chromium), or unset it"
+
+
 def size_label(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, round(size / 1000))} KB"
 
