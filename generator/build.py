@@ -57,11 +57,11 @@ def checked_content(
     project: Project,
     reporter: Reporter,
     memo: Memo | None = None,
-    workers: int = 1,
     leftovers_fail: bool = False,
+    more: Sequence[Problem] = (),
 ) -> Checked:
-    """Every content file and the settings checked for `options`, and reported: a build's step 1 and a preview's
-    (which keeps its `memo`). `BuildFailed` if anything stops the build."""
+    """Every content file and the settings checked for `options`, and reported with `more` found beside them: a build's
+    step 1, a preview's (which keeps its `memo`) and `briefings check`. `BuildFailed` if anything stops the build."""
     pages = pages_state(project.root, f"{project.content_dir}/pages")  # before the check reads them
     checked = check(
         project.root,
@@ -69,7 +69,7 @@ def checked_content(
         options.drafts,
         options.strict_privacy,
         memo=memo,
-        workers=workers,
+        workers=options.workers,
         leftovers_fail=leftovers_fail,
         today=options.build_date,
         settings_file=project.config_file,
@@ -77,7 +77,8 @@ def checked_content(
         hosts=hosts_of(project.site_url, project.partners_site_url),
     )
     checked.pages = pages
-    checked.problems += surroundings_problems(project)
+    problems = [*checked.problems, *surroundings_problems(project), *more]
+    checked.problems = sorted(problems, key=lambda problem: (problem.path, problem.line))
     if not checked.report(reporter):
         raise BuildFailed("content has problems", checked.problems)
     return checked
@@ -232,7 +233,7 @@ class Build:
 
     def check(self) -> Checked:
         options = self.options
-        checked = checked_content(options, self.project, self.reporter, workers=options.workers, leftovers_fail=options.in_ci)
+        checked = checked_content(options, self.project, self.reporter, leftovers_fail=options.in_ci)
         self.allowances, self.pages_read = checked.allowances, checked.pages
         return checked
 

@@ -15,9 +15,8 @@ from generator.authoring.scaffold import ScaffoldError, new_file
 from generator.authoring.takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from generator.authoring.word.docx import ImportRefused
 from generator.authoring.word.importer import import_docx
-from generator.build import BuildFailed, build, surroundings_problems, theme_folders
+from generator.build import BuildFailed, build, checked_content
 from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
-from generator.content.crosslinks import hosts_of
 from generator.content.files import content_files, read_text, refused_files
 from generator.content.parse import parse_document
 from generator.content.taxonomy import load_taxonomy
@@ -55,22 +54,16 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
         today = parse_date(args.build_date, "--build-date") or date.today()
     except SettingsError as error:
         return refused("check", error)
-    checked = check(
-        root,
-        project.content_dir,
-        args.drafts,
-        args.strict_privacy,
-        workers=cores(),
-        leftovers_fail=in_ci(os.environ),
-        today=today,
-        settings_file=project.config_file,
-        themes=theme_folders(project),
-        hosts=hosts_of(project.site_url, project.partners_site_url),
+    options = BuildOptions(  # a check writes nothing: its output folder is never used
+        root, drafts=args.drafts, build_date=today, strict_privacy=args.strict_privacy, workers=cores(), in_ci=in_ci(os.environ)
     )
-    more = project.problems() + surroundings_problems(project)
+    more = project.problems()  # settings a build refuses before its check
     more += restricted_in_public(root, project.content_dir) if args.public_repository else []
-    checked.problems = sorted([*checked.problems, *more], key=lambda p: (p.path, p.line))  # settings a build refuses
-    return 0 if checked.report(Reporter()) else 1
+    try:
+        checked_content(options, project, Reporter(), leftovers_fail=options.in_ci, more=more)
+    except BuildFailed:
+        return 1
+    return 0
 
 
 def restricted_in_public(root: Path, content_dir: str) -> list[Problem]:
