@@ -43,17 +43,25 @@ class _TextWriter(HTMLParser):
         self.prefix = ""
 
     def _flush(self) -> None:
+        """The words so far as a block; a list item's number or bullet waits for its first words (in a loose list,
+        those of the paragraph the item starts with)."""
         text = " ".join("".join(self.current).split())
+        self.current = []
         if text:
-            indent = "   " * max(0, len(self.lists) - 1)
-            self.blocks.append(fill(text, indent + self.prefix, indent + "   "))
-        self.current, self.prefix = [], ""
+            self.blocks.append(fill(text, self._indent() + self.prefix, self._indent() + "   "))
+            self.prefix = ""
+
+    def _indent(self) -> str:
+        return "   " * max(0, len(self.lists) - 1)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("p", "li", "tr", "h3", "h4", "h5", "h6", "pre", "blockquote"):
             self._flush()
         if tag in ("ul", "ol"):
             self._flush()
+            if self.prefix:  # an item that starts with a list of its own: its number on a line of its own
+                self.blocks.append(self._indent() + self.prefix.rstrip())
+                self.prefix = ""
             self.lists.append([_start(attrs) - 1] if tag == "ol" else [])
         elif tag == "li" and self.lists:
             counter = self.lists[-1]
@@ -71,6 +79,7 @@ class _TextWriter(HTMLParser):
         if tag in ("ul", "ol") and self.lists:
             self._flush()
             self.lists.pop()
+            self.prefix = ""  # an item with no words
         elif tag in ("p", "li", "tr", "h3", "h4", "h5", "h6", "pre", "blockquote"):
             self._flush()
 

@@ -51,3 +51,14 @@ def test_a_numbered_list_keeps_the_number_it_starts_at() -> None:
     markdown = "First:\n\n1. Ask\n2. Record\n\nThen:\n\n3. Share\n4. Review"
     assert '<ol start="3">' in to_html(markdown)
     assert markdown_to_text(markdown) == "First:\n\n1. Ask\n\n2. Record\n\nThen:\n\n3. Share\n\n4. Review"
+
+
+def test_a_loose_list_keeps_its_numbers_and_bullets() -> None:
+    """Items set apart by blank lines start with a paragraph: the text version showed them with no number or bullet."""
+    assert markdown_to_text("1. Ask\n\n2. Record\n\n- Share\n\n- Review") == "1. Ask\n\n2. Record\n\n-  Share\n\n-  Review"
+    assert markdown_to_text("1. Ask\n\n    and write it down\n\n2. Record") == "1. Ask\n\nand write it down\n\n2. Record"
+
+
+def test_an_item_that_starts_with_a_list_keeps_its_number_and_the_next_paragraph_none() -> None:
+    markdown = "1. - Ask\n   - Record\n2. Share\n\nAfterwards."
+    assert markdown_to_text(markdown) == "1.\n\n   -  Ask\n\n   -  Record\n\n2. Share\n\nAfterwards."
