@@ -1,7 +1,8 @@
 """Author Markdown that a page would not show, found by rendering it as the page does: text the sanitiser takes
 for an HTML tag (`<name of school>`), HTML it removes (`<iframe>`) or takes off a tag it keeps (`onclick=`, a
-`javascript:` address), a line Markdown takes for a link's address (`[1]: Ibid.`), and a table row's cells beyond its
-header's. Each is reported at its line, never lost in silence."""
+`javascript:` address), a line Markdown takes for a link's address (`[1]: Ibid.`), a table row's cells beyond its
+header's, and a numbered item shown with another number (`numbering.py`). Each is reported at its line, never lost in
+silence."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 
+from generator.content.numbering import NumbersSeen, Renumbered, renumbered_problems
 from generator.model import Problem
 from generator.privacy.reading import blanked
 
@@ -104,19 +106,23 @@ class _Tags(HTMLParser):
 
 
 _OVERFLOW: list[tuple[str, str, str]] = []
-_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, _Overflow(_OVERFLOW)], output_format="html")
+_RENUMBERED: list[Renumbered] = []
+_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, _Overflow(_OVERFLOW), NumbersSeen(_RENUMBERED)], output_format="html")
+_NUMBERED = re.compile(r"^[ \t>]*\d+\.[ \t]", re.M)
 
 
 def unshown(path: str, text: str, first_line: int) -> list[Problem]:
     """What of `text` (one step's or entry's Markdown, from `first_line`) the page would not show, each at its line."""
-    if not ("<" in text or "]:" in text or "|" in text or "](" in text):
+    if not ("<" in text or "]:" in text or "|" in text or "](" in text or _NUMBERED.search(text)):
         return []  # nothing to drop: most sections, without rendering them twice
     _OVERFLOW.clear()
+    _RENUMBERED.clear()
     parsed = _Tags()
     parsed.feed(_CONVERTER.reset().convert(text))
     visible = _masked(text)
     problems = [*_tag_problems(path, visible, first_line, parsed.tags), *_row_problems(path, visible, first_line)]
     problems += _definition_problems(path, visible, first_line, dict(_CONVERTER.references), parsed.targets)
+    problems += renumbered_problems(path, visible, first_line, _RENUMBERED)
     return sorted(problems, key=lambda p: p.line)
 
 

@@ -185,3 +185,31 @@ def test_what_the_page_shows_passes_and_is_shown(tmp_path: Path, project: Path) 
     for shown in ("[name of school]", "<name withheld>", "<code span>", "<inside a fence>", "[2]: as written", "a|b", "Word's"):
         assert shown in text, shown
     assert "Police | CID" in " ".join(text.split())
+
+
+RENUMBERED = (
+    "this item is numbered {0}, but the page would show it as {1}: a numbered list is shown numbered in order from its "
+    "first item; number the items in order, or, if this is not a list item, write '{0}\\.' (a backslash before the full stop)"
+)
+
+
+def test_a_list_item_the_page_would_number_otherwise_is_reported_at_its_line(project: Path) -> None:
+    """`1. 2. 5.` was shown 1, 2, 3 while the text went on about recommendation 5; a paragraph starting with a year just
+    after a list was shown as its next item, the year gone."""
+    text = "Recommendations 3 and 4 were withdrawn.\n\n1. Use the toolkit.\n2. Start a chronology.\n5. Review the plan.\n\n"
+    text += "2019. The year the policy began.\n\nThen:\n\n- Share\n    1. Ask\n    3. Record\n"
+    write(project, AUDIT, planted(text))
+    lines = [PLANTED_LINE + at for at in (4, 6, 12)]
+    expected = [RENUMBERED.format(5, 3), RENUMBERED.format(2019, 4), RENUMBERED.format(3, 2)]
+    assert problems(project) == [f"{AUDIT}:{line}: {message}" for line, message in zip(lines, expected, strict=True)]
+
+
+def test_a_list_numbered_as_the_page_shows_it_passes_and_is_shown_so(project: Path) -> None:
+    """Numbered in order, from any number; or every item `1.`, the page numbering them; or a number that starts a
+    paragraph, its full stop escaped."""
+    write(project, AUDIT, planted("3. Ask\n4. Record\n\nThen:\n\n1. Share\n1. Review\n\n1. Close\n\n2019\\. The year it began."))
+    assert problems(project) == []
+    page = article(build_site(project), "briefings/bad/")
+    lists = [ol for ol in page.find_all("ol") if "Record" in ol.get_text() or "Review" in ol.get_text()]
+    assert [(ol.get("start"), len(ol.find_all("li"))) for ol in lists] == [("3", 2), (None, 3)]
+    assert "2019. The year it began." in page.get_text()

@@ -1,0 +1,71 @@
+"""Numbered list items the page would show with another number than the author wrote: a browser numbers a list's
+items in order from its first, so `1. 2. 5.` is shown 1, 2, 3, and a paragraph starting `2019. The year…` just after a
+list is shown as its next item. A list written `1. 1. 1.` leaves the numbering to the page. Found as Python-Markdown parses the list (`unshown` renders each text once)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from weakref import WeakKeyDictionary
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneOListProcessor
+
+from generator.model import Problem
+
+Renumbered = tuple[str, int, int]
+"""An item's line as the list parser read it, the number written and the number shown."""
+
+
+class _NumbersSeen(SaneOListProcessor):
+    """The `sane_lists` extension's numbered lists, noting each item shown with another number than its own."""
+
+    def __init__(self, parser: markdown.blockparser.BlockParser, renumbered: list[Renumbered]) -> None:
+        super().__init__(parser)
+        self.renumbered = renumbered
+        self.firsts: WeakKeyDictionary[etree.Element, int] = WeakKeyDictionary()
+        """Each list's first number as written: an item that repeats it (`1. 1. 1.`) leaves the numbering to the page."""
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        lines = [(line, int(found.group(2)[:-1])) for line in blocks[0].split("\n") if (found := self.CHILD_RE.match(line))]
+        sibling = self.lastChild(parent)
+        joined = sibling if sibling is not None and sibling.tag in self.SIBLING_TAGS else None
+        joined = parent if joined is None and parent.tag == "ol" else joined  # as the parser itself decides
+        if joined is None:
+            first = own = lines[0][1] if lines else 1
+        else:
+            first, own = int(joined.get("start", "1")) + len(joined), self.firsts.get(joined, int(joined.get("start", "1")))
+        self.renumbered += [
+            (line, written, first + at) for at, (line, written) in enumerate(lines) if written not in (first + at, own)
+        ]
+        super().run(parent, blocks)
+        if joined is None and (made := self.lastChild(parent)) is not None and made.tag == self.TAG:
+            self.firsts[made] = own
+
+
+class NumbersSeen(Extension):
+    """Puts `_NumbersSeen` in the place of the `sane_lists` extension's numbered lists (load it after that)."""
+
+    def __init__(self, renumbered: list[Renumbered]) -> None:
+        super().__init__()
+        self.renumbered = renumbered
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.parser.blockprocessors.register(_NumbersSeen(md.parser, self.renumbered), "olist", 40)
+
+
+def renumbered_problems(path: str, visible: str, first_line: int, renumbered: list[Renumbered]) -> list[Problem]:
+    """Each numbered item the page would show with another number, at its line."""
+    problems, cursor = [], 0
+    for line, written, shown in renumbered:
+        where = visible.find(line.strip(), cursor)
+        if where < 0:
+            continue
+        cursor = where + len(line.strip())
+        message = (
+            f"this item is numbered {written}, but the page would show it as {shown}: a numbered list is shown "
+            f"numbered in order from its first item; number the items in order, or, if this is not a list item, "
+            f"write '{written}\\.' (a backslash before the full stop)"
+        )
+        problems.append(Problem(path, first_line + visible.count("\n", 0, where), message))
+    return problems
