@@ -23,24 +23,29 @@ class _NumbersSeen(SaneOListProcessor):
     def __init__(self, parser: markdown.blockparser.BlockParser, renumbered: list[Renumbered]) -> None:
         super().__init__(parser)
         self.renumbered = renumbered
-        self.firsts: WeakKeyDictionary[etree.Element, int] = WeakKeyDictionary()
-        """Each list's first number as written: an item that repeats it (`1. 1. 1.`) leaves the numbering to the page."""
+        self.repeats: WeakKeyDictionary[etree.Element, int | None] = WeakKeyDictionary()
+        """The number each list's items have all been written with so far (`1. 1. 1.`: the numbering is left to the
+        page), or None once they differ."""
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         lines = [(line, int(found.group(2)[:-1])) for line in blocks[0].split("\n") if (found := self.CHILD_RE.match(line))]
+        numbers = {written for _, written in lines}
         sibling = self.lastChild(parent)
         joined = sibling if sibling is not None and sibling.tag in self.SIBLING_TAGS else None
         joined = parent if joined is None and parent.tag == "ol" else joined  # as the parser itself decides
         if joined is None:
-            first = own = lines[0][1] if lines else 1
+            first = lines[0][1] if lines else 1
+            repeated = first if numbers == {first} else None
         else:
-            first, own = int(joined.get("start", "1")) + len(joined), self.firsts.get(joined, int(joined.get("start", "1")))
+            first, repeated = int(joined.get("start", "1")) + len(joined), self.repeats.get(joined)
+            repeated = repeated if numbers <= {repeated} else None
         self.renumbered += [
-            (line, written, first + at) for at, (line, written) in enumerate(lines) if written not in (first + at, own)
+            (line, written, first + at) for at, (line, written) in enumerate(lines) if written not in (first + at, repeated)
         ]
         super().run(parent, blocks)
-        if joined is None and (made := self.lastChild(parent)) is not None and made.tag == self.TAG:
-            self.firsts[made] = own
+        made = joined if joined is not None else self.lastChild(parent)
+        if made is not None and made.tag == self.TAG:
+            self.repeats[made] = repeated
 
 
 class NumbersSeen(Extension):
@@ -64,8 +69,9 @@ def renumbered_problems(path: str, visible: str, first_line: int, renumbered: li
         cursor = where + len(line.strip())
         message = (
             f"this item is numbered {written}, but the page would show it as {shown}: a numbered list is shown "
-            f"numbered in order from its first item; number the items in order, or, if this is not a list item, "
-            f"write '{written}\\.' (a backslash before the full stop)"
+            "numbered in order from its first item, and lists parted only by blank lines are one list; number the items "
+            f"in order, put a line of text between two lists, or, if this is not a list item, write '{written}\\.' (a "
+            "backslash before the full stop)"
         )
         problems.append(Problem(path, first_line + visible.count("\n", 0, where), message))
     return problems

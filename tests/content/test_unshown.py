@@ -189,7 +189,8 @@ def test_what_the_page_shows_passes_and_is_shown(tmp_path: Path, project: Path) 
 
 RENUMBERED = (
     "this item is numbered {0}, but the page would show it as {1}: a numbered list is shown numbered in order from its "
-    "first item; number the items in order, or, if this is not a list item, write '{0}\\.' (a backslash before the full stop)"
+    "first item, and lists parted only by blank lines are one list; number the items in order, put a line of text "
+    "between two lists, or, if this is not a list item, write '{0}\\.' (a backslash before the full stop)"
 )
 
 
@@ -197,10 +198,11 @@ def test_a_list_item_the_page_would_number_otherwise_is_reported_at_its_line(pro
     """`1. 2. 5.` was shown 1, 2, 3 while the text went on about recommendation 5; a paragraph starting with a year just
     after a list was shown as its next item, the year gone."""
     text = "Recommendations 3 and 4 were withdrawn.\n\n1. Use the toolkit.\n2. Start a chronology.\n5. Review the plan.\n\n"
-    text += "2019. The year the policy began.\n\nThen:\n\n- Share\n    1. Ask\n    3. Record\n"
+    text += "2019. The year the policy began.\n\nThen:\n\n- Share\n    1. Ask\n    3. Record\n\nLater:\n\n1. Ask\n2. Record\n\n1. Share\n"
     write(project, AUDIT, planted(text))
-    lines = [PLANTED_LINE + at for at in (4, 6, 12)]
+    lines = [PLANTED_LINE + at for at in (4, 6, 12, 19)]
     expected = [RENUMBERED.format(5, 3), RENUMBERED.format(2019, 4), RENUMBERED.format(3, 2)]
+    expected.append(RENUMBERED.format(1, 3))  # a second list, parted from the first by a blank line only
     assert problems(project) == [f"{AUDIT}:{line}: {message}" for line, message in zip(lines, expected, strict=True)]
 
 
