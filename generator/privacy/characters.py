@@ -41,8 +41,10 @@ BREAKS = dict.fromkeys(map(ord, "\x0b\x0c\x85\u2028\u2029"), " ")
 separators: the reader sees the words either side apart, as across a wrapped line."""
 BLANKS = BREAKS | dict.fromkeys(map(ord, "\u2800\u1680"), " ") | dict.fromkeys(map(ord, "\u2044\u2215\u29f8"), "/")
 """A Braille blank and the breaks above shown as a space; fraction and division slashes shown as `/`."""
-_MARKS = re.compile(r"(?<=[0-9A-Za-z])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-"""Combining marks on a Latin letter or digit that no precomposed letter holds (`0̲7̲7̲`): the reader reads the digit."""
+MARKS = dict.fromkeys(cp for cp in range(0x300, 0xE0200) if unicodedata.category(chr(cp)) in ("Mn", "Me"))
+"""Combining marks left once a line is composed (NFKC), on whatever they stand: on a digit or a Latin letter that no
+precomposed letter holds (`0̲7̲7̲`), the reader reads the digit; on a space or a full stop (`07700 ̲900123`), the space
+or the stop. The checks read letters and digits, never the marks of other scripts' words."""
 DASHES = dict.fromkeys((cp for cp in range(0x80, 0x20000) if unicodedata.category(chr(cp)) == "Pd"), "-")
 """Every dash of every script (Unicode's dash punctuation: `‑`, `–`, `⹀`, `゠`), read as a hyphen."""
 
@@ -87,7 +89,7 @@ DIGITS = {
 (❾, ➒, 🄋, ⓫) as the number they show; full-width ones are folded by NFKC first."""
 UNSHOWN = {0xFFFD: " "}
 """The mark a browser shows for a byte that is not UTF-8: it parts what stands either side, as a space does."""
-FOLD = INVISIBLE | BLANKS | SEPARATORS | LOOKALIKES | DIGITS | UNSHOWN
+FOLD = MARKS | INVISIBLE | BLANKS | SEPARATORS | LOOKALIKES | DIGITS | UNSHOWN
 REORDERS = re.compile(
     "[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
@@ -112,8 +114,7 @@ def normalised(text: str) -> str:
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     if REORDERS.search(text) and (shown := get_display(text, base_dir="L")) != text:
         text = text + BOTH_ORDERS + shown
-    text = unicodedata.normalize("NFKC", text).translate(FOLD)
-    return _MARKS.sub("", text)
+    return unicodedata.normalize("NFKC", text).translate(FOLD)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -444,6 +444,13 @@ ROUTES = [
     ("lac-number", "LAC number 4829137 was used.", "case-reference", 0),
     ("cin-number", "CIN number 4829137 was used.", "case-reference", 0),
     ("cp-plan-number", "CP plan number 4829137 was used.", "case-reference", 0),
+    # combining marks on what parts a detail's pieces (a ninth attack): a reader sees the space or the stop
+    ("mark-on-a-space-phone", "Mum's mobile 07700 \u0332900123 was given.", "phone", 0),
+    ("mark-on-a-space-postcode", "The family lived at NN4 \u03368RE then.", "postcode", 0),
+    ("mark-on-a-space-nhs", "Mum's NHS number 943 \u0301476 \u03015919 was given.", "nhs-number", 0),
+    ("mark-on-a-space-birth", "Child A was born on 3 \u0301March 2015 at home.", "date-of-birth", 0),
+    ("mark-on-a-space-name", "The worker visited Tyler \u0336Whitfield at home.", "name", 0),
+    ("struck-through-email", "".join(c + "\u0336" for c in "Write to tyler.w@example.org today."), "email", 0),
 ]
 
 
