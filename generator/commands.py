@@ -186,7 +186,10 @@ def cmd_takedown(root: Path, args: argparse.Namespace) -> int:
     """Withdraw a briefing and do the local steps of the runbook (docs/takedown.md); print the remote ones."""
     project = Engine(root).project()
     try:
-        on = parse_date(args.on, "--on") or parse_date(args.build_date, "--build-date") or date.today()
+        today = parse_date(args.build_date, "--build-date") or date.today()
+        on = parse_date(args.on, "--on") or today
+        if on > today:  # the notice would say it was withdrawn on a day that has not come
+            raise TakedownRefused(f"--on {on} is after today ({today}): give the day it was withdrawn, today or earlier")
         reason = args.reason if args.reason is not None else _ask("Why is it withdrawn (readers see this)? ")
         done = withdraw(root, project.content_dir, args.slug, reason, on, args.superseded_by)
     except (TakedownRefused, SettingsError) as error:

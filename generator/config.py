@@ -45,8 +45,9 @@ _NO_PARTNERS_URL = (
     "sign-in, never the public site_url (see docs/publishing.md, The partners site)"
 )
 _PHONE_WRITING = re.compile(r"\+?[0-9 ()-]+")
-_UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[235789][0-9]{9}|0800[0-9]{6}|08001111")
-"""A UK number as dialled within the UK: 11 digits, or 10 for some 01 areas and 0800 numbers; and Childline's 0800 1111."""
+_UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[23589][0-9]{9}|0800[0-9]{6}|08001111")
+"""A service's UK number as dialled within the UK: 11 digits, or 10 for some 01 areas and 0800 numbers; and Childline's
+0800 1111. Never an 07 number (a mobile's, a pager's or a person's): a family's number is never safe."""
 
 
 class SettingsError(ValueError):
@@ -237,7 +238,7 @@ def _concern_mistake(name: str, key: str, value: object) -> str:
     if key == "phone":
         if isinstance(value, str) and _PHONE_WRITING.fullmatch(value) and _UK_NUMBER.fullmatch(national_digits(value)):
             return ""
-        return f"{name} must be a UK phone number such as 0113 496 0000 (digits and spaces; it is {value!r})"
+        return f"{name} must be the service's UK phone number, such as 0113 496 0000, never a mobile's (it is {value!r})"
     if not isinstance(value, str):
         return f"{name} must be text (it is {value!r})"
     if MARKUP.search(value):

@@ -257,7 +257,7 @@ def _check_dates(doc: Document, dates: dict[str, date], today: date) -> list[Pro
                 "check the year for a typing slip",
             )
         ]
-    future = [key for key in ("date", "published") if key in dates and dates[key] > today]
+    future = [key for key in ("date", "published", "withdrawn_on") if key in dates and dates[key] > today]
     if future:
         return [
             Problem(
@@ -287,4 +287,5 @@ _FUTURE_FIX = {
     "date": "write the day the audit took place (for a standalone briefing, the day it is published), checking the year "
     "for a typing slip, or keep it as a draft until then",
     "published": "write the day it is published (today or earlier), or remove the line to use the audit date",
+    "withdrawn_on": "write the day it was withdrawn (today or earlier)",
 }

@@ -66,6 +66,9 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
         problems.append(
             Problem(path, _at(sections["groups"], key), f"'{key}' is both an agency and a group; give the group another key")
         )
+    if "briefing" in labels["audit_types"]:
+        message = "audit type 'briefing' is the type the filters give standalone briefings; give this type another key"
+        problems.append(Problem(path, _at(sections["audit_types"], "briefing"), message))
     glossary = _glossary(path, sections["glossary"], problems) if "glossary" in sections else {}
     taxonomy = Taxonomy(labels["audit_types"], labels["agencies"], themes, groups, glossary)
     return (None, problems) if problems else (taxonomy, [])

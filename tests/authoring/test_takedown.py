@@ -574,6 +574,10 @@ def test_takedown_refuses_what_never_was_public(project: Path, cli, slug: str, s
         (["autumn-maca", "--reason", "x", "--superseded-by", "../etc"], "--superseded-by '../etc' is not a slug"),
         (["autumn-maca", "--reason", "x", "--on", "2024-10-01"], "--on 2024-10-01 is before the briefing's date, 2024-10-02"),
         (["autumn-maca", "--reason", "x", "--on", "2024-13-01"], "--on='2024-13-01': there is no such day"),
+        (
+            ["autumn-maca", "--reason", "x", "--on", "2099-01-01", "--build-date", "2025-06-01"],
+            "--on 2099-01-01 is after today (2025-06-01): give the day it was withdrawn, today or earlier",
+        ),
     ],
 )
 def test_takedown_refuses_and_changes_nothing(project: Path, cli, args: list[str], message: str) -> None:

@@ -522,6 +522,10 @@ FUTURE_DATE = (
     "audit took place (for a standalone briefing, the day it is published), checking the year for a typing slip, or keep "
     "it as a draft until then"
 )
+FUTURE_WITHDRAWN = (
+    "is after today (2025-06-01, the build date), so the site would show a day that has not come yet; write the day it "
+    "was withdrawn (today or earlier)"
+)
 FUTURE_PUBLISHED = (
     "is after today (2025-06-01, the build date), so the site would show a day that has not come yet; write the day it is "
     "published (today or earlier), or remove the line to use the audit date"
@@ -549,6 +553,15 @@ def test_a_date_after_the_build_date_is_refused(project: Path, written: str, exp
     write(project, AUDIT, BASE.replace("date: 2024-05-01", written))
     found = check(project, "content", workers=workers, today=date(2025, 6, 1)).problems
     assert [str(p) for p in found if p.path == AUDIT] == expected
+
+
+def test_a_withdrawal_dated_ahead_is_refused(project: Path) -> None:
+    """The notice said "It was withdrawn on 1 January 2099"."""
+    withdrawn = "status: withdrawn\nwithdrawn_on: 2099-01-01\nwithdrawn_reason: A detail could identify a family."
+    write(project, AUDIT, BASE.replace("status: published", withdrawn))
+    found = [str(p) for p in check(project, "content", today=date(2025, 6, 1)).problems if p.path == AUDIT]
+    line = BASE.split("\n").index("status: published") + 2
+    assert found == [f"{AUDIT}:{line}: withdrawn_on: 2099-01-01 {FUTURE_WITHDRAWN}"]
 
 
 def test_a_standalone_briefing_dated_ahead_is_refused_and_a_draft_dated_ahead_blocks_no_one(project: Path) -> None:
@@ -847,6 +860,13 @@ def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) ->
             ["content/taxonomy.yml:4: 'police' is both an agency and a group; give the group another key"],
         ),
         (
+            "audit_types: {maca: MACA, briefing: Single-agency audit}\nagencies: {police: Police}\nthemes: {neglect: {label: Neglect}}\n",
+            [
+                "content/taxonomy.yml:1: audit type 'briefing' is the type the filters give standalone briefings; give this "
+                "type another key"
+            ],
+        ),
+        (
             "audit_types: {maca: MACA}\nagencies: {police: Police}\nthemes: {neglect: {label: Neglect}}\ngroup: {board: Board}\n",
             [
                 "content/taxonomy.yml:4: unknown section 'group' (did you mean 'groups'?); the sections are audit_types, "
@@ -883,6 +903,7 @@ def test_the_suggested_fix_is_valid_yaml_that_reads_as_written(project: Path) ->
         "yaml error",
         "bad key",
         "group named like an agency",
+        "audit type named as a standalone briefing's",
         "misspelt section",
         "control character",
         "a key given twice",

@@ -87,17 +87,23 @@ REPORT_CONCERN_BLOCK = re.compile(r"    report_concern:.*?\n(?=    \w)", re.S)
         (
             lambda text: text.replace("      phone: 0113 496 0000", "      phone: 999"),
             "phone:",
-            "extra.briefings.report_concern.phone must be a UK phone number such as 0113 496 0000",
+            "extra.briefings.report_concern.phone must be the service's UK phone number, such as 0113 496 0000, never a mobile's",
         ),
         (
             lambda text: text.replace("      phone: 0113 496 0000", "      phone: 07700 90012"),  # a digit short
             "phone:",
-            "extra.briefings.report_concern.phone must be a UK phone number",
+            "extra.briefings.report_concern.phone must be the service's UK phone number",
+        ),
+        (
+            lambda text: text.replace("      phone: 0113 496 0000", "      phone: 07700 900123"),  # on every page
+            "phone:",
+            "extra.briefings.report_concern.phone must be the service's UK phone number, such as 0113 496 0000, never a "
+            "mobile's (it is '07700 900123')",
         ),
         (
             lambda text: text.replace("      phone: 0113 496 0000", "      phone: call 0113 496 0000"),
             "phone:",
-            "extra.briefings.report_concern.phone must be a UK phone number",
+            "extra.briefings.report_concern.phone must be the service's UK phone number",
         ),
         (
             lambda text: text.replace("      url: https://www.northbrook", "      url: http://www.northbrook"),
