@@ -739,6 +739,14 @@ def test_counts_are_read_as_whole_numbers_never_a_piece_of_one(project: Path, cl
         ("2.5 cases a week", "cases", None),
         ("1,2000 cases", "cases", None),
         ("a 12-year-old's 3 children's services", "children", None),
+        # a fifth attack: pieces of numbers a report writes otherwise
+        ("one hundred and twelve cases", "cases", None),  # read as 12
+        ("one hundred children", "children", None),  # read as 1
+        ("two dozen children", "children", None),
+        ("1 200 cases", "cases", 1200),  # read as 200
+        ("2\u00a0400 children", "children", 2400),
+        ("1\u202f200 cases", "cases", 1200),
+        ("In 2024, 12 cases", "cases", 12),
     ],
 )
 def test_a_count_is_a_whole_number_as_written(text: str, what: str, expected: int | None) -> None:

@@ -71,12 +71,17 @@ _NUMBER_WORDS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS = "|".join(word for word, number in _NUMBER_WORDS.items() if 0 < number < 10)
+_GROUP = "[ \u00a0\u2009\u202f]"
+"""A space that parts a number's thousands, as Word and printed reports write them (`1 200`)."""
 _NUMBER = (
-    r"(?<![\w,.\u2010-\u2015-])(?P<number>\d{1,3}(?:,\d{3})+|\d+"
+    rf"(?<![\w,.\u2010-\u2015-])(?<!\d{_GROUP})(?<!hundred )(?<!hundred and )(?<!thousand )(?<!thousand and )"
+    rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+"
     rf"|(?:{'|'.join(_TENS)})(?:[- \u2010\u2011](?:{_UNITS}))?|{'|'.join(_NUMBER_WORDS)})(?![\w,.]\d)"
+    r"(?!\s+(?:hundred|thousand|million|dozen)\b)"
 )
-"""A whole number and never a piece of one: `1,200` (not its `200`), `twenty-one` (not its `one`), `45,000`.
-Nothing may come right before it that would make it part of another number or word."""
+"""A whole number and never a piece of one: `1,200` and `1 200` (not their `200`), `twenty-one` (not its `one`),
+`45,000`; `one hundred and twelve` is none (not its `one`, nor its `twelve`). Nothing may come right before it that
+would make it part of another number or word."""
 _COUNTS = {
     "cases": re.compile(rf"\b{_NUMBER}\s+(?:[a-z-]+\s+)?(?:cases?|case files?)\b", re.I),
     "children": re.compile(rf"\b{_NUMBER}\s+(?:[a-z-]+\s+)?(?:child(?:ren)?|young people)\b(?!['’])", re.I),
@@ -149,9 +154,9 @@ def count(text: str, what: str) -> tuple[int, str] | None:
 
 def _number_value(written: str) -> int:
     """The value of a number as `_NUMBER` reads it: digits with or without thousands' commas, or words."""
-    words = re.split(r"[- \u2010\u2011]", written.lower().replace(",", ""))
-    if words[0].isdigit():
-        return int(words[0])
+    if written[0].isdigit():
+        return int(re.sub(r"\D", "", written))
+    words = re.split(r"[- \u2010\u2011]", written.lower())
     if words[0] in _TENS:
         return _TENS[words[0]] + (_NUMBER_WORDS[words[1]] if len(words) > 1 else 0)
     return _NUMBER_WORDS[words[0]]
