@@ -136,7 +136,10 @@ def problems_of(
     return sorted(problems, key=lambda p: (p.path, p.line))
 
 
-_ASSEMBLED = ", written so in no file it is built from: a template or a setting puts it together from pieces"
+_ASSEMBLED = (
+    ", written so in no file it is built from: a template or a setting puts it together from pieces, or a table shows a"
+    " column's name beside its cell, as on a phone (Column: value)"
+)
 """Where a detail found in a built page was traced to no line: the built page is no file its author can mend."""
 
 

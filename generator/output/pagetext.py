@@ -15,6 +15,7 @@ from lxml import etree
 
 from generator.content.code import code_text
 from generator.output.decoding import decodings
+from generator.output.tablecells import Tables
 from generator.privacy.asides import ASIDE, ATTRIBUTES_READ
 from generator.privacy.reading import INLINE, blanked
 
@@ -38,9 +39,6 @@ Fragment = tuple[int, str]
 _PARSER = etree.HTMLParser(huge_tree=True)  # deeper than 255 elements too, as a browser reads it
 DEEPEST = 2048
 """Elements nested deeper than this stop lxml even so (libxml2's hard limit): the rest of such a page goes unread."""
-_WIDEST = 20
-"""Columns a cell may span (`colspan`), or be moved along by cells spanning rows above: a reader's text stays small."""
-_NUMBER = re.compile(r"[ \t\n\f\r]*\+?(\d+)")
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 _RUNS_ON = INLINE | {"td", "th"}
 """Elements whose text runs on from their neighbours' (every other element starts a new block)."""
@@ -83,7 +81,8 @@ def _read(text: str) -> Page:
     loads: list[tuple[int, str]] = []
     current: list[Fragment] = []
     shown, cells = False, 0  # whether `current` holds more than spacing; the table cells open
-    tables = _Tables()
+    tables = Tables()
+    labels: list[tuple[int, str, int]] = []  # each open cell's line, column name (`data-label`) and start in `current`
     turned: list[int] = []  # where the text of each <bdo> open starts (-1: not right to left)
     runs_on, read, loading, loaders = _RUNS_ON, ATTRIBUTES_READ, _LOADING_ELEMENTS, _LOADING_ATTRIBUTES
     for top in [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]:
@@ -107,6 +106,7 @@ def _read(text: str) -> Page:
                 elif tag == "td" or tag == "th":
                     current.append((line, " | " * tables.cell(element)))
                     shown, cells = True, cells + 1
+                    labels.append((line, element.get("data-label") or "", len(current)))
                 elif tag == "table":
                     tables.enter()
                 elif tag in _SECTIONS:
@@ -147,6 +147,9 @@ def _read(text: str) -> Page:
                 tag = element.tag
                 if tag == "td" or tag == "th":
                     cells -= 1
+                    at, label, start = labels.pop() if labels else (0, "", 0)
+                    if label:  # on a phone, a row is a block of "Column: value" lines (briefings.css)
+                        blocks.append([(at, f"{ASIDE}{label}: {''.join(text for _, text in current[start:])}")])
                 elif current and not cells and tag not in runs_on:
                     if shown:
                         blocks.append(current)
@@ -166,57 +169,6 @@ def _read(text: str) -> Page:
     if shown:
         blocks.append(current)
     return blocks, loads, cut
-
-
-class _Table:
-    def __init__(self) -> None:
-        self.below: dict[int, int] = {}
-        """Rows still to be spanned by a cell above, by column."""
-        self.covered: set[int] = set()
-        """The columns of the current row that a cell above spans."""
-        self.column = 0
-
-
-class _Tables:
-    """The open tables (one inside another's cell too), so that a cell beside one spanning rows above (`rowspan`)
-    keeps its column: the spanned column is read as an empty cell."""
-
-    def __init__(self) -> None:
-        self.open: list[_Table] = []
-
-    def enter(self) -> None:
-        self.open.append(_Table())
-
-    def leave(self) -> None:
-        if self.open:
-            self.open.pop()
-
-    def section(self) -> None:
-        """A table's head, body or foot: a cell spans rows to the end of its section at most."""
-        if self.open:
-            self.open[-1].below.clear()
-
-    def row(self) -> None:
-        if self.open:
-            table = self.open[-1]
-            table.covered = {column for column, rows in table.below.items() if rows > 0}
-            for column in table.covered:
-                table.below[column] -= 1
-            table.column = 0
-
-    def cell(self, element: etree._Element) -> int:
-        """How many columns the cell takes, with those spanned from above just before it."""
-        span, rows = _number(element.get("colspan"), 1), _number(element.get("rowspan"), 1)
-        span = min(max(span, 1), _WIDEST)
-        if not self.open:
-            return span
-        table, skipped = self.open[-1], 0
-        while table.column in table.covered and skipped < _WIDEST:
-            table.column, skipped = table.column + 1, skipped + 1
-        if rows != 1:  # 0: to the end of the section
-            table.below.update(dict.fromkeys(range(table.column, table.column + span), min(rows or 65_534, 65_534) - 1))
-        table.column += span
-        return skipped + span
 
 
 def _within(
@@ -251,12 +203,6 @@ def svg_text(url: str) -> str | None:
         return base64.b64decode(body + "=" * (-len(body) % 4)).decode("utf-8", "replace")
     except (binascii.Error, ValueError):
         return None
-
-
-def _number(value: str | None, default: int) -> int:
-    """A cell's span as a browser reads it: digits after spaces or a plus sign, whatever follows ("2;", " 2")."""
-    found = _NUMBER.match(value or "")
-    return int(found.group(1)[:6]) if found else default
 
 
 def _loads(tag: str, attributes: etree._Attrib) -> list[str]:

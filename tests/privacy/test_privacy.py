@@ -635,6 +635,20 @@ def test_numbers_in_separate_cells_labels_or_list_items_are_not_read_as_one_numb
     assert [s.kind for s in check_site(tmp_path, "example.org")] == ["phone"]
 
 
+def test_a_cell_is_read_with_its_column_s_name_as_a_phone_shows_them(tmp_path: Path, project: Path, cli) -> None:
+    """On a narrow screen each cell shows its column's name before it (`data-label`, "Column: value"): a header's
+    end and a cell's start read as one detail there, where neither scan read them together."""
+    (tmp_path / "page/a").mkdir(parents=True)
+    cells = '<td data-label="Notes">rarely answered</td><td data-label="Cases">33</td>'
+    row = f"<tr><th>Mum's mobile 07700</th></tr><tr><td data-label=\"Mum's mobile 07700\">900<b>123</b></td>{cells}</tr>"
+    (tmp_path / "page/a/index.html").write_text(f"<table>{row}</table>")
+    assert [(f.kind, f.text) for f in check_site(tmp_path / "page", "example.org")] == [("phone", "07700: 900123")]
+    table = "| Mum's mobile 07700 | Notes |\n|---|---|\n| 900123 | rarely answered |"
+    write(project, "content/audits/phone-table.md", planted(table))
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1 and "site/briefings/phone-table/index.html:" in run.out and "privacy: phone: 07•••: ••••23" in run.out
+
+
 def test_text_after_a_comment_in_a_paragraph_is_read(tmp_path: Path) -> None:
     """The text after a comment is the comment's tail in lxml's tree, not an element's: it is still read, on in
     its paragraph."""
