@@ -1,6 +1,7 @@
 """Numbered list items the page would show with another number than the author wrote: a browser numbers a list's
 items in order from its first, so `1. 2. 5.` is shown 1, 2, 3, and a paragraph starting `2019. The year…` just after a
-list is shown as its next item. A list written `1. 1. 1.` leaves the numbering to the page. Found as Python-Markdown parses the list (`unshown` renders each text once)."""
+list is shown as its next item. A list written `1. 1. 1.` leaves the numbering to the page. Found as Python-Markdown
+parses the list (`unshown` renders each text once)."""
 
 from __future__ import annotations
 
@@ -13,16 +14,17 @@ from markdown.extensions.sane_lists import SaneOListProcessor
 
 from generator.model import Problem
 
-Renumbered = tuple[str, int, int]
-"""An item's line as the list parser read it, the number written and the number shown."""
+Numbered = tuple[str, int, int, bool]
+"""Each numbered item, in the order the list parser reads them: its line as the parser read it (tabs expanded), the
+number written, the number shown, and whether that differs where it matters (not in `1. 1. 1.`)."""
 
 
 class _NumbersSeen(SaneOListProcessor):
-    """The `sane_lists` extension's numbered lists, noting each item shown with another number than its own."""
+    """The `sane_lists` extension's numbered lists, noting each item with the number it is shown with."""
 
-    def __init__(self, parser: markdown.blockparser.BlockParser, renumbered: list[Renumbered]) -> None:
+    def __init__(self, parser: markdown.blockparser.BlockParser, numbered: list[Numbered]) -> None:
         super().__init__(parser)
-        self.renumbered = renumbered
+        self.numbered = numbered
         self.repeats: WeakKeyDictionary[etree.Element, int | None] = WeakKeyDictionary()
         """The number each list's items have all been written with so far (`1. 1. 1.`: the numbering is left to the
         page), or None once they differ."""
@@ -39,8 +41,8 @@ class _NumbersSeen(SaneOListProcessor):
         else:
             first, repeated = int(joined.get("start", "1")) + len(joined), self.repeats.get(joined)
             repeated = repeated if numbers <= {repeated} else None
-        self.renumbered += [
-            (line, written, first + at) for at, (line, written) in enumerate(lines) if written not in (first + at, repeated)
+        self.numbered += [
+            (line, written, first + at, written not in (first + at, repeated)) for at, (line, written) in enumerate(lines)
         ]
         super().run(parent, blocks)
         made = joined if joined is not None else self.lastChild(parent)
@@ -51,27 +53,32 @@ class _NumbersSeen(SaneOListProcessor):
 class NumbersSeen(Extension):
     """Puts `_NumbersSeen` in the place of the `sane_lists` extension's numbered lists (load it after that)."""
 
-    def __init__(self, renumbered: list[Renumbered]) -> None:
+    def __init__(self, numbered: list[Numbered]) -> None:
         super().__init__()
-        self.renumbered = renumbered
+        self.numbered = numbered
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.parser.blockprocessors.register(_NumbersSeen(md.parser, self.renumbered), "olist", 40)
+        md.parser.blockprocessors.register(_NumbersSeen(md.parser, self.numbered), "olist", 40)
 
 
-def renumbered_problems(path: str, visible: str, first_line: int, renumbered: list[Renumbered]) -> list[Problem]:
-    """Each numbered item the page would show with another number, at its line."""
-    problems, cursor = [], 0
-    for line, written, shown in renumbered:
-        where = visible.find(line.strip(), cursor)
+def renumbered_problems(path: str, visible: str, first_line: int, numbered: list[Numbered]) -> list[Problem]:
+    """Each numbered item the page would show with another number, at its line. An item is looked for from where the
+    last item with the same line was found (the parser reads a list's items before those of the lists inside them)."""
+    problems, expanded, after = [], visible.expandtabs(4), {}  # the parser reads a tab as spaces to the next stop of 4
+    for line, written, shown, wrong in numbered:
+        text = line.strip()
+        where = expanded.find(text, after.get(text, 0))
         if where < 0:
             continue
-        cursor = where + len(line.strip())
+        after[text] = where + len(text)
+        if not wrong:
+            continue
+        nested = " (a list inside an item is indented by four spaces)" if line[:1] == " " else ""
         message = (
             f"this item is numbered {written}, but the page would show it as {shown}: a numbered list is shown "
             "numbered in order from its first item, and lists parted only by blank lines are one list; number the items "
-            f"in order, put a line of text between two lists, or, if this is not a list item, write '{written}\\.' (a "
-            "backslash before the full stop)"
+            f"in order{nested}, put a line of text between two lists, or, if this is not a list item, write "
+            f"'{written}\\.' (a backslash before the full stop)"
         )
-        problems.append(Problem(path, first_line + visible.count("\n", 0, where), message))
+        problems.append(Problem(path, first_line + expanded.count("\n", 0, where), message))
     return problems

@@ -17,7 +17,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 
-from generator.content.numbering import NumbersSeen, Renumbered, renumbered_problems
+from generator.content.numbering import Numbered, NumbersSeen, renumbered_problems
+from generator.content.wordbullets import word_bullets
 from generator.model import Problem
 from generator.privacy.reading import blanked
 
@@ -106,23 +107,23 @@ class _Tags(HTMLParser):
 
 
 _OVERFLOW: list[tuple[str, str, str]] = []
-_RENUMBERED: list[Renumbered] = []
-_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, _Overflow(_OVERFLOW), NumbersSeen(_RENUMBERED)], output_format="html")
-_NUMBERED = re.compile(r"^[ \t>]*\d+\.[ \t]", re.M)
+_NUMBERED: list[Numbered] = []
+_CONVERTER = markdown.Markdown(extensions=[*EXTENSIONS, _Overflow(_OVERFLOW), NumbersSeen(_NUMBERED)], output_format="html")
+_NUMBERED_LINE = re.compile(r"^[ \t>]*\d+\.[ \t]", re.M)
 
 
 def unshown(path: str, text: str, first_line: int) -> list[Problem]:
     """What of `text` (one step's or entry's Markdown, from `first_line`) the page would not show, each at its line."""
-    if not ("<" in text or "]:" in text or "|" in text or "](" in text or _NUMBERED.search(text)):
+    if not ("<" in text or "]:" in text or "|" in text or "](" in text or _NUMBERED_LINE.search(text)):
         return []  # nothing to drop: most sections, without rendering them twice
     _OVERFLOW.clear()
-    _RENUMBERED.clear()
+    _NUMBERED.clear()
     parsed = _Tags()
-    parsed.feed(_CONVERTER.reset().convert(text))
+    parsed.feed(_CONVERTER.reset().convert(word_bullets(text)))  # as the page renders it
     visible = _masked(text)
     problems = [*_tag_problems(path, visible, first_line, parsed.tags), *_row_problems(path, visible, first_line)]
     problems += _definition_problems(path, visible, first_line, dict(_CONVERTER.references), parsed.targets)
-    problems += renumbered_problems(path, visible, first_line, _RENUMBERED)
+    problems += renumbered_problems(path, visible, first_line, _NUMBERED)
     return sorted(problems, key=lambda p: p.line)
 
 

@@ -78,7 +78,7 @@ _BLOCK_START = re.compile(
 )
 """A line that starts a new block even straight after a paragraph's line (Python-Markdown needs a blank line
 before a list, a quote or a table, so a wrapped "900123. She" or "- 12" continues the paragraph; a bullet
-pasted from Word starts a list there, see `markup.word_bullets`)."""
+pasted from Word starts a list there, see `content.wordbullets`)."""
 
 
 CELLS = re.compile(r"(?:[^|\\\t]|\\.)+")

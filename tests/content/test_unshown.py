@@ -215,3 +215,30 @@ def test_a_list_numbered_as_the_page_shows_it_passes_and_is_shown_so(project: Pa
     lists = [ol for ol in page.find_all("ol") if "Record" in ol.get_text() or "Review" in ol.get_text()]
     assert [(ol.get("start"), len(ol.find_all("li"))) for ol in lists] == [("3", 2), (None, 3)]
     assert "2019. The year it began." in page.get_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.\tUse the toolkit.\n2.\tStart a chronology.\n5.\tRe-audit.", [(2, 5, 3)]),  # Word's tab after the number
+        ("\u2022 Training for staff\n1. Agree an action.\n5. Share it.", [(2, 5, 2)]),  # Word's bullet before the list
+        ("1. Alpha\n\u2022 a bullet between\n3. Gamma", []),  # shown as written: a list, a bullet, a list from 3
+        ("1. Health visitor\n2. School nurse\n\n1. Health visitor\n2. School nurse", [(3, 1, 3), (4, 2, 4)]),  # lines down
+    ],
+    ids=["tab", "word bullet before", "word bullet between", "the same items twice"],
+)
+def test_a_list_is_numbered_as_the_page_renders_it_and_each_item_found_at_its_own_line(
+    project: Path, text: str, expected: list[tuple[int, int, int]]
+) -> None:
+    """A tab after the number hid the item from the check; the page's reading of Word's bullets was not the check's;
+    an item written twice was reported at its first line."""
+    write(project, AUDIT, planted(text))
+    assert problems(project) == [
+        f"{AUDIT}:{PLANTED_LINE + down}: {RENUMBERED.format(written, shown)}" for down, written, shown in expected
+    ]
+
+
+def test_a_list_indented_as_a_sub_list_but_too_little_says_how_far(project: Path) -> None:
+    write(project, AUDIT, planted("1. One\n  1. Sub a\n2. Two"))
+    found = problems(project)
+    assert len(found) == 2 and "number the items in order (a list inside an item is indented by four spaces)" in found[0]
