@@ -148,8 +148,8 @@ def _read(text: str) -> Page:
                 if tag == "td" or tag == "th":
                     cells -= 1
                     at, label, start = labels.pop() if labels else (0, "", 0)
-                    if label:  # on a phone, a row is a block of "Column: value" lines (briefings.css)
-                        blocks.append([(at, f"{ASIDE}{label}: {''.join(text for _, text in current[start:])}")])
+                    if label:  # on a phone, a row is a block of "Column: value" lines (briefings.css), read as one
+                        blocks.append([(at, f"{ASIDE}{label} {''.join(text for _, text in current[start:])}")])
                 elif current and not cells and tag not in runs_on:
                     if shown:
                         blocks.append(current)

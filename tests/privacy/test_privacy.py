@@ -642,11 +642,15 @@ def test_a_cell_is_read_with_its_column_s_name_as_a_phone_shows_them(tmp_path: P
     cells = '<td data-label="Notes">rarely answered</td><td data-label="Cases">33</td>'
     row = f"<tr><th>Mum's mobile 07700</th></tr><tr><td data-label=\"Mum's mobile 07700\">900<b>123</b></td>{cells}</tr>"
     (tmp_path / "page/a/index.html").write_text(f"<table>{row}</table>")
-    assert [(f.kind, f.text) for f in check_site(tmp_path / "page", "example.org")] == [("phone", "07700: 900123")]
+    assert [(f.kind, f.text) for f in check_site(tmp_path / "page", "example.org")] == [("phone", "07700 900123")]
+    for header, cell, kind in [("NHS number 943 476", "5919", "nhs-number"), ("Postcode NN4", "8RE", "postcode")]:
+        page = f'<table><tr><th>{header}</th></tr><tr><td data-label="{header}">{cell}</td></tr></table>'
+        (tmp_path / "page/a/index.html").write_text(page)
+        assert [f.kind for f in check_site(tmp_path / "page", "example.org")] == [kind], header
     table = "| Mum's mobile 07700 | Notes |\n|---|---|\n| 900123 | rarely answered |"
     write(project, "content/audits/phone-table.md", planted(table))
     run = cli("build", "--pdf", "skip")
-    assert run.code == 1 and "site/briefings/phone-table/index.html:" in run.out and "privacy: phone: 07•••: ••••23" in run.out
+    assert run.code == 1 and "site/briefings/phone-table/index.html:" in run.out and "privacy: phone: 07••• ••••23" in run.out
 
 
 def test_text_after_a_comment_in_a_paragraph_is_read(tmp_path: Path) -> None:
