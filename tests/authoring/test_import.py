@@ -31,6 +31,7 @@ from generator.authoring.word.blocks import Prose, Table, blocks
 from generator.authoring.word.headings import action_columns, step_of
 from generator.authoring.word.sections import pipe_table
 from generator.content.parse import parse_document
+from generator.content.unshown import unshown
 from generator.pipeline import check
 from generator.site.markup import to_html
 from tests.support import AUDIT_HEADINGS, BRIEFING_HEADINGS, FIXTURES
@@ -743,9 +744,11 @@ def test_counts_are_read_as_whole_numbers_never_a_piece_of_one(project: Path, cl
         ("one hundred and twelve cases", "cases", None),  # read as 12
         ("one hundred children", "children", None),  # read as 1
         ("two dozen children", "children", None),
-        ("1 200 cases", "cases", 1200),  # read as 200
-        ("2\u00a0400 children", "children", 2400),
-        ("1\u202f200 cases", "cases", 1200),
+        ("1 200 cases", "cases", None),  # read as 200; a space may part two numbers, not only thousands
+        ("2\u00a0400 children", "children", None),
+        ("Section 47 120 children", "children", None),
+        ("1\u202f200 cases", "cases", 1200),  # a thin space parts thousands
+        ("2\u2009400 children", "children", 2400),
         ("In 2024, 12 cases", "cases", 12),
     ],
 )
@@ -1028,3 +1031,24 @@ def test_text_hidden_by_a_style_dates_of_birth_in_tables_and_moves_are_told(proj
     post = frontmatter.loads(text)
     assert post["date"] is None and post["children"] is None and post["cases"] == 6
     assert "1 tracked move's old place" in run.out and "tracked deletion" not in run.out
+
+
+@pytest.mark.parametrize(
+    ("markup", "shown"),
+    [
+        ("<ol><li><ol><li>Agree</li><li>Share</li></ol></li><li>Review</li></ol>", [["Agree", "Share", "Review"]]),
+        (
+            "<ol><li>Agree</li><li>Share</li></ol><ol><li>Review</li><li>Close</li></ol>",
+            [["Agree", "Share"], ["Review", "Close"]],
+        ),
+    ],
+    ids=["a list that starts at its second level", "two lists one after the other"],
+)
+def test_word_s_numbered_lists_are_written_as_the_page_numbers_them(markup: str, shown: list[list[str]]) -> None:
+    """Imported as `1. 2. 1.` and as `1. 2.` twice, which the page numbers on as one list (1 to 3, 1 to 4): the
+    content check refused what the author never wrote."""
+    written = "\n\n".join(block.markdown for block in blocks(markup) if isinstance(block, Prose))
+    page = lxml_html.fromstring(f"<div>{to_html(written)}</div>")
+    assert [[item.text_content() for item in ol.findall("li")] for ol in page.findall("ol")] == shown
+    assert [ol.get("start") for ol in page.findall("ol")] == [None] * len(shown)
+    assert unshown("content/audits/imported.md", written, 1) == []

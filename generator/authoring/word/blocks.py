@@ -92,7 +92,10 @@ def _block(element: lxml_html.HtmlElement, context: Context) -> list[Block]:
         text = plain(element)
         return [WordHeading(int(tag[1]), text, "title" in element.get("class", "").split())] if text else []
     if tag in _LISTS:
-        lines = _list(element, context, 0)
+        lines, _ = _list(element, context, 0)
+        previous = element.getprevious()
+        if lines and tag == "ol" and previous is not None and previous.tag == "ol":  # Markdown would join the two lists
+            lines = ["<!-- a new list -->", "", *lines]
         return [Prose("\n".join(lines), plain(element))] if lines else []
     if tag == "table":
         return _table(element, context)
@@ -100,11 +103,11 @@ def _block(element: lxml_html.HtmlElement, context: Context) -> list[Block]:
     return [Prose(markdown, plain(element), _bold_only(element))] if markdown else []
 
 
-def _list(element: lxml_html.HtmlElement, context: Context, depth: int) -> list[str]:
-    """Markdown list lines; a nested list is indented four spaces, as Python-Markdown requires. An item
-    with no words of its own (a list that starts at its second level) lends its place to its sub-list."""
+def _list(element: lxml_html.HtmlElement, context: Context, depth: int, number: int = 0) -> tuple[list[str], int]:
+    """Markdown list lines, numbered on from `number`, and the last number; a nested list is indented four spaces, as
+    Python-Markdown requires. An item with no words of its own (a list that starts at its second level) lends its
+    place to its sub-list, whose items the list's numbering then counts: the page shows them as one list."""
     lines: list[str] = []
-    number = 0
     for item in element.iterchildren("li"):
         inline = escape(item.text or "")
         for child in item:
@@ -117,8 +120,12 @@ def _list(element: lxml_html.HtmlElement, context: Context, depth: int) -> list[
             lines.append(f"{'    ' * depth}{marker} {first}")
             lines += [f"{'    ' * (depth + 1)}{line}" for line in rest]
         for child in item.iterchildren(*_LISTS):
-            lines += _list(child, context, depth + 1 if text else depth)
-    return lines
+            if text:
+                lines += _list(child, context, depth + 1)[0]
+            else:
+                lent, last = _list(child, context, depth, number if child.tag == element.tag == "ol" else 0)
+                lines, number = lines + lent, last if child.tag == element.tag == "ol" else number
+    return lines, number
 
 
 def _table(element: lxml_html.HtmlElement, context: Context) -> list[Block]:

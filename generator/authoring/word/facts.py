@@ -71,16 +71,18 @@ _NUMBER_WORDS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS = "|".join(word for word, number in _NUMBER_WORDS.items() if 0 < number < 10)
-_GROUP = "[ \u00a0\u2009\u202f]"
-"""A space that parts a number's thousands, as Word and printed reports write them (`1 200`)."""
+_GROUP = "[\u2009\u202f]"
+"""A thin space, which parts a number's thousands in typeset reports (`1 200`); an ordinary space may part two numbers
+(`Section 47 120 children`), so a number after one is none (see `_NUMBER`)."""
 _NUMBER = (
-    rf"(?<![\w,.\u2010-\u2015-])(?<!\d{_GROUP})(?<!hundred )(?<!hundred and )(?<!thousand )(?<!thousand and )"
+    rf"(?<![\w,.\u2010-\u2015-])(?<!\d[ \u00a0\u2009\u202f])(?<!hundred )(?<!hundred and )(?<!thousand )(?<!thousand and )"
     rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)|\d+"
     rf"|(?:{'|'.join(_TENS)})(?:[- \u2010\u2011](?:{_UNITS}))?|{'|'.join(_NUMBER_WORDS)})(?![\w,.]\d)"
     r"(?!\s+(?:hundred|thousand|million|dozen)\b)"
 )
-"""A whole number and never a piece of one: `1,200` and `1 200` (not their `200`), `twenty-one` (not its `one`),
-`45,000`; `one hundred and twelve` is none (not its `one`, nor its `twelve`). Nothing may come right before it that
+"""A whole number and never a piece of one: `1,200` and `1 200` with a thin space (not their `200`), `twenty-one`
+(not its `one`), `45,000`; `1 200` with a space, and `one hundred and twelve`, are none (not their `200`, `one` or
+`twelve`). Nothing may come right before it that
 would make it part of another number or word."""
 _COUNTS = {
     "cases": re.compile(rf"\b{_NUMBER}\s+(?:[a-z-]+\s+)?(?:cases?|case files?)\b", re.I),
