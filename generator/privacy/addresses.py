@@ -20,7 +20,8 @@ STREET_TYPES = (
     "Gro|Terrace|Ter|Terr|Hill|Walk|Row|Square|Sq|Mews|Rise|View|Parade|Pde|Green|Grn|Park|Pk|Vale|Wharf|Boulevard|Blvd|"
     "Cottages|Chase|Heights|Hts|Circle|Approach|Cl|Cls|Clo|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate|Brow|Fold|"
     "Meadow|Quay|Wynd|Garth|Dene|Nook|Copse|Spinney|Glade|Orchard|Paddock|Mount|Mt|Grange|Ridge|Bank|Villas|Leys|Brae|"
-    "Chare|Loke|Twitten|Vennel|Circus|Crossway|Causeway|Esplanade|Promenade|Parkway"
+    "Chare|Loke|Twitten|Vennel|Circus|Crossway|Causeway|Esplanade|Promenade|Parkway|Tce|Av|Wlk|Gr|Est|Cott|Cotts|Bldgs|"
+    "Mws|Crt|Vw|Wy"
 )
 LOWER_STREET_TYPES = frozenset(
     ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]

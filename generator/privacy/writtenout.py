@@ -12,7 +12,7 @@ from generator.privacy.references import word_starts
 
 _DOT = rf"(?:{_S}*\.{_S}*|{_S}*[\[({{<]{_S}*dot{_S}*[\])}}>]{_S}*|{_S}*-dot-{_S}*|{_S}+dot{_S}+)"
 _AT_WRITTEN = re.compile(
-    r"(?=[\[({<\-aA@])(?:[\[({<][ \t]*at[ \t]*[\])}>]|-at-|(?<=[ \t])at(?=[ \t])|(?<=[ \t])@|@(?=[ \t]))", re.I
+    r"(?=[\[({<\-aA@])(?:[\[({<][ \t]*(?:at|@)[ \t]*[\])}>]|-at-|(?<=[ \t])at(?=[ \t])|(?<=[ \t])@|@(?=[ \t]))", re.I
 )
 """An "at" as written between a name and a domain, without the spaces around it (never a pattern that starts with a
 run of spaces, which would be tried again at every space of a long run): in words or brackets, or an @ spaced apart

@@ -450,6 +450,12 @@ ROUTES = [
     ("mark-on-a-space-nhs", "Mum's NHS number 943 \u0301476 \u03015919 was given.", "nhs-number", 0),
     ("mark-on-a-space-birth", "Child A was born on 3 \u0301March 2015 at home.", "date-of-birth", 0),
     ("mark-on-a-space-name", "The worker visited Tyler \u0336Whitfield at home.", "name", 0),
+    ("email-at-sign-in-brackets", "Write to tyler.w[@]example.org for the notes.", "email", 0),
+    ("email-at-sign-in-round-brackets", "Write to tyler.w(@)example.org for the notes.", "email", 0),
+    ("street-type-tce", "Mum lived at 22 Acacia Tce until June.", "address", 0),
+    ("street-type-av", "Mum lived at 22 Acacia Av until June.", "address", 0),
+    ("street-type-wlk", "Mum lived at 22 Acacia Wlk until June.", "address", 0),
+    ("street-type-cotts", "Mum lived at 2 Rose Cotts until June.", "address", 0),
     ("struck-through-email", "".join(c + "\u0336" for c in "Write to tyler.w@example.org today."), "email", 0),
 ]
 
