@@ -46,8 +46,7 @@ _NO_PARTNERS_URL = (
 )
 _PHONE_WRITING = re.compile(r"\+?[0-9 ()-]+")
 _UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[23589][0-9]{9}|0800[0-9]{6}|08001111")
-"""A service's UK number as dialled within the UK: 11 digits, or 10 for some 01 areas and 0800 numbers; and Childline's
-0800 1111. Never an 07 number (a mobile's, a pager's or a person's): a family's number is never safe."""
+"""A service's UK number as dialled here: 11 digits, or 10 (some 01 areas, 0800), and 0800 1111; never an 07 number."""
 
 
 class SettingsError(ValueError):
