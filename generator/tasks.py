@@ -70,17 +70,18 @@ def fork_pool(processes: int) -> Pool:
     worker still starting (a pool ended at once) reached its parent's handler."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)  # the pool's threads, which fork later workers, inherit it
     try:
-        return multiprocessing.get_context("fork").Pool(processes, initializer=_stopped_at_once, initargs=(held,))
+        return multiprocessing.get_context("fork").Pool(processes, initializer=_stopped_at_once)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _stopped_at_once(held: set[signal.Signals]) -> None:
+def _stopped_at_once() -> None:
     """A worker ends at once on SIGTERM or SIGHUP (the pool's `terminate`), whatever its parent made of them: a
-    preview stops on them as on Ctrl-C, and a worker raising that while it waited for work hung the pool's end."""
+    preview stops on them as on Ctrl-C, and a worker raising that while it waited for work hung the pool's end; a
+    worker that inherited them blocked never ended, nor the pool's end."""
     for number in _ENDING:
         signal.signal(number, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
 
 
 def _run_one(index: int) -> object:

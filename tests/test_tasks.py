@@ -113,13 +113,20 @@ print("ended")
 """
 
 
+def _blocked() -> None:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGHUP})
+
+
 def test_a_pool_ended_early_under_a_preview_ends(tmp_path) -> None:
     """Its workers raised KeyboardInterrupt at the pool's SIGTERM while one held the queue's lock: the other waited for
     that lock for ever, and the pool's end for it (a preview's rebuild, or a test run, hung). Then one sent to a worker
-    still starting, before it could take SIGTERM as the system does, raised there. Two run at once, as the race is
-    likelier on a busy machine."""
+    still starting, before it could take SIGTERM as the system does, raised there; and workers of a process that
+    inherited SIGTERM blocked never ended (a test run hung). Two run at once, as the race is likelier on a busy machine."""
     pipe = subprocess.PIPE
-    runs = [subprocess.Popen([sys.executable, "-c", LEFT_EARLY], cwd=REPO, stdout=pipe, stderr=pipe, text=True) for _ in "ab"]
+    runs = [
+        subprocess.Popen([sys.executable, "-c", LEFT_EARLY], cwd=REPO, stdout=pipe, stderr=pipe, text=True, preexec_fn=before)
+        for before in (None, _blocked)
+    ]
     try:
         for run in runs:
             out, err = run.communicate(timeout=120)
