@@ -63,29 +63,25 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
 
 
 _ENDING = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)}  # Windows has no SIGHUP
-_RAISING = _ENDING | {getattr(signal, name) for name in ("SIGINT", "SIGPROF", "SIGALRM") if hasattr(signal, name)}
-"""Signals whose handlers may raise here (Ctrl-C, a preview's stop, `processor_limit`'s timer)."""
 
 
 def fork_pool(processes: int) -> Pool:
     """Workers are forked with SIGTERM and SIGHUP held back until they take them as the system does: one sent to a
-    worker still starting (a pool ended at once) reached its parent's handler. Every signal whose handler raises is
-    held back meanwhile, so that none can leave this thread with them held back for good."""
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # as it is: put back however this ends
+    worker still starting (a pool ended at once) reached its parent's handler."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)  # the pool's threads, which fork later workers, inherit it
     try:
-        signal.pthread_sigmask(signal.SIG_BLOCK, _RAISING)  # the pool's threads, which fork later workers, inherit it
-        return multiprocessing.get_context("fork").Pool(processes, initializer=_stopped_at_once, initargs=(before,))
+        return multiprocessing.get_context("fork").Pool(processes, initializer=_stopped_at_once)
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _stopped_at_once(before: set[signal.Signals]) -> None:
+def _stopped_at_once() -> None:
     """A worker ends at once on SIGTERM or SIGHUP (the pool's `terminate`), whatever its parent made of them: a
     preview stops on them as on Ctrl-C, and a worker raising that while it waited for work hung the pool's end; a
     worker that inherited them blocked never ended, nor the pool's end."""
     for number in _ENDING:
         signal.signal(number, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_SETMASK, set(before) - _ENDING)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)
 
 
 def _run_one(index: int) -> object:

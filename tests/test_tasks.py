@@ -11,7 +11,6 @@ import time
 
 import pytest
 
-from generator import tasks
 from generator.tasks import OutOfTime, processor_limit
 from tests.support import REPO
 
@@ -135,21 +134,3 @@ def test_a_pool_ended_early_under_a_preview_ends(tmp_path) -> None:
     finally:
         for run in runs:
             run.kill()
-
-
-def _limited(seconds: float) -> bool:
-    try:
-        with processor_limit(0.05):
-            _busy(seconds)
-    except OutOfTime:
-        return True
-    return False
-
-
-def test_a_pool_leaves_the_signals_as_they_were_here_and_its_workers_free_to_take_them() -> None:
-    """The pool is forked with the signals whose handlers raise held back: none stays so in this thread (a test run's
-    later processes inherited SIGTERM blocked, and never ended), and a worker's `processor_limit` still runs out."""
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())
-    with tasks.shared_out(_limited, [0.5, 0.5], workers=2, chunk=1) as results:
-        assert list(results) == [True, True]
-    assert signal.pthread_sigmask(signal.SIG_BLOCK, ()) == before
