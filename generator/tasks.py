@@ -52,12 +52,17 @@ def shared_out(function: Callable[[T], R], items: Sequence[T], workers: int, chu
     give_back()  # else the workers would share memory this process has freed, and keep a copy of each page it reuses
     try:
         _job = (function, items)  # type: ignore[assignment]
-        with fork_pool(processes) as pool:
-            _job = None
+        pool = fork_pool(processes)
+        _job = None
+        try:
             results = pool.imap(_run_one, range(len(items)), chunksize=chunk)
             pool.close()  # each worker exits once the work runs out, not when the caller has read every result: it would
             # hold its copies of this process's pages while this process, collecting results, holds the most
             yield results
+        except BaseException:
+            pool.terminate()
+            raise
+        pool.join()  # the work left is finished, not cut short: CPython's `terminate` amid the work can wait for ever
     finally:
         _job = None
 
