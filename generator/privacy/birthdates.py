@@ -16,6 +16,7 @@ from generator.privacy.birthevents import GAVE_BIRTH, birth_near, born_to, child
 from generator.privacy.dates import (
     BIRTH,
     DATE,
+    DAY_MONTH,
     FILLER,
     ITEM_END,
     ITEM_SEP,
@@ -56,10 +57,11 @@ _WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{SPACE}person)\b[^|\n]{{0,
 """A cell naming whose date the next one holds: `| DOB | Child A | 03/04/2012 |` (not `| DOB | Complete | … |`)."""
 _AFTER = re.compile(
     rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}(?:{WHOSE}|{NAMED})[\[(]?{FILLER}[\[(]?"
-    rf"({DATE}){NOT_A_RANGE}",
+    rf"({DATE}|{DAY_MONTH}){NOT_A_RANGE}",
     re.I,
 )
-"""A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"."""
+"""A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"; a day and a
+month there without the year too ("DOB: 12 March", beside a child's age, is the whole date)."""
 _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
 _BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}(\()?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])(?(1){SPACE}{{0,3}}\))", re.I)
@@ -137,8 +139,8 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
             word == "delivered" and not birth_near(text, keyword.start())
         ):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
-        if word.startswith(("turn", "birth")) and not child_near(text, keyword.start()):
-            continue  # "the partnership turned 5 on …", "registration of a birth on …"
+        if not strict and word.startswith(("turn", "birth")) and not child_near(text, keyword.start()):
+            continue  # "the partnership turned 5 on …", "registration of a birth on …" (not "Birthday: …", a label)
         if word.startswith("g") and not mother_near(text, keyword.start()):
             continue  # "the review gave birth to a protocol, launched on …"
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach

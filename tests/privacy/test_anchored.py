@@ -95,7 +95,7 @@ def test_the_anchored_detectors_still_find_each_kind_where_it_stands() -> None:
 KEYWORDS = [
     "DOB", "D.O.B.", "D O B", "d.o.b", "DOBs", "date of birth", "Dates of Birth", "birthday", "birth date", "Birth-dates", "EDD",
     "E.D.D.", "E D D", "expected date of delivery", "Estimated dates of confinement", "born", "Born", "delivered", "b. 3/4/12",
-    "b 3/4/12", "gave birth", "gives birth", "giving birth", "Given birth", "birth on", "turns 7 on", "turned 12 on", "Turn 5 on",
+    "b 3/4/12", "bday", "b'day", "B-day", "gave birth", "gives birth", "giving birth", "Given birth", "birth on", "turns 7 on", "turned 12 on", "Turn 5 on",
 ]  # fmt: skip
 
 
