@@ -3,7 +3,8 @@
 An initial is a capital letter on its own, with or without its full stop ("A" and "I" only with it: an article and a
 pronoun). The word after it is a surname where it is a known surname that is no everyday word ("T. Smith"); a word on
 no list, or a surname that is also an everyday word ("Young"), only before a verb or its possessive, as given names
-are judged ("T. Whitfield said", "T. Whitfield's son", not "Plan B Young people"). A part of a text numbered by a
+are judged ("T. Whitfield said", "T. Whitfield's son", not "Plan B Young people"), or beside a relation ("Mum (T.
+Whitfield)"). A part of a text numbered by a
 letter ("Appendix A. Children", "Part B. Findings", "Option B Smith"), a pseudonym's letter ("Child A. Smith said"),
 and an initial after a given name ("Jane T. Smith": the given name's rule) start none.
 
@@ -91,6 +92,17 @@ _VERB_AFTER = re.compile(
     r"|might|should|must|also|then|later|[a-z]{2,}ed)\b"
 )
 """A verb after the surname, perhaps after an adverb: "T. Whitfield said", "T. Whitfield later disclosed"."""
+_RELATIONS = (
+    r"(?:mum|mother|mom|dad|father|(?:step|grand)[ \t\-]?(?:mum|mother|dad|father|parent)|grandma|grandpa|nan|nana|gran|granny"
+    r"|grandad|carer|foster[ \t\-]carer|guardian|parent|(?:ex[ \t\-]?)?partner|boyfriend|girlfriend|husband|wife|uncle"
+    r"|aunt|auntie|aunty|cousin|brother|sister|son|daughter|perpetrator|abuser|suspect)"
+)
+_RELATION_BEFORE = re.compile(rf"\b{_RELATIONS}(?:['’]s)?[ \t]*(?:[:(,\-–—][ \t]*)?$", re.I)
+_RELATION_AFTER = re.compile(
+    rf"[ \t]*[(,\-–—][ \t]*(?:the[ \t]+|(?:the[ \t]+)?child['’]s[ \t]+|his[ \t]+|her[ \t]+)?{_RELATIONS}\b", re.I
+)
+"""Whose the name is, just before or after it: "Mum (T. Whitfield)", "Dad, T. Whitfield,", "T. Whitfield (Mum)", "T.
+Whitfield, the child's father": a person named, as surely as before a verb."""
 
 
 def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
@@ -102,7 +114,7 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
         before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
         if _LABEL.search(before) or (_GIVEN_BEFORE.search(before) and _given(before.split()[-1])):
             continue  # "Appendix A. Children", "Jane T. Smith" (the given name's rule)
-        if _surname(word, possessive is not None or _VERB_AFTER.match(text, match.end()) is not None):
+        if _surname(word, possessive is not None or _VERB_AFTER.match(text, match.end()) is not None or _related(text, match)):
             yield match.start(), match.group(), "error"
     for initials in _INITIALS_AFTER.finditer(text):
         if not (found := _SURNAME_BEFORE.search(text, max(0, initials.start() - _LOOK_BACK * 2), initials.start())):
@@ -118,6 +130,12 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
             record = found.group(1).isupper() and _RECORD_WORD.match(text, goes_on.start(1)) is not None  # word may go on
         if (alone and _register_name(word, initials.group())) or ((_surname(word, verb) or _given(word)) and record):
             yield found.start(), text[found.start() : initials.end()], "error"  # Patel, A.; Brandon, M.
+
+
+def _related(text: str, match: re.Match[str]) -> bool:
+    """Whether a relation names whose the initial and surname are, just before or after them."""
+    before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
+    return _RELATION_BEFORE.search(before) is not None or _RELATION_AFTER.match(text, match.end()) is not None
 
 
 def register_cells(text: str) -> Iterator[tuple[int, str, str]]:
