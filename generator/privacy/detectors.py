@@ -24,6 +24,7 @@ from generator.privacy.foreignphones import foreign_phones
 from generator.privacy.labelled import labelled_numbers
 from generator.privacy.mobiles import bare_mobiles, local_numbers
 from generator.privacy.references import case_references
+from generator.privacy.spokenphones import spoken_phones
 from generator.privacy.writtenout import obscured_emails, platform_handles
 
 _S = r"[ \t]"
@@ -88,7 +89,8 @@ _NEEDS_DETECTORS = re.compile(
 )
 """Every error kind except a name contains a digit or an @, or is an e-mail or handle written out ("[at]", "gmail . com",
 "Snapchat:", "IG was …"), or a due date (its day may be written out: "EDD fourteenth of June"): a paragraph with none of
-them needs no detector run but the addresses that hold no digit (`addresses.house_addresses`). A detail is found without
+them needs no detector run but the addresses that hold no digit (`addresses.house_addresses`) and a phone number
+written in words (`spokenphones`). A detail is found without
 a digit elsewhere on its page: a preview reads a page's new blocks without the rest (`sitescan`)."""
 
 
@@ -230,13 +232,15 @@ def _ni_number(match: re.Match[str]) -> bool:
 def detect(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every identifying detail but names in a reader's text, earliest kind first
     where two overlap (an NHS number is not also a phone number)."""
-    if not _NEEDS_DETECTORS.search(text):
-        return [(start, end, "address") for start, end in house_addresses(text)]  # no digit: "Rose Cottage, Mill Lane"
+    spoken = [(start, end, "phone") for start, end in spoken_phones(text)]
+    if not _NEEDS_DETECTORS.search(text):  # no digit: "Rose Cottage, Mill Lane", "zero seven seven zero zero …"
+        return _first_come([*spoken, *((start, end, "address") for start, end in house_addresses(text))])
     found: list[tuple[int, int, str]] = []
     found += [(m.start(), m.end(), "email") for m in within_lines(EMAIL, text, "@")]
     found += _numbers(text)
     found += [(start, end, "phone") for start, end in foreign_phones(text)] if "+" in text or "00" in text else []
     found += [(start, end, "phone") for start, end in disguised_phones(text)]
+    found += spoken
     found += [(m.start(), m.end(), "ni-number") for m in anchored(NI_NUMBER, _NI_DIGIT, text, (4, 3, 2)) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
     found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]

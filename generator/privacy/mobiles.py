@@ -38,8 +38,13 @@ def bare_mobiles(text: str) -> Iterator[tuple[int, int]]:
         if before.isdigit() or before in "+/" or _GOES_ON.match(text, end):
             continue
         shaped = not before.isalnum() and before not in ".,:-_" and _MOBILE_SHAPE.fullmatch(match.group()) is not None
-        if shaped or _PHONE_WORD.search(text, max(0, start - _LOOK_BACK), start):
+        if shaped or after_phone_word(text, start):
             yield start, end
+
+
+def after_phone_word(text: str, start: int) -> bool:
+    """Whether a phone's word stands just before `start` ("mobile:", "tel no.", "contact number is")."""
+    return _PHONE_WORD.search(text, max(0, start - _LOOK_BACK), start) is not None
 
 
 _LOCAL = re.compile(r"[2-9](?<![\d+][2-9])\d{2,3}[ .\-]?\d{4}(?![\d]|[ .,\-/]\d)")
