@@ -457,6 +457,22 @@ ROUTES = [
     ("street-type-wlk", "Mum lived at 22 Acacia Wlk until June.", "address", 0),
     ("street-type-cotts", "Mum lived at 2 Rose Cotts until June.", "address", 0),
     ("struck-through-email", "".join(c + "\u0336" for c in "Write to tyler.w@example.org today."), "email", 0),
+    # a tenth attack: a birthday's label, a DOB without its year, an initial beside a relation, a phone in words
+    ("birthday-label", "Birthday: 12/03/2015", "date-of-birth", 0),
+    ("birth-date-label", "Birth date: 12/03/2015", "date-of-birth", 0),
+    ("bday", "bday 12/03/2015 (Child A)", "date-of-birth", 0),
+    ("b-apostrophe-day", "B'day: 12/03/2015", "date-of-birth", 0),
+    ("dob-without-its-year", "DOB: 12 March (aged 7)", "date-of-birth", 0),
+    ("dob-year-in-words", "Child A (DOB 12th March twenty fifteen) was seen.", "date-of-birth", 0),
+    ("initial-beside-a-relation-before", "Mum (T. Whitfield) was not invited.", "name", 0),
+    ("initial-beside-a-relation-after", "T. Whitfield (Mum) was not invited.", "name", 0),
+    ("initial-after-a-relation-and-comma", "Dad, T. Whitfield, was not invited.", "name", 0),
+    ("phone-l-for-1", "Mum's mobile: 07700 9001l3", "phone", 0),
+    ("phone-in-words", "Mum's number is zero seven seven zero zero, nine zero zero, one two three.", "phone", 0),
+    ("phone-in-words-doubled", "Ring oh seven seven double oh nine double oh one two three.", "phone", 0),
+    ("phone-in-words-plus", "Ring plus four four seven seven zero zero nine zero zero one two three.", "phone", 0),
+    ("mobile-in-words-without-its-0", "Her mobile is seven seven zero zero nine zero zero one two three.", "phone", 0),
+    ("phone-words-and-digits", "Ring 07700 nine zero zero one two three after six.", "phone", 0),
 ]
 
 
