@@ -106,6 +106,20 @@ _LISTED = re.compile(
 _LIST_INDEX = re.compile(r"[ \t]*\d{1,9}[.)][ \t]")
 
 
+_HOME_BEFORE = re.compile(
+    r"(?:\baddress(?:es)?(?:[ \t]+(?:is|was))?[ \t]*[:\-–—|]|\b(?:lives?|living|lived|resides?|residing|resided|stay(?:s|ed|ing)?)"
+    r"[ \t]+(?:at|in)|\bmoved[ \t]+(?:in[ \t]+)?to)[ \t]*(?:flat[ \t]+\d{1,4}[a-z]?,?[ \t]+)?$",
+    re.I,
+)
+"""Words that say a home's address comes next: "Address:", "lives at", "moved to"."""
+
+
+def after_home_words(text: str, start: int) -> bool:
+    """Whether a home's words stand just before `start`: a street there is an address in any case ("lives at 14 laburnum
+    close"), though such street types in lower case are ordinary words elsewhere ("3 cases went to court")."""
+    return _HOME_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def listed_addresses(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each street in a numbered list whose number reads as its house's: the first item of its list
     (Markdown shows its number as written, where a later item's is the list's count), numbered from 2 on, or a number

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from generator.privacy.addresses import LOWER_STREET_TYPES as _LOWER_STREET_TYPES
-from generator.privacy.addresses import NOT_A_STREET, house_addresses, listed_addresses, numbered_houses
+from generator.privacy.addresses import NOT_A_STREET, after_home_words, house_addresses, listed_addresses, numbered_houses
 from generator.privacy.addresses import NOT_STREET_NAMES as _NOT_STREET_NAMES
 from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
@@ -38,6 +38,14 @@ POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|
 _POSTCODE_DIGIT = re.compile(r"\d(?:(?<=(?<!\w)[A-Z]\d)|(?<=(?<!\w)[A-Z]{2}\d))", re.I)
 """The first digit of a postcode, after the one or two letters that start it."""
 _GIROBANK = re.compile(r"[Gg](?=(?i:ir))")
+_SPACED_POSTCODE = re.compile(
+    r"(?<!\w)[A-Z](?:[ \t]?[A-Z])?[ \t]?\d(?:[ \t]?[A-Z\d])?[ \t]?\d[ \t]?[ABD-HJLNP-UW-Z][ \t]?[ABD-HJLNP-UW-Z](?!\w)"
+)
+_SPACED_DIGIT = re.compile(r"\d(?:(?<=[A-Z]\d)|(?<=[A-Z][ \t]\d))")
+_POSTCODE_LABEL = re.compile(r"\bpost[ \t]?codes?[ \t]*[:\-–|]?[ \t]*$", re.I)
+"""A postcode in capitals with a space or two anywhere among its characters ("NN 4 8RE", "NN48 RE", "NN4 8 RE"), read as a
+reader reads it, whole; after its label, with a space between each ("Postcode: N N 4 8 R E"). Letters and digits
+spaced apart in prose are no postcode ("grades A 1 2 AB")."""
 ADDRESS = re.compile(rf"\d(?<!\w\d)\d{{0,3}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
@@ -184,7 +192,7 @@ def _number_at(groups: list[tuple[str, int, int]], first: int, text: str, plus: 
 def _addresses(text: str) -> Iterator[tuple[int, int]]:
     """Street addresses in any letter case, as long as the words read as a street's name: capitalised or in
     capitals (the street type in any case: "14 Laburnum close"), or, for street types that are no ordinary
-    word, all in lower case."""
+    word, all in lower case; after a home's words ("lives at"), in any case."""
     for match in ADDRESS.finditer(text):
         words = match.group(1).split()
         street = match.group(2)
@@ -198,8 +206,10 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
             continue
         if _NUMBERED.search(text, max(0, match.start() - 20), match.start()):
             continue  # "Priority 1 The Way Forward", "Appendix 4 Site Walk": a numbered part, not a house
-        if all(w[0].isupper() for w in words) or (
-            all(w.islower() for w in [*words, street]) and street.lower() in _LOWER_STREET_TYPES
+        if (
+            all(w[0].isupper() for w in words)
+            or (all(w.islower() for w in [*words, street]) and street.lower() in _LOWER_STREET_TYPES)
+            or after_home_words(text, match.start())
         ):
             yield match.start(), match.end()
 
@@ -216,6 +226,13 @@ def _postcodes(text: str) -> Iterator[tuple[int, int]]:
         if spaced and inward.islower() and inward[0] != "0" and inward[1:] == _ordinal(int(inward[0])):  # "Q4 3rd", "y10 2nd"
             continue
         yield match.start(), match.end()
+
+
+def _spaced_postcodes(text: str) -> Iterator[tuple[int, int]]:
+    for match in anchored(_SPACED_POSTCODE, _SPACED_DIGIT, text, (4, 3, 2, 1)):
+        spaces = sum(c in " \t" for c in match.group())
+        if spaces <= 2 or _POSTCODE_LABEL.search(text, max(0, match.start() - 20), match.start()):
+            yield match.start(), match.end()
 
 
 def _ni_number(match: re.Match[str]) -> bool:
@@ -243,6 +260,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += spoken
     found += [(m.start(), m.end(), "ni-number") for m in anchored(NI_NUMBER, _NI_DIGIT, text, (4, 3, 2)) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in _postcodes(text)]
+    found += [(start, end, "postcode") for start, end in _spaced_postcodes(text)]
     found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]
     found += [(start, end, "date-of-birth") for start, end in due_dates(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
