@@ -55,15 +55,22 @@ _SEPARATORS = r"(?:[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd_…·�
 or line (never an opening bracket, so that it and the bracketed words after a label cannot be read two ways)."""
 _WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{SPACE}person)\b[^|\n]{{0,12}}\|{SPACE}{{0,3}})?"
 """A cell naming whose date the next one holds: `| DOB | Child A | 03/04/2012 |` (not `| DOB | Complete | … |`)."""
+_NO_YEAR = rf"(?:{DAY_MONTH}|[0-3]?\d/[01]?\d(?![/.\-]?\d))(?={SPACE}{{0,3}}(?:[.;,:)\]|(\n]|$|(?:and|or|twenty|two|nineteen)\b))"
+"""A day and a month without the year, where the value ends ("DOB: 12 March (aged 7)", "DOBs: 12/03, 04/06"): beside a
+child's age, the whole date (not "DOB: 12 May training for staff")."""
 _AFTER = re.compile(
     rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}(?:{WHOSE}|{NAMED})[\[(]?{FILLER}[\[(]?"
-    rf"({DATE}|{DAY_MONTH}){NOT_A_RANGE}",
+    rf"({DATE}|{_NO_YEAR}){NOT_A_RANGE}",
     re.I,
 )
 """A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"; a day and a
 month there without the year too ("DOB: 12 March", beside a child's age, is the whole date)."""
 _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
+_BORN_NO_YEAR = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({_NO_YEAR})", re.I)
+"""A day and a month after "born", a child named just before or as a label: "Child A was born on 12 March.", "Born: 12
+March"."""
+_BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}[:|=\-\u2013\u2014]")
 _BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}(\()?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])(?(1){SPACE}{{0,3}}\))", re.I)
 """A date before its keyword: "03/04/2012 (DOB)", not "31/03/2024 (DOB, NHS number)", a list of fields."""
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
@@ -139,12 +146,14 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
             word == "delivered" and not birth_near(text, keyword.start())
         ):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
-        if not strict and word.startswith(("turn", "birth")) and not child_near(text, keyword.start()):
-            continue  # "the partnership turned 5 on …", "registration of a birth on …" (not "Birthday: …", a label)
+        if _birthday(word) and not child_near(text, keyword.start()) and not _label(text, keyword, strict):
+            continue  # "the partnership turned 5 on …", "its tenth birthday on …" (not "Birthday: …", a label)
         if word.startswith("g") and not mother_near(text, keyword.start()):
             continue  # "the review gave birth to a protocol, launched on …"
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
         match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or born_to(text, keyword.end(), word))
+        if not match and after and word == "born" and (child_near(text, keyword.start()) or _label(text, keyword, False)):
+            match = _BORN_NO_YEAR.match(text, keyword.end())
         if (
             match
             and word == "born"
@@ -164,6 +173,18 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start(), match.end()
         if strict or word == "born":
             yield from _under_label(text, keyword, strict)
+
+
+def _birthday(word: str) -> bool:
+    """Whether a keyword may name a partnership's day as well as a child's: "turned 5 on", "birth on", "birthday"."""
+    return word.startswith(("turn", "birth")) or word.endswith(("day", "days"))
+
+
+def _label(text: str, keyword: re.Match[str], strict: bool) -> bool:
+    """Whether a birthday's or birth's word labels what follows: a colon or a cell's bar after it, or (a label's words
+    only) alone at its line's start ("Birthday 12/03/2015")."""
+    line = text[text.rfind("\n", 0, keyword.start()) + 1 : keyword.start()]
+    return _BIRTHDAY_LABEL.match(text, keyword.end()) is not None or (strict and _alone(line))
 
 
 def _below(text: str, end: int) -> Iterator[tuple[int, int]]:

@@ -41,7 +41,7 @@ PLACEHOLDER = (
 NOTE = rf"(?:{SPACE}{{0,3}}\([^()\n]{{0,60}}\))?"
 """A note after a date: "(Child A)", "(aged 12)"."""
 FILLER = (
-    rf"(?:(?:on|or|the|is|was|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
+    rf"(?:(?:on|or|the|is|was|falls|fell|of|at|about|around|approx|approximately|circa|estimated|prematurely|early|late|safely|"
     rf"thought|believed|recorded|given|stated|said|to|be|as|in{SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?hospital|at{SPACE}{{1,3}}home|"
     rf"incorrectly|correctly|wrongly|mistakenly|originally|initially|previously|entered|listed|shown|noted|written|"
     rf"(?:in|at){SPACE}{{1,3}}(?:the{SPACE}{{1,3}})?(?:(?-i:[A-Z])[\w'’\-]*,?{SPACE}{{1,3}}){{1,5}}(?=on\b)|by{SPACE}{{1,3}}caesarean(?:{SPACE}{{1,3}}section)?|"
@@ -52,9 +52,11 @@ incorrectly as", "in Northbrook General Hospital on", "at the Royal Infirmary on
 "between", "after", "in", "by" or "up to", which start a cohort or a deadline."""
 NOT_BIRTH = (
     r"(?:checks?|checked|format|fields?|policy|training|audits?|verification|validation|recording|errors?|accuracy"
-    r"|mismatch(?:es)?|discrepanc(?:y|ies)|spot|quality|data|corrected|correction|mandatory|added|changed|amended|missing)"
+    r"|mismatch(?:es)?|discrepanc(?:y|ies)|spot|quality|data|corrected|correction|mandatory|added|changed|amended|missing"
+    r"|allowances?|grants?|money|payments?|gifts?|presents?|cards?|part(?:y|ies)|celebrations?)"
 )
-"""Words after "date of birth" that make a label of something else: "Date of birth checks: 12 March 2024"."""
+"""Words after "date of birth" that make a label of something else: "Date of birth checks: 12 March 2024", "Birthday
+allowance: 1 April 2024" (a foster carer's)."""
 OTHER_DATE = (
     r"(?:date|seen|visit(?:ed)?|review(?:ed)?|referr(?:al|ed)|closed|opened|checked|due|meeting|assess(?:ed|ment)|completed?"
     r"|fixed|updated|done|actioned|received|sent|started|ended|held|deadline|escalat(?:ed|ion)|(?:re-?)?audit(?:ed)?|target"
