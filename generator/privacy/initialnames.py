@@ -93,16 +93,27 @@ _VERB_AFTER = re.compile(
 )
 """A verb after the surname, perhaps after an adverb: "T. Whitfield said", "T. Whitfield later disclosed"."""
 _RELATIONS = (
-    r"(?:mum|mother|mom|dad|father|(?:step|grand)[ \t\-]?(?:mum|mother|dad|father|parent)|grandma|grandpa|nan|nana|gran|granny"
-    r"|grandad|carer|foster[ \t\-]carer|guardian|parent|(?:ex[ \t\-]?)?partner|boyfriend|girlfriend|husband|wife|uncle"
-    r"|aunt|auntie|aunty|cousin|brother|sister|son|daughter|perpetrator|abuser|suspect)"
+    r"(?:mum|mummy|mam|mother|mom|dad|daddy|father|(?:step|grand)[ \t\-]?(?:mum|mother|dad|father|parent|brother|sister)"
+    r"|grandma|grandpa|nan|nana|gran|granny|grandad|carer|foster[ \t\-]carer|kinship[ \t\-]carer|guardian|parent|spouse"
+    r"|(?:(?<=['’]s[ \t])|(?<=\bex[ \t\-])|(?<=\bher[ \t])|(?<=\bhis[ \t])|(?<=\bex))partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|uncle"
+    r"|aunt|auntie|aunty|cousin|niece|nephew|brother|sister|son|daughter|childminder|neighbour|lodger|family[ \t]friend"
+    r"|perpetrator|abuser|offender|suspect)"
 )
-_RELATION_BEFORE = re.compile(rf"\b{_RELATIONS}(?:['’]s)?[ \t]*(?:[:(,\-–—][ \t]*)?$", re.I)
-_RELATION_AFTER = re.compile(
-    rf"[ \t]*[(,\-–—][ \t]*(?:the[ \t]+|(?:the[ \t]+)?child['’]s[ \t]+|his[ \t]+|her[ \t]+)?{_RELATIONS}\b", re.I
+"""Who a person is to a child: a relation, a carer, the person who harmed them (a partner only someone's: "Mum's partner",
+"her partner", "ex-partner"; "our statutory partner" is an agency)."""
+_QUALIFIED = r"(?:(?:the|his|her|their|(?:child[ \t]+)?[\w'’]{1,20}['’]s|birth|maternal|paternal|alleged|biological|adoptive|natural)[ \t]+){0,3}"
+_RELATION_BEFORE = re.compile(
+    rf"\b{_RELATIONS}(?:['’]s)?(?:[ \t]+(?:is|was|(?:['’]s[ \t]+)?name[ \t]+is|aka|known[ \t]+as))?[ \t]*(?:[:(\[,;=|\-–—][ \t]*)?"
+    rf"(?:aka[ \t]+)?$",
+    re.I,
 )
-"""Whose the name is, just before or after it: "Mum (T. Whitfield)", "Dad, T. Whitfield,", "T. Whitfield (Mum)", "T.
-Whitfield, the child's father": a person named, as surely as before a verb."""
+_RELATION_AFTER = re.compile(rf"[ \t]*[(\[,;:|\-–—][ \t]*{_QUALIFIED}{_RELATIONS}[ \t]*(?:[)\],;:.|]|$)", re.I)
+"""Whose the name is, just before or after it: "Mum (T. Whitfield)", "Dad, T. Whitfield,", "| Mum | T. Whitfield |",
+"Mum is T. Whitfield", "T. Whitfield (Mum)", "T. Whitfield, the child's father,", "T. Whitfield (birth mother)": a person
+named, as surely as before a verb, where the name stands alone ("Dad (S. African national)" names none)."""
+_STANDS_ALONE = re.compile(r"[ \t]*(?:[)\],;:.|]|$)")
+_DEMONYM = re.compile(r"[NSEWC]\.?[ \t]{1,2}[A-Z][a-z]+(?:an|ese|ish|ic)\b")
+"""A compass point's letter and a people's name: "S. African", "E. European", "N. Irish"."""
 
 
 def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
@@ -133,9 +144,12 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _related(text: str, match: re.Match[str]) -> bool:
-    """Whether a relation names whose the initial and surname are, just before or after them."""
-    before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
-    return _RELATION_BEFORE.search(before) is not None or _RELATION_AFTER.match(text, match.end()) is not None
+    """Whether a relation names whose the initial and surname are, just before or after them, the name alone."""
+    if _DEMONYM.fullmatch(match.group()):
+        return False
+    before = text[max(0, match.start() - _LOOK_BACK * 2) : match.start()]
+    alone = _STANDS_ALONE.match(text, match.end()) is not None
+    return (alone and _RELATION_BEFORE.search(before) is not None) or _RELATION_AFTER.match(text, match.end()) is not None
 
 
 def register_cells(text: str) -> Iterator[tuple[int, str, str]]:
