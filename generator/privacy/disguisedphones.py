@@ -18,7 +18,7 @@ _MARKS = ",\u2219:;\\\\|~*+=#&>\u2013\u2014\u2012\u2015\u2212\u25aa\u25cf\u25e6\
 backslash, a bar, a tilde, an asterisk, a plus, an equals sign, a hash, an ampersand, an arrow, dashes and the minus
 sign, a bullet operator, a dot operator, square, round, white and hyphenation bullets, a star, broken and double bars."""
 _RUN = re.compile(
-    rf"(?=[+0O])(?<![\w+])(?:\+44[ \t]?(?:\([0O]\)[ \t]?)?|[0O])[0-9OlI]"
+    rf"(?=[+0Oo])(?<![\w+])(?:\+44[ \t]?(?:\([0O]\)[ \t]?)?|[0Oo])[0-9OlI]"
     rf"(?:(?:(?:[ \t]{{0,3}}[.\-·•{_MARKS}]){{1,3}}[ \t]{{0,3}}|[ \t]{{1,3}})?[0-9OolI]){{8,11}}(?!\w)"
 )
 """From a 0 or an O (or +44) that no word goes before: digits and Os, parted by up to three spaces, or up to three marks
