@@ -473,6 +473,26 @@ ROUTES = [
     ("phone-in-words-plus", "Ring plus four four seven seven zero zero nine zero zero one two three.", "phone", 0),
     ("mobile-in-words-without-its-0", "Her mobile is seven seven zero zero nine zero zero one two three.", "phone", 0),
     ("phone-words-and-digits", "Ring 07700 nine zero zero one two three after six.", "phone", 0),
+    # found by an attack on those: more ways to write each
+    ("phone-in-words-after-digits", "Mum's number is 07700 nine one one two three four.", "phone", 0),
+    ("phone-letter-o-as-a-word", "Ring O seven seven O O nine O O one two three.", "phone", 0),
+    ("phone-in-words-after-plus-44", "Ring +44 seven seven zero zero nine zero zero one two three.", "phone", 0),
+    ("phone-in-words-slashes", "Ring zero seven seven zero zero / nine zero zero / one two three.", "phone", 0),
+    ("phone-digit-groups-then-words", "Ring 07700 900 one two three after six.", "phone", 0),
+    ("phone-lower-case-o-first", "Mum's mobile: o7700 900123", "phone", 0),
+    ("dob-day-and-month-in-figures", "DOB: 12/03 (aged 7)", "date-of-birth", 0),
+    ("born-without-its-year", "Child A was born on 12 March.", "date-of-birth", 0),
+    ("birthday-falls-on", "Child A's birthday falls on 12 March.", "date-of-birth", 0),
+    ("initial-in-square-brackets-after-a-relation", "Mum [T. Whitfield] was not invited.", "name", 0),
+    ("initial-after-relation-is", "Mum's name is T. Whitfield.", "name", 0),
+    ("initial-before-a-qualified-relation", "T. Whitfield (maternal grandmother) was not invited.", "name", 0),
+    ("initial-in-a-cell-after-a-relation", "| Relation | Name |\n|---|---|\n| Mum | T. Whitfield |", "name", 2),
+    ("postcode-space-in-outward", "The family lived at NN 4 8RE then.", "postcode", 0),
+    ("postcode-space-in-inward", "The family lived at NN4 8 RE then.", "postcode", 0),
+    ("postcode-space-moved", "The family lived at NN48 RE then.", "postcode", 0),
+    ("postcode-spaced-apart-after-its-label", "Postcode: N N 4 8 R E", "postcode", 0),
+    ("address-lower-case-after-its-label", "Address: 14 laburnum close, northbrook", "address", 0),
+    ("address-lower-case-lives-at", "Mum lives at 14 laburnum close with Child A.", "address", 0),
 ]
 
 
