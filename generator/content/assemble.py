@@ -11,6 +11,7 @@ from datetime import date
 
 from generator.content.actions import parse_action_plan
 from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
+from generator.content.copies import copied_audits
 from generator.content.crosslinks import Unopenable, check_links, unopenable
 from generator.content.frontmatter import FrontMatterRules, check_front_matter, status_of
 from generator.content.parse import Document, Section
@@ -160,6 +161,6 @@ def validate(
     result.problems += check_previous_slugs(docs)
     held = set(result.drafts_held)
     linked, result.link_warnings = check_links(docs, result.closed, hosts)
-    for problem in check_successors(docs) + linked:
+    for problem in check_successors(docs) + copied_audits(docs) + linked:
         (result.draft_problems if problem.path in held else result.problems).append(problem)
     return result

@@ -271,6 +271,10 @@ def _check_dates(doc: Document, dates: dict[str, date], today: date) -> list[Pro
     gone = fields.get("withdrawn_on")
     if gone and dates["withdrawn_on"] < when:
         return [Problem(doc.path, gone.line, f"withdrawn_on: {gone.text} is before its date {when}; check for a typing slip")]
+    review = fields.get("review_date")
+    if review and dates["review_date"] < when:
+        why = "so it would be due for review before it was written; check for a typing slip"
+        return [Problem(doc.path, review.line, f"review_date: {review.text} is before its date {when}, {why}")]
     published = fields.get("published")
     if published and dates["published"] < when:
         return [
