@@ -23,6 +23,7 @@ from generator.privacy.duedates import due_dates
 from generator.privacy.foreignphones import foreign_phones
 from generator.privacy.labelled import labelled_numbers
 from generator.privacy.mobiles import bare_mobiles, local_numbers
+from generator.privacy.postcodes import postcodes
 from generator.privacy.references import case_references
 from generator.privacy.spokenphones import spoken_phones
 from generator.privacy.writtenout import obscured_emails, platform_handles
@@ -34,18 +35,6 @@ NI_NUMBER = re.compile(r"\b([A-Z]{2})((?:[ \t.\-/]{0,2}\d){6})(?:[ \t.\-/]{0,2}(
 _REPORTING_YEAR = re.compile(r"[ \t.\-/]{0,2}(?:19|20)\d\d[ \t]?[/\-][ \t]?\d\d")
 _NI_DIGIT = re.compile(r"\d(?:(?<=\b[A-Z]{2}\d)|(?<=\b[A-Z]{2}[ \t.\-/]\d)|(?<=\b[A-Z]{2}[ \t.\-/]{2}\d))", re.I)
 """The first digit of a National Insurance number, after its letters and up to two separators."""
-POSTCODE = re.compile(rf"(?<![\w])(?:GIR{_S}*0AA|[A-Z]{{1,2}}\d[A-Z\d]?(?:{_S}*|[.\-/])(\d[ABD-HJLNP-UW-Z]{{2}}))(?![\w])", re.I)
-_POSTCODE_DIGIT = re.compile(r"\d(?:(?<=(?<!\w)[A-Z]\d)|(?<=(?<!\w)[A-Z]{2}\d))", re.I)
-"""The first digit of a postcode, after the one or two letters that start it."""
-_GIROBANK = re.compile(r"[Gg](?=(?i:ir))")
-_SPACED_POSTCODE = re.compile(
-    r"(?<!\w)[A-Z](?:[ \t]?[A-Z])?[ \t]?\d(?:[ \t]?[A-Z\d])?[ \t]?\d[ \t]?[ABD-HJLNP-UW-Z][ \t]?[ABD-HJLNP-UW-Z](?!\w)"
-)
-_SPACED_DIGIT = re.compile(r"\d(?:(?<=[A-Z]\d)|(?<=[A-Z][ \t]\d))")
-_POSTCODE_LABEL = re.compile(r"\bpost[ \t]?codes?[ \t]*[:\-–|]?[ \t]*$", re.I)
-"""A postcode in capitals with a space or two anywhere among its characters ("NN 4 8RE", "NN48 RE", "NN4 8 RE"), read as a
-reader reads it, whole; after its label, with a space between each ("Postcode: N N 4 8 R E"). Letters and digits
-spaced apart in prose are no postcode ("grades A 1 2 AB")."""
 ADDRESS = re.compile(rf"\d(?<!\w\d)\d{{0,3}}[A-Za-z]?,?{_S}+((?:[A-Za-z][A-Za-z'’.\-]*{_S}+){{1,3}})({_STREET_TYPES})\b", re.I)
 _BARRIER = re.compile(
     r"(?<!\d)(?:\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}[/\-](?:(?:19|20)\d{2}|\d{2})"
@@ -209,29 +198,8 @@ def _addresses(text: str) -> Iterator[tuple[int, int]]:
         if (
             all(w[0].isupper() for w in words)
             or (all(w.islower() for w in [*words, street]) and street.lower() in _LOWER_STREET_TYPES)
-            or after_home_words(text, match.start())
+            or (after_home_words(text, match.start()) and not any(w.endswith(("'", "’", "'s", "’s")) for w in words))
         ):
-            yield match.start(), match.end()
-
-
-def _ordinal(number: int) -> str:
-    return {1: "st", 2: "nd", 3: "rd"}.get(number, "th")
-
-
-def _postcodes(text: str) -> Iterator[tuple[int, int]]:
-    girobank = anchored(POSTCODE, _GIROBANK, text, (0,))
-    for match in sorted([*girobank, *anchored(POSTCODE, _POSTCODE_DIGIT, text, (2, 1))], key=lambda m: m.start()):
-        inward = match.group(1) or ""
-        spaced = match.group()[: -len(inward)][-1:].isspace() if inward else False
-        if spaced and inward.islower() and inward[0] != "0" and inward[1:] == _ordinal(int(inward[0])):  # "Q4 3rd", "y10 2nd"
-            continue
-        yield match.start(), match.end()
-
-
-def _spaced_postcodes(text: str) -> Iterator[tuple[int, int]]:
-    for match in anchored(_SPACED_POSTCODE, _SPACED_DIGIT, text, (4, 3, 2, 1)):
-        spaces = sum(c in " \t" for c in match.group())
-        if spaces <= 2 or _POSTCODE_LABEL.search(text, max(0, match.start() - 20), match.start()):
             yield match.start(), match.end()
 
 
@@ -259,8 +227,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "phone") for start, end in disguised_phones(text)]
     found += spoken
     found += [(m.start(), m.end(), "ni-number") for m in anchored(NI_NUMBER, _NI_DIGIT, text, (4, 3, 2)) if _ni_number(m)]
-    found += [(start, end, "postcode") for start, end in _postcodes(text)]
-    found += [(start, end, "postcode") for start, end in _spaced_postcodes(text)]
+    found += [(start, end, "postcode") for start, end in postcodes(text)]
     found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]
     found += [(start, end, "date-of-birth") for start, end in due_dates(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]

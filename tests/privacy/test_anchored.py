@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from generator.privacy.anchored import anchored, starting_words, within_lines
 from generator.privacy.dates import KEYWORD_START
-from generator.privacy.detectors import NI_NUMBER, POSTCODE, PROFILE, UPN, VEHICLE, detect
+from generator.privacy.detectors import NI_NUMBER, PROFILE, UPN, VEHICLE, detect
+from generator.privacy.postcodes import POSTCODE
 from generator.privacy.references import word_starts
 from generator.privacy.scan import scan_text
 
