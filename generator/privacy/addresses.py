@@ -30,7 +30,7 @@ LOWER_STREET_TYPES = frozenset(
 NOT_STREET_NAMES = frozenset(
     (  # noqa: SIM905
         "a an and the of in on at to for from by with into near over off past across along within after before per "
-        "year years week weeks day days hour hours minute minutes month months mile miles working"
+        "year years week weeks day days hour hours hr hrs minute minutes min mins month months mile miles working"
     ).split()
 )
 NUMBERED = re.compile(
@@ -107,11 +107,14 @@ _LIST_INDEX = re.compile(r"[ \t]*\d{1,9}[.)][ \t]")
 
 
 _HOME_BEFORE = re.compile(
-    r"(?:\baddress(?:es)?(?:[ \t]+(?:is|was))?[ \t]*[:\-–—|]|\b(?:lives?|living|lived|resides?|residing|resided|stay(?:s|ed|ing)?)"
-    r"[ \t]+(?:at|in)|\bmoved[ \t]+(?:in[ \t]+)?to)[ \t]*(?:flat[ \t]+\d{1,4}[a-z]?,?[ \t]+)?$",
-    re.I,
+    r"(?:(?:^|\||\b(?:home|her|his|their|new|current|previous|last|known|family['’]s|child['’]s|mum['’]s|dad['’]s))[ \t]*"
+    r"address(?:es)?(?:[ \t]+(?:is|was))?[ \t]*[:\-–—|]?|(?<!\bto[ \t])address(?:es)?[ \t]*:"
+    r"|\b(?:lives?|living|lived|resides?|residing|resided|staying|stays?|stayed)\b(?:[ \t]+[\w'’]+){0,4}?[ \t]+(?:at|on)"
+    r"|\bmoved[ \t]+(?:in[ \t]+)?(?:to|into))[ \t]*(?:flat[ \t]+\d{1,4}[a-z]?,?[ \t]+)?(?:(?:no\.?|number)[ \t]*)?$",
+    re.I | re.M,
 )
-"""Words that say a home's address comes next: "Address:", "lives at", "moved to"."""
+"""Words that say a home's address comes next: "Address:", "Her address is", "lives with her nan at", "moved into",
+"lives at no." (not "Issues to address: 2 …", a task)."""
 
 
 def after_home_words(text: str, start: int) -> bool:
