@@ -12,7 +12,15 @@ from collections.abc import Iterator
 from generator.privacy.anchored import anchored
 from generator.privacy.asides import ASIDE
 from generator.privacy.birthcolumns import in_columns, other_column
-from generator.privacy.birthevents import GAVE_BIRTH, birth_near, born_to, child_near, mother_near, named_child_before
+from generator.privacy.birthevents import (
+    GAVE_BIRTH,
+    birth_near,
+    born_to,
+    child_near,
+    mother_near,
+    named_child_before,
+    someone_near,
+)
 from generator.privacy.dates import (
     BIRTH,
     DATE,
@@ -55,9 +63,9 @@ _SEPARATORS = r"(?:[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd_…·�
 or line (never an opening bracket, so that it and the bracketed words after a label cannot be read two ways)."""
 _WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{SPACE}person)\b[^|\n]{{0,12}}\|{SPACE}{{0,3}})?"
 """A cell naming whose date the next one holds: `| DOB | Child A | 03/04/2012 |` (not `| DOB | Complete | … |`)."""
-_NO_YEAR = rf"(?:{DAY_MONTH}|[0-3]?\d/[01]?\d(?![/.\-]?\d))(?={SPACE}{{0,3}}(?:[.;,:)\]|(\n]|$|(?:and|or|twenty|two|nineteen)\b))"
-"""A day and a month without the year, where the value ends ("DOB: 12 March (aged 7)", "DOBs: 12/03, 04/06"): beside a
-child's age, the whole date (not "DOB: 12 May training for staff")."""
+_NO_YEAR = rf"{DAY_MONTH}(?={SPACE}{{0,3}}(?:[.;,:)\]|(\n\-\u2013]|$|(?:and|or|aged?|twenty|two|nineteen)\b))"
+"""A day and a month without the year, where a label's value ends ("DOB: 12 March (aged 7)", "DOB: 12 March - aged
+7"): beside a child's age, the whole date (not "DOB: 12 May training for staff")."""
 _AFTER = re.compile(
     rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}(?:{WHOSE}|{NAMED})[\[(]?{FILLER}[\[(]?"
     rf"({DATE}|{_NO_YEAR}){NOT_A_RANGE}",
@@ -68,9 +76,12 @@ month there without the year too ("DOB: 12 March", beside a child's age, is the 
 _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
 _BORN_NO_YEAR = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({_NO_YEAR})", re.I)
-"""A day and a month after "born", a child named just before or as a label: "Child A was born on 12 March.", "Born: 12
-March"."""
-_BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}[:|=\-\u2013\u2014]")
+"""A day and a month after a "Born" label: "Born: 12 March"."""
+_SOMEONES_DAY = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DAY_MONTH})", re.I)
+"""A day and a month after "born", "b." or a birthday's word, where a child is named just before: "Child A was born on
+12 March at 34 weeks", "Child A turns 16 on 12 March", "her 8th birthday on 12 March with her carers"."""
+_BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}(?:[:|=\-\u2013\u2014]|\d)")
+_LINE_OR_CELL = re.compile(r"[\n|]")
 _BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}(\()?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])(?(1){SPACE}{{0,3}}\))", re.I)
 """A date before its keyword: "03/04/2012 (DOB)", not "31/03/2024 (DOB, NHS number)", a list of fields."""
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
@@ -152,8 +163,8 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
             continue  # "the review gave birth to a protocol, launched on …"
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
         match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or born_to(text, keyword.end(), word))
-        if not match and after and word == "born" and (child_near(text, keyword.start()) or _label(text, keyword, False)):
-            match = _BORN_NO_YEAR.match(text, keyword.end())
+        if not match and after and (word in ("born", "b.", "b") or _birthday(word)):
+            match = _no_year(text, keyword, word)
         if (
             match
             and word == "born"
@@ -181,10 +192,24 @@ def _birthday(word: str) -> bool:
 
 
 def _label(text: str, keyword: re.Match[str], strict: bool) -> bool:
-    """Whether a birthday's or birth's word labels what follows: a colon or a cell's bar after it, or (a label's words
-    only) alone at its line's start ("Birthday 12/03/2015")."""
-    line = text[text.rfind("\n", 0, keyword.start()) + 1 : keyword.start()]
-    return _BIRTHDAY_LABEL.match(text, keyword.end()) is not None or (strict and _alone(line))
+    """Whether a birthday's or birth's word labels what follows: written first on its line or in its cell, with a colon,
+    a bar or a dash after it, or (a label's words only) the date ("Birthday 12/03/2015"; not "NHS 75th birthday – 5 July",
+    "Birthday Bank launch: 3 June")."""
+    start = keyword.start()
+    window = text[max(0, start - _LABEL_WIDTH) : start]
+    parts = _LINE_OR_CELL.split(window)
+    if len(parts) == 1 and start > _LABEL_WIDTH:
+        return False  # a long line's words before it
+    after = _BIRTHDAY_LABEL.match(text, keyword.end())
+    return _alone(parts[-1]) and after is not None and (strict or not after.group().strip().isdigit())
+
+
+def _no_year(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | None:
+    """A day and a month without the year after "born", "b." or a birthday's word: where a child is named just before
+    (not "a child born on 31 August", a cohort), or after a "Born" label."""
+    if someone_near(text, keyword.start()):
+        return _SOMEONES_DAY.match(text, keyword.end())
+    return _BORN_NO_YEAR.match(text, keyword.end()) if word == "born" and _label(text, keyword, False) else None
 
 
 def _below(text: str, end: int) -> Iterator[tuple[int, int]]:

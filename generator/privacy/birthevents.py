@@ -66,6 +66,17 @@ def child_near(text: str, start: int) -> bool:
     return _BABY.search(text, before, start) is not None or _PERSON.search(text, before, start) is not None
 
 
+_SOMEONE = re.compile(
+    r"\b(?:(?i:child|baby|sibling|twin|infant|young[ \t]person)[ \t]+[A-Z0-9]{1,2}(?:['’]s)?\b|(?i:he|she|his|her|him)\b)"
+)
+"""A child named by a pseudonym, or a person by a pronoun: a particular child, not a cohort ("a child born on …")."""
+
+
+def someone_near(text: str, start: int) -> bool:
+    """Whether a particular child or person is named just before `start`, as a birthday without its year needs."""
+    return _SOMEONE.search(text, max(0, start - _NEAR), start) is not None
+
+
 def mother_near(text: str, start: int) -> bool:
     """Whether "gave birth" is told of a mother or a person ("Mum gave birth …", "she gave birth …"), not of a review
     or a partnership ("the review gave birth to a new protocol, launched on …")."""
