@@ -95,25 +95,33 @@ _VERB_AFTER = re.compile(
 _RELATIONS = (
     r"(?:mum|mummy|mam|mother|mom|dad|daddy|father|(?:step|grand)[ \t\-]?(?:mum|mother|dad|father|parent|brother|sister)"
     r"|grandma|grandpa|nan|nana|gran|granny|grandad|carer|foster[ \t\-]carer|kinship[ \t\-]carer|guardian|parent|spouse"
-    r"|(?:(?<=['’]s[ \t])|(?<=\bex[ \t\-])|(?<=\bher[ \t])|(?<=\bhis[ \t])|(?<=\bex))partner|boyfriend|girlfriend|husband|wife|fianc[eé]e?|uncle"
-    r"|aunt|auntie|aunty|cousin|niece|nephew|brother|sister|son|daughter|childminder|neighbour|lodger|family[ \t]friend"
-    r"|perpetrator|abuser|offender|suspect)"
+    r"|(?:(?<=['’]s[ \t])|(?<=\bex[ \t\-])|(?<=\bher[ \t])|(?<=\bhis[ \t])|(?<=\bnew[ \t])|(?<=\bex))partner|(?<=['’]s[ \t])ex"
+    r"|boyfriend|girlfriend|husband|wife|fianc[eé]e?|uncle|aunt|auntie|aunty|cousin|niece|nephew|brother|sister|sibling|son"
+    r"|daughter|childminder|neighbour|lodger|family[ \t]friend|perpetrator|abuser|offender|suspect)"
 )
 """Who a person is to a child: a relation, a carer, the person who harmed them (a partner only someone's: "Mum's partner",
-"her partner", "ex-partner"; "our statutory partner" is an agency)."""
+"her new partner", "ex-partner"; "our statutory partner" is an agency)."""
 _QUALIFIED = r"(?:(?:the|his|her|their|(?:child[ \t]+)?[\w'’]{1,20}['’]s|birth|maternal|paternal|alleged|biological|adoptive|natural)[ \t]+){0,3}"
 _RELATION_BEFORE = re.compile(
-    rf"\b{_RELATIONS}(?:['’]s)?(?:[ \t]+(?:is|was|(?:['’]s[ \t]+)?name[ \t]+is|aka|known[ \t]+as))?[ \t]*(?:[:(\[,;=|\-–—][ \t]*)?"
-    rf"(?:aka[ \t]+)?$",
+    rf"\b{_RELATIONS}(?:s|['’]s)?(?:[ \t]+(?:is|was|aka|known[ \t]+as)|(?:['’]s)?[ \t]+name(?:[ \t]+is)?)?[ \t]*"
+    rf"(?:[:(\[,;=|\-–—][ \t]*)?(?:aka[ \t]+)?$",
     re.I,
 )
-_RELATION_AFTER = re.compile(rf"[ \t]*[(\[,;:|\-–—][ \t]*{_QUALIFIED}{_RELATIONS}[ \t]*(?:[)\],;:.|]|$)", re.I)
+_RELATION_AFTER = re.compile(
+    rf"[ \t]*[(\[,;:|\-–—][ \t]*{_QUALIFIED}{_RELATIONS}s?(?:[ \t]+(?:of|to)[ \t]+[^)\],;:.|\n]{{1,30}})?[ \t]*(?:[)\],;:.|]|$)",
+    re.I,
+)
 """Whose the name is, just before or after it: "Mum (T. Whitfield)", "Dad, T. Whitfield,", "| Mum | T. Whitfield |",
-"Mum is T. Whitfield", "T. Whitfield (Mum)", "T. Whitfield, the child's father,", "T. Whitfield (birth mother)": a person
-named, as surely as before a verb, where the name stands alone ("Dad (S. African national)" names none)."""
-_STANDS_ALONE = re.compile(r"[ \t]*(?:[)\],;:.|]|$)")
-_DEMONYM = re.compile(r"[NSEWC]\.?[ \t]{1,2}[A-Z][a-z]+(?:an|ese|ish|ic)\b")
-"""A compass point's letter and a people's name: "S. African", "E. European", "N. Irish"."""
+"Mum's name is T. Whitfield", "Carers: T. Whitfield", "T. Whitfield (Mum)", "T. Whitfield, the child's father,", "T.
+Whitfield (birth mother)", "T. Whitfield (mum of Child A)": a person named, as surely as before a verb, where the name
+stands alone (perhaps with an age: "Mum – T. Whitfield (19)"; "Dad (S. African national)" names none)."""
+_STANDS_ALONE = re.compile(r"[ \t]*(?:\((?:aged?[ \t]+)?\d{1,2}\)[ \t]*)?(?:[)\],;:.|&]|$|and\b)")
+_COMPASS_PLACE = re.compile(
+    r"[NSEWC]\.?[ \t]{1,2}(?:[A-Z][a-z]+(?:an|ese|ish|ic|shire|land|lands|ia|ica|sex|side|folk|wall|wales|ern)|Korea|Wales"
+    r"|Midlands|Riding|Devon|Kent|Sudan|Timor|Cyprus|Europe|Asia|Ireland|London|Yorkshire|Tyneside|Ayrshire|Lothian)\b"
+)
+"""A compass point's letter and a people's or a place's name: "S. African", "E. European", "N. Ireland", "S. Korea", "W.
+Midlands", "N. Yorkshire", "E. Riding": where someone is from, not who they are."""
 
 
 def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
@@ -145,7 +153,7 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
 
 def _related(text: str, match: re.Match[str]) -> bool:
     """Whether a relation names whose the initial and surname are, just before or after them, the name alone."""
-    if _DEMONYM.fullmatch(match.group()):
+    if _COMPASS_PLACE.fullmatch(match.group()):
         return False
     before = text[max(0, match.start() - _LOOK_BACK * 2) : match.start()]
     alone = _STANDS_ALONE.match(text, match.end()) is not None

@@ -170,7 +170,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     titled = following is not None and (word in _TITLES or (word == "Baby" and baby_surname(following.group())))
     if titled and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
         yield start, text[start : following.end()], ERROR
-    elif following is not None and adjacent and given and _pair(word, following.group()):
+    elif following is not None and adjacent and given and _pair(word, following.group(), _SAID.match(text, following.end())):
         if not _institution(text, tokens, index + 1) and not welsh.welsh_word(word, None, text, start):
             yield start, text[start : following.end()], ERROR
     elif given and not everyday and word != _bare(word) and not institution:  # Tyler's mother, not Clare's Law
@@ -260,10 +260,10 @@ def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     return False
 
 
-def _pair(first: str, second: str) -> bool:
+def _pair(first: str, second: str, said: object) -> bool:
     """Whether a given name and the capitalised word after it are a person's name."""
-    if _is_everyday(first):  # "May Board", "Will Social": only before a known surname
-        return known_surname(second)
+    if _is_everyday(first):  # "May Board", "Will Social": only before a known surname, or saying something
+        return known_surname(second) or (said is not None and _surname(second))
     return _surname(second)
 
 
