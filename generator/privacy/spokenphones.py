@@ -4,8 +4,8 @@ and digits mixed ("07700 nine zero zero one two three").
 
 A run counts where its digits, read as written (each "double" and "triple" repeating the next), are a UK number's:
 eleven from 01, 02 or 07, or +44 and ten; or a mobile's ten from 7 after a phone's word ("mobile seven seven zero zero
-…", as `mobiles` reads digits). Counting in words ("one, two, three …", a word between each pair of commas) is no
-number's.
+…", as `mobiles` reads digits), but not a count with a word between each pair of commas ("contacts: seven, eight, nine,
+…"). A count in words is seldom eleven digits from 01, 02 or 07.
 """
 
 from __future__ import annotations
@@ -16,26 +16,32 @@ from collections.abc import Iterator
 from generator.privacy.mobiles import after_phone_word
 
 _DIGIT_WORDS = {
-    **{"zero": "0", "oh": "0", "o": "0", "nought": "0"},
+    **{"zero": "0", "oh": "0", "o": "0", "nought": "0", "naught": "0"},
     **{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"},
 }
 _TIMES = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
 """The digits' words, longest first: "one" is tried before "o"."""
 _TOKEN = rf"(?:(?:{'|'.join(_TIMES)})[ \t\-]{{1,3}})?(?:{_SPOKEN}|\d{{1,5}})"
-_SEP = r"(?:[ \t]{0,3}[,\-–./;…][ \t]{0,3}|[ \t]{1,3})"
+_SEP = r"(?:[ \t]{0,3}[,\-–./;…][ \t]{0,3}|[ \t]{1,3}(?:and[ \t]{1,3})?)"
+_ZERO_KEPT = r"[ \t]{0,3}\((?:0|zero|oh|nought)\)"
+"""The national 0 in brackets after +44, which is not dialled: "+44 (0) seven seven …"."""
 _FURTHER = rf"(?:{_SEP}{_TOKEN}){{2,16}}(?![\w\-])"
-_FROM_WORD = re.compile(rf"(?=[zonsp+])(?<![\w\-+])(?:zero|oh|o|nought|seven|(?:plus|\+)[ \t]{{0,3}}(?:four|44)){_FURTHER}", re.I)
+_FROM_WORD = re.compile(
+    rf"(?=[zonsp+])(?<![\w\-+])(?:zero|oh|o|nought|naught|seven|(?:plus|\+)[ \t]{{0,3}}(?:four|44)(?:{_ZERO_KEPT})?){_FURTHER}",
+    re.I,
+)
 """A number's first word (its 0, a mobile's 7 where the 0 is left out, its +44), then further digit words or digits,
 parted by spaces, commas, hyphens, stops, slashes or semicolons (the look-ahead first lets the engine skip to a letter a
 number's word starts with)."""
 _FROM_DIGIT = re.compile(rf"[07](?<![\w\-+][07])\d{{0,4}}{_FURTHER}")
 """The same from a number's first digits ("07700 nine zero zero …"): a pattern starting with a digit skips the rest."""
 _PART = re.compile(rf"(?:({'|'.join(_TIMES)})[ \t\-]*)?({_SPOKEN}|\d{{1,5}})", re.I)
+_ZERO_DROPPED = re.compile(_ZERO_KEPT, re.I)
 _ORGANISATIONS = ("0800", "0808", "0500", "03")
 """As `detectors.ORGANISATION_NUMBERS`: freephone and 03 numbers, never a family's."""
-_ENOUGH_WORDS = 3
-_FIRST_WORDS = ("zero", " oh", "nought", "seven", "plus", "+44")
+_ENOUGH_WORDS = 2
+_FIRST_WORDS = ("zero", " oh", "nought", "naught", "seven", "plus", "+44")
 _LATER_WORDS = (" one", " two", " three", " four", " five", " six", " eight", " nine")
 """What a text must hold for a number in words to start in it, or to go on in it after digits: looked for first (most
 texts hold none), as the patterns would be tried at each letter or digit. "O" as a word stands in a run with "seven" (a
@@ -49,14 +55,15 @@ def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
     later = first or any(word in lowered for word in _LATER_WORDS)
     runs = [*(_FROM_WORD.finditer(text) if first else ()), *(_FROM_DIGIT.finditer(text) if later else ())]
     for match in sorted(runs, key=lambda run: run.start()):
-        run = match.group()
+        run = _ZERO_DROPPED.sub("", match.group(), count=1)
         parts = _PART.findall(run)
-        if sum(not digit.isdigit() for _, digit in parts) < _ENOUGH_WORDS or run.count(",") >= len(parts) - 1:
-            continue  # digits alone are `detectors`'; a word between each pair of commas is a count
+        if sum(not digit.isdigit() for _, digit in parts) < _ENOUGH_WORDS:
+            continue  # digits alone, or with one word, are `detectors`' ("07700 900 one")
         digits = "".join(_DIGIT_WORDS.get(digit.lower(), digit) * _TIMES.get(times.lower(), 1) for times, digit in parts)
         if run[0] == "+" or run[:4].lower() == "plus":  # the +44 of a UK number
             digits = "0" + digits[2:] if digits.startswith("44") else ""
         national = len(digits) == 11 and digits[0] == "0" and digits[1] in "127" and not digits.startswith(_ORGANISATIONS)
-        mobile = len(digits) == 10 and digits[0] == "7" and after_phone_word(text, match.start())
+        counted = run.count(",") >= len(parts) - 1  # a word between each pair of commas: a count, without its 0
+        mobile = len(digits) == 10 and digits[0] == "7" and not counted and after_phone_word(text, match.start())
         if national or mobile:
             yield match.start(), match.end()
