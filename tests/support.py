@@ -8,6 +8,7 @@ import functools
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import os
 import shutil
@@ -162,9 +163,15 @@ def write(root: Path, relative: str, text: str | bytes) -> None:
 PLANTED_LINE = 15  # the text line under '## Background' in BASE
 
 
-def planted(text: str) -> str:
-    """BASE with `text` as its background, at PLANTED_LINE."""
-    return BASE.replace("## Background\n\nText.", f"## Background\n\n{text}")
+_PLANTED = itertools.count(1)
+
+
+def planted(text: str, title: str = "") -> str:
+    """BASE with `text` as its background, at PLANTED_LINE, under `title` as written in YAML or a title of its own: two
+    audits with one title and date are one audit published twice, refused (`content.copies`)."""
+    return BASE.replace("## Background\n\nText.", f"## Background\n\n{text}").replace(
+        "title: Valid audit", f"title: {title or f'Valid audit {next(_PLANTED)}'}"
+    )
 
 
 SEPARATORS = st.sampled_from(["", " ", "  "])

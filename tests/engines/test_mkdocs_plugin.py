@@ -195,7 +195,7 @@ def test_a_preview_stopped_during_its_first_build_leaves_no_copy_of_the_site_beh
     """SIGTERM before the first build was served left the engine's copy of the site (a `--drafts` one with its drafts)."""
     source = (project / "content/audits/year-end-maca.md").read_text()
     for number in range(300):  # a first build long enough to be caught in the act
-        (project / f"content/audits/copy-{number:03d}.md").write_text(source)
+        (project / f"content/audits/copy-{number:03d}.md").write_text(source.replace("title: ", f"title: Copy {number} of ", 1))
     log = tmp_path / "serve.log"
     with serving(project, [sys.executable, "-m", *command, "serve"], log=log):
         deadline = time.monotonic() + 90
