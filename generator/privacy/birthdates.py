@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from generator.privacy.anchored import anchored
 from generator.privacy.asides import ASIDE
 from generator.privacy.birthcolumns import in_columns, other_column
+from generator.privacy.birthdays import LABEL_WIDTH, NO_YEAR, alone, birthday_word, labels, without_year
 from generator.privacy.birthevents import (
     GAVE_BIRTH,
     birth_near,
@@ -19,12 +20,10 @@ from generator.privacy.birthevents import (
     child_near,
     mother_near,
     named_child_before,
-    someone_near,
 )
 from generator.privacy.dates import (
     BIRTH,
     DATE,
-    DAY_MONTH,
     FILLER,
     ITEM_END,
     ITEM_SEP,
@@ -63,25 +62,15 @@ _SEPARATORS = r"(?:[ \t:,;=?\-\u2013\u2014)|\\→»\"“”‘’'\ufffd_…·�
 or line (never an opening bracket, so that it and the bracketed words after a label cannot be read two ways)."""
 _WHOSE_CELL = rf"(?:(?:child|baby|sibling|infant|young{SPACE}person)\b[^|\n]{{0,12}}\|{SPACE}{{0,3}})?"
 """A cell naming whose date the next one holds: `| DOB | Child A | 03/04/2012 |` (not `| DOB | Complete | … |`)."""
-_NO_YEAR = rf"{DAY_MONTH}(?={SPACE}{{0,3}}(?:[.;,:)\]|(\n\-\u2013]|$|(?:and|or|aged?|twenty|two|nineteen)\b))"
-"""A day and a month without the year, where a label's value ends ("DOB: 12 March (aged 7)", "DOB: 12 March - aged
-7"): beside a child's age, the whole date (not "DOB: 12 May training for staff")."""
 _AFTER = re.compile(
     rf"{_TAIL}{{0,3}}{_SEPARATORS}(?:\([^()\n]{{0,40}}\){_SEPARATORS})?{_WHOSE_CELL}(?:{WHOSE}|{NAMED})[\[(]?{FILLER}[\[(]?"
-    rf"({DATE}|{_NO_YEAR}){NOT_A_RANGE}",
+    rf"({DATE}|{NO_YEAR}){NOT_A_RANGE}",
     re.I,
 )
 """A date after a label's words on the same line: "Date of birth (DD/MM/YYYY): 03/04/2012", "| DOB | … |"; a day and a
 month there without the year too ("DOB: 12 March", beside a child's age, is the whole date)."""
 _LOOSE_AFTER = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DATE}){NOT_A_RANGE}", re.I)
 """A date after "born" or "delivered": "born on Tuesday 3 April 2012", never past a table's cell."""
-_BORN_NO_YEAR = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({_NO_YEAR})", re.I)
-"""A day and a month after a "Born" label: "Born: 12 March"."""
-_SOMEONES_DAY = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DAY_MONTH})", re.I)
-"""A day and a month after "born", "b." or a birthday's word, where a child is named just before: "Child A was born on
-12 March at 34 weeks", "Child A turns 16 on 12 March", "her 8th birthday on 12 March with her carers"."""
-_BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}(?:[:|=\-\u2013\u2014]|\d)")
-_LINE_OR_CELL = re.compile(r"[\n|]")
 _BEFORE = re.compile(rf"{DATE}{SPACE}{{0,3}}(\()?{SPACE}{{0,3}}{_DOB_WORD}(?![A-Za-z])(?(1){SPACE}{{0,3}}\))", re.I)
 """A date before its keyword: "03/04/2012 (DOB)", not "31/03/2024 (DOB, NHS number)", a list of fields."""
 _KEYWORD = re.compile(rf"\b{_DOB_WORD}(?![A-Za-z])", re.I)
@@ -129,8 +118,6 @@ _DIGIT = re.compile(r"\d")
 _STAND_IN = re.compile(PLACEHOLDER, re.I)
 _LOOK_DOWN = 12
 """Lines looked at below a label for its value: blank lines, and what a reader passes over, may come between."""
-_LABEL_WIDTH = 40
-"""At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
 _BIRTH_ONLY = re.compile(BIRTH, re.I)
 _NO_ONE_ALIVE = re.compile(r"(?<!\d)(?:1[0-8]\d\d|1900)(?!\d)")
 _IN_PLACE = re.compile(r"\b(?:in|at)[ \t]+[A-Z]")
@@ -157,14 +144,14 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
             word == "delivered" and not birth_near(text, keyword.start())
         ):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
-        if _birthday(word) and not child_near(text, keyword.start()) and not _label(text, keyword, strict):
+        if birthday_word(word) and not child_near(text, keyword.start()) and not labels(text, keyword, strict):
             continue  # "the partnership turned 5 on …", "its tenth birthday on …" (not "Birthday: …", a label)
         if word.startswith("g") and not mother_near(text, keyword.start()):
             continue  # "the review gave birth to a protocol, launched on …"
         after = _DIGIT.search(text, keyword.end(), keyword.end() + 400)  # every date has a digit: else none within reach
         match = after and ((_AFTER if strict else _LOOSE_AFTER).match(text, keyword.end()) or born_to(text, keyword.end(), word))
-        if not match and after and (word in ("born", "b.", "b") or _birthday(word)):
-            match = _no_year(text, keyword, word)
+        if not match and after and (word in ("born", "b.", "b") or birthday_word(word)):
+            match = without_year(text, keyword, word)
         if (
             match
             and word == "born"
@@ -184,32 +171,6 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start(), match.end()
         if strict or word == "born":
             yield from _under_label(text, keyword, strict)
-
-
-def _birthday(word: str) -> bool:
-    """Whether a keyword may name a partnership's day as well as a child's: "turned 5 on", "birth on", "birthday"."""
-    return word.startswith(("turn", "birth")) or word.endswith(("day", "days"))
-
-
-def _label(text: str, keyword: re.Match[str], strict: bool) -> bool:
-    """Whether a birthday's or birth's word labels what follows: written first on its line or in its cell, with a colon,
-    a bar or a dash after it, or (a label's words only) the date ("Birthday 12/03/2015"; not "NHS 75th birthday – 5 July",
-    "Birthday Bank launch: 3 June")."""
-    start = keyword.start()
-    window = text[max(0, start - _LABEL_WIDTH) : start]
-    parts = _LINE_OR_CELL.split(window)
-    if len(parts) == 1 and start > _LABEL_WIDTH:
-        return False  # a long line's words before it
-    after = _BIRTHDAY_LABEL.match(text, keyword.end())
-    return _alone(parts[-1]) and after is not None and (strict or not after.group().strip().isdigit())
-
-
-def _no_year(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | None:
-    """A day and a month without the year after "born", "b." or a birthday's word: where a child is named just before
-    (not "a child born on 31 August", a cohort), or after a "Born" label."""
-    if someone_near(text, keyword.start()):
-        return _SOMEONES_DAY.match(text, keyword.end())
-    return _BORN_NO_YEAR.match(text, keyword.end()) if word == "born" and _label(text, keyword, False) else None
 
 
 def _below(text: str, end: int) -> Iterator[tuple[int, int]]:
@@ -248,10 +209,10 @@ def _under_label(text: str, keyword: re.Match[str], strict: bool) -> Iterator[tu
     """The date that starts the paragraph after a DOB label ends its own line: a definition list, or a
     two-column table pasted from Word as a line each ("Date of birth" ⏎ "12/03/2015"). Between them may
     stand blank lines and what a reader passes over: a link's target, a comment, an image, a rule."""
-    window = max(0, keyword.start() - _LABEL_WIDTH)
+    window = max(0, keyword.start() - LABEL_WIDTH)
     line_start = text.rfind("\n", window, keyword.start()) + 1
     before = text[line_start : keyword.start()]
-    if (line_start == 0 and window > 0) or ":" in before or not (strict or _alone(before)):
+    if (line_start == 0 and window > 0) or ":" in before or not (strict or alone(before)):
         return
     end = (_LABEL_END if strict else _BORN_LABEL_END).match(text, keyword.end())
     position = end.end() if end else -1
@@ -274,11 +235,6 @@ def _starts_item(text: str, start: int) -> bool:
     """Whether "b." starts the text, a line or a part after a colon or semicolon (looking back a short way only)."""
     before = text[max(0, start - 8) : start].rstrip(" \t")
     return before[-1:] in (";", ":", "\n") or (not before and start <= 8)
-
-
-def _alone(before: str) -> bool:
-    """ "Born" labels a line only with nothing written before it ("How the panel was born" is prose)."""
-    return not any(c.isalpha() for c in before)
 
 
 def _a_value(rest: str) -> bool:

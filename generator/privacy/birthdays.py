@@ -1,0 +1,55 @@
+"""A child's birthday: a birthday's word as a label ("Birthday: 12/03/2015"), and a day and a month written without the
+year, which beside a child's age is the whole date of birth ("DOB: 12 March (aged 7)", "Child A was born on 12 March").
+`birthdates` finds the keywords; this says when such a day is a child's, not a partnership's or a cohort's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.privacy.birthevents import someone_near
+from generator.privacy.dates import DAY_MONTH, FILLER, SPACE
+
+LABEL_WIDTH = 40
+"""At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
+NO_YEAR = rf"{DAY_MONTH}(?={SPACE}{{0,3}}(?:[.;,:)\]|(\n\-\u2013]|$|(?:and|or|aged?|twenty|two|nineteen)\b))"
+"""A day and a month without the year, where a label's value ends ("DOB: 12 March (aged 7)", "DOB: 12 March - aged
+7"): beside a child's age, the whole date (not "DOB: 12 May training for staff")."""
+_BORN_NO_YEAR = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({NO_YEAR})", re.I)
+"""A day and a month after a "Born" label: "Born: 12 March"."""
+_SOMEONES_DAY = re.compile(rf"[ \t:,\-\u2013\u2014()]{{0,8}}{FILLER}({DAY_MONTH})", re.I)
+"""A day and a month after "born", "b." or a birthday's word, where a child is named just before: "Child A was born on
+12 March at 34 weeks", "Child A turns 16 on 12 March", "her 8th birthday on 12 March with her carers"."""
+_BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}(?:[:|=\-\u2013\u2014]|\d)")
+_LINE_OR_CELL = re.compile(r"[\n|]")
+
+
+def birthday_word(word: str) -> bool:
+    """Whether a keyword may name a partnership's day as well as a child's: "turned 5 on", "birth on", "birthday"."""
+    return word.startswith(("turn", "birth")) or word.endswith(("day", "days"))
+
+
+def labels(text: str, keyword: re.Match[str], strict: bool) -> bool:
+    """Whether a birthday's or birth's word labels what follows: written first on its line or in its cell, with a colon,
+    a bar or a dash after it, or (a label's words only) the date ("Birthday 12/03/2015"; not "NHS 75th birthday – 5 July",
+    "Birthday Bank launch: 3 June")."""
+    start = keyword.start()
+    window = text[max(0, start - LABEL_WIDTH) : start]
+    parts = _LINE_OR_CELL.split(window)
+    if len(parts) == 1 and start > LABEL_WIDTH:
+        return False  # a long line's words before it
+    after = _BIRTHDAY_LABEL.match(text, keyword.end())
+    return alone(parts[-1]) and after is not None and (strict or not after.group().strip().isdigit())
+
+
+def without_year(text: str, keyword: re.Match[str], word: str) -> re.Match[str] | None:
+    """A day and a month without the year after "born", "b." or a birthday's word: where a child is named just before
+    (not "a child born on 31 August", a cohort), or after a "Born" label."""
+    if someone_near(text, keyword.start()):
+        return _SOMEONES_DAY.match(text, keyword.end())
+    return _BORN_NO_YEAR.match(text, keyword.end()) if word == "born" and labels(text, keyword, False) else None
+
+
+def alone(before: str) -> bool:
+    """ "Born" labels a line only with nothing written before it ("How the panel was born" is prose)."""
+    return not any(c.isalpha() for c in before)
