@@ -77,11 +77,12 @@ def check_links(docs: list[Document], closed: Unopenable, hosts: Collection[str]
     found: Found = ([], [])
     for doc in docs if closed else ():
         status = status_of(doc) if doc.parsed else None
-        if status is Status.WITHDRAWN or status is None or not any(marker in doc.text for marker in _MARKERS):
+        if status is None or not any(marker in doc.text for marker in _MARKERS):
             continue
-        reader = Status.PUBLISHED if status is Status.DRAFT else status  # a draft is checked as it will be published
+        reader = Status.RESTRICTED if status is Status.RESTRICTED else Status.PUBLISHED  # a draft as it will be published
         meta = ENGINE_META.match(doc.text)  # front matter too
-        for line, target, host in _links_read(doc.text, ["briefings", doc.slug], hosts, _markdown_notes, meta and meta.group(1)):
+        shown = meta.group() if status is Status.WITHDRAWN and meta else doc.text  # a withdrawn notice shows its fields
+        for line, target, host in _links_read(shown, ["briefings", doc.slug], hosts, _markdown_notes, meta and meta.group(1)):
             if target != doc.slug and (why := closed.get(target, {}).get(reader)):
                 _add(found, Problem(doc.path, line, f"links to '{target}'"), why, host)
     return found

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
-from tests.support import BASE, build_site, write
+from tests.support import BASE, build_site, page, write
 
 LINKER = "content/audits/linker.md"
 RESTRICTED = "'narwhal-restricted', which is restricted: the public site does not have it"
@@ -228,3 +229,57 @@ def test_links_every_reader_can_open_pass_and_are_built(project: Path, cli) -> N
     assert cli("check").code == 0
     page = (build_site(project, "--pdf", "skip", "--audience", "partners") / "briefings/linker/index.html").read_text()
     assert 'href="../narwhal-restricted/"' in page
+
+
+@pytest.mark.parametrize("field", ["withdrawn_reason", "title"])
+def test_a_withdrawn_notices_words_are_read_for_links_too(project: Path, cli, field: str) -> None:
+    """A withdrawn briefing's notice shows its title and its reason on the public site: both were never read, so a
+    reason naming a restricted briefing's address published it."""
+    said = {"title": "Old note", "withdrawn_reason": "Replaced."}
+    said[field] += " See https://example.github.io/briefings/briefings/narwhal-restricted/ for partners."
+    notice = BASE.replace(
+        "status: published", "status: withdrawn\nwithdrawn_on: 2025-01-01\n" + f"withdrawn_reason: {said['withdrawn_reason']}"
+    )
+    write(
+        project,
+        LINKER,
+        notice.replace("title: Valid audit", f"title: {said['title']}") + "\n[Body, never shown](../quokka-draft/)\n",
+    )
+    run = cli("check")
+    assert run.code == 1
+    line = 2 if field == "title" else 7
+    found = [said.split(", which")[0] for said in run.lines if said.startswith(f"{LINKER}:")]
+    assert found == [f"{LINKER}:{line}: links to 'narwhal-restricted'"], run.out  # the body is never shown: not read
+
+
+def test_a_team_records_links_lead_where_the_briefings_own_do(project: Path, cli) -> None:
+    """Step 6 is shown on the briefing's page and on its team record, a folder deeper: a relative link led elsewhere from
+    there, to a restricted briefing's address (`../../narwhal-restricted/` from `briefings/linker/record/`) past the check,
+    which follows it from the briefing's page; and any link to another briefing was broken there."""
+    questions = (
+        "## Questions for reflection\n\n- How would [the MACA](../year-end-maca/) and [this](../../narwhal-restricted/) help?\n"
+    )
+    linking(project, questions)
+    assert cli("check").code == 0
+    site = build_site(project, "--pdf", "skip")
+    for url in ("briefings/linker/", "briefings/linker/record/"):
+        links = [a["href"] for a in page(site, url).select("article a[href*='narwhal'], article a[href*='year-end']")]
+        assert sorted(urljoin(f"https://example.github.io/briefings/{url}", href) for href in links) == [
+            "https://example.github.io/briefings/briefings/year-end-maca/",
+            "https://example.github.io/briefings/narwhal-restricted/",
+        ], (url, links)
+    checked = cli("linkcheck").out  # the link to /narwhal-restricted/ leads nowhere from both; the MACA's from neither
+    assert "year-end-maca" not in checked and checked.count("narwhal-restricted/ points at nothing") == 2, checked
+
+
+def test_a_page_in_the_briefings_folder_is_refused(project: Path, cli) -> None:
+    """A hand-written page at `content/pages/briefings/narwhal-restricted.md` was published at the restricted
+    briefing's address, its slug in the sitemap, on the public site (the partners build refused it as generated)."""
+    write(project, "content/pages/briefings/narwhal-restricted.md", "# Notes\n\nA clean page.\n")
+    write(project, "content/pages/Briefings/older/index.md", "# Notes\n\nA clean page.\n")
+    run = cli("check")
+    assert run.code == 1
+    assert sorted(said.split(": ")[0] for said in run.lines if "the folder the site publishes its briefings in" in said) == [
+        "content/pages/Briefings:1",
+        "content/pages/briefings:1",
+    ]
