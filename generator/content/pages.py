@@ -31,6 +31,10 @@ from generator.sitemodel import BUNDLE_DIR
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
+_BRIEFINGS_FOLDER = (
+    "is the folder the site publishes its briefings in, from content/audits and content/briefings: a page here could take "
+    "the address of a briefing the public may not see (a restricted or draft one's); move what is in it to another folder"
+)
 
 
 def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: dict[Path, Problem]) -> Report:
@@ -43,6 +47,10 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
         here = Path(directory)
         if BUNDLE_DIR.fullmatch(here.relative_to(base).as_posix().lower() + "/"):  # linked to or not; in any case
             report.errors.append(Problem(here.relative_to(root).as_posix(), 1, _INDEX_FOLDER))
+            dirs.clear()
+            continue
+        if here.parent == base and here.name.lower() == "briefings":
+            report.errors.append(Problem(here.relative_to(root).as_posix(), 1, _BRIEFINGS_FOLDER))
             dirs.clear()
             continue
         if here.resolve() in visited:  # a link back up the tree

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -55,11 +56,22 @@ def hand_written_page(html: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def to_html(text: str) -> str:
-    """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs).
+def to_html(text: str, deeper: int = 0) -> str:
+    """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs); on a page
+    `deeper` folders below the briefing's own (its team record), each relative link and picture is followed from there
+    as from the briefing's page, as its author wrote it and the checks read it (`../other/` is `../../other/`).
 
     Cached: the page, its plain-text version and its team record render the same Markdown, one briefing
     after another, so a few dozen entries are enough.
     """
     html = _converter.reset().convert(word_bullets(text))
-    return nh3.clean(html, tags=TAGS, attributes=SHOWN_ATTRIBUTES, attribute_filter=kept_value)
+    kept = partial(_rebased, "../" * deeper) if deeper else kept_value
+    return nh3.clean(html, tags=TAGS, attributes=SHOWN_ATTRIBUTES, attribute_filter=kept)
+
+
+def _rebased(up: str, tag: str, attribute: str, value: str) -> str | None:
+    """`kept_value`, with a relative address `up` folders higher."""
+    kept = kept_value(tag, attribute, value)
+    if kept and attribute in ("href", "src") and not kept.startswith(("/", "#", "?")) and not urlsplit(kept).scheme:
+        return up + kept
+    return kept
