@@ -4,21 +4,24 @@ children twice, and nothing on the site would show why."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from generator.content.frontmatter import status_of
 from generator.content.parse import Document
 from generator.model import Problem, Status
+from generator.privacy.characters import FOLD
 
 
 def copied_audits(docs: list[Document]) -> list[Problem]:
-    """Each audit with the title and date of one before it (titles compared as a reader reads them: case and spacing
-    aside), reported at its title; drafts and withdrawn audits are counted in no total."""
+    """Each audit with the title and date of one before it, reported at its title; drafts and withdrawn audits are
+    counted in no total."""
     first: dict[tuple[str, str], str] = {}
     problems = []
     for doc in docs:
         title, when = doc.fields.get("title"), doc.fields.get("date")
         if doc.kind != "audit" or status_of(doc) not in (Status.PUBLISHED, Status.RESTRICTED) or not (title and when):
             continue
-        key = (" ".join(str(title.value).casefold().split()), str(when.text or when.value))
+        key = (_as_read(str(title.value)), str(when.text or when.value))
         if key not in first:
             first[key] = doc.path
             continue
@@ -26,8 +29,15 @@ def copied_audits(docs: list[Document]) -> list[Problem]:
             Problem(
                 doc.path,
                 title.line,
-                f"title: this audit has the title and date of {first[key]}, so the archive would count its cases and "
-                "children twice; if it is another audit, give it its own title, else delete one of the two files",
+                f"title: this audit has the title and date of {first[key]}, so the archive would count it twice in its "
+                "totals; if it is another audit, give it its own title, else delete one of the two files",
             )
         )
     return problems
+
+
+def _as_read(title: str) -> str:
+    """A title as a reader tells it from another: its letters and digits as shown (look-alikes, invisible characters and
+    accents composed as the privacy checks read them), whatever their case, spacing and punctuation."""
+    shown = unicodedata.normalize("NFKC", title).translate(FOLD).casefold()
+    return "".join(character for character in shown if character.isalnum())

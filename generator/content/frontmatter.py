@@ -246,7 +246,7 @@ def _read_as(count: int) -> str:
 
 def _check_dates(doc: Document, dates: dict[str, date], today: date) -> list[Problem]:
     """Dates a reader would be misled by: a year typed wrong, a date not yet come (it would head "Recently published"
-    and open a reporting year that has not begun), a publication before its audit or a withdrawal before its date."""
+    and open a reporting year that has not begun), a publication, a review or a withdrawal before its date."""
     fields, when = doc.fields, dates["date"]
     if when.year < EARLIEST_YEAR:
         return [
@@ -268,23 +268,19 @@ def _check_dates(doc: Document, dates: dict[str, date], today: date) -> list[Pro
             )
             for key in future
         ]
-    gone = fields.get("withdrawn_on")
-    if gone and dates["withdrawn_on"] < when:
-        return [Problem(doc.path, gone.line, f"withdrawn_on: {gone.text} is before its date {when}; check for a typing slip")]
-    review = fields.get("review_date")
-    if review and dates["review_date"] < when:
-        why = "so it would be due for review before it was written; check for a typing slip"
-        return [Problem(doc.path, review.line, f"review_date: {review.text} is before its date {when}, {why}")]
-    published = fields.get("published")
-    if published and dates["published"] < when:
-        return [
-            Problem(
-                doc.path,
-                published.line,
-                f"published: {published.text} is before the audit date {when}; publication cannot come before the audit",
-            )
-        ]
-    return []
+    return [
+        Problem(doc.path, fields[key].line, f"{key}: {dates[key]} " + why.format(when=when))
+        for key, why in _BEFORE_ITS_DATE.items()
+        if key in dates and dates[key] < when
+    ]
+
+
+_BEFORE_ITS_DATE = {
+    "withdrawn_on": "is before its date {when}; check for a typing slip",
+    "review_date": "is before its date {when}, so it would be due for review before it was written; check for a typing slip",
+    "published": "is before the audit date {when}; publication cannot come before the audit",
+}
+"""Dates that come after a briefing's own, each with what to say when it is before it (each one is said at once)."""
 
 
 _FUTURE_FIX = {

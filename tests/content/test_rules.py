@@ -918,21 +918,30 @@ def test_taxonomy_rules(project: Path, text: str, expected: list[str]) -> None:
 def test_an_audit_copied_under_a_new_name_is_refused_not_counted_twice(project: Path, cli) -> None:
     """A copy left beside the audit it was made from (a backup, a start on the next audit) would double the archive's
     cases and children; a draft or withdrawn copy counts in no total and passes, and so does another audit's own title."""
-    write(project, AUDIT, BASE)
-    write(project, "content/audits/bad-copy.md", BASE.replace("title: Valid audit", "title: 'Valid  AUDIT'"))
+    write(project, AUDIT, BASE.replace("title: Valid audit", "title: Valid audit - the child's voice"))
+    copies = {  # as a reader sees them: case, spacing, punctuation, an invisible space, a Cyrillic е, a curly apostrophe
+        "content/audits/bad-copy.md": "title: 'Valid  AUDIT - the child’s voice.'",
+        "content/audits/bad-copy-2.md": 'title: "Valid\\u200b audit: the child\'s vоice"',
+        "content/audits/bad-copy-3.md": "title: Valid audit - thе child's voice",
+    }
+    for path, title in copies.items():
+        write(project, path, BASE.replace("title: Valid audit", title))
     write(project, "content/audits/bad-draft.md", BASE.replace("status: published", "status: draft"))
     write(project, "content/audits/other.md", BASE.replace("title: Valid audit", "title: Valid audit, part two"))
-    assert problems(project) == [
-        "content/audits/bad.md:2: title: this audit has the title and date of content/audits/bad-copy.md, so the archive "
-        "would count its cases and children twice; if it is another audit, give it its own title, else delete one of the "
-        "two files"
-    ]
+    found = problems(project)
+    said = ", so the archive would count it twice in its totals; if it is another audit, give it its own title, else delete one of the two files"
+    assert found == [
+        f"content/audits/bad-copy-3.md:2: title: this audit has the title and date of content/audits/bad-copy-2.md{said}",
+        f"content/audits/bad-copy.md:2: title: this audit has the title and date of content/audits/bad-copy-2.md{said}",
+        f"content/audits/bad.md:2: title: this audit has the title and date of content/audits/bad-copy-2.md{said}",
+    ], found
     assert cli("build", "--pdf", "skip").code == 1
 
 
-def test_a_review_date_before_the_audit_is_refused(project: Path) -> None:
-    write(project, AUDIT, BASE.replace("status: published", "review_date: 2023-05-01\nstatus: published"))
+def test_a_review_date_before_the_audit_is_refused_with_every_other_date_before_it(project: Path) -> None:
+    write(project, AUDIT, BASE.replace("status: published", "review_date: 2023-05-01\npublished: 2024-04-01\nstatus: published"))
     assert problems(project) == [
         f"{AUDIT}:5: review_date: 2023-05-01 is before its date 2024-05-01, so it would be due for review before it was "
-        "written; check for a typing slip"
+        "written; check for a typing slip",
+        f"{AUDIT}:6: published: 2024-04-01 is before the audit date 2024-05-01; publication cannot come before the audit",
     ]
