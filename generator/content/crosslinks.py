@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import partial
@@ -26,8 +27,9 @@ from generator.content.slugs import previous_slugs
 from generator.content.yamlread import comments_blanked, parse_yaml
 from generator.diagnostics import JINJA_COMMENT
 from generator.model import Problem, Status
+from generator.privacy.characters import FOLD
 
-_DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*["'<]?([^\s()"'<>]+)""", re.I)
+_DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*["'<]?\s*([^\s()"'<>]+)""", re.I)
 """Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
 may start on the next line (in a quote, after its `>`). The look-ahead lets the engine skip to the next character
 that can start one."""
@@ -213,6 +215,8 @@ def _linked(
     `unpublished` (comments) is passed over."""
     if unpublished:
         text = unpublished(text)
+    if not text.isascii():  # as shown: "briefings/\u200bslug", "briefings／slug", "slug‐restricted" are the address
+        text = unicodedata.normalize("NFKC", text).translate(FOLD)
     found, line, counted = [], 1, 0
     for match in _DESTINATION.finditer(text):
         line, counted = line + text.count("\n", counted, match.start(1)), match.start(1)
