@@ -70,8 +70,9 @@ def to_html(text: str, deeper: int = 0) -> str:
 
 
 def _rebased(up: str, tag: str, attribute: str, value: str) -> str | None:
-    """`kept_value`, with a relative address `up` folders higher."""
+    """`kept_value`, with a relative address (`../x/`, `#x`, `?x`, written with spaces about it or not) `up` folders
+    higher."""
     kept = kept_value(tag, attribute, value)
-    if kept and attribute in ("href", "src") and not kept.startswith(("/", "#", "?")) and not urlsplit(kept).scheme:
-        return up + kept
+    if kept and attribute in ("href", "src") and not kept.strip().startswith("/") and not urlsplit(kept.strip()).scheme:
+        return up + kept.strip()  # an anchor too: "#background" is the briefing's section
     return kept
