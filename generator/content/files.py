@@ -27,6 +27,18 @@ MAX_LINE = 20_000
 """Characters in one line, at most (a long pasted paragraph is a few thousand)."""
 
 
+BRIEFINGS_FOLDER = (
+    "is the folder the site publishes its briefings in, from content/audits and content/briefings: a file here could take "
+    "the address of a briefing the public may not see (a restricted or draft one's); move what is in it to another folder"
+)
+
+
+def briefings_folder(name: str) -> bool:
+    """Whether a folder at the top of what the site publishes is the briefings' own, as a host reads its name: in any case,
+    and without the spaces and dots a Windows host drops from its end."""
+    return name.rstrip(" .").lower() == "briefings"
+
+
 def read_text(file: Path, path: str, fallback: bool = False) -> tuple[str | None, list[Problem]]:
     """A file's text, or None with the problem that stops it being read. With `fallback`, a file that is not
     UTF-8 is read as Windows-1252 (what Word and Notepad most likely saved) and comes back with its problem,

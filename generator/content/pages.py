@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.code import code_read
-from generator.content.files import FOLDERS, editor_lock, read_text
+from generator.content.files import BRIEFINGS_FOLDER, FOLDERS, briefings_folder, editor_lock, read_text
 from generator.content.pagemeta import front_matter_problems
 from generator.content.pictures import image_problems
 from generator.content.yamlread import scalars
@@ -31,10 +31,7 @@ from generator.sitemodel import BUNDLE_DIR
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
-_BRIEFINGS_FOLDER = (
-    "is the folder the site publishes its briefings in, from content/audits and content/briefings: a page here could take "
-    "the address of a briefing the public may not see (a restricted or draft one's); move what is in it to another folder"
-)
+_BACKSLASH = "has a backslash in its name, which a Windows host reads as a folder's separator, publishing it elsewhere; rename it"
 
 
 def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: dict[Path, Problem]) -> Report:
@@ -49,8 +46,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             report.errors.append(Problem(here.relative_to(root).as_posix(), 1, _INDEX_FOLDER))
             dirs.clear()
             continue
-        if here.parent == base and here.name.lower() == "briefings":
-            report.errors.append(Problem(here.relative_to(root).as_posix(), 1, _BRIEFINGS_FOLDER))
+        if here.parent == base and briefings_folder(here.name):
+            report.errors.append(Problem(here.relative_to(root).as_posix(), 1, BRIEFINGS_FOLDER))
             dirs.clear()
             continue
         if here.resolve() in visited:  # a link back up the tree
@@ -71,6 +68,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 continue
             if _among_items(file, items):
                 report.errors.append(Problem(path, 1, _THROUGH_LINKS))
+                continue
+            if "\\" in name:
+                report.errors.append(Problem(path, 1, _BACKSLASH))
                 continue
             if here == base and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem.lower() + "/"):
                 report.errors.append(Problem(path, 1, "would be published as the search index's folder; rename it"))

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from generator.content.code import read_code
-from generator.content.files import read_text, refused_files
+from generator.content.files import BRIEFINGS_FOLDER, briefings_folder, read_text, refused_files
 from generator.model import Problem
 from generator.privacy.allowednames import AllowedNames
 from generator.privacy.scan import Report, scan_file
@@ -34,13 +34,14 @@ _INDEX_FOLDER = (
 )
 
 
+_OWN_FOLDERS = {False: _INDEX_FOLDER, True: BRIEFINGS_FOLDER}
 _OUTSIDE = "theme.custom_dir must be a folder in the repository, such as overrides, so the checks read it"
 
 
 def theme_problems(root: Path, themes: list[str], setting: tuple[str, int] = ("mkdocs.yml", 1)) -> list[Problem]:
     """What in each theme folder (relative to the project's `root`) cannot be published: the folder itself outside
     the repository (reported at its `setting`: the settings file and line), links out of it, anything that is not a
-    plain file or folder, and folders inside the search index's."""
+    plain file or folder, and folders the site's own would be published in: the search index's and the briefings'."""
     problems = []
     for theme in themes:
         folder = root / theme
@@ -54,11 +55,9 @@ def theme_problems(root: Path, themes: list[str], setting: tuple[str, int] = ("m
             problems.append(Problem(theme, 1, message))
             continue
         problems += refused_files(root, theme, within=theme).values()
-        problems += [
-            Problem(inside.relative_to(root).as_posix(), 1, _INDEX_FOLDER)
-            for inside in sorted(folder.iterdir())
-            if inside.is_dir() and BUNDLE_DIR.fullmatch(inside.name.lower() + "/")
-        ]
+        for inside in sorted(folder.iterdir()):
+            if inside.is_dir() and (BUNDLE_DIR.fullmatch(inside.name.lower() + "/") or briefings_folder(inside.name)):
+                problems.append(Problem(inside.relative_to(root).as_posix(), 1, _OWN_FOLDERS[briefings_folder(inside.name)]))
     return problems
 
 

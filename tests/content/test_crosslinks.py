@@ -258,14 +258,19 @@ def test_a_team_records_links_lead_where_the_briefings_own_do(project: Path, cli
     which follows it from the briefing's page; and any link to another briefing was broken there."""
     questions = (
         "## Questions for reflection\n\n- How would [the MACA](../year-end-maca/) and [this](../../narwhal-restricted/) help?\n"
+        '- And <a href=" ../year-end-maca/#background">its background</a>, [ours](#background) and [a print](?print=1)?\n'
     )
     linking(project, questions)
     assert cli("check").code == 0
     site = build_site(project, "--pdf", "skip")
     for url in ("briefings/linker/", "briefings/linker/record/"):
-        links = [a["href"] for a in page(site, url).select("article a[href*='narwhal'], article a[href*='year-end']")]
-        assert sorted(urljoin(f"https://example.github.io/briefings/{url}", href) for href in links) == [
+        ours = ("the MACA", "this", "its background", "ours", "a print")
+        links = [a["href"] for a in page(site, url).select("article a[href]") if a.get_text() in ours]
+        assert sorted({urljoin(f"https://example.github.io/briefings/{url}", href.strip()) for href in links}) == [
+            "https://example.github.io/briefings/briefings/linker/#background",
+            "https://example.github.io/briefings/briefings/linker/?print=1",
             "https://example.github.io/briefings/briefings/year-end-maca/",
+            "https://example.github.io/briefings/briefings/year-end-maca/#background",
             "https://example.github.io/briefings/narwhal-restricted/",
         ], (url, links)
     checked = cli("linkcheck").out  # the link to /narwhal-restricted/ leads nowhere from both; the MACA's from neither
@@ -277,9 +282,36 @@ def test_a_page_in_the_briefings_folder_is_refused(project: Path, cli) -> None:
     briefing's address, its slug in the sitemap, on the public site (the partners build refused it as generated)."""
     write(project, "content/pages/briefings/narwhal-restricted.md", "# Notes\n\nA clean page.\n")
     write(project, "content/pages/Briefings/older/index.md", "# Notes\n\nA clean page.\n")
+    write(project, "content/pages/briefings ./narwhal-restricted/index.md", "# Notes\n\nA clean page.\n")  # Windows drops " ."
+    write(project, "overrides/briefings/narwhal-restricted.txt", "A clean text.\n")  # the theme's files are published too
+    write(project, "content/pages/briefings\\narwhal-restricted.md", "# Notes\n\nA clean page.\n")
     run = cli("check")
     assert run.code == 1
     assert sorted(said.split(": ")[0] for said in run.lines if "the folder the site publishes its briefings in" in said) == [
         "content/pages/Briefings:1",
+        "content/pages/briefings .:1",
         "content/pages/briefings:1",
+        "overrides/briefings:1",
     ]
+    assert "content/pages/briefings\\narwhal-restricted.md:1: has a backslash in its name" in run.out
+
+
+def test_a_hand_written_page_at_a_generated_pages_address_is_refused(project: Path, cli) -> None:
+    """`content/pages/archive.md` is published at `archive/`, the MACA archive's address: the generated page took its
+    place without a word."""
+    write(project, "content/pages/archive.md", "# Our archive\n\nA clean page.\n")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 1
+    assert (
+        "content/pages/archive.md would be published where the site's own archive/index.html is; rename or remove it"
+        in run.err + run.out
+    )
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u00ad", "\u2060", "\uff0f", "\u2215"])
+def test_an_address_with_characters_a_reader_does_not_see_is_read_as_shown(project: Path, cli, hidden: str) -> None:
+    """`briefings/` and a zero-width space, a soft hyphen or a word joiner before the slug, or a full-width or division
+    slash, are shown as the restricted briefing's address."""
+    slash = hidden if hidden in ("\uff0f", "\u2215") else "/" + hidden
+    linking(project, f"Replaced by briefings{slash}narwhal-restricted for partners.")
+    assert "links to 'narwhal-restricted'" in cli("check").out

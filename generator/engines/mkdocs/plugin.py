@@ -112,11 +112,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages: dict[str, Output] = {}
         self.late = all(plugin is self for plugin in config.plugins.values()) and not config.extra_templates
-        previous = self.writing.previous
+        previous, taken = self.writing.previous, {file.dest_uri: file.src_uri for file in files}
         for output in self.writing.take():
-            if files.get_file_from_path(output.path):
-                raise PluginError(f"briefings: {output.path} is generated; remove the file of that name from {config.docs_dir}")
             file = GeneratedFile.generated(config, output.path, content="" if output.page else output.content)
+            if files.get_file_from_path(output.path) or file.dest_uri in taken:  # archive.md: archive/index.html
+                own = Path(config.docs_dir, taken.get(file.dest_uri, output.path)).relative_to(
+                    Path(config.config_file_path).parent
+                )
+                raise PluginError(
+                    f"briefings: {own} would be published where the site's own {file.dest_uri} is; rename or remove it"
+                )
             if previous is not None:
                 file.output, file.previous = output, previous.get(output.path)
             files.append(file)
