@@ -54,7 +54,7 @@ def big_project(tmp_path: Path) -> Path:
     root = make_project(tmp_path / "big")
     source = (FIXTURES / "content/audits/year-end-maca.md").read_text()
     for number in range(300):
-        (root / f"content/audits/copy-{number:03d}.md").write_text(source)
+        (root / f"content/audits/copy-{number:03d}.md").write_text(source.replace("title: ", f"title: Copy {number} of ", 1))
     return root
 
 
