@@ -22,7 +22,7 @@ from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
 from generator.privacy.foreignphones import foreign_phones
 from generator.privacy.labelled import labelled_numbers
-from generator.privacy.mobiles import bare_mobiles, local_numbers
+from generator.privacy.mobiles import ORGANISATION_NUMBERS, bare_mobiles, local_numbers
 from generator.privacy.postcodes import postcodes
 from generator.privacy.references import case_references
 from generator.privacy.spokenphones import spoken_phones
@@ -49,8 +49,6 @@ _NUMBER_RUN = re.compile(
 a word only where the word labels the number ("tel07700900123", "M07700…", "NHSno9434765919"). The look-ahead first
 lets the engine skip to the next digit, sign or bracket rather than try the look-behinds at every character."""
 _DIGITS = re.compile(r"\d+")
-ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
-"""Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
 HANDLE = re.compile(r"@(?<![\w.@]@)[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])\b(?!\.[A-Za-z]{2,}\b|\()")
 """A handle: not an e-mail's domain, nor a spreadsheet function (`@SUM(`)."""
 _PLATFORMS = ("facebook", "fb", "instagram", "tiktok", "twitter", "x", "snapchat", "youtube", "linkedin")

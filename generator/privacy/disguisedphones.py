@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.mobiles import family_number
+
 _MARKS = ",\u2219:;\\\\|~*+=#&>\u2013\u2014\u2012\u2015\u2212\u25aa\u25cf\u25e6\u2027\u22c5\u2605\u00a6\u2016\u2192"
 """Marks that part a phone's digit groups for a reader but not for `detectors`: a comma, a colon or semicolon, a
 backslash, a bar, a tilde, an asterisk, a plus, an equals sign, a hash, an ampersand, an arrow, dashes and the minus
@@ -29,8 +31,6 @@ _DISGUISED = re.compile(rf"[OolI{_MARKS}]|-[ \t]+-")
 """What `detectors` does not read as a number's: a letter O, l or I, one of the marks, or hyphens spaced apart."""
 _AS_DIGITS = str.maketrans("OolI", "0011")
 """The letters that stand in for a digit: O and o for 0, l and I for 1 ("07700 9001l3")."""
-_ORGANISATIONS = ("0800", "0808", "0500", "03")
-"""As `detectors.ORGANISATION_NUMBERS`: freephone and 03 numbers, never a family's."""
 _REAL_DIGITS = 4
 
 
@@ -47,9 +47,7 @@ def disguised_phones(text: str) -> Iterator[tuple[int, int]]:
             digits = "0" + digits
         if (
             _DISGUISED.search(run)
-            and len(digits) == 11
-            and digits[1] in "127"
-            and not digits.startswith(_ORGANISATIONS)
+            and family_number(digits)
             and all(len(group) >= 3 for group in groups)
             and sum(map(str.isdigit, run)) >= _REAL_DIGITS + (2 if run.startswith("+44") else 0)
         ):

@@ -4,12 +4,25 @@ landline's local number without its area code after a phone's word ("Nan's landl
 Ten digits from 7 are a mobile only where a reader would take them for one: after a phone's word ("mobile:",
 "tel no.", "contact number is"), or grouped as a mobile is written (7700 900123, 7700 900 123, 7700-900-123) from a
 mobile's range (71 to 75, 77 to 79). A count ("7,700 children"), a year or a longer run of digits is none.
+
+What digits a family's number has (`family_number`, and the organisations' ranges) is said here once, for every
+detector that reads a number written otherwise (`disguisedphones`, `spokenphones`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+ORGANISATION_NUMBERS = ("0800", "0808", "0500", "03")
+"""Freephone numbers and 03 numbers (non-geographic lines that organisations, councils and helplines use): never a family's."""
+
+
+def family_number(digits: str) -> bool:
+    """Whether `digits`, as dialled within the UK, are a number a family could have: eleven from 01, 02 or 07, and no
+    organisation's."""
+    return len(digits) == 11 and digits[:2] in ("01", "02", "07") and not digits.startswith(ORGANISATION_NUMBERS)
+
 
 _TEN = re.compile(r"7(?:\d{3}[ .\-]?\d{3}[ .\-]?\d{3}|\d{4}[ .\-]\d{5})")
 """Ten digits from 7 in any grouping a phone's digits are written in (looked for from the 7: no look-behind tried at

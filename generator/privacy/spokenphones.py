@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.privacy.mobiles import after_phone_word
+from generator.privacy.mobiles import after_phone_word, family_number
 
 _DIGIT_WORDS = {
     **{"zero": "0", "oh": "0", "o": "0", "nought": "0", "naught": "0"},
@@ -38,8 +38,6 @@ _FROM_DIGIT = re.compile(rf"[07](?<![\w\-+][07])\d{{0,4}}{_FURTHER}")
 """The same from a number's first digits ("07700 nine zero zero …"): a pattern starting with a digit skips the rest."""
 _PART = re.compile(rf"(?:({'|'.join(_TIMES)})[ \t\-]*)?({_SPOKEN}|\d{{1,5}})", re.I)
 _ZERO_DROPPED = re.compile(_ZERO_KEPT, re.I)
-_ORGANISATIONS = ("0800", "0808", "0500", "03")
-"""As `detectors.ORGANISATION_NUMBERS`: freephone and 03 numbers, never a family's."""
 _ENOUGH_WORDS = 2
 _FIRST_WORDS = ("zero", " oh", "nought", "naught", "seven", "plus", "+44")
 _LATER_WORDS = (" one", " two", " three", " four", " five", " six", " eight", " nine")
@@ -49,7 +47,7 @@ mobile's) or after another's first word."""
 
 
 def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each UK phone number written in words (at least three of them)."""
+    """(start, end) of each UK phone number written in words (two of them at least: fewer among digits are `detectors`')."""
     lowered = text.lower()
     first = any(word in lowered for word in _FIRST_WORDS) or lowered.startswith("oh")
     later = first or any(word in lowered for word in _LATER_WORDS)
@@ -62,7 +60,7 @@ def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
         digits = "".join(_DIGIT_WORDS.get(digit.lower(), digit) * _TIMES.get(times.lower(), 1) for times, digit in parts)
         if run[0] == "+" or run[:4].lower() == "plus":  # the +44 of a UK number
             digits = "0" + digits[2:] if digits.startswith("44") else ""
-        national = len(digits) == 11 and digits[0] == "0" and digits[1] in "127" and not digits.startswith(_ORGANISATIONS)
+        national = family_number(digits)
         counted = run.count(",") >= len(parts) - 1  # a word between each pair of commas: a count, without its 0
         mobile = len(digits) == 10 and digits[0] == "7" and not counted and after_phone_word(text, match.start())
         if national or mobile:
