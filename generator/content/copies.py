@@ -4,12 +4,10 @@ children twice, and nothing on the site would show why."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from generator.content.frontmatter import status_of
 from generator.content.parse import Document
 from generator.model import Problem, Status
-from generator.privacy.characters import FOLD
+from generator.privacy.characters import as_shown
 
 
 def copied_audits(docs: list[Document]) -> list[Problem]:
@@ -39,5 +37,5 @@ def copied_audits(docs: list[Document]) -> list[Problem]:
 def _as_read(title: str) -> str:
     """A title as a reader tells it from another: its letters and digits as shown (look-alikes, invisible characters and
     accents composed as the privacy checks read them), whatever their case, spacing and punctuation."""
-    shown = unicodedata.normalize("NFKC", title).translate(FOLD).casefold()
+    shown = as_shown(title).casefold()
     return "".join(character for character in shown if character.isalnum())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import partial
@@ -27,7 +26,7 @@ from generator.content.slugs import previous_slugs
 from generator.content.yamlread import comments_blanked, parse_yaml
 from generator.diagnostics import JINJA_COMMENT
 from generator.model import Problem, Status
-from generator.privacy.characters import FOLD
+from generator.privacy.characters import as_shown
 
 _DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*["'<]?\s*([^\s()"'<>]+)""", re.I)
 """Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
@@ -216,7 +215,7 @@ def _linked(
     if unpublished:
         text = unpublished(text)
     if not text.isascii():  # as shown: "briefings/\u200bslug", "briefings／slug", "slug‐restricted" are the address
-        text = unicodedata.normalize("NFKC", text).translate(FOLD)
+        text = as_shown(text)
     found, line, counted = [], 1, 0
     for match in _DESTINATION.finditer(text):
         line, counted = line + text.count("\n", counted, match.start(1)), match.start(1)

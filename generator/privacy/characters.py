@@ -114,6 +114,12 @@ def normalised(text: str) -> str:
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     if REORDERS.search(text) and (shown := get_display(text, base_dir="L")) != text:
         text = text + BOTH_ORDERS + shown
+    return as_shown(text)
+
+
+def as_shown(text: str) -> str:
+    """Each character as a reader sees it: compatibility forms composed (NFKC), invisible characters and combining marks
+    left out, and look-alikes, dashes, separators and other scripts' digits read as what they look like (`FOLD`)."""
     return unicodedata.normalize("NFKC", text).translate(FOLD)
 
 
