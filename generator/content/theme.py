@@ -34,7 +34,6 @@ _INDEX_FOLDER = (
 )
 
 
-_OWN_FOLDERS = {False: _INDEX_FOLDER, True: BRIEFINGS_FOLDER}
 _OUTSIDE = "theme.custom_dir must be a folder in the repository, such as overrides, so the checks read it"
 
 
@@ -55,10 +54,19 @@ def theme_problems(root: Path, themes: list[str], setting: tuple[str, int] = ("m
             problems.append(Problem(theme, 1, message))
             continue
         problems += refused_files(root, theme, within=theme).values()
-        for inside in sorted(folder.iterdir()):
-            if inside.is_dir() and (BUNDLE_DIR.fullmatch(inside.name.lower() + "/") or briefings_folder(inside.name)):
-                problems.append(Problem(inside.relative_to(root).as_posix(), 1, _OWN_FOLDERS[briefings_folder(inside.name)]))
+        problems += [
+            Problem(inside.relative_to(root).as_posix(), 1, said)
+            for inside in sorted(folder.iterdir())
+            if inside.is_dir() and (said := _own_folder(inside.name))
+        ]
     return problems
+
+
+def _own_folder(name: str) -> str:
+    """Why a theme folder of this name would be published where the site's own files are ("" if it would not)."""
+    if briefings_folder(name):
+        return BRIEFINGS_FOLDER
+    return _INDEX_FOLDER if BUNDLE_DIR.fullmatch(name.lower() + "/") else ""
 
 
 def theme_scan(root: Path, themes: list[str], allowed_names: AllowedNames) -> Report:

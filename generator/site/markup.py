@@ -73,6 +73,7 @@ def _rebased(up: str, tag: str, attribute: str, value: str) -> str | None:
     """`kept_value`, with a relative address (`../x/`, `#x`, `?x`, written with spaces about it or not) `up` folders
     higher."""
     kept = kept_value(tag, attribute, value)
-    if kept and attribute in ("href", "src") and not kept.strip().startswith("/") and not urlsplit(kept.strip()).scheme:
-        return up + kept.strip()  # an anchor too: "#background" is the briefing's section
+    address = kept.strip() if kept and attribute in ("href", "src") else ""
+    if address and not address.startswith("/") and not urlsplit(address).scheme:
+        return up + address  # an anchor too: "#background" is the briefing's section
     return kept

@@ -115,10 +115,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         previous, taken = self.writing.previous, {file.dest_uri: file.src_uri for file in files}
         for output in self.writing.take():
             file = GeneratedFile.generated(config, output.path, content="" if output.page else output.content)
-            if files.get_file_from_path(output.path) or file.dest_uri in taken:  # archive.md: archive/index.html
-                own = Path(config.docs_dir, taken.get(file.dest_uri, output.path)).relative_to(
-                    Path(config.config_file_path).parent
-                )
+            if file.dest_uri in taken:  # a page of the same name, or at the same address (archive.md: archive/index.html)
+                own = Path(config.docs_dir, taken[file.dest_uri]).relative_to(Path(config.config_file_path).parent)
                 raise PluginError(
                     f"briefings: {own} would be published where the site's own {file.dest_uri} is; rename or remove it"
                 )
