@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
 from generator.content.crosslinks import hosts_of
 from generator.content.pages import PagesState, changed_pages, pages_state
+from generator.content.settingsfile import nav_problems
 from generator.content.theme import theme_problems
 from generator.diagnostics import Reporter
 from generator.model import PARTNERS_MARKER, Audience, Problem
@@ -243,6 +244,9 @@ class Build:
         outputs = sorted(
             generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order
         )
+        if problems := nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs]):
+            self.reporter.problems(problems)
+            raise BuildFailed("the navigation names pages the site does not have", problems)
         slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
         self.after = PostBuild(
             self.folder,
@@ -254,15 +258,8 @@ class Build:
             workers=options.workers,
         )
         self.pdf_slugs = publishable_slugs(checked, options.audience) if self.chromium else []
-        return Job(
-            outputs,
-            self.folder,
-            options.audience,
-            settings.site_url,
-            part_count(len(slugs), project.search_part_size),
-            self.after.written,
-            protected_page,
-        )
+        parts = part_count(len(slugs), project.search_part_size)
+        return Job(outputs, self.folder, options.audience, settings.site_url, parts, self.after.written, protected_page)
 
     def post_build(self) -> None:
         assert self.after is not None, "generate first"

@@ -8,8 +8,11 @@ here at its line, before the engine reads the file.
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
+from collections.abc import Collection
+from pathlib import Path, PurePath
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -55,3 +58,55 @@ def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
         for key, _ in document.value
         if isinstance(key, yaml.ScalarNode) and key.value in UNSCREENED_KEYS
     ]
+
+
+def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[str]) -> list[Problem]:
+    """Each entry of the navigation (`nav:`) that names no page of the site, at its line: the engine's own warning
+    names neither, and a page deleted or renamed leaves its entry behind. `generated`: the pages the build makes."""
+    text, _ = read_text(root / path, path)
+    document, _ = parse_yaml(text or "", path, 1, "the settings file", ENGINE_TAGS)
+    nav = _setting(document, "nav")
+    if nav is None:
+        return []
+    present = set(generated) | _files(root / pages_dir)
+    return [
+        Problem(path, node.start_mark.line + 1, _UNKNOWN_PAGE.format(target=node.value, folder=pages_dir))
+        for node in _targets(nav)
+        if _local(node.value) and PurePath(node.value).as_posix() not in present
+    ]
+
+
+_UNKNOWN_PAGE = (
+    "nav: '{target}' is no page of the site (there is no {folder}/{target}, and the site makes no such page): write the "
+    "page's file name as it is in {folder}/ (or a generated page's, such as archive/index.md), or remove this entry"
+)
+
+
+def _setting(document: yaml.Node | None, name: str) -> yaml.Node | None:
+    if not isinstance(document, yaml.MappingNode):
+        return None
+    return next((value for key, value in document.value if isinstance(key, yaml.ScalarNode) and key.value == name), None)
+
+
+def _targets(node: yaml.Node) -> list[yaml.ScalarNode]:
+    """The navigation's page addresses (`- about.md`, `- About: about.md`), in sections at any depth."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node] if node.tag.endswith(":str") else []
+    children = node.value if isinstance(node, yaml.SequenceNode) else [value for _, value in node.value]
+    return [target for child in children for target in _targets(child)]
+
+
+def _local(target: str) -> bool:
+    """Whether the engine looks `target` up among the site's files: an address elsewhere (`https://…`, `/…`) it links to."""
+    parts = urlsplit(target)
+    return bool(target) and not (parts.scheme or parts.netloc or target.startswith("/"))
+
+
+def _files(folder: Path) -> set[str]:
+    """The files the engine reads from the pages folder, as the navigation names them."""
+    found = set()
+    for directory, dirs, files in os.walk(folder, followlinks=True):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        here = Path(directory).relative_to(folder)
+        found.update((here / name).as_posix() for name in files if not name.startswith("."))
+    return found

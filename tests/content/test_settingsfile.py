@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support import Run
+from tests.support import ENGINE, Run, env, tree_digest
 
 
 def add_settings(project: Path, lines: str) -> int:
@@ -111,3 +113,40 @@ def test_materials_documented_slugs_and_merge_keys_are_read(project: Path, cli) 
     )
     run = cli("check")
     assert run.code == 0, run.err
+
+
+NAV_ENTRIES = """\
+  - Old guidance: old-guidance.md
+  - Partners:
+    - https://example.org/partners/
+    - /briefings/archive/
+    - MACA archive: ./archive/index.md
+    - guides/missing.md
+"""
+
+
+def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_line(project: Path, cli) -> None:
+    """A page deleted or renamed leaves its `nav:` entry behind: the engine's warning named neither file nor line."""
+    assert cli("build", "--pdf", "skip").code == 0
+    before = tree_digest(project / "site")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    at = text.index("  - About: about.md\n") + len("  - About: about.md\n")
+    settings.write_text(text[:at] + NAV_ENTRIES + text[at:])
+    first = text[:at].count("\n") + 1
+    fix = "write the page's file name as it is in content/pages/ (or a generated page's, such as archive/index.md)"
+    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
+    for code, output in ((run := cli("build", "--pdf", "skip")).code, run.out + run.err), (engine.returncode, engine.stderr):
+        assert code == 1
+        assert (
+            f"mkdocs.yml:{first}: nav: 'old-guidance.md' is no page of the site (there is no content/pages/old-guidance.md"
+            in output
+        )
+        assert f"mkdocs.yml:{first + 5}: nav: 'guides/missing.md' is no page of the site" in output
+        assert fix in output
+        assert output.count("is no page of the site") == 2
+    assert tree_digest(project / "site") == before
+    (project / "content/pages/old-guidance.md").write_text("# Old guidance\n")
+    (project / "content/pages/guides").mkdir()
+    (project / "content/pages/guides/missing.md").write_text("# Found again\n")
+    assert cli("build", "--pdf", "skip").code == 0
