@@ -26,7 +26,7 @@ from generator.privacy.reading import table_rows
 
 _SURNAME = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIAL_NAME = re.compile(
-    rf"([A-Z])(?<![\w.'’\-&/][A-Z])(\.?)(?:[ \t]{{0,2}}[A-Z]\.)?[ \t]{{1,2}}({_SURNAME})(['’]s)?\b(?![\-'’]?\w)"
+    rf"([A-Z])(?<![\w.'’\-&/][A-Z])(\.?)(?:[ \t]{{0,2}}[A-Z]\.)?(?:[ \t]{{1,2}}|(?<=\.))({_SURNAME})(['’]s)?\b(?![\-'’]?\w)"
 )
 """One or two initials (the second with its full stop) and a capitalised word after them (looked for from a capital:
 the look-behind runs only there)."""

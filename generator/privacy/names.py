@@ -39,8 +39,8 @@ _CAPITAL_SURNAME_FIRST = re.compile(rf"([A-Z](?<!\w[A-Z])[A-Z]+(?:-[A-Z]{{2,}})?
 before another capitalised word: "PACE Grant Awards" is a title)."""
 _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 """Just before a word: "the Judge said" is a role, not a name."""
-_INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$)|[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?\b")
-"""After a given name: an initial ("Tyler S.", "Tyler W"), or a surname in capitals ("Sharon WHITFIELD")."""
+_INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$|(?<=\.)[A-Z][a-z])|[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?\b")
+"""After a given name: an initial ("Tyler S.", "Tyler W", "Tyler S.Whitfield"), or a surname in capitals ("Sharon WHITFIELD")."""
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master", "Prof", "Rev", "Cllr", "Sgt", "Pc", "Dc", "Ds", "Di"})
 """Titles, and police ranks (PC, DC, DS, DI: read in capitals as Pc, …)."""
 _SPEECH = frozenset("said says told tells disclosed explained asked reported stated shared attended attends".split())  # noqa: SIM905

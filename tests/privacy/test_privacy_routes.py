@@ -492,6 +492,11 @@ ROUTES = [
     ("postcode-spaced-apart-after-its-label", "Postcode: N N 4 8 R E", "postcode", 0),
     ("address-lower-case-after-its-label", "Address: 14 laburnum close, northbrook", "address", 0),
     ("address-lower-case-lives-at", "Mum lives at 14 laburnum close with Child A.", "address", 0),
+    # an initial and a surname without the space between them, as typed in a hurry; a birthday's label in two words
+    ("initial-without-a-space-beside-a-relation", "Mum (T.Whitfield) was not invited.", "name", 0),
+    ("initial-without-a-space-and-a-known-surname", "The letter went to T.Smith at home.", "name", 0),
+    ("given-name-and-initial-without-a-space", "Tyler S.Whitfield was seen at home.", "name", 0),
+    ("b-space-day", "B day: 12/03/2015", "date-of-birth", 0),
 ]
 
 
