@@ -1,6 +1,7 @@
 """UK phone numbers written in words, as an author reads one out or dodges a filter: "zero seven seven zero zero, nine
 zero zero, one two three", "oh seven seven double oh …", "O seven seven O O …", "plus four four seven seven …", or words
-and digits mixed ("07700 nine zero zero one two three").
+and digits mixed ("07700 nine zero zero one two three"), "hundred" after a digit as its two zeros ("oh seven seven
+hundred, nine hundred, one two three").
 
 A run counts where its digits, read as written (each "double" and "triple" repeating the next), are a UK number's:
 eleven from 01, 02 or 07, or +44 and ten; or a mobile's ten from 7 after a phone's word ("mobile seven seven zero zero
@@ -22,7 +23,7 @@ _DIGIT_WORDS = {
 _TIMES = {"double": 2, "triple": 3, "treble": 3}
 _SPOKEN = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
 """The digits' words, longest first: "one" is tried before "o"."""
-_TOKEN = rf"(?:(?:{'|'.join(_TIMES)})[ \t\-]{{1,3}})?(?:{_SPOKEN}|\d{{1,5}})"
+_TOKEN = rf"(?:(?:{'|'.join(_TIMES)})[ \t\-]{{1,3}})?(?:{_SPOKEN}|\d{{1,5}})(?:[ \t\-]{{1,3}}hundred)?"
 _SEP = r"(?:[ \t]{0,3}[,\-–./;…][ \t]{0,3}|[ \t]{1,3}(?:and[ \t]{1,3})?)"
 _ZERO_KEPT = r"[ \t]{0,3}\((?:0|zero|oh|nought)\)"
 """The national 0 in brackets after +44, which is not dialled: "+44 (0) seven seven …"."""
@@ -36,7 +37,7 @@ parted by spaces, commas, hyphens, stops, slashes or semicolons (the look-ahead 
 number's word starts with)."""
 _FROM_DIGIT = re.compile(rf"[07](?<![\w\-+][07])\d{{0,4}}{_FURTHER}")
 """The same from a number's first digits ("07700 nine zero zero …"): a pattern starting with a digit skips the rest."""
-_PART = re.compile(rf"(?:({'|'.join(_TIMES)})[ \t\-]*)?({_SPOKEN}|\d{{1,5}})", re.I)
+_PART = re.compile(rf"(?:({'|'.join(_TIMES)})[ \t\-]*)?({_SPOKEN}|\d{{1,5}})(?:[ \t\-]*(hundred))?", re.I)
 _ZERO_DROPPED = re.compile(_ZERO_KEPT, re.I)
 _ENOUGH_WORDS = 2
 _FIRST_WORDS = ("zero", " oh", "nought", "naught", "seven", "plus", "+44")
@@ -55,9 +56,12 @@ def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
     for match in sorted(runs, key=lambda run: run.start()):
         run = _ZERO_DROPPED.sub("", match.group(), count=1)
         parts = _PART.findall(run)
-        if sum(not digit.isdigit() for _, digit in parts) < _ENOUGH_WORDS:
+        if sum(not digit.isdigit() for _, digit, _ in parts) < _ENOUGH_WORDS:
             continue  # digits alone, or with one word, are `detectors`' ("07700 900 one")
-        digits = "".join(_DIGIT_WORDS.get(digit.lower(), digit) * _TIMES.get(times.lower(), 1) for times, digit in parts)
+        digits = "".join(
+            _DIGIT_WORDS.get(digit.lower(), digit) * _TIMES.get(times.lower(), 1) + "00" * bool(hundred)
+            for times, digit, hundred in parts
+        )
         if run[0] == "+" or run[:4].lower() == "plus":  # the +44 of a UK number
             digits = "0" + digits[2:] if digits.startswith("44") else ""
         national = family_number(digits)

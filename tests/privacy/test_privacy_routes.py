@@ -497,6 +497,7 @@ ROUTES = [
     ("initial-without-a-space-and-a-known-surname", "The letter went to T.Smith at home.", "name", 0),
     ("given-name-and-initial-without-a-space", "Tyler S.Whitfield was seen at home.", "name", 0),
     ("b-space-day", "B day: 12/03/2015", "date-of-birth", 0),
+    ("phone-in-words-with-hundreds", "Ring oh seven seven hundred, nine hundred, one two three.", "phone", 0),
 ]
 
 
