@@ -174,6 +174,16 @@ def planted(text: str, title: str = "") -> str:
     )
 
 
+def add_copies(root: Path, count: int) -> None:
+    """`count` more audits in the project at `root`, each the fixture's year-end MACA under a title and a last line of its
+    own (an audit published twice, by its title or its text, is refused: `content.copies`): a build long enough to be
+    caught in the act."""
+    source = (root / "content/audits/year-end-maca.md").read_text()
+    for number in range(count):
+        text = source.replace("title: ", f"title: Copy {number} of ", 1) + f"\nThis is copy {number}.\n"
+        (root / f"content/audits/copy-{number:03d}.md").write_text(text)
+
+
 SEPARATORS = st.sampled_from(["", " ", "  "])
 
 

@@ -26,7 +26,20 @@ from pathlib import Path
 import material as material_theme
 import pytest
 
-from tests.support import ENGINE, FIXTURES, REPO, env, fetch, free_port, make_project, served, tree_digest, wait_for, write
+from tests.support import (
+    ENGINE,
+    FIXTURES,
+    REPO,
+    add_copies,
+    env,
+    fetch,
+    free_port,
+    make_project,
+    served,
+    tree_digest,
+    wait_for,
+    write,
+)
 
 LEAK = "Ring the team on 07700 900461.\n"
 BRIEFING_TEXT = "Background of Audit on the last day of March"
@@ -52,9 +65,7 @@ def leftovers(root: Path) -> list[str]:
 def big_project(tmp_path: Path) -> Path:
     """The fixture content plus 300 more audits: a build that takes long enough to be caught in the act."""
     root = make_project(tmp_path / "big")
-    source = (FIXTURES / "content/audits/year-end-maca.md").read_text()
-    for number in range(300):
-        (root / f"content/audits/copy-{number:03d}.md").write_text(source.replace("title: ", f"title: Copy {number} of ", 1))
+    add_copies(root, 300)
     return root
 
 

@@ -11,27 +11,40 @@ from generator.privacy.characters import as_shown
 
 
 def copied_audits(docs: list[Document]) -> list[Problem]:
-    """Each audit with the title and date of one before it, reported at its title; drafts and withdrawn audits are
-    counted in no total."""
-    first: dict[tuple[str, str], str] = {}
+    """Each audit with the title and date, or the whole text, of one dated before it (or of the same date, its path
+    before), reported at its title: the later is the copy; drafts and withdrawn audits are counted in no total."""
+    first: dict[tuple[str, str, str], str] = {}
     problems = []
-    for doc in docs:
+    for doc in sorted(docs, key=_dated):
         title, when = doc.fields.get("title"), doc.fields.get("date")
         if doc.kind != "audit" or status_of(doc) not in (Status.PUBLISHED, Status.RESTRICTED) or not (title and when):
             continue
-        key = (_as_read(str(title.value)), str(when.text or when.value))
-        if key not in first:
-            first[key] = doc.path
-            continue
-        problems.append(
-            Problem(
-                doc.path,
-                title.line,
-                f"title: this audit has the title and date of {first[key]}, so the archive would count it twice in its "
-                "totals; if it is another audit, give it its own title, else delete one of the two files",
-            )
-        )
+        named, body = ("title", _as_read(str(title.value)), str(when.text or when.value)), ("text", _body(doc), "")
+        for key in (named, body) if len(body[1]) >= _LONG_ENOUGH else (named,):
+            if (earlier := first.setdefault(key, doc.path)) != doc.path:
+                problems.append(Problem(doc.path, title.line, _COPY[key[0]].format(earlier=earlier)))
+                break
     return problems
+
+
+_COPY = {
+    "title": "title: this audit has the title and date of {earlier}, so the archive would count it twice in its totals; if it "
+    "is another audit, give it its own title, else delete one of the two files",
+    "text": "title: this audit's text is that of {earlier}, word for word, so the archive would count it twice in its totals; "
+    "if it is another audit, write its own findings (or keep it a draft until they are), else delete one of the two files",
+}
+_LONG_ENOUGH = 200
+"""Letters and digits a text must hold to be told from another's by them alone: more than a heading and a line."""
+
+
+def _dated(doc: Document) -> tuple[str, str]:
+    when = doc.fields.get("date")
+    return (str(when.text or when.value) if when else "", doc.path)
+
+
+def _body(doc: Document) -> str:
+    """The text below the front matter, as read (see `_as_read`)."""
+    return _as_read("\n".join(doc.text.split("\n")[doc.body_line - 1 :]))
 
 
 def _as_read(title: str) -> str:

@@ -938,6 +938,27 @@ def test_an_audit_copied_under_a_new_name_is_refused_not_counted_twice(project: 
     assert cli("build", "--pdf", "skip").code == 1
 
 
+def test_an_audit_copied_under_a_new_title_and_date_is_refused_by_its_text(project: Path, cli) -> None:
+    """A copy made to start the next audit, retitled and dated but still holding the first one's findings, would count
+    its cases and children twice: its text, read as shown (wrapped, spaced and cased otherwise), is the same. Audits
+    that share only a heading and a line are not copies, nor is a draft copy (counted in no total)."""
+    source = (project / "content/audits/year-start-maca.md").read_text()
+    copy = source.replace("title: Audit on the first day of April", "title: Next audit", 1).replace("2024-04-01", "2024-09-01")
+    body = copy.index("## Background")
+    reworded = copy[:body] + copy[body:].replace("The MACA met twice.", "The  MACA\nmet\u00a0TWICE")
+    write(project, "content/audits/next-audit.md", reworded)
+    write(project, "content/audits/draft-copy.md", copy.replace("status: published", "status: draft"))
+    write(project, AUDIT, BASE)
+    write(project, "content/audits/other.md", BASE.replace("title: Valid audit", "title: Another audit"))
+    found = problems(project)
+    assert found == [
+        "content/audits/next-audit.md:2: title: this audit's text is that of content/audits/year-start-maca.md, word for "
+        "word, so the archive would count it twice in its totals; if it is another audit, write its own findings (or keep "
+        "it a draft until they are), else delete one of the two files"
+    ], found
+    assert cli("build", "--pdf", "skip").code == 1
+
+
 def test_a_review_date_before_the_audit_is_refused_with_every_other_date_before_it(project: Path) -> None:
     write(project, AUDIT, BASE.replace("status: published", "review_date: 2023-05-01\npublished: 2024-04-01\nstatus: published"))
     assert problems(project) == [

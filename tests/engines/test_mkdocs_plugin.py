@@ -28,7 +28,7 @@ from playwright.sync_api import expect
 from generator.engines.mkdocs.plugin import show_problems
 from generator.preview import request_as_info
 from generator.problempages import POLL
-from tests.support import BASE, BUILD_DATE, ENGINE, WCAG_TAGS, fetch, free_port, rebuild, wait_for, write
+from tests.support import BASE, BUILD_DATE, ENGINE, WCAG_TAGS, add_copies, fetch, free_port, rebuild, wait_for, write
 
 
 def engine_env(**extra: str) -> dict[str, str]:
@@ -193,9 +193,7 @@ def test_a_preview_stopped_during_its_first_build_leaves_no_copy_of_the_site_beh
     project: Path, tmp_path: Path, command: list[str]
 ) -> None:
     """SIGTERM before the first build was served left the engine's copy of the site (a `--drafts` one with its drafts)."""
-    source = (project / "content/audits/year-end-maca.md").read_text()
-    for number in range(300):  # a first build long enough to be caught in the act
-        (project / f"content/audits/copy-{number:03d}.md").write_text(source.replace("title: ", f"title: Copy {number} of ", 1))
+    add_copies(project, 300)
     log = tmp_path / "serve.log"
     with serving(project, [sys.executable, "-m", *command, "serve"], log=log):
         deadline = time.monotonic() + 90

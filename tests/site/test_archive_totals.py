@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 
 from tests.support import build_site, make_project
 
-BODY = "\n".join(
-    f"## {step}\n\n{step} of this audit.\n"
+STEPS = "\n".join(
+    f"## {step}\n\n{step} of the {{slug}} audit.\n"
     for step in (
         "Background",
         "Why it matters",
@@ -57,7 +57,8 @@ def audit(slug: str, kind: str, day: str, cases: int | None, children: int | Non
     counts = "".join(f"{name}: {value}\n" for name, value in (("cases", cases), ("children", children)) if value is not None)
     return (
         f"---\ntitle: {slug.replace('-', ' ').capitalize()}\ntype: {kind}\ndate: {day}\nstatus: published\n{counts}"
-        f"agencies: [police, health]\nthemes: [neglect]\nsummary: What the {slug.replace('-', ' ')} found.\n---\n\n{BODY}"
+        f"agencies: [police, health]\nthemes: [neglect]\nsummary: What the {slug.replace('-', ' ')} found.\n---\n\n"
+        + STEPS.format(slug=slug)
     )
 
 

@@ -405,9 +405,9 @@ def test_a_site_with_more_briefings_lists_only_the_five_newest_on_its_home_page(
     source = (root / "content/audits/autumn-maca.md").read_text()
     for month in range(1, 4):
         (root / f"content/audits/extra-{month}.md").write_text(
-            source.replace("date: 2024-10-02", f"date: 2025-0{month}-10").replace(
-                "title: Autumn audit of domestic abuse", f"title: Extra audit {month}"
-            )
+            source.replace("date: 2024-10-02", f"date: 2025-0{month}-10")
+            .replace("title: Autumn audit of domestic abuse", f"title: Extra audit {month}")
+            .replace("## Background\n", f"## Background\n\nExtra audit {month} found more.\n")
         )
     site = build_site(root)
     heading = article(site, "").select_one("h2#recently-published")
