@@ -30,7 +30,7 @@ LOWER_STREET_TYPES = frozenset(
 NOT_STREET_NAMES = frozenset(
     (  # noqa: SIM905
         "a an and the of in on at to for from by with into near over off past across along within after before per "
-        "year years week weeks day days hour hours hr hrs minute minutes min mins month months mile miles working"
+        "year years week weeks day days hour hours hr hrs minute minutes min mins month months mile miles working step steps"
     ).split()
 )
 NUMBERED = re.compile(

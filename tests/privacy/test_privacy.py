@@ -81,6 +81,15 @@ def test_realistic_look_alikes_raise_no_errors(project: Path) -> None:
     assert [str(w) for w in result.warnings if "clean-lookalikes" in w.path] == []
 
 
+def test_a_title_after_the_sites_own_words_on_its_pages_is_no_address(project: Path, cli) -> None:
+    """The team record heads its page "6 Step Briefing" and the title: "End of year audit" after it read as a house
+    number, a street and its type (End), and stopped every build."""
+    write(project, "content/audits/end-of-year.md", planted("Text.", title="End of year audit"))
+    write(project, "content/audits/park-lane.md", planted("Text.", title="Park Lane findings"))
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 0, run.out + run.err
+
+
 def test_names_in_context_are_errors_and_a_given_name_alone_warns_unless_declared(project: Path) -> None:
     write(project, "content/audits/names.md", planted("Oliver told Jordan and Child A about it."))
     write(
