@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.content.frontmatter import status_of
 from generator.content.parse import Document
 from generator.model import Problem, Status
-from generator.privacy.characters import as_shown
+from generator.privacy.characters import told_apart
 
 
 def copied_audits(docs: list[Document]) -> list[Problem]:
@@ -19,7 +19,7 @@ def copied_audits(docs: list[Document]) -> list[Problem]:
         title, when = doc.fields.get("title"), doc.fields.get("date")
         if doc.kind != "audit" or status_of(doc) not in (Status.PUBLISHED, Status.RESTRICTED) or not (title and when):
             continue
-        named, body = ("title", _as_read(str(title.value)), str(when.text or when.value)), ("text", _body(doc), "")
+        named, body = ("title", told_apart(str(title.value)), str(when.text or when.value)), ("text", _body(doc), "")
         for key in (named, body) if len(body[1]) >= _LONG_ENOUGH else (named,):
             if (earlier := first.setdefault(key, doc.path)) != doc.path:
                 problems.append(Problem(doc.path, title.line, _COPY[key[0]].format(earlier=earlier)))
@@ -43,12 +43,5 @@ def _dated(doc: Document) -> tuple[str, str]:
 
 
 def _body(doc: Document) -> str:
-    """The text below the front matter, as read (see `_as_read`)."""
-    return _as_read("\n".join(doc.text.split("\n")[doc.body_line - 1 :]))
-
-
-def _as_read(title: str) -> str:
-    """A title as a reader tells it from another: its letters and digits as shown (look-alikes, invisible characters and
-    accents composed as the privacy checks read them), whatever their case, spacing and punctuation."""
-    shown = as_shown(title).casefold()
-    return "".join(character for character in shown if character.isalnum())
+    """The text below the front matter, as a reader tells it from another's."""
+    return told_apart("\n".join(doc.text.split("\n")[doc.body_line - 1 :]))

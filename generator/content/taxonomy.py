@@ -18,6 +18,7 @@ from generator.content.wordhabits import CONTROL
 from generator.content.writing import ACRONYM
 from generator.diagnostics import did_you_mean
 from generator.model import Link, Problem, Taxonomy, Theme
+from generator.privacy.characters import told_apart
 
 TAXONOMY_SECTIONS = ("audit_types", "agencies", "themes")
 OPTIONAL_SECTIONS = ("groups", "glossary")
@@ -69,6 +70,9 @@ def load_taxonomy(root: Path, content_dir: str, refused: Collection[Path] = ()) 
     if "briefing" in labels["audit_types"]:
         message = "audit type 'briefing' is the type the filters give standalone briefings; give this type another key"
         problems.append(Problem(path, _at(sections["audit_types"], "briefing"), message))
+    named = [(sections[name], labels[name]) for name in ("agencies", "groups") if name in labels]
+    problems += _same_labels(path, [(sections["audit_types"], labels["audit_types"])])
+    problems += _same_labels(path, named) + _same_labels(path, [(sections["themes"], {k: t.label for k, t in themes.items()})])
     glossary = _glossary(path, sections["glossary"], problems) if "glossary" in sections else {}
     taxonomy = Taxonomy(labels["audit_types"], labels["agencies"], themes, groups, glossary)
     return (None, problems) if problems else (taxonomy, [])
@@ -118,6 +122,22 @@ def _labels(path: str, section: Field, problems: list[Problem]) -> dict[str, str
         if not isinstance(label, str) or not label.strip():
             problems.append(Problem(path, _at(section, key), f"'{key}' needs a label, e.g. '{key}: Police'"))
     return {key: str(label) for key, label in section.value.items()}
+
+
+def _same_labels(path: str, sections: list[tuple[Field, dict[str, str]]]) -> list[Problem]:
+    """Each entry labelled as one before it is, as a reader tells labels apart: the site would show two rows, filters
+    and counts under one name ("Neglect" and "NEGLECT ", an agency and a group both "Police"), splitting its figures."""
+    first: dict[str, str] = {}
+    problems = []
+    for section, labels in sections:
+        for key, label in labels.items():
+            if (read := told_apart(label)) and (earlier := first.setdefault(read, key)) != key:
+                message = (
+                    f"'{key}' has the label of '{earlier}' ({label.strip()!r}), so readers could not tell their pages and "
+                    f"counts apart; give each its own label, or use '{earlier}' alone"
+                )
+                problems.append(Problem(path, _at(section, key), message))
+    return problems
 
 
 def _glossary(path: str, section: Field, problems: list[Problem]) -> dict[str, str]:

@@ -123,6 +123,12 @@ def as_shown(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(FOLD)
 
 
+def told_apart(text: str) -> str:
+    """What a reader tells one name (a title, a label) from another by: its letters and digits as shown (`as_shown`),
+    whatever their case, spacing and punctuation."""
+    return "".join(character for character in as_shown(text).casefold() if character.isalnum())
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PLUSES = re.compile(r"(?<![^\s<>\"'`(])[^\s<>\"'`(]*\+[^\s<>\"'`]*")
 """A run of text with a plus in it, read from its start only (a web address's plus stands for a space, in its query

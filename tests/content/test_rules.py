@@ -915,6 +915,27 @@ def test_taxonomy_rules(project: Path, text: str, expected: list[str]) -> None:
     assert problems(project) == expected
 
 
+def test_two_entries_a_reader_cannot_tell_apart_by_their_labels_are_refused(project: Path) -> None:
+    """Two themes both "Neglect" (in capitals, spaced, with a Cyrillic е), an agency and a group both "Police": the site
+    showed two rows, filters and counts under one name, each with part of the figures."""
+    taxonomy = project / "content/taxonomy.yml"
+    text = taxonomy.read_text()
+    text = text.replace("  education: Education\n", "  education: Education\n  police-force: 'POLICE '\n")
+    text = text.replace(
+        "  qa-subgroup: Quality assurance sub-group\n", "  qa-subgroup: Quality assurance sub-group\n  police-group: Police\n"
+    )
+    text = text.replace("  domestic-abuse:\n", "  neglect-cases:\n    label: N\u0435glect.\n  domestic-abuse:\n")
+    taxonomy.write_text(text)
+    lines = text.split("\n")
+    at = [lines.index(entry) + 1 for entry in ("  police-force: 'POLICE '", "  police-group: Police", "  neglect-cases:")]
+    said = "so readers could not tell their pages and counts apart; give each its own label, or use"
+    assert problems(project) == [
+        f"content/taxonomy.yml:{at[0]}: 'police-force' has the label of 'police' ('POLICE'), {said} 'police' alone",
+        f"content/taxonomy.yml:{at[1]}: 'police-group' has the label of 'police' ('Police'), {said} 'police' alone",
+        f"content/taxonomy.yml:{at[2]}: 'neglect-cases' has the label of 'neglect' ('N\u0435glect.'), {said} 'neglect' alone",
+    ]
+
+
 def test_an_audit_copied_under_a_new_name_is_refused_not_counted_twice(project: Path, cli) -> None:
     """A copy left beside the audit it was made from (a backup, a start on the next audit) would double the archive's
     cases and children; a draft or withdrawn copy counts in no total and passes, and so does another audit's own title."""
