@@ -38,9 +38,10 @@ _PLACE = re.compile(
     r"|(?:RC|CE|C of E|Catholic)[ \t]+High|UTC|Sixth[ \t]+Form|Montessori|Playgroup|Play[ \t]+Group|Kindergarten|Surgery"
     r"|Medical[ \t]+Centre|Health[ \t]+Centre|Medical[ \t]+Group|(?:Medical|Health|Group|Family|GP)[ \t]+(?:Practice|Surgery)"
     r"|GP[ \t]+[Ss]urgery|Children['’]s[ \t]+(?:Centre|Home)|Day[ \t]+Nursery))"
-    r"\b(?![ \t]+(?:Trust|Schools|Academies|Nurseries|Practices|Surgeries|Colleges|Homes))"
+    r"\b(?![ \t]+(?:Trust|Schools|Academies|Nurseries|Practices|Surgeries|Colleges|Homes|Hospital))"
 )
-"""A setting's name and its kind: "Oakfield C.E. Primary School" (not an academy trust, nor a group of schools)."""
+"""A setting's name and its kind: "Oakfield C.E. Primary School" (not an academy trust, a group of schools, nor a
+hospital named after one: "King's College Hospital")."""
 _PRACTICE = re.compile(r"Practice\b(?![ \t]+[A-Z]|['’\-])")
 _PRACTICE_NAME = re.compile(rf"\b[Tt]he[ \t]+((?:{_WORD}[ \t]+){{1,3}})$")
 """A GP's practice as its patients name it: "the Elm Tree Practice" (not "the Elm Tree Practice Framework")."""

@@ -111,7 +111,7 @@ def two_word_place(first: str, second: str) -> bool:
 
 
 def _folded(word: str) -> str:
-    lowered = word.lower()
+    lowered = word.lower().replace("’", "'")
     return lowered if lowered.isascii() else plain(lowered)
 
 

@@ -34,6 +34,11 @@ _TITLE_GAP = re.compile(rf"{_GAP.pattern}(?:[A-Z]\.?[ \t]*){{0,3}}")
 """Between a title and a surname, initials too: "Ms K. Brown", "Mr J R Smith"."""
 _CAPITALS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:[ \t]+[A-Z]{2,})+\b")
 """Two or more words in capitals: a heading or a form's field, read as names are written."""
+_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b")
+_JUDGE = re.compile(r"\b(?:Mr|Mrs|Ms|Lord|Lady)\.?[ \t]+(?:Justice[ \t]+)?$")
+"""A judge's title before a word: "Mr Justice" (a judge's name follows) or its first word (before "Justice")."""
+_TITLED_CAPITALS = re.compile(r"(\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]+){0,3})([A-Z]{2,}(?:-[A-Z]{2,})?)\b")
+"""A surname in capitals after a title (and initials), as case files write it: "Mr PATEL", "Mrs D. KHAN"."""
 _CAPITAL_SURNAME_FIRST = re.compile(rf"([A-Z](?<!\w[A-Z])[A-Z]+(?:-[A-Z]{{2,}})?)(?:[ \t]*,)?[ \t]+({_WORD})\b(?![ \t]+[A-Z])")
 """A surname in capitals before a given name, as police and health records write them: "SMITH Tyler", "SMITH, Tyler" (not
 before another capitalised word: "PACE Grant Awards" is a title)."""
@@ -111,6 +116,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         if surname and _given(match.group(2)) and not _is_everyday(match.group(2)):
             yield match.start(), match.group(), ERROR
     text = _CAPITALS.sub(lambda m: m.group().title(), text)  # TYLER SMITH reads as Tyler Smith
+    text = _TITLED_CAPITALS.sub(lambda m: m.group(1) + m.group(2).title(), text)  # Mr PATEL as Mr Patel
     tokens = list(_CAPITALISED.finditer(text))
     for index in range(len(tokens)):
         yield from _judge(text, tokens, index)
@@ -155,6 +161,9 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
     before = text[max(0, start - 8) : start]
+    judge = _JUDGE.search(text, max(0, start - 24), start)
+    if _ET_AL.match(text, end) or (judge and "Justice" in judge.group() + word) or (adjacent and following.group() == "Justice"):
+        return  # Brandon et al. (2020); Mr Justice Munby, Lord Justice Ryder: an author, a judge
     if (
         _SAINT.search(before)
         or before.endswith("-")

@@ -498,6 +498,9 @@ ROUTES = [
     ("given-name-and-initial-without-a-space", "Tyler S.Whitfield was seen at home.", "name", 0),
     ("b-space-day", "B day: 12/03/2015", "date-of-birth", 0),
     ("phone-in-words-with-hundreds", "Ring oh seven seven hundred, nine hundred, one two three.", "phone", 0),
+    # a surname in capitals after a title, as case files write it
+    ("title-and-surname-in-capitals", "Mr PATEL attended the conference.", "name", 0),
+    ("title-initial-and-surname-in-capitals", "Father: Mr D WHITFIELD", "name", 0),
 ]
 
 
