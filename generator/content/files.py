@@ -217,7 +217,33 @@ def content_files(
                 )
             else:
                 sources.append(Source(file, path, kind))
-    return sources, problems, leftovers
+    return sources, problems + strays(root / content_dir, root, refused), leftovers
+
+
+CONTENT_ITEMS = frozenset({*FOLDERS, "pages", "taxonomy.yml", "allowed_names.yml"})
+"""What the content folder holds: the folders and files the site is made from."""
+_STRAY = (
+    "is not read, so nothing in it is published: an audit goes in {folder}/audits/, a briefing in {folder}/briefings/, a "
+    "page in {folder}/pages/ (the settings files are taxonomy.yml and allowed_names.yml); move it, or delete it"
+)
+
+
+def strays(folder: Path, root: Path, refused: Collection[Path] = ()) -> list[Problem]:
+    """What the content folder holds besides its own folders and files (`CONTENT_ITEMS`): an audit saved beside them, in
+    a folder misspelt (`content/audit/`), a settings file renamed (`taxonomy.yaml`) would be dropped without a word. A
+    hidden file, an editor's leftover and a note to the team (`README.md`) are none; `refused` ones are reported elsewhere."""
+    if not folder.is_dir():
+        return []
+    where = folder.relative_to(root).as_posix()
+    return [
+        Problem(item.relative_to(root).as_posix(), 1, _STRAY.format(folder=where))
+        for item in sorted(folder.iterdir())
+        if item.name not in CONTENT_ITEMS
+        and item not in refused
+        and not item.name.startswith(".")
+        and not LEFTOVER.fullmatch(item.name)
+        and not item.name.upper().startswith("README")
+    ]
 
 
 def load_yaml_file(file: Path, path: str) -> tuple[yaml.Node | None, list[Problem]]:

@@ -12,7 +12,8 @@ import re
 import yaml
 
 from generator.content.yamlread import parse_yaml, unreadable_values
-from generator.model import Problem
+from generator.diagnostics import did_you_mean
+from generator.model import Problem, Status
 
 ENGINE_META = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """The front matter the engine finds (`mkdocs.utils.meta.YAML_RE`)."""
@@ -33,8 +34,14 @@ SETTINGS = (
     "date",
     "authors",
     "author",
+    "robots",
 )
 """What the engine and its theme read from a page's front matter."""
+CONTENT_FIELDS = frozenset(
+    "type cases children agencies themes published review_date pseudonyms superseded_by previous_slugs withdrawn_on "  # noqa: SIM905
+    "withdrawn_reason source".split()
+)
+"""An audit's or a briefing's own fields, which a page has no use for: a page with them was meant as one."""
 _NAMED = re.compile(rf"(?:[ \t]*#[^\n]*\n)*[ \t]*(?:{'|'.join(SETTINGS)})[ \t\u00a0]*[:\uff1a]", re.I)
 """Closed front matter that begins with a setting's name, however written (`Title:`, a no-break space or a
 full-width colon after it): meant as settings, not as text between two rules (`Note: see the guidance: …`)."""
@@ -56,10 +63,14 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
             return []
         fix = "write each as a name in small letters, a colon and a space, then its value (title: About us)"
         return problems or [Problem(path, 2, f"front matter must be names with their values, else {_SHOWN}: {fix}")]
+    if meant := _meant_as_content(node):
+        return [Problem(path, 2 + meant.start_mark.line, _MISPLACED)]
     problems = unreadable_values(node, path, 2)
     for key, value in node.value:
         line = 2 + key.start_mark.line
-        if not isinstance(key, yaml.ScalarNode):
+        if isinstance(key, yaml.ScalarNode) and key.value.lower() not in SETTINGS:
+            problems.append(Problem(path, line, _unknown(key.value)))
+        elif not isinstance(key, yaml.ScalarNode):
             problems.append(Problem(path, line, f"a name in front matter must be a word (title:), not a list, else {_SHOWN}"))
         elif key.value != key.value.lower():
             problems.append(Problem(path, line, _unshown(key.value)))
@@ -68,6 +79,30 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
         elif key.value == "hide" and not (isinstance(value, yaml.SequenceNode) or value.tag.endswith((":str", ":null"))):
             problems.append(Problem(path, line, "hide must be a list of what to hide, such as hide: [navigation, toc]"))
     return problems
+
+
+_MISPLACED = (
+    "this is written as an audit or a briefing, but every file in the pages folder is published as it is, whatever its "
+    "status (a draft or a restricted one too): move it to the audits or briefings folder"
+)
+
+
+def _meant_as_content(node: yaml.MappingNode) -> yaml.Node | None:
+    """The first of an audit's or a briefing's fields in a page's front matter (`status: draft` among them: the theme's
+    own page statuses are other words), if any."""
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and (
+            key.value in CONTENT_FIELDS or (key.value == "status" and str(value.value).strip().lower() in set(Status))
+        ):
+            return key
+    return None
+
+
+def _unknown(name: str) -> str:
+    return (
+        f"'{name}:' is no setting of a page{did_you_mean(name, SETTINGS)}, so the engine would ignore it; the settings are "
+        f"{', '.join(SETTINGS)}"
+    )
 
 
 def _first_lines(text: str, path: str) -> list[Problem]:

@@ -31,6 +31,7 @@ from generator.sitemodel import BUNDLE_DIR
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
+_CAPITAL_SUFFIX = "is published as a download of its text, not as a page: the engine reads only a name ending in small letters; rename it {name}"
 _BACKSLASH = "has a backslash in its name, which a Windows host reads as a folder's separator, publishing it elsewhere; rename it"
 
 
@@ -71,6 +72,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 continue
             if "\\" in name:
                 report.errors.append(Problem(path, 1, _BACKSLASH))
+                continue
+            if file.suffix.lower() in (".md", ".markdown") and not file.suffix.islower():
+                report.errors.append(Problem(path, 1, _CAPITAL_SUFFIX.format(name=file.stem + file.suffix.lower())))
                 continue
             if here == base and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem.lower() + "/"):
                 report.errors.append(Problem(path, 1, "would be published as the search index's folder; rename it"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -32,3 +35,22 @@ def test_heading_lines_are_file_lines() -> None:
         ("A", 12, False),
         ("B", 14, True),
     ]
+
+
+def test_what_the_content_folder_holds_besides_its_own_folders_and_files_is_named_not_dropped(project: Path, cli) -> None:
+    """An audit saved beside the folders, or in a folder misspelt, and a settings file renamed were left out of the site
+    without a word (the count of briefings went down by one); a note to the team and a hidden file are none of these."""
+    audit = (project / "content/audits/year-end-maca.md").read_text()
+    (project / "content/audit").mkdir()
+    (project / "content/audit/next.md").write_text(audit.replace("title: ", "title: Next ", 1))
+    (project / "content/beside.md").write_text(audit.replace("title: ", "title: Beside ", 1))
+    shutil.copy(project / "content/taxonomy.yml", project / "content/taxonomy.yaml")
+    (project / "content/README.md").write_text("Audits go in audits/.\n")
+    (project / "content/.DS_Store").write_bytes(b"\0")
+    stray = "is not read, so nothing in it is published: an audit goes in content/audits/, a briefing in content/briefings/"
+    for command in ("check", "build"):
+        run = cli(command)
+        assert run.code == 1
+        found = sorted(line.split(": ")[0] for line in run.out.splitlines() if stray in line)
+        assert found == ["content/audit:1", "content/beside.md:1", "content/taxonomy.yaml:1"], run.out
+    assert not (project / "site").exists()

@@ -3,6 +3,9 @@ take as the page's settings, and so never show, is either a setting it reads or 
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
@@ -39,3 +42,23 @@ def test_whatever_the_engine_would_not_show_is_a_setting_it_reads_or_refused(lin
     text = "\n".join(lines) + "\n" + rest
     unread = unread_names(text)
     assert not unread or front_matter_problems(text, "content/pages/p.md"), f"{text!r}: {sorted(unread)} hidden, not refused"
+
+
+def test_a_page_written_as_an_audit_or_with_a_setting_misspelt_or_named_in_capitals_is_refused(project: Path, cli) -> None:
+    """A draft or restricted audit saved among the pages was published whole, its status ignored; a misspelt setting
+    (`titel:`) was dropped; a page named `.MD` was published as a download of its raw text."""
+    pages = project / "content/pages"
+    shutil.move(project / "content/audits/quokka-draft.md", pages / "quokka-draft.md")
+    shutil.move(project / "content/audits/narwhal-restricted.md", pages / "narwhal-restricted.md")
+    (pages / "about.md").write_text("---\ntitel: About us\nhide: [toc]\n---\n\n" + (pages / "about.md").read_text())
+    (pages / "contact.MD").write_text("# Contact\n\nRing the front door.\n")
+    moved = "this is written as an audit or a briefing, but every file in the pages folder is published as it is"
+    for command in ("check", "build"):
+        run = cli(command)
+        assert run.code == 1
+        assert f"content/pages/quokka-draft.md:3: {moved}" in run.out
+        assert f"content/pages/narwhal-restricted.md:3: {moved}" in run.out
+        assert "content/pages/about.md:2: 'titel:' is no setting of a page (did you mean 'title'?)" in run.out
+        assert "content/pages/contact.MD:1: is published as a download of its text, not as a page" in run.out
+        assert "rename it contact.md" in run.out
+    assert not (project / "site").exists()
