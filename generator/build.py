@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
 from generator.content.crosslinks import hosts_of
 from generator.content.pages import PagesState, changed_pages, pages_state
-from generator.content.settingsfile import nav_problems
+from generator.content.settingsfile import nav_problems, unknown_settings
 from generator.content.theme import theme_problems
 from generator.diagnostics import Reporter
 from generator.model import PARTNERS_MARKER, Audience, Problem
@@ -148,7 +148,7 @@ def surroundings_problems(project: Project) -> list[Problem]:
     """What in the theme and the settings would let the engine publish what no check reads: the theme's links out,
     and pages taken from a folder other than the one the check reads (`docs_dir: content/audits` published drafts)."""
     setting = (project.config_file, project.line_of(("theme", "custom_dir")))
-    problems = theme_problems(project.root, theme_folders(project), setting)
+    problems = theme_problems(project.root, theme_folders(project), setting) + unknown_settings(project.root, project.config_file)
     if PurePosixPath(project.pages_dir) != PurePosixPath(project.content_dir, "pages"):
         message = f"docs_dir must be {project.content_dir}/pages, the folder the checks read (it is {project.pages_dir})"
         problems.append(Problem(project.config_file, project.line_of(("docs_dir",)), message))

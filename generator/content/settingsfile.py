@@ -18,6 +18,7 @@ import yaml
 
 from generator.content.files import read_text
 from generator.content.yamlread import parse_yaml, unreadable_values
+from generator.diagnostics import did_you_mean
 from generator.model import Problem
 
 ENGINE_TAGS = re.compile(
@@ -63,9 +64,7 @@ def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
 def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[str]) -> list[Problem]:
     """Each entry of the navigation (`nav:`) that names no page of the site, at its line: the engine's own warning
     names neither, and a page deleted or renamed leaves its entry behind. `generated`: the pages the build makes."""
-    text, _ = read_text(root / path, path)
-    document, _ = parse_yaml(text or "", path, 1, "the settings file", ENGINE_TAGS)
-    nav = _setting(document, "nav")
+    nav = _setting(_document(root, path), "nav")
     if nav is None:
         return []
     present = set(generated) | _files(root / pages_dir)
@@ -80,6 +79,34 @@ _UNKNOWN_PAGE = (
     "nav: '{target}' is no page of the site (there is no {folder}/{target}, and the site makes no such page): write the "
     "page's file name as it is in {folder}/ (or a generated page's, such as archive/index.md), or remove this entry"
 )
+
+
+OWN_SETTINGS = ("exit_url", "feedback_url", "report_concern", "accessibility")
+"""What the site reads under `extra.briefings`."""
+
+
+def unknown_settings(root: Path, path: str) -> list[Problem]:
+    """Each setting under `extra.briefings` the site does not read, at its line: misspelt (`exit_link:`), the "Exit this
+    page" button or the feedback link vanished from every page without a word."""
+    own = _setting(_setting(_document(root, path), "extra"), "briefings")
+    if not isinstance(own, yaml.MappingNode):
+        return []
+    return [
+        Problem(
+            path,
+            key.start_mark.line + 1,
+            f"extra.briefings.{key.value} is no setting the site reads{did_you_mean(str(key.value), list(OWN_SETTINGS))}, so "
+            f"the pages would go without it; the settings are {', '.join(OWN_SETTINGS)}",
+        )
+        for key, _ in own.value
+        if isinstance(key, yaml.ScalarNode) and key.value not in OWN_SETTINGS
+    ]
+
+
+def _document(root: Path, path: str) -> yaml.Node | None:
+    """The settings file's nodes, once `settings_file_problems` has found none (None if it cannot be read)."""
+    text, _ = read_text(root / path, path)
+    return parse_yaml(text or "", path, 1, "the settings file", ENGINE_TAGS)[0]
 
 
 def _setting(document: yaml.Node | None, name: str) -> yaml.Node | None:

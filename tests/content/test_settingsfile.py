@@ -150,3 +150,18 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
     (project / "content/pages/guides").mkdir()
     (project / "content/pages/guides/missing.md").write_text("# Found again\n")
     assert cli("build", "--pdf", "skip").code == 0
+
+
+def test_a_setting_of_the_site_misspelt_is_refused_at_its_line_not_dropped(project: Path, cli) -> None:
+    """`exit_link:` for `exit_url:` took the "Exit this page" button off every page, and `feedbak_url:` the feedback
+    link, without a word."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    settings.write_text(text.replace("    exit_url:", "    exit_link:").replace("    feedback_url:", "    feedbak_url:"))
+    line = text[: text.index("    exit_url:")].count("\n") + 1
+    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
+    for code, output in ((run := cli("check")).code, run.out), (engine.returncode, engine.stdout + engine.stderr):
+        assert code == 1
+        assert f"mkdocs.yml:{line}: extra.briefings.exit_link is no setting the site reads (did you mean 'exit_url'?)" in output
+        assert "extra.briefings.feedbak_url is no setting the site reads (did you mean 'feedback_url'?)" in output
+    assert not (project / "site").exists()
