@@ -687,6 +687,25 @@ def test_a_note_after_one_space_and_hash_on_any_field_is_refused(project: Path, 
 
 
 @pytest.mark.parametrize(
+    ("field", "written", "anchor", "fix"),
+    [
+        ("title: Valid audit", "title: &Safer sleep", "&Safer", '"&Safer sleep"'),
+        ("summary: A valid summary.", "summary: &Learning from two reviews.", "&Learning", '"&Learning from two reviews."'),
+    ],
+)
+def test_a_value_starting_with_an_ampersand_is_refused_not_cut(
+    project: Path, field: str, written: str, anchor: str, fix: str
+) -> None:
+    """YAML takes `&Safer` for a name of the value (an anchor): the page's heading read "sleep"."""
+    write(project, AUDIT, BASE.replace(field, written))
+    key, line = field.split(":")[0], BASE.split("\n").index(field) + 1
+    assert problems(project) == [
+        f"{AUDIT}:{line}: {key}: YAML reads {anchor!r} at its start as a name for the value, not as text, so it would not be "
+        f"published; put the whole {key} in straight double quotes, e.g. {key}: {fix}"
+    ]
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "cases: 3  # of which 1 re-audit",
