@@ -147,6 +147,23 @@ def test_a_good_practice_entry_is_checked_the_same_way(project: Path) -> None:
     assert problems(project) == [f"{AUDIT}:{line}: '<name withheld>' {PLACEHOLDER.format('name withheld')}"]
 
 
+UNCLOSED = (
+    "this comment (<!--) is never closed, so the page would show it as text, a note to yourself too; end it with --> on "
+    "the same step, or remove it"
+)
+
+
+def test_a_comment_never_closed_is_reported_not_published(project: Path, cli) -> None:
+    """`<!-- note to self` without its `-->`: Markdown showed the note on the page and in its plain-text copy. One closed
+    on a later line, and one written inside code, are not reported."""
+    text = (
+        "<!-- closed\nlater -->\n\nShared at once. `<!-- in code`\n\n<!-- note to self: check with health\n\nThe plan was agreed."
+    )
+    write(project, AUDIT, planted("Some text first.\n\n" + text))
+    assert problems(project) == [f"{AUDIT}:{PLANTED_LINE + 7}: {UNCLOSED}"]
+    assert cli("build", "--pdf", "skip").code == 1
+
+
 SHOWN = """Records of [name of school] and &lt;name withheld&gt; were read; `<code span>` stays.
 See <https://example.org/guide>, <b>bold</b>, <span>a span</span>, <br> <!-- a note -->, Wo<o:p></o:p>rd's own tags.
 
