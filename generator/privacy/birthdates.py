@@ -45,10 +45,10 @@ _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _DOB_WORD = (
     rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?-i:b)(?=[ \t]{{1,3}}\d)(?:(?<=[,(:]b)|(?<=[,(:][ \t]b))|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
-    rf"|turn(?:s|ed)?{SPACE}{{1,3}}\d{{1,2}}(?={SPACE}{{1,3}}on\b))"
+    rf"|(?:turn(?:s|ed)?|bec(?:ame|omes?)|reach(?:es|ed)?|(?:will|would){SPACE}{{1,3}}be){SPACE}{{1,3}}\d{{1,2}}(?={SPACE}{{1,3}}on\b))"
 )
 """What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", "Child A, b 3/4/12" (a bare b only after a comma, a bracket or a colon), a mother who "gave birth", a
-"birth on" a date, the day a child "turned 7 on" (a birthday)."""
+"birth on" a date, the day a child "turned 7 on", "became 18 on", "reached 18 on" or "will be 18 on" (a birthday)."""
 _TAIL = (
     rf"(?:\]?{SPACE}{{0,3}}\([^()\n]{{0,40}}\)|\[\^?\w{{1,3}}\]|\d{{1,2}}(?={SPACE}{{0,3}}(?:[:)\n]|\Z))|{SPACE}{{0,3}}[†‡*]"
     rf"|{SPACE}{{0,3}}(?:/|&|,|and|or|-){SPACE}{{0,3}}(?:age|EDD|gender|sex)\b"

@@ -25,8 +25,9 @@ _LINE_OR_CELL = re.compile(r"[\n|]")
 
 
 def birthday_word(word: str) -> bool:
-    """Whether a keyword may name a partnership's day as well as a child's: "turned 5 on", "birth on", "birthday"."""
-    return word.startswith(("turn", "birth")) or word.endswith(("day", "days"))
+    """Whether a keyword may name a partnership's day as well as a child's: "turned 5 on", "became 18 on", "birth on",
+    "birthday"."""
+    return word.startswith(("turn", "birth", "bec", "reach", "will", "would")) or word.endswith(("day", "days"))
 
 
 def labels(text: str, keyword: re.Match[str], strict: bool) -> bool:

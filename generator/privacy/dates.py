@@ -93,11 +93,11 @@ BIRTH = rf"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t
 """The words that only ever name a date of birth, or the date a birth is expected (a label's words, "bday", "b'day" and
 "B day" as a form or a message writes them); "born" and "delivered" end other phrases too."""
 KEYWORD_START = re.compile(
-    r"[BbDdEeGgTt](?<!\w.)(?i:(?<=d)(?:\.?[ \t]?o|ate|eliv)|(?<=b)(?:irth|orn|[. \t]|['’\-]?day)|(?<=e)(?:\.?[ \t]?d|xpec|stim)"
-    r"|(?<=g)(?:ave|iv)|(?<=t)urn)"
+    r"[BbDdEeGgTtRrWw](?<!\w.)(?i:(?<=d)(?:\.?[ \t]?o|ate|eliv)|(?<=b)(?:irth|orn|[. \t]|['’\-]?day|ec[ao]m)"
+    r"|(?<=e)(?:\.?[ \t]?d|xpec|stim)|(?<=g)(?:ave|iv)|(?<=t)urn|(?<=r)each|(?<=w)(?:ill|ould))"
 )
 """Where a word naming a birth may start, by its first letters ("DO", "D.O", "date", "deliv", "birth", "born", "b.",
-"bday", "EDD", "expec", "estim", "gave", "giv", "turn"): looked for first (`anchored.anchored`), since a pattern that starts at any
+"bday", "EDD", "expec", "estim", "gave", "giv", "turn", "becam", "becom", "reach", "will", "would"): looked for first (`anchored.anchored`), since a pattern that starts at any
 word is tried at every character."""
 OTHER_NAMED = re.compile(rf"\b{OTHER_DATE}", re.I)
 """A word naming a date other than a birth, found in a label, a note or a column's header."""

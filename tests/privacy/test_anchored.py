@@ -97,6 +97,7 @@ KEYWORDS = [
     "DOB", "D.O.B.", "D O B", "d.o.b", "DOBs", "date of birth", "Dates of Birth", "birthday", "birth date", "Birth-dates", "EDD",
     "E.D.D.", "E D D", "expected date of delivery", "Estimated dates of confinement", "born", "Born", "delivered", "b. 3/4/12",
     "b 3/4/12", "bday", "b'day", "B-day", "gave birth", "gives birth", "giving birth", "Given birth", "birth on", "turns 7 on", "turned 12 on", "Turn 5 on",
+    "became 18 on", "becomes 18 on", "reached 18 on", "reaches 18 on", "will be 18 on", "would be 18 on", "B day",
 ]  # fmt: skip
 
 

@@ -501,6 +501,10 @@ ROUTES = [
     # a surname in capitals after a title, as case files write it
     ("title-and-surname-in-capitals", "Mr PATEL attended the conference.", "name", 0),
     ("title-initial-and-surname-in-capitals", "Father: Mr D WHITFIELD", "name", 0),
+    # an eighteenth birthday, as care leavers' audits tell it
+    ("became-18-on", "Child A became 18 on 12/03/2025 and left care.", "date-of-birth", 0),
+    ("will-be-18-on", "Child A, who will be 18 on 12 March 2026, was seen.", "date-of-birth", 0),
+    ("reached-18-on", "Child B reached 18 on 14 May 2024.", "date-of-birth", 0),
 ]
 
 
