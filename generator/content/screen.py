@@ -37,7 +37,7 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
     findings = scan_read(read, declared)
     findings += file_name_findings(doc.path, declared) + _previous_slugs(doc, declared) + _values(doc, declared, findings)
     findings += [
-        Finding("pseudonym", name, declared_field.line, WARNING)
+        Finding("pseudonym", name, declared_field.line, ERROR if _looks_real(_named(name)) else WARNING)
         for name in pseudonyms
         if declared_field is not None and _looks_real(name.split())
     ]
@@ -51,6 +51,15 @@ def _looks_real(parts: list[str]) -> bool:
     """Whether a pseudonym holds a real-looking name, in either order ("Whitfield Tyler") and whatever stands before
     it ("Child Tyler Whitfield"): a pseudonym covers every name within it."""
     return any(names.looks_real(a, b) or names.looks_real(b, a) for a, b in pairwise(parts))
+
+
+_STAND_INS = frozenset({"Child", "Baby", "Twin", "Sibling", "Infant"})
+
+
+def _named(pseudonym: str) -> list[str]:
+    """A pseudonym's words but a stand-in's ("Child Tyler Whitfield": a given name and a surname; "Baby Arlo", as reviews
+    name a baby, an invented given name)."""
+    return [word for word in pseudonym.split() if word not in _STAND_INS]
 
 
 def _previous_slugs(doc: Document, declared: list[frozenset[str]]) -> list[Finding]:

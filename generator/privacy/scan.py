@@ -189,7 +189,9 @@ def _as_allowed(text: str) -> str:
 HINTS = {
     "given-name": "warning: add it to pseudonyms if it is invented",
     "small-count": "warning: could identify a family",
-    "pseudonym": "warning: this looks like a real name; a pseudonym must be invented, such as Child A",
+    "pseudonym": "this looks like a real name (a given name and a surname), which a pseudonym lets through wherever it "
+    "stands; a pseudonym must be invented, such as Child A or a given name alone; a public name goes in allowed_names.yml "
+    "with a reason",
     "name": "replace it with a pseudonym and declare it under pseudonyms, or add a public name to allowed_names.yml in the content folder with a reason",
 }
 
