@@ -214,8 +214,9 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
 
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?!(?:Year|Jr|Jnr|Snr|Sr)\b)[A-Z]")
 """A third capitalised word, a company's or a service's ("Bristol Myers Squibb"), not a year ("Chelsea Patel Year 9")."""
-_SAID = re.compile(rf"[ \t]+(?:{'|'.join(_SPEECH)})\b|{_AGED_AFTER.pattern}")
-"""What makes a place's name and a landscape's word a person's: "Devon Moss said", "Chelsea Green, aged 14"."""
+_SAID = re.compile(rf"[ \t]+(?:{'|'.join(_SPEECH)})\b|{_AGED_AFTER.pattern}|(?i:{namelists.RELATION_AFTER})")
+"""What makes a place's name, a landscape's word or a surname that is an everyday word a person's: "Devon Moss said",
+"Chelsea Green, aged 14", "Lee Ward, the father,", "Shannon Day (mother)"."""
 
 
 def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
@@ -225,7 +226,8 @@ def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
         return 0
     word, following = tokens[index], tokens[index + 1]
     second = _bare(following.group())
-    if _SPACES.fullmatch(text, word.end(), following.start()) and known_surname(second) and _SAID.match(text, following.end()):
+    surname = known_surname(second) or second.lower() in namelists.SURNAME_WORDS
+    if _SPACES.fullmatch(text, word.end(), following.start()) and surname and _SAID.match(text, following.end()):
         return following.end()
     if (
         not _SPACES.fullmatch(text, word.end(), following.start())
@@ -273,7 +275,7 @@ def _pair(first: str, second: str, said: object) -> bool:
     """Whether a given name and the capitalised word after it are a person's name."""
     if _is_everyday(first):  # "May Board", "Will Social": only before a known surname, or saying something
         return known_surname(second) or (said is not None and _surname(second))
-    return _surname(second)
+    return _surname(second) or (said is not None and _bare(second).lower() in namelists.SURNAME_WORDS)  # Tyler Green said
 
 
 def known_surname(word: str) -> bool:

@@ -505,6 +505,11 @@ ROUTES = [
     ("became-18-on", "Child A became 18 on 12/03/2025 and left care.", "date-of-birth", 0),
     ("will-be-18-on", "Child A, who will be 18 on 12 March 2026, was seen.", "date-of-birth", 0),
     ("reached-18-on", "Child B reached 18 on 14 May 2024.", "date-of-birth", 0),
+    # a surname that is an everyday word (Green, Hall, Ward, Day), where the name says something or has a relation
+    ("everyday-surname-said", "Tyler Green said he was scared.", "name", 0),
+    ("everyday-surname-relation-after-comma", "Lee Ward, the father, was on bail.", "name", 0),
+    ("everyday-surname-relation-in-brackets", "Shannon Day (mother) attended the meeting.", "name", 0),
+    ("place-given-name-and-everyday-surname", "Chelsea Green, aged 14, was seen.", "name", 0),
 ]
 
 
