@@ -510,6 +510,13 @@ ROUTES = [
     ("everyday-surname-relation-after-comma", "Lee Ward, the father, was on bail.", "name", 0),
     ("everyday-surname-relation-in-brackets", "Shannon Day (mother) attended the meeting.", "name", 0),
     ("place-given-name-and-everyday-surname", "Chelsea Green, aged 14, was seen.", "name", 0),
+    # the names of children who arrive alone or are trafficked, and Welsh and Scottish names
+    ("afghan-given-name", "Hamid told his social worker he was 16.", "name", 0),
+    ("albanian-given-name-and-surname", "Klevis Krasniqi was found at a cannabis farm.", "name", 0),
+    ("vietnamese-given-name-and-surname", "Minh Tran was found at a nail bar.", "name", 0),
+    ("eritrean-given-name-and-surname", "Yonas Haile was found in the lorry.", "name", 0),
+    ("welsh-given-name", "Cerys said she was scared.", "name", 0),
+    ("scottish-given-name-and-surname", "Eilidh MacDonald told her teacher.", "name", 0),
 ]
 
 
