@@ -21,8 +21,9 @@ FAMILY_SERVICE = (
 )
 """What, after "family", makes it a service, a place or a meeting rather than a family ("the Orchard family hub", "born
 to a family support worker"): the one list `names` and `birthevents` read "family" by."""
-FAMILY_AFTER = re.compile(rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)})\b(?!{FAMILY_SERVICE})")
-"""After a surname: "the Whitfield family" (not "the Orchard family hub", a place)."""
+FAMILY_AFTER = re.compile(rf"(?:['’]?s)?[ \t]+(?:{'|'.join(FAMILY_WORDS)}|Famil(?:y|ies))\b(?!{FAMILY_SERVICE})")
+"""After a surname: "the Whitfield family", "The Patel Family" as a heading (not "the Orchard family hub", a place, nor
+"The Secure Children's Home")."""
 _NAMED_BEFORE = re.compile(r"\b(?:Baby|Child|Infant)[ \t]+$")
 _AS_A_FAMILY_ACTS = re.compile(
     r"[ \t]+(?:(?:[a-z]+ly|then|never|also|still|later|often|always|both|all)[ \t]+)?(?:(?:were|are|had|have"

@@ -1,5 +1,6 @@
-"""Names in tables: what a column headed for a person's name holds ("| First name | Surname |"), a name split over
-cells as a form or a spreadsheet keeps it."""
+"""Names in tables and after their labels: what a column headed for a person's name holds ("| First name | Surname |"),
+a name split over cells as a form or a spreadsheet keeps it; a name after the words that say it is one ("Surname:
+Patel", "her maiden name was Kowalski", "(surname Okafor)")."""
 
 from __future__ import annotations
 
@@ -46,3 +47,21 @@ def named_cells(text: str) -> Iterator[tuple[int, str]]:
 def _stand_in(value: str) -> bool:
     """Whether a name's cell holds no name: only stand-ins' and checks' words, single letters and numbers."""
     return all(len(word) == 1 or word in _NOT_NAMES for word in re.findall(r"[^\W\d_]+", value.lower()))
+
+
+_NAME_LABEL = re.compile(
+    r"\b((?i:sur|maiden|family|last|first|given|fore|birth|middle|preferred|previous|married)[ \t\-]?(?i:names?))"
+    r"((?:[ \t]+(?:is|was|of|being))?[ \t]*[:\-–]?)[ \t]*([A-Z][\w'’\-]+)"
+)
+"""A name after the words that say it is one: "Surname: Patel", "maiden name was Kowalski", "(surname Okafor)"; a label
+in capitals only with a colon, a dash or a verb after it (not "The Family Name Project", a heading)."""
+
+
+def labelled_names(text: str) -> Iterator[tuple[int, str]]:
+    """Each name after a label saying it is one, but a stand-in's or a check's words ("Surname: Not recorded")."""
+    if "name" not in text.lower():
+        return
+    for found in _NAME_LABEL.finditer(text):
+        label, said, name = found.groups()
+        if (label.islower() or said.strip()) and not _stand_in(name):
+            yield found.start(3), name

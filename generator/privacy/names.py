@@ -20,7 +20,7 @@ from generator.privacy.characters import LOWER as _LOWER
 from generator.privacy.characters import UPPER as _UPPER
 from generator.privacy.familynames import FAMILY_AFTER, named_family
 from generator.privacy.initialnames import before_initials, initial_names, register_cells
-from generator.privacy.namecolumns import named_cells
+from generator.privacy.namecolumns import labelled_names, named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 
 ERROR, WARNING = "error", "warning"
@@ -123,6 +123,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
     yield from initial_names(text)  # T. Smith, J Smith
     for match in _RANK.finditer(text):
         yield match.start(), match.group(), ERROR
+    yield from ((start, name, ERROR) for start, name in labelled_names(text))
     if "|" in text or "\t" in text:
         yield from ((start, name, ERROR) for start, name in named_cells(text))
         yield from register_cells(text)

@@ -517,6 +517,11 @@ ROUTES = [
     ("eritrean-given-name-and-surname", "Yonas Haile was found in the lorry.", "name", 0),
     ("welsh-given-name", "Cerys said she was scared.", "name", 0),
     ("scottish-given-name-and-surname", "Eilidh MacDonald told her teacher.", "name", 0),
+    # a surname after the words that say it is one; a family in a heading's capitals
+    ("surname-label", "Surname: Okafor", "name", 0),
+    ("maiden-name", "Mum's maiden name was Kowalski.", "name", 0),
+    ("surname-in-brackets", "The family (surname Okafor) moved in 2022.", "name", 0),
+    ("family-in-title-case", "### The Patel Family", "name", 0),
 ]
 
 
