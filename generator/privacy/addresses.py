@@ -46,8 +46,17 @@ Safety messages", "Rhan 3 Ffordd Ymlaen")."""
 _COURTS = frozenset("family crown youth county magistrates magistrates' high supreme coroners coroners' coroner's appeal".split())  # noqa: SIM905
 _BANKS = "food baby blood data clothes clothing uniform toy hygiene memory milk nappy bottle school community"
 _GARDENS = "sensory community memorial roof secret kitchen wildlife peace school nursery therapy quiet"
-NOT_A_STREET = {"court": _COURTS, "ct": _COURTS, "bank": frozenset(_BANKS.split()), "garden": frozenset(_GARDENS.split())}
-"""Words before a street type that make it a place or a service: "1 Supreme Court", "3 Food Bank", "2 Sensory Garden"."""
+NOT_A_STREET = {
+    "court": _COURTS,
+    "ct": _COURTS,
+    "bank": frozenset(_BANKS.split()),
+    "garden": frozenset(_GARDENS.split()),
+    "place": frozenset({"safe"}),
+    "approach": frozenset({"solihull"}),
+}
+"""Words before a street type that make it a place, a service or a scheme: "1 Supreme Court", "3 Food Bank", "2 Sensory
+Garden", "12 Safe Place venues", "10 Solihull Approach sessions" ("2 Red Crescent teams" stays: Red Crescent is a street
+too)."""
 
 _HOUSE_NUMBER = r"\d(?<!\w\d)\d{0,3}[A-Za-z]?,?[ \t]+"
 """A house's number, looked for from its first digit (a pattern starting with a digit skips the rest of the text)."""

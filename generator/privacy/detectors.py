@@ -167,7 +167,7 @@ def _number_at(groups: list[tuple[str, int, int]], first: int, text: str, plus: 
         end = groups[index][2]
         following = groups[index + 1][0] if index + 1 < len(groups) else ""
         if len(digits) == 10 and not prefix and nhs_check_digit_ok(digits):
-            return start, end, "nhs-number", index + 1
+            return None if _ISBN.search(text, max(0, start - 12), start) else (start, end, "nhs-number", index + 1)
         if len(digits) == 10 and digits[0] == "0" and len(following) == 1:
             continue
         if digits[0] == "0" and digits[1] != "0" and (len(digits) == 11 or digits.startswith("01")):
@@ -209,7 +209,14 @@ def _ni_number(match: re.Match[str]) -> bool:
         return False
     if match.group(3) is None and _REPORTING_YEAR.fullmatch(match.group(2)):
         return False
+    if match.group(3) is None and _REGISTERED.search(match.string, max(0, match.start() - 30), match.start()):
+        return False  # a charity's or a company's number: "Scotland SC037717", "ICO registration: ZA765432"
     return match.group(3) is not None or match.group(1).isupper()
+
+
+_REGISTERED = re.compile(r"\b(?i:charity|company|ICO|registration|registered|Scotland)\b[^\n]{0,12}$")
+_ISBN = re.compile(r"\bISBN(?:-1[03])?[: \t]*$", re.I)
+"""A book's number before ten digits, which may pass the NHS number's check."""
 
 
 def detect(text: str) -> list[tuple[int, int, str]]:

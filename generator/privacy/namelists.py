@@ -155,4 +155,4 @@ def load() -> None:
 
 @cache
 def places() -> frozenset[str]:
-    return _words("places.txt")
+    return _words("places.txt") | _words("public_names.txt")

@@ -39,6 +39,14 @@ BARE_REFERENCE = re.compile(
 """A reference with no record's name before it, "Ref: 4829137", "Our ref 4829137", "ID 4829137": five digits or more
 (not "ID 2 of the checklist", "ref 2024", "ID checks on 4829 visits")."""
 _BARE_FIRST_WORDS = frozenset(["ref", "reference", "id"])
+_NOT_A_CASE = re.compile(
+    r"\b(?:contract|provider|publication|DfE|CQC|Ofsted|charity|company|ICO|grant|invoice|order|tender|procurement"
+    r"|ISBN|DOI|location|registration|funding)[ \t]+$",
+    re.I,
+)
+_PUBLISHED = re.compile(r"(?:DFE|DHSC|DCSF|HMG|NICE)-", re.I)
+"""An organisation's or a publication's reference, not a case's: "Contract reference 12345", "CQC provider ID 1-123456789",
+"Reference: DFE-00195-2018" (a government publication's)."""
 FAMILY_COURT_CASE = re.compile(r"\d{2}[ \t\-]?[A-Z][ \t\-]?\d{5}\b", re.I)
 _COURT_LETTERS = re.compile(r"\b[A-Z]{2}[ \t\-]?$", re.I)
 """A family court's case number (HMCTS: court, year, kind, serial: "ZW23C50123"), whatever words stand around it: found
@@ -67,11 +75,16 @@ def case_references(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
     for start in word_starts(_BARE_FIRST_WORDS, text):
         match = BARE_REFERENCE.match(text, start)
-        if match and sum(c.isdigit() for c in match.group("code")) >= 5 and not _YEARS.fullmatch(match.group("code")):
+        if match and _bare_reference(match.group("code")) and not _NOT_A_CASE.search(text, max(0, start - 24), start):
             yield match.start(), match.end()
     for match in FAMILY_COURT_CASE.finditer(text):
         if court := _COURT_LETTERS.search(text, max(0, match.start() - 3), match.start()):
             yield court.start(), match.end()
+
+
+def _bare_reference(code: str) -> bool:
+    """Whether a code after a reference's word alone is a record's: five digits or more, no year, no publication's."""
+    return sum(c.isdigit() for c in code) >= 5 and not _YEARS.fullmatch(code) and not _PUBLISHED.match(code)
 
 
 def word_starts(first_words: frozenset[str], text: str) -> list[int]:
