@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from generator.model import Action, Briefing, year_slug
+from generator.model import Action, Briefing, long_date, year_slug
 
 MACA = "maca"
 """The audit type the archive is named for: its cases and children are charted."""
@@ -106,6 +107,21 @@ class YearGroup:
     @property
     def anchor(self) -> str:
         return "year-" + self.key
+
+    @property
+    def starts(self) -> date:
+        return date(int(self.year[:4]), 4, 1)
+
+    @property
+    def ends(self) -> date:
+        return date(int(self.year[:4]) + 1, 3, 31)
+
+    def so_far(self, today: date) -> str:
+        """What a reader of a year not over by `today` must know of its figures (nothing once it is over): a part year's
+        totals read as a whole year's."""
+        if today > self.ends:
+            return ""
+        return f"The year is not over: its figures are those of the audits published by {long_date(today)}."
 
     @property
     def key(self) -> str:

@@ -26,7 +26,9 @@ def year_document(site: Site, group: YearGroup, title: str, scope: str) -> bytes
     doc = Document()
     labels, today = site.taxonomy.audit_types, site.settings.build_date
     doc.add_heading(title, level=1)
-    doc.add_paragraph(f"{site.settings.partnership or site.settings.site_name}: {scope}. Built {long_date(today)}.")
+    doc.add_paragraph(
+        f"{site.settings.partnership or site.settings.site_name}: {scope}. Built {long_date(today)}. {group.so_far(today)}".strip()
+    )
     doc.add_heading("Multi-agency case audits", level=2)
     if group.macas:
         rows = [

@@ -170,3 +170,21 @@ def test_the_year_report_downloads_match_the_page(site: Path) -> None:
         "spring-maca",
         "third-maca-of-the-year",
     ]
+
+
+def test_a_year_not_over_says_its_figures_are_so_far_and_a_themes_totals_say_whose_they_are(tmp_path: Path) -> None:
+    """A year's totals read as a whole year's while the year was still under way (the 2024/25 page, built in March 2025,
+    said nothing of it), and a theme's archive page headed its totals "Totals for 2024/25" though they counted only that
+    theme's audits."""
+    site = build_site(make_project(tmp_path / "project"), "--pdf", "skip", "--build-date", "2025-03-01")
+    so_far = "The year is not over: its figures are those of the audits published by 1 March 2025."
+    assert so_far in soup(site, "archive/by-year/2024-25/").select_one(".year-report-intro").get_text()
+    assert so_far in [p.text for p in docx.Document(site / "archive/by-year/2024-25.docx").paragraphs][1]
+    archive = soup(site, "archive/")
+    notes = [note.get_text() for note in archive.select(".year-totals-note")]
+    assert notes == [so_far], notes  # 2024/25 alone: 2023/24 is over
+    heading = soup(site, "archive/by-theme/neglect/").select_one(".year-totals-heading").get_text()
+    assert heading == "Totals for 2024/25 of the audits on Neglect alone, by type of audit:"
+    over = build_site(make_project(tmp_path / "later"), "--pdf", "skip", "--build-date", "2025-06-01")
+    assert not soup(over, "archive/").select(".year-totals-note")
+    assert "not over" not in soup(over, "archive/by-year/2024-25/").get_text()
