@@ -257,3 +257,16 @@ def test_a_year_report_says_what_it_holds_in_each_build(partners_site: Path, pub
         )
         assert ("Narwhal restricted audit (partners only)" in cells) is restricted
         assert ("narwhal-restricted" in (site / "archive/by-year/2024-25.csv").read_text()) is restricted
+
+
+def test_the_partners_totals_say_they_count_partners_only_audits(partners_site: Path, public_site: Path) -> None:
+    """The partners archive said "Every published audit" and its home page gave the MACA totals as the public site's, and
+    its open data said nothing either: a partner copying them into a public report gave away a restricted audit."""
+    for site in (public_site, partners_site):
+        partners = site == partners_site
+        archive = BeautifulSoup((site / "archive/index.html").read_text(), "html.parser").select_one("article").get_text()
+        home = BeautifulSoup((site / "index.html").read_text(), "html.parser").select_one(".home-ways-in").get_text()
+        assert ("every audit restricted to partners (its totals count them" in archive) is partners
+        assert ("(partners-only audits counted)" in home) is partners
+        scope = json.loads((site / "archive.json").read_text())["scope"]
+        assert scope == ("public and partners-only" if partners else "public")

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from generator.model import Briefing, Status, progress
+from generator.model import Audience, Briefing, Status, progress
 from generator.site.totals import Total
 from generator.sitemodel import Site
 
@@ -98,6 +98,7 @@ def archive_totals_csv(found: Iterable[Total]) -> str:
 def archive_json(site: Site, audits: tuple[Briefing, ...], found: Iterable[Total]) -> str:
     document = {
         "generated": site.settings.build_date.isoformat(),
+        "scope": "public and partners-only" if site.audience is Audience.PARTNERS else "public",
         "fields": list(FIELDS),
         "audits": rows(site, audits),
         "totals": total_rows(found),
