@@ -19,6 +19,9 @@ DATE_FIELDS = ("date", "published", "review_date", "withdrawn_on")
 COUNT_FIELDS = ("cases", "children")
 EARLIEST_YEAR = 1990
 """Audits dated before this are typing slips: `1025-05-01` would stretch every chart's axis."""
+MOST = 100_000
+"""The most cases or children an audit may count: more is a typing slip (summed, a number past 2**53 is not what a
+spreadsheet or a browser shows)."""
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
 WITHDRAWAL_FIELDS = ("withdrawn_on", "withdrawn_reason")
 """Only a withdrawn briefing has them, and it must have both."""
@@ -101,8 +104,8 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy, withdrawn: bool = False) 
         properties |= {
             "type": vocabulary(taxonomy.audit_types, "audit_types"),
             "published": iso_date,
-            "cases": {**count, "minimum": 1},
-            "children": {**count, "minimum": 0},
+            "cases": {**count, "minimum": 1, "maximum": MOST},
+            "children": {**count, "minimum": 0, "maximum": MOST},
         }
         if not withdrawn:
             required += ["type", "agencies"]
@@ -162,6 +165,7 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
         "minLength": "is empty",
         "maxLength": f"is {len(value) if isinstance(value, str) else 0} characters long; the limit is {error.validator_value}",
         "minimum": f"must be at least {error.validator_value}",
+        "maximum": f"is more than {error.validator_value:,}, more than any audit reviews: check it for a typing slip",
         "minItems": "is an empty list",
         "uniqueItems": "lists the same key twice",
         "not": "has HTML or more than one paragraph",

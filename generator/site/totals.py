@@ -82,11 +82,11 @@ SINGULAR = {
 
 
 def count_text(number: int | None, word: str, missing: int = 0) -> str:
-    """`18 cases`, `18 cases (1 audit not recorded)` or `cases not recorded`: never a made-up 0."""
+    """`18 cases`, `1,250 cases`, `18 cases (1 audit not recorded)` or `cases not recorded`: never a made-up 0."""
     if number is None:
         return f"{word} not recorded"
     unrecorded = f" ({count_text(missing, 'audits')} not recorded)" if missing else ""
-    return f"{number} {SINGULAR[word] if number == 1 else word}{unrecorded}"
+    return f"{number:,} {SINGULAR[word] if number == 1 else word}{unrecorded}"
 
 
 def describe(t: Total, label: str) -> str:

@@ -150,7 +150,7 @@ def _describe_file(doc: Document, title: str, site: Site) -> None:
 
 
 def _count(value: int | None) -> str:
-    return "not recorded" if value is None else str(value)
+    return "not recorded" if value is None else f"{value:,}"
 
 
 def _themes(site: Site, audit: Briefing) -> str:

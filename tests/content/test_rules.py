@@ -686,6 +686,15 @@ def test_a_note_after_one_space_and_hash_on_any_field_is_refused(project: Path, 
     ]
 
 
+def test_a_count_more_than_any_audit_reviews_is_refused_as_a_slip(project: Path) -> None:
+    """`cases: 99999999999999999999999` was summed into the archive (and read otherwise by a spreadsheet past 2**53)."""
+    write(project, AUDIT, BASE.replace("cases: 3", "cases: 99999999999999999999999").replace("children: 4", "children: 100000"))
+    assert problems(project) == [
+        f"{AUDIT}:6: cases: is more than 100,000, more than any audit reviews: check it for a typing slip; "
+        "write a whole number such as 6"
+    ]
+
+
 @pytest.mark.parametrize(
     ("field", "written", "anchor", "fix"),
     [

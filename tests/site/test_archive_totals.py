@@ -188,3 +188,19 @@ def test_a_year_not_over_says_its_figures_are_so_far_and_a_themes_totals_say_who
     over = build_site(make_project(tmp_path / "later"), "--pdf", "skip", "--build-date", "2025-06-01")
     assert not soup(over, "archive/").select(".year-totals-note")
     assert "not over" not in soup(over, "archive/by-year/2024-25/").get_text()
+
+
+def test_large_counts_are_shown_with_thousands_parted(tmp_path: Path) -> None:
+    """ "1000027 cases" was hard to read at a glance; a records audit of 1,250 cases reads as a practitioner writes it."""
+    root = make_project(tmp_path / "project")
+    (root / "content/audits/records-audit.md").write_text(audit("records-audit", "thematic", "2024-09-01", 1250, 1300))
+    site = build_site(root, "--pdf", "skip")
+    archive = soup(site, "archive/")
+    assert "Thematic audit: 1 audit, 1,250 cases and 1,300 children" in [
+        li.get_text() for li in archive.select(".year-totals li")
+    ]
+    row = next(tr for tr in archive.select(".archive-year tr") if "Records audit" in tr.get_text())
+    assert [td.get_text() for td in row.select("td")][2:4] == ["1,250", "1,300"]
+    assert "1,250" in [
+        c.text for t in docx.Document(site / "archive/by-year/2024-25.docx").tables for r in t.rows for c in r.cells
+    ]
