@@ -68,7 +68,7 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
     problems = unreadable_values(node, path, 2)
     for key, value in node.value:
         line = 2 + key.start_mark.line
-        if isinstance(key, yaml.ScalarNode) and key.value.lower() not in SETTINGS:
+        if isinstance(key, yaml.ScalarNode) and key.value == key.value.lower() and key.value not in SETTINGS:
             problems.append(Problem(path, line, _unknown(key.value)))
         elif not isinstance(key, yaml.ScalarNode):
             problems.append(Problem(path, line, f"a name in front matter must be a word (title:), not a list, else {_SHOWN}"))

@@ -49,9 +49,48 @@ def parse_yaml(
         problem = error.problem or "it could not be read"
         fix = _YAML_FIXES.get(problem, "check quotes, colons and indentation")
         source = text.split("\n")
+        if what == "front matter" and (slip := _slip(source, line - first_line)):  # flat: a nested file is indented
+            return None, [Problem(path, first_line + slip[0], f"{what} is not valid YAML: {slip[1]}")]
         if _CURLY_QUOTES.search(source[line - first_line] if line - first_line < len(source) else ""):
             fix = f"curly quotes (\u201c \u201d, as Word types them) are not quotes to YAML; {fix}"
         return None, [Problem(path, line, f"{what} is not valid YAML: {problem}; {fix}")]
+
+
+_SLIPS = (
+    (
+        re.compile(r"[a-z_]+:(?!//)[^\s\u00a0\u2007\u202f]"),
+        "put a space after the colon (status: published, not status:published)",
+    ),
+    (re.compile(r"[a-z_]+:[\u00a0\u2007\u202f]"), "the space after the colon is a no-break space (as Word types it); retype it"),
+    (
+        re.compile(r"[a-z_]+:[ \t]+\*"),
+        "YAML reads a value starting with * as a reference; put the whole value in straight double quotes",
+    ),
+    (
+        re.compile(r"[a-z_]+:[ \t]+'[^']*'[^'\n]*\w[^\n]*'"),
+        "an apostrophe inside single quotes ends them; put the value in double quotes",
+    ),
+    (
+        re.compile(r'[a-z_]+:[ \t]+"[^"]*"[^"\n]*\w[^\n]*"'),
+        "a double quote inside double quotes ends them; put the value in single quotes",
+    ),
+    (
+        re.compile(r"[a-z_]+:[ \t]+(?:\[[^\]\n]*\][ \t]*[^\s#]|- )"),
+        "YAML reads a value starting with [ or - as a list; put it in quotes",
+    ),
+    (re.compile(r"[ \t]+[a-z_]+:(?:[ \t]|$)"), "this line is indented: a field starts at the beginning of its line"),
+)
+"""Slips an author makes in front matter, each at its line, with its fix: YAML's own words for them name another line or
+thing ("could not find expected ':'" on the line after "status:published")."""
+
+
+def _slip(lines: list[str], at: int) -> tuple[int, str] | None:
+    """The first slip (`_SLIPS`) on the line where YAML stopped or the one before it: (its index, the fix)."""
+    for index in (at - 1, at):
+        for pattern, fix in _SLIPS if 0 <= index < len(lines) else ():
+            if pattern.match(lines[index]):
+                return index, fix
+    return None
 
 
 _BREAKS = "\x85\u2028\u2029"

@@ -686,12 +686,49 @@ def test_a_note_after_one_space_and_hash_on_any_field_is_refused(project: Path, 
     ]
 
 
+@pytest.mark.parametrize(
+    ("field", "written", "fix"),
+    [
+        ("status: published", "status:published", "put a space after the colon (status: published, not status:published)"),
+        ("cases: 3", "cases:\u00a03", "the space after the colon is a no-break space (as Word types it); retype it"),
+        (
+            "title: Valid audit",
+            "title: 'Children's safer sleep'",
+            "an apostrophe inside single quotes ends them; put the value in double quotes",
+        ),
+        (
+            "title: Valid audit",
+            'title: "The "safe" review"',
+            "a double quote inside double quotes ends them; put the value in single quotes",
+        ),
+        (
+            "title: Valid audit",
+            "title: [DRAFT] Safer sleep",
+            "YAML reads a value starting with [ or - as a list; put it in quotes",
+        ),
+        ("title: Valid audit", "title: - Safer sleep", "YAML reads a value starting with [ or - as a list; put it in quotes"),
+        (
+            "summary: A valid summary.",
+            "summary: **Six** families",
+            "YAML reads a value starting with * as a reference; put the whole value in straight double quotes",
+        ),
+        ("cases: 3", "  cases: 3", "this line is indented: a field starts at the beginning of its line"),
+    ],
+    ids=["no space", "no-break space", "apostrophe", "inner double quotes", "bracket", "dash", "asterisk", "indented"],
+)
+def test_a_slip_in_the_front_matter_is_named_at_its_line_with_its_fix(project: Path, field: str, written: str, fix: str) -> None:
+    """YAML's own words named another line and another thing: "could not find expected ':'" on the line after
+    "status:published", "expected <block end>" for an apostrophe, advice to quote a colon for an indented line."""
+    write(project, AUDIT, BASE.replace(field, written))
+    line = BASE.split("\n").index(field) + 1
+    assert problems(project) == [f"{AUDIT}:{line}: front matter is not valid YAML: {fix}"]
+
+
 def test_a_count_more_than_any_audit_reviews_is_refused_as_a_slip(project: Path) -> None:
     """`cases: 99999999999999999999999` was summed into the archive (and read otherwise by a spreadsheet past 2**53)."""
     write(project, AUDIT, BASE.replace("cases: 3", "cases: 99999999999999999999999").replace("children: 4", "children: 100000"))
     assert problems(project) == [
-        f"{AUDIT}:6: cases: is more than 100,000, more than any audit reviews: check it for a typing slip; "
-        "write a whole number such as 6"
+        f"{AUDIT}:6: cases: is more than 100,000, more than any audit reviews: check it for a typing slip"
     ]
 
 
@@ -793,8 +830,8 @@ def test_a_hand_written_pages_front_matter_values_the_engine_cannot_make_are_ref
     """Read as YAML, each passed the check; the engine then showed the whole front matter as the page's text (or a
     list as its title), and an unclosed front matter as text under a rule."""
     pages = {
-        "dated.md": ("---\ntitle: About us\nreview: 2024-02-30\n---\nText.\n", 3, "2024-02-30 is no date YAML can read"),
-        "tagged.md": ("---\ntitle: Help\ncount: !!int abc\n---\nText.\n", 3, "'abc' is no int YAML can read"),
+        "dated.md": ("---\ntitle: About us\ndate: 2024-02-30\n---\nText.\n", 3, "2024-02-30 is no date YAML can read"),
+        "tagged.md": ("---\ntitle: Help\nsubtitle: !!int abc\n---\nText.\n", 3, "'abc' is no int YAML can read"),
         "listed.md": ("---\ntitle: [Leaflets, Posters]\n---\nText.\n", 2, "title must be text (title: About us), not a list"),
         "unclosed.md": ("---\ntitle: Contact\n\nText.\n", 1, "this front matter is not where the engine looks for it"),
         "blank-first.md": ("\n---\ntitle: Contact\n---\nText.\n", 2, "this front matter is not where the engine looks"),
