@@ -21,7 +21,7 @@ STREET_TYPES = (
     "Cottages|Chase|Heights|Hts|Circle|Approach|Cl|Cls|Clo|Gate|Fields|Meadows|Croft|Lodge|Wood|Yard|End|Estate|Brow|Fold|"
     "Meadow|Quay|Wynd|Garth|Dene|Nook|Copse|Spinney|Glade|Orchard|Paddock|Mount|Mt|Grange|Ridge|Bank|Villas|Leys|Brae|"
     "Chare|Loke|Twitten|Vennel|Circus|Crossway|Causeway|Esplanade|Promenade|Parkway|Tce|Av|Wlk|Gr|Est|Cott|Cotts|Bldgs|"
-    "Mws|Crt|Vw|Wy"
+    "Mws|Crt|Vw|Wy|Mead|Lea|Dale|Dell|Lawns|Hollow|Oval|Acre|Wk|Cft"
 )
 LOWER_STREET_TYPES = frozenset(
     ["road", "rd", "street", "avenue", "ave", "lane", "crescent", "gardens", "gdns", "grove", "terrace", "mews", "boulevard"]
@@ -130,6 +130,26 @@ def after_home_words(text: str, start: int) -> bool:
     """Whether a home's words stand just before `start`: a street there is an address in any case ("lives at 14 laburnum
     close"), though such street types in lower case are ordinary words elsewhere ("3 cases went to court")."""
     return _HOME_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+def homes_named(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each home named after a home's words in the forms an address takes without a house number and a
+    street type together: a street without its number ("Address: Laburnum Close, Northbrook") and a house's number
+    before a street with no type ("moved to 14 Moorside")."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _HOME_WORDS):
+        return
+    for match in _NAMED_HOME.finditer(text):
+        street = match.group(2) is None or _a_street(match.group(1), match.group(2))
+        if street and after_home_words(text, match.start()):
+            yield match.start(), match.end()
+
+
+_HOME_WORDS = ("address", "live", "living", "resid", "stay", "moved")
+"""What a text must hold for a home to be named in it: looked for first, as most texts hold none."""
+_NAMED_HOME = re.compile(
+    rf"\d(?<![\w.]\d)\d{{0,3}}[A-Za-z]?,?[ \t]+[A-Z][a-z]{{2,}}(?<!s)\b(?![ \t]+[A-Z\d])|\b((?:[A-Z][a-z'’\-]+[ \t]+){{1,3}})({HOME_STREETS})\b"
+)
 
 
 def listed_addresses(text: str) -> Iterator[tuple[int, int]]:

@@ -11,7 +11,14 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from generator.privacy.addresses import LOWER_STREET_TYPES as _LOWER_STREET_TYPES
-from generator.privacy.addresses import NOT_A_STREET, after_home_words, house_addresses, listed_addresses, numbered_houses
+from generator.privacy.addresses import (
+    NOT_A_STREET,
+    after_home_words,
+    homes_named,
+    house_addresses,
+    listed_addresses,
+    numbered_houses,
+)
 from generator.privacy.addresses import NOT_STREET_NAMES as _NOT_STREET_NAMES
 from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
@@ -23,6 +30,7 @@ from generator.privacy.duedates import due_dates
 from generator.privacy.foreignphones import foreign_phones
 from generator.privacy.labelled import labelled_numbers
 from generator.privacy.mobiles import ORGANISATION_NUMBERS, bare_mobiles, local_numbers
+from generator.privacy.plates import plates
 from generator.privacy.postcodes import postcodes
 from generator.privacy.references import case_references
 from generator.privacy.spokenphones import spoken_phones
@@ -63,9 +71,6 @@ OTHER_PROFILE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _OTHER_HOSTS
 """A profile on a platform whose address is not its name and ".com/" (a Telegram or Twitch account, a Reddit user)."""
 _OTHER_HOST = re.compile(r"\.(?:me|tv|com|co\.uk|gg)/", re.I)
 _OTHER_NAMES = tuple(sorted({host.index(".") for host in _OTHER_HOSTS}, reverse=True))
-VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}[ \t]?[A-Z]{3}\b")
-"""A current-style vehicle registration (AB12 CDE), in capitals as plates are written."""
-_VEHICLE_DIGIT = re.compile(r"\d(?<=\b[A-Z]{2}\d)")
 UPN = re.compile(r"\b[A-HJ-NP-TV-Z]\d{12}\b|\b[A-HJ-NP-TV-Z]\d{11}[A-HJ-NP-TV-Z]\b")
 """A pupil's unique pupil number (a letter and 12 characters)."""
 _UPN_DIGIT = re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)")
@@ -224,7 +229,8 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     where two overlap (an NHS number is not also a phone number)."""
     spoken = [(start, end, "phone") for start, end in spoken_phones(text)]
     if not _NEEDS_DETECTORS.search(text):  # no digit: "Rose Cottage, Mill Lane", "zero seven seven zero zero …"
-        return _first_come([*spoken, *((start, end, "address") for start, end in house_addresses(text))])
+        homes = [*house_addresses(text), *homes_named(text)]
+        return _first_come([*spoken, *((start, end, "address") for start, end in homes)])
     found: list[tuple[int, int, str]] = []
     found += [(m.start(), m.end(), "email") for m in within_lines(EMAIL, text, "@")]
     found += _numbers(text)
@@ -240,6 +246,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "address") for start, end in numbered_houses(text)]
     found += [(start, end, "address") for start, end in listed_addresses(text)]
     found += [(start, end, "address") for start, end in house_addresses(text)]
+    found += [(start, end, "address") for start, end in homes_named(text)]
     found += [(m.start(), m.end(), "social-media") for m in HANDLE.finditer(text)]
     found += [(m.start(), m.end(), "social-media") for m in anchored(PROFILE, _PROFILE_HOST, text, _PROFILE_NAMES)]
     found += [(m.start(), m.end(), "social-media") for m in anchored(OTHER_PROFILE, _OTHER_HOST, text, _OTHER_NAMES)]
@@ -248,7 +255,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += [(start, end, "phone") for start, end in bare_mobiles(text)] if "7" in text else []
     found += [(start, end, "phone") for start, end in local_numbers(text)]
     found += [(start, end, "case-reference") for start, end in case_references(text)]
-    found += [(m.start(), m.end(), "vehicle-registration") for m in anchored(VEHICLE, _VEHICLE_DIGIT, text, (2,))]
+    found += [(start, end, "vehicle-registration") for start, end in plates(text)]
     found += [(m.start(), m.end(), "pupil-number") for m in anchored(UPN, _UPN_DIGIT, text, (1,))]
     found += [(m.start(), m.end(), "driving-licence") for m in anchored(DRIVING_LICENCE, _LICENCE_DIGIT, text, (6, 5))]
     found += labelled_numbers(text)

@@ -9,19 +9,20 @@ from hypothesis import strategies as st
 
 from generator.privacy.anchored import anchored, starting_words, within_lines
 from generator.privacy.dates import KEYWORD_START
-from generator.privacy.detectors import NI_NUMBER, PROFILE, UPN, VEHICLE, detect
+from generator.privacy.detectors import NI_NUMBER, PROFILE, UPN, detect
+from generator.privacy.plates import CURRENT
 from generator.privacy.postcodes import POSTCODE
 from generator.privacy.references import word_starts
 from generator.privacy.scan import scan_text
 
 PIECES = [
-    "AB12 CDE", "AB12", "QQ 12 34 56 C", "QQ123456", "A123456789012", "SW1A 1AA", "M1 1AE", "facebook.com/jo_1", "x.com/abc",
+    "AB12 CDE", "AB12", "AB 12 CDE", "AB12-CDE", "QQ 12 34 56 C", "QQ123456", "A123456789012", "SW1A 1AA", "M1 1AE", "facebook.com/jo_1", "x.com/abc",
     ".com/", "7", "12", "2024", "A", "AB", "b", "ſ", "\u212a", "٣", "@", "jo@example.org", " ", "  ", "\t", "\n", ",", ".", "-", "/",
     "Flat 3", "Rose House", "PC", "PCSO Davies", "school", "xschool", "Oakfield", "DOB", "born",
 ]  # fmt: skip
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 DIGIT_FIRST = {
-    VEHICLE: (re.compile(r"\d(?<=\b[A-Z]{2}\d)"), (2,)),
+    CURRENT: (re.compile(r"\d(?:(?<=\b[A-Z]{2}\d)|(?<=\b[A-Z]{2}[ \t]\d))"), (3, 2)),
     UPN: (re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)"), (1,)),
     NI_NUMBER: (re.compile(r"\d(?:(?<=[A-Z]{2}\d)|(?<=[A-Z]{2}[ \t.\-/]\d)|(?<=[A-Z]{2}[ \t.\-/]{2}\d))", re.I), (4, 3, 2)),
     POSTCODE: (re.compile(r"\d(?<=[A-Z]\d)", re.I), (2, 1)),

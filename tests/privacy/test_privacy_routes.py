@@ -522,6 +522,14 @@ ROUTES = [
     ("maiden-name", "Mum's maiden name was Kowalski.", "name", 0),
     ("surname-in-brackets", "The family (surname Okafor) moved in 2022.", "name", 0),
     ("family-in-title-case", "### The Patel Family", "name", 0),
+    # plates spaced as typed, and the older styles after a vehicle's word; a home named without number or street type
+    ("plate-spaced", "A car (AB 12 CDE) was seen outside the school.", "vehicle-registration", 0),
+    ("plate-hyphenated", "A black BMW AB12-CDE was seen.", "vehicle-registration", 0),
+    ("plate-prefix-style", "A white van (R123 ABC) was seen.", "vehicle-registration", 0),
+    ("plate-suffix-style", "An old Vauxhall Corsa, reg ABC 123D, was seen.", "vehicle-registration", 0),
+    ("home-without-street-type", "The family lived at 14 Moorside until June.", "address", 0),
+    ("street-without-number", "Address: Laburnum Close, Northbrook", "address", 0),
+    ("street-type-mead", "Mum moved to 14 Laburnum Mead in June.", "address", 0),
 ]
 
 
