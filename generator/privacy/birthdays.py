@@ -1,14 +1,16 @@
 """A child's birthday: a birthday's word as a label ("Birthday: 12/03/2015"), and a day and a month written without the
 year, which beside a child's age is the whole date of birth ("DOB: 12 March (aged 7)", "Child A was born on 12 March").
-`birthdates` finds the keywords; this says when such a day is a child's, not a partnership's or a cohort's.
+`birthdates` finds the keywords; this says when such a day is a child's, not a partnership's or a cohort's. A whole
+date in brackets after a child's stand-in ("Child A (12/03/2015)") is one too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.privacy.birthevents import someone_near
-from generator.privacy.dates import DAY_MONTH, FILLER, SPACE
+from generator.privacy.dates import DATE, DAY_MONTH, FILLER, SPACE
 
 LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
@@ -54,3 +56,15 @@ def without_year(text: str, keyword: re.Match[str], word: str) -> re.Match[str] 
 def alone(before: str) -> bool:
     """ "Born" labels a line only with nothing written before it ("How the panel was born" is prose)."""
     return not any(c.isalpha() for c in before)
+
+
+_STAND_IN_DATE = re.compile(
+    rf"\b(?:Child|Sibling|Twin|Baby|Infant|Young{SPACE}person)[ \t]+[A-Z0-9]{{1,2}}\b[ \t]*\([ \t]*({DATE})[ \t]*\)", re.I
+)
+"""A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)"."""
+
+
+def stand_in_dates(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each date in brackets just after a child's stand-in: its date of birth, nothing else said."""
+    if "(" in text:
+        yield from (match.span(1) for match in _STAND_IN_DATE.finditer(text))

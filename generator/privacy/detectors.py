@@ -24,6 +24,7 @@ from generator.privacy.addresses import NUMBERED as _NUMBERED
 from generator.privacy.addresses import STREET_TYPES as _STREET_TYPES
 from generator.privacy.anchored import anchored, starting_words, within_lines
 from generator.privacy.birthdates import dates_of_birth
+from generator.privacy.birthdays import stand_in_dates
 from generator.privacy.dates import EDD
 from generator.privacy.disguisedphones import disguised_phones
 from generator.privacy.duedates import due_dates
@@ -239,7 +240,7 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     found += spoken
     found += [(m.start(), m.end(), "ni-number") for m in anchored(NI_NUMBER, _NI_DIGIT, text, (4, 3, 2)) if _ni_number(m)]
     found += [(start, end, "postcode") for start, end in postcodes(text)]
-    found += [(start, end, "date-of-birth") for start, end in dates_of_birth(text)]
+    found += [(start, end, "date-of-birth") for start, end in [*dates_of_birth(text), *stand_in_dates(text)]]
     found += [(start, end, "date-of-birth") for start, end in due_dates(text)]
     found += [(start, end, "address") for start, end in _addresses(text)]
     found += [(m.start(), m.end(), "address") for m in FLAT.finditer(text)]

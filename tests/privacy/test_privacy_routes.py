@@ -530,6 +530,7 @@ ROUTES = [
     ("home-without-street-type", "The family lived at 14 Moorside until June.", "address", 0),
     ("street-without-number", "Address: Laburnum Close, Northbrook", "address", 0),
     ("street-type-mead", "Mum moved to 14 Laburnum Mead in June.", "address", 0),
+    ("date-in-brackets-after-a-stand-in", "Children: Child A (12/03/2015) and Child B.", "date-of-birth", 0),
 ]
 
 
