@@ -50,6 +50,8 @@ _SHOWN = "the engine would show it as the page's text"
 
 def front_matter_problems(text: str, path: str) -> list[Problem]:
     """What in a page's front matter the engine could not read, each at its line."""
+    if misplaced := written_as_content(text, path):
+        return misplaced
     found = ENGINE_META.match(text)
     if found is None:
         if not _BEGUN.match(text):
@@ -63,8 +65,6 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
             return []
         fix = "write each as a name in small letters, a colon and a space, then its value (title: About us)"
         return problems or [Problem(path, 2, f"front matter must be names with their values, else {_SHOWN}: {fix}")]
-    if meant := _meant_as_content(node):
-        return [Problem(path, 2 + meant.start_mark.line, _MISPLACED)]
     problems = unreadable_values(node, path, 2)
     for key, value in node.value:
         line = 2 + key.start_mark.line
@@ -87,15 +87,19 @@ _MISPLACED = (
 )
 
 
-def _meant_as_content(node: yaml.MappingNode) -> yaml.Node | None:
-    """The first of an audit's or a briefing's fields in a page's front matter (`status: draft` among them: the theme's
-    own page statuses are other words), if any."""
-    for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and (
-            key.value in CONTENT_FIELDS or (key.value == "status" and str(value.value).strip().lower() in set(Status))
-        ):
-            return key
-    return None
+def written_as_content(text: str, path: str) -> list[Problem]:
+    """An audit or a briefing saved among the pages (as `.md`, or as `.md.txt`, as Notepad names it): its front matter
+    holds one of their own fields, or `status: draft` (the theme's own page statuses are other words), whether or not it
+    reads as YAML. The engine would publish it whole, a draft's or a restricted one's too."""
+    found = _FIELDS_BLOCK.match(text.lstrip("\ufeff"))
+    field = _CONTENT_FIELD.search(found.group()) if found else None
+    return [Problem(path, found.group().count("\n", 0, field.start()) + 1, _MISPLACED)] if found and field else []
+
+
+_FIELDS_BLOCK = re.compile(r"-{3,}[ \t]*\r?\n.*?\n(?:\.{3}|-{3,})[ \t]*(?:\r?\n|$)", re.S)
+_CONTENT_FIELD = re.compile(
+    rf"^(?:(?:{'|'.join(sorted(CONTENT_FIELDS))})[ \t]*:|status[ \t]*:[ \t]*['\"]?(?i:{'|'.join(Status)})\b)", re.M
+)
 
 
 def _unknown(name: str) -> str:

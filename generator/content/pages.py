@@ -19,7 +19,7 @@ import yaml
 
 from generator.content.code import code_read
 from generator.content.files import BRIEFINGS_FOLDER, FOLDERS, briefings_folder, editor_lock, read_text
-from generator.content.pagemeta import front_matter_problems
+from generator.content.pagemeta import front_matter_problems, written_as_content
 from generator.content.pictures import image_problems
 from generator.content.yamlread import scalars
 from generator.model import Problem
@@ -87,6 +87,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     if text is not None
                     else Report(problems, [], [])
                 )
+                if text is not None and suffix not in (".md", ".markdown"):
+                    found.errors += written_as_content(text, path)  # a page's own front matter is read below
                 if text is not None and "<!ENTITY" in text:
                     found.errors += [Problem(path, line, DECLARED) for line in declared_entities(text.encode())]
                 if text is not None and suffix == ".json":

@@ -52,12 +52,18 @@ def test_a_page_written_as_an_audit_or_with_a_setting_misspelt_or_named_in_capit
     shutil.move(project / "content/audits/narwhal-restricted.md", pages / "narwhal-restricted.md")
     (pages / "about.md").write_text("---\ntitel: About us\nhide: [toc]\n---\n\n" + (pages / "about.md").read_text())
     (pages / "contact.MD").write_text("# Contact\n\nRing the front door.\n")
+    audit = (project / "content/audits/year-end-maca.md").read_text()
+    (pages / "notepad.md.txt").write_text(audit.replace("status: published", "status: restricted"))  # as Notepad names it
+    slipped = audit.replace("title: ", "title: Slip: ", 1).replace("---\n", "---\ntype: maca\n", 1)  # first, with a YAML slip
+    (pages / "slipped.md").write_text(slipped.replace("status: published", "status: restricted"))
     moved = "this is written as an audit or a briefing, but every file in the pages folder is published as it is"
     for command in ("check", "build"):
         run = cli(command)
         assert run.code == 1
         assert f"content/pages/quokka-draft.md:3: {moved}" in run.out
         assert f"content/pages/narwhal-restricted.md:3: {moved}" in run.out
+        assert f"content/pages/notepad.md.txt:3: {moved}" in run.out
+        assert f"content/pages/slipped.md:2: {moved}" in run.out
         assert "content/pages/about.md:2: 'titel:' is no setting of a page (did you mean 'title'?)" in run.out
         assert "content/pages/contact.MD:1: is published as a download of its text, not as a page" in run.out
         assert "rename it contact.md" in run.out
