@@ -4,6 +4,8 @@ children twice, and nothing on the site would show why."""
 
 from __future__ import annotations
 
+import re
+
 from generator.content.frontmatter import status_of
 from generator.content.parse import Document
 from generator.model import Problem, Status
@@ -43,5 +45,11 @@ def _dated(doc: Document) -> tuple[str, str]:
 
 
 def _body(doc: Document) -> str:
-    """The text below the front matter, as a reader tells it from another's."""
-    return told_apart("\n".join(doc.text.split("\n")[doc.body_line - 1 :]))
+    """The text below the front matter as a reader tells it from another's: without its comments, which no page shows,
+    and its sections in any order, as the page shows them in the steps' own."""
+    shown = _COMMENT.sub("", "\n".join(doc.text.split("\n")[doc.body_line - 1 :]))
+    return "".join(sorted(told_apart(section) for section in _SECTION.split(shown)))
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SECTION = re.compile(r"^##[ \t]", re.M)
