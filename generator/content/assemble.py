@@ -11,6 +11,7 @@ from datetime import date
 
 from generator.content.actions import parse_action_plan
 from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
+from generator.content.comments import UNCLOSED, left_open
 from generator.content.copies import copied_audits
 from generator.content.crosslinks import Unopenable, check_links, unopenable
 from generator.content.frontmatter import FrontMatterRules, check_front_matter, status_of
@@ -121,7 +122,8 @@ def _unshown_text(doc: Document, sections: dict[str, Section]) -> list[Problem]:
     texts = [(s.body, s.body_line) for key, s in sections.items() if key not in (GOOD_PRACTICE, ACTION_PLAN)]
     if GOOD_PRACTICE in sections:
         texts += [(entry.body, entry.body_line) for entry in sections[GOOD_PRACTICE].entries]
-    return [problem for text, line in texts for problem in unshown(doc.path, text, line)]
+    opened = [Problem(doc.path, h.line, UNCLOSED) for h in doc.headings if left_open(h.title)]  # a heading ends its line
+    return opened + [problem for text, line in texts for problem in unshown(doc.path, text, line)]
 
 
 Known = dict[tuple[str, str], tuple[Briefing | None, list[Problem]]]

@@ -17,6 +17,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 
+from generator.content.comments import UNCLOSED, unclosed_comment
 from generator.content.numbering import Numbered, NumbersSeen, renumbered_problems
 from generator.content.wordbullets import word_bullets
 from generator.model import Problem
@@ -116,8 +117,8 @@ def unshown(path: str, text: str, first_line: int) -> list[Problem]:
     """What of `text` (one step's or entry's Markdown, from `first_line`) the page would not show, each at its line."""
     if not ("<" in text or "]:" in text or "|" in text or "](" in text or _NUMBERED_LINE.search(text)):
         return []  # nothing to drop: most sections, without rendering them twice
-    if (opened := _unclosed_comment(_masked(text))) is not None:
-        return [Problem(path, first_line + opened, _UNCLOSED)]  # what follows it is shown as text: read nothing further
+    if (opened := unclosed_comment(_masked(text))) is not None:
+        return [Problem(path, first_line + opened, UNCLOSED)]  # what follows it is shown as text: read nothing further
     _OVERFLOW.clear()
     _NUMBERED.clear()
     parsed = _Tags()
@@ -127,23 +128,6 @@ def unshown(path: str, text: str, first_line: int) -> list[Problem]:
     problems += _definition_problems(path, visible, first_line, dict(_CONVERTER.references), parsed.targets)
     problems += renumbered_problems(path, visible, first_line, _NUMBERED)
     return sorted(problems, key=lambda p: p.line)
-
-
-_UNCLOSED = (
-    "this comment (<!--) is never closed, so the page would show it as text, a note to yourself too; end it with --> on "
-    "the same step, or remove it"
-)
-
-
-def _unclosed_comment(visible: str) -> int | None:
-    """The line (from 0) of a comment opened outside code and never closed in the text: Markdown shows it as written."""
-    opened = visible.find("<!--")
-    while opened >= 0:
-        end = visible.find("-->", opened + 4)
-        if end < 0:
-            return visible.count("\n", 0, opened)
-        opened = visible.find("<!--", end + 3)
-    return None
 
 
 def _masked(text: str) -> str:

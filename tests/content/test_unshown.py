@@ -148,19 +148,30 @@ def test_a_good_practice_entry_is_checked_the_same_way(project: Path) -> None:
 
 
 UNCLOSED = (
-    "this comment (<!--) is never closed, so the page would show it as text, a note to yourself too; end it with --> on "
-    "the same step, or remove it"
+    "this comment (<!--) is never closed, so the page would show it as text, a note to yourself too; end it with --> "
+    "(in the same paragraph, unless the comment starts its line), or remove it"
 )
 
 
 def test_a_comment_never_closed_is_reported_not_published(project: Path, cli) -> None:
-    """`<!-- note to self` without its `-->`: Markdown showed the note on the page and in its plain-text copy. One closed
-    on a later line, and one written inside code, are not reported."""
+    """`<!-- note to self` without its `-->`: Markdown showed the note on the page and in its plain-text copy; so too one
+    inside a paragraph's text closed only in a later paragraph, and one in a good-practice entry's heading. One that
+    starts its line and closes on a later line, and one inside code (a span, an indented block), are not reported."""
     text = (
-        "<!-- closed\nlater -->\n\nShared at once. `<!-- in code`\n\n<!-- note to self: check with health\n\nThe plan was agreed."
+        "<!-- closed\nlater -->\n\nShared at once. `<!-- in code`\n\n    <!-- an indented code block\n\n"
+        "<!-- note to self: check with health\n\nThe plan was agreed."
     )
     write(project, AUDIT, planted("Some text first.\n\n" + text))
-    assert problems(project) == [f"{AUDIT}:{PLANTED_LINE + 7}: {UNCLOSED}"]
+    inline = "Good work <!-- note to self: ask the\n\nteam --> followed."  # Markdown ends it with its paragraph
+    write(project, "content/audits/inline.md", planted(inline))
+    entry = "\n## Good practice\n\n### Daily log <!-- rename\nAgency: health\nThemes: neglect\n\nThe log was kept.\n"
+    write(project, "content/audits/entry.md", planted("Text.") + entry)
+    heading = (planted("Text.") + entry).split("\n").index("### Daily log <!-- rename") + 1
+    assert problems(project) == [
+        f"{AUDIT}:{PLANTED_LINE + 9}: {UNCLOSED}",
+        f"content/audits/entry.md:{heading}: {UNCLOSED}",
+        f"content/audits/inline.md:{PLANTED_LINE}: {UNCLOSED}",
+    ]
     assert cli("build", "--pdf", "skip").code == 1
 
 
