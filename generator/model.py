@@ -28,6 +28,13 @@ DRAFTS_MARKER = "DRAFTS-INCLUDED.txt"
 """The file at the root of a build that shows drafts (a local preview): never to be deployed either."""
 
 
+CONTENT_FIELDS = frozenset(
+    "type cases children agencies themes published review_date pseudonyms superseded_by previous_slugs withdrawn_on "  # noqa: SIM905
+    "withdrawn_reason source".split()
+)
+"""An audit's or a briefing's own fields, which a page has no use for: a page with them was meant as one."""
+
+
 class Status(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"

@@ -13,7 +13,7 @@ import yaml
 
 from generator.content.yamlread import parse_yaml, unreadable_values
 from generator.diagnostics import did_you_mean
-from generator.model import Problem, Status
+from generator.model import CONTENT_FIELDS, Problem, Status
 
 ENGINE_META = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """The front matter the engine finds (`mkdocs.utils.meta.YAML_RE`)."""
@@ -37,11 +37,7 @@ SETTINGS = (
     "robots",
 )
 """What the engine and its theme read from a page's front matter."""
-CONTENT_FIELDS = frozenset(
-    "type cases children agencies themes published review_date pseudonyms superseded_by previous_slugs withdrawn_on "  # noqa: SIM905
-    "withdrawn_reason source".split()
-)
-"""An audit's or a briefing's own fields, which a page has no use for: a page with them was meant as one."""
+
 _NAMED = re.compile(rf"(?:[ \t]*#[^\n]*\n)*[ \t]*(?:{'|'.join(SETTINGS)})[ \t\u00a0]*[:\uff1a]", re.I)
 """Closed front matter that begins with a setting's name, however written (`Title:`, a no-break space or a
 full-width colon after it): meant as settings, not as text between two rules (`Note: see the guidance: …`)."""

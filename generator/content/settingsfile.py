@@ -68,16 +68,21 @@ def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[st
     if nav is None:
         return []
     present = set(generated) | _files(root / pages_dir)
-    return [
-        Problem(path, node.start_mark.line + 1, _UNKNOWN_PAGE.format(target=node.value, folder=pages_dir))
-        for node in _targets(nav)
-        if _local(node.value) and PurePath(node.value).as_posix() not in present
-    ]
+    problems = []
+    for node in _targets(nav):
+        if (local := _local(node.value)) is None:
+            problems.append(Problem(path, node.start_mark.line + 1, _UNREADABLE_ADDRESS.format(target=node.value)))
+        elif local and (written := PurePath(node.value).as_posix()) not in present:
+            named = did_you_mean(written, sorted(present))
+            message = _UNKNOWN_PAGE.format(target=node.value, folder=pages_dir, named=named)
+            problems.append(Problem(path, node.start_mark.line + 1, message))
+    return problems
 
 
 _UNKNOWN_PAGE = (
-    "nav: '{target}' is no page of the site (there is no {folder}/{target}, and the site makes no such page): write the "
-    "page's file name as it is in {folder}/ (or a generated page's, such as archive/index.md), or remove this entry"
+    "nav: '{target}' is no page of the site{named} (there is no {folder}/{target}, and the site makes no such page): "
+    "write the page's file name as it is in {folder}/, or a page the site makes as its address ends, with .md "
+    "(themes/neglect.md for themes/neglect/, archive/index.md for archive/), or remove this entry"
 )
 
 
@@ -123,9 +128,18 @@ def _targets(node: yaml.Node) -> list[yaml.ScalarNode]:
     return [target for child in children for target in _targets(child)]
 
 
-def _local(target: str) -> bool:
-    """Whether the engine looks `target` up among the site's files: an address elsewhere (`https://…`, `/…`) it links to."""
-    parts = urlsplit(target)
+_UNREADABLE_ADDRESS = (
+    "nav: '{target}' is no web address the engine can read (it stops the build); correct it, or remove this entry"
+)
+
+
+def _local(target: str) -> bool | None:
+    """Whether the engine looks `target` up among the site's files: an address elsewhere (`https://…`, `/…`) it links to;
+    None for an address it cannot read at all."""
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # "https://[www.gov.uk]/…"
+        return None
     return bool(target) and not (parts.scheme or parts.netloc or target.startswith("/"))
 
 

@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 import yaml
 
-from generator.model import Problem
+from generator.model import CONTENT_FIELDS, Problem
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CURLY_QUOTES = re.compile("[\u201c\u201d\u2018\u2019\u201e]")
@@ -56,6 +56,9 @@ def parse_yaml(
         return None, [Problem(path, line, f"{what} is not valid YAML: {problem}; {fix}")]
 
 
+FIELD_NAMES = CONTENT_FIELDS | {"title", "date", "status", "summary"}
+"""Every field of an audit's or a briefing's front matter: an indented line naming one is a field indented by mistake, not
+a wrapped value's words ("  including: chronologies")."""
 _SLIPS = (
     (
         re.compile(r"[a-z_]+:(?!//)[^\s\u00a0\u2007\u202f]"),
@@ -71,14 +74,17 @@ _SLIPS = (
         "an apostrophe inside single quotes ends them; put the value in double quotes",
     ),
     (
-        re.compile(r'[a-z_]+:[ \t]+"[^"]*"[^"\n]*\w[^\n]*"'),
+        re.compile(r'[a-z_]+:[ \t]+"[^"\\\n]*"[^"\n]*\w[^\n]*"'),
         "a double quote inside double quotes ends them; put the value in single quotes",
     ),
     (
         re.compile(r"[a-z_]+:[ \t]+(?:\[[^\]\n]*\][ \t]*[^\s#]|- )"),
         "YAML reads a value starting with [ or - as a list; put it in quotes",
     ),
-    (re.compile(r"[ \t]+[a-z_]+:(?:[ \t]|$)"), "this line is indented: a field starts at the beginning of its line"),
+    (
+        re.compile(rf"[ \t]+(?:{'|'.join(sorted(FIELD_NAMES))})[ \t]*:(?:[ \t]|$)"),
+        "this line is indented: a field starts at the beginning of its line",
+    ),
 )
 """Slips an author makes in front matter, each at its line, with its fix: YAML's own words for them name another line or
 thing ("could not find expected ':'" on the line after "status:published")."""

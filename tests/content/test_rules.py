@@ -724,6 +724,23 @@ def test_a_slip_in_the_front_matter_is_named_at_its_line_with_its_fix(project: P
     assert problems(project) == [f"{AUDIT}:{line}: front matter is not valid YAML: {fix}"]
 
 
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ('title: "The \\"Think family\\" audit"', "summary: Think family: what we learned."),
+        ("title: Valid audit", "summary: In six cases,\n  including: chronologies.\ncases: 3: of which one"),
+    ],
+    ids=["escaped quotes", "wrapped words"],
+)
+def test_a_line_that_only_looks_like_a_slip_is_not_blamed_for_the_next(project: Path, title: str, summary: str) -> None:
+    """An escaped quote in double quotes and a wrapped value's words ("  including: …") are valid YAML: the slip is where
+    YAML stopped, a colon in a later value, and that line is named with YAML's own words."""
+    write(project, AUDIT, BASE.replace("title: Valid audit", title).replace("summary: A valid summary.", summary))
+    found = problems(project)
+    assert len(found) == 1 and "mapping values are not allowed here" in found[0], found
+    assert "slip" not in found[0] and "indented" not in found[0] and "double quote" not in found[0]
+
+
 def test_a_count_more_than_any_audit_reviews_is_refused_as_a_slip(project: Path) -> None:
     """`cases: 99999999999999999999999` was summed into the archive (and read otherwise by a spreadsheet past 2**53)."""
     write(project, AUDIT, BASE.replace("cases: 3", "cases: 99999999999999999999999").replace("children: 4", "children: 100000"))

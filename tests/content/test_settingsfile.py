@@ -122,6 +122,8 @@ NAV_ENTRIES = """\
     - /briefings/archive/
     - MACA archive: ./archive/index.md
     - guides/missing.md
+    - Neglect: themes/neglect/index.md
+    - Guidance: "https://[www.gov.uk]/guidance"
 """
 
 
@@ -134,7 +136,7 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
     at = text.index("  - About: about.md\n") + len("  - About: about.md\n")
     settings.write_text(text[:at] + NAV_ENTRIES + text[at:])
     first = text[:at].count("\n") + 1
-    fix = "write the page's file name as it is in content/pages/ (or a generated page's, such as archive/index.md)"
+    fix = "write the page's file name as it is in content/pages/, or a page the site makes as its address ends, with .md"
     engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
     for code, output in ((run := cli("build", "--pdf", "skip")).code, run.out + run.err), (engine.returncode, engine.stderr):
         assert code == 1
@@ -144,11 +146,20 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
         )
         assert f"mkdocs.yml:{first + 5}: nav: 'guides/missing.md' is no page of the site" in output
         assert fix in output
-        assert output.count("is no page of the site") == 2
+        assert (
+            f"mkdocs.yml:{first + 6}: nav: 'themes/neglect/index.md' is no page of the site (did you mean 'themes/neglect.md'?)"
+            in output
+        )
+        assert output.count("is no page of the site") == 3
+        assert f"mkdocs.yml:{first + 7}: nav: 'https://[www.gov.uk]/guidance' is no web address the engine can read" in output
+        assert "Traceback" not in output
     assert tree_digest(project / "site") == before
     (project / "content/pages/old-guidance.md").write_text("# Old guidance\n")
     (project / "content/pages/guides").mkdir()
     (project / "content/pages/guides/missing.md").write_text("# Found again\n")
+    settings.write_text(
+        settings.read_text().replace("themes/neglect/index.md", "themes/neglect.md").replace("[www.gov.uk]", "www.gov.uk")
+    )
     assert cli("build", "--pdf", "skip").code == 0
 
 
