@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from generator.privacy.anchored import anchored
 from generator.privacy.asides import ASIDE
 from generator.privacy.birthcolumns import in_columns, other_column
-from generator.privacy.birthdays import LABEL_WIDTH, NO_YEAR, alone, birthday_word, labels, without_year
+from generator.privacy.birthdays import LABEL_WIDTH, NO_YEAR, age_reached, alone, birthday_word, labels, reached, without_year
 from generator.privacy.birthevents import (
     GAVE_BIRTH,
     birth_near,
@@ -45,7 +45,8 @@ _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _DOB_WORD = (
     rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?-i:b)(?=[ \t]{{1,3}}\d)(?:(?<=[,(:]b)|(?<=[,(:][ \t]b))|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
-    rf"|(?:turn(?:s|ed)?|bec(?:ame|omes?)|reach(?:es|ed)?|(?:will|would){SPACE}{{1,3}}be){SPACE}{{1,3}}\d{{1,2}}(?={SPACE}{{1,3}}on\b))"
+    rf"|(?:turn(?:s|ed|ing)?|bec(?:ame|omes?)|reach(?:es|ed)?|attain(?:s|ed)?|(?:will|would){SPACE}{{1,3}}be){SPACE}{{1,3}}\d{{1,2}}"
+    rf"(?:{SPACE}{{1,3}}years?{SPACE}{{1,3}}old)?(?={SPACE}{{1,3}}on\b))"
 )
 """What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", "Child A, b 3/4/12" (a bare b only after a comma, a bracket or a colon), a mother who "gave birth", a
 "birth on" a date, the day a child "turned 7 on", "became 18 on", "reached 18 on" or "will be 18 on" (a birthday)."""
@@ -144,7 +145,8 @@ def _near_keywords(text: str) -> Iterator[tuple[int, int]]:
             word == "delivered" and not birth_near(text, keyword.start())
         ):
             continue  # "a. …; b. 5 May 2024 review" is a list; "the training was delivered on 12 March 2024" no birth
-        if birthday_word(word) and not child_near(text, keyword.start()) and not labels(text, keyword, strict):
+        near = age_reached(text, keyword.start()) if reached(word) else child_near(text, keyword.start())
+        if birthday_word(word) and not near and not labels(text, keyword, strict):
             continue  # "the partnership turned 5 on …", "its tenth birthday on …" (not "Birthday: …", a label)
         if word.startswith("g") and not mother_near(text, keyword.start()):
             continue  # "the review gave birth to a protocol, launched on …"

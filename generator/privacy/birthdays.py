@@ -26,10 +26,30 @@ _BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}(?:[:|=\-\u2013\u2014]|\d)")
 _LINE_OR_CELL = re.compile(r"[\n|]")
 
 
+_REACHED = ("bec", "reach", "attain", "will", "would")
+_SUBJECT = re.compile(
+    rf"(?:\b(?:Child|Young{SPACE}+[Pp]erson|Sibling|Twin|Baby|Infant){SPACE}+[A-Z0-9]{{1,2}}|\b(?i:he|she|who|they)"
+    rf"|\b(?i:the|a){SPACE}+(?i:young{SPACE}+(?:person|man|woman)|care{SPACE}+leaver|teenager|child|girl|boy))"
+    rf"(?:{SPACE}*,[^,\n]{{0,40}},)?{SPACE}+$"
+)
+"""Who reaches an age, just before the words: a child's stand-in, a pronoun, a young person or care leaver ("Child A
+became 18 on", "who will be 18 on", "The care leaver became 18 on"; not "the number of children … reached 18 on")."""
+
+
+def reached(word: str) -> bool:
+    """Whether a keyword tells of an age reached ("became 18 on"), which is a birthday only with a child's words just
+    before it: counts reach numbers too."""
+    return word.startswith(_REACHED)
+
+
+def age_reached(text: str, start: int) -> bool:
+    return _SUBJECT.search(text, max(0, start - 80), start) is not None
+
+
 def birthday_word(word: str) -> bool:
     """Whether a keyword may name a partnership's day as well as a child's: "turned 5 on", "became 18 on", "birth on",
     "birthday"."""
-    return word.startswith(("turn", "birth", "bec", "reach", "will", "would")) or word.endswith(("day", "days"))
+    return word.startswith(("turn", "birth", *_REACHED)) or word.endswith(("day", "days"))
 
 
 def labels(text: str, keyword: re.Match[str], strict: bool) -> bool:

@@ -89,12 +89,12 @@ ITEM_END = (
 EDD = r"(?:(?-i:E\.?[ \t]?D\.?[ \t]?D)(?![A-Za-z])\.?|(?:expected|estimated)[ \t\-]+dates?[ \t\-]+of[ \t\-]+(?:delivery|confinement))"
 """An unborn child's expected date of delivery ("EDD", in capitals: Edd is a name): it identifies a pre-birth case
 as a date of birth does."""
-BIRTH = rf"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+births?|birth[ \t\-]?(?:dates?|days?)|b['’\- \t]?days?(?![A-Za-z])|{EDD})"
+BIRTH = rf"(?:D\.?[ \t]?O\.?[ \t]?B(?:s|'s)?(?![A-Za-z])\.?|dates?[ \t\-]+of[ \t\-]+births?|birth[ \t\-]?(?:dates?|days?)|b['’\-]?days?(?![A-Za-z])|b[ \t]day(?=[ \t]*:)|{EDD})"
 """The words that only ever name a date of birth, or the date a birth is expected (a label's words, "bday", "b'day" and
 "B day" as a form or a message writes them); "born" and "delivered" end other phrases too."""
 KEYWORD_START = re.compile(
-    r"[BbDdEeGgTtRrWw](?<!\w.)(?i:(?<=d)(?:\.?[ \t]?o|ate|eliv)|(?<=b)(?:irth|orn|[. \t]|['’\-]?day|ec[ao]m)"
-    r"|(?<=e)(?:\.?[ \t]?d|xpec|stim)|(?<=g)(?:ave|iv)|(?<=t)urn|(?<=r)each|(?<=w)(?:ill|ould))"
+    r"[AaBbDdEeGgTtRrWw](?<!\w.)(?i:(?<=d)(?:\.?[ \t]?o|ate|eliv)|(?<=b)(?:irth|orn|[. \t]|['’\-]?day|ec[ao]m)"
+    r"|(?<=e)(?:\.?[ \t]?d|xpec|stim)|(?<=g)(?:ave|iv)|(?<=t)urn|(?<=r)each|(?<=w)(?:ill|ould)|(?<=a)ttain)"
 )
 """Where a word naming a birth may start, by its first letters ("DO", "D.O", "date", "deliv", "birth", "born", "b.",
 "bday", "EDD", "expec", "estim", "gave", "giv", "turn", "becam", "becom", "reach", "will", "would"): looked for first (`anchored.anchored`), since a pattern that starts at any

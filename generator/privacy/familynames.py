@@ -57,7 +57,9 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
         return False  # "the Council's children's services"
     before = text[max(0, start - 12) : start]
     if _THE.search(before):
-        return FAMILY_AFTER.match(text, end) is not None or _plural(word, bare, text, end)
+        family = FAMILY_AFTER.match(text, end)
+        titled = family is not None and "Famil" in family.group()  # a heading's: "The Patel Family", not "The Wider Family"
+        return (family is not None and (not titled or bare in surnames())) or _plural(word, bare, text, end)
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 

@@ -133,7 +133,8 @@ def initial_names(text: str) -> Iterator[tuple[int, str, str]]:
         before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
         if _LABEL.search(before) or (_GIVEN_BEFORE.search(before) and _given(before.split()[-1])):
             continue  # "Appendix A. Children", "Jane T. Smith" (the given name's rule)
-        if _surname(word, possessive is not None or _VERB_AFTER.match(text, match.end()) is not None or _related(text, match)):
+        verb = _VERB_AFTER.match(text, match.end()) is not None and text[match.start(3) - 1] != "."  # "Chart B.Referrals rose"
+        if _surname(word, possessive is not None or verb or _related(text, match)):
             yield match.start(), match.group(), "error"
     for initials in _INITIALS_AFTER.finditer(text):
         if not (found := _SURNAME_BEFORE.search(text, max(0, initials.start() - _LOOK_BACK * 2), initials.start())):

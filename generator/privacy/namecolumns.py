@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.namelists import everyday, not_surnames, surnames
 from generator.privacy.reading import table_rows
 
 _NAME_HEADER = re.compile(
@@ -51,10 +52,14 @@ def _stand_in(value: str) -> bool:
 
 _NAME_LABEL = re.compile(
     r"\b((?i:sur|maiden|family|last|first|given|fore|birth|middle|preferred|previous|married)[ \t\-]?(?i:names?))"
-    r"((?:[ \t]+(?:is|was|of|being))?[ \t]*[:\-–]?)[ \t]*([A-Z][\w'’\-]+)"
+    r"((?:[ \t]++(?:is|was|of|being))?+[ \t]*+[:\-–=;]?+)[ \t]*+[\"'‘“(]?([A-Z][\w'’\-]+)"
 )
 """A name after the words that say it is one: "Surname: Patel", "maiden name was Kowalski", "(surname Okafor)"; a label
-in capitals only with a colon, a dash or a verb after it (not "The Family Name Project", a heading)."""
+in capitals only with a colon, a dash or a verb after it (not "The Family Name Project", a heading). Spaces are taken
+once each (possessive): a label before a long run of them is read in linear time."""
+_GOES_ON = re.compile(r"[\"'’”)]?[ \t]+(?:[a-z]|[A-Z0-9]\b)")
+"""After the word, what makes it no name: prose going on ("Surname: Inconsistent across agencies"), or a stand-in's
+letter or number ("Partner B", "Male 1")."""
 
 
 def labelled_names(text: str) -> Iterator[tuple[int, str]]:
@@ -63,5 +68,15 @@ def labelled_names(text: str) -> Iterator[tuple[int, str]]:
         return
     for found in _NAME_LABEL.finditer(text):
         label, said, name = found.groups()
-        if (label.islower() or said.strip()) and not _stand_in(name):
+        if (label.islower() or said.strip()) and not _stand_in(name) and _named(text, found.end(), name):
             yield found.start(3), name
+
+
+def _named(text: str, end: int, word: str) -> bool:
+    """Whether the word after a name's label is a name: a known surname, or a word that ends the label's text and is on no
+    list of ordinary words, nor reads as a verb's or an adverb's form ("Previous names: Checked")."""
+    if word in surnames():
+        return True
+    lowered = word.lower()
+    ordinary = lowered in not_surnames() or lowered in everyday() or lowered.endswith(("ed", "ing", "ly"))  # "Checked"
+    return not ordinary and _GOES_ON.match(text, end) is None

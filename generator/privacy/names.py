@@ -22,6 +22,7 @@ from generator.privacy.familynames import FAMILY_AFTER, named_family
 from generator.privacy.initialnames import before_initials, initial_names, register_cells
 from generator.privacy.namecolumns import labelled_names, named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
+from generator.privacy.titles import public_person, surnames_written
 
 ERROR, WARNING = "error", "warning"
 _WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
@@ -34,11 +35,6 @@ _TITLE_GAP = re.compile(rf"{_GAP.pattern}(?:[A-Z]\.?[ \t]*){{0,3}}")
 """Between a title and a surname, initials too: "Ms K. Brown", "Mr J R Smith"."""
 _CAPITALS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+(?:[ \t]+[A-Z]{2,})+\b")
 """Two or more words in capitals: a heading or a form's field, read as names are written."""
-_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b")
-_JUDGE = re.compile(r"\b(?:Mr|Mrs|Ms|Lord|Lady)\.?[ \t]+(?:Justice[ \t]+)?$")
-"""A judge's title before a word: "Mr Justice" (a judge's name follows) or its first word (before "Justice")."""
-_TITLED_CAPITALS = re.compile(r"(\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]+){0,3})([A-Z]{2,}(?:-[A-Z]{2,})?)\b")
-"""A surname in capitals after a title (and initials), as case files write it: "Mr PATEL", "Mrs D. KHAN"."""
 _CAPITAL_SURNAME_FIRST = re.compile(rf"([A-Z](?<!\w[A-Z])[A-Z]+(?:-[A-Z]{{2,}})?)(?:[ \t]*,)?[ \t]+({_WORD})\b(?![ \t]+[A-Z])")
 """A surname in capitals before a given name, as police and health records write them: "SMITH Tyler", "SMITH, Tyler" (not
 before another capitalised word: "PACE Grant Awards" is a title)."""
@@ -73,9 +69,7 @@ _CHILD_WORDS = frozenset(
 
 
 def _given(word: str) -> bool:
-    if (
-        word.lower() in not_surnames() or word.lower() in places()
-    ):  # "Council", "Kent County": in a list of names, but not one here
+    if word.lower() in not_surnames() or word.lower() in places():  # "Council", "Kent County": listed, but no name here
         return False
     return any(part in given_names() or (not part.isascii() and plain(part) in given_names()) for part in word.split("-"))
 
@@ -116,7 +110,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
         if surname and _given(match.group(2)) and not _is_everyday(match.group(2)):
             yield match.start(), match.group(), ERROR
     text = _CAPITALS.sub(lambda m: m.group().title(), text)  # TYLER SMITH reads as Tyler Smith
-    text = _TITLED_CAPITALS.sub(lambda m: m.group(1) + m.group(2).title(), text)  # Mr PATEL as Mr Patel
+    text = surnames_written(text)  # Mr PATEL as Mr Patel
     tokens = list(_CAPITALISED.finditer(text))
     for index in range(len(tokens)):
         yield from _judge(text, tokens, index)
@@ -162,8 +156,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     adjacent = following is not None and _GAP.fullmatch(text, end, following.start()) is not None
     before = text[max(0, start - 8) : start]
-    judge = _JUDGE.search(text, max(0, start - 24), start)
-    if _ET_AL.match(text, end) or (judge and "Justice" in judge.group() + word) or (adjacent and following.group() == "Justice"):
+    if public_person(text, start, end, word, following.group() if adjacent and following else None):
         return  # Brandon et al. (2020); Mr Justice Munby, Lord Justice Ryder: an author, a judge
     if (
         _SAINT.search(before)
@@ -180,7 +173,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     titled = following is not None and (word in _TITLES or (word == "Baby" and baby_surname(following.group())))
     if titled and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
         yield start, text[start : following.end()], ERROR
-    elif following is not None and adjacent and given and _pair(word, following.group(), _SAID.match(text, following.end())):
+    elif following is not None and adjacent and given and _pair(word, following.group(), _said(text, start, following.end())):
         if not _institution(text, tokens, index + 1) and not welsh.welsh_word(word, None, text, start):
             yield start, text[start : following.end()], ERROR
     elif given and not everyday and word != _bare(word) and not institution:  # Tyler's mother, not Clare's Law
@@ -277,6 +270,14 @@ def _pair(first: str, second: str, said: object) -> bool:
     if _is_everyday(first):  # "May Board", "Will Social": only before a known surname, or saying something
         return known_surname(second) or (said is not None and _surname(second))
     return _surname(second) or (said is not None and _bare(second).lower() in namelists.SURNAME_WORDS)  # Tyler Green said
+
+
+def _said(text: str, start: int, end: int) -> re.Match[str] | None:
+    """What the words from `start` to `end` say or have after them (`_SAID`), unless a place's word stands before them."""
+    return None if _AT_PLACE.search(text, max(0, start - 8), start) else _SAID.match(text, end)
+
+
+_AT_PLACE = re.compile(r"\b(?i:at|on|in|from|to|under|near|by)[ \t]+$")
 
 
 def known_surname(word: str) -> bool:

@@ -40,6 +40,7 @@ _FROM_DIGIT = re.compile(rf"[07](?<![\w\-+][07])\d{{0,4}}{_FURTHER}")
 _PART = re.compile(rf"(?:({'|'.join(_TIMES)})[ \t\-]*)?({_SPOKEN}|\d{{1,5}})(?:[ \t\-]*(hundred))?", re.I)
 _ZERO_DROPPED = re.compile(_ZERO_KEPT, re.I)
 _ENOUGH_WORDS = 2
+_AND = re.compile(r"\band\b", re.I)
 _FIRST_WORDS = ("zero", " oh", "nought", "naught", "seven", "plus", "+44")
 _LATER_WORDS = (" one", " two", " three", " four", " five", " six", " eight", " nine")
 """What a text must hold for a number in words to start in it, or to go on in it after digits: looked for first (most
@@ -55,6 +56,8 @@ def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
     runs = [*(_FROM_WORD.finditer(text) if first else ()), *(_FROM_DIGIT.finditer(text) if later else ())]
     for match in sorted(runs, key=lambda run: run.start()):
         run = _ZERO_DROPPED.sub("", match.group(), count=1)
+        if "hundred" in run.lower() and _AND.search(run):
+            continue  # "seven hundred and two children": a count
         parts = _PART.findall(run)
         if sum(not digit.isdigit() for _, digit, _ in parts) < _ENOUGH_WORDS:
             continue  # digits alone, or with one word, are `detectors`' ("07700 900 one")

@@ -507,7 +507,7 @@ ROUTES = [
     ("reached-18-on", "Child B reached 18 on 14 May 2024.", "date-of-birth", 0),
     # a surname that is an everyday word (Green, Hall, Ward, Day), where the name says something or has a relation
     ("everyday-surname-said", "Tyler Green said he was scared.", "name", 0),
-    ("everyday-surname-relation-after-comma", "Lee Ward, the father, was on bail.", "name", 0),
+    ("everyday-surname-relation-after-comma", "Lee Hall, the father, was on bail.", "name", 0),
     ("everyday-surname-relation-in-brackets", "Shannon Day (mother) attended the meeting.", "name", 0),
     ("place-given-name-and-everyday-surname", "Chelsea Green, aged 14, was seen.", "name", 0),
     # the names of children who arrive alone or are trafficked, and Welsh and Scottish names
@@ -531,6 +531,13 @@ ROUTES = [
     ("street-without-number", "Address: Laburnum Close, Northbrook", "address", 0),
     ("street-type-mead", "Mum moved to 14 Laburnum Mead in June.", "address", 0),
     ("date-in-brackets-after-a-stand-in", "Children: Child A (12/03/2015) and Child B.", "date-of-birth", 0),
+    # found by an attack on those
+    ("young-person-will-be-18-on", "The young person will be 18 on 12 March 2026.", "date-of-birth", 0),
+    ("care-leaver-became-18-on", "The care leaver became 18 on 12/03/2025.", "date-of-birth", 0),
+    ("turning-18-on", "Child A is turning 18 on 12 March 2026.", "date-of-birth", 0),
+    ("title-and-irish-surname-in-capitals", "Mr O'BRIEN attended the conference.", "name", 0),
+    ("master-and-surname-in-capitals", "Master PATEL was seen at home.", "name", 0),
+    ("surname-label-with-equals", "Surname = Okafor", "name", 0),
 ]
 
 
