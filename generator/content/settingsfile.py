@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator.config import ACCESSIBILITY_KEYS
 from generator.content.files import read_text
 from generator.content.yamlread import parse_yaml, unreadable_values
 from generator.diagnostics import did_you_mean
@@ -93,19 +94,48 @@ OWN_SETTINGS = ("exit_url", "feedback_url", "report_concern", "accessibility")
 def unknown_settings(root: Path, path: str) -> list[Problem]:
     """Each setting under `extra.briefings` the site does not read, at its line: misspelt (`exit_link:`), the "Exit this
     page" button or the feedback link vanished from every page without a word."""
-    own = _setting(_setting(_document(root, path), "extra"), "briefings")
-    if not isinstance(own, yaml.MappingNode):
-        return []
+    extra = _setting(_document(root, path), "extra")
+    own, problems = _setting(extra, "briefings"), []
+    for key, _ in extra.value if isinstance(extra, yaml.MappingNode) else ():
+        if isinstance(key, yaml.ScalarNode) and key.value in OWN_SETTINGS:  # one level up: the pages read it under briefings
+            problems.append(
+                Problem(path, key.start_mark.line + 1, f"extra.{key.value} belongs under extra.briefings; indent it there")
+            )
+    for key, value in own.value if isinstance(own, yaml.MappingNode) else ():
+        if not isinstance(key, yaml.ScalarNode) or key.value == "<<":  # a merge key brings settings in
+            continue
+        line = key.start_mark.line + 1
+        if key.value not in OWN_SETTINGS:
+            named = did_you_mean(str(key.value), list(OWN_SETTINGS))
+            message = f"extra.briefings.{key.value} is no setting the site reads{named}, so the pages would go without it"
+            problems.append(Problem(path, line, f"{message}; the settings are {', '.join(OWN_SETTINGS)}"))
+        elif key.value.endswith("_url") and isinstance(value, yaml.ScalarNode) and not value.value.strip():
+            problems.append(
+                Problem(path, line, f"extra.briefings.{key.value} is empty, so the pages would go without it; {_FOR[key.value]}")
+            )
+    return problems + _unknown_statement_keys(_setting(own, "accessibility"), path)
+
+
+def _unknown_statement_keys(statement: yaml.Node | None, path: str) -> list[Problem]:
+    """Each key of the accessibility statement it does not read: misspelt (`known_isues:`), its words were left out of the
+    statement, which still said how far the site complies."""
+    keys = (*ACCESSIBILITY_KEYS, "known_issues")
     return [
         Problem(
             path,
             key.start_mark.line + 1,
-            f"extra.briefings.{key.value} is no setting the site reads{did_you_mean(str(key.value), list(OWN_SETTINGS))}, so "
-            f"the pages would go without it; the settings are {', '.join(OWN_SETTINGS)}",
+            f"extra.briefings.accessibility.{key.value} is no part of the statement{did_you_mean(str(key.value), list(keys))}, "
+            f"so the statement would go without it; its parts are {', '.join(keys)}",
         )
-        for key, _ in own.value
-        if isinstance(key, yaml.ScalarNode) and key.value not in OWN_SETTINGS
+        for key, _ in (statement.value if isinstance(statement, yaml.MappingNode) else ())
+        if isinstance(key, yaml.ScalarNode) and key.value not in keys and key.value != "<<"
     ]
+
+
+_FOR = {
+    "exit_url": "give the neutral site the Exit this page button leaves for (https://www.bbc.co.uk/weather), or remove the line",
+    "feedback_url": "give the address of the feedback form, or remove the line",
+}
 
 
 def _document(root: Path, path: str) -> yaml.Node | None:

@@ -176,3 +176,36 @@ def test_a_setting_of_the_site_misspelt_is_refused_at_its_line_not_dropped(proje
         assert f"mkdocs.yml:{line}: extra.briefings.exit_link is no setting the site reads (did you mean 'exit_url'?)" in output
         assert "extra.briefings.feedbak_url is no setting the site reads (did you mean 'feedback_url'?)" in output
     assert not (project / "site").exists()
+
+
+def test_a_setting_one_level_up_empty_or_misspelt_in_the_statement_is_refused_and_a_merge_key_read(project: Path, cli) -> None:
+    """`feedback_url` written under `extra:` itself, `exit_url:` left empty and `known_isues:` in the accessibility
+    statement each took something off every page (or the statement) without a word; a merge key brings settings in."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    text = text.replace("    exit_url: https://www.bbc.co.uk/weather", "    exit_url:").replace(
+        "      known_issues:", "      known_isues:"
+    )
+    text = text.replace("extra:\n", "extra:\n  feedback_url: https://forms.example.org/feedback\n", 1)
+    settings.write_text(text)
+    lines = text.split("\n")
+    at = {
+        start: next(n for n, line in enumerate(lines, 1) if line.startswith(start))
+        for start in ("  feedback_url:", "    exit_url:", "      known_isues:")
+    }
+    run = cli("check")
+    assert run.code == 1
+    assert f"mkdocs.yml:{at['  feedback_url:']}: extra.feedback_url belongs under extra.briefings" in run.out
+    assert f"mkdocs.yml:{at['    exit_url:']}: extra.briefings.exit_url is empty, so the pages would go without it" in run.out
+    assert (
+        f"mkdocs.yml:{at['      known_isues:']}: extra.briefings.accessibility.known_isues is no part of the statement (did you mean 'known_issues'?)"
+        in run.out
+    )
+    settings.write_text(
+        settings.read_text()
+        .replace("  feedback_url: https://forms.example.org/feedback\n", "")
+        .replace("    exit_url:", "    exit_url: https://www.bbc.co.uk/weather")
+        .replace("known_isues", "known_issues")
+        .replace("  briefings:\n", "  briefings:\n    <<: {}\n", 1)
+    )
+    assert cli("check").code == 0
