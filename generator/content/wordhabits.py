@@ -1,5 +1,5 @@
 """Front-matter text that YAML reads otherwise than its author meant: Word's curly quotes, a ' #' that starts a
-comment, an `&` that starts an anchor, an invisible control character."""
+comment, an invisible control character (an `&` that starts a value is `yamlread`'s)."""
 
 from __future__ import annotations
 
@@ -63,23 +63,7 @@ def word_habits(doc: Document) -> list[Problem]:
                     f"of the text; use straight quotes instead: {key}: {_quoted(value[1:-1])}",
                 )
             )
-    return problems + _cut_notes(doc, lines) + _anchors(doc, lines)
-
-
-def _anchors(doc: Document, lines: list[str]) -> list[Problem]:
-    """A value starting with `&` (`title: &Safer sleep`): YAML takes its first word as a name for the value (an anchor)
-    and publishes the rest alone ("sleep")."""
-    problems = []
-    for key, found in doc.fields.items():
-        written = _written_value(lines, found.line, key)
-        if written.startswith("&"):
-            anchor = written.split()[0]
-            message = (
-                f"{key}: YAML reads {anchor!r} at its start as a name for the value, not as text, so it would not be "
-                f"published; put the whole {key} in straight double quotes, e.g. {key}: {_quoted(_example(lines, found.line, key))}"
-            )
-            problems.append(Problem(doc.path, found.line, message))
-    return problems
+    return problems + _cut_notes(doc, lines)
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')

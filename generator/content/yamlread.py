@@ -34,6 +34,8 @@ def parse_yaml(
         return None, _unreadable_characters(text, path, first_line, what)
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
+        if node is not None and "&" in text and what != "the settings file" and (named := _unused_anchors(text)):
+            return None, [Problem(path, first_line + line, _ANCHOR.format(what=what, anchor=name)) for line, name in named]
         return (node, []) if node is None else _bounded(node, path, first_line, what, tags)
     except (yaml.YAMLError, RecursionError):
         pass
@@ -97,6 +99,26 @@ def _slip(lines: list[str], at: int) -> tuple[int, str] | None:
             if pattern.match(lines[index]):
                 return index, fix
     return None
+
+
+_ANCHOR = (
+    "{what}: YAML reads '&{anchor}' at the start of a value as a name for it, not as text, so it would not be published; "
+    "put the whole value in straight double quotes"
+)
+
+
+def _unused_anchors(text: str) -> list[tuple[int, str]]:
+    """Each anchor (`&name`) no alias (`*name`) uses, and its line: an `&` that starts a value as text ("&Safer sleep")."""
+    events = list(yaml.parse(text, Loader=_FAST_LOADER))
+    used = {event.anchor for event in events if isinstance(event, yaml.AliasEvent)}
+    return [
+        (event.start_mark.line, event.anchor)
+        for event in events
+        if isinstance(event, yaml.NodeEvent)
+        and not isinstance(event, yaml.AliasEvent)
+        and event.anchor
+        and event.anchor not in used
+    ]
 
 
 _BREAKS = "\x85\u2028\u2029"

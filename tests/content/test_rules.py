@@ -750,22 +750,46 @@ def test_a_count_more_than_any_audit_reviews_is_refused_as_a_slip(project: Path)
 
 
 @pytest.mark.parametrize(
-    ("field", "written", "anchor", "fix"),
+    ("field", "written", "anchor", "down"),
     [
-        ("title: Valid audit", "title: &Safer sleep", "&Safer", '"&Safer sleep"'),
-        ("summary: A valid summary.", "summary: &Learning from two reviews.", "&Learning", '"&Learning from two reviews."'),
+        ("title: Valid audit", "title: &Safer sleep", "&Safer", 0),
+        ("summary: A valid summary.", "summary: &Learning from two reviews.", "&Learning", 0),
+        ("title: Valid audit", "title:\n  &Safer sleep at home", "&Safer", 1),
     ],
+    ids=["title", "summary", "on the next line"],
 )
 def test_a_value_starting_with_an_ampersand_is_refused_not_cut(
-    project: Path, field: str, written: str, anchor: str, fix: str
+    project: Path, field: str, written: str, anchor: str, down: int
 ) -> None:
     """YAML takes `&Safer` for a name of the value (an anchor): the page's heading read "sleep"."""
     write(project, AUDIT, BASE.replace(field, written))
-    key, line = field.split(":")[0], BASE.split("\n").index(field) + 1
+    line = BASE.split("\n").index(field) + 1 + down
     assert problems(project) == [
-        f"{AUDIT}:{line}: {key}: YAML reads {anchor!r} at its start as a name for the value, not as text, so it would not be "
-        f"published; put the whole {key} in straight double quotes, e.g. {key}: {fix}"
+        f"{AUDIT}:{line}: front matter: YAML reads {anchor!r} at the start of a value as a name for it, not as text, so it "
+        "would not be published; put the whole value in straight double quotes"
     ]
+
+
+def test_an_ampersand_starting_a_label_or_a_pages_setting_is_refused_and_an_anchor_used_is_read(project: Path) -> None:
+    """A theme's label `&Curiosity and challenge` headed its page "and challenge", a page's title `&Our partners` read
+    "partners"; an anchor an alias uses (`&q` … `*q`) is meant as one."""
+    taxonomy = project / "content/taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text().replace("label: Voice of the child", "label: &Curiosity and challenge"))
+    write(project, "content/pages/partners.md", "---\ntitle: &Our partners\n---\n\n# Partners\n\nText.\n")
+    found = problems(project)
+    said = "at the start of a value as a name for it, not as text, so it would not be published"
+    line = taxonomy.read_text().split("\n").index("    label: &Curiosity and challenge") + 1
+    assert (
+        f"content/taxonomy.yml:{line}: this file: YAML reads '&Curiosity' {said}; put the whole value in straight double quotes"
+        in found
+    )
+    assert (
+        f"content/pages/partners.md:2: front matter: YAML reads '&Our' {said}; put the whole value in straight double quotes"
+        in found
+    )
+    write(project, "content/pages/partners.md", "---\ntitle: &t Partners\ndescription: *t\n---\n\n# Partners\n\nText.\n")
+    taxonomy.write_text(taxonomy.read_text().replace("label: &Curiosity and challenge", "label: Voice of the child"))
+    assert not [p for p in problems(project) if "partners.md" in p or "taxonomy" in p]
 
 
 @pytest.mark.parametrize(
