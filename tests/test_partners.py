@@ -268,5 +268,7 @@ def test_the_partners_totals_say_they_count_partners_only_audits(partners_site: 
         home = BeautifulSoup((site / "index.html").read_text(), "html.parser").select_one(".home-ways-in").get_text()
         assert ("every audit restricted to partners (its totals count them" in archive) is partners
         assert ("(partners-only audits counted)" in home) is partners
+        narrowed = BeautifulSoup((site / "archive/by-theme/neglect/index.html").read_text(), "html.parser").get_text()
+        assert ("(they count partners-only audits: never copy them into a public report)" in narrowed) is partners
         scope = json.loads((site / "archive.json").read_text())["scope"]
         assert scope == ("public and partners-only" if partners else "public")

@@ -3,6 +3,7 @@ translating jsonschema's errors into messages a QA officer can act on."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,8 +21,8 @@ COUNT_FIELDS = ("cases", "children")
 EARLIEST_YEAR = 1990
 """Audits dated before this are typing slips: `1025-05-01` would stretch every chart's axis."""
 MOST = 100_000
-"""The most cases or children an audit may count: more is a typing slip (summed, a number past 2**53 is not what a
-spreadsheet or a browser shows)."""
+"""The most cases or children an audit may count: more is a typing slip (past 2**53, not what a spreadsheet shows)."""
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _TYPE_NAMES = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
 WITHDRAWAL_FIELDS = ("withdrawn_on", "withdrawn_reason")
 """Only a withdrawn briefing has them, and it must have both."""
@@ -158,6 +159,8 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
         if value is None
         else f"{value} has a decimal point: write {int(value)}"
         if error.validator_value == "integer" and isinstance(value, float) and value.is_integer()
+        else f"{value} has commas: write {value.replace(',', '')}, as YAML reads digits alone"
+        if error.validator_value == "integer" and isinstance(value, str) and _THOUSANDS.fullmatch(value)
         else f"must be {_TYPE_NAMES.get(str(error.validator_value), error.validator_value)}",
         "enum": f"'{value}' is not allowed",
         "format": f"'{value}' is not a real date",

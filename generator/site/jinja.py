@@ -13,7 +13,7 @@ from markupsafe import Markup
 from generator.content.writing import abbreviate, reading_minutes
 from generator.model import long_date
 from generator.site.markup import to_html
-from generator.site.totals import count_text, describe
+from generator.site.totals import count_text, describe, written
 
 
 @lru_cache(maxsize=4096)
@@ -46,6 +46,7 @@ def _environment() -> jinja2.Environment:
     env.filters["markdown"] = lambda text, deeper=0: Markup(to_html(text, deeper))
     env.filters["long_date"] = long_date
     env.filters["iso"] = lambda day: day.isoformat()
+    env.filters["number"] = written
     env.filters["abbreviations"] = lambda html, glossary: Markup(abbreviate(str(html), glossary))
     env.globals["reading_minutes"] = reading_minutes
     env.globals["describe"] = describe

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from generator.model import PARTNERS_NOTICE, STEPS, Briefing, Status, Taxonomy, progress
 from generator.site.markup import to_html
+from generator.site.totals import written
 
 WIDTH = 78
 
@@ -107,9 +108,9 @@ def briefing_text(b: Briefing, taxonomy: Taxonomy, url: str, today: date, succes
             f"Type: {taxonomy.audit_types[b.audit_type or '']}; audit date {b.date.isoformat()} (reporting year {b.reporting_year})",
         )
         if b.cases is not None:
-            facts.append(f"Cases audited: {b.cases}")
+            facts.append(f"Cases audited: {written(b.cases)}")
         if b.children is not None:
-            facts.append(f"Children: {b.children}")
+            facts.append(f"Children: {written(b.children)}")
     elif b.source:
         facts.insert(0, f"Source: {b.source}")
     if b.agencies:

@@ -81,6 +81,11 @@ SINGULAR = {
 }
 
 
+def written(count: int) -> str:
+    """A count as readers write it, its thousands parted: `1,250`."""
+    return f"{count:,}"
+
+
 def count_text(number: int | None, word: str, missing: int = 0) -> str:
     """`18 cases`, `1,250 cases`, `18 cases (1 audit not recorded)` or `cases not recorded`: never a made-up 0."""
     if number is None:

@@ -16,7 +16,7 @@ from docx.text.run import Run
 from lxml.etree import SubElement
 
 from generator.model import Briefing, Status, long_date
-from generator.site.totals import MACA, YearGroup, count_text, describe
+from generator.site.totals import MACA, YearGroup, count_text, describe, written
 from generator.sitemodel import Site
 
 
@@ -150,7 +150,7 @@ def _describe_file(doc: Document, title: str, site: Site) -> None:
 
 
 def _count(value: int | None) -> str:
-    return "not recorded" if value is None else f"{value:,}"
+    return "not recorded" if value is None else written(value)
 
 
 def _themes(site: Site, audit: Briefing) -> str:

@@ -741,6 +741,14 @@ def test_a_line_that_only_looks_like_a_slip_is_not_blamed_for_the_next(project: 
     assert "slip" not in found[0] and "indented" not in found[0] and "double quote" not in found[0]
 
 
+def test_a_count_written_with_thousands_parted_says_to_write_its_digits(project: Path) -> None:
+    """The site writes 1,250; an author copying it got "must be a whole number", not what to write."""
+    write(project, AUDIT, BASE.replace("cases: 3", "cases: 1,250"))
+    assert problems(project) == [
+        f"{AUDIT}:6: cases: 1,250 has commas: write 1250, as YAML reads digits alone; write a whole number such as 6"
+    ]
+
+
 def test_a_count_more_than_any_audit_reviews_is_refused_as_a_slip(project: Path) -> None:
     """`cases: 99999999999999999999999` was summed into the archive (and read otherwise by a spreadsheet past 2**53)."""
     write(project, AUDIT, BASE.replace("cases: 3", "cases: 99999999999999999999999").replace("children: 4", "children: 100000"))

@@ -204,3 +204,6 @@ def test_large_counts_are_shown_with_thousands_parted(tmp_path: Path) -> None:
     assert "1,250" in [
         c.text for t in docx.Document(site / "archive/by-year/2024-25.docx").tables for r in t.rows for c in r.cells
     ]
+    facts = [dd.get_text() for dd in soup(site, "briefings/records-audit/").select("dd")]
+    assert "1,250" in facts and "1,300" in facts
+    assert "Cases audited: 1,250" in (site / "briefings/records-audit.txt").read_text()
