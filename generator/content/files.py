@@ -207,6 +207,8 @@ def content_files(
                 continue
             if found := leftover(file, path):
                 leftovers.append(found)
+            elif file.name in KEEP_FILES:
+                continue  # an empty file that keeps an empty folder in git: never read or published
             elif file.is_dir() or file.suffix != ".md" or file.name.startswith("."):
                 problems.append(
                     Problem(
@@ -220,6 +222,8 @@ def content_files(
     return sources, problems + strays(root / content_dir, root, refused), leftovers
 
 
+KEEP_FILES = frozenset({".gitkeep", ".keep"})
+_README = re.compile(r"README(?:\.\w+)?", re.I)
 CONTENT_ITEMS = frozenset({*FOLDERS, "pages", "taxonomy.yml", "allowed_names.yml"})
 """What the content folder holds: the folders and files the site is made from."""
 _STRAY = (
@@ -242,7 +246,7 @@ def strays(folder: Path, root: Path, refused: Collection[Path] = ()) -> list[Pro
         and item not in refused
         and not item.name.startswith(".")
         and not LEFTOVER.fullmatch(item.name)
-        and not item.name.upper().startswith("README")
+        and not (item.is_file() and _README.fullmatch(item.name))
     ]
 
 

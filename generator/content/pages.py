@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.code import code_read
-from generator.content.files import BRIEFINGS_FOLDER, FOLDERS, briefings_folder, editor_lock, read_text
+from generator.content.files import BRIEFINGS_FOLDER, FOLDERS, KEEP_FILES, briefings_folder, editor_lock, read_text
 from generator.content.pagemeta import front_matter_problems, written_as_content
 from generator.content.pictures import image_problems
 from generator.content.yamlread import scalars
@@ -65,7 +65,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
         for name in sorted(files):
             file = here / name
             path = file.relative_to(root).as_posix()
-            if file in refused or editor_lock(file):
+            if file in refused or editor_lock(file) or name in KEEP_FILES:  # the engine publishes no hidden file
                 continue
             if _among_items(file, items):
                 report.errors.append(Problem(path, 1, _THROUGH_LINKS))

@@ -47,10 +47,15 @@ def test_what_the_content_folder_holds_besides_its_own_folders_and_files_is_name
     shutil.copy(project / "content/taxonomy.yml", project / "content/taxonomy.yaml")
     (project / "content/README.md").write_text("Audits go in audits/.\n")
     (project / "content/.DS_Store").write_bytes(b"\0")
+    (project / "content/Readme-archive").mkdir()  # a folder, not a note: its audit would be dropped
+    (project / "content/Readme-archive/old.md").write_text(audit.replace("title: ", "title: Old ", 1))
+    for folder in ("audits", "pages"):
+        (project / f"content/{folder}/.gitkeep").write_text("")  # keeps a folder in git: nothing to read
     stray = "is not read, so nothing in it is published: an audit goes in content/audits/, a briefing in content/briefings/"
     for command in ("check", "build"):
         run = cli(command)
         assert run.code == 1
         found = sorted(line.split(": ")[0] for line in run.out.splitlines() if stray in line)
-        assert found == ["content/audit:1", "content/beside.md:1", "content/taxonomy.yaml:1"], run.out
+        assert found == ["content/Readme-archive:1", "content/audit:1", "content/beside.md:1", "content/taxonomy.yaml:1"], run.out
+        assert ".gitkeep" not in run.out
     assert not (project / "site").exists()
