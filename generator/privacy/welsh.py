@@ -18,7 +18,8 @@ _WELSH_WORDS = frozenset(
     "cynllun bwysig gwella pob pobl nad am fydd bydd allwn gallwn nesaf ifanc gilydd neb pan os fel sy mewn rhwng dros heb "
     "wrth trwy drwy cyn ers roedd sef yma yna heddlu llywodraeth cymru cyngor bwrdd iechyd ysgol gwasanaethau "
     "cymdeithasol teuluoedd rhieni ymarferydd asiantaethau partneriaid diogel dysgu gwersi adolygiad achos achosion "
-    "canllawiau cyhoeddi adroddiad gwneud dweud fod beth pam tad mam".split()
+    "canllawiau cyhoeddi adroddiad gwneud dweud fod beth pam tad mam ganddo ganddi ganddyn ganddynt enw enwau dau ddau "
+    "dwy tri brawd frawd chwaer".split()
 )
 _WELSH_SHAPE = re.compile(r"(?:dd|ll|ff|rh|wn|gw[aeiouwy]|ngh|mh|nh)[a-zâêîôûŵŷ'’]+|[a-z'’]*[âêîôûŵŷ][a-zâêîôûŵŷ'’]*")
 """Everyday Welsh words, and words spelt as only Welsh spells them (dd-, ll-, ff-, rh-, wn-, gw-, ŵ, ŷ): two of them,
