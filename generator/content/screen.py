@@ -50,10 +50,28 @@ def scan_document(doc: Document, allowed_names: AllowedNames = ()) -> Report:
 def _looks_real(parts: list[str]) -> bool:
     """Whether a pseudonym holds a real-looking name, in either order ("Whitfield Tyler") and whatever stands before
     it ("Child Tyler Whitfield"): a pseudonym covers every name within it."""
-    return any(names.looks_real(a, b) or names.looks_real(b, a) for a, b in pairwise(parts))
+    return any(names.looks_real(a, b) or names.looks_real(b, a, ordered=False) for a, b in pairwise(parts))
 
 
-_STAND_INS = frozenset({"Child", "Baby", "Twin", "Sibling", "Infant"})
+_STAND_INS = frozenset(
+    {
+        "Child",
+        "Baby",
+        "Twin",
+        "Sibling",
+        "Infant",
+        "Young",
+        "Person",
+        "Mother",
+        "Father",
+        "Parent",
+        "Carer",
+        "Partner",
+        "Male",
+        "Female",
+        "Adult",
+    }
+)
 
 
 def _named(pseudonym: str) -> list[str]:

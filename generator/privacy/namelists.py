@@ -9,6 +9,7 @@ that are names only in a name's context, or never a surname, or a place.
 from __future__ import annotations
 
 import importlib
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -126,6 +127,10 @@ RELATION_AFTER = (
 )
 """A relation just after a name, the words about it ending there: "Lee Ward, the father,", "Shannon Day (mother)" (not
 "Albert Hall, the partner venue")."""
+AGE_AFTER = r"[ \t]*(?:\((?:aged?[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*,)"
+"""An age just after a name: "Tyler Green (14)", "Tyler Green, 14,"."""
+AT_PLACE = re.compile(r"\b(?i:at|on|in|from|to|under|near|by)[ \t]+$")
+"""A word before a name that makes it a place's: "on Victoria Ward", "at Martin House"."""
 
 
 @cache

@@ -22,7 +22,7 @@ from generator.privacy.familynames import FAMILY_AFTER, named_family
 from generator.privacy.initialnames import before_initials, initial_names, register_cells
 from generator.privacy.namecolumns import labelled_names, named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
-from generator.privacy.titles import public_person, surnames_written
+from generator.privacy.titles import TITLES, public_person, surnames_written
 
 ERROR, WARNING = "error", "warning"
 _WORD = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:['’][A-Za-z]+)?(?:-[{_UPPER}][{_LOWER}]+)*"
@@ -42,8 +42,6 @@ _ARTICLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+$")
 """Just before a word: "the Judge said" is a role, not a name."""
 _INITIAL_AFTER = re.compile(r"[ \t]+(?:[B-HJ-Z]\.?|A\.|I\.)(?=[\s,;]|$|(?<=\.)[A-Z][a-z])|[ \t]+[A-Z]{2,}(?:-[A-Z]{2,})?\b")
 """After a given name: an initial ("Tyler S.", "Tyler W", "Tyler S.Whitfield"), or a surname in capitals ("Sharon WHITFIELD")."""
-_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master", "Prof", "Rev", "Cllr", "Sgt", "Pc", "Dc", "Ds", "Di"})
-"""Titles, and police ranks (PC, DC, DS, DI: read in capitals as Pc, …)."""
 _SPEECH = frozenset("said says told tells disclosed explained asked reported stated shared attended attends".split())  # noqa: SIM905
 _NEXT_WORD = re.compile(
     r"(?:[ \t]+(?:[a-z]+ly|later|then|also|first|still|never|always|often|once|again|now|just)"
@@ -129,9 +127,11 @@ def is_person(first: str, second: str) -> bool:
     return _given(first) and not _is_everyday(first) and known_surname(second)
 
 
-def looks_real(first: str, last: str) -> bool:
-    """Whether a declared pseudonym looks like a real person's name: a given name and a surname-like word."""
-    return _given(first) and len(last) > 1 and last[:1].isupper() and last.lower() not in not_surnames()
+def looks_real(first: str, last: str, ordered: bool = True) -> bool:
+    """Whether a pseudonym looks real: a given name, or (`ordered`) a title or an initial, and a surname-like word."""
+    named = _given(first) or (ordered and (first.rstrip(".") in TITLES or re.fullmatch(r"[A-Z]\.", first) is not None))
+    surname = last.lower() not in not_surnames() or last.lower() in namelists.SURNAME_WORDS
+    return named and len(last) > 1 and last[:1].isupper() and surname
 
 
 def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple[int, str, str]]:
@@ -146,7 +146,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     candidate = _given(_bare(word))
     if (
         not candidate
-        and word not in _TITLES
+        and word not in TITLES
         and word != "Baby"
         and word not in surnames()
         and not _LATER_CONTEXT.match(text, end)
@@ -170,7 +170,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     everyday = _is_everyday(word)
     institution = adjacent and following is not None and _bare(following.group()).lower() in not_surnames()
     next_word = _NEXT_WORD.match(text, end)
-    titled = following is not None and (word in _TITLES or (word == "Baby" and baby_surname(following.group())))
+    titled = following is not None and (word in TITLES or (word == "Baby" and baby_surname(following.group())))
     if titled and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
         yield start, text[start : following.end()], ERROR
     elif following is not None and adjacent and given and _pair(word, following.group(), _said(text, start, following.end())):
@@ -208,9 +208,11 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
 
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?!(?:Year|Jr|Jnr|Snr|Sr)\b)[A-Z]")
 """A third capitalised word, a company's or a service's ("Bristol Myers Squibb"), not a year ("Chelsea Patel Year 9")."""
-_SAID = re.compile(rf"[ \t]+(?:{'|'.join(_SPEECH)})\b|{_AGED_AFTER.pattern}|(?i:{namelists.RELATION_AFTER})")
+_SAID = re.compile(
+    rf"[ \t]+(?:{'|'.join(_SPEECH)})\b|{_AGED_AFTER.pattern}|{namelists.AGE_AFTER}|(?i:{namelists.RELATION_AFTER})"
+)
 """What makes a place's name, a landscape's word or a surname that is an everyday word a person's: "Devon Moss said",
-"Chelsea Green, aged 14", "Lee Ward, the father,", "Shannon Day (mother)"."""
+"Chelsea Green, aged 14", "Tyler Green (14)", "Lee Hall, the father,", "Shannon Day (mother)"."""
 
 
 def _place_as_name(text: str, tokens: list[re.Match[str]], index: int) -> int:
@@ -274,10 +276,7 @@ def _pair(first: str, second: str, said: object) -> bool:
 
 def _said(text: str, start: int, end: int) -> re.Match[str] | None:
     """What the words from `start` to `end` say or have after them (`_SAID`), unless a place's word stands before them."""
-    return None if _AT_PLACE.search(text, max(0, start - 8), start) else _SAID.match(text, end)
-
-
-_AT_PLACE = re.compile(r"\b(?i:at|on|in|from|to|under|near|by)[ \t]+$")
+    return None if namelists.AT_PLACE.search(text, max(0, start - 8), start) else _SAID.match(text, end)
 
 
 def known_surname(word: str) -> bool:

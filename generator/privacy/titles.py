@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master", "Prof", "Rev", "Cllr", "Sgt", "Pc", "Dc", "Ds", "Di"})
+"""Titles, and police ranks (PC, DC, DS, DI: read in capitals as Pc, …)."""
 _TITLED_CAPITALS = re.compile(
     r"(\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Prof|Rev|Cllr|Sgt)\.?[ \t]+(?:[A-Z](?:\.[ \t]*|[ \t]+)){0,3})"
     r"((?:O['’]|Mc|Mac|D['’])?[A-Z]{3,}(?:-[A-Z]{2,})?)\b"

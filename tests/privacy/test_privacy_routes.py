@@ -538,6 +538,8 @@ ROUTES = [
     ("title-and-irish-surname-in-capitals", "Mr O'BRIEN attended the conference.", "name", 0),
     ("master-and-surname-in-capitals", "Master PATEL was seen at home.", "name", 0),
     ("surname-label-with-equals", "Surname = Okafor", "name", 0),
+    ("everyday-surname-with-age", "Tyler Green (14) was seen at home.", "name", 0),
+    ("welsh-given-name-rhodri", "Rhodri said he was scared.", "name", 0),
 ]
 
 
@@ -770,7 +772,9 @@ def test_an_allowance_is_only_a_comment_and_its_reason_is_read(project: Path) ->
     assert problems == [("content/audits/marker.md", "phone"), ("content/audits/reason.md", "name")]
 
 
-@pytest.mark.parametrize("pseudonym", ["Tyler Whitfield", "Whitfield Tyler", "Child Tyler Whitfield"])
+@pytest.mark.parametrize(
+    "pseudonym", ["Tyler Whitfield", "Whitfield Tyler", "Child Tyler Whitfield", "Kelly Green", "Mrs Whitfield", "K. Whitfield"]
+)
 def test_a_pseudonym_that_looks_like_a_real_name_is_refused(project: Path, pseudonym: str) -> None:
     """A pseudonym covers every name within it, in any order: one that holds a real-looking name let a child's or a
     parent's real name through, with a warning only (the fix for a name said to declare it under pseudonyms)."""
