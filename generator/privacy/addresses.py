@@ -141,15 +141,22 @@ def homes_named(text: str) -> Iterator[tuple[int, int]]:
         return
     for match in _NAMED_HOME.finditer(text):
         street = match.group(2) is None or _a_street(match.group(1), match.group(2))
-        if street and after_home_words(text, match.start()):
+        if street and _HOME_ENDS.match(text, match.end()) and after_home_words(text, match.start()):
             yield match.start(), match.end()
 
 
 _HOME_WORDS = ("address", "live", "living", "resid", "stay", "moved")
 """What a text must hold for a home to be named in it: looked for first, as most texts hold none."""
 _NAMED_HOME = re.compile(
-    rf"\d(?<![\w.]\d)\d{{0,3}}[A-Za-z]?,?[ \t]+[A-Z][a-z]{{2,}}(?<!s)\b(?![ \t]+[A-Z\d])|\b((?:[A-Z][a-z'’\-]+[ \t]+){{1,3}})({HOME_STREETS})\b"
+    rf"\d(?<![\w.]\d)\d{{0,3}}[A-Za-z]?,?[ \t]+[A-Z][a-z]{{2,}}(?<!s)\b(?![ \t]+[A-Z\d])|\b((?:[A-Z][a-z\-]+[ \t]+){{1,3}})({HOME_STREETS})\b"
 )
+_HOME_ENDS = re.compile(
+    r"[ \t]*(?:[.;:)\n]|$|,(?![ \t]+(?:a|an|the)\b)|[ \t]+(?:until|in|with|and|for|from|since|where|when|on|at|before|after"
+    r"|but|or|then|to)\b)"
+)
+"""What follows a home named: the sentence's end, a town after a comma, or a word that goes on with the sentence ("until
+June"), not a noun the words before qualify ("2 Bedroom accommodation", "7 Day working", "4 North ward"), nor a comma
+and what the place is ("Stepping Stones Place, a semi-independent provision")."""
 
 
 def listed_addresses(text: str) -> Iterator[tuple[int, int]]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from generator.privacy.birthevents import someone_near
-from generator.privacy.dates import DATE, DAY_MONTH, FILLER, SPACE
+from generator.privacy.dates import DATE, DAY_MONTH, FILLER, OTHER_NAMED, SPACE
 
 LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
@@ -26,14 +26,15 @@ _BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}(?:[:|=\-\u2013\u2014]|\d)")
 _LINE_OR_CELL = re.compile(r"[\n|]")
 
 
-_REACHED = ("bec", "reach", "attain", "will", "would")
+_REACHED = ("bec", "reach", "attain", "will", "would", "turning")
 _SUBJECT = re.compile(
-    rf"(?:\b(?:Child|Young{SPACE}+[Pp]erson|Sibling|Twin|Baby|Infant){SPACE}+[A-Z0-9]{{1,2}}|\b(?i:he|she|who|they)"
-    rf"|\b(?i:the|a){SPACE}+(?i:young{SPACE}+(?:person|man|woman)|care{SPACE}+leaver|teenager|child|girl|boy))"
-    rf"(?:{SPACE}*,[^,\n]{{0,40}},)?{SPACE}+$"
+    rf"(?:\b(?:Child|Young{SPACE}+[Pp]erson|Sibling|Twin|Baby|Infant){SPACE}+[A-Z0-9]{{1,2}}(?:{SPACE}*,{SPACE}*who)?"
+    rf"|\b(?i:he|she)|\b(?i:the|a){SPACE}+(?i:young{SPACE}+(?:person|man|woman)|care{SPACE}+leaver|teenager|child|girl|boy))"
+    rf"(?:{SPACE}*,[^,\n]{{0,40}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$"
 )
-"""Who reaches an age, just before the words: a child's stand-in, a pronoun, a young person or care leaver ("Child A
-became 18 on", "who will be 18 on", "The care leaver became 18 on"; not "the number of children … reached 18 on")."""
+"""Who reaches an age, just before the words: a child's stand-in (perhaps with "who"), "he" or "she", a young person or
+a care leaver ("Child A became 18 on", "Child A, who will be 18 on", "The care leaver became 18 on", "Child A is turning
+18 on"; not "the number of children who reached 18 on", "Care leavers who will be 21 on", "they will be 12 on")."""
 
 
 def reached(word: str) -> bool:
@@ -86,5 +87,6 @@ _STAND_IN_DATE = re.compile(
 
 def stand_in_dates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date in brackets just after a child's stand-in: its date of birth, nothing else said."""
-    if "(" in text:
-        yield from (match.span(1) for match in _STAND_IN_DATE.finditer(text))
+    for match in _STAND_IN_DATE.finditer(text) if "(" in text else ():
+        if not OTHER_NAMED.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+            yield match.span(1)  # not "Referrals in the sample: Child A (12/03/2024)": its line names another date

@@ -59,7 +59,8 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
     if _THE.search(before):
         family = FAMILY_AFTER.match(text, end)
         titled = family is not None and "Famil" in family.group()  # a heading's: "The Patel Family", not "The Wider Family"
-        return (family is not None and (not titled or bare in surnames())) or _plural(word, bare, text, end)
+        named = family is not None and (not titled or bare in surnames()) and bare.lower() not in _GROUPS  # the Roma family
+        return named or _plural(word, bare, text, end)
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 

@@ -57,7 +57,7 @@ _NAME_LABEL = re.compile(
 """A name after the words that say it is one: "Surname: Patel", "maiden name was Kowalski", "(surname Okafor)"; a label
 in capitals only with a colon, a dash or a verb after it (not "The Family Name Project", a heading). Spaces are taken
 once each (possessive): a label before a long run of them is read in linear time."""
-_GOES_ON = re.compile(r"[\"'’”)]?[ \t]+(?:[a-z]|[A-Z0-9]\b)")
+_GOES_ON = re.compile(r"[ \t]+(?:[a-z]|[A-Z0-9]\b)")
 """After the word, what makes it no name: prose going on ("Surname: Inconsistent across agencies"), or a stand-in's
 letter or number ("Partner B", "Male 1")."""
 
@@ -73,10 +73,8 @@ def labelled_names(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _named(text: str, end: int, word: str) -> bool:
-    """Whether the word after a name's label is a name: a known surname, or a word that ends the label's text and is on no
-    list of ordinary words, nor reads as a verb's or an adverb's form ("Previous names: Checked")."""
-    if word in surnames():
-        return True
+    """Whether the word after a name's label is a name: a known surname that is no everyday word, the label's text ending
+    with it. A checklist's value stands there as often ("Surname: Accurate", "Surname: Green", a RAG rating)."""
     lowered = word.lower()
-    ordinary = lowered in not_surnames() or lowered in everyday() or lowered.endswith(("ed", "ing", "ly"))  # "Checked"
-    return not ordinary and _GOES_ON.match(text, end) is None
+    known = word in surnames() and lowered not in everyday() and lowered not in not_surnames()
+    return known and _GOES_ON.match(text, end) is None

@@ -15,7 +15,8 @@ _TITLED_CAPITALS = re.compile(
 """A surname in capitals after a title (and initials): "Mr PATEL", "Mrs D. KHAN", "Mr McDONALD". Two capitals are an
 anonymised judgment's ("Ms AB, the mother"), not a surname."""
 _ACRONYMS = frozenset(
-    "LAC CLA CIN CSE CCE MASH CAMHS SEND SENCO PRU ICPC RCPC NHS GP DSL LADO MARAC MAPPA IRO CPP EHCP NFA".split()  # noqa: SIM905
+    "LAC CLA CIN CSE CCE MASH CAMHS SEND SENCO PRU ICPC RCPC NHS GP DSL LADO MARAC MAPPA IRO CPP EHCP NFA SUDIC PPU ICB "  # noqa: SIM905
+    "NICU CID CEOP FGM CAIT MOSOVO SOIT".split()
 )
 """A role's or a service's letters after a title ("Designated Dr LAC"): no surname."""
 _ET_AL = re.compile(r"[ \t]+et[ \t]+al\b")

@@ -21,8 +21,12 @@ _WELSH_WORDS = frozenset(
     "canllawiau cyhoeddi adroddiad gwneud dweud fod beth pam tad mam ganddo ganddi ganddyn ganddynt enw enwau dau ddau "
     "dwy tri brawd frawd chwaer".split()
 )
-_WELSH_SHAPE = re.compile(r"(?:dd|ll|ff|rh|wn|gw[aeiouwy]|ngh|mh|nh)[a-zâêîôûŵŷ'’]+|[a-z'’]*[âêîôûŵŷ][a-zâêîôûŵŷ'’]*")
-"""Everyday Welsh words, and words spelt as only Welsh spells them (dd-, ll-, ff-, rh-, wn-, gw-, ŵ, ŷ): two of them,
+_WELSH_SHAPE = re.compile(
+    r"(?:dd|ll|ff|rh|wn|gw[aeiouwy]|ngh|mh|nh)[a-zâêîôûŵŷ'’]+|[a-z'’]*[âêîôûŵŷ][a-zâêîôûŵŷ'’]*"
+    r"|[a-z]+['’](?:n|r|w|i)|[a-z]{3,}(?:aeth|iant|wyr|iaid|ydd)"
+)
+"""Everyday Welsh words, and words spelt as only Welsh spells them (dd-, ll-, ff-, rh-, wn-, gw-, ŵ, ŷ; contracted,
+mae'n, yw'r; ending -aeth, -iant, -wyr, -iaid, -ydd): two of them,
 the word after the name one, make a paragraph Welsh."""
 
 

@@ -22,7 +22,7 @@ PIECES = [
 ]  # fmt: skip
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 DIGIT_FIRST = {
-    CURRENT: (re.compile(r"\d(?:(?<=\b[A-Z]{2}\d)|(?<=\b[A-Z]{2}[ \t]\d))"), (3, 2)),
+    CURRENT: (re.compile(r"\d(?<=\b[A-Z]{2}\d)"), (2,)),
     UPN: (re.compile(r"\d(?<=\b[A-HJ-NP-TV-Z]\d)"), (1,)),
     NI_NUMBER: (re.compile(r"\d(?:(?<=[A-Z]{2}\d)|(?<=[A-Z]{2}[ \t.\-/]\d)|(?<=[A-Z]{2}[ \t.\-/]{2}\d))", re.I), (4, 3, 2)),
     POSTCODE: (re.compile(r"\d(?<=[A-Z]\d)", re.I), (2, 1)),
