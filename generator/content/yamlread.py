@@ -34,9 +34,10 @@ def parse_yaml(
         return None, _unreadable_characters(text, path, first_line, what)
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
-        if node is not None and "&" in text and what != "the settings file" and (named := _unused_anchors(text)):
+        read = (node, []) if node is None else _bounded(node, path, first_line, what, tags)
+        if read[0] is not None and "&" in text and what != "the settings file" and (named := _unused_anchors(text)):
             return None, [Problem(path, first_line + line, _ANCHOR.format(what=what, anchor=name)) for line, name in named]
-        return (node, []) if node is None else _bounded(node, path, first_line, what, tags)
+        return read
     except (yaml.YAMLError, RecursionError):
         pass
     try:
