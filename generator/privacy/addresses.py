@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.privacy.anchored import occurrences
 from generator.privacy.references import word_starts
 
 STREET_TYPES = (
@@ -136,17 +137,22 @@ def homes_named(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each home named after a home's words in the forms an address takes without a house number and a
     street type together: a street without its number ("Address: Laburnum Close, Northbrook") and a house's number
     before a street with no type ("moved to 14 Moorside")."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _HOME_WORDS):
-        return
-    for match in _NAMED_HOME.finditer(text):
-        street = match.group(2) is None or _a_street(match.group(1), match.group(2))
-        if street and _HOME_ENDS.match(text, match.end()) and after_home_words(text, match.start()):
-            yield match.start(), match.end()
+    done, lowered = 0, text.lower()
+    for end in sorted(at + len(word) for word in _HOME_WORDS for at in occurrences(lowered, word)):
+        for match in _NAMED_HOME.finditer(text, max(done, end), end + _HOME_REACH):  # only after a home's words
+            street = match.group(2) is None or _a_street(match.group(1), match.group(2))
+            if street and _HOME_ENDS.match(text, match.end()) and after_home_words(text, match.start()):
+                done = match.end()
+                yield match.start(), match.end()
+                break
 
 
-_HOME_WORDS = ("address", "live", "living", "resid", "stay", "moved")
-"""What a text must hold for a home to be named in it: looked for first, as most texts hold none."""
+_HOME_WORDS = ("address", "live", "resid", "stay", "moved")
+"""Where a home's words may stand (`_HOME_BEFORE` reads them whole): a home is named only after them."""
+
+
+_HOME_REACH = 60
+"""Characters after a home's word within which the home is named ("lives with her nan at 14 Moorside")."""
 _NAMED_HOME = re.compile(
     rf"\d(?<![\w.]\d)\d{{0,3}}[A-Za-z]?,?[ \t]+[A-Z][a-z]{{2,}}(?<!s)\b(?![ \t]+[A-Z\d])|\b((?:[A-Z][a-z\-]+[ \t]+){{1,3}})({HOME_STREETS})\b"
 )

@@ -50,3 +50,11 @@ def starting_words(*alternatives: str) -> str:
     those letters: each alternative's first letter, then a look behind it for the word's start (the same matches)."""
     assert all(alternative[:1].isalpha() for alternative in alternatives)
     return "(?:" + "|".join(f"{a[0]}(?<!\\w{a[0]}){a[1:]}" for a in alternatives) + ")"
+
+
+def occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text`, found by the string's own search: a pattern is then tried only near it."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)

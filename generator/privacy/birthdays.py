@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from generator.privacy.birthevents import someone_near
 from generator.privacy.dates import DATE, DAY_MONTH, FILLER, OTHER_NAMED, SPACE
+from generator.privacy.references import word_starts
 
 LABEL_WIDTH = 40
 """At most this much may come before the keyword on a label's line ("Child B's date of birth")."""
@@ -80,13 +81,17 @@ def alone(before: str) -> bool:
 
 
 _STAND_IN_DATE = re.compile(
-    rf"\b(?:Child|Sibling|Twin|Baby|Infant|Young{SPACE}person)[ \t]+[A-Z0-9]{{1,2}}\b[ \t]*\([ \t]*({DATE})[ \t]*\)", re.I
+    rf"(?:Child|Sibling|Twin|Baby|Infant|Young{SPACE}person)[ \t]+[A-Z0-9]{{1,2}}\b[ \t]*\([ \t]*({DATE})[ \t]*\)", re.I
 )
 """A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)"."""
 
 
+_STAND_IN_WORDS = frozenset({"child", "sibling", "twin", "baby", "infant", "young"})
+
+
 def stand_in_dates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date in brackets just after a child's stand-in: its date of birth, nothing else said."""
-    for match in _STAND_IN_DATE.finditer(text) if "(" in text else ():
+    starts = word_starts(_STAND_IN_WORDS, text) if "(" in text else []
+    for match in filter(None, (_STAND_IN_DATE.match(text, start) for start in starts)):
         if not OTHER_NAMED.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
             yield match.span(1)  # not "Referrals in the sample: Child A (12/03/2024)": its line names another date

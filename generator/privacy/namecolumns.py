@@ -63,13 +63,23 @@ letter or number ("Partner B", "Male 1")."""
 
 
 def labelled_names(text: str) -> Iterator[tuple[int, str]]:
-    """Each name after a label saying it is one, but a stand-in's or a check's words ("Surname: Not recorded")."""
-    if "name" not in text.lower():
-        return
-    for found in _NAME_LABEL.finditer(text):
+    """Each name after a label saying it is one, but a stand-in's or a check's words ("Surname: Not recorded"). The
+    pattern is tried only where a label's word "name" stands, not at every word of the text."""
+    lowered, seen = text.lower(), set()
+    at = lowered.find("name")
+    while at >= 0:
+        found = _NAME_LABEL.search(text, max(0, at - 9), at + _REACH)
+        at = lowered.find("name", at + 4)
+        if found is None or found.start() in seen:
+            continue
+        seen.add(found.start())
         label, said, name = found.groups()
         if (label.islower() or said.strip()) and not _stand_in(name) and _named(text, found.end(), name):
             yield found.start(3), name
+
+
+_REACH = 80
+"""Characters after a label's word "name" within which its name stands ("maiden name was Kowalski")."""
 
 
 def _named(text: str, end: int, word: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.privacy.anchored import anchored
+from generator.privacy.anchored import anchored, occurrences
 
 CURRENT = re.compile(r"\b[A-Z]{2}\d{2}[ \t\-]?[A-Z]{3}\b")
 """A current-style registration (AB12 CDE), in capitals as plates are written."""
@@ -39,9 +39,10 @@ _NEAR = 40
 def plates(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each registration in `text`."""
     yield from (match.span() for match in anchored(CURRENT, _CURRENT_DIGIT, text, (2,)))
-    if not any(word in text.lower() for word in ("reg", "plate", "(")):
-        return
-    for match in _OTHER_STYLES.finditer(text):
-        before = max(0, match.start() - _NEAR)
-        if _PLATE_BEFORE.search(text, before, match.start()) or _VEHICLE_BEFORE.search(text, before, match.start()):
+    lowered = text.lower()
+    ends = sorted(at + len(word) for word in ("reg", "plate") for at in occurrences(lowered, word))
+    for end in ends + [at + 1 for at in occurrences(text, "(") if _VEHICLE_BEFORE.search(text, max(0, at - _NEAR), at + 1)]:
+        match = _OTHER_STYLES.search(text, end, end + 32)  # where a plate is meant: the patterns are tried only there
+        before = max(0, match.start() - _NEAR) if match else 0
+        if match and (_PLATE_BEFORE.search(text, before, match.start()) or _VEHICLE_BEFORE.search(text, before, match.start())):
             yield match.start(), match.end()
