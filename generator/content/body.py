@@ -17,7 +17,8 @@ ACTION_PLAN = "action plan"
 AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
 SECTION_KEYS = {title.lower(): key for key, title in STEPS} | {key: key for key in AUDIT_ONLY}
 REQUIRED_STEPS = [title for _, title in STEPS[:5]]
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+"""An HTML comment in an author's Markdown, which no page shows."""
 _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
 _ENTRY_KEYS = {
     "agency": ("an agency key", "agencies", "an 'Agency: <key>'"),
@@ -27,11 +28,11 @@ _ENTRY_KEYS = {
 
 
 def _has_text(markdown: str) -> bool:
-    return bool(_COMMENT.sub("", markdown).strip())
+    return bool(COMMENT.sub("", markdown).strip())
 
 
 def _first_text_line(markdown: str, first_line: int) -> int:
-    for offset, line in enumerate(_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), markdown).split("\n")):
+    for offset, line in enumerate(COMMENT.sub(lambda m: "\n" * m.group().count("\n"), markdown).split("\n")):
         if line.strip():
             return first_line + offset
     return first_line

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from generator.content.body import COMMENT
 from generator.content.frontmatter import status_of
 from generator.content.parse import Document
 from generator.model import Problem, Status
@@ -47,9 +48,8 @@ def _dated(doc: Document) -> tuple[str, str]:
 def _body(doc: Document) -> str:
     """The text below the front matter as a reader tells it from another's: without its comments, which no page shows,
     and its sections in any order, as the page shows them in the steps' own."""
-    shown = _COMMENT.sub("", "\n".join(doc.text.split("\n")[doc.body_line - 1 :]))
+    shown = COMMENT.sub("", "\n".join(doc.text.split("\n")[doc.body_line - 1 :]))
     return "".join(sorted(told_apart(section) for section in _SECTION.split(shown)))
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SECTION = re.compile(r"^##[ \t]", re.M)

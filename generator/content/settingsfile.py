@@ -102,33 +102,38 @@ def unknown_settings(root: Path, path: str) -> list[Problem]:
                 Problem(path, key.start_mark.line + 1, f"extra.{key.value} belongs under extra.briefings; indent it there")
             )
     for key, value in own.value if isinstance(own, yaml.MappingNode) else ():
-        if not isinstance(key, yaml.ScalarNode) or key.value == "<<":  # a merge key brings settings in
-            continue
-        line = key.start_mark.line + 1
-        if key.value not in OWN_SETTINGS:
-            named = did_you_mean(str(key.value), list(OWN_SETTINGS))
-            message = f"extra.briefings.{key.value} is no setting the site reads{named}, so the pages would go without it"
-            problems.append(Problem(path, line, f"{message}; the settings are {', '.join(OWN_SETTINGS)}"))
-        elif key.value.endswith("_url") and isinstance(value, yaml.ScalarNode) and not value.value.strip():
-            problems.append(
-                Problem(path, line, f"extra.briefings.{key.value} is empty, so the pages would go without it; {_FOR[key.value]}")
-            )
-    return problems + _unknown_statement_keys(_setting(own, "accessibility"), path)
+        if (
+            isinstance(key, yaml.ScalarNode)
+            and key.value in _FOR
+            and isinstance(value, yaml.ScalarNode)
+            and not value.value.strip()
+        ):
+            message = f"extra.briefings.{key.value} is empty, so the pages would go without it; {_FOR[key.value]}"
+            problems.append(Problem(path, key.start_mark.line + 1, message))
+    said = ("is no setting the site reads", "so the pages would go without it; the settings are")
+    problems += _unknown_keys(own, "extra.briefings", OWN_SETTINGS, said, path)
+    said = ("is no part of the statement", "so the statement would go without it; its parts are")
+    return problems + _unknown_keys(_setting(own, "accessibility"), "extra.briefings.accessibility", _STATEMENT, said, path)
 
 
-def _unknown_statement_keys(statement: yaml.Node | None, path: str) -> list[Problem]:
-    """Each key of the accessibility statement it does not read: misspelt (`known_isues:`), its words were left out of the
-    statement, which still said how far the site complies."""
-    keys = (*ACCESSIBILITY_KEYS, "known_issues")
+_STATEMENT = (*ACCESSIBILITY_KEYS, "known_issues")
+"""The accessibility statement's parts: a misspelt one (`known_isues:`) left its words out of the statement, which still
+said how far the site complies."""
+
+
+def _unknown_keys(
+    mapping: yaml.Node | None, where: str, known: tuple[str, ...], said: tuple[str, str], path: str
+) -> list[Problem]:
+    """Each key of `mapping` (the settings at `where`) that is none of `known`, at its line, with the nearest one; a merge
+    key (`<<:`) brings settings in."""
     return [
         Problem(
             path,
             key.start_mark.line + 1,
-            f"extra.briefings.accessibility.{key.value} is no part of the statement{did_you_mean(str(key.value), list(keys))}, "
-            f"so the statement would go without it; its parts are {', '.join(keys)}",
+            f"{where}.{key.value} {said[0]}{did_you_mean(str(key.value), list(known))}, {said[1]} {', '.join(known)}",
         )
-        for key, _ in (statement.value if isinstance(statement, yaml.MappingNode) else ())
-        if isinstance(key, yaml.ScalarNode) and key.value not in keys and key.value != "<<"
+        for key, _ in (mapping.value if isinstance(mapping, yaml.MappingNode) else ())
+        if isinstance(key, yaml.ScalarNode) and key.value not in known and key.value != "<<"
     ]
 
 
