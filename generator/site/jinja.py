@@ -43,7 +43,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates are part of the package: changing them means restarting anyway
     )
-    env.filters["markdown"] = lambda text, deeper=0: Markup(to_html(text, deeper))
+    env.filters["markdown"] = lambda text, up="": Markup(to_html(text, up))
     env.filters["long_date"] = long_date
     env.filters["iso"] = lambda day: day.isoformat()
     env.filters["number"] = written

@@ -56,22 +56,23 @@ def hand_written_page(html: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def to_html(text: str, deeper: int = 0) -> str:
+def to_html(text: str, up: str = "") -> str:
     """Render Markdown and strip anything that could run script (tags, handlers, `javascript:`/`data:` URLs); on a page
-    `deeper` folders below the briefing's own (its team record), each relative link and picture is followed from there
-    as from the briefing's page, as its author wrote it and the checks read it (`../other/` is `../../other/`).
+    other than the briefing's own (its team record, a folder deeper; the showcase), `up` is the way from that page to the
+    briefing's folder (`../`, `../briefings/x/`), and each relative link and picture is followed from there as from the
+    briefing's page, as its author wrote it and the checks read it (`../other/` is `../../other/` on the team record).
 
     Cached: the page, its plain-text version and its team record render the same Markdown, one briefing
     after another, so a few dozen entries are enough.
     """
     html = _converter.reset().convert(word_bullets(text))
-    kept = partial(_rebased, "../" * deeper) if deeper else kept_value
+    kept = partial(_rebased, up) if up else kept_value
     return nh3.clean(html, tags=TAGS, attributes=SHOWN_ATTRIBUTES, attribute_filter=kept)
 
 
 def _rebased(up: str, tag: str, attribute: str, value: str) -> str | None:
-    """`kept_value`, with a relative address (`../x/`, `#x`, `?x`, written with spaces about it or not) `up` folders
-    higher."""
+    """`kept_value`, with a relative address (`../x/`, `#x`, `?x`, written with spaces about it or not) followed from
+    `up`."""
     kept = kept_value(tag, attribute, value)
     address = kept.strip() if kept and attribute in ("href", "src") else ""
     if address and not address.startswith("/") and not urlsplit(address).scheme:

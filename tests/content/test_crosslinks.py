@@ -252,6 +252,31 @@ def test_a_withdrawn_notices_words_are_read_for_links_too(project: Path, cli, fi
     assert found == [f"{LINKER}:{line}: links to 'narwhal-restricted'"], run.out  # the body is never shown: not read
 
 
+def test_a_good_practice_entrys_links_lead_where_they_do_from_its_briefing_on_every_page_that_shows_it(
+    project: Path, cli
+) -> None:
+    """An entry's text is shown on its briefing's page, on the showcase and on its agency's pages, at other depths: a
+    relative link or picture that worked on the briefing's page was broken on every other page (the publish workflow's
+    link check refused the site at the showcase's page, not the line to mend)."""
+    entry = (
+        "## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n"
+        "The log went to [the MACA](../year-end-maca/), to [its steps](#background) and to [a print](?print=1).\n"
+    )
+    linking(project, entry)
+    site = build_site(project, "--pdf", "skip")
+    wanted = [
+        "https://example.github.io/briefings/briefings/linker/#background",
+        "https://example.github.io/briefings/briefings/linker/?print=1",
+        "https://example.github.io/briefings/briefings/year-end-maca/",
+    ]
+    pages = ["briefings/linker/", "showcase/", "showcase/by-agency/police/", "showcase/by-theme/neglect/", "agencies/police/"]
+    for url in pages:
+        links = [
+            a["href"] for a in page(site, url).select("article a[href]") if a.get_text() in ("the MACA", "its steps", "a print")
+        ]
+        assert sorted({urljoin(f"https://example.github.io/briefings/{url}", href) for href in links}) == wanted, (url, links)
+
+
 def test_a_team_records_links_lead_where_the_briefings_own_do(project: Path, cli) -> None:
     """Step 6 is shown on the briefing's page and on its team record, a folder deeper: a relative link led elsewhere from
     there, to a restricted briefing's address (`../../narwhal-restricted/` from `briefings/linker/record/`) past the check,
