@@ -19,6 +19,7 @@ from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
 from generator.content.crosslinks import hosts_of
 from generator.content.pages import PagesState, changed_pages, pages_state
 from generator.content.settingsfile import nav_problems, unknown_settings
+from generator.content.sitelinks import dead_links, site_files
 from generator.content.theme import theme_problems
 from generator.diagnostics import Reporter
 from generator.model import PARTNERS_MARKER, Audience, Problem
@@ -244,9 +245,11 @@ class Build:
         outputs = sorted(
             generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order
         )
-        if problems := nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs]):
+        present = site_files([out.dest for out in outputs], project.root, [project.pages_dir, *theme_folders(project)])
+        problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
+        if problems := problems + dead_links(checked.briefings, present, project.root, settings.site_url):
             self.reporter.problems(problems)
-            raise BuildFailed("the navigation names pages the site does not have", problems)
+            raise BuildFailed("the navigation or a briefing's text leads to pages the site does not have", problems)
         slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
         self.after = PostBuild(
             self.folder,

@@ -358,3 +358,14 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
             return True
         time.sleep(0.3)
     return False
+
+
+LINKER = "content/audits/linker.md"
+"""The audit whose body `linking` writes."""
+
+
+def linking(project: Path, lines: str, status: str = "published") -> int:
+    """An audit whose body ends with `lines`; the line number of the first."""
+    text = BASE.replace("status: published", f"status: {status}") + "\n" + lines
+    write(project, LINKER, text)
+    return text.count("\n") - lines.count("\n") + 1

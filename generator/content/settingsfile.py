@@ -68,7 +68,7 @@ def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[st
     nav = _setting(_document(root, path), "nav")
     if nav is None:
         return []
-    present = set(generated) | _files(root / pages_dir)
+    present = set(generated) | pages_files(root / pages_dir)
     problems = []
     for node in _targets(nav):
         if (local := _local(node.value)) is None:
@@ -178,7 +178,7 @@ def _local(target: str) -> bool | None:
     return bool(target) and not (parts.scheme or parts.netloc or target.startswith("/"))
 
 
-def _files(folder: Path) -> set[str]:
+def pages_files(folder: Path) -> set[str]:
     """The files the engine reads from the pages folder, as the navigation names them."""
     found = set()
     for directory, dirs, files in os.walk(folder, followlinks=True):

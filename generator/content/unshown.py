@@ -119,15 +119,30 @@ def unshown(path: str, text: str, first_line: int) -> list[Problem]:
         return []  # nothing to drop: most sections, without rendering them twice
     if (opened := unclosed_comment(_masked(text))) is not None:
         return [Problem(path, first_line + opened, UNCLOSED)]  # what follows it is shown as text: read nothing further
-    _OVERFLOW.clear()
-    _NUMBERED.clear()
-    parsed = _Tags()
-    parsed.feed(_CONVERTER.reset().convert(word_bullets(text)))  # as the page renders it
+    parsed = _rendered(text)
     visible = _masked(text)
     problems = [*_tag_problems(path, visible, first_line, parsed.tags), *_row_problems(path, visible, first_line)]
     problems += _definition_problems(path, visible, first_line, dict(_CONVERTER.references), parsed.targets)
     problems += renumbered_problems(path, visible, first_line, _NUMBERED)
     return sorted(problems, key=lambda p: p.line)
+
+
+def addresses(text: str) -> list[tuple[str, str]]:
+    """Where the links and pictures of `text` (one step's or entry's Markdown) lead, as its page renders it, each after
+    its attribute's name (`href` or `src`): in code, a comment or plain words, `[x](y)` is no link."""
+    lowered = text.lower()
+    if "](" not in text and "]:" not in text and "href" not in lowered and "src" not in lowered:
+        return []  # no link or picture: most texts, without rendering them
+    return [(name, value) for _, _, attrs in _rendered(text).tags for name, value in attrs if name in ("href", "src") and value]
+
+
+def _rendered(text: str) -> _Tags:
+    """The tags of `text` rendered as its page renders it."""
+    _OVERFLOW.clear()
+    _NUMBERED.clear()
+    parsed = _Tags()
+    parsed.feed(_CONVERTER.reset().convert(word_bullets(text)))
+    return parsed
 
 
 def _masked(text: str) -> str:

@@ -1,0 +1,68 @@
+"""A briefing's links and pictures must lead to a page or file of the site (`generator/content/sitelinks.py`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PIL import Image
+
+from tests.support import ENGINE, env, linking, tree_digest
+
+DEAD = [
+    ("![Referrals by month](chart.png)", "the picture 'chart.png'", "briefings/linker/chart.png"),
+    ("[the archive](../../archives/)", "the link '../../archives/'", "archives) (did you mean 'archive'?)"),
+    ("[the guide](../../guides/neglect.pdf)", "the link '../../guides/neglect.pdf'", "guides/neglect.pdf"),
+    ("[the MACA](../year-end-macca/)", "the link '../year-end-macca/'", "(did you mean 'briefings/year-end-maca'?)"),
+    ('<img src="../../images/chart.PNG" alt="Referrals">', "the picture '../../images/chart.PNG'", "images/chart.PNG"),
+    ("[the showcase](/briefings/show-case/)", "the link '/briefings/show-case/'", "show-case"),
+    ("[too far up](../../../other/)", "the link '../../../other/'", "out of the site's folder"),
+    ("[another site of the host](/other-site/)", "the link '/other-site/'", "out of the site's folder"),
+]
+"""What an author writes, what the message names, and where it says the address leads."""
+
+
+def test_a_link_or_picture_leading_to_no_page_or_file_of_the_site_is_refused_at_its_line(project: Path, cli) -> None:
+    """A picture never copied in, a page renamed, one `../` too many: readers got a broken picture or a missing page, and
+    only the publish workflow's link check of the built site refused it, naming the built page, not the line to mend."""
+    assert cli("build", "--pdf", "skip").code == 0
+    before = tree_digest(project / "site")
+    lines = "\n\n".join(written for written, _, _ in DEAD)
+    first = linking(project, "## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n" + lines + "\n")
+    first += 6  # after the entry's heading and fields
+    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
+    for code, output in ((run := cli("build", "--pdf", "skip")).code, run.out + run.err), (engine.returncode, engine.stderr):
+        assert code == 1
+        for number, (_, named, leads) in enumerate(DEAD):
+            said = f"content/audits/linker.md:{first + 2 * number}: {named} leads to no page or file of the site"
+            assert said in output, (said, output)
+            assert leads in output.split(said, 1)[1].split("\n", 1)[0]
+        assert output.count("leads to no page or file of the site") == len(DEAD)
+        assert "Traceback" not in output
+    assert tree_digest(project / "site") == before
+
+
+def test_links_and_pictures_that_lead_to_the_sites_own_pages_and_files_pass(project: Path, cli) -> None:
+    """Every way a briefing reaches the site's pages and files, and addresses the check leaves alone, in a step and in
+    a good-practice entry (shown on other pages too: `test_crosslinks`)."""
+    (project / "content/pages/images").mkdir()
+    Image.new("RGB", (8, 8), "white").save(project / "content/pages/images/chart.png")
+    (project / "overrides/assets").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (8, 8), "white").save(project / "overrides/assets/logo.png")
+    written = [
+        "![Referrals by month](../../images/chart.png)",
+        "![Our logo](../../assets/logo.png)",
+        "[the archive](../../archive/) and [the themes](../../themes) and [home](../../) and [about](../../about/)",
+        "[the MACA](../year-end-maca/) and [its steps](../year-end-maca/#background) and [ours](#background)",
+        "[a print](?print=1) and [the feed](../../feed.xml) and [the showcase](/briefings/showcase/)",
+        "[elsewhere](https://www.gov.uk/guidance) and [its PDF](../year-end-maca.pdf)",
+        "`[in code](nope.png)` and <!-- [a note](nope.png) -->",
+    ]
+    lines = "\n\n".join(written)
+    linking(project, lines + "\n\n## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n" + lines + "\n")
+    run = cli("build", "--pdf", "skip")
+    assert run.code == 0, run.out + run.err
+    checked = cli("linkcheck")
+    broken = [line for line in checked.lines if "broken link" in line]
+    assert broken and all("year-end-maca.pdf" in line for line in broken), checked.out  # printed with Chromium only
