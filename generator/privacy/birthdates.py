@@ -22,6 +22,7 @@ from generator.privacy.birthevents import (
     named_child_before,
 )
 from generator.privacy.dates import (
+    AGE,
     BIRTH,
     DATE,
     FILLER,
@@ -45,7 +46,7 @@ _MARK = re.escape(ASIDE.strip())
 """What starts a link's target or a comment read beside the text (`reading.ASIDE`)."""
 _DOB_WORD = (
     rf"(?:{BIRTH}|born|delivered|b\.(?=[ \t]{{0,3}}\d)|(?-i:b)(?=[ \t]{{1,3}}\d)(?:(?<=[,(:]b)|(?<=[,(:][ \t]b))|{GAVE_BIRTH}|(?<!-)birth(?={SPACE}{{1,3}}on\b)"
-    rf"|(?:turn(?:s|ed|ing)?|bec(?:ame|omes?)|reach(?:es|ed)?|attain(?:s|ed)?|(?:will|would){SPACE}{{1,3}}be){SPACE}{{1,3}}\d{{1,2}}"
+    rf"|(?:turn(?:s|ed|ing)?|bec(?:ame|omes?)|reach(?:es|ed)?|attain(?:s|ed)?|(?:will|would){SPACE}{{1,3}}be){SPACE}{{1,3}}{AGE}"
     rf"(?:{SPACE}{{1,3}}years?{SPACE}{{1,3}}old)?(?={SPACE}{{1,3}}on\b))"
 )
 """What names a date of birth: a label's words, "born", a baby "delivered", "b. 3/4/12", "Child A, b 3/4/12" (a bare b only after a comma, a bracket or a colon), a mother who "gave birth", a

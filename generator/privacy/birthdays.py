@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterator
 
 from generator.privacy.birthevents import someone_near
-from generator.privacy.dates import DATE, DAY_MONTH, FILLER, OTHER_NAMED, SPACE
+from generator.privacy.dates import AGE, DATE, DAY_MONTH, FILLER, OTHER_NAMED, SPACE
+from generator.privacy.namelists import given_names
 from generator.privacy.references import word_starts
 
 LABEL_WIDTH = 40
@@ -45,7 +46,14 @@ def reached(word: str) -> bool:
 
 
 def age_reached(text: str, start: int) -> bool:
-    return _SUBJECT.search(text, max(0, start - 80), start) is not None
+    if _SUBJECT.search(text, max(0, start - 80), start) is not None:
+        return True
+    named = _NAMED_SUBJECT.search(text, max(0, start - 80), start)  # a pseudonym's too: "Kayden became 18 on"
+    return named is not None and named.group(1) in given_names()
+
+
+_NAMED_SUBJECT = re.compile(rf"\b([A-Z][a-z]+)(?:{SPACE}*,[^,\n]{{0,40}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$")
+"""A person's given name just before the words, as for `_SUBJECT`'s stand-ins ("Kayden, who is in care, will be 18 on")."""
 
 
 def birthday_word(word: str) -> bool:
@@ -81,9 +89,11 @@ def alone(before: str) -> bool:
 
 
 _STAND_IN_DATE = re.compile(
-    rf"(?:Child|Sibling|Twin|Baby|Infant|Young{SPACE}person)[ \t]+[A-Z0-9]{{1,2}}\b[ \t]*\([ \t]*({DATE})[ \t]*\)", re.I
+    rf"(?:Child|Sibling|Twin|Baby|Infant|Young{SPACE}person)[ \t]+[A-Z0-9]{{1,2}}\b[ \t]*\([ \t]*(?:{AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)",
+    re.I,
 )
-"""A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)"."""
+"""A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)",
+or the day an age is reached: "Child A (18 on 12/03/2025)"."""
 
 
 _STAND_IN_WORDS = frozenset({"child", "sibling", "twin", "baby", "infant", "young"})

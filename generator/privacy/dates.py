@@ -8,6 +8,11 @@ import re
 
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 SPACE = r"[ \t]"
+AGE = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty(?:[ \t-]?one)?|twenty-five)(?![\w-])"
+)
+"""An age, in figures or words: "18", "eighteen", "twenty-one"."""
 """Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""
 _ORDINAL = r"(?:st|nd|rd|th)"
 _DAY_WORDS = (

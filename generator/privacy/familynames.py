@@ -48,6 +48,8 @@ _GROUPS = frozenset(
 Romans were", "the Roma have", "the Tudors had", "the Judges said", "the Borders were", "the Rowans had", "the Herons
 were inspected", "the Archers showed"), besides the landscape's words ("the Dales")."""
 _THE = re.compile(r"\b[Tt]he[ \t]+$")
+_HEADING = re.compile(r"(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+$")
+"""A heading's start, where a family's name needs no "the" ("### Patel Family")."""
 
 
 def named_family(text: str, word: str, start: int, end: int) -> bool:
@@ -61,6 +63,8 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
         titled = family is not None and "Famil" in family.group()  # a heading's: "The Patel Family", not "The Wider Family"
         named = family is not None and (not titled or bare in surnames()) and bare.lower() not in _GROUPS  # the Roma family
         return named or _plural(word, bare, text, end)
+    if _HEADING.search(before) and FAMILY_AFTER.match(text, end):  # "### Patel Family", not "## Foster Family Support"
+        return bare in surnames() and bare.lower() not in everyday() and bare.lower() not in _GROUPS
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from generator.privacy.characters import LOWER as _LOWER
 from generator.privacy.characters import UPPER as _UPPER
-from generator.privacy.namelists import everyday, given_names, not_surnames, places, surnames
+from generator.privacy.namelists import AGE_AFTER, everyday, given_names, not_surnames, places, surnames
 from generator.privacy.reading import table_rows
 
 _SURNAME = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -223,3 +223,18 @@ def _surname(word: str, in_context: bool) -> bool:
     if word in surnames():
         return in_context or lowered not in everyday()
     return in_context and lowered not in everyday()
+
+
+def known_as_person(text: str, start: int, end: int, verb: bool) -> bool:
+    """Whether what stands around the words from `start` to `end` makes them a person's name, whatever the words: a
+    relation just before ("Mum Kelly Hall", "Dad: Lee Ward") or just after ("Kelly Ward (mother)", "Lee Park, the
+    father,"), an age just after ("Tyler Ward (14)"), or with `verb`, a verb after ("Tyler Green was arrested")."""
+    return (
+        _RELATION_BEFORE.search(text[max(0, start - _LOOK_BACK) : start]) is not None
+        or _RELATION_AFTER.match(text, end) is not None
+        or _AGE_AFTER.match(text, end) is not None
+        or (verb and _VERB_AFTER.match(text, end) is not None)
+    )
+
+
+_AGE_AFTER = re.compile(AGE_AFTER)

@@ -127,6 +127,10 @@ RELATION_AFTER = (
 )
 """A relation just after a name, the words about it ending there: "Lee Ward, the father,", "Shannon Day (mother)" (not
 "Albert Hall, the partner venue")."""
+PLACE_SURNAMES = frozenset({"church", "house", "law", "may", "park", "ward"})
+"""Words of `not_surnames` that are common surnames but far more often a place's or a thing's after a given name
+("Victoria Park", "Martin House", "Clare's Law"): a person's only with a relation or an age beside them ("Mum Kelly
+Ward", "Lee Park, the father,", "Tyler Ward (14)")."""
 AGE_AFTER = r"[ \t]*(?:\((?:aged?[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*,)"
 """An age just after a name: "Tyler Green (14)", "Tyler Green, 14,"."""
 AT_PLACE = re.compile(r"\b(?i:at|on|in|from|to|under|near|by)[ \t]+$")

@@ -19,7 +19,7 @@ from generator.privacy.babynames import baby_surname
 from generator.privacy.characters import LOWER as _LOWER
 from generator.privacy.characters import UPPER as _UPPER
 from generator.privacy.familynames import FAMILY_AFTER, named_family
-from generator.privacy.initialnames import before_initials, initial_names, register_cells
+from generator.privacy.initialnames import before_initials, initial_names, known_as_person, register_cells
 from generator.privacy.namecolumns import labelled_names, named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
 from generator.privacy.titles import TITLES, public_person, surnames_written
@@ -173,7 +173,7 @@ def _judge(text: str, tokens: list[re.Match[str]], index: int) -> Iterator[tuple
     titled = following is not None and (word in TITLES or (word == "Baby" and baby_surname(following.group())))
     if titled and following is not None and _TITLE_GAP.fullmatch(text, end, following.start()):
         yield start, text[start : following.end()], ERROR
-    elif following is not None and adjacent and given and _pair(word, following.group(), _said(text, start, following.end())):
+    elif following is not None and adjacent and given and _pair(text, start, word, following):
         if not _institution(text, tokens, index + 1) and not welsh.welsh_word(word, None, text, start):
             yield start, text[start : following.end()], ERROR
     elif given and not everyday and word != _bare(word) and not institution:  # Tyler's mother, not Clare's Law
@@ -267,16 +267,17 @@ def _institution(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     return False
 
 
-def _pair(first: str, second: str, said: object) -> bool:
-    """Whether a given name and the capitalised word after it are a person's name."""
+def _pair(text: str, start: int, first: str, second: re.Match[str]) -> bool:
+    """Whether a given name (at `start`) and the capitalised word after it are a person's name: what the words say or
+    have after them counts (`_SAID`), unless a place's word stands before them ("Staff on Victoria Ward said")."""
+    end, surname, placed = second.end(), second.group(), namelists.AT_PLACE.search(text, max(0, start - 8), start)
+    said = None if placed else _SAID.match(text, end)
     if _is_everyday(first):  # "May Board", "Will Social": only before a known surname, or saying something
-        return known_surname(second) or (said is not None and _surname(second))
-    return _surname(second) or (said is not None and _bare(second).lower() in namelists.SURNAME_WORDS)  # Tyler Green said
-
-
-def _said(text: str, start: int, end: int) -> re.Match[str] | None:
-    """What the words from `start` to `end` say or have after them (`_SAID`), unless a place's word stands before them."""
-    return None if namelists.AT_PLACE.search(text, max(0, start - 8), start) else _SAID.match(text, end)
+        return known_surname(surname) or (said is not None and _surname(surname))
+    word = _bare(surname).lower()
+    if word in namelists.SURNAME_WORDS:  # Tyler Green said, Tyler Green was arrested, Mum Kelly Hall
+        return said is not None or (not placed and known_as_person(text, start, end, verb=True))
+    return _surname(surname) or (word in namelists.PLACE_SURNAMES and not placed and known_as_person(text, start, end, False))
 
 
 def known_surname(word: str) -> bool:

@@ -540,6 +540,17 @@ ROUTES = [
     ("surname-label-with-equals", "Surname = Okafor", "name", 0),
     ("everyday-surname-with-age", "Tyler Green (14) was seen at home.", "name", 0),
     ("welsh-given-name-rhodri", "Rhodri said he was scared.", "name", 0),
+    # 2026-12-07, later: an everyday-word surname before another verb or after a relation; one that is far more often a
+    # place's (Ward, Park, Church, House, Law, May) beside a relation or an age; a family in a heading without "the"; an
+    # age reached, written in words, in brackets after a stand-in, or by a child named by a given name
+    ("everyday-surname-other-verb", "Tyler Green was arrested in March.", "name", 0),
+    ("everyday-surname-after-relation", "Mum Kelly Hall did not attend the conference.", "name", 0),
+    ("place-surname-after-relation", "Stepdad Lee Ward was known to police.", "name", 0),
+    ("place-surname-relation-after", "Kelly Park, the mother, was seen at home.", "name", 0),
+    ("place-surname-with-age", "Tyler Church (14) was excluded.", "name", 0),
+    ("family-in-a-heading-without-the", "### Patel Family", "name", 0),
+    ("will-be-eighteen-on", "The young person will be eighteen on 12 March 2026.", "date-of-birth", 0),
+    ("age-on-a-date-after-a-stand-in", "Child A (18 on 12/03/2025) moved to supported lodgings.", "date-of-birth", 0),
 ]
 
 
@@ -740,6 +751,18 @@ def test_a_baby_named_by_a_declared_pseudonym_passes_and_by_a_surname_does_not(p
     write(project, "content/audits/b.md", text.replace("status: published", "status: published\npseudonyms: [Baby Whitfield]"))
     problems = [str(p) for p in check(project, "content").problems]
     assert [p.split(" (")[0] for p in problems] == ["content/audits/b.md:16: privacy: name: Ba•• •••••wn"]
+
+
+def test_a_child_named_by_a_declared_pseudonym_passes_but_the_day_it_reached_18_does_not(project: Path) -> None:
+    """The day a child reached an age was read as a birthday only after a stand-in ("Child A became 18 on"), not after the
+    pseudonym the audit declares for the child."""
+    text = planted("Kayden became 18 on 12/03/2025. Kayden, who is in care, will be 18 on 14 June 2026.")
+    write(project, "content/audits/k.md", text.replace("status: published", "status: published\npseudonyms: [Kayden]"))
+    problems = [str(p).split(" (")[0] for p in check(project, "content").problems]
+    assert problems == [
+        "content/audits/k.md:16: privacy: date-of-birth: be•••• •• •• ••/••/••25",
+        "content/audits/k.md:16: privacy: date-of-birth: wi•• •• •• •• •• •••• ••26",
+    ], problems
 
 
 # --- allowances stay on their own line ---------------------------------------------------------------------------
