@@ -69,11 +69,13 @@ def spreadsheet_safe(value: object) -> object:
 
 
 TOTAL_FIELDS = ("reporting_year", "type", "audits", "cases", "children", "not_recorded")
+TOTAL_FIELDS += ("cases_not_recorded", "children_not_recorded")  # added later: which count each audit left out
 """One row per reporting year and audit type, counting that type only (see `totals`)."""
+_ATTRIBUTES = {"cases_not_recorded": "cases_missing", "children_not_recorded": "children_missing"}
 
 
 def total_rows(found: Iterable[Total]) -> list[dict[str, Any]]:
-    return [{name: getattr(t, name) for name in TOTAL_FIELDS} for t in found]
+    return [{name: getattr(t, _ATTRIBUTES.get(name, name)) for name in TOTAL_FIELDS} for t in found]
 
 
 def as_csv(fields: Sequence[str], table: Iterable[dict[str, Any]]) -> str:

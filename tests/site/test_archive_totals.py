@@ -40,6 +40,8 @@ EXPECTED = [
     {"reporting_year": "2018/19", "type": "maca", "audits": 1, "cases": 4, "children": 7, "not_recorded": 0},
     {"reporting_year": "2018/19", "type": "thematic", "audits": 1, "cases": None, "children": None, "not_recorded": 1},
 ]
+for _row, _missing in zip(EXPECTED, [(0, 0), (0, 1), (0, 0), (1, 1)], strict=True):
+    _row |= dict(zip(("cases_not_recorded", "children_not_recorded"), _missing, strict=True))
 """The one set of expected figures: 2017/18 has no audit, single-agency and thematic audits never add to a MACA total."""
 IN_WORDS = {
     "2016/17": [
@@ -95,6 +97,26 @@ def test_open_data_holds_the_totals_by_type(site: Path) -> None:
     assert rows == [{key: "" if value is None else str(value) for key, value in row.items()} for row in EXPECTED]
     per_audit = list(csv.DictReader(io.StringIO((site / "archive.csv").read_text())))
     assert len(per_audit) == len(AUDITS)  # still one row per audit
+
+
+def test_open_data_says_which_count_each_audit_left_out(tmp_path: Path) -> None:
+    """Two thematic audits of a year, one without its children's count and one without its cases': `not_recorded` said 2,
+    as for two audits without either, and a spreadsheet could not tell that both sums were partial."""
+    root = make_project(tmp_path / "project")
+    shutil.rmtree(root / "content/audits")
+    (root / "content/audits").mkdir()
+    for slug, fields in {
+        "cases-only": ("thematic", "2024-05-01", 6, None),
+        "children-only": ("thematic", "2024-06-01", None, 5),
+    }.items():
+        (root / "content/audits" / f"{slug}.md").write_text(audit(slug, *fields))
+    site = build_site(root, "--pdf", "skip")
+    row = {"reporting_year": "2024/25", "type": "thematic", "audits": 2, "cases": 6, "children": 5, "not_recorded": 2}
+    row |= {"cases_not_recorded": 1, "children_not_recorded": 1}
+    assert json.loads((site / "archive.json").read_text())["totals"] == [row]
+    assert list(csv.DictReader(io.StringIO((site / "archive-totals.csv").read_text()))) == [
+        {key: str(value) for key, value in row.items()}
+    ]
 
 
 def test_the_archive_states_each_type_apart_and_charts_every_year(site: Path) -> None:
