@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
 from generator.content.crosslinks import hosts_of
 from generator.content.pages import PagesState, changed_pages, pages_state
-from generator.content.settingsfile import nav_problems, unknown_settings
+from generator.content.settingsfile import nav_problems
 from generator.content.sitelinks import dead_links, site_files
-from generator.content.theme import theme_problems
+from generator.content.surroundings import surroundings_problems, theme_folders
 from generator.diagnostics import Reporter
 from generator.model import PARTNERS_MARKER, Audience, Problem
 from generator.output import sitedir
@@ -138,22 +138,6 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
         engine.write(job)  # 3. the engine wraps the pages in its theme, in a new folder
         run.post_build()  # 4. scan what was written, finish the search index, print the PDFs
     return run.built  # 5. leaving the block, the new folder replaced the old one whole
-
-
-def theme_folders(project: Project) -> list[str]:
-    """The theme's folders (`custom_dir`), as the settings name them."""
-    return [place for place in project.origins if place not in (project.content_dir, project.config_file)]
-
-
-def surroundings_problems(project: Project) -> list[Problem]:
-    """What in the theme and the settings would let the engine publish what no check reads: the theme's links out,
-    and pages taken from a folder other than the one the check reads (`docs_dir: content/audits` published drafts)."""
-    setting = (project.config_file, project.line_of(("theme", "custom_dir")))
-    problems = theme_problems(project.root, theme_folders(project), setting) + unknown_settings(project.root, project.config_file)
-    if PurePosixPath(project.pages_dir) != PurePosixPath(project.content_dir, "pages"):
-        message = f"docs_dir must be {project.content_dir}/pages, the folder the checks read (it is {project.pages_dir})"
-        problems.append(Problem(project.config_file, project.line_of(("docs_dir",)), message))
-    return problems
 
 
 def _misplaced(options: BuildOptions, project: Project) -> list[Problem]:
