@@ -229,7 +229,7 @@ class Build:
         outputs = sorted(
             generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order
         )
-        present = site_files([out.dest for out in outputs], project.root, [project.pages_dir, *theme_folders(project)])
+        present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
         problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
         if problems := problems + dead_links(checked.briefings, present, project.root, settings.site_url):
             self.reporter.problems(problems)

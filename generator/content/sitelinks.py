@@ -4,11 +4,14 @@ A picture never copied in or saved under another name, a page since renamed, one
 picture or a page that is not there, and nothing said so before the publish workflow's link check of the built site,
 which names a built page rather than the line to mend. Each relative address, followed from the briefing's page
 (`briefings/<slug>/`) as a browser follows it, must reach a file the build makes, a file of the pages folder or one of
-the theme's own (`overrides/`). An address into the engine's theme files (`assets/`) is left to that link check.
+the theme's own (`overrides/`) that the engine copies. Addresses into the engine's and the search's own files
+(`assets/`, `pagefind/`), and a link's anchor (`#background`), are left to that link check.
 """
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
 import posixpath
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -17,28 +20,38 @@ from urllib.parse import unquote, urlsplit
 
 from generator.content.settingsfile import pages_files
 from generator.content.unshown import addresses
-from generator.diagnostics import did_you_mean
 from generator.model import Briefing, Problem, Status
 
-_THEME_ASSETS = "assets/"
-"""Where the engine's theme puts its own files, which no check here lists."""
-_INDEXES = ("index.md", "README.md")
+_ENGINES_OWN = ("assets/", "pagefind/")
+"""Where the engine's theme and the search put their own files, which no check here lists."""
+_ENGINE_MADE = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+_PAGES = (".md", ".markdown")
+_INDEXES = ("index", "README")
 """A folder's own page in the pages folder, served at the folder's address."""
+_NOT_COPIED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*")
+"""A theme's files the engine does not copy into the site (MkDocs' `Files.add_files_from_theme`)."""
 
 
-def site_files(generated: Iterable[str], root: Path, folders: Iterable[str]) -> set[str]:
-    """Every file of the site by its path in the site folder: the files the build makes (`generated`, as written), and
-    those of the pages folder and the theme's `folders` (a page's Markdown is served at its folder's address)."""
-    return {*generated, *(_served(name) for folder in folders for name in pages_files(root / folder))}
+def site_files(generated: Iterable[str], root: Path, pages_dir: str, themes: Iterable[str]) -> set[str]:
+    """Every file of the site by its path in the site folder: the files the build and the engine make, those of the
+    pages folder (a page's Markdown at its folder's address; its `templates/` folder is never published), and those
+    of the theme's folders the engine copies."""
+    pages = {_served(name) for name in pages_files(root / pages_dir) if not name.startswith("templates/")}
+    theme = {name for folder in themes for name in pages_files(root / folder) if not _never_copied(name)}
+    return {*generated, *_ENGINE_MADE, *pages, *theme}
 
 
 def _served(name: str) -> str:
     """Where the engine writes the pages folder's file `name`: `about.md` at `about/index.html`."""
     file = PurePosixPath(name)
-    if file.suffix != ".md":
+    if file.suffix not in _PAGES:
         return name
-    folder = file.parent if file.name in _INDEXES else file.with_suffix("")
+    folder = file.parent if file.stem in _INDEXES else file.with_suffix("")
     return (folder / "index.html").as_posix().removeprefix("./")
+
+
+def _never_copied(name: str) -> bool:
+    return any(fnmatch.fnmatch(name.lower(), pattern) for pattern in _NOT_COPIED)
 
 
 def dead_links(briefings: Sequence[Briefing], present: Collection[str], root: Path, site_url: str) -> list[Problem]:
@@ -49,13 +62,13 @@ def dead_links(briefings: Sequence[Briefing], present: Collection[str], root: Pa
         if b.status is Status.WITHDRAWN or f"{b.url}index.html" not in present:  # a notice shows none of its text
             continue
         found = [
-            (name, address, target)
+            (text, name, address, target)
             for text in (*b.steps, *(entry.body for entry in b.good_practice))
             for name, address in addresses(text)
             if (target := _target(b.url, address, base_path)) is not None and not _reaches(target, present)
         ]
         if found:
-            problems += _at_lines(root, b.path, found, present)
+            problems += _at_lines(root, b, found, present)
     return problems
 
 
@@ -78,31 +91,46 @@ def _target(here: str, address: str, base_path: str) -> str | None:
 def _reaches(target: str, present: Collection[str]) -> bool:
     if target == ".." or target.startswith("../"):
         return False
-    if target.startswith(_THEME_ASSETS) or target in present or posixpath.join(target, "index.html") in present:
+    if target.startswith(_ENGINES_OWN) or target in present or posixpath.join(target, "index.html") in present:
         return True
     pdf = re.fullmatch(r"briefings/([^/]+)\.pdf", target)  # printed after the checks, where Chromium is installed
     return pdf is not None and f"briefings/{pdf.group(1)}/index.html" in present
 
 
-def _at_lines(root: Path, path: str, found: list[tuple[str, str, str]], present: Collection[str]) -> list[Problem]:
-    """Each dead address at the first line after the last one's that holds it as written (the file's first otherwise)."""
-    text = (root / path).read_text(encoding="utf-8-sig", errors="replace")  # checked: readable
+def _at_lines(root: Path, b: Briefing, found: list[tuple[str, str, str, str]], present: Collection[str]) -> list[Problem]:
+    """Each dead address at its line: where it is written as an address (`](x`, `="x`, `]: x`) in its step or entry,
+    after the last one's, or else the line where the step or entry starts."""
+    source = (root / b.path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
     problems, cursor = [], 0
-    named_as = sorted(name.removesuffix("index.html").removesuffix("/") for name in present)  # as `_target` names them
-    suffixes = {name: PurePosixPath(name).suffix for name in named_as}
-    for name, address, target in found:
-        at = text.find(address, cursor)
-        at = at if at >= 0 else text.find(address)
-        cursor = max(cursor, at + 1)
-        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+    for text, name, address, target in found:
+        start = max(source.find(text), 0)
+        written = re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=[ \t]*[\"']?)\s*{re.escape(address.strip())}")
+        at = written.search(source, max(cursor, start), start + len(text)) or written.search(source, start, start + len(text))
+        where = at.start() if at else start
+        cursor = where + 1
         kind = "picture" if name == "src" else "link"
-        where = "out of the site's folder" if target.startswith("..") else f"to {target or 'the home page'}"
-        alike = [name for name in named_as if suffixes[name] == PurePosixPath(target).suffix]  # a picture for a picture
-        named = did_you_mean(target, alike) if not target.startswith("..") else ""
+        leads = "out of the site's folder" if target.startswith("..") else f"to {target or 'the home page'}"
         message = (
             f"the {kind} '{address}' leads to no page or file of the site (followed from this briefing's page, it leads "
-            f"{where}){named}: correct the address, or remove it. From a briefing, another briefing is ../its-file-name/, "
-            "and a file of the pages folder (content/pages/images/chart.png) is ../../images/chart.png"
+            f"{leads}){_suggestion(b.url, target, present)}: correct the address, or remove it. From a briefing, another "
+            "briefing is ../its-file-name/, and a file of the pages folder (content/pages/images/chart.png) is "
+            "../../images/chart.png"
         )
-        problems.append(Problem(path, line, message))
+        problems.append(Problem(b.path, source.count("\n", 0, where) + 1, message))
     return problems
+
+
+def _suggestion(here: str, target: str, present: Collection[str]) -> str:
+    """A near address of the same kind (a page for a page, a picture for a picture), as it is written from `here`."""
+    if target.startswith(".."):
+        return ""
+    suffix = PurePosixPath(target).suffix.lower()
+    own = here.rstrip("/")
+    named = {name.removesuffix("index.html").rstrip("/") for name in present}
+    alike = [name for name in named if PurePosixPath(name).suffix.lower() == suffix and name != own]
+    same_name = sorted(name for name in alike if name.rsplit("/", 1)[-1] == target.rsplit("/", 1)[-1])  # one ../ off
+    close = same_name[:1] or difflib.get_close_matches(target, alike, n=1, cutoff=0.75)
+    if not close:
+        return ""
+    written = posixpath.relpath(close[0] or ".", own) + ("/" if not suffix else "")
+    return f" (did you mean '{written}'?)"

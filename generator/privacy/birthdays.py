@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from generator.privacy.birthevents import someone_near
 from generator.privacy.dates import AGE, DATE, DAY_MONTH, FILLER, OTHER_NAMED, SPACE
-from generator.privacy.namelists import given_names
+from generator.privacy.namelists import everyday, given_names, places
 from generator.privacy.references import word_starts
 
 LABEL_WIDTH = 40
@@ -32,7 +32,7 @@ _REACHED = ("bec", "reach", "attain", "will", "would", "turning")
 _SUBJECT = re.compile(
     rf"(?:\b(?:Child|Young{SPACE}+[Pp]erson|Sibling|Twin|Baby|Infant){SPACE}+[A-Z0-9]{{1,2}}(?:{SPACE}*,{SPACE}*who)?"
     rf"|\b(?i:he|she)|\b(?i:the|a){SPACE}+(?i:young{SPACE}+(?:person|man|woman)|care{SPACE}+leaver|teenager|child|girl|boy))"
-    rf"(?:{SPACE}*,[^,\n]{{0,40}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$"
+    rf"(?:{SPACE}*,[^,\n]{{0,60}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$"
 )
 """Who reaches an age, just before the words: a child's stand-in (perhaps with "who"), "he" or "she", a young person or
 a care leaver ("Child A became 18 on", "Child A, who will be 18 on", "The care leaver became 18 on", "Child A is turning
@@ -48,12 +48,19 @@ def reached(word: str) -> bool:
 def age_reached(text: str, start: int) -> bool:
     if _SUBJECT.search(text, max(0, start - 80), start) is not None:
         return True
-    named = _NAMED_SUBJECT.search(text, max(0, start - 80), start)  # a pseudonym's too: "Kayden became 18 on"
-    return named is not None and named.group(1) in given_names()
+    named = _NAMED_SUBJECT.search(text, max(0, start - 100), start)  # a pseudonym's too: "Kayden became 18 on"
+    word = named.group(1) if named else ""
+    lowered = word.lower()
+    return word in given_names() and lowered not in everyday() and lowered not in places() and lowered not in _TIMES
 
 
-_NAMED_SUBJECT = re.compile(rf"\b([A-Z][a-z]+)(?:{SPACE}*,[^,\n]{{0,40}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$")
-"""A person's given name just before the words, as for `_SUBJECT`'s stand-ins ("Kayden, who is in care, will be 18 on")."""
+_NAMED_SUBJECT = re.compile(
+    rf"(?<![Ii]n )(?<![Tt]o )(?<!for )\b([A-Z][a-z]+)(?:{SPACE}*,[^,\n]{{0,60}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$"
+)
+"""A person's given name just before the words, as for `_SUBJECT`'s stand-ins ("Kayden, who is in care, will be 18 on";
+not a count's place or time: "Referrals in June reached 45 on", "Allocations to Jordan reached 19 on")."""
+_TIMES = frozenset("january february march april may june july august september october november december".split())  # noqa: SIM905
+_TIMES |= {"spring", "summer", "autumn", "winter"}
 
 
 def birthday_word(word: str) -> bool:

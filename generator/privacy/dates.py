@@ -10,7 +10,7 @@ MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 SPACE = r"[ \t]"
 AGE = (
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty(?:[ \t-]?one)?|twenty-five)(?![\w-])"
+    r"|seventeen|eighteen|nineteen|twenty(?:[ \t-]?(?:one|two|three|four|five))?)(?![\w-])"
 )
 """An age, in figures or words: "18", "eighteen", "twenty-one"."""
 """Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""

@@ -50,6 +50,9 @@ were inspected", "the Archers showed"), besides the landscape's words ("the Dale
 _THE = re.compile(r"\b[Tt]he[ \t]+$")
 _HEADING = re.compile(r"(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+$")
 """A heading's start, where a family's name needs no "the" ("### Patel Family")."""
+_HEADING_FAMILY = re.compile(r"[ \t]+(?:[Ff]amily|[Hh]ousehold)[ \t]*(?:$|\n|[:–—(-])")
+"""A family's word ending the heading: "### Patel Family", "### Patel household:" (not "### Bridge Families", "### Rees
+Family Charitable Trust", a programme's or a fund's)."""
 
 
 def named_family(text: str, word: str, start: int, end: int) -> bool:
@@ -63,7 +66,7 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
         titled = family is not None and "Famil" in family.group()  # a heading's: "The Patel Family", not "The Wider Family"
         named = family is not None and (not titled or bare in surnames()) and bare.lower() not in _GROUPS  # the Roma family
         return named or _plural(word, bare, text, end)
-    if _HEADING.search(before) and FAMILY_AFTER.match(text, end):  # "### Patel Family", not "## Foster Family Support"
+    if _HEADING.search(before) and _HEADING_FAMILY.match(text, end):  # "### Patel Family", not "## Foster Family Support"
         return bare in surnames() and bare.lower() not in everyday() and bare.lower() not in _GROUPS
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from generator.privacy.characters import LOWER as _LOWER
 from generator.privacy.characters import UPPER as _UPPER
-from generator.privacy.namelists import AGE_AFTER, everyday, given_names, not_surnames, places, surnames
+from generator.privacy.namelists import everyday, given_names, not_surnames, places, surnames
 from generator.privacy.reading import table_rows
 
 _SURNAME = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -226,15 +226,33 @@ def _surname(word: str, in_context: bool) -> bool:
 
 
 def known_as_person(text: str, start: int, end: int, verb: bool) -> bool:
-    """Whether what stands around the words from `start` to `end` makes them a person's name, whatever the words: a
-    relation just before ("Mum Kelly Hall", "Dad: Lee Ward") or just after ("Kelly Ward (mother)", "Lee Park, the
-    father,"), an age just after ("Tyler Ward (14)"), or with `verb`, a verb after ("Tyler Green was arrested")."""
+    """Whether what stands around the words from `start` to `end` makes them a person's name, whatever the words: one
+    relation just before ("Mum Kelly Hall", "Dad: Lee Ward", not "Support for carers: Martin House") or just after
+    ("Kelly Ward (mother)", "Lee Park, the father,", not "Martin House (siblings)"), an age after ", aged"; with `verb`,
+    a verb a person does or undergoes after ("Tyler Green was arrested", not "Victoria Hall was booked")."""
     return (
-        _RELATION_BEFORE.search(text[max(0, start - _LOOK_BACK) : start]) is not None
-        or _RELATION_AFTER.match(text, end) is not None
-        or _AGE_AFTER.match(text, end) is not None
-        or (verb and _VERB_AFTER.match(text, end) is not None)
+        _PERSON_BEFORE.search(text[max(0, start - _LOOK_BACK) : start]) is not None
+        or _PERSON_AFTER.match(text, end) is not None
+        or _AGED.match(text, end) is not None
+        or (verb and _PERSON_VERB.match(text, end) is not None)
     )
 
 
-_AGE_AFTER = re.compile(AGE_AFTER)
+_PERSON_BEFORE = re.compile(
+    rf"(?<!\bfor[ \t])(?<!\bward[ \t])\b{_RELATIONS}(?:['’]s)?(?:[ \t]+(?:is|was|aka|known[ \t]+as|called))?[ \t]*"
+    r"(?:[:(\[,\-–—][ \t]*)?[\"'‘“]?$",
+    re.I,
+)
+_PERSON_AFTER = re.compile(
+    rf"[ \t]*[(\[,\-–—][ \t]*{_QUALIFIED}{_RELATIONS}(?:[ \t]+(?:of|to)[ \t]+[^)\],;:.|\n]{{1,30}})?[ \t]*(?:[)\],;:.]|$)", re.I
+)
+_AGED = re.compile(r"[ \t]*,[ \t]*aged[ \t]+\d")
+_PERSON_VERB = re.compile(
+    r"[ \t]+(?:(?:was|is|were|had[ \t]+been|has[ \t]+been|later|then|also|[a-z]+ly)[ \t]+)?(?:(?:not|never)[ \t]+)?"
+    r"(?:arrested|charged|cautioned|convicted|interviewed|excluded|suspended|missing|seen|assaulted|abused|injured|hurt|scared|frightened|upset|released"
+    r"|remanded|sentenced|bailed|removed|adopted|disclosed|admitted|denied|refused|ran|absconded|hit|punched|kicked"
+    r"|threatened|shouted|cried|lived|stayed|slept|drank|smoked|told|asked|stated|explained|died|overdosed|rang|phoned"
+    r"|went[ \t]+missing|goes[ \t]+missing|self-harmed)\b"
+)
+"""A verb only a person's name comes before: "Tyler Green was arrested", "Kelly Lane rang the police" (not "Victoria
+Hall was booked", "Wood Green was covered", "Stephen Lawrence Day was marked")."""

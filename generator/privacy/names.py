@@ -274,10 +274,10 @@ def _pair(text: str, start: int, first: str, second: re.Match[str]) -> bool:
     said = None if placed else _SAID.match(text, end)
     if _is_everyday(first):  # "May Board", "Will Social": only before a known surname, or saying something
         return known_surname(surname) or (said is not None and _surname(surname))
-    word = _bare(surname).lower()
+    word, around = _bare(surname).lower(), not placed and first == _bare(first)  # not "Valentine's Day", "Clare's Law"
     if word in namelists.SURNAME_WORDS:  # Tyler Green said, Tyler Green was arrested, Mum Kelly Hall
-        return said is not None or (not placed and known_as_person(text, start, end, verb=True))
-    return _surname(surname) or (word in namelists.PLACE_SURNAMES and not placed and known_as_person(text, start, end, False))
+        return said is not None or (around and known_as_person(text, start, end, verb=True))
+    return _surname(surname) or (word in namelists.PLACE_SURNAMES and around and known_as_person(text, start, end, False))
 
 
 def known_surname(word: str) -> bool:

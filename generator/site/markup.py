@@ -66,13 +66,13 @@ def to_html(text: str, up: str = "") -> str:
     after another, so a few dozen entries are enough.
     """
     html = _converter.reset().convert(word_bullets(text))
-    kept = partial(_rebased, up) if up else kept_value
+    kept = partial(_rebased, up)
     return nh3.clean(html, tags=TAGS, attributes=SHOWN_ATTRIBUTES, attribute_filter=kept)
 
 
 def _rebased(up: str, tag: str, attribute: str, value: str) -> str | None:
-    """`kept_value`, with a relative address (`../x/`, `#x`, `?x`, written with spaces about it or not) followed from
-    `up`."""
+    """`kept_value`, with a relative address (`../x/`, `#x`, `?x`) followed from `up`, without the spaces written about it
+    (a browser drops them, the link check of the built site does not)."""
     kept = kept_value(tag, attribute, value)
     address = kept.strip() if kept and attribute in ("href", "src") else ""
     if address and not address.startswith("/") and not urlsplit(address).scheme:

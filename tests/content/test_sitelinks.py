@@ -12,9 +12,11 @@ from tests.support import ENGINE, env, linking, tree_digest
 
 DEAD = [
     ("![Referrals by month](chart.png)", "the picture 'chart.png'", "briefings/linker/chart.png"),
-    ("[the archive](../../archives/)", "the link '../../archives/'", "archives) (did you mean 'archive'?)"),
+    ("[the archive](../../archives/)", "the link '../../archives/'", "archives) (did you mean '../../archive/'?)"),
     ("[the guide](../../guides/neglect.pdf)", "the link '../../guides/neglect.pdf'", "guides/neglect.pdf"),
-    ("[the MACA](../year-end-macca/)", "the link '../year-end-macca/'", "(did you mean 'briefings/year-end-maca'?)"),
+    ("[the MACA](../year-end-macca/)", "the link '../year-end-macca/'", "(did you mean '../year-end-maca/'?)"),
+    ("[about us](../about/)", "the link '../about/'", "briefings/about) (did you mean '../../about/'?)"),
+    ("[a template](../../main.html)", "the link '../../main.html'", "main.html"),
     ('<img src="../../images/chart.PNG" alt="Referrals">', "the picture '../../images/chart.PNG'", "images/chart.PNG"),
     ("[the showcase](/briefings/show-case/)", "the link '/briefings/show-case/'", "show-case"),
     ("[too far up](../../../other/)", "the link '../../../other/'", "out of the site's folder"),
@@ -29,8 +31,9 @@ def test_a_link_or_picture_leading_to_no_page_or_file_of_the_site_is_refused_at_
     assert cli("build", "--pdf", "skip").code == 0
     before = tree_digest(project / "site")
     lines = "\n\n".join(written for written, _, _ in DEAD)
-    first = linking(project, "## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n" + lines + "\n")
-    first += 6  # after the entry's heading and fields
+    intro = "Written first, in code: `../../archives/`, and a link that is not dead: [about](../../about/).\n\n"
+    first = linking(project, "## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n" + intro + lines + "\n")
+    first += 8  # after the entry's heading, fields and first paragraph: a dead address is found where it is a link
     engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
     for code, output in ((run := cli("build", "--pdf", "skip")).code, run.out + run.err), (engine.returncode, engine.stderr):
         assert code == 1
@@ -50,8 +53,11 @@ def test_links_and_pictures_that_lead_to_the_sites_own_pages_and_files_pass(proj
     Image.new("RGB", (8, 8), "white").save(project / "content/pages/images/chart.png")
     (project / "overrides/assets").mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (8, 8), "white").save(project / "overrides/assets/logo.png")
+    (project / "content/pages/guide.markdown").write_text("# Guide\n\nHow to read a briefing.\n")
     written = [
         "![Referrals by month](../../images/chart.png)",
+        "[the guide](../../guide/) and [the site map](../../sitemap.xml) and [the search](../../pagefind/pagefind.js)",
+        '<a href=" ../../about/ ">spaces about the address</a>',
         "![Our logo](../../assets/logo.png)",
         "[the archive](../../archive/) and [the themes](../../themes) and [home](../../) and [about](../../about/)",
         "[the MACA](../year-end-maca/) and [its steps](../year-end-maca/#background) and [ours](#background)",

@@ -540,14 +540,18 @@ ROUTES = [
     ("surname-label-with-equals", "Surname = Okafor", "name", 0),
     ("everyday-surname-with-age", "Tyler Green (14) was seen at home.", "name", 0),
     ("welsh-given-name-rhodri", "Rhodri said he was scared.", "name", 0),
-    # 2026-12-07, later: an everyday-word surname before another verb or after a relation; one that is far more often a
-    # place's (Ward, Park, Church, House, Law, May) beside a relation or an age; a family in a heading without "the"; an
-    # age reached, written in words, in brackets after a stand-in, or by a child named by a given name
+    # 2026-12-07, later: an everyday-word surname before a verb a person does or undergoes, or after a relation; one that
+    # is far more often a place's (Ward, Park, Church, House, Law, May) beside a relation or after ", aged"; a family in a
+    # heading without "the"; an age reached written in words, or in brackets after a stand-in
     ("everyday-surname-other-verb", "Tyler Green was arrested in March.", "name", 0),
     ("everyday-surname-after-relation", "Mum Kelly Hall did not attend the conference.", "name", 0),
     ("place-surname-after-relation", "Stepdad Lee Ward was known to police.", "name", 0),
     ("place-surname-relation-after", "Kelly Park, the mother, was seen at home.", "name", 0),
-    ("place-surname-with-age", "Tyler Church (14) was excluded.", "name", 0),
+    ("place-surname-with-age", "Tyler Church, aged 14, was excluded.", "name", 0),
+    ("everyday-surname-not-seen", "Tyler Green was not seen by the school nurse.", "name", 0),
+    ("everyday-surname-after-relation-in-quotes", "Mum ‘Kelly Hall’ did not attend.", "name", 0),
+    ("will-be-twenty-two-on", "Child A will be twenty-two on 12 March 2026.", "date-of-birth", 0),
+    ("family-household-in-a-heading", "### Patel household", "name", 0),
     ("family-in-a-heading-without-the", "### Patel Family", "name", 0),
     ("will-be-eighteen-on", "The young person will be eighteen on 12 March 2026.", "date-of-birth", 0),
     ("age-on-a-date-after-a-stand-in", "Child A (18 on 12/03/2025) moved to supported lodgings.", "date-of-birth", 0),
