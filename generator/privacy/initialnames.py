@@ -225,34 +225,43 @@ def _surname(word: str, in_context: bool) -> bool:
     return in_context and lowered not in everyday()
 
 
-def known_as_person(text: str, start: int, end: int, verb: bool) -> bool:
-    """Whether what stands around the words from `start` to `end` makes them a person's name, whatever the words: one
-    relation just before ("Mum Kelly Hall", "Dad: Lee Ward", not "Support for carers: Martin House") or just after
-    ("Kelly Ward (mother)", "Lee Park, the father,", not "Martin House (siblings)"), an age after ", aged"; with `verb`,
-    a verb a person does or undergoes after ("Tyler Green was arrested", not "Victoria Hall was booked")."""
+def known_as_person(text: str, start: int, end: int, everyday: bool) -> bool:
+    """Whether what stands around the words from `start` to `end` makes them a person's name, whatever the words: a
+    relation just before, with nothing between ("Mum Kelly Hall", "Stepdad Lee Ward"; not "Sister Mary Day", a title),
+    or just after ("Kelly Ward (mother)", "Lee Park, the father,"; not "Martin House (siblings)"), or one age after ",
+    aged" ("Kelly Ward, aged 34,"; not "Victoria Park, aged 8–12"). With `everyday` (Green, Hall, Day, Lane, seldom a
+    place's after a given name) also a relation labelling a line ("Dad: Lee Day") and a verb a person does or undergoes
+    after ("Tyler Green was arrested"; not "Victoria Hall was booked"). Places' words before a relation make it a
+    place's ("contact with mum – Victoria Park", "Mum – Florence Ward; baby – SCBU")."""
+    before = text[max(0, start - _LOOK_BACK) : start]
     return (
-        _PERSON_BEFORE.search(text[max(0, start - _LOOK_BACK) : start]) is not None
+        _PERSON_BEFORE.search(before) is not None
         or _PERSON_AFTER.match(text, end) is not None
         or _AGED.match(text, end) is not None
-        or (verb and _PERSON_VERB.match(text, end) is not None)
+        or (everyday and (_PERSON_LABEL.search(text, max(0, start - _LOOK_BACK), start) is not None))
+        or (everyday and _PERSON_VERB.match(text, end) is not None)
     )
 
 
-_PERSON_BEFORE = re.compile(
-    rf"(?<!\bfor[ \t])(?<!\bward[ \t])\b{_RELATIONS}(?:['’]s)?(?:[ \t]+(?:is|was|aka|known[ \t]+as|called))?[ \t]*"
-    r"(?:[:(\[,\-–—][ \t]*)?[\"'‘“]?$",
-    re.I,
-)
+_TITLES_TOO = r"(?!(?:father|mother|sister|brother|son|daughter)[ \t]+$)"
+"""Relations that are also titles before a name ("Father Michael Hall", "Sister Mary Day": a priest, a nurse)."""
+_PERSON_BEFORE = re.compile(rf"(?<![\w,:;–—-][ \t])(?<!\bwith[ \t])(?<!\bof[ \t])\b{_TITLES_TOO}{_RELATIONS} +[\"'‘“]?$", re.I)
+"""A relation and a space just before a name, as prose writes it ("Mum Kelly Hall", "Mum ‘Kelly Hall’"; not a table's
+cells pasted with a tab: "Dad<TAB>Victoria Park")."""
+_PERSON_LABEL = re.compile(rf"(?:^|\n|\|)[ \t>*•-]*(?:(?:the|child['’]s)[ \t]+)?{_RELATIONS}[ \t]*[:,][ \t]*[\"'‘“]?$", re.I)
+"""A relation labelling a line or a cell, as records list a family: "Dad: Lee Day", "| Mum: Kelly Hall |", "Mum, Kelly
+Hall, did not attend"."""
 _PERSON_AFTER = re.compile(
     rf"[ \t]*[(\[,\-–—][ \t]*{_QUALIFIED}{_RELATIONS}(?:[ \t]+(?:of|to)[ \t]+[^)\],;:.|\n]{{1,30}})?[ \t]*(?:[)\],;:.]|$)", re.I
 )
-_AGED = re.compile(r"[ \t]*,[ \t]*aged[ \t]+\d")
+_AGED = re.compile(r"[ \t]*,[ \t]*aged[ \t]+\d{1,2}(?![\d+–-]|[ \t]*(?:to|-|–)[ \t]*\d)")
 _PERSON_VERB = re.compile(
-    r"[ \t]+(?:(?:was|is|were|had[ \t]+been|has[ \t]+been|later|then|also|[a-z]+ly)[ \t]+)?(?:(?:not|never)[ \t]+)?"
-    r"(?:arrested|charged|cautioned|convicted|interviewed|excluded|suspended|missing|seen|assaulted|abused|injured|hurt|scared|frightened|upset|released"
-    r"|remanded|sentenced|bailed|removed|adopted|disclosed|admitted|denied|refused|ran|absconded|hit|punched|kicked"
-    r"|threatened|shouted|cried|lived|stayed|slept|drank|smoked|told|asked|stated|explained|died|overdosed|rang|phoned"
-    r"|went[ \t]+missing|goes[ \t]+missing|self-harmed)\b"
+    r"[ \t]+(?:(?:was|is|were|had[ \t]+been|has[ \t]+been)[ \t]+(?:(?:[a-z]+ly|not|never|later|then|also)[ \t]+)?"
+    r"(?:arrested|cautioned|convicted|charged|excluded|missing|assaulted|abused|injured|stabbed|groomed|exploited|released"
+    r"|remanded|sentenced|bailed|removed|adopted)|(?:[a-z]+ly[ \t]+|later[ \t]+|then[ \t]+|also[ \t]+)?"
+    r"(?:(?:was|were|is)[ \t]+(?:not|never)[ \t]+seen|disclosed|absconded|self-harmed|overdosed|went[ \t]+missing"
+    r"|goes[ \t]+missing|ran[ \t]+away))\b"
 )
-"""A verb only a person's name comes before: "Tyler Green was arrested", "Kelly Lane rang the police" (not "Victoria
-Hall was booked", "Wood Green was covered", "Stephen Lawrence Day was marked")."""
+"""A verb only a person's name comes before: "Tyler Green was arrested", "Tyler Green went missing", "Tyler Green was
+not seen" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
+"Ashley Hall was suspended from the framework")."""

@@ -129,8 +129,8 @@ RELATION_AFTER = (
 "Albert Hall, the partner venue")."""
 PLACE_SURNAMES = frozenset({"church", "house", "law", "may", "park", "ward"})
 """Words of `not_surnames` that are common surnames but far more often a place's or a thing's after a given name
-("Victoria Park", "Martin House", "Clare's Law"): a person's only with a relation or an age beside them ("Mum Kelly
-Ward", "Lee Park, the father,", "Tyler Ward (14)")."""
+("Victoria Park", "Martin House", "Clare's Law"): a person's only with a relation or an age beside them ("Stepdad Lee
+Ward", "Lee Park, the father,", "Kelly Ward, aged 34,")."""
 AGE_AFTER = r"[ \t]*(?:\((?:aged?[ \t]+)?\d{1,2}\)|,[ \t]*\d{1,2}[ \t]*,)"
 """An age just after a name: "Tyler Green (14)", "Tyler Green, 14,"."""
 AT_PLACE = re.compile(r"\b(?i:at|on|in|from|to|under|near|by)[ \t]+$")
