@@ -25,11 +25,13 @@ from generator.model import Briefing, Problem, Status
 _ENGINES_OWN = ("assets/", "pagefind/")
 """Where the engine's theme and the search put their own files, which no check here lists."""
 _ENGINE_MADE = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-_PAGES = (".md", ".markdown")
+PAGES = (".md", ".markdown")
+"""The pages folder's files the engine builds as pages (as the content check reads them)."""
 _INDEXES = ("index", "README")
 """A folder's own page in the pages folder, served at the folder's address."""
-_NOT_COPIED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*")
-"""A theme's files the engine does not copy into the site (MkDocs' `Files.add_files_from_theme`)."""
+_NOT_COPIED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*", "*.md", "*.markdown")
+_NOT_COPIED += ("*.mdown", "*.mkdn", "*.mkd")
+"""A theme's files the engine does not copy into the site (MkDocs' `Files.add_files_from_theme`, and its pages' kinds)."""
 
 
 def site_files(generated: Iterable[str], root: Path, pages_dir: str, themes: Iterable[str]) -> set[str]:
@@ -44,7 +46,7 @@ def site_files(generated: Iterable[str], root: Path, pages_dir: str, themes: Ite
 def _served(name: str) -> str:
     """Where the engine writes the pages folder's file `name`: `about.md` at `about/index.html`."""
     file = PurePosixPath(name)
-    if file.suffix not in _PAGES:
+    if file.suffix not in PAGES:
         return name
     folder = file.parent if file.stem in _INDEXES else file.with_suffix("")
     return (folder / "index.html").as_posix().removeprefix("./")
@@ -58,12 +60,12 @@ def dead_links(briefings: Sequence[Briefing], present: Collection[str], root: Pa
     """Each link or picture in a published briefing's steps and good-practice entries that leads to no file in
     `present` (see `site_files`), at its line. An address starting with `/` is followed from the site's address."""
     base_path, problems = urlsplit(site_url).path.rstrip("/") + "/", []
-    for b in briefings:
-        if b.status is Status.WITHDRAWN or f"{b.url}index.html" not in present:  # a notice shows none of its text
-            continue
+    shown = [b for b in briefings if b.status is not Status.WITHDRAWN and f"{b.url}index.html" in present]  # not a notice
+    present = {*present, *(f"briefings/{b.slug}.pdf" for b in shown)}  # printed after the checks, where Chromium is
+    for b in shown:
         found = [
-            (text, name, address, target)
-            for text in (*b.steps, *(entry.body for entry in b.good_practice))
+            (index, text, name, address, target)
+            for index, text in enumerate((*b.steps, *(entry.body for entry in b.good_practice)))
             for name, address in addresses(text)
             if (target := _target(b.url, address, base_path)) is not None and not _reaches(target, present)
         ]
@@ -91,19 +93,20 @@ def _target(here: str, address: str, base_path: str) -> str | None:
 def _reaches(target: str, present: Collection[str]) -> bool:
     if target == ".." or target.startswith("../"):
         return False
-    if target.startswith(_ENGINES_OWN) or target in present or posixpath.join(target, "index.html") in present:
-        return True
-    pdf = re.fullmatch(r"briefings/([^/]+)\.pdf", target)  # printed after the checks, where Chromium is installed
-    return pdf is not None and f"briefings/{pdf.group(1)}/index.html" in present
+    return target.startswith(_ENGINES_OWN) or target in present or posixpath.join(target, "index.html") in present
 
 
-def _at_lines(root: Path, b: Briefing, found: list[tuple[str, str, str, str]], present: Collection[str]) -> list[Problem]:
-    """Each dead address at its line: where it is written as an address (`](x`, `="x`, `]: x`) in its step or entry,
-    after the last one's, or else the line where the step or entry starts."""
+def _at_lines(root: Path, b: Briefing, found: list[tuple[int, str, str, str, str]], present: Collection[str]) -> list[Problem]:
+    """Each dead address at its line: where it is written as an address (`](x`, `="x`, `]: x`) in its step or entry
+    (each found after the one before: the same sentence may be in two), after the last one's, or else the line where
+    the step or entry starts."""
     source = (root / b.path).read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
-    problems, cursor = [], 0
-    for text, name, address, target in found:
-        start = max(source.find(text), 0)
+    problems, cursor, starts, after = [], 0, {}, 0
+    for index, text, name, address, target in found:
+        if index not in starts:  # after the step or entry before: a step's text may hold an entry's sentence
+            starts[index] = at if (at := source.find(text, after)) >= 0 else max(source.find(text), 0)
+            after = starts[index] + len(text)
+        start = starts[index]
         written = re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=[ \t]*[\"']?)\s*{re.escape(address.strip())}")
         at = written.search(source, max(cursor, start), start + len(text)) or written.search(source, start, start + len(text))
         where = at.start() if at else start

@@ -5,14 +5,18 @@ check reads or build a page without the site's own template.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path, PurePosixPath
+
+import yaml
 
 from generator.config import Project
 from generator.content.pagemeta import ENGINE_META
 from generator.content.settingsfile import pages_files, unknown_settings
+from generator.content.sitelinks import PAGES
 from generator.content.theme import theme_problems
-from generator.content.yamlread import comments_blanked
+from generator.content.yamlread import parse_yaml
 from generator.model import Problem
 
 
@@ -33,30 +37,68 @@ def surroundings_problems(project: Project) -> list[Problem]:
     return problems + template_problems(project.root, project.pages_dir, theme_folders(project))
 
 
-_TEMPLATE = re.compile(r"^template[ \t]*:[ \t]*([\"']?)([^\"'#\n]*?)\1[ \t]*$", re.M)
-"""A page's `template:` setting, as the engine reads it (a plain or quoted name)."""
-
-
 def template_problems(root: Path, pages_dir: str, themes: list[str]) -> list[Problem]:
-    """Each hand-written page whose `template:` names no template of the theme's folder, at its line. The engine
-    stopped the build without naming the page's file or line; and a template of the engine's theme itself
-    (`base.html`) would build the page without the site's own (`main.html`: the "Exit this page" button, the way to
-    report a concern)."""
+    """Each hand-written page whose `template:`, read as the engine reads it, names no template of the theme's folder, at
+    its line. The engine stopped the build without naming the page's file or line; and a template of the engine's theme
+    itself (`base.html`) would build the page without the site's own (`main.html`: the "Exit this page" button, the way
+    to report a concern). Pages the engine never builds (`templates/`) are left alone."""
     held = {name for folder in themes for name in pages_files(root / folder)}
+    named = ", ".join(sorted(name for name in held if name.endswith(".html") and "/" not in name and name != "404.html"))
     problems = []
     for name in sorted(pages_files(root / pages_dir)):
-        if not name.endswith(".md"):
+        if not name.endswith(PAGES) or name.startswith("templates/"):
             continue
         path = f"{pages_dir}/{name}"
-        meta = ENGINE_META.match((root / path).read_text(encoding="utf-8-sig", errors="replace"))
-        settings = comments_blanked(meta.group(1)) if meta else ""
-        found = _TEMPLATE.search(settings)
-        if found and found.group(2).strip() not in held:
-            line = 2 + settings.count("\n", 0, found.start())
-            named = ", ".join(sorted(name for name in held if name.endswith(".html") and "/" not in name)) or "none"
+        found = _template(root / path)
+        if found and (not isinstance(found[0], str) or posixpath.normpath(found[0]) not in held):
             message = (
-                f"template: '{found.group(2).strip()}' is no template of the theme's folder ({', '.join(themes) or 'none'}), "
-                f"so the engine could not build this page with the site's own: name one there ({named}), or remove the line"
+                f"template: '{found[0]}' is no template of the theme's folder ({', '.join(themes) or 'none'}), so the "
+                f"engine could not build this page with the site's own: name one there ({named or 'none'}), or remove it"
             )
-            problems.append(Problem(path, line, message))
+            problems.append(Problem(path, found[1], message))
     return problems
+
+
+def _template(file: Path) -> tuple[object, int] | None:
+    """A page's `template:` setting and its line, as the engine reads the page's front matter: YAML between lines of
+    dashes (the last of keys written twice, merged keys after the page's own), or else MultiMarkdown's `Name: value`
+    lines up to the first blank one (a name written twice: its values joined)."""
+    text = file.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    meta = ENGINE_META.match(text)
+    if meta is None:
+        return _first_lines_template(text)
+    node, problems = parse_yaml(meta.group(1), str(file), 2, tags=_MERGE)  # a merge the engine reads too
+    return None if problems or not isinstance(node, yaml.MappingNode) else _from_mapping(node)
+
+
+_MERGE = re.compile(r"tag:yaml\.org,2002:merge")
+
+
+def _from_mapping(node: yaml.MappingNode) -> tuple[object, int] | None:
+    own, merged = None, None
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "template":
+            own = (value.value if isinstance(value, yaml.ScalarNode) else "(not a name)", key.start_mark.line + 2)
+        elif isinstance(key, yaml.ScalarNode) and key.tag == "tag:yaml.org,2002:merge":
+            for source in value.value if isinstance(value, yaml.SequenceNode) else [value]:
+                merged = merged or (_from_mapping(source) if isinstance(source, yaml.MappingNode) else None)
+    return own or merged
+
+
+def _first_lines_template(text: str) -> tuple[object, int] | None:
+    found: tuple[str, int] | None = None
+    key = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        setting, more = _MULTIMARKDOWN.match(line), _GOES_ON.match(line)
+        if not line.strip() or not (setting or (more and key)):
+            break
+        key, value = (setting.group(1).lower(), setting.group(2).strip()) if setting else (key, line.strip())
+        if key == "template":  # a name written twice, or a line going on with it: joined with a space
+            found = (f"{found[0]} {value}", found[1]) if found else (value, number)
+    return found
+
+
+_MULTIMARKDOWN = re.compile(r"[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
+"""A page's setting on its first lines, without dashes (`mkdocs.utils.meta.META_RE`)."""
+_GOES_ON = re.compile(r"[ ]{4}|\t")
+"""A line going on with the setting above it (`META_MORE_RE`)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.support import ENGINE, env, linking, tree_digest
+from tests.support import BASE, ENGINE, env, linking, tree_digest, write
 
 DEAD = [
     ("![Referrals by month](chart.png)", "the picture 'chart.png'", "briefings/linker/chart.png"),
@@ -72,3 +72,19 @@ def test_links_and_pictures_that_lead_to_the_sites_own_pages_and_files_pass(proj
     checked = cli("linkcheck")
     broken = [line for line in checked.lines if "broken link" in line]
     assert broken and all("year-end-maca.pdf" in line for line in broken), checked.out  # printed with Chromium only
+
+
+def test_a_file_the_site_never_publishes_is_no_place_to_link(project: Path, cli) -> None:
+    """The theme's Markdown and templates are never copied into the site, nor the pages folder's `templates/`; a
+    withdrawn briefing has no PDF; and a sentence written twice (a step's and a good-practice entry's) is named twice."""
+    write(project, "overrides/notes.md", "Notes for the theme's maintainers.\n")
+    write(project, "content/pages/templates/t.txt", "A template's text.\n")
+    sentence = "See [the notes](../../notes.md), [the text](../../templates/t.txt) and [a PDF](../withdrawn-note.pdf)."
+    notice = BASE.replace("status: published", "status: withdrawn\nwithdrawn_on: 2025-01-01\nwithdrawn_reason: Replaced.")
+    write(project, "content/audits/withdrawn-note.md", notice)
+    first = linking(
+        project, sentence + "\n\n## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n" + sentence + "\n"
+    )
+    said = [line.split(" leads to")[0] for line in cli("build", "--pdf", "skip").lines if "leads to no page" in line]
+    links = ["the link '../../notes.md'", "the link '../../templates/t.txt'", "the link '../withdrawn-note.pdf'"]
+    assert said == [f"content/audits/linker.md:{line}: {link}" for line in (first, first + 8) for link in links], said
