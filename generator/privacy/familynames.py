@@ -9,6 +9,7 @@ known surname that is no everyday word, nor a people's, a faith's or a role's ("
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.privacy.namelists import everyday, landscape_words, not_surnames, places, surnames
 
@@ -48,11 +49,6 @@ _GROUPS = frozenset(
 Romans were", "the Roma have", "the Tudors had", "the Judges said", "the Borders were", "the Rowans had", "the Herons
 were inspected", "the Archers showed"), besides the landscape's words ("the Dales")."""
 _THE = re.compile(r"\b[Tt]he[ \t]+$")
-_HEADING = re.compile(r"(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+$")
-"""A heading's start, where a family's name needs no "the" ("### Patel Family")."""
-_HEADING_FAMILY = re.compile(r"[ \t]+(?:[Ff]amily|[Hh]ousehold)[ \t]*(?:$|\n|[:–—(-])")
-"""A family's word ending the heading: "### Patel Family", "### Patel household:" (not "### Bridge Families", "### Rees
-Family Charitable Trust", a programme's or a fund's)."""
 
 
 def named_family(text: str, word: str, start: int, end: int) -> bool:
@@ -66,8 +62,6 @@ def named_family(text: str, word: str, start: int, end: int) -> bool:
         titled = family is not None and "Famil" in family.group()  # a heading's: "The Patel Family", not "The Wider Family"
         named = family is not None and (not titled or bare in surnames()) and bare.lower() not in _GROUPS  # the Roma family
         return named or _plural(word, bare, text, end)
-    if _HEADING.search(before) and _HEADING_FAMILY.match(text, end):  # "### Patel Family", not "## Foster Family Support"
-        return bare in surnames() and bare.lower() not in everyday() and bare.lower() not in _GROUPS
     return _NAMED_BEFORE.search(before) is not None and word in surnames()
 
 
@@ -99,3 +93,28 @@ def _singular(word: str) -> str:
     if word[:-1] in surnames():
         return word[:-1]  # Roses, Moores
     return word[:-2] if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")) else word[:-1]
+
+
+def heading_families(text: str) -> Iterator[tuple[int, str]]:
+    """A family named by its known surname alone on a heading or a bold line, as a case study is headed ("### Patel
+    Family", "### Case 3: Jones Family", "**Patel Family**", "Patel Family" alone on its line; not "### Foster Family
+    Support", "### Bridge Families").
+    Only the lines that hold a family's word are read."""
+    for word in ("amily", "ousehold"):
+        at = text.find(word)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = len(text) if (found := text.find("\n", at)) < 0 else found
+            line = _HEADING_FAMILY.fullmatch(text, start, end)
+            at = text.find(word, end)
+            name = line.group(1) if line else ""
+            if name in surnames() and name.lower() not in everyday() and name.lower() not in _GROUPS | not_surnames():
+                yield line.start(1), f"{name} {line.group(2)}"
+
+
+_HEADING_FAMILY = re.compile(
+    r"[ \t]{0,3}(?:(?:#{1,6}[ \t]+|\*\*)(?:[^\n]{0,40}?(?:[:.–—-]|\d)[ \t]+)?)?(?:[Tt]he[ \t]+)?([A-Z][\w'’-]+)[ \t]+"
+    r"([Ff]amily|[Hh]ousehold)[ \t]*(?:\*\*)?[ \t]*#*[ \t]*"
+)
+"""A heading, a bold line or a line of its own ending with a surname and a family's word (a heading perhaps after a
+case's number): the reader's text has lost the bold's stars."""

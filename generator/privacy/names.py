@@ -18,7 +18,7 @@ from generator.privacy.anchored import starting_words
 from generator.privacy.babynames import baby_surname
 from generator.privacy.characters import LOWER as _LOWER
 from generator.privacy.characters import UPPER as _UPPER
-from generator.privacy.familynames import FAMILY_AFTER, named_family
+from generator.privacy.familynames import FAMILY_AFTER, heading_families, named_family
 from generator.privacy.initialnames import before_initials, initial_names, known_as_person, register_cells
 from generator.privacy.namecolumns import labelled_names, named_cells
 from generator.privacy.namelists import everyday, generic_place_words, given_names, not_surnames, places, plain, surnames
@@ -115,7 +115,7 @@ def find(text: str) -> Iterator[tuple[int, str, str]]:
     yield from initial_names(text)  # T. Smith, J Smith
     for match in _RANK.finditer(text):
         yield match.start(), match.group(), ERROR
-    yield from ((start, name, ERROR) for start, name in labelled_names(text))
+    yield from ((start, name, ERROR) for start, name in [*labelled_names(text), *heading_families(text)])
     if "|" in text or "\t" in text:
         yield from ((start, name, ERROR) for start, name in named_cells(text))
         yield from register_cells(text)

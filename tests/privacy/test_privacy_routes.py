@@ -552,6 +552,8 @@ ROUTES = [
     ("everyday-surname-after-relation-in-quotes", "Mum ‘Kelly Hall’ did not attend.", "name", 0),
     ("will-be-twenty-two-on", "Child A will be twenty-two on 12 March 2026.", "date-of-birth", 0),
     ("family-household-in-a-heading", "### Patel household", "name", 0),
+    ("family-given-name-surname-in-a-heading", "### Case 3: Jones Family", "name", 0),
+    ("family-in-a-bold-line", "**Patel Family**", "name", 0),
     ("family-in-a-heading-without-the", "### Patel Family", "name", 0),
     ("will-be-eighteen-on", "The young person will be eighteen on 12 March 2026.", "date-of-birth", 0),
     ("age-on-a-date-after-a-stand-in", "Child A (18 on 12/03/2025) moved to supported lodgings.", "date-of-birth", 0),
