@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from generator.config import Project
+from generator.content.files import MAX_BYTES
 from generator.content.pagemeta import ENGINE_META
 from generator.content.settingsfile import pages_files, unknown_settings
 from generator.content.sitelinks import PAGES
@@ -49,7 +50,10 @@ def template_problems(root: Path, pages_dir: str, themes: list[str]) -> list[Pro
         if not name.endswith(PAGES) or name.startswith("templates/"):
             continue
         path = f"{pages_dir}/{name}"
-        found = _template(root / path)
+        file = root / path
+        if not file.is_file() or file.stat().st_size > MAX_BYTES:  # a broken link, a pipe, a device: refused by the check
+            continue
+        found = _template(file)
         if found and (not isinstance(found[0], str) or posixpath.normpath(found[0]) not in held):
             message = (
                 f"template: '{found[0]}' is no template of the theme's folder ({', '.join(themes) or 'none'}), so the "
