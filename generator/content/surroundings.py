@@ -5,7 +5,6 @@ check reads or build a page without the site's own template.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path, PurePosixPath
 
@@ -43,8 +42,8 @@ def template_problems(root: Path, pages_dir: str, themes: list[str]) -> list[Pro
     its line. The engine stopped the build without naming the page's file or line; and a template of the engine's theme
     itself (`base.html`) would build the page without the site's own (`main.html`: the "Exit this page" button, the way
     to report a concern). Pages the engine never builds (`templates/`) are left alone."""
-    held = {name for folder in themes for name in pages_files(root / folder)}
-    named = ", ".join(sorted(name for name in held if name.endswith(".html") and "/" not in name and name != "404.html"))
+    held = {name for folder in themes for name in pages_files(root / folder) if _whole_page(root / folder, name)}
+    named = ", ".join(sorted(held - {"404.html"}))
     problems = []
     for name in sorted(pages_files(root / pages_dir)):
         if not name.endswith(PAGES) or name.startswith("templates/"):
@@ -54,13 +53,34 @@ def template_problems(root: Path, pages_dir: str, themes: list[str]) -> list[Pro
         if not file.is_file() or file.stat().st_size > MAX_BYTES:  # a broken link, a pipe, a device: refused by the check
             continue
         found = _template(file)
-        if found and (not isinstance(found[0], str) or posixpath.normpath(found[0]) not in held):
+        if found and _as_loaded(found[0]) not in held:
             message = (
                 f"template: '{found[0]}' is no template of the theme's folder ({', '.join(themes) or 'none'}), so the "
                 f"engine could not build this page with the site's own: name one there ({named or 'none'}), or remove it"
             )
             problems.append(Problem(path, found[1], message))
     return problems
+
+
+def _whole_page(folder: Path, name: str) -> bool:
+    """Whether the theme's file `name` is a whole page with the site's own: `main.html`, or a template of the folder's
+    top that extends it (not a partial, a script, or a page on the engine's `base.html`, without the "Exit this page"
+    button and the way to report a concern)."""
+    if "/" in name or not name.endswith(".html"):
+        return False
+    return name == "main.html" or _EXTENDS_MAIN.search((folder / name).read_text(encoding="utf-8", errors="replace")) is not None
+
+
+_EXTENDS_MAIN = re.compile(r"\{%-?\s*extends\s+[\"']main\.html[\"']")
+
+
+def _as_loaded(value: object) -> str | None:
+    """A template's name as the engine's loader looks it up (`./main.html`, `/main.html`: main.html), or None where it
+    refuses it (`..` in the path) or it is no name at all."""
+    if not isinstance(value, str):
+        return None
+    parts = [part for part in value.split("/") if part not in ("", ".")]
+    return None if ".." in parts else "/".join(parts)
 
 
 def _template(file: Path) -> tuple[object, int] | None:

@@ -96,25 +96,30 @@ def _singular(word: str) -> str:
 
 
 def heading_families(text: str) -> Iterator[tuple[int, str]]:
-    """A family named by its known surname alone on a heading or a bold line, as a case study is headed ("### Patel
-    Family", "### Case 3: Jones Family", "**Patel Family**", "Patel Family" alone on its line; not "### Foster Family
-    Support", "### Bridge Families").
-    Only the lines that hold a family's word are read."""
+    """A family named by its known surname alone on a heading, a line, a list's item or a table's cell, as a case study
+    is headed or led in ("### Patel Family", "### Case 3: Jones Family", "**Patel Family**", "- Patel Family", "| Patel
+    Family |", "Patel Family: lived in temporary housing"; not "### Foster Family Support", "### Bridge Families", "###
+    Preston Family", a place). Only the lines and cells that hold a family's word are read."""
     for word in ("amily", "ousehold"):
         at = text.find(word)
         while at >= 0:
-            start = text.rfind("\n", 0, at) + 1
-            end = len(text) if (found := text.find("\n", at)) < 0 else found
+            start = max(text.rfind("\n", 0, at), text.rfind("|", 0, at)) + 1
+            end = min((found for found in (text.find("\n", at), text.find("|", at)) if found >= 0), default=len(text))
             line = _HEADING_FAMILY.fullmatch(text, start, end)
             at = text.find(word, end)
-            name = line.group(1) if line else ""
-            if name in surnames() and name.lower() not in everyday() and name.lower() not in _GROUPS | not_surnames():
-                yield line.start(1), f"{name} {line.group(2)}"
+            name = line.group(1).replace("’", "'") if line else ""
+            lowered = name.lower()
+            if name in surnames() and lowered not in everyday() and lowered not in places() and lowered not in _NOT_FAMILIES:
+                yield line.start(1), f"{line.group(1)} {line.group(2)}"
 
 
 _HEADING_FAMILY = re.compile(
-    r"[ \t]{0,3}(?:(?:#{1,6}[ \t]+|\*\*)(?:[^\n]{0,40}?(?:[:.–—-]|\d)[ \t]+)?)?(?:[Tt]he[ \t]+)?([A-Z][\w'’-]+)[ \t]+"
-    r"([Ff]amily|[Hh]ousehold)[ \t]*(?:\*\*)?[ \t]*#*[ \t]*"
+    r"[ \t>]*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)?(?:#{1,6}[ \t]+)?(?:\*\*)?(?:[^\n|]{0,40}?(?:[:.–—-]|\d)[ \t]+)?"
+    r"(?:[Tt]he[ \t]+)?([A-Z][\w'’]+)[ \t]+([Ff]amily|[Hh]ousehold)(?:\*\*)?"
+    r"(?:[ \t]*[.:]?[ \t]*(?:\*\*)?[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*#*[ \t]*|[ \t]*(?:\*\*)?(?::|[ \t][–—-])[ \t].*)"
 )
-"""A heading, a bold line or a line of its own ending with a surname and a family's word (a heading perhaps after a
-case's number): the reader's text has lost the bold's stars."""
+"""A heading, a line, a list's item or a cell ending with a surname and a family's word (perhaps after a case's number,
+before a full stop, a colon or a bracketed note), or leading a line in with them ("Patel Family: lived …")."""
+_NOT_FAMILIES = _GROUPS | {"bridge", "bright", "fresh", "winter", "summer", "spring", "smart", "strong", "safe", "happy"}
+_NOT_FAMILIES |= {"healthy", "whole", "early", "best", "good", "together", "better", "home", "hope", "star", "rainbow"}
+"""Surnames that head a programme or a service as often ("### Bridge Family", "### Priority 2: Fresh Family")."""

@@ -13,13 +13,16 @@ from tests.support import ENGINE, env, tree_digest, write
 PAGE = "---\ntitle: Help\n# the site's own template:\ntemplate: {template}\n---\n\n# Help\n\nHow to use the briefings.\n"
 
 
-@pytest.mark.parametrize("template", ["nosuch.html", "'base.html'", "main.htm"])
+@pytest.mark.parametrize(
+    "template", ["nosuch.html", "'base.html'", "main.htm", "partials/copyright.html", "partials/../main.html", "plain.html"]
+)
 def test_a_page_asking_for_a_template_the_theme_folder_does_not_hold_is_refused_at_its_line(
     project: Path, cli, template: str
 ) -> None:
     """The engine stopped the build naming neither file nor line ("'nosuch.html' not found in search paths"), or (with
     the engine's own `base.html`) built the page without the site's template, its "Exit this page" button and its way to
     report a concern."""
+    write(project, "overrides/plain.html", '{% extends "base.html" %}\n')  # a whole page, on the engine's template
     assert cli("build", "--pdf", "skip").code == 0
     before = tree_digest(project / "site")
     write(project, "content/pages/help.md", PAGE.format(template=template))
@@ -66,6 +69,8 @@ def test_a_template_is_read_as_the_engine_reads_the_pages_settings(project: Path
         "---\ntemplate: >-\n  main.html\n---\n\n# Help\n",
         "---\ntemplate: !!str main.html\n---\n\n# Help\n",
         "---\ntemplate: ./main.html\n---\n\n# Help\n",
+        "---\ntemplate: /main.html\n---\n\n# Help\n",
+        "---\ntemplate: 404.html\n---\n\n# Help\n",
     ],
 )
 def test_the_sites_own_template_however_yaml_writes_it_passes(project: Path, cli, text: str) -> None:
