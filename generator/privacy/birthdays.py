@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from generator.privacy.birthevents import someone_near
-from generator.privacy.dates import DATE, DAY_MONTH, FILLER, OTHER_NAMED, SPACE
+from generator.privacy.dates import DATE, DAY_MONTH, FILLER, LEAVING_AGE, OTHER_NAMED, SPACE
 from generator.privacy.namelists import everyday, given_names, places
 from generator.privacy.references import word_starts
 
@@ -95,11 +95,9 @@ def alone(before: str) -> bool:
     return not any(c.isalpha() for c in before)
 
 
-_LEAVING_AGE = r"(?:1[6-9]|2[0-5]|sixteen|seventeen|eighteen|nineteen|twenty(?:[ \t-]?(?:one|two|three|four|five))?)\b"
-"""An age a young person reaches on leaving care, 16 to 25: "(18 on 12/03/2025)", not a count ("(2 on 12/03/2024)")."""
 _STAND_IN_DATE = re.compile(
     rf"(?:Child|Sibling|Twin|Baby|Infant|Young{SPACE}person)[ \t]+[A-Z0-9]{{1,2}}\b[ \t]*\([ \t]*"
-    rf"(?:{_LEAVING_AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)",
+    rf"(?:{LEAVING_AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)",
     re.I,
 )
 """A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)",

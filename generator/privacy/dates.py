@@ -8,12 +8,15 @@ import re
 
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 SPACE = r"[ \t]"
+"""Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""
+_LEAVING_WORDS = r"sixteen|seventeen|eighteen|nineteen|twenty(?:[ \t-]?(?:one|two|three|four|five))?"
+LEAVING_AGE = rf"(?:1[6-9]|2[0-5]|{_LEAVING_WORDS})\b"
+"""An age a young person reaches on leaving care, 16 to 25: "(18 on 12/03/2025)", not a count ("(2 on 12/03/2024)")."""
 AGE = (
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty(?:[ \t-]?(?:one|two|three|four|five))?)(?![\w-])"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    rf"|{_LEAVING_WORDS})(?![\w-])"
 )
 """An age, in figures or words: "18", "eighteen", "twenty-one"."""
-"""Spacing inside one paragraph: a pattern never spans two paragraphs but where it says so."""
 _ORDINAL = r"(?:st|nd|rd|th)"
 _DAY_WORDS = (
     r"(?:(?:twenty|thirty)[ \-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth"
