@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from generator.privacy.birthevents import someone_near
 from generator.privacy.dates import DATE, DAY_MONTH, FILLER, LEAVING_AGE, OTHER_NAMED, SPACE
-from generator.privacy.namelists import everyday, given_names, places
+from generator.privacy.namelists import TIMES, everyday, given_names, places
 from generator.privacy.references import word_starts
 
 LABEL_WIDTH = 40
@@ -51,7 +51,7 @@ def age_reached(text: str, start: int) -> bool:
     named = _NAMED_SUBJECT.search(text, max(0, start - 100), start)  # a pseudonym's too: "Kayden became 18 on"
     word = named.group(1) if named else ""
     lowered = word.lower()
-    return word in given_names() and lowered not in everyday() and lowered not in places() and lowered not in _TIMES
+    return word in given_names() and lowered not in everyday() and lowered not in places() and lowered not in TIMES
 
 
 _NAMED_SUBJECT = re.compile(
@@ -59,8 +59,6 @@ _NAMED_SUBJECT = re.compile(
 )
 """A person's given name just before the words, as for `_SUBJECT`'s stand-ins ("Kayden, who is in care, will be 18 on";
 not a count's place or time: "Referrals in June reached 45 on", "Allocations to Jordan reached 19 on")."""
-_TIMES = frozenset("january february march april may june july august september october november december".split())  # noqa: SIM905
-_TIMES |= {"spring", "summer", "autumn", "winter"}
 
 
 def birthday_word(word: str) -> bool:

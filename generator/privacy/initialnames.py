@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from generator.privacy.characters import LOWER as _LOWER
 from generator.privacy.characters import UPPER as _UPPER
-from generator.privacy.namelists import everyday, given_names, not_surnames, places, surnames
+from generator.privacy.namelists import TIMES, everyday, given_names, not_surnames, places, surnames
 from generator.privacy.reading import table_rows
 
 _SURNAME = rf"(?:(?:Mc|Mac|O['’]|D['’])(?=[{_UPPER}]))?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -51,9 +51,6 @@ _NOT_INITIALS = frozenset(
 """Capitals that are an abbreviation, not initials: "Leeds, UK was", "Patel, GP said", "Jackson, MS", "Closed, NFA"."""
 _NOT_NAME_ENDINGS = ("ship", "ment", "ness", "tion", "sion", "ity", "ance", "ence", "ism", "ogy")
 """Endings of a word that is no surname: "Leadership, A." is a section's letter."""
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()  # noqa: SIM905
-) | {"spring", "summer", "autumn", "winter"}
 _SURNAME_BEFORE = re.compile(rf"(?<![\w'’\-])({_SURNAME}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)[ \t]?$")
 """A surname just before them (looked for back from the comma, which prose seldom writes before a capital)."""
 _RECORD_GOES_ON = re.compile(
@@ -198,7 +195,7 @@ def _abbreviation(initials: str) -> bool:
 def _bracketed_name(word: str) -> bool:
     """Whether a capitalised word in brackets after initials is a given name, as a record adds ("(Amir)"), not a role,
     a month or a season ("(Producer)", "(May 2011)", "(Spring 2011)")."""
-    return word in given_names() and word.lower() not in everyday() and word.lower() not in _MONTHS
+    return word in given_names() and word.lower() not in everyday() and word.lower() not in TIMES
 
 
 def before_initials(text: str, end: int) -> bool:
@@ -225,11 +222,11 @@ def _surname(word: str, in_context: bool) -> bool:
     return in_context and lowered not in everyday()
 
 
-def known_as_person(text: str, start: int, end: int, everyday: bool) -> bool:
+def known_as_person(text: str, start: int, end: int, everyday_word: bool) -> bool:
     """Whether what stands around the words from `start` to `end` makes them a person's name, whatever the words: a
     relation just before, with nothing between ("Mum Kelly Hall", "Stepdad Lee Ward"; not "Sister Mary Day", a title),
     or just after ("Kelly Ward (mother)", "Lee Park, the father,"; not "Martin House (siblings)"), or one age after ",
-    aged" ("Kelly Ward, aged 34,"; not "Victoria Park, aged 8–12"). With `everyday` (Green, Hall, Day, Lane, seldom a
+    aged" ("Kelly Ward, aged 34,"; not "Victoria Park, aged 8–12"). With `everyday_word` (Green, Hall, Day, Lane, seldom a
     place's after a given name) also a relation labelling a line ("Dad: Lee Day") and a verb a person does or undergoes
     after ("Tyler Green was arrested"; not "Victoria Hall was booked"). Places' words before a relation make it a
     place's ("contact with mum – Victoria Park", "Mum – Florence Ward; baby – SCBU")."""
@@ -238,8 +235,8 @@ def known_as_person(text: str, start: int, end: int, everyday: bool) -> bool:
         _PERSON_BEFORE.search(before) is not None
         or _PERSON_AFTER.match(text, end) is not None
         or _AGED.match(text, end) is not None
-        or (everyday and (_PERSON_LABEL.search(text, max(0, start - _LOOK_BACK), start) is not None))
-        or (everyday and _PERSON_VERB.match(text, end) is not None)
+        or (everyday_word and (_PERSON_LABEL.search(text, max(0, start - _LOOK_BACK), start) is not None))
+        or (everyday_word and _PERSON_VERB.match(text, end) is not None)
     )
 
 

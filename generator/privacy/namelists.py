@@ -127,6 +127,9 @@ RELATION_AFTER = (
 )
 """A relation just after a name, the words about it ending there: "Lee Ward, the father,", "Shannon Day (mother)" (not
 "Albert Hall, the partner venue")."""
+TIMES = frozenset("january february march april may june july august september october november december".split())  # noqa: SIM905
+TIMES |= {"spring", "summer", "autumn", "winter"}
+"""Months and seasons, which the lists of given names hold too ("June", "Summer"): a time's word, not a person's."""
 PLACE_SURNAMES = frozenset({"church", "house", "law", "may", "park", "ward"})
 """Words of `not_surnames` that are common surnames but far more often a place's or a thing's after a given name
 ("Victoria Park", "Martin House", "Clare's Law"): a person's only with a relation or an age beside them ("Stepdad Lee

@@ -276,7 +276,7 @@ def _pair(text: str, start: int, first: str, second: re.Match[str]) -> bool:
         return known_surname(surname) or (said is not None and _surname(surname))
     word, around = _bare(surname).lower(), not placed and first == _bare(first)  # not "Valentine's Day", "Clare's Law"
     if word in namelists.SURNAME_WORDS:  # Tyler Green said, Tyler Green was arrested, Mum Kelly Hall
-        return said is not None or (around and known_as_person(text, start, end, everyday=True))
+        return said is not None or (around and known_as_person(text, start, end, everyday_word=True))
     return _surname(surname) or (word in namelists.PLACE_SURNAMES and around and known_as_person(text, start, end, False))
 
 
