@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from generator.content.frontmatter import status_of
-from generator.content.pagemeta import ENGINE_META
+from generator.content.pagemeta import ENGINE_META, PAGES
 from generator.content.pages import TEXT, decoded_values
 from generator.content.parse import Document
 from generator.content.slugs import previous_slugs
@@ -120,7 +120,7 @@ def _unpublished(path: str) -> Callable[[str], str] | None:
     them, its front matter is read), of the settings and the taxonomy (read, never copied), of a theme template in Jinja's own syntax (its HTML
     comments are copied to every page); nothing of any other file (copied as it is)."""
     if "/pages/" in path:
-        return _markdown_notes if path.endswith((".md", ".markdown")) else None
+        return _markdown_notes if path.endswith(PAGES) else None
     return comments_blanked if path.endswith((".yml", ".yaml")) else partial(_blanked, JINJA_COMMENT)
 
 
@@ -166,7 +166,7 @@ def _address(path: str) -> list[str]:
     which its relative links are followed; a taxonomy's links are on theme pages, followed from the site's root."""
     parts = path.split("/pages/", 1)[1].split("/") if "/pages/" in path else [""]
     stem = parts[-1].rsplit(".", 1)[0]
-    own = path.endswith((".md", ".markdown")) and stem.lower() not in ("index", "readme")  # a page is a folder of its own
+    own = path.endswith(PAGES) and stem.lower() not in ("index", "readme")  # a page is a folder of its own
     return parts[:-1] + ([stem] if own else [])
 
 

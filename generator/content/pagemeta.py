@@ -8,6 +8,7 @@ text. Each such mistake is refused at its line, before anything is published.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import yaml
 
@@ -15,6 +16,8 @@ from generator.content.yamlread import parse_yaml, unreadable_values
 from generator.diagnostics import did_you_mean
 from generator.model import CONTENT_FIELDS, Problem, Status
 
+PAGES = (".md", ".markdown")
+"""The pages folder's files the engine builds as pages."""
 ENGINE_META = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 """The front matter the engine finds (`mkdocs.utils.meta.YAML_RE`)."""
 _BEGUN = re.compile(r"\s*-{3,}[ \t]*\n(?:[ \t]*#[^\n]*\n)*[ \t]*[a-z_][a-z0-9_-]*[ \t]*:")
@@ -106,20 +109,30 @@ def _unknown(name: str) -> str:
 
 
 def _first_lines(text: str, path: str) -> list[Problem]:
-    """The engine reads a page's first lines as its settings, each `Name: value` up to a blank line (MultiMarkdown's
-    meta-data, `mkdocs.utils.meta`), and never shows them: each that names no setting (`Note: …`, `2025-26: …`, a
-    bare address `https://…`) was meant as text."""
-    problems = []
+    """The engine reads a page's first lines as its settings, and never shows them: each that names no setting (`Note:
+    …`, `2025-26: …`, a bare address `https://…`) was meant as text."""
+    return [
+        Problem(path, number, _unshown(name))
+        for number, name, _, named in first_line_settings(text)
+        if named and name.lower() not in SETTINGS
+    ]
+
+
+def first_line_settings(text: str) -> Iterator[tuple[int, str, str, bool]]:
+    """A page's settings as the engine reads them from its first lines without dashes, each `Name: value` up to a blank
+    line (MultiMarkdown's meta-data, `mkdocs.utils.meta`): each line's number, its setting's name as written, its value,
+    and whether it names the setting (else it goes on with the one above)."""
+    name = ""
     for number, line in enumerate(text.split("\n"), start=1):
         named = _MULTIMARKDOWN.match(line)
-        if not line.strip() or (not named and (number == 1 or not _CONTINUED.match(line))):
-            break
-        if named and named.group(1).lower() not in SETTINGS:
-            problems.append(Problem(path, number, _unshown(named.group(1))))
-    return problems
+        if not line.strip() or not (named or (name and _CONTINUED.match(line))):
+            return
+        name = named.group(1) if named else name
+        yield number, name, (named.group(2) if named else line).strip(), named is not None
 
 
-_MULTIMARKDOWN = re.compile(r" {0,3}([A-Za-z0-9_-]+):")
+_MULTIMARKDOWN = re.compile(r" {0,3}([A-Za-z0-9_-]+):\s*(.*)")
+"""A setting on a page's first lines (`mkdocs.utils.meta.META_RE`)."""
 _CONTINUED = re.compile(r" {4}|\t")
 """A line that goes on with the setting above it (`mkdocs.utils.meta.META_MORE_RE`)."""
 

@@ -19,7 +19,7 @@ import yaml
 
 from generator.content.code import code_read
 from generator.content.files import BRIEFINGS_FOLDER, FOLDERS, KEEP_FILES, briefings_folder, editor_lock, read_text
-from generator.content.pagemeta import front_matter_problems, written_as_content
+from generator.content.pagemeta import PAGES, front_matter_problems, written_as_content
 from generator.content.pictures import image_problems
 from generator.content.yamlread import scalars
 from generator.model import Problem
@@ -73,10 +73,10 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
             if "\\" in name:
                 report.errors.append(Problem(path, 1, _BACKSLASH))
                 continue
-            if file.suffix.lower() in (".md", ".markdown") and not file.suffix.islower():
+            if file.suffix.lower() in PAGES and not file.suffix.islower():
                 report.errors.append(Problem(path, 1, _CAPITAL_SUFFIX.format(name=file.stem + file.suffix.lower())))
                 continue
-            if here == base and file.suffix in (".md", ".markdown") and BUNDLE_DIR.fullmatch(file.stem.lower() + "/"):
+            if here == base and file.suffix in PAGES and BUNDLE_DIR.fullmatch(file.stem.lower() + "/"):
                 report.errors.append(Problem(path, 1, "would be published as the search index's folder; rename it"))
                 continue
             suffix = file.suffix.lower()
@@ -87,7 +87,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     if text is not None
                     else Report(problems, [], [])
                 )
-                if text is not None and suffix not in (".md", ".markdown"):
+                if text is not None and suffix not in PAGES:
                     found.errors += written_as_content(text, path)  # a page's own front matter is read below
                 if text is not None and "<!ENTITY" in text:
                     found.errors += [Problem(path, line, DECLARED) for line in declared_entities(text.encode())]
@@ -95,7 +95,7 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     found.errors += _json_strings(text, path, allowed_names, {p.message for p in found.errors})
                 elif text is not None and suffix in (".yml", ".yaml", ".md", ".markdown"):
                     first, yaml_text = (1, text)
-                    if suffix in (".md", ".markdown"):  # the engine would show front matter it cannot read as text
+                    if suffix in PAGES:  # the engine would show front matter it cannot read as text
                         first, yaml_text = _meta(text)
                         found.errors += front_matter_problems(text, path)
                     decoded = [(first + line - 1, value) for line, value in decoded_values(yaml_text)]

@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from generator.content.pagemeta import PAGES
 from generator.content.settingsfile import pages_files
 from generator.content.unshown import addresses
 from generator.model import Briefing, Problem, Status
@@ -25,8 +26,6 @@ from generator.model import Briefing, Problem, Status
 _ENGINES_OWN = ("assets/", "pagefind/")
 """Where the engine's theme and the search put their own files, which no check here lists."""
 _ENGINE_MADE = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-PAGES = (".md", ".markdown")
-"""The pages folder's files the engine builds as pages (as the content check reads them)."""
 _INDEXES = ("index", "README")
 """A folder's own page in the pages folder, served at the folder's address."""
 _NOT_COPIED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*", "*.md", "*.markdown")

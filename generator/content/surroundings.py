@@ -12,9 +12,8 @@ import yaml
 
 from generator.config import Project
 from generator.content.files import MAX_BYTES
-from generator.content.pagemeta import ENGINE_META
+from generator.content.pagemeta import ENGINE_META, PAGES, first_line_settings
 from generator.content.settingsfile import pages_files, unknown_settings
-from generator.content.sitelinks import PAGES
 from generator.content.theme import theme_problems
 from generator.content.yamlread import parse_yaml
 from generator.model import Problem
@@ -29,12 +28,12 @@ def surroundings_problems(project: Project) -> list[Problem]:
     """What in the theme and the settings would let the engine publish what no check reads: the theme's links out,
     and pages taken from a folder other than the one the check reads (`docs_dir: content/audits` published drafts);
     and each page's template that the theme's folder does not hold."""
-    setting = (project.config_file, project.line_of(("theme", "custom_dir")))
-    problems = theme_problems(project.root, theme_folders(project), setting) + unknown_settings(project.root, project.config_file)
+    setting, themes = (project.config_file, project.line_of(("theme", "custom_dir"))), theme_folders(project)
+    problems = theme_problems(project.root, themes, setting) + unknown_settings(project.root, project.config_file)
     if PurePosixPath(project.pages_dir) != PurePosixPath(project.content_dir, "pages"):
         message = f"docs_dir must be {project.content_dir}/pages, the folder the checks read (it is {project.pages_dir})"
         problems.append(Problem(project.config_file, project.line_of(("docs_dir",)), message))
-    return problems + template_problems(project.root, project.pages_dir, theme_folders(project))
+    return problems + template_problems(project.root, project.pages_dir, themes)
 
 
 def template_problems(root: Path, pages_dir: str, themes: list[str]) -> list[Problem]:
@@ -95,7 +94,8 @@ def _template(file: Path) -> tuple[object, int] | None:
     return None if problems or not isinstance(node, yaml.MappingNode) else _from_mapping(node)
 
 
-_MERGE = re.compile(r"tag:yaml\.org,2002:merge")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_MERGE = re.compile(re.escape(_MERGE_TAG))
 
 
 def _from_mapping(node: yaml.MappingNode) -> tuple[object, int] | None:
@@ -103,26 +103,13 @@ def _from_mapping(node: yaml.MappingNode) -> tuple[object, int] | None:
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode) and key.value == "template":
             own = (value.value if isinstance(value, yaml.ScalarNode) else "(not a name)", key.start_mark.line + 2)
-        elif isinstance(key, yaml.ScalarNode) and key.tag == "tag:yaml.org,2002:merge":
+        elif isinstance(key, yaml.ScalarNode) and key.tag == _MERGE_TAG:
             for source in value.value if isinstance(value, yaml.SequenceNode) else [value]:
                 merged = merged or (_from_mapping(source) if isinstance(source, yaml.MappingNode) else None)
     return own or merged
 
 
 def _first_lines_template(text: str) -> tuple[object, int] | None:
-    found: tuple[str, int] | None = None
-    key = ""
-    for number, line in enumerate(text.split("\n"), start=1):
-        setting, more = _MULTIMARKDOWN.match(line), _GOES_ON.match(line)
-        if not line.strip() or not (setting or (more and key)):
-            break
-        key, value = (setting.group(1).lower(), setting.group(2).strip()) if setting else (key, line.strip())
-        if key == "template":  # a name written twice, or a line going on with it: joined with a space
-            found = (f"{found[0]} {value}", found[1]) if found else (value, number)
-    return found
-
-
-_MULTIMARKDOWN = re.compile(r"[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
-"""A page's setting on its first lines, without dashes (`mkdocs.utils.meta.META_RE`)."""
-_GOES_ON = re.compile(r"[ ]{4}|\t")
-"""A line going on with the setting above it (`META_MORE_RE`)."""
+    """`template:` on a page's first lines: a name written twice, or a line going on with it, joined with a space."""
+    lines = [(number, value) for number, name, value, _ in first_line_settings(text) if name.lower() == "template"]
+    return (" ".join(value for _, value in lines), lines[0][0]) if lines else None
