@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from generator.content.parse import Section
+from generator.content.parse import MARKDOWN_LINK, Section
 from generator.diagnostics import did_you_mean
 from generator.model import Action, Problem
 
@@ -14,6 +14,13 @@ STATUSES = ("Not started", "In progress", "Complete")
 _SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COMMENT = re.compile(r"^<!--.*-->$")
+
+
+_NAME_IT = "name the page or document instead, and link to it under '## What needs to happen'"
+_MARKUP = re.compile(r"<[A-Za-z/!?][^<>\n]*>?|&#?\w+;|\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`")
+"""HTML, an entity, bold or code: an action is shown as written (on the briefing, agency and archive pages, in the open
+data and the year's Word document), so its tags and marks would show."""
+_PLAIN = "write the action as plain text (the table's own columns say who, when and how far)"
 
 
 def _cells(line: str) -> list[str]:
@@ -57,6 +64,12 @@ def _row(path: str, line: int, cells: list[str], owners: dict[str, str]) -> tupl
     problems = []
     if not text:
         problems.append(Problem(path, line, "action plan: Action is empty; say what will be done"))
+    elif link := re.search(MARKDOWN_LINK, text):
+        problems.append(
+            Problem(path, line, f"action plan: {link[0]} is shown as written in the table, brackets and all: {_NAME_IT}")
+        )
+    elif mark := _MARKUP.search(text):
+        problems.append(Problem(path, line, f"action plan: {mark[0]} is shown as written in the table, marks and all: {_PLAIN}"))
     if owner not in owners:
         problems.append(
             Problem(

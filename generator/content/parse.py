@@ -21,6 +21,9 @@ _BOUNDARY = YAMLHandler.FM_BOUNDARY
 _ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
+MARKDOWN_LINK = r"!?\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])"
+"""A Markdown link or picture (`[the guide](../x/)`, `[the guide][1]`): where text is shown as written (a title, a
+summary, an action plan's cell), its brackets and address would show, and nothing would link."""
 
 
 @dataclass(frozen=True)

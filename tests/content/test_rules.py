@@ -81,6 +81,27 @@ CASES = [
         [f"{AUDIT}:2: title: has HTML or more than one paragraph; write the title as plain text (no HTML)"],
     ),
     (
+        "markdown link in title",
+        BASE.replace("title: Valid audit", "title: Valid audit of [the plan](../plan/)"),
+        [
+            f"{AUDIT}:2: title: has a Markdown link ([the plan](../plan/)), shown as written here, brackets and all: name "
+            "the page instead; write the title as plain text (no HTML)"
+        ],
+    ),
+    (
+        "markdown link in summary",
+        BASE.replace("summary: A valid summary.", "summary: See [the guide][1] first."),
+        [
+            f"{AUDIT}:10: summary: has a Markdown link ([the guide][1]), shown as written here, brackets and all: name the "
+            "page instead; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"
+        ],
+    ),
+    (
+        "brackets in summary",
+        BASE.replace("summary: A valid summary.", "summary: Plans [all of them] were late (most by weeks)."),
+        [],
+    ),
+    (
         "unknown audit type",
         BASE.replace("type: maca", "type: mca"),
         [f"{AUDIT}:3: type: 'mca' is not allowed; use one of: maca, thematic (the audit_types keys in taxonomy.yml)"],

@@ -44,6 +44,36 @@ def plan(rows: str, header: str = PLAN_HEADER) -> str:
         ),
         (plan("|  | police | 2025-01-31 | Complete |\n"), f"{ROW_LINE}: action plan: Action is empty; say what will be done"),
         (
+            plan("| Use [the toolkit](https://example.org/t) at every visit | police | 2025-01-31 | Complete |\n"),
+            f"{ROW_LINE}: action plan: [the toolkit](https://example.org/t) is shown as written in the table, brackets and "
+            "all: name the page or document instead, and link to it under '## What needs to happen'",
+        ),
+        (
+            plan("| Add the flowchart ![flow](flow.png) | police | 2025-01-31 | Complete |\n"),
+            f"{ROW_LINE}: action plan: ![flow](flow.png) is shown as written in the table, brackets and all: name the page "
+            "or document instead, and link to it under '## What needs to happen'",
+        ),
+        (
+            plan("| Read [the guide][1] again | police | 2025-01-31 | Complete |\n"),
+            f"{ROW_LINE}: action plan: [the guide][1] is shown as written in the table, brackets and all: name the page "
+            "or document instead, and link to it under '## What needs to happen'",
+        ),
+        (
+            plan("| Use <b>the</b> toolkit | police | 2025-01-31 | Complete |\n"),
+            f"{ROW_LINE}: action plan: <b> is shown as written in the table, marks and all: write the action as plain text "
+            "(the table's own columns say who, when and how far)",
+        ),
+        (
+            plan("| Use the toolkit **every** time | police | 2025-01-31 | Complete |\n"),
+            f"{ROW_LINE}: action plan: **every** is shown as written in the table, marks and all: write the action as plain "
+            "text (the table's own columns say who, when and how far)",
+        ),
+        (
+            plan("| Tell A&amp;E | police | 2025-01-31 | Complete |\n"),
+            f"{ROW_LINE}: action plan: &amp; is shown as written in the table, marks and all: write the action as plain text "
+            "(the table's own columns say who, when and how far)",
+        ),
+        (
             plan("| Do the thing | police | 2025-01-31 |\n"),
             f"{ROW_LINE}: action plan: this row has 3 cells; give exactly 4: Action | Owner | Due | Status",
         ),
@@ -75,6 +105,12 @@ def plan(rows: str, header: str = PLAN_HEADER) -> str:
         "impossible date",
         "unknown status",
         "empty action",
+        "link in an action",
+        "picture in an action",
+        "reference link in an action",
+        "html in an action",
+        "bold in an action",
+        "entity in an action",
         "missing cell",
         "missing column",
         "extra column",
@@ -88,6 +124,15 @@ def test_every_bad_action_cell_names_its_line(project: Path, text: str, expected
     write(project, "content/audits/bad.md", text)
     found = [str(p) for p in check(project, "content").problems]
     assert f"content/audits/bad.md:{expected}" in found
+
+
+def test_brackets_that_are_no_link_pass_in_an_action(project: Path) -> None:
+    write(
+        project,
+        "content/audits/ok.md",
+        plan("| Review [all] plans (quarterly) at A&E, 5* homes, x < y & 2 * 3 | police | 2025-01-31 | Complete |\n"),
+    )
+    assert check(project, "content").problems == []
 
 
 def test_several_bad_cells_are_all_reported(project: Path) -> None:
