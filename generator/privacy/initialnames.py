@@ -235,7 +235,7 @@ def known_as_person(text: str, start: int, end: int, everyday_word: bool) -> boo
         _PERSON_BEFORE.search(before) is not None
         or _PERSON_AFTER.match(text, end) is not None
         or _AGED.match(text, end) is not None
-        or (everyday_word and (_PERSON_LABEL.search(text, max(0, start - _LOOK_BACK), start) is not None))
+        or (everyday_word and (_PERSON_LABEL.search(text, max(0, start - 2 * _LOOK_BACK), start) is not None))
         or (everyday_word and _PERSON_VERB.match(text, end) is not None)
     )
 
@@ -245,9 +245,13 @@ _TITLES_TOO = r"(?!(?:father|mother|sister|brother|son|daughter)[ \t]+$)"
 _PERSON_BEFORE = re.compile(rf"(?<![\w,:;–—-][ \t])(?<!\bwith[ \t])(?<!\bof[ \t])\b{_TITLES_TOO}{_RELATIONS} +[\"'‘“]?$", re.I)
 """A relation and a space just before a name, as prose writes it ("Mum Kelly Hall", "Mum ‘Kelly Hall’"; not a table's
 cells pasted with a tab: "Dad<TAB>Victoria Park")."""
-_PERSON_LABEL = re.compile(rf"(?:^|\n|\|)[ \t>*•-]*(?:(?:the|child['’]s)[ \t]+)?{_RELATIONS}[ \t]*[:,][ \t]*[\"'‘“]?$", re.I)
+_PERSON_LABEL = re.compile(
+    rf"(?:^|\n|\|)[ \t>*•-]*(?:(?:the|child['’]s)[ \t]+)?{_RELATIONS}"
+    rf"(?:[ \t]+(?:of|to)[ \t]+(?:child|young[ \t]+person|sibling|baby|twin|infant)[ \t]+[a-z0-9]{{1,2}})?[ \t]*[:,][ \t]*[\"'‘“]?$",
+    re.I,
+)
 """A relation labelling a line or a cell, as records list a family: "Dad: Lee Day", "| Mum: Kelly Hall |", "Mum, Kelly
-Hall, did not attend"."""
+Hall, did not attend", "Mother of Child A: Kelly Hall"."""
 _PERSON_AFTER = re.compile(
     rf"[ \t]*[(\[,\-–—][ \t]*{_QUALIFIED}{_RELATIONS}(?:[ \t]+(?:of|to)[ \t]+[^)\],;:.|\n]{{1,30}})?[ \t]*(?:[)\],;:.]|$)", re.I
 )
@@ -255,10 +259,11 @@ _AGED = re.compile(r"[ \t]*,[ \t]*aged[ \t]+\d{1,2}(?![\d+–-]|[ \t]*(?:to|-|�
 _PERSON_VERB = re.compile(
     r"[ \t]+(?:(?:was|is|were|had[ \t]+been|has[ \t]+been)[ \t]+(?:(?:[a-z]+ly|not|never|later|then|also)[ \t]+)?"
     r"(?:arrested|cautioned|convicted|charged|excluded|missing|assaulted|abused|injured|stabbed|groomed|exploited|released"
-    r"|remanded|sentenced|bailed|removed|adopted)|(?:[a-z]+ly[ \t]+|later[ \t]+|then[ \t]+|also[ \t]+)?"
+    r"|remanded|sentenced|bailed|removed|adopted|accommodated|placed[ \t]+(?:with|in[ \t]+(?:foster|kinship|residential|secure"
+    r"|care\b|a[ \t]+(?:foster|children['’]s|secure|residential))|on[ \t]+(?:a[ \t]+)?(?:child[ \t]+protection|CP)[ \t]+plan))|(?:[a-z]+ly[ \t]+|later[ \t]+|then[ \t]+|also[ \t]+)?"
     r"(?:(?:was|were|is)[ \t]+(?:not|never)[ \t]+seen|disclosed|absconded|self-harmed|overdosed|went[ \t]+missing"
     r"|goes[ \t]+missing|ran[ \t]+away))\b"
 )
 """A verb only a person's name comes before: "Tyler Green was arrested", "Tyler Green went missing", "Tyler Green was
-not seen" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
+not seen", "Tyler Green was placed in foster care" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
 "Ashley Hall was suspended from the framework")."""
