@@ -229,11 +229,7 @@ class Build:
         outputs = sorted(
             generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order
         )
-        present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
-        problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
-        if problems := problems + dead_links(checked.briefings, present, project.root, settings.site_url):
-            self.reporter.problems(problems)
-            raise BuildFailed("the navigation or a briefing's text leads to pages the site does not have", problems)
+        refuse_links_to_nowhere(project, checked, outputs, settings.site_url, self.reporter)
         slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
         self.after = PostBuild(
             self.folder,
@@ -271,6 +267,18 @@ class Build:
             )
             link_pdfs(self.folder, printed.sizes)
         self.built = Built(self.options.output, pdfs=printed, complete=True)
+
+
+def refuse_links_to_nowhere(
+    project: Project, checked: Checked, outputs: Sequence[Output], site_url: str, reporter: Reporter
+) -> None:
+    """Stop where the navigation or a briefing's text leads to a page or file the site will not have, at their lines:
+    known only once the pages to write are."""
+    present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
+    problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
+    if problems := problems + dead_links(checked.briefings, present, project.root, site_url):
+        reporter.problems(problems)
+        raise BuildFailed("the navigation or a briefing's text leads to pages the site does not have", problems)
 
 
 def writing_order(output: Output) -> tuple[bool, bool]:

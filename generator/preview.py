@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from generator.build import Build, BuildFailed, Job, built_site_problems, checked_content, host
+from generator.build import Build, BuildFailed, Job, built_site_problems, checked_content, host, refuse_links_to_nowhere
 from generator.config import BuildOptions, Project, options_from_env
 from generator.content.pages import PagesState
 from generator.diagnostics import Reporter, plural, report_template_error
@@ -82,6 +82,7 @@ class Preview:
         self._restart_if_surroundings_changed()
         settings = project.settings(options.build_date, options.audience)
         outputs = generate(checked, settings, options.audience, options.drafts, self.memo)
+        refuse_links_to_nowhere(project, checked, outputs, settings.site_url, self.reporter)
         self.current = {output.path: output for output in outputs}
         searchable = sum(output.searchable for output in outputs)
         parts = part_count(searchable, project.search_part_size)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -457,6 +458,25 @@ def test_after_a_failed_preview_rebuild_every_page_is_written_again(project: Pat
     about.write_text(original)
     rebuild(project, preview_site)
     assert page.stat().st_mtime_ns > 1
+
+
+def test_a_preview_rebuild_refuses_a_link_that_leads_nowhere_at_its_line_until_mended(project: Path, preview_site: Path) -> None:
+    """As a build does: the author who saves a link to a renamed briefing learns of it in the preview, at its line,
+    not from the publish workflow."""
+    source = project / "content/audits/year-end-maca.md"
+    original = source.read_text()
+    source.write_text(original.replace("Background of", "See [the spring audit](../spring-maca/). Background of", 1))
+    line = 1 + source.read_text().split("\n").index(next(x for x in source.read_text().split("\n") if "spring-maca" in x))
+    said = load_config(str(project / "mkdocs.yml")).plugins["briefings"].run.steps.reporter.stream = io.StringIO()
+    with pytest.raises(Abort):
+        rebuild(project, preview_site)
+    assert (
+        f"content/audits/year-end-maca.md:{line}: the link '../spring-maca/' leads to no page or file of the site"
+        in said.getvalue()
+    )
+    source.write_text(original.replace("Background of", "See [the autumn audit](../autumn-maca/). Background of", 1))
+    rebuild(project, preview_site)
+    assert 'href="../autumn-maca/"' in (preview_site / "briefings/year-end-maca/index.html").read_text()
 
 
 def test_after_a_failed_preview_rebuild_the_search_index_reads_nothing_until_one_passes(
