@@ -97,7 +97,7 @@ _STAND_IN = r"(?:Child|Sibling|Twin|Baby|Infant|Young[ \t]person)[ \t]+[A-Z0-9]{
 _STAND_IN_DATE = re.compile(
     rf"{_STAND_IN}(?:[ \t]*\([ \t]*(?:{LEAVING_AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)"
     rf"|[ \t]*[:,\-\u2013\u2014]?[ \t]*(?:{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})"
-    rf"|({DATE})(?={SPACE}*(?:$|\n|;|\.(?:{SPACE}|$)|,{SPACE}*(?:and{SPACE}+)?{_STAND_IN}))))",
+    rf"|({DATE})(?={SPACE}*(?:$|\n|;|\.(?:{SPACE}|$)|(?:,{SPACE}*(?:and{SPACE}+)?|and{SPACE}+){_STAND_IN}))))",
     re.I,
 )
 """A stand-in for a child and a whole date after it, nothing else said, as a case file lists children: "Child A
@@ -108,7 +108,7 @@ meeting", "Child A: seen 12/03/2015"); or the day an age of leaving care is reac
 
 _LISTED = re.compile(
     rf"^[ \t>*•\-\u2013\u2014]*(?:[\w'’]+(?:{SPACE}[\w'’]+){{0,2}}{SPACE}*:{SPACE}*)?$"
-    rf"|{_STAND_IN}{SPACE}*[:,\-\u2013\u2014]?{SPACE}*{DATE}{SPACE}*[,;]{SPACE}*(?:and{SPACE}+)?$",
+    rf"|{_STAND_IN}{SPACE}*[:,\-\u2013\u2014]?{SPACE}*{DATE}{SPACE}*(?:[,;]{SPACE}*(?:and{SPACE}+)?|and{SPACE}+)$",
     re.I | re.M,
 )
 """What a list of children comes after on its line: nothing but a list's marks, a short label ("Children:"), or the
@@ -117,12 +117,15 @@ _STAND_IN_WORDS = frozenset({"child", "sibling", "twin", "baby", "infant", "youn
 
 
 def stand_in_dates(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each date just after a child's stand-in: its date of birth, nothing else said."""
+    """(start, end) of each date just after a child's stand-in: its date of birth, nothing else said. What comes
+    before on its line is read back `_LINE_BACK` characters at most: a long line's list is read in linear time."""
     for match in filter(None, (_STAND_IN_DATE.match(text, start) for start in word_starts(_STAND_IN_WORDS, text))):
-        line = text.rfind("\n", 0, match.start()) + 1
+        back = max(0, match.start() - _LINE_BACK)
+        line = text.rfind("\n", back, match.start()) + 1 or back
         if match.lastindex == 3 and not _LISTED.search(text, line, match.start()):
             continue  # "Chronology for Child A: 03/04/2023": a date of the child's, not a list of children
-        if not OTHER_NAMED.search(text, line, match.start()):
-            yield match.span(
-                match.lastindex or 1
-            )  # not "Referrals in the sample: Child A (12/03/2024)": its line names another date
+        if not OTHER_NAMED.search(text, line, match.start()):  # not "Referrals in the sample: Child A (12/03/2024)"
+            yield match.span(match.lastindex or 1)
+
+
+_LINE_BACK = 120

@@ -567,6 +567,7 @@ ROUTES = [
     ("age-on-a-date-between-commas", "Child A, 18 on 12/03/2025, moved to supported lodgings.", "date-of-birth", 0),
     ("a-stand-ins-date-alone", "Child A: 03/04/2012", "date-of-birth", 0),
     ("stand-ins-dates-listed", "Children: Child A 03/04/2012, Child B 05/06/2014", "date-of-birth", 0),
+    ("stand-ins-dates-listed-with-and", "Child A 03/04/2012 and Child B 05/06/2014", "date-of-birth", 0),
     ("name-in-capitals-reaching-an-age", "KAYDEN became 18 on 3 March 2025.", "date-of-birth", 0),
     ("everyday-surname-after-a-stand-ins-relation", "Mother of Child A: Kelly Hall", "name", 0),
     ("everyday-surname-placed", "Tyler Green was placed in foster care.", "name", 0),
