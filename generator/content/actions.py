@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from generator.content.parse import MARKDOWN_LINK, Section
+from generator.content.parse import AS_WRITTEN, MARKDOWN_LINK, Section
 from generator.diagnostics import did_you_mean
 from generator.model import Action, Problem
 
@@ -17,9 +17,9 @@ _COMMENT = re.compile(r"^<!--.*-->$")
 
 
 _NAME_IT = "name the page or document instead, and link to it under '## What needs to happen'"
-_MARKUP = re.compile(r"<[A-Za-z/!?][^<>\n]*>?|&#?\w+;|\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`")
-"""HTML, an entity, bold or code: an action is shown as written (on the briefing, agency and archive pages, in the open
-data and the year's Word document), so its tags and marks would show."""
+_MARKUP = re.compile(AS_WRITTEN)
+"""An action is shown as written (on the briefing, agency and archive pages, in the open data and the year's Word
+document), so its tags and marks would show."""
 _PLAIN = "write the action as plain text (the table's own columns say who, when and how far)"
 
 

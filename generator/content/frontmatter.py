@@ -10,7 +10,7 @@ from typing import Any
 
 import jsonschema
 
-from generator.content.parse import MARKDOWN_LINK, Document, Field
+from generator.content.parse import AS_WRITTEN, Document, Field
 from generator.content.slugs import SLUG
 from generator.content.wordhabits import word_habits
 from generator.diagnostics import did_you_mean
@@ -56,8 +56,8 @@ def front_matter_schema(kind: str, taxonomy: Taxonomy, withdrawn: bool = False) 
         }
 
     iso_date = {"type": "string", "format": "date", "x-hint": "write an ISO date YYYY-MM-DD, e.g. 2024-03-31"}
-    plain = {"not": {"type": "string", "pattern": rf"<[A-Za-z/!?]|{MARKDOWN_LINK}"}}
-    """Text with a tag or a Markdown link in it; a value that is not text is told so once, by its type."""
+    plain = {"not": {"type": "string", "pattern": rf"<[A-Za-z/!?]|{AS_WRITTEN}"}}
+    """Text with a tag or other markup in it; a value that is not text is told so once, by its type."""
     properties: dict[str, Any] = {
         "title": {"type": "string", "minLength": 1, **plain, "x-hint": "write the title as plain text (no HTML)"},
         "date": iso_date,
@@ -178,10 +178,13 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
 
 
 def _unplain(value: object) -> str:
-    """Why a text meant to be shown as written is not plain."""
-    if isinstance(value, str) and (link := re.search(MARKDOWN_LINK, value)):
-        return f"has a Markdown link ({link[0]}), shown as written here, brackets and all: name the page instead"
-    return "has HTML or more than one paragraph"
+    """Why a text meant to be shown as written is not plain: each of its markup and its paragraphs."""
+    text = value if isinstance(value, str) else ""
+    marks = re.search(AS_WRITTEN, text)
+    if marks is None or re.match(r"<[A-Za-z/!?]", marks[0]):
+        return "has HTML or more than one paragraph"
+    said = f"has {marks[0]}, shown as written here, marks and all: write plain text, and name a page rather than link"
+    return said + (", in one paragraph" if re.search(r"\n\s*\n", text) else "")
 
 
 class FrontMatterRules:

@@ -84,21 +84,23 @@ CASES = [
         "markdown link in title",
         BASE.replace("title: Valid audit", "title: Valid audit of [the plan](../plan/)"),
         [
-            f"{AUDIT}:2: title: has a Markdown link ([the plan](../plan/)), shown as written here, brackets and all: name "
-            "the page instead; write the title as plain text (no HTML)"
+            f"{AUDIT}:2: title: has [the plan](../plan/), shown as written here, marks and all: write plain text, and name "
+            "a page rather than link; write the title as plain text (no HTML)"
         ],
     ),
     (
-        "markdown link in summary",
-        BASE.replace("summary: A valid summary.", "summary: See [the guide][1] first."),
+        "bold in summary",
+        BASE.replace("summary: A valid summary.", "summary: Plans were **late** in most cases."),
         [
-            f"{AUDIT}:10: summary: has a Markdown link ([the guide][1]), shown as written here, brackets and all: name the "
-            "page instead; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"
+            f"{AUDIT}:10: summary: has **late**, shown as written here, marks and all: write plain text, and name a page "
+            "rather than link; write one plain-text paragraph of at most 300 characters (no HTML, no blank lines)"
         ],
     ),
     (
         "brackets in summary",
-        BASE.replace("summary: A valid summary.", "summary: Plans [all of them] were late (most by weeks)."),
+        BASE.replace(
+            "summary: A valid summary.", "summary: Plans [all of them] were late (most by weeks) at A&E; 5* homes [Yes][No]."
+        ),
         [],
     ),
     (
