@@ -49,13 +49,13 @@ def age_reached(text: str, start: int) -> bool:
     if _SUBJECT.search(text, max(0, start - 80), start) is not None:
         return True
     named = _NAMED_SUBJECT.search(text, max(0, start - 100), start)  # a pseudonym's too: "Kayden became 18 on"
-    word = named.group(1).capitalize() if named else ""  # "KAYDEN became 18 on", as a heading or a record writes it
+    word = named.group(1) if named else ""
     lowered = word.lower()
     return word in given_names() and lowered not in everyday() and lowered not in places() and lowered not in TIMES
 
 
 _NAMED_SUBJECT = re.compile(
-    rf"(?<![Ii]n )(?<![Tt]o )(?<!for )\b([A-Z][a-z]+|[A-Z]{{2,}})(?:{SPACE}*,[^,\n]{{0,60}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$"
+    rf"(?<![Ii]n )(?<![Tt]o )(?<!for )\b([A-Z][a-z]+)(?:{SPACE}*,[^,\n]{{0,60}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$"
 )
 """A person's given name just before the words, as for `_SUBJECT`'s stand-ins ("Kayden, who is in care, will be 18 on";
 not a count's place or time: "Referrals in June reached 45 on", "Allocations to Jordan reached 19 on")."""
@@ -93,37 +93,30 @@ def alone(before: str) -> bool:
     return not any(c.isalpha() for c in before)
 
 
-_STAND_IN = r"(?:Child|Sibling|Twin|Baby|Infant|Young[ \t]person)[ \t]+[A-Z0-9]{1,2}\b"
+_STAND_IN = r"(?:Child|Sibling|Twin|Baby|Infant|Young[ \t]+person)[ \t]+(?-i:[A-Z0-9]{1,2})\b"
 _STAND_IN_DATE = re.compile(
     rf"{_STAND_IN}(?:[ \t]*\([ \t]*(?:{LEAVING_AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)"
-    rf"|[ \t]*[:,\-\u2013\u2014]?[ \t]*(?:{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})"
-    rf"|({DATE})(?={SPACE}*(?:$|\n|;|\.(?:{SPACE}|$)|(?:,{SPACE}*(?:and{SPACE}+)?|and{SPACE}+){_STAND_IN}))))",
+    rf"|[ \t]*[:,\-\u2013\u2014][ \t]*{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})(?={SPACE}*(?:$|\n|[;.,)\u2013\u2014]"
+    rf"(?!{SPACE}*(?:when|while|at|the|during|as|before|after|so|then|for|in)\b))))",
     re.I,
 )
-"""A stand-in for a child and a whole date after it, nothing else said, as a case file lists children: "Child A
-(12/03/2015)", "Child A: 12/03/2015", "Child A 12/03/2015, Child B 05/06/2014" (not "Child A: 12/03/2015 strategy
-meeting", "Child A: seen 12/03/2015"); or the day an age of leaving care is reached, however written: "Child A (18 on 12/03/2025)", "Child A, 18 on
-12/03/2025, moved"."""
-
-
-_LISTED = re.compile(
-    rf"^[ \t>*•\-\u2013\u2014]*(?:[\w'’]+(?:{SPACE}[\w'’]+){{0,2}}{SPACE}*:{SPACE}*)?$"
-    rf"|{_STAND_IN}{SPACE}*[:,\-\u2013\u2014]?{SPACE}*{DATE}{SPACE}*(?:[,;]{SPACE}*(?:and{SPACE}+)?|and{SPACE}+)$",
-    re.I | re.M,
-)
-"""What a list of children comes after on its line: nothing but a list's marks, a short label ("Children:"), or the
-list's child before ("Child A 03/04/2012, "). A table's cell is left to its column's header."""
+"""A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)";
+or the day an age of leaving care is reached, in brackets or after a colon, a comma or a dash, nothing else said of
+the day: "Child A (18 on 12/03/2025)", "Child A: 18 on 12/03/2025", "Child A, 18 on 12/03/2025, moved" (not an age on
+a day: "Child A, 17 on 03/02/2024 when she was reported missing", "…, 16 on 01/09/2024, the first day of term")."""
+_AGE_ON_A_DAY = re.compile(r"\bages?\b", re.I)
+"""A line about an age on a day ("Age when the notification was made: Child A – 16 on 04/07/2023"), not a birthday."""
 _STAND_IN_WORDS = frozenset({"child", "sibling", "twin", "baby", "infant", "young"})
 
 
 def stand_in_dates(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each date just after a child's stand-in: its date of birth, nothing else said. What comes
-    before on its line is read back `_LINE_BACK` characters at most: a long line's list is read in linear time."""
+    """(start, end) of each date just after a child's stand-in: its date of birth, or the day it reaches an age of leaving
+    care. What comes before on its line is read back `_LINE_BACK` characters at most: a long line is read in linear time."""
     for match in filter(None, (_STAND_IN_DATE.match(text, start) for start in word_starts(_STAND_IN_WORDS, text))):
         back = max(0, match.start() - _LINE_BACK)
         line = text.rfind("\n", back, match.start()) + 1 or back
-        if match.lastindex == 3 and not _LISTED.search(text, line, match.start()):
-            continue  # "Chronology for Child A: 03/04/2023": a date of the child's, not a list of children
+        if match.lastindex == 2 and _AGE_ON_A_DAY.search(text, line, match.start()):
+            continue
         if not OTHER_NAMED.search(text, line, match.start()):  # not "Referrals in the sample: Child A (12/03/2024)"
             yield match.span(match.lastindex or 1)
 

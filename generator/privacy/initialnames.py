@@ -246,12 +246,13 @@ _PERSON_BEFORE = re.compile(rf"(?<![\w,:;–—-][ \t])(?<!\bwith[ \t])(?<!\bof[
 """A relation and a space just before a name, as prose writes it ("Mum Kelly Hall", "Mum ‘Kelly Hall’"; not a table's
 cells pasted with a tab: "Dad<TAB>Victoria Park")."""
 _PERSON_LABEL = re.compile(
-    rf"(?:^|\n|\|)[ \t>*•-]*(?:(?:the|child['’]s)[ \t]+)?{_RELATIONS}"
+    rf"(?:^|\n|\|)[ \t>*•-]*(?:(?:the|(?:child|young[ \t]+person)(?:[ \t]+[a-z0-9]{{1,2}})?['’]s|birth|maternal|paternal)[ \t]+)?"
+    rf"{_RELATIONS}"
     rf"(?:[ \t]+(?:of|to)[ \t]+(?:child|young[ \t]+person|sibling|baby|twin|infant)[ \t]+[a-z0-9]{{1,2}})?[ \t]*[:,][ \t]*[\"'‘“]?$",
     re.I,
 )
 """A relation labelling a line or a cell, as records list a family: "Dad: Lee Day", "| Mum: Kelly Hall |", "Mum, Kelly
-Hall, did not attend", "Mother of Child A: Kelly Hall"."""
+Hall, did not attend", "Mother of Child A: Kelly Hall", "Child A's mother: Kelly Hall"."""
 _PERSON_AFTER = re.compile(
     rf"[ \t]*[(\[,\-–—][ \t]*{_QUALIFIED}{_RELATIONS}(?:[ \t]+(?:of|to)[ \t]+[^)\],;:.|\n]{{1,30}})?[ \t]*(?:[)\],;:.]|$)", re.I
 )
@@ -259,11 +260,14 @@ _AGED = re.compile(r"[ \t]*,[ \t]*aged[ \t]+\d{1,2}(?![\d+–-]|[ \t]*(?:to|-|�
 _PERSON_VERB = re.compile(
     r"[ \t]+(?:(?:was|is|were|had[ \t]+been|has[ \t]+been)[ \t]+(?:(?:[a-z]+ly|not|never|later|then|also)[ \t]+)?"
     r"(?:arrested|cautioned|convicted|charged|excluded|missing|assaulted|abused|injured|stabbed|groomed|exploited|released"
-    r"|remanded|sentenced|bailed|removed|adopted|accommodated|placed[ \t]+(?:with|in[ \t]+(?:foster|kinship|residential|secure"
-    r"|care\b|a[ \t]+(?:foster|children['’]s|secure|residential))|on[ \t]+(?:a[ \t]+)?(?:child[ \t]+protection|CP)[ \t]+plan))|(?:[a-z]+ly[ \t]+|later[ \t]+|then[ \t]+|also[ \t]+)?"
+    r"|remanded|sentenced|bailed|removed|adopted|accommodated[ \t]+(?:under|by)|placed[ \t]+(?:in(?:to)?[ \t]+(?:care\b(?![ \t]+and)"
+    r"|(?:(?:a|an|local[ \t]+authority|emergency|short[ \t\-]term|long[ \t\-]term|out[ \t\-]of[ \t\-]area)[ \t]+)*"
+    r"(?:(?:foster|kinship|residential|secure)[ \t]+(?:care|placement|home|unit|accommodation)|children['’]s[ \t]+home))|with[ \t]+(?:foster[ \t]+carers|kinship[ \t]+carers"
+    r"|(?:his|her|their|an?)[ \t]+(?:aunt|uncle|grand\w+|father|mother|dad|mum|relatives?|family|foster[ \t]+carers?))"
+    r"|on[ \t]+(?:a[ \t]+)?(?i:child[ \t]+protection|CP)[ \t]+(?i:plan)))|(?:[a-z]+ly[ \t]+|later[ \t]+|then[ \t]+|also[ \t]+)?"
     r"(?:(?:was|were|is)[ \t]+(?:not|never)[ \t]+seen|disclosed|absconded|self-harmed|overdosed|went[ \t]+missing"
     r"|goes[ \t]+missing|ran[ \t]+away))\b"
 )
 """A verb only a person's name comes before: "Tyler Green was arrested", "Tyler Green went missing", "Tyler Green was
-not seen", "Tyler Green was placed in foster care" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
+not seen", "Tyler Green was placed in foster care", "… was accommodated under section 20" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
 "Ashley Hall was suspended from the framework")."""

@@ -561,17 +561,19 @@ ROUTES = [
     ("family-in-a-heading-without-the", "### Patel Family", "name", 0),
     ("will-be-eighteen-on", "The young person will be eighteen on 12 March 2026.", "date-of-birth", 0),
     ("age-on-a-date-after-a-stand-in", "Child A (18 on 12/03/2025) moved to supported lodgings.", "date-of-birth", 0),
-    # 2026-12-07, a later session: an age reached after a stand-in without brackets, a stand-in's date alone on its line,
-    # a name in capitals reaching an age, a relation of a stand-in labelling a line, a placement's verbs
+    # 2026-12-07, a later session: an age of leaving care reached after a stand-in without brackets, a relation of a
+    # stand-in labelling a line, a placement's verbs after an everyday-word surname
     ("age-on-a-date-after-a-stand-in-and-a-colon", "Child A: 18 on 12/03/2025", "date-of-birth", 0),
     ("age-on-a-date-between-commas", "Child A, 18 on 12/03/2025, moved to supported lodgings.", "date-of-birth", 0),
-    ("a-stand-ins-date-alone", "Child A: 03/04/2012", "date-of-birth", 0),
-    ("stand-ins-dates-listed", "Children: Child A 03/04/2012, Child B 05/06/2014", "date-of-birth", 0),
-    ("stand-ins-dates-listed-with-and", "Child A 03/04/2012 and Child B 05/06/2014", "date-of-birth", 0),
-    ("name-in-capitals-reaching-an-age", "KAYDEN became 18 on 3 March 2025.", "date-of-birth", 0),
     ("everyday-surname-after-a-stand-ins-relation", "Mother of Child A: Kelly Hall", "name", 0),
     ("everyday-surname-placed", "Tyler Green was placed in foster care.", "name", 0),
     ("everyday-surname-accommodated", "Tyler Green was accommodated under section 20.", "name", 0),
+    ("age-on-a-date-after-a-dash", "Young person A – 18 on 12/03/2025.", "date-of-birth", 0),
+    ("everyday-surname-after-a-stand-ins-relation-possessive", "Child A's mother: Kelly Hall", "name", 0),
+    ("everyday-surname-after-a-birth-relation", "Birth mother of Child A: Kelly Hall", "name", 0),
+    ("everyday-surname-placed-into", "Tyler Green was placed into local authority foster care.", "name", 0),
+    ("everyday-surname-placed-with", "Tyler Green was placed with his aunt in 2019.", "name", 0),
+    ("everyday-surname-on-a-plan", "Tyler Green was placed on a Child Protection Plan.", "name", 0),
 ]
 
 
