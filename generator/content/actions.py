@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from generator.content.parse import AS_WRITTEN, MARKDOWN_LINK, Section
+from generator.content.aswritten import AS_WRITTEN, MARKDOWN_LINK
+from generator.content.parse import Section
 from generator.diagnostics import did_you_mean
 from generator.model import Action, Problem
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import jsonschema
 
-from generator.content.parse import AS_WRITTEN, Document, Field
+from generator.content.aswritten import AS_WRITTEN, unplain
+from generator.content.parse import Document, Field
 from generator.content.slugs import SLUG
 from generator.content.wordhabits import word_habits
 from generator.diagnostics import did_you_mean
@@ -170,21 +171,11 @@ def _describe(error: jsonschema.ValidationError, doc: Document, schema: dict[str
         "minimum": f"must be at least {error.validator_value}",
         "minItems": "is an empty list",
         "uniqueItems": "lists the same key twice",
-        "not": _unplain(value),
+        "not": unplain(value),
     }.get(str(error.validator), error.message)
     if len(error.absolute_path) > 1:
         what = f"item {error.absolute_path[1] + 1}: {what}"
     return [Problem(doc.path, doc.fields[key].line, f"{key}: {what}; {hint}")]
-
-
-def _unplain(value: object) -> str:
-    """Why a text meant to be shown as written is not plain: each of its markup and its paragraphs."""
-    text = value if isinstance(value, str) else ""
-    marks = re.search(AS_WRITTEN, text)
-    if marks is None or re.match(r"<[A-Za-z/!?]", marks[0]):
-        return "has HTML or more than one paragraph"
-    said = f"has {marks[0]}, shown as written here, marks and all: write plain text, and name a page rather than link"
-    return said + (", in one paragraph" if re.search(r"\n\s*\n", text) else "")
 
 
 class FrontMatterRules:

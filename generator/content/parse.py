@@ -21,16 +21,6 @@ _BOUNDARY = YAMLHandler.FM_BOUNDARY
 _ATX = re.compile(r"^(#{1,6})(?!#)(.*?)#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-MARKDOWN_LINK = r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)"
-"""A Markdown link or picture (`[the guide](../x/)`, `[the toolkit [2024]](x)`)."""
-AS_WRITTEN = (
-    rf"{MARKDOWN_LINK}|<[A-Za-z/!?][^<>\n]*>|&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{{1,31}});"
-    r"|(?<![\w*])\*{1,2}(?=[^\s*])[^*\n]+(?<=[^\s*])\*{1,2}(?![\w*])|(?<!\w)_{1,2}(?=[^\s_])[^_\n]+(?<=[^\s_])_{1,2}(?!\w)"
-    r"|~~(?=\S)[^~\n]+(?<=\S)~~|(?<!\w)`[^`\n]+`(?!\w)"
-)
-"""Markup in text shown as written (a title, a summary, an action plan's cell): a link, a tag, an entity, emphasis,
-strike-through or code, whose brackets and marks readers would see, and nothing would link ("5* homes", "A&E; then",
-"<20%", "Q&A", "the children`s guide" are no markup)."""
 
 
 @dataclass(frozen=True)
