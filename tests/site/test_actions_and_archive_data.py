@@ -132,6 +132,9 @@ def test_brackets_and_marks_that_are_no_markup_pass_in_an_action(project: Path) 
         "Share the findings with A&E; publish a Q&A; raise grades from ** to ***",
         "Add 'Seen by ____ on ____' and [Yes][No] tick boxes to the template",
         "Audit cases of babies <one year old; update the children`s guide and the parents` leaflet",
+        "End the use of B&Bs; for 16-17 year olds; actions marked (*) are new, (**) carried over",
+        "*Provisional: move 12 children from 3* to 5* homes; add a <Date seen> field to the referral form",
+        "Read [the guide] [1] again and note the [Yes][No] answers",
     ]
     write(project, "content/audits/ok.md", plan("".join(f"| {row} | police | 2025-01-31 | Complete |\n" for row in rows)))
     assert check(project, "content").problems == []
