@@ -96,16 +96,16 @@ def alone(before: str) -> bool:
 _STAND_IN = r"(?:Child|Sibling|Twin|Baby|Infant|Young[ \t]+person)[ \t]+(?-i:[A-Z0-9]{1,2})\b"
 _STAND_IN_DATE = re.compile(
     rf"{_STAND_IN}(?:[ \t]*\([ \t]*(?:{LEAVING_AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)"
-    rf"|[ \t]*[:,\-\u2013\u2014][ \t]*{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})(?={SPACE}*(?:$|\n|[;.,)\u2013\u2014]"
-    rf"(?!{SPACE}*(?:when|while|at|the|during|as|before|after|so|then|for|in)\b))))",
+    rf"|[ \t]*[:,\-\u2013\u2014][ \t]*{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})(?={SPACE}*\.?{SPACE}*(?:$|\n)))",
     re.I,
 )
 """A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)";
-or the day an age of leaving care is reached, in brackets or after a colon, a comma or a dash, nothing else said of
-the day: "Child A (18 on 12/03/2025)", "Child A: 18 on 12/03/2025", "Child A, 18 on 12/03/2025, moved" (not an age on
-a day: "Child A, 17 on 03/02/2024 when she was reported missing", "…, 16 on 01/09/2024, the first day of term")."""
-_AGE_ON_A_DAY = re.compile(r"\bages?\b", re.I)
-"""A line about an age on a day ("Age when the notification was made: Child A – 16 on 04/07/2023"), not a birthday."""
+or the day an age of leaving care is reached, in brackets or as a line's last words after a colon, a comma or a dash:
+"Child A (18 on 12/03/2025)", "Child A: 18 on 12/03/2025" (not an age or a score on an event's day, which goes on:
+"Child A, 17 on 03/02/2024 when she was reported missing", "Child A – 18 on 12/03/2025; Child B – 14 on …")."""
+_AGE_ON_A_DAY = re.compile(r"\b(?:ages?|aged|scores?|scored|totals?|ratings?|points|levels?|caseloads?|counts?)\b", re.I)
+"""A line about an age or a score on a day ("Age when notified: Child A – 16 on 04/07/2023", "Risk score: Child A – 18 on
+12/03/2025"), not a birthday."""
 _STAND_IN_WORDS = frozenset({"child", "sibling", "twin", "baby", "infant", "young"})
 
 

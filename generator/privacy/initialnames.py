@@ -235,9 +235,17 @@ def known_as_person(text: str, start: int, end: int, everyday_word: bool) -> boo
         _PERSON_BEFORE.search(before) is not None
         or _PERSON_AFTER.match(text, end) is not None
         or _AGED.match(text, end) is not None
-        or (everyday_word and (_PERSON_LABEL.search(text, max(0, start - 2 * _LOOK_BACK), start) is not None))
+        or (everyday_word and _labelled(text, start, end))
         or (everyday_word and _PERSON_VERB.match(text, end) is not None)
+        or (everyday_word and _PLACED.match(text, end) is not None and _OF_BEFORE.search(before) is None)
     )
+
+
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Whether a relation labels the line the words start ("Dad: Lee Day"), and no place's word follows them ("Mother
+    of Child A: Carlton Hall mother and baby unit")."""
+    label = _PERSON_LABEL.search(text, max(0, start - 2 * _LOOK_BACK), start)
+    return label is not None and _PLACE_AFTER.match(text, end) is None
 
 
 _TITLES_TOO = r"(?!(?:father|mother|sister|brother|son|daughter)[ \t]+$)"
@@ -260,14 +268,32 @@ _AGED = re.compile(r"[ \t]*,[ \t]*aged[ \t]+\d{1,2}(?![\d+–-]|[ \t]*(?:to|-|�
 _PERSON_VERB = re.compile(
     r"[ \t]+(?:(?:was|is|were|had[ \t]+been|has[ \t]+been)[ \t]+(?:(?:[a-z]+ly|not|never|later|then|also)[ \t]+)?"
     r"(?:arrested|cautioned|convicted|charged|excluded|missing|assaulted|abused|injured|stabbed|groomed|exploited|released"
-    r"|remanded|sentenced|bailed|removed|adopted|accommodated[ \t]+(?:under|by)|placed[ \t]+(?:in(?:to)?[ \t]+(?:care\b(?![ \t]+and)"
-    r"|(?:(?:a|an|local[ \t]+authority|emergency|short[ \t\-]term|long[ \t\-]term|out[ \t\-]of[ \t\-]area)[ \t]+)*"
-    r"(?:(?:foster|kinship|residential|secure)[ \t]+(?:care|placement|home|unit|accommodation)|children['’]s[ \t]+home))|with[ \t]+(?:foster[ \t]+carers|kinship[ \t]+carers"
-    r"|(?:his|her|their|an?)[ \t]+(?:aunt|uncle|grand\w+|father|mother|dad|mum|relatives?|family|foster[ \t]+carers?))"
-    r"|on[ \t]+(?:a[ \t]+)?(?i:child[ \t]+protection|CP)[ \t]+(?i:plan)))|(?:[a-z]+ly[ \t]+|later[ \t]+|then[ \t]+|also[ \t]+)?"
+    r"|remanded|sentenced|bailed|removed|adopted)|(?:[a-z]+ly[ \t]+|later[ \t]+|then[ \t]+|also[ \t]+)?"
     r"(?:(?:was|were|is)[ \t]+(?:not|never)[ \t]+seen|disclosed|absconded|self-harmed|overdosed|went[ \t]+missing"
     r"|goes[ \t]+missing|ran[ \t]+away))\b"
 )
+_PLACED = re.compile(
+    r"[ \t]+(?:was|is|were|had[ \t]+been|has[ \t]+been)[ \t]+(?:(?:[a-z]+ly|later|then|also|first|again)[ \t]+)?"
+    r"(?:accommodated[ \t]+(?:under[ \t]+(?:section|s\.?)[ \t]*20|by[ \t]+(?:the[ \t]+)?(?:local[ \t]+authority|council"
+    r"|children['’]s[ \t]+services))|placed[ \t]+(?:in(?:to)?[ \t]+(?:care\b(?![ \t]+and)|(?:(?:a|an|local[ \t]+authority"
+    r"|emergency|short[ \t\-]term|long[ \t\-]term|out[ \t\-]of[ \t\-]area)[ \t]+)*(?:(?:foster|kinship|residential|secure)"
+    r"[ \t]+(?:care|placement|home|unit|accommodation)|children['’]s[ \t]+home))|with[ \t]+(?:foster[ \t]+carers"
+    r"|kinship[ \t]+carers|(?:his|her|their|an?)[ \t]+(?:(?:maternal|paternal)[ \t]+)?(?:aunt|uncle|grand\w+|father"
+    r"|mother|dad|mum|relatives?|family|foster[ \t]+carers?))|on[ \t]+(?:a[ \t]+|the[ \t]+)?(?:child[ \t]+protection|CP)"
+    r"[ \t]+plan))\b",
+    re.I,
+)
+"""A child's placement, after a name, where the name is the sentence's subject ("Tyler Green was placed in foster care",
+"… with his aunt", "… on a Child Protection Plan", "… accommodated under section 20"; not "Residents of Carlton Hall
+were placed in foster care", "The contract for Carlton Hall was placed with Horizon Care")."""
+_OF_BEFORE = re.compile(r"\b(?i:of|for)[ \t]+$")
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?i:mother[ \t]+and[ \t]+baby|mbu|unit|refuge|hostel|surgery|prison|hmp|estate|scheme|office|hospital|ward"
+    r"|cent(?:re|er)|house|home|school|academy|clinic|practice|hub|project|service|team|probation|court|library|fostering"
+    r"|women['’]s)\b"
+)
+"""A place's word after the words, which makes them a place's ("Mother of Child A: Carlton Hall mother and baby unit",
+"Child A's mother: Ashton Green refuge")."""
 """A verb only a person's name comes before: "Tyler Green was arrested", "Tyler Green went missing", "Tyler Green was
-not seen", "Tyler Green was placed in foster care", "… was accommodated under section 20" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
+not seen" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
 "Ashley Hall was suspended from the framework")."""

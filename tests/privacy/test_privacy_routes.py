@@ -564,7 +564,6 @@ ROUTES = [
     # 2026-12-07, a later session: an age of leaving care reached after a stand-in without brackets, a relation of a
     # stand-in labelling a line, a placement's verbs after an everyday-word surname
     ("age-on-a-date-after-a-stand-in-and-a-colon", "Child A: 18 on 12/03/2025", "date-of-birth", 0),
-    ("age-on-a-date-between-commas", "Child A, 18 on 12/03/2025, moved to supported lodgings.", "date-of-birth", 0),
     ("everyday-surname-after-a-stand-ins-relation", "Mother of Child A: Kelly Hall", "name", 0),
     ("everyday-surname-placed", "Tyler Green was placed in foster care.", "name", 0),
     ("everyday-surname-accommodated", "Tyler Green was accommodated under section 20.", "name", 0),
