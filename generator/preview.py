@@ -223,12 +223,16 @@ def _start(command: str, project: Project, folder: Path, serve_options: BuildOpt
 def stop_on_sigterm() -> None:
     """Stop a preview on SIGTERM, or its terminal closed (SIGHUP), as on Ctrl-C: killed outright, the engine would
     leave its copy of the site behind, and a search index paused for a rebuild would never go on."""
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):  # Windows has no SIGHUP
-            signal.signal(getattr(signal, name), _stop_serving)
+    for stop in _STOPS:
+        signal.signal(stop, _stop_serving)
+
+
+_STOPS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]  # Windows has no SIGHUP
 
 
 def _stop_serving(signum: int, frame: object) -> None:
+    for stop in _STOPS:  # stopping already: a second signal would cut the clean-up short, and the preview hung
+        signal.signal(stop, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 

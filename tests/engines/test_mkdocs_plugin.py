@@ -47,9 +47,10 @@ def serving_temp(root: Path) -> Path:
 
 
 @contextmanager
-def serving(root: Path, command: list[str], log: Path | None = None, stop: int = signal.SIGTERM) -> Iterator[str]:
+def serving(root: Path, command: list[str], log: Path | None = None, stop: int = signal.SIGTERM, times: int = 1) -> Iterator[str]:
     """A preview server, stopped with SIGTERM as editors, containers and scripts stop one (or `stop`: SIGHUP, its
-    terminal closed); what it prints kept in `log`."""
+    terminal closed; sent `times` times at once, as a supervisor and a shell's `timeout` may both send it); what it
+    prints kept in `log`."""
     port = free_port()
     serving_temp(root).mkdir(exist_ok=True)
     process = subprocess.Popen(
@@ -63,7 +64,8 @@ def serving(root: Path, command: list[str], log: Path | None = None, stop: int =
     try:
         yield f"http://127.0.0.1:{port}{mount}briefings/"
     finally:
-        process.send_signal(stop)
+        for _ in range(times):
+            process.send_signal(stop)
         process.wait(timeout=20)
 
 
@@ -182,8 +184,9 @@ def test_a_preview_started_on_broken_content_shows_why_then_the_site_once_fixed(
 
 @pytest.mark.parametrize("command", [[ENGINE], ["generator.cli"]])
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
-def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str], stop: int) -> None:
-    with serving(project, [sys.executable, "-m", *command, "serve"], stop=stop) as base:
+@pytest.mark.parametrize("times", [1, 2])
+def test_a_stopped_preview_leaves_no_copy_of_the_site_behind(project: Path, command: list[str], stop: int, times: int) -> None:
+    with serving(project, [sys.executable, "-m", *command, "serve"], stop=stop, times=times) as base:
         assert wait_for(base + "year-end-maca/", "Background of Audit on the last day of March", 90)
         assert list(serving_temp(project).glob(f"{ENGINE}_*/briefings/year-end-maca/index.html"))
     assert list(serving_temp(project).iterdir()) == []
