@@ -96,11 +96,11 @@ def alone(before: str) -> bool:
 _STAND_IN = r"(?:Child|Sibling|Twin|Baby|Infant|Young[ \t]+person)[ \t]+(?-i:[A-Z0-9]{1,2})\b"
 _STAND_IN_DATE = re.compile(
     rf"{_STAND_IN}(?:[ \t]*\([ \t]*(?:{LEAVING_AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)"
-    rf"|[ \t]*[:,\-\u2013\u2014][ \t]*{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})(?={SPACE}*\.?{SPACE}*(?:$|\n)))",
+    rf"|[ \t]*[:,\-\u2013\u2014][ \t]*{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})(?={SPACE}*+(?:\.{SPACE}*+)?(?:$|\n|\|)))",
     re.I,
 )
 """A stand-in for a child and a whole date in brackets after it, as a case file lists children: "Child A (12/03/2015)";
-or the day an age of leaving care is reached, in brackets or as a line's last words after a colon, a comma or a dash:
+or the day an age of leaving care is reached, in brackets or as a line's or a cell's last words after a colon, a comma or a dash:
 "Child A (18 on 12/03/2025)", "Child A: 18 on 12/03/2025" (not an age or a score on an event's day, which goes on:
 "Child A, 17 on 03/02/2024 when she was reported missing", "Child A – 18 on 12/03/2025; Child B – 14 on …")."""
 _AGE_ON_A_DAY = re.compile(r"\b(?:ages?|aged|scores?|scored|totals?|ratings?|points|levels?|caseloads?|counts?)\b", re.I)

@@ -242,10 +242,14 @@ def known_as_person(text: str, start: int, end: int, everyday_word: bool) -> boo
 
 
 def _labelled(text: str, start: int, end: int) -> bool:
-    """Whether a relation labels the line the words start ("Dad: Lee Day"), and no place's word follows them ("Mother
-    of Child A: Carlton Hall mother and baby unit")."""
+    """Whether a relation labels the line the words start ("Dad: Lee Day"), and, where the label says whose relation it
+    is, no place's word follows them ("Mother of Child A: Carlton Hall mother and baby unit")."""
     label = _PERSON_LABEL.search(text, max(0, start - 2 * _LOOK_BACK), start)
-    return label is not None and _PLACE_AFTER.match(text, end) is None
+    return label is not None and not (_STAND_INS_RELATION.search(label.group()) and _PLACE_AFTER.match(text, end))
+
+
+_STAND_INS_RELATION = re.compile(r"\b(?:of|to)[ \t]+(?:child|young)|[a-z0-9]['’]s[ \t]|\b(?:birth|maternal|paternal)\b", re.I)
+"""A label naming whose relation it is ("Mother of Child A:", "Birth mother:"): a place follows it as often as a name."""
 
 
 _TITLES_TOO = r"(?!(?:father|mother|sister|brother|son|daughter)[ \t]+$)"
@@ -255,8 +259,7 @@ _PERSON_BEFORE = re.compile(rf"(?<![\w,:;–—-][ \t])(?<!\bwith[ \t])(?<!\bof[
 cells pasted with a tab: "Dad<TAB>Victoria Park")."""
 _PERSON_LABEL = re.compile(
     rf"(?:^|\n|\|)[ \t>*•-]*(?:(?:the|(?:child|young[ \t]+person)(?:[ \t]+[a-z0-9]{{1,2}})?['’]s|birth|maternal|paternal)[ \t]+)?"
-    rf"{_RELATIONS}"
-    rf"(?:[ \t]+(?:of|to)[ \t]+(?:child|young[ \t]+person|sibling|baby|twin|infant)[ \t]+[a-z0-9]{{1,2}})?[ \t]*[:,][ \t]*[\"'‘“]?$",
+    rf"{_RELATIONS}(?:[ \t]+(?:of|to)[ \t]+(?:child|young[ \t]+person|sibling|baby|twin|infant)[ \t]+[a-z0-9]{{1,2}})?[ \t]*[:,][ \t]*[\"'‘“]?$",
     re.I,
 )
 """A relation labelling a line or a cell, as records list a family: "Dad: Lee Day", "| Mum: Kelly Hall |", "Mum, Kelly
@@ -280,20 +283,18 @@ _PLACED = re.compile(
     r"[ \t]+(?:care|placement|home|unit|accommodation)|children['’]s[ \t]+home))|with[ \t]+(?:foster[ \t]+carers"
     r"|kinship[ \t]+carers|(?:his|her|their|an?)[ \t]+(?:(?:maternal|paternal)[ \t]+)?(?:aunt|uncle|grand\w+|father"
     r"|mother|dad|mum|relatives?|family|foster[ \t]+carers?))|on[ \t]+(?:a[ \t]+|the[ \t]+)?(?:child[ \t]+protection|CP)"
-    r"[ \t]+plan))\b",
+    r"[ \t]+plan\b(?![ \t]+review)))\b",
     re.I,
 )
-"""A child's placement, after a name, where the name is the sentence's subject ("Tyler Green was placed in foster care",
-"… with his aunt", "… on a Child Protection Plan", "… accommodated under section 20"; not "Residents of Carlton Hall
-were placed in foster care", "The contract for Carlton Hall was placed with Horizon Care")."""
+"""A child's placement after a name that is the subject ("Tyler Green was placed in foster care", "… with his aunt",
+"… accommodated under section 20"; not "Residents of Carlton Hall were placed in foster care")."""
 _OF_BEFORE = re.compile(r"\b(?i:of|for)[ \t]+$")
 _PLACE_AFTER = re.compile(
     r"[ \t]+(?i:mother[ \t]+and[ \t]+baby|mbu|unit|refuge|hostel|surgery|prison|hmp|estate|scheme|office|hospital|ward"
     r"|cent(?:re|er)|house|home|school|academy|clinic|practice|hub|project|service|team|probation|court|library|fostering"
     r"|women['’]s)\b"
 )
-"""A place's word after the words, which makes them a place's ("Mother of Child A: Carlton Hall mother and baby unit",
-"Child A's mother: Ashton Green refuge")."""
+"""A place's word after the words, which makes them a place's ("Child A's mother: Ashton Green refuge")."""
 """A verb only a person's name comes before: "Tyler Green was arrested", "Tyler Green went missing", "Tyler Green was
 not seen" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
 "Ashley Hall was suspended from the framework")."""

@@ -573,6 +573,7 @@ ROUTES = [
     ("everyday-surname-placed-into", "Tyler Green was placed into local authority foster care.", "name", 0),
     ("everyday-surname-placed-with", "Tyler Green was placed with his aunt in 2019.", "name", 0),
     ("everyday-surname-on-a-plan", "Tyler Green was placed on a Child Protection Plan.", "name", 0),
+    ("everyday-surname-labelled-before-a-places-word", "Mum: Kelly Hall home visit missed twice.", "name", 0),
 ]
 
 

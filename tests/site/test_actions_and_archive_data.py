@@ -135,9 +135,21 @@ def test_brackets_and_marks_that_are_no_markup_pass_in_an_action(project: Path) 
         "End the use of B&Bs; for 16-17 year olds; actions marked (*) are new, (**) carried over",
         "*Provisional: move 12 children from 3* to 5* homes; add a <Date seen> field to the referral form",
         "Read [the guide] [1] again and note the [Yes][No] answers",
+        "Add <S.47 date> and <Table 3>; review date: __/__/2025; re-referrals 22%*, England 18%*",
     ]
     write(project, "content/audits/ok.md", plan("".join(f"| {row} | police | 2025-01-31 | Complete |\n" for row in rows)))
     assert check(project, "content").problems == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<script>alert(1)</script>", "<https://example.org/guide>", "<!-- hidden -->", "**Priority 1**", "(*Good*)", "&ge;"],
+)
+def test_markup_a_reader_would_see_in_an_action_is_refused(project: Path, markup: str) -> None:
+    write(project, "content/audits/bad.md", plan(f"| Agree {markup} actions | police | 2025-01-31 | Complete |\n"))
+    found = [str(p) for p in check(project, "content").problems]
+    assert len(found) == 1 and found[0].startswith(f"content/audits/bad.md:{ROW_LINE}: action plan: "), found
+    assert "is shown as written in the table" in found[0]
 
 
 def test_several_bad_cells_are_all_reported(project: Path) -> None:
