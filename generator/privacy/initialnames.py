@@ -275,6 +275,9 @@ _PERSON_VERB = re.compile(
     r"(?:(?:was|were|is)[ \t]+(?:not|never)[ \t]+seen|disclosed|absconded|self-harmed|overdosed|went[ \t]+missing"
     r"|goes[ \t]+missing|ran[ \t]+away))\b"
 )
+"""A verb only a person's name comes before: "Tyler Green was arrested", "Tyler Green went missing", "Tyler Green was
+not seen" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
+"Ashley Hall was suspended from the framework")."""
 _PLACED = re.compile(
     r"[ \t]+(?:was|is|were|had[ \t]+been|has[ \t]+been)[ \t]+(?:(?:[a-z]+ly|later|then|also|first|again)[ \t]+)?"
     r"(?:accommodated[ \t]+(?:under[ \t]+(?:section|s\.?)[ \t]*20|by[ \t]+(?:the[ \t]+)?(?:local[ \t]+authority|council"
@@ -295,6 +298,3 @@ _PLACE_AFTER = re.compile(
     r"|women['’]s)\b"
 )
 """A place's word after the words, which makes them a place's ("Child A's mother: Ashton Green refuge")."""
-"""A verb only a person's name comes before: "Tyler Green was arrested", "Tyler Green went missing", "Tyler Green was
-not seen" (not "Victoria Hall was booked", "Clifton Green was seen as a hotspot", "Carlton Hall charged a reduced rate",
-"Ashley Hall was suspended from the framework")."""
