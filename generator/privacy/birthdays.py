@@ -28,9 +28,11 @@ _BIRTHDAY_LABEL = re.compile(r"[ \t]{0,3}(?:[:|=\-\u2013\u2014]|\d)")
 _LINE_OR_CELL = re.compile(r"[\n|]")
 
 
+_STAND_IN = r"(?:Child|Sibling|Twin|Baby|Infant|Young[ \t]+[Pp]erson)[ \t]+(?-i:[A-Z0-9]{1,2})\b"
+"""A stand-in for a child, its letter or number in capitals: "Child A", "Young person 2"."""
 _REACHED = ("bec", "reach", "attain", "will", "would", "turning")
 _SUBJECT = re.compile(
-    rf"(?:\b(?:Child|Young{SPACE}+[Pp]erson|Sibling|Twin|Baby|Infant){SPACE}+[A-Z0-9]{{1,2}}(?:{SPACE}*,{SPACE}*who)?"
+    rf"(?:\b{_STAND_IN}(?:{SPACE}*,{SPACE}*who)?"
     rf"|\b(?i:he|she)|\b(?i:the|a){SPACE}+(?i:young{SPACE}+(?:person|man|woman)|care{SPACE}+leaver|teenager|child|girl|boy))"
     rf"(?:{SPACE}*,[^,\n]{{0,60}},)?{SPACE}+(?:(?:is|was){SPACE}+)?$"
 )
@@ -93,7 +95,6 @@ def alone(before: str) -> bool:
     return not any(c.isalpha() for c in before)
 
 
-_STAND_IN = r"(?:Child|Sibling|Twin|Baby|Infant|Young[ \t]+person)[ \t]+(?-i:[A-Z0-9]{1,2})\b"
 _STAND_IN_DATE = re.compile(
     rf"{_STAND_IN}(?:[ \t]*\([ \t]*(?:{LEAVING_AGE}{SPACE}+on{SPACE}+)?({DATE})[ \t]*\)"
     rf"|[ \t]*[:,\-\u2013\u2014][ \t]*{LEAVING_AGE}{SPACE}+on{SPACE}+({DATE})(?={SPACE}*+(?:\.{SPACE}*+)?(?:$|\n|\|)))",
