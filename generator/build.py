@@ -61,9 +61,12 @@ def checked_content(
     memo: Memo | None = None,
     leftovers_fail: bool = False,
     more: Sequence[Problem] = (),
+    links_next: bool = False,
 ) -> Checked:
     """Every content file and the settings checked for `options`, and reported with `more` found beside them: a build's
-    step 1, a preview's (which keeps its `memo`) and `briefings check`. `BuildFailed` if anything stops the build."""
+    step 1, a preview's (which keeps its `memo`) and `briefings check`. `BuildFailed` if anything stops the build.
+    With `links_next`, content that passed is reported only once its links are judged (`site_made`), so that the
+    summary, last, counts every problem."""
     pages = pages_state(project.root, f"{project.content_dir}/pages")  # before the check reads them
     checked = check(
         project.root,
@@ -80,10 +83,30 @@ def checked_content(
     )
     checked.pages = pages
     problems = [*checked.problems, *surroundings_problems(project), *more]
-    checked.problems = sorted(problems, key=lambda problem: (problem.path, problem.line))
+    checked.problems = problems
+    if problems or not links_next:
+        _concluded(checked, reporter)
+    return checked
+
+
+def site_made(
+    options: BuildOptions, project: Project, checked: Checked, reporter: Reporter, memo: Memo | None = None, workers: int = 1
+) -> list[Output]:
+    """Every file of the site, made from content that passed its check, which is reported now with what only the made
+    site shows: a navigation entry or a briefing's link or picture leading to a page or file the site will not have."""
+    settings = project.settings(options.build_date, options.audience)
+    outputs = generate(checked, settings, options.audience, options.drafts, memo, workers)
+    present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
+    problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
+    _concluded(checked, reporter, problems + dead_links(checked.briefings, present, project.root, settings.site_url))
+    return outputs
+
+
+def _concluded(checked: Checked, reporter: Reporter, more: Sequence[Problem] = ()) -> None:
+    """Report the check and its summary, last; `BuildFailed` if anything must be fixed."""
+    checked.problems = sorted([*checked.problems, *more], key=lambda problem: (problem.path, problem.line))
     if not checked.report(reporter):
         raise BuildFailed("content has problems", checked.problems)
-    return checked
 
 
 @dataclass
@@ -133,7 +156,7 @@ def build(options: BuildOptions, project: Project, engine: Engine, reporter: Rep
     folder is left exactly as it was."""
     with Build(options, project, reporter) as run:  # holds the output folder; a second build refuses
         checked = run.check()  # 1. every content file read, validated and privacy-scanned
-        job = run.generate(checked)  # 2. every page and file of the site, pages as finished HTML
+        job = run.generate(checked)  # 2. every page and file of the site, pages as finished HTML; links judged
         del checked  # all the engine needs is in the job: the memory goes to the engine's pages
         engine.write(job)  # 3. the engine wraps the pages in its theme, in a new folder
         run.post_build()  # 4. scan what was written, finish the search index, print the PDFs
@@ -219,17 +242,14 @@ class Build:
 
     def check(self) -> Checked:
         options = self.options
-        checked = checked_content(options, self.project, self.reporter, leftovers_fail=options.in_ci)
+        checked = checked_content(options, self.project, self.reporter, leftovers_fail=options.in_ci, links_next=True)
         self.allowances, self.pages_read = checked.allowances, checked.pages
         return checked
 
     def generate(self, checked: Checked) -> Job:
         options, project = self.options, self.project
         settings = project.settings(options.build_date, options.audience)
-        outputs = sorted(
-            generate(checked, settings, options.audience, options.drafts, workers=options.workers), key=writing_order
-        )
-        refuse_links_to_nowhere(project, checked, outputs, settings.site_url, self.reporter)
+        outputs = sorted(site_made(options, project, checked, self.reporter, workers=options.workers), key=writing_order)
         slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
         self.after = PostBuild(
             self.folder,
@@ -267,18 +287,6 @@ class Build:
             )
             link_pdfs(self.folder, printed.sizes)
         self.built = Built(self.options.output, pdfs=printed, complete=True)
-
-
-def refuse_links_to_nowhere(
-    project: Project, checked: Checked, outputs: Sequence[Output], site_url: str, reporter: Reporter
-) -> None:
-    """Stop where the navigation or a briefing's text leads to a page or file the site will not have, at their lines:
-    known only once the pages to write are."""
-    present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
-    problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
-    if problems := problems + dead_links(checked.briefings, present, project.root, site_url):
-        reporter.problems(problems)
-        raise BuildFailed("the navigation or a briefing's text leads to pages the site does not have", problems)
 
 
 def writing_order(output: Output) -> tuple[bool, bool]:

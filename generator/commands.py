@@ -15,7 +15,7 @@ from generator.authoring.scaffold import ScaffoldError, new_file
 from generator.authoring.takedown import TakedownRefused, origin_url, purge_pdf_cache, remote_steps, withdraw
 from generator.authoring.word.docx import ImportRefused
 from generator.authoring.word.importer import import_docx
-from generator.build import BuildFailed, build, checked_content
+from generator.build import BuildFailed, build, checked_content, site_made
 from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
 from generator.content.files import content_files, read_text, refused_files
 from generator.content.parse import parse_document
@@ -59,8 +59,10 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     )
     more = project.problems()  # settings a build refuses before its check
     more += restricted_in_public(root, project.content_dir) if args.public_repository else []
-    try:
-        checked_content(options, project, Reporter(), leftovers_fail=options.in_ci, more=more)
+    reporter = Reporter()
+    try:  # the site is made in memory, as a build makes it, for the links only it shows; nothing is written
+        checked = checked_content(options, project, reporter, leftovers_fail=options.in_ci, more=more, links_next=True)
+        site_made(options, project, checked, reporter, workers=options.workers)
     except BuildFailed:
         return 1
     return 0

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from generator.build import Build, BuildFailed, Job, built_site_problems, checked_content, host, refuse_links_to_nowhere
+from generator.build import Build, BuildFailed, Job, built_site_problems, checked_content, host, site_made
 from generator.config import BuildOptions, Project, options_from_env
 from generator.content.pages import PagesState
 from generator.diagnostics import Reporter, plural, report_template_error
@@ -29,7 +29,7 @@ from generator.output.postbuild import Checker
 from generator.output.search import BackgroundIndex, part_count
 from generator.output.sitedir import files_in
 from generator.output.sitescan import Signatures, check_site
-from generator.pipeline import Checked, Memo, generate
+from generator.pipeline import Checked, Memo
 from generator.privacy.scan import Allowance
 from generator.site.jinja import ENV
 from generator.sitemodel import Output
@@ -73,7 +73,7 @@ class Preview:
     def check(self) -> Checked:
         if self.index:
             self.index.hold(True)  # until this rebuild is done: it shows sooner
-        checked = checked_content(self.options, self.project, self.reporter, memo=self.memo)
+        checked = checked_content(self.options, self.project, self.reporter, memo=self.memo, links_next=True)
         self.allowances, self.pages_read = checked.allowances, checked.pages
         return checked
 
@@ -81,8 +81,7 @@ class Preview:
         options, project = self.options, self.project
         self._restart_if_surroundings_changed()
         settings = project.settings(options.build_date, options.audience)
-        outputs = generate(checked, settings, options.audience, options.drafts, self.memo)
-        refuse_links_to_nowhere(project, checked, outputs, settings.site_url, self.reporter)
+        outputs = site_made(options, project, checked, self.reporter, self.memo)
         self.current = {output.path: output for output in outputs}
         searchable = sum(output.searchable for output in outputs)
         parts = part_count(searchable, project.search_part_size)

@@ -138,8 +138,14 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
     first = text[:at].count("\n") + 1
     fix = "write the page's file name as it is in content/pages/, or a page the site makes as its address ends, with .md"
     engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
-    for code, output in ((run := cli("build", "--pdf", "skip")).code, run.out + run.err), (engine.returncode, engine.stderr):
+    checked, built = cli("check"), cli("build", "--pdf", "skip")
+    for code, output in (
+        (checked.code, checked.out + checked.err),
+        (built.code, built.out + built.err),
+        (engine.returncode, engine.stderr),
+    ):
         assert code == 1
+        assert "All content is valid" not in output
         assert (
             f"mkdocs.yml:{first}: nav: 'old-guidance.md' is no page of the site (there is no content/pages/old-guidance.md"
             in output
@@ -209,3 +215,4 @@ def test_a_setting_one_level_up_empty_or_misspelt_in_the_statement_is_refused_an
         .replace("  briefings:\n", "  briefings:\n    <<: {}\n", 1)
     )
     assert cli("check").code == 0
+

@@ -35,8 +35,15 @@ def test_a_link_or_picture_leading_to_no_page_or_file_of_the_site_is_refused_at_
     first = linking(project, "## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n" + intro + lines + "\n")
     first += 8  # after the entry's heading, fields and first paragraph: a dead address is found where it is a link
     engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
-    for code, output in ((run := cli("build", "--pdf", "skip")).code, run.out + run.err), (engine.returncode, engine.stderr):
+    checked, built = cli("check"), cli("build", "--pdf", "skip")
+    for code, output in (
+        (checked.code, checked.out + checked.err),
+        (built.code, built.out + built.err),
+        (engine.returncode, engine.stderr),
+    ):
         assert code == 1
+        assert "All content is valid" not in output  # the summary, last, counts them (the check's own pass said so)
+        assert f"{len(DEAD)} problems in 1 file; nothing was built." in output
         for number, (_, named, leads) in enumerate(DEAD):
             said = f"content/audits/linker.md:{first + 2 * number}: {named} leads to no page or file of the site"
             assert said in output, (said, output)

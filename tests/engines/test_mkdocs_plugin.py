@@ -477,6 +477,8 @@ def test_a_preview_rebuild_refuses_a_link_that_leads_nowhere_at_its_line_until_m
         f"content/audits/year-end-maca.md:{line}: the link '../spring-maca/' leads to no page or file of the site"
         in said.getvalue()
     )
+    assert "All content is valid" not in said.getvalue()  # the summary comes after the link's line, and counts it
+    assert said.getvalue().rstrip().splitlines()[-1].startswith("1 problem in 1 file")
     source.write_text(original.replace("Background of", "See [the autumn audit](../autumn-maca/). Background of", 1))
     rebuild(project, preview_site)
     assert 'href="../autumn-maca/"' in (preview_site / "briefings/year-end-maca/index.html").read_text()
