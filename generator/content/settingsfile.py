@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection
+from importlib.metadata import entry_points
+from importlib.util import find_spec
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
@@ -114,6 +116,30 @@ def unknown_settings(root: Path, path: str) -> list[Problem]:
     problems += _unknown_keys(own, "extra.briefings", OWN_SETTINGS, said, path)
     said = ("is no part of the statement", "so the statement would go without it; its parts are")
     return problems + _unknown_keys(_setting(own, "accessibility"), "extra.briefings.accessibility", _STATEMENT, said, path)
+
+
+def language_problems(root: Path, path: str, themes: Collection[str]) -> list[Problem]:
+    """A `theme.language` the theme has no words for (`en-gb` for `en-GB`): the engine stopped on a template it could
+    not find, naming no line. Its words are a template for each language, in the theme's package or its folder."""
+    theme = _setting(_document(root, path), "theme")
+    language, name = _setting(theme, "language"), _setting(theme, "name")
+    if not isinstance(language, yaml.ScalarNode) or not isinstance(name, yaml.ScalarNode):
+        return []
+    points = entry_points(group="mkdocs.themes", name=name.value)  # where the engine looks a theme's name up
+    package = [Path(spec.origin).parent for point in points if (spec := find_spec(point.value)) and spec.origin]
+    folders = [folder / _LANGUAGES for folder in (*package, *(root / theme for theme in themes))]
+    known = sorted(file.stem for folder in folders if folder.is_dir() for file in folder.glob("*.html"))
+    if not known or language.value in known:
+        return []
+    message = (
+        f"theme.language: the theme has no words for '{language.value}'{did_you_mean(language.value, known)}: write one of "
+        f"the {len(known)} languages it has, named as its file in {_LANGUAGES}/ is, capitals and all (such as en or cy)"
+    )
+    return [Problem(path, language.start_mark.line + 1, message)]
+
+
+_LANGUAGES = "partials/languages"
+"""Where Material keeps a template of each language's words (`en-GB.html`); a theme without the folder is not judged."""
 
 
 _STATEMENT = (*ACCESSIBILITY_KEYS, "known_issues")

@@ -13,7 +13,7 @@ import yaml
 from generator.config import Project
 from generator.content.files import MAX_BYTES
 from generator.content.pagemeta import ENGINE_META, PAGES, first_line_settings
-from generator.content.settingsfile import pages_files, unknown_settings
+from generator.content.settingsfile import language_problems, pages_files, unknown_settings
 from generator.content.theme import theme_problems
 from generator.content.yamlread import parse_yaml
 from generator.model import Problem
@@ -30,6 +30,7 @@ def surroundings_problems(project: Project) -> list[Problem]:
     and each page's template that the theme's folder does not hold."""
     setting, themes = (project.config_file, project.line_of(("theme", "custom_dir"))), theme_folders(project)
     problems = theme_problems(project.root, themes, setting) + unknown_settings(project.root, project.config_file)
+    problems += language_problems(project.root, project.config_file, themes)
     if PurePosixPath(project.pages_dir) != PurePosixPath(project.content_dir, "pages"):
         message = f"docs_dir must be {project.content_dir}/pages, the folder the checks read (it is {project.pages_dir})"
         problems.append(Problem(project.config_file, project.line_of(("docs_dir",)), message))

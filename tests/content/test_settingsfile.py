@@ -216,3 +216,30 @@ def test_a_setting_one_level_up_empty_or_misspelt_in_the_statement_is_refused_an
     )
     assert cli("check").code == 0
 
+
+@pytest.mark.parametrize("written", ["en-gb", "en_GB", "English"])
+def test_a_language_the_theme_has_no_words_for_is_refused_at_its_line(project: Path, cli, written: str) -> None:
+    """`language: en-gb` for the sample's `en-GB`: the engine stopped on a template it could not find, naming no line
+    of the settings; `check` passed."""
+    assert cli("build", "--pdf", "skip").code == 0
+    before = tree_digest(project / "site")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    assert "  language: en-GB " in text
+    settings.write_text(text.replace("  language: en-GB ", f"  language: {written} ", 1))
+    line = text[: text.index("  language: en-GB ")].count("\n") + 1
+    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
+    checked, built = cli("check"), cli("build", "--pdf", "skip")
+    for code, output in (
+        (checked.code, checked.out + checked.err),
+        (built.code, built.out + built.err),
+        (engine.returncode, engine.stderr),
+    ):
+        assert code == 1
+        assert f"mkdocs.yml:{line}: theme.language: the theme has no words for '{written}'" in output, output
+        assert "Traceback" not in output and "not found in search paths" not in output
+    if written != "English":
+        assert "(did you mean 'en-GB'?)" in checked.out + checked.err
+    assert tree_digest(project / "site") == before
+    settings.write_text(text.replace("  language: en-GB ", "  language: cy ", 1))  # Welsh, from the theme's own words
+    assert cli("check").code == 0
