@@ -18,8 +18,7 @@ from urllib.parse import urlsplit
 from generator.config import OUTPUT_FOLDERS, BuildOptions, Project
 from generator.content.crosslinks import hosts_of
 from generator.content.pages import PagesState, changed_pages, pages_state
-from generator.content.settingsfile import nav_problems
-from generator.content.sitelinks import dead_links, site_files
+from generator.content.sitelinks import links_to_nowhere
 from generator.content.surroundings import surroundings_problems, theme_folders
 from generator.diagnostics import Reporter
 from generator.model import PARTNERS_MARKER, Audience, Problem
@@ -85,7 +84,7 @@ def checked_content(
     problems = [*checked.problems, *surroundings_problems(project), *more]
     checked.problems = problems
     if problems or not links_next:
-        _concluded(checked, reporter)
+        concluded(checked, reporter)
     return checked
 
 
@@ -96,13 +95,11 @@ def site_made(
     site shows: a navigation entry or a briefing's link or picture leading to a page or file the site will not have."""
     settings = project.settings(options.build_date, options.audience)
     outputs = generate(checked, settings, options.audience, options.drafts, memo, workers)
-    present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
-    problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
-    _concluded(checked, reporter, problems + dead_links(checked.briefings, present, project.root, settings.site_url))
+    concluded(checked, reporter, links_to_nowhere(project, checked.briefings, outputs, settings.site_url))
     return outputs
 
 
-def _concluded(checked: Checked, reporter: Reporter, more: Sequence[Problem] = ()) -> None:
+def concluded(checked: Checked, reporter: Reporter, more: Sequence[Problem] = ()) -> None:
     """Report the check and its summary, last; `BuildFailed` if anything must be fixed."""
     checked.problems = sorted([*checked.problems, *more], key=lambda problem: (problem.path, problem.line))
     if not checked.report(reporter):

@@ -13,8 +13,9 @@ from generator import tasks
 from generator.model import Audience
 from generator.pipeline import Checked, Memo, check, generate
 from generator.site import render
+from generator.site.pagemaker import Addresses
 from generator.site.sitepages import site_pages
-from generator.sitemodel import Settings
+from generator.sitemodel import Settings, make_site
 
 SETTINGS = Settings(
     "Test partnership",
@@ -131,6 +132,24 @@ def test_memo_makes_again_only_the_pages_that_show_what_changed(project: Path) -
     assert "briefings/by-theme/domestic-abuse.md" in kept  # year-end-maca is not on domestic abuse
     assert len(kept) > len(again)
     assert len(memo.rendered.briefings) == briefings  # the old version of the saved briefing is let go
+
+
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_the_addresses_check_makes_are_the_files_a_build_makes(project: Path, include_drafts: bool) -> None:
+    """`check` judges links against the site made as addresses only (`Addresses`): a file it missed would refuse a
+    link that works, one too many would pass a link that leads nowhere."""
+    for run in after_every_edit(project, include_drafts):
+        for audience in Audience:
+            if run.ok:
+                made = generate(run, SETTINGS, audience, include_drafts)
+                assert run.taxonomy is not None
+                addresses = render.render(
+                    make_site(SETTINGS, run.taxonomy, run.briefings, audience, include_drafts), making=Addresses
+                )
+                assert [out.dest for out in addresses] == [out.dest for out in made] and len(made) > 20
+                assert [
+                    out.path for out in addresses if out.size and (out.path.endswith(".md") or out.path.startswith("briefings/"))
+                ] == [] and made[0].size
 
 
 @pytest.mark.parametrize("include_drafts", [False, True])

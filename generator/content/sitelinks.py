@@ -18,10 +18,13 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from generator.config import Project
 from generator.content.pagemeta import PAGES
-from generator.content.settingsfile import pages_files
+from generator.content.settingsfile import nav_problems, pages_files
+from generator.content.surroundings import theme_folders
 from generator.content.unshown import addresses
 from generator.model import Briefing, Problem, Status
+from generator.sitemodel import Output
 
 _ENGINES_OWN = ("assets/", "pagefind/")
 """Where the engine's theme and the search put their own files, which no check here lists."""
@@ -31,6 +34,14 @@ _INDEXES = ("index", "README")
 _NOT_COPIED = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*", "*.md", "*.markdown")
 _NOT_COPIED += ("*.mdown", "*.mkdn", "*.mkd")
 """A theme's files the engine does not copy into the site (MkDocs' `Files.add_files_from_theme`, and its pages' kinds)."""
+
+
+def links_to_nowhere(project: Project, briefings: Sequence[Briefing], outputs: Sequence[Output], site_url: str) -> list[Problem]:
+    """Each entry of the navigation and each link or picture of `briefings` that leads to no page or file of the site
+    made as `outputs`, at its line."""
+    present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
+    problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
+    return problems + dead_links(briefings, present, project.root, site_url)
 
 
 def site_files(generated: Iterable[str], root: Path, pages_dir: str, themes: Iterable[str]) -> set[str]:

@@ -36,7 +36,7 @@ class Rendered:
     touches again (`kept`)."""
 
 
-def render(site: Site, known: Rendered | None = None, workers: int = 1) -> list[Output]:
+def render(site: Site, known: Rendered | None = None, workers: int = 1, making: type[PageMaker] = PageMaker) -> list[Output]:
     """Every generated file of the site, for any engine to place at its path.
 
     `known` holds what an earlier render made (a preview's last rebuild): only briefings not in it are rendered,
@@ -44,11 +44,11 @@ def render(site: Site, known: Rendered | None = None, workers: int = 1) -> list[
     `workers` (see `tasks`), briefings are shared out among as many processes.
     """
     known = Rendered() if known is None else known
-    maker = PageMaker(site)
+    maker = making(site)
     with _briefings(maker, known.briefings, workers) as briefings:
         listed = listing_view(site)
         if (written := repr(listed)) != known.listed:
-            lister = PageMaker(listed, known.made)
+            lister = making(listed, known.made)
             known.listed, known.pages, known.made = written, site_pages(lister), lister.made
         notices = [output for b in site.withdrawn for output in notice(maker, b)]
         return known.pages + notices + moved(maker) + briefings()
@@ -86,9 +86,11 @@ def briefing(maker: PageMaker, b: Briefing) -> list[Output]:
             f"Team record for {b.title}",
             b=b,
         ),
-        Output(
+        maker.file(
             f"briefings/{b.slug}.txt",
-            briefing_text(b, maker.site.taxonomy, base + b.url, today, successor and (successor.title, base + successor.url)),
+            lambda site: briefing_text(
+                b, site.taxonomy, base + b.url, today, successor and (successor.title, base + successor.url)
+            ),
         ),
     ]
 

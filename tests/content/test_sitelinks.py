@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.support import BASE, ENGINE, env, linking, tree_digest, write
+from tests.support import BASE, ENGINE, LINKER, env, linking, tree_digest, write
 
 DEAD = [
     ("![Referrals by month](chart.png)", "the picture 'chart.png'", "briefings/linker/chart.png"),
@@ -95,3 +95,16 @@ def test_a_file_the_site_never_publishes_is_no_place_to_link(project: Path, cli)
     said = [line.split(" leads to")[0] for line in cli("build", "--pdf", "skip").lines if "leads to no page" in line]
     links = ["the link '../../notes.md'", "the link '../../templates/t.txt'", "the link '../withdrawn-note.pdf'"]
     assert said == [f"content/audits/linker.md:{line}: {link}" for line in (first, first + 8) for link in links], said
+
+
+def test_a_restricted_briefings_link_to_nowhere_is_refused_by_check_as_by_the_partners_build(project: Path, cli) -> None:
+    """Only the partners site has a restricted briefing: its dead link passed `check` and the public build, and the
+    publish workflow's partners build failed on it."""
+    first = linking(project, "See [the spring audit](../spring-maca/).", status="restricted")
+    said = f"{LINKER}:{first}: the link '../spring-maca/' leads to no page or file of the site"
+    checked, partners = cli("check"), cli("build", "--pdf", "skip", "--audience", "partners")
+    for run in checked, partners:
+        assert run.code == 1 and run.out.count(said) == 1, run.out
+    assert cli("build", "--pdf", "skip").code == 0  # the public site has no page of it
+    linking(project, "See [the spring audit](../spring-maca/).")  # published: found on both sites, said once
+    assert (run := cli("check")).code == 1 and run.out.count(said) == 1 and "1 problem in 1 file" in run.out, run.out
