@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection
+from contextlib import suppress
 from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path, PurePath
@@ -123,19 +124,28 @@ def language_problems(root: Path, path: str, themes: Collection[str]) -> list[Pr
     not find, naming no line. Its words are a template for each language, in the theme's package or its folder."""
     theme = _setting(_document(root, path), "theme")
     language, name = _setting(theme, "language"), _setting(theme, "name")
-    if not isinstance(language, yaml.ScalarNode) or not isinstance(name, yaml.ScalarNode):
+    if language is None or not isinstance(name, yaml.ScalarNode):
         return []
     points = entry_points(group="mkdocs.themes", name=name.value)  # where the engine looks a theme's name up
     package = [Path(spec.origin).parent for point in points if (spec := find_spec(point.value)) and spec.origin]
-    folders = [folder / _LANGUAGES for folder in (*package, *(root / theme for theme in themes))]
-    known = sorted(file.stem for folder in folders if folder.is_dir() for file in folder.glob("*.html"))
-    if not known or language.value in known:
+    own = [file.stem for folder in package for file in _words(folder)]
+    if not own:  # a theme whose words are kept otherwise (MkDocs' own): not judged
         return []
+    known = sorted({*own, *(file.stem for theme in themes for file in _words(root / theme))})
+    written = language.value if isinstance(language, yaml.ScalarNode) and not language.tag.endswith(":null") else ""
+    if written in known:
+        return []
+    said = f"the theme has no words for '{written}'{did_you_mean(written, known)}" if written else "no language is named"
     message = (
-        f"theme.language: the theme has no words for '{language.value}'{did_you_mean(language.value, known)}: write one of "
-        f"the {len(known)} languages it has, named as its file in {_LANGUAGES}/ is, capitals and all (such as en or cy)"
+        f"theme.language: {said}: write one of the {len(known)} languages the theme has, named as its file in "
+        f"{_LANGUAGES}/ is, capitals and all (such as en or cy)"
     )
     return [Problem(path, language.start_mark.line + 1, message)]
+
+
+def _words(folder: Path) -> list[Path]:
+    """A theme folder's templates of each language's words."""
+    return [file for file in (folder / _LANGUAGES).glob("*.html") if file.is_file()]
 
 
 _LANGUAGES = "partials/languages"
@@ -176,9 +186,14 @@ def _document(root: Path, path: str) -> yaml.Node | None:
 
 
 def _setting(document: yaml.Node | None, name: str) -> yaml.Node | None:
+    """The setting `name` of a mapping as the engine's loader reads it: merge keys (`<<: *base`) applied, and the last
+    of a key written twice."""
     if not isinstance(document, yaml.MappingNode):
         return None
-    return next((value for key, value in document.value if isinstance(key, yaml.ScalarNode) and key.value == name), None)
+    with suppress(yaml.YAMLError):  # a merge the engine cannot make either: it says so itself
+        yaml.SafeLoader("").flatten_mapping(document)
+    found = [value for key, value in document.value if isinstance(key, yaml.ScalarNode) and key.value == name]
+    return found[-1] if found else None
 
 
 def _targets(node: yaml.Node) -> list[yaml.ScalarNode]:

@@ -243,3 +243,34 @@ def test_a_language_the_theme_has_no_words_for_is_refused_at_its_line(project: P
     assert tree_digest(project / "site") == before
     settings.write_text(text.replace("  language: en-GB ", "  language: cy ", 1))  # Welsh, from the theme's own words
     assert cli("check").code == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("  language: en-GB\n  language: en-gb ", "2: theme.language: the theme has no words for 'en-gb'"),
+        ("  language: [en-GB] ", "1: theme.language: no language is named"),
+        ("  language: ", "1: theme.language: no language is named"),
+        ("  language: en-gb\n  language: en-GB ", ""),  # the engine reads the last
+        ("  <<: {language: fr}\n  language: fr-CA\n  language: cy ", ""),
+    ],
+)
+def test_the_language_is_read_as_the_engine_reads_it(project: Path, cli, written: str, said: str) -> None:
+    """The last of a key written twice, and a list or nothing, where the engine's loader stopped on a template."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    settings.write_text(text.replace("  language: en-GB ", written, 1))
+    line = text[: text.index("  language: en-GB ")].count("\n")
+    run = cli("check")
+    if said:
+        number, message = said.split(": ", 1)
+        assert run.code == 1 and f"mkdocs.yml:{line + int(number)}: {message}" in run.out, run.out
+    else:
+        assert run.code == 0 and "theme.language" not in run.out, run.out
+
+
+def test_a_theme_without_words_of_its_own_is_not_judged(project: Path, cli) -> None:
+    """MkDocs' own theme keeps its words otherwise: the one language the project's folder holds is not its list."""
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("  name: material\n", "  name: mkdocs\n", 1).replace("en-GB ", "fr ", 1))
+    assert "theme.language" not in cli("check").out
