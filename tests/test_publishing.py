@@ -216,6 +216,21 @@ def test_linkcheck_finds_a_broken_link_and_a_missing_anchor(project: Path, cli) 
     ]
 
 
+def test_linkcheck_follows_a_page_named_in_other_letters_at_its_address(project: Path, cli) -> None:
+    """A page named café is at caf%C3%A9/: its canonical link, written so, was reported broken, which stopped the
+    publish workflow; a link out of the site's path that way is still refused."""
+    (project / "content/pages/café.md").write_text(
+        "# Café\n\nOur [café](../café/) and [the archive](/briefings/%61rchive/).\n"
+        '<a href="/briefings/%2E%2E/elsewhere/">Not ours</a>\n'
+    )
+    build_site(project)
+    run = cli("linkcheck")
+    assert run.code == 1
+    assert [line.split(": ", 1)[1] for line in run.lines if line.startswith("site/")] == [
+        "broken link: /briefings/%2E%2E/elsewhere/ points at nothing in the site"
+    ], run.out
+
+
 def test_linkcheck_passes_on_the_sample_site_and_lists_external_links(
     sample_site: Path, cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

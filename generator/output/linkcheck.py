@@ -53,10 +53,13 @@ def _read(site: Path) -> dict[str, _Page]:
 
 def _target(site: Path, page: str, path: str, base_path: str) -> str | None:
     """The site-relative file a link points at, or None when nothing is there."""
-    if path.startswith("/"):
-        if not path.startswith(base_path):
+    if path.startswith("/"):  # the canonical link and the feed's: a page named café is at caf%C3%A9/
+        path = unquote(path)
+        if not path.startswith(unquote(base_path)):
             return None
-        resolved = path[len(base_path) :]
+        resolved = posixpath.normpath(path[len(unquote(base_path)) :])
+        if resolved.startswith(".."):
+            return None
     else:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
         if resolved.startswith(".."):
