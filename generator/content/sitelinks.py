@@ -69,7 +69,7 @@ def _never_copied(name: str) -> bool:
 def dead_links(briefings: Sequence[Briefing], present: Collection[str], root: Path, site_url: str) -> list[Problem]:
     """Each link or picture in a published briefing's steps and good-practice entries that leads to no file in
     `present` (see `site_files`), at its line. An address starting with `/` is followed from the site's address."""
-    base_path, problems = urlsplit(site_url).path.rstrip("/") + "/", []
+    base_path, host, problems = urlsplit(site_url).path.rstrip("/") + "/", urlsplit(site_url).netloc.lower(), []
     shown = [b for b in briefings if b.status is not Status.WITHDRAWN and f"{b.url}index.html" in present]  # not a notice
     present = {*present, *(f"briefings/{b.slug}.pdf" for b in shown)}  # printed after the checks, where Chromium is
     for b in shown:
@@ -77,22 +77,24 @@ def dead_links(briefings: Sequence[Briefing], present: Collection[str], root: Pa
             (index, text, name, address, target)
             for index, text in enumerate((*b.steps, *(entry.body for entry in b.good_practice)))
             for name, address in addresses(text)
-            if (target := _target(b.url, address, base_path)) is not None and not _reaches(target, present)
+            if (target := _target(b.url, address, base_path, host)) is not None and not _reaches(target, present)
         ]
         if found:
             problems += _at_lines(root, b, found, present)
     return problems
 
 
-def _target(here: str, address: str, base_path: str) -> str | None:
+def _target(here: str, address: str, base_path: str, host: str) -> str | None:
     """The path in the site folder that `address`, followed from the page at `here`, leads to ("" for the site's root;
-    starting ".." out of it); None for an address on another site or on the page itself (`#steps`, `?print=1`)."""
+    starting ".." out of it); None for an address on another site or on the page itself (`#steps`, `?print=1`). A full
+    address on the site's own `host` (copied from the address bar) is followed where it is in the site's path."""
     try:
         split = urlsplit(address.strip())
     except ValueError:  # no address a browser follows (`http://[x`)
         return None
     path = unquote(split.path)
-    if split.scheme or split.netloc or not path:
+    own = split.scheme.lower() in ("http", "https") and split.netloc.lower() == host and path.startswith(base_path)
+    if ((split.scheme or split.netloc) and not own) or not path:
         return None
     if path.startswith("/"):  # from the host's root: the site starts at its own path
         path, here = (path[len(base_path) :], "") if path.startswith(base_path) else ("../" + path, "")

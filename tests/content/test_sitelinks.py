@@ -21,6 +21,11 @@ DEAD = [
     ("[the showcase](/briefings/show-case/)", "the link '/briefings/show-case/'", "show-case"),
     ("[too far up](../../../other/)", "the link '../../../other/'", "out of the site's folder"),
     ("[another site of the host](/other-site/)", "the link '/other-site/'", "out of the site's folder"),
+    (
+        "[from the address bar](https://example.github.io/briefings/briefings/year-end-macca/)",
+        "the link 'https://example.github.io/briefings/briefings/year-end-macca/'",
+        "(did you mean '../year-end-maca/'?)",
+    ),
 ]
 """What an author writes, what the message names, and where it says the address leads."""
 
@@ -70,6 +75,7 @@ def test_links_and_pictures_that_lead_to_the_sites_own_pages_and_files_pass(proj
         "[the MACA](../year-end-maca/) and [its steps](../year-end-maca/#background) and [ours](#background)",
         "[a print](?print=1) and [the feed](../../feed.xml) and [the showcase](/briefings/showcase/)",
         "[elsewhere](https://www.gov.uk/guidance) and [its PDF](../year-end-maca.pdf)",
+        "[in full](HTTPS://Example.GitHub.io/briefings/briefings/year-end-maca/)",
         "`[in code](nope.png)` and <!-- [a note](nope.png) -->",
     ]
     lines = "\n\n".join(written)
