@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 import yaml
+from pathspec.gitignore import GitIgnoreSpec
 
 from generator.config import ACCESSIBILITY_KEYS
 from generator.content.files import read_text
@@ -71,7 +72,7 @@ def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[st
     nav = _setting(_document(root, path), "nav")
     if nav is None:
         return []
-    present = set(generated) | pages_files(root / pages_dir)
+    present = set(generated) | published_pages(root, path, pages_dir)
     problems = []
     for node in _targets(nav):
         if (local := _local(node.value)) is None:
@@ -217,6 +218,17 @@ def _local(target: str) -> bool | None:
     except ValueError:  # "https://[www.gov.uk]/…"
         return None
     return bool(target) and not (parts.scheme or parts.netloc or target.startswith("/"))
+
+
+def published_pages(root: Path, path: str, pages_dir: str) -> set[str]:
+    """The pages folder's files the engine publishes: not its `templates/`, nor what the settings' `exclude_docs` and
+    `draft_docs` leave out, read as the engine reads them (lines of a `.gitignore`)."""
+    document, lines = _document(root, path), ["/templates/"]  # hidden files: `pages_files` leaves them out
+    for name in ("exclude_docs", "draft_docs"):
+        if isinstance(node := _setting(document, name), yaml.ScalarNode):
+            lines += node.value.splitlines()
+    left_out = GitIgnoreSpec.from_lines(lines)
+    return {name for name in pages_files(root / pages_dir) if not left_out.match_file(name)}
 
 
 def pages_files(folder: Path) -> set[str]:

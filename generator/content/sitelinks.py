@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator.config import Project
 from generator.content.pagemeta import PAGES
-from generator.content.settingsfile import nav_problems, pages_files
+from generator.content.settingsfile import nav_problems, pages_files, published_pages
 from generator.content.surroundings import theme_folders
 from generator.content.unshown import addresses
 from generator.model import Briefing, Problem, Status
@@ -39,17 +39,17 @@ _NOT_COPIED += ("*.mdown", "*.mkdn", "*.mkd")
 def links_to_nowhere(project: Project, briefings: Sequence[Briefing], outputs: Sequence[Output], site_url: str) -> list[Problem]:
     """Each entry of the navigation and each link or picture of `briefings` that leads to no page or file of the site
     made as `outputs`, at its line."""
-    present = site_files([out.dest for out in outputs], project.root, project.pages_dir, theme_folders(project))
+    present = site_files([out.dest for out in outputs], project)
     problems = nav_problems(project.root, project.config_file, project.pages_dir, [out.path for out in outputs])
     return problems + dead_links(briefings, present, project.root, site_url)
 
 
-def site_files(generated: Iterable[str], root: Path, pages_dir: str, themes: Iterable[str]) -> set[str]:
+def site_files(generated: Iterable[str], project: Project) -> set[str]:
     """Every file of the site by its path in the site folder: the files the build and the engine make, those of the
-    pages folder (a page's Markdown at its folder's address; its `templates/` folder is never published), and those
-    of the theme's folders the engine copies."""
-    pages = {_served(name) for name in pages_files(root / pages_dir) if not name.startswith("templates/")}
-    theme = {name for folder in themes for name in pages_files(root / folder) if not _never_copied(name)}
+    pages folder the engine publishes (a page's Markdown at its folder's address), and those of the theme's folders
+    the engine copies."""
+    pages = {_served(name) for name in published_pages(project.root, project.config_file, project.pages_dir)}
+    theme = {name for folder in theme_folders(project) for name in pages_files(project.root / folder) if not _never_copied(name)}
     return {*generated, *_ENGINE_MADE, *pages, *theme}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ENGINE, Run, env, tree_digest
+from tests.support import ENGINE, LINKER, Run, env, linking, tree_digest, write
 
 
 def add_settings(project: Path, lines: str) -> int:
@@ -274,3 +274,25 @@ def test_a_theme_without_words_of_its_own_is_not_judged(project: Path, cli) -> N
     settings = project / "mkdocs.yml"
     settings.write_text(settings.read_text().replace("  name: material\n", "  name: mkdocs\n", 1).replace("en-GB ", "fr ", 1))
     assert "theme.language" not in cli("check").out
+
+
+def test_a_page_the_engine_leaves_out_is_no_page_to_name_or_link_to(project: Path, cli) -> None:
+    """The pages folder's `templates/`, and what `exclude_docs` and `draft_docs` leave out, are never published: a
+    navigation entry or a link naming one passed every check and left a broken link on every page."""
+    for name in ("templates/letter.md", "old/guidance.md", "drafts/plan.md"):
+        write(project, f"content/pages/{name}", "# A page\n\nIts text.\n")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    at = text.index("  - About: about.md\n") + len("  - About: about.md\n")
+    entries = "  - Letter: templates/letter.md\n  - Old: old/guidance.md\n  - Plan: drafts/plan.md\n"
+    settings.write_text(text[:at] + entries + text[at:] + "exclude_docs: |\n  old/\ndraft_docs: |\n  drafts/\n")
+    first = text[:at].count("\n") + 1
+    line = linking(project, "See [the old guidance](../../old/guidance/).")
+    for run in cli("check"), cli("build", "--pdf", "skip"):
+        assert run.code == 1
+        for number, page in enumerate(("templates/letter.md", "old/guidance.md", "drafts/plan.md")):
+            assert f"mkdocs.yml:{first + number}: nav: '{page}' is no page of the site" in run.out, run.out
+        assert f"{LINKER}:{line}: the link '../../old/guidance/' leads to no page or file of the site" in run.out
+    settings.write_text(text)
+    linking(project, "See [the about page](../../about/).")
+    assert cli("check").code == 0
