@@ -137,9 +137,13 @@ def _at_lines(root: Path, b: Briefing, found: list[tuple[int, str, str, str, str
 
 def _suggestion(here: str, target: str, present: Collection[str]) -> str:
     """A near address of the same kind (a page for a page, a picture for a picture), as it is written from `here`."""
+    if "\\" in target:
+        return " (an address's folders are divided by /, never \\)"
     if target.startswith(".."):
         return ""
     suffix = PurePosixPath(target).suffix.lower()
+    if suffix in PAGES and (served := _served(target)) in present:  # a page's Markdown: the page is at its folder
+        return f" (did you mean '{posixpath.relpath(served.removesuffix('index.html') or '.', here.rstrip('/'))}/'?)"
     own = here.rstrip("/")
     named = {name.removesuffix("index.html").rstrip("/") for name in present}
     alike = [name for name in named if PurePosixPath(name).suffix.lower() == suffix and name != own]

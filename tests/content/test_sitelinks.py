@@ -21,6 +21,8 @@ DEAD = [
     ("[the showcase](/briefings/show-case/)", "the link '/briefings/show-case/'", "show-case"),
     ("[too far up](../../../other/)", "the link '../../../other/'", "out of the site's folder"),
     ("[another site of the host](/other-site/)", "the link '/other-site/'", "out of the site's folder"),
+    ("[about us](../../about.md)", "the link '../../about.md'", "(did you mean '../../about/'?)"),
+    ('<a href="..\\year-end-maca\\">the MACA</a>', "the link '..\\year-end-maca\\'", "divided by /, never \\)"),
     (
         "[from the address bar](https://example.github.io/briefings/briefings/year-end-macca/)",
         "the link 'https://example.github.io/briefings/briefings/year-end-macca/'",
