@@ -16,10 +16,9 @@ from generator.authoring.takedown import TakedownRefused, origin_url, purge_pdf_
 from generator.authoring.word.docx import ImportRefused
 from generator.authoring.word.importer import import_docx
 from generator.build import BuildFailed, build, checked_content, concluded
-from generator.config import OUTPUT_FOLDERS, BuildOptions, Project, SettingsError, in_ci, parse_date
+from generator.config import OUTPUT_FOLDERS, BuildOptions, SettingsError, in_ci, parse_date
 from generator.content.files import content_files, read_text, refused_files
 from generator.content.parse import parse_document
-from generator.content.sitelinks import links_to_nowhere
 from generator.content.taxonomy import load_taxonomy
 from generator.diagnostics import (
     Reporter,
@@ -30,16 +29,14 @@ from generator.diagnostics import (
     write_step_summary,
 )
 from generator.engines.mkdocs.runner import Engine
+from generator.madesites import every_sites_links
 from generator.model import Audience, Problem, Status, Taxonomy
 from generator.output.deployguard import not_public
 from generator.output.linkcheck import check_links
 from generator.output.pdf import PDF_CACHE
 from generator.output.sitedir import Refused
-from generator.pipeline import Checked, check
+from generator.pipeline import check
 from generator.preview import ANOTHER, unusable_address
-from generator.site.pagemaker import Addresses
-from generator.site.render import render
-from generator.sitemodel import make_site
 from generator.tasks import cores
 
 
@@ -70,19 +67,6 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     except BuildFailed:
         return 1
     return 0
-
-
-def every_sites_links(options: BuildOptions, project: Project, checked: Checked) -> list[Problem]:
-    """What only the made site shows, as each build would refuse it: a navigation entry or a link or picture leading to
-    a page or file the site will not have, on the public site and the partners' (where the settings give it an address;
-    drafts' with `--drafts`). Each site is made in memory, its pages' addresses only (`Addresses`): nothing is written."""
-    found: dict[Problem, None] = {}  # a public briefing's is found on both sites: once
-    for audience in [Audience.PUBLIC, *([Audience.PARTNERS] if project.partners_site_url else [])]:
-        settings = project.settings(options.build_date, audience)
-        assert checked.taxonomy is not None  # the content passed its check
-        outputs = render(make_site(settings, checked.taxonomy, checked.briefings, audience, options.drafts), making=Addresses)
-        found.update(dict.fromkeys(links_to_nowhere(project, checked.briefings, outputs, settings.site_url)))
-    return list(found)
 
 
 def restricted_in_public(root: Path, content_dir: str) -> list[Problem]:

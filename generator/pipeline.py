@@ -37,6 +37,8 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
     drafts_held: list[str] = field(default_factory=list)
     """Drafts checked but not published."""
+    held: list[Briefing] = field(default_factory=list)
+    """Those that passed their own checks (`Validated.held`)."""
     warnings: list[Problem] = field(default_factory=list)
     draft_problems: list[Problem] = field(default_factory=list)
     """What stands between each draft and publishing; never blocks a build (unless drafts are included)."""
@@ -103,10 +105,8 @@ class Examined:
 class Memo:
     """Results a preview keeps from one rebuild to the next, so that saving one file redoes only that file.
 
-    Results are keyed by each file's path and text, and dropped whenever what they depend on changes
-    (the taxonomy for validation; settings, taxonomy and audience for pages). Validation also depends on the
-    build's date, which a preview fixes when it starts.
-    """
+    Results are keyed by each file's path and text, and dropped whenever what they depend on changes (the taxonomy for
+    validation; settings, taxonomy and audience for pages; the build's date, which a preview fixes when it starts)."""
 
     files: dict[tuple[str, str], Examined] = field(default_factory=dict)
     allowed_names: AllowedNames = ()
@@ -208,7 +208,7 @@ def check(
         checked.warnings = []
     if taxonomy is not None:
         result = validate(docs, taxonomy, include_drafts, today, memo.validated, hosts)
-        checked.briefings, checked.drafts_held = result.briefings, result.drafts_held
+        checked.briefings, checked.drafts_held, checked.held = result.briefings, result.drafts_held, result.held
         shown = pages_read(root, content_dir, refused, [settings_file, *themes])
         linked, noted = check_files(root, shown, result.closed, hosts)
         checked.problems += result.problems + linked

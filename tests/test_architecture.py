@@ -17,7 +17,7 @@ FLOORS = (
     ("generator.content",),
     ("generator.site",),
     ("generator.output",),
-    ("generator.pipeline", "generator.build", "generator.preview", "generator.problempages"),
+    ("generator.pipeline", "generator.build", "generator.preview", "generator.problempages", "generator.madesites"),
     ("generator.authoring",),
     ("generator.engines",),
     ("generator.cli", "generator.commands"),

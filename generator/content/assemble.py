@@ -34,6 +34,8 @@ class Validated:
     """The briefings some readers cannot open, which hand-written pages must not link to either."""
     link_warnings: list[Problem] = field(default_factory=list)
     """Links to a briefing some readers cannot open, at another site's address (`crosslinks.check_links`)."""
+    held: list[Briefing] = field(default_factory=list)
+    """The drafts held back that passed their own checks, for the checks only a made site allows (their links)."""
 
 
 def _withdrawn(doc: Document, rules: FrontMatterRules) -> tuple[Briefing | None, list[Problem]]:
@@ -156,6 +158,7 @@ def validate(
         if status_of(doc) is Status.DRAFT and not include_drafts:
             result.drafts_held.append(doc.path)
             result.draft_problems += problems
+            result.held += [briefing] if briefing else []
             continue
         result.problems += problems
         if briefing:

@@ -116,3 +116,13 @@ def test_a_restricted_briefings_link_to_nowhere_is_refused_by_check_as_by_the_pa
     assert cli("build", "--pdf", "skip").code == 0  # the public site has no page of it
     linking(project, "See [the spring audit](../spring-maca/).")  # published: found on both sites, said once
     assert (run := cli("check")).code == 1 and run.out.count(said) == 1 and "1 problem in 1 file" in run.out, run.out
+
+
+def test_a_drafts_link_to_nowhere_is_a_draft_problem_in_check_and_an_error_with_drafts(project: Path, cli) -> None:
+    """Its other problems were listed for the author to fix before publishing; its dead link was not, until published."""
+    first = linking(project, "See [the spring audit](../spring-maca/) and [the MACA](../year-end-maca/).", status="draft")
+    said = f"{LINKER}:{first}: draft, to fix before publishing (does not block the build): the link '../spring-maca/'"
+    assert (run := cli("check")).code == 0 and said in run.out and "1 draft problem to fix" in run.out, run.out
+    assert "the link '../year-end-maca/'" not in run.out
+    drafts = cli("check", "--drafts")
+    assert drafts.code == 1 and f"{LINKER}:{first}: the link '../spring-maca/' leads to no page" in drafts.out, drafts.out

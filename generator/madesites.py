@@ -1,0 +1,34 @@
+"""The sites `briefings check` makes in memory, each page and file where a build would put it and nothing in it, to
+judge what only a made site shows, as each build would refuse it: its links (`content/sitelinks.py`)."""
+
+from __future__ import annotations
+
+from generator.config import BuildOptions, Project
+from generator.content.sitelinks import links_to_nowhere
+from generator.model import Audience, Problem
+from generator.pipeline import DRAFT_NOTE, Checked
+from generator.site.pagemaker import Addresses
+from generator.site.render import render
+from generator.sitemodel import make_site
+
+
+def every_sites_links(options: BuildOptions, project: Project, checked: Checked) -> list[Problem]:
+    """What only the made site shows, as each build would refuse it: a navigation entry or a link or picture leading to
+    a page or file the site will not have, on the public site and the partners' (where the settings give it an address),
+    and a draft's link as a draft problem. Each site is made in memory, its pages' addresses only: nothing is written."""
+    found: dict[Problem, None] = {}  # a public briefing's is found on both sites: once
+    for audience in [Audience.PUBLIC, *([Audience.PARTNERS] if project.partners_site_url else [])]:
+        found.update(dict.fromkeys(_links_judged(options, project, checked, audience, options.drafts)))
+    if not options.drafts and checked.held:  # the public site with its drafts, where their links lead
+        drafts = {b.path for b in checked.held}
+        said = [p for p in _links_judged(options, project, checked, Audience.PUBLIC, True) if p.path in drafts]
+        checked.draft_problems += [Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in said]
+    return list(found)
+
+
+def _links_judged(options: BuildOptions, project: Project, checked: Checked, audience: Audience, drafts: bool) -> list[Problem]:
+    settings = project.settings(options.build_date, audience)
+    briefings = [*checked.briefings, *(checked.held if drafts and not options.drafts else [])]
+    assert checked.taxonomy is not None  # the content passed its check
+    outputs = render(make_site(settings, checked.taxonomy, briefings, audience, drafts), making=Addresses)
+    return links_to_nowhere(project, briefings, outputs, settings.site_url)
