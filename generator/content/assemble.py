@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.content.actions import parse_action_plan
-from generator.content.body import ACTION_PLAN, GOOD_PRACTICE, check_headings, default_questions, good_practice, sort_sections
+from generator.content.body import (
+    ACTION_PLAN,
+    GOOD_PRACTICE,
+    check_headings,
+    control_characters,
+    default_questions,
+    good_practice,
+    sort_sections,
+)
 from generator.content.comments import UNCLOSED, left_open
 from generator.content.copies import copied_audits
 from generator.content.crosslinks import Unopenable, check_links, unopenable
@@ -69,7 +77,7 @@ def validate_document(doc: Document, taxonomy: Taxonomy, rules: FrontMatterRules
     if status is Status.WITHDRAWN:
         return _withdrawn(doc, rules)
     front = check_front_matter(doc, rules)
-    problems = front.problems + check_headings(doc)
+    problems = front.problems + check_headings(doc) + control_characters(doc)
     sections, found = sort_sections(doc)
     problems += found
     fields = {k: f.value for k, f in doc.fields.items()}

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.content.parse import Document, Section
 from generator.content.slugs import slugify
+from generator.content.wordhabits import CONTROL
 from generator.diagnostics import did_you_mean
 from generator.model import STEPS, GoodPractice, Problem, Taxonomy
 
@@ -36,6 +37,24 @@ def _first_text_line(markdown: str, first_line: int) -> int:
         if line.strip():
             return first_line + offset
     return first_line
+
+
+def control_characters(doc: Document) -> list[Problem]:
+    """An invisible control character in the text: Word's line break within a paragraph (Shift+Enter) pastes as U+000B,
+    its page break as U+000C. A page shows nothing or a box for it, and the year's Word document cannot hold it (the
+    build stopped without naming a file)."""
+    lines = doc.text.split("\n")[doc.body_line - 1 :]
+    return [
+        Problem(doc.path, doc.body_line + number, f"holds {_named(found)}: replace it with a space, or start a new line")
+        for number, line in enumerate(lines)
+        if (found := sorted(set(CONTROL.findall(line))))
+    ]
+
+
+def _named(found: list[str]) -> str:
+    names = ", ".join(f"U+{ord(character):04X}" for character in found)
+    breaks = " (Word's line break, Shift+Enter, pastes as one)" if "\x0b" in found else ""
+    return f"an invisible control character, {names}{breaks}, that no page or Word document shows"
 
 
 def check_headings(doc: Document) -> list[Problem]:

@@ -1133,3 +1133,21 @@ def test_a_review_date_before_the_audit_is_refused_with_every_other_date_before_
         "written; check for a typing slip",
         f"{AUDIT}:6: published: 2024-04-01 is before the audit date 2024-05-01; publication cannot come before the audit",
     ]
+
+
+def test_an_invisible_control_character_in_the_text_is_refused_at_its_line(project: Path, cli) -> None:
+    """Word's line break within a paragraph (Shift+Enter) pastes as U+000B: in an action plan's cell it passed the check
+    and stopped the build while it wrote the year's Word document, naming no file."""
+    source = project / "content/audits/year-start-maca.md"
+    text = source.read_text()
+    lines = text.split("\n")
+    cell = next(n for n, line in enumerate(lines, 1) if "| Review the neglect toolkit |" in line)
+    source.write_text(
+        text.replace("Review the neglect toolkit", "Review the neglect\x0btoolkit").replace("## Why", "\x0c## Why", 1)
+    )
+    page_break = next(n for n, line in enumerate(source.read_text().split("\n"), 1) if "\x0c" in line)
+    said = f"content/audits/year-start-maca.md:{cell}: holds an invisible control character, U+000B (Word's line break"
+    for run in cli("check"), cli("build", "--pdf", "skip"):
+        assert run.code == 1 and said in run.out, run.out + run.err
+        assert f"content/audits/year-start-maca.md:{page_break}: holds an invisible control character, U+000C," in run.out
+        assert "XML compatible" not in run.out + run.err
