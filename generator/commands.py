@@ -58,7 +58,8 @@ def cmd_check(root: Path, args: argparse.Namespace) -> int:
     options = BuildOptions(  # a check writes nothing: its output folder is never used
         root, drafts=args.drafts, build_date=today, strict_privacy=args.strict_privacy, workers=cores(), in_ci=in_ci(os.environ)
     )
-    more = project.problems()  # settings a build refuses before its check
+    more = project.problems()  # settings a build refuses before its check, the partners' too where it has an address
+    more += [p for p in project.problems(Audience.PARTNERS) if p not in more] if project.partners_site_url else []
     more += restricted_in_public(root, project.content_dir) if args.public_repository else []
     reporter = Reporter()
     try:

@@ -16,14 +16,16 @@ def every_sites_links(options: BuildOptions, project: Project, checked: Checked)
     """What only the made site shows, as each build would refuse it: a navigation entry or a link or picture leading to
     a page or file the site will not have, on the public site and the partners' (where the settings give it an address),
     and a draft's link as a draft problem. Each site is made in memory, its pages' addresses only: nothing is written."""
-    found: dict[Problem, None] = {}  # a public briefing's is found on both sites: once
-    for audience in [Audience.PUBLIC, *([Audience.PARTNERS] if project.partners_site_url else [])]:
-        found.update(dict.fromkeys(_links_judged(options, project, checked, audience, options.drafts)))
+    found = _links_judged(options, project, checked, Audience.PUBLIC, options.drafts)
+    if project.partners_site_url:  # a public briefing's is found on both sites: said once, as the public site's
+        public = {(problem.path, problem.line) for problem in found}
+        partners = _links_judged(options, project, checked, Audience.PARTNERS, options.drafts)
+        found += [problem for problem in partners if (problem.path, problem.line) not in public]
     if not options.drafts and checked.held:  # the public site with its drafts, where their links lead
         drafts = {b.path for b in checked.held}
         said = [p for p in _links_judged(options, project, checked, Audience.PUBLIC, True) if p.path in drafts]
         checked.draft_problems += [Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in said]
-    return list(found)
+    return found
 
 
 def _links_judged(options: BuildOptions, project: Project, checked: Checked, audience: Audience, drafts: bool) -> list[Problem]:

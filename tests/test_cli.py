@@ -169,3 +169,12 @@ def test_run_from_the_wrong_folder_says_where_to_run_it(project: Path, cli, monk
         assert run.err.startswith(
             f"briefings: there is no mkdocs.yml in {project / 'content'}: run briefings from the project's folder"
         )
+
+
+def test_check_refuses_partners_settings_the_partners_build_refuses(project: Path, cli) -> None:
+    """It judges the partners site's links, where the settings give it an address: an address that is the public site's
+    passed, and only the partners build refused it."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    settings.write_text(text.replace("https://partners.northbrook.example/briefings/", "https://example.github.io/briefings/"))
+    assert (run := cli("check")).code == 1 and "'partners_site_url' must not be the public site_url" in run.out, run.out

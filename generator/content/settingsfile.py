@@ -221,21 +221,21 @@ def _local(target: str) -> bool | None:
 
 
 def published_pages(root: Path, path: str, pages_dir: str) -> set[str]:
-    """The pages folder's files the engine publishes: not its `templates/`, nor what the settings' `exclude_docs` and
-    `draft_docs` leave out, read as the engine reads them (lines of a `.gitignore`)."""
-    document, lines = _document(root, path), ["/templates/"]  # hidden files: `pages_files` leaves them out
-    for name in ("exclude_docs", "draft_docs"):
-        if isinstance(node := _setting(document, name), yaml.ScalarNode):
-            lines += node.value.splitlines()
-    left_out = GitIgnoreSpec.from_lines(lines)
-    return {name for name in pages_files(root / pages_dir) if not left_out.match_file(name)}
+    """The pages folder's files the engine publishes: not a hidden one nor its `templates/`, unless the settings'
+    `exclude_docs` brings it back, nor what `exclude_docs` or `draft_docs` leaves out, each read as the engine reads it
+    (lines of a `.gitignore`, on their own: a `!` in one does not undo the other)."""
+    document, specs = _document(root, path), []
+    for name, first in (("exclude_docs", [".*", "/templates/"]), ("draft_docs", [])):
+        node = _setting(document, name)
+        specs.append(GitIgnoreSpec.from_lines(first + (node.value.splitlines() if isinstance(node, yaml.ScalarNode) else [])))
+    return {name for name in pages_files(root / pages_dir, hidden=True) if not any(spec.match_file(name) for spec in specs)}
 
 
-def pages_files(folder: Path) -> set[str]:
-    """The files the engine reads from the pages folder, as the navigation names them."""
+def pages_files(folder: Path, hidden: bool = False) -> set[str]:
+    """The files the engine reads from the pages folder, as the navigation names them (hidden ones only if `hidden`)."""
     found = set()
     for directory, dirs, files in os.walk(folder, followlinks=True):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        dirs[:] = [name for name in dirs if hidden or not name.startswith(".")]
         here = Path(directory).relative_to(folder)
-        found.update((here / name).as_posix() for name in files if not name.startswith("."))
+        found.update((here / name).as_posix() for name in files if hidden or not name.startswith("."))
     return found

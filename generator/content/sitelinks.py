@@ -69,7 +69,7 @@ def _never_copied(name: str) -> bool:
 def dead_links(briefings: Sequence[Briefing], present: Collection[str], root: Path, site_url: str) -> list[Problem]:
     """Each link or picture in a published briefing's steps and good-practice entries that leads to no file in
     `present` (see `site_files`), at its line. An address starting with `/` is followed from the site's address."""
-    base_path, host, problems = urlsplit(site_url).path.rstrip("/") + "/", urlsplit(site_url).netloc.lower(), []
+    base_path, host, problems = unquote(urlsplit(site_url).path).rstrip("/") + "/", urlsplit(site_url).netloc.lower(), []
     shown = [b for b in briefings if b.status is not Status.WITHDRAWN and f"{b.url}index.html" in present]  # not a notice
     present = {*present, *(f"briefings/{b.slug}.pdf" for b in shown)}  # printed after the checks, where Chromium is
     for b in shown:

@@ -285,14 +285,17 @@ def test_a_page_the_engine_leaves_out_is_no_page_to_name_or_link_to(project: Pat
     text = settings.read_text()
     at = text.index("  - About: about.md\n") + len("  - About: about.md\n")
     entries = "  - Letter: templates/letter.md\n  - Old: old/guidance.md\n  - Plan: drafts/plan.md\n"
-    settings.write_text(text[:at] + entries + text[at:] + "exclude_docs: |\n  old/\ndraft_docs: |\n  drafts/\n")
+    write(project, "content/pages/.well-known/security.txt", "Contact: https://www.northbrook.example/security\n")
+    left_out = "exclude_docs: |\n  old/\n  !.well-known/\ndraft_docs: |\n  drafts/\n  !old/guidance.md\n"  # each on its own
+    settings.write_text(text[:at] + entries + text[at:] + left_out)
     first = text[:at].count("\n") + 1
-    line = linking(project, "See [the old guidance](../../old/guidance/).")
+    line = linking(project, "See [the old guidance](../../old/guidance/) and [ours](../../.well-known/security.txt).")
     for run in cli("check"), cli("build", "--pdf", "skip"):
         assert run.code == 1
         for number, page in enumerate(("templates/letter.md", "old/guidance.md", "drafts/plan.md")):
             assert f"mkdocs.yml:{first + number}: nav: '{page}' is no page of the site" in run.out, run.out
         assert f"{LINKER}:{line}: the link '../../old/guidance/' leads to no page or file of the site" in run.out
+        assert "security.txt" not in run.out  # a hidden file the settings publish
     settings.write_text(text)
     linking(project, "See [the about page](../../about/).")
     assert cli("check").code == 0

@@ -114,8 +114,19 @@ def test_a_restricted_briefings_link_to_nowhere_is_refused_by_check_as_by_the_pa
     for run in checked, partners:
         assert run.code == 1 and run.out.count(said) == 1, run.out
     assert cli("build", "--pdf", "skip").code == 0  # the public site has no page of it
-    linking(project, "See [the spring audit](../spring-maca/).")  # published: found on both sites, said once
-    assert (run := cli("check")).code == 1 and run.out.count(said) == 1 and "1 problem in 1 file" in run.out, run.out
+    linking(project, "See [the spring audit](../spring-maca/) and [reviews](../../reviewz/).")  # found on both sites
+    assert (run := cli("check")).code == 1 and run.out.count(said) == 1 and "2 problems in 1 file" in run.out, run.out
+    assert run.out.count("the link '../../reviewz/'") == 1 and "did you mean '../../reviews/'" not in run.out  # partners'
+
+
+def test_a_site_whose_address_has_a_space_is_followed_as_its_readers_follow_it(project: Path, cli) -> None:
+    settings = project / "mkdocs.yml"
+    text = settings.read_text().replace("https://example.github.io/briefings/", "https://example.org/our%20briefings/")
+    settings.write_text(text.replace("northbrook.example/briefings/", "northbrook.example/our%20briefings/"))
+    linking(project, "See [the archive](/our%20briefings/archive/) and [in full](https://example.org/our%20briefings/archive/).")
+    assert (run := cli("check")).code == 0, run.out
+    linking(project, "See [in full](https://example.org/our%20briefings/archives/).")
+    assert "the link 'https://example.org/our%20briefings/archives/' leads to no page" in (run := cli("check")).out, run.out
 
 
 def test_a_drafts_link_to_nowhere_is_a_draft_problem_in_check_and_an_error_with_drafts(project: Path, cli) -> None:
