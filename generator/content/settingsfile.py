@@ -72,18 +72,25 @@ def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[st
     nav = _setting(_document(root, path), "nav")
     if nav is None:
         return []
-    present = set(generated) | published_pages(root, path, pages_dir)
+    present, left_out = set(generated) | published_pages(root, path, pages_dir), pages_files(root / pages_dir, hidden=True)
     problems = []
     for node in _targets(nav):
         if (local := _local(node.value)) is None:
             problems.append(Problem(path, node.start_mark.line + 1, _UNREADABLE_ADDRESS.format(target=node.value)))
         elif local and (written := PurePath(node.value).as_posix()) not in present:
             named = did_you_mean(written, sorted(present))
-            message = _UNKNOWN_PAGE.format(target=node.value, folder=pages_dir, named=named)
+            message = (_LEFT_OUT if written in left_out else _UNKNOWN_PAGE).format(
+                target=node.value, folder=pages_dir, named=named
+            )
             problems.append(Problem(path, node.start_mark.line + 1, message))
     return problems
 
 
+_LEFT_OUT = (
+    "nav: '{target}' is no page of the site: the engine leaves {folder}/{target} out (a hidden file, one in {folder}/"
+    "templates/, or one exclude_docs or draft_docs names), so every page would link to nothing; remove this entry, or "
+    "the setting that leaves the page out"
+)
 _UNKNOWN_PAGE = (
     "nav: '{target}' is no page of the site{named} (there is no {folder}/{target}, and the site makes no such page): "
     "write the page's file name as it is in {folder}/, or a page the site makes as its address ends, with .md "

@@ -293,7 +293,7 @@ def test_a_page_the_engine_leaves_out_is_no_page_to_name_or_link_to(project: Pat
     for run in cli("check"), cli("build", "--pdf", "skip"):
         assert run.code == 1
         for number, page in enumerate(("templates/letter.md", "old/guidance.md", "drafts/plan.md")):
-            assert f"mkdocs.yml:{first + number}: nav: '{page}' is no page of the site" in run.out, run.out
+            assert f"mkdocs.yml:{first + number}: nav: '{page}' is no page of the site: the engine leaves" in run.out, run.out
         assert f"{LINKER}:{line}: the link '../../old/guidance/' leads to no page or file of the site" in run.out
         assert "security.txt" not in run.out  # a hidden file the settings publish
     settings.write_text(text)
