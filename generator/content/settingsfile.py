@@ -107,18 +107,13 @@ def unknown_settings(root: Path, path: str) -> list[Problem]:
     page" button or the feedback link vanished from every page without a word."""
     extra = _setting(_document(root, path), "extra")
     own, problems = _setting(extra, "briefings"), []
-    for key, _ in extra.value if isinstance(extra, yaml.MappingNode) else ():
-        if isinstance(key, yaml.ScalarNode) and key.value in OWN_SETTINGS:  # one level up: the pages read it under briefings
+    for key, _ in _pairs(extra):
+        if key.value in OWN_SETTINGS:  # one level up: the pages read it under briefings
             problems.append(
                 Problem(path, key.start_mark.line + 1, f"extra.{key.value} belongs under extra.briefings; indent it there")
             )
-    for key, value in own.value if isinstance(own, yaml.MappingNode) else ():
-        if (
-            isinstance(key, yaml.ScalarNode)
-            and key.value in _FOR
-            and isinstance(value, yaml.ScalarNode)
-            and not value.value.strip()
-        ):
+    for key, value in _pairs(own):
+        if key.value in _FOR and isinstance(value, yaml.ScalarNode) and not value.value.strip():
             message = f"extra.briefings.{key.value} is empty, so the pages would go without it; {_FOR[key.value]}"
             problems.append(Problem(path, key.start_mark.line + 1, message))
     said = ("is no setting the site reads", "so the pages would go without it; the settings are")
@@ -176,8 +171,8 @@ def _unknown_keys(
             key.start_mark.line + 1,
             f"{where}.{key.value} {said[0]}{did_you_mean(str(key.value), list(known))}, {said[1]} {', '.join(known)}",
         )
-        for key, _ in (mapping.value if isinstance(mapping, yaml.MappingNode) else ())
-        if isinstance(key, yaml.ScalarNode) and key.value not in known and key.value != "<<"
+        for key, _ in _pairs(mapping)
+        if key.value not in known and key.value != "<<"
     ]
 
 
@@ -194,14 +189,17 @@ def _document(root: Path, path: str) -> yaml.Node | None:
 
 
 def _setting(document: yaml.Node | None, name: str) -> yaml.Node | None:
-    """The setting `name` of a mapping as the engine's loader reads it: merge keys (`<<: *base`) applied, and the last
-    of a key written twice."""
-    if not isinstance(document, yaml.MappingNode):
-        return None
+    return next((value for key, value in _pairs(document) if key.value == name), None)
+
+
+def _pairs(mapping: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """A mapping's settings as the engine's loader reads them: merge keys (`<<: *base`) applied, and the last of a key
+    written twice."""
+    if not isinstance(mapping, yaml.MappingNode):
+        return []
     with suppress(yaml.YAMLError):  # a merge the engine cannot make either: it says so itself
-        yaml.SafeLoader("").flatten_mapping(document)
-    found = [value for key, value in document.value if isinstance(key, yaml.ScalarNode) and key.value == name]
-    return found[-1] if found else None
+        yaml.SafeLoader("").flatten_mapping(mapping)
+    return list({key.value: (key, value) for key, value in mapping.value if isinstance(key, yaml.ScalarNode)}.values())
 
 
 def _targets(node: yaml.Node) -> list[yaml.ScalarNode]:

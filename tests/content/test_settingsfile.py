@@ -299,3 +299,20 @@ def test_a_page_the_engine_leaves_out_is_no_page_to_name_or_link_to(project: Pat
     settings.write_text(text)
     linking(project, "See [the about page](../../about/).")
     assert cli("check").code == 0
+
+
+def test_the_site_settings_are_read_as_the_engine_reads_them_a_key_twice_or_merged_in(project: Path, cli) -> None:
+    """The engine reads the last of a key written twice (an emptied `exit_url:` then the address was refused as
+    empty) and the keys a merge brings in (a misspelt one there was never named)."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    twice = text.replace(
+        "    exit_url: https://www.bbc.co.uk/weather", '    exit_url: ""\n    exit_url: https://www.bbc.co.uk/weather'
+    )
+    settings.write_text(twice)
+    assert (run := cli("check")).code == 0, run.out
+    merged = text.replace("extra:\n", "extra:\n  common: &common\n    feedbak_url: https://forms.example.org/feedback\n", 1)
+    settings.write_text(merged.replace("  briefings:\n", "  briefings:\n    <<: *common\n", 1))
+    line = merged.split("\n").index("    feedbak_url: https://forms.example.org/feedback") + 1
+    run = cli("check")
+    assert f"mkdocs.yml:{line}: extra.briefings.feedbak_url is no setting the site reads" in run.out, run.out
