@@ -207,15 +207,15 @@ class Project:
         if not self.site_url:
             found.append(Problem(self.config_file, 1, "set 'site_url' (the feed and open data need absolute links)"))
         if self.listing_page_size < 1:
-            line = self.line_of(("plugins", "briefings", "listing_page_size"))
             message = f"plugins.briefings.listing_page_size must be 1 or more (it is {self.listing_page_size})"
-            found.append(Problem(self.config_file, line, message))
+            found.append(Problem(self.config_file, self.line_of(("plugins", "briefings", "listing_page_size")), message))
         if audience is Audience.PARTNERS and not self.partners_site_url:
             found.append(Problem(self.config_file, 1, _NO_PARTNERS_URL))
         elif audience is Audience.PARTNERS and self.partners_site_url.rstrip("/") == self.site_url.rstrip("/"):
             message = "'partners_site_url' must not be the public site_url: give the partners site its own address"
             found.append(Problem(self.config_file, 1, message))
-        for name, value in _strings({**self.texts, "extra.briefings.accessibility": self.accessibility}):
+        partners = {"plugins.briefings.partners_site_url": self.partners_site_url} if self.partners_site_url else {}
+        for name, value in _strings({**self.texts, **partners, "extra.briefings.accessibility": self.accessibility}):
             line = self.line_of(re.sub(r"\[\d+\]", "", name).split("."))
             if MARKUP.search(value):
                 found.append(

@@ -178,3 +178,8 @@ def test_check_refuses_partners_settings_the_partners_build_refuses(project: Pat
     text = settings.read_text()
     settings.write_text(text.replace("https://partners.northbrook.example/briefings/", "https://example.github.io/briefings/"))
     assert (run := cli("check")).code == 1 and "'partners_site_url' must not be the public site_url" in run.out, run.out
+    settings.write_text(text.replace("https://partners.northbrook.example/", "partners.northbrook.example/"))
+    line = text[: text.index("partners_site_url:")].count("\n") + 1  # not a public link's line, read from the wrong host
+    said = f"mkdocs.yml:{line}: plugins.briefings.partners_site_url must be a web address starting https://"
+    for run in cli("check"), cli("build", "--pdf", "skip", "--audience", "partners"):
+        assert run.code == 1 and said in run.out + run.err, run.out + run.err
