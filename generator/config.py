@@ -28,8 +28,8 @@ DRAFTS_ENV = "BRIEFINGS_DRAFTS"
 BUILD_DATE_ENV = "BRIEFINGS_BUILD_DATE"
 ENGINE_ENV = "BRIEFINGS_ENGINE"
 ENGINES = ("mkdocs", "properdocs")
-MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;")
-"""Anything a browser would read as a tag or an entity: settings and taxonomy text are shown as plain text."""
+MARKUP = re.compile(r"<[A-Za-z/!?]|&#?\w+;|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+"""A tag or an entity to a browser, or a control character no page or feed shows: settings and taxonomy are plain text."""
 OUTPUT_FOLDERS = {Audience.PUBLIC: "site", Audience.PARTNERS: "site-partners"}
 """Each audience's own output folder, relative to the project: a partners build never writes into `site/`."""
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
@@ -44,6 +44,7 @@ _NO_PARTNERS_URL = (
     "a partners build needs 'partners_site_url' under the briefings plugin: the address of the partners site behind "
     "sign-in, never the public site_url (see docs/publishing.md, The partners site)"
 )
+_PLAIN = "must be plain text, without HTML tags or entities, nor invisible control characters"
 _PHONE_WRITING = re.compile(r"\+?[0-9 ()-]+")
 _UK_NUMBER = re.compile(r"01[0-9]{8,9}|0[23589][0-9]{9}|0800[0-9]{6}|08001111")
 """A service's UK number as dialled here: 11 digits, or 10 (some 01 areas, 0800), and 0800 1111; never an 07 number."""
@@ -218,9 +219,7 @@ class Project:
         for name, value in _strings({**self.texts, **partners, "extra.briefings.accessibility": self.accessibility}):
             line = self.line_of(re.sub(r"\[\d+\]", "", name).split("."))
             if MARKUP.search(value):
-                found.append(
-                    Problem(self.config_file, line, f"{name} must be plain text, without HTML tags or entities: {value!r}")
-                )
+                found.append(Problem(self.config_file, line, f"{name} {_PLAIN}: {value!r}"))
             elif name.endswith("url") and not value.lower().startswith(("https://", "http://")):
                 found.append(Problem(self.config_file, line, f"{name} must be a web address starting https:// (it is {value!r})"))
         found += self._logo_problems()
@@ -241,7 +240,7 @@ def _concern_mistake(name: str, key: str, value: object) -> str:
     if not isinstance(value, str):
         return f"{name} must be text (it is {value!r})"
     if MARKUP.search(value):
-        return f"{name} must be plain text, without HTML tags or entities: {value!r}"
+        return f"{name} {_PLAIN}: {value!r}"
     if key == "url" and not value.startswith("https://"):
         return f"{name} must be a web address starting https:// (it is {value!r})"
     return ""

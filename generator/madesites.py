@@ -18,9 +18,9 @@ def every_sites_links(options: BuildOptions, project: Project, checked: Checked)
     and a draft's link as a draft problem. Each site is made in memory, its pages' addresses only: nothing is written."""
     found = _links_judged(options, project, checked, Audience.PUBLIC, options.drafts)
     if project.partners_site_url:  # a public briefing's is found on both sites: said once, as the public site's
-        public = {(problem.path, problem.line) for problem in found}
+        public = {_where(problem) for problem in found}
         partners = _links_judged(options, project, checked, Audience.PARTNERS, options.drafts)
-        found += [problem for problem in partners if (problem.path, problem.line) not in public]
+        found += [problem for problem in partners if _where(problem) not in public]
     if not options.drafts and checked.held:  # the public site with its drafts, where their links lead
         drafts = {b.path for b in checked.held}
         said = [p for p in _links_judged(options, project, checked, Audience.PUBLIC, True) if p.path in drafts]
@@ -34,3 +34,8 @@ def _links_judged(options: BuildOptions, project: Project, checked: Checked, aud
     assert checked.taxonomy is not None  # the content passed its check
     outputs = render(make_site(settings, checked.taxonomy, briefings, audience, drafts), making=Addresses)
     return links_to_nowhere(project, briefings, outputs, settings.site_url)
+
+
+def _where(problem: Problem) -> tuple[str, int, str]:
+    """A problem's line and the address it names (`the link '…'`, `nav: '…'`), whatever its suggestion."""
+    return problem.path, problem.line, problem.message.split("'")[1] if "'" in problem.message else problem.message

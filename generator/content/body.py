@@ -43,7 +43,8 @@ def control_characters(doc: Document) -> list[Problem]:
     """An invisible control character in the text: Word's line break within a paragraph (Shift+Enter) pastes as U+000B,
     its page break as U+000C. A page shows nothing or a box for it, and the year's Word document cannot hold it (the
     build stopped without naming a file)."""
-    lines = doc.text.split("\n")[doc.body_line - 1 :]
+    body = "\n".join(doc.text.split("\n")[doc.body_line - 1 :])
+    lines = COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), body).split("\n")  # a comment is never shown
     return [
         Problem(doc.path, doc.body_line + number, f"holds {_named(found)}: replace it with a space, or start a new line")
         for number, line in enumerate(lines)

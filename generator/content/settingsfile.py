@@ -233,7 +233,14 @@ def published_pages(root: Path, path: str, pages_dir: str) -> set[str]:
     for name, first in (("exclude_docs", [".*", "/templates/"]), ("draft_docs", [])):
         node = _setting(document, name)
         specs.append(GitIgnoreSpec.from_lines(first + (node.value.splitlines() if isinstance(node, yaml.ScalarNode) else [])))
-    return {name for name in pages_files(root / pages_dir, hidden=True) if not any(spec.match_file(name) for spec in specs)}
+    published = {name for name in pages_files(root / pages_dir, hidden=True) if not any(spec.match_file(name) for spec in specs)}
+    return {name for name in published if not _beside_index(name, published)}
+
+
+def _beside_index(name: str, published: set[str]) -> bool:
+    """A README.md beside an index.md: the engine publishes the index alone (both would be the folder's page)."""
+    folder, _, file = name.rpartition("/")
+    return file == "README.md" and (f"{folder}/index.md" if folder else "index.md") in published
 
 
 def pages_files(folder: Path, hidden: bool = False) -> set[str]:

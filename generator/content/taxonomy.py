@@ -85,17 +85,17 @@ def _markup(node: yaml.Node, path: str) -> list[Problem]:
     problems, todo = [], [node]
     while todo:
         item = todo.pop()
-        if isinstance(item, yaml.ScalarNode) and MARKUP.search(str(item.value)):
-            problems.append(
-                Problem(path, 1 + item.start_mark.line, f"must be plain text, without HTML tags or entities: {item.value!r}")
-            )
-        elif isinstance(item, yaml.ScalarNode) and CONTROL.search(str(item.value)):
+        if isinstance(item, yaml.ScalarNode) and CONTROL.search(str(item.value)):
             problems.append(
                 Problem(
                     path,
                     1 + item.start_mark.line,
                     f"holds an invisible control character (often pasted from another program): {item.value!r}; retype it",
                 )
+            )
+        elif isinstance(item, yaml.ScalarNode) and MARKUP.search(str(item.value)):
+            problems.append(
+                Problem(path, 1 + item.start_mark.line, f"must be plain text, without HTML tags or entities: {item.value!r}")
             )
         elif isinstance(item, yaml.SequenceNode):
             todo += item.value

@@ -279,12 +279,12 @@ def test_a_theme_without_words_of_its_own_is_not_judged(project: Path, cli) -> N
 def test_a_page_the_engine_leaves_out_is_no_page_to_name_or_link_to(project: Path, cli) -> None:
     """The pages folder's `templates/`, and what `exclude_docs` and `draft_docs` leave out, are never published: a
     navigation entry or a link naming one passed every check and left a broken link on every page."""
-    for name in ("templates/letter.md", "old/guidance.md", "drafts/plan.md"):
+    for name in ("templates/letter.md", "old/guidance.md", "drafts/plan.md", "guide/index.md", "guide/README.md"):
         write(project, f"content/pages/{name}", "# A page\n\nIts text.\n")
     settings = project / "mkdocs.yml"
     text = settings.read_text()
     at = text.index("  - About: about.md\n") + len("  - About: about.md\n")
-    entries = "  - Letter: templates/letter.md\n  - Old: old/guidance.md\n  - Plan: drafts/plan.md\n"
+    entries = "  - Letter: templates/letter.md\n  - Old: old/guidance.md\n  - Plan: drafts/plan.md\n  - Guide: guide/README.md\n"
     write(project, "content/pages/.well-known/security.txt", "Contact: https://www.northbrook.example/security\n")
     left_out = "exclude_docs: |\n  old/\n  !.well-known/\ndraft_docs: |\n  drafts/\n  !old/guidance.md\n"  # each on its own
     settings.write_text(text[:at] + entries + text[at:] + left_out)
@@ -292,7 +292,7 @@ def test_a_page_the_engine_leaves_out_is_no_page_to_name_or_link_to(project: Pat
     line = linking(project, "See [the old guidance](../../old/guidance/) and [ours](../../.well-known/security.txt).")
     for run in cli("check"), cli("build", "--pdf", "skip"):
         assert run.code == 1
-        for number, page in enumerate(("templates/letter.md", "old/guidance.md", "drafts/plan.md")):
+        for number, page in enumerate(("templates/letter.md", "old/guidance.md", "drafts/plan.md", "guide/README.md")):
             assert f"mkdocs.yml:{first + number}: nav: '{page}' is no page of the site: the engine leaves" in run.out, run.out
         assert f"{LINKER}:{line}: the link '../../old/guidance/' leads to no page or file of the site" in run.out
         assert "security.txt" not in run.out  # a hidden file the settings publish
@@ -316,3 +316,22 @@ def test_the_site_settings_are_read_as_the_engine_reads_them_a_key_twice_or_merg
     line = merged.split("\n").index("    feedbak_url: https://forms.example.org/feedback") + 1
     run = cli("check")
     assert f"mkdocs.yml:{line}: extra.briefings.feedbak_url is no setting the site reads" in run.out, run.out
+
+
+@pytest.mark.parametrize(
+    ("setting", "named"), [("site_name", "site_name"), ("      partnership", "plugins.briefings.partnership")]
+)
+def test_a_control_character_in_a_setting_the_pages_show_is_refused_at_its_line(
+    project: Path, cli, setting: str, named: str
+) -> None:
+    """Pasted into a setting every page shows, it stopped `check` with a traceback and the build without a line, while
+    the feed was written."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    start = text.index(f"{setting}:")
+    end = text.index("\n", start)
+    settings.write_text(text[:start] + f'{setting}: "Northbrook\\vSafeguarding"' + text[end:])
+    line = text[:start].count("\n") + 1
+    for run in cli("check"), cli("build", "--pdf", "skip"):
+        said = f"mkdocs.yml:{line}: {named} must be plain text, without HTML tags or entities, nor invisible control"
+        assert run.code == 1 and said in run.out + run.err and "Traceback" not in run.out + run.err, run.out + run.err

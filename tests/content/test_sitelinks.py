@@ -114,8 +114,10 @@ def test_a_restricted_briefings_link_to_nowhere_is_refused_by_check_as_by_the_pa
     for run in checked, partners:
         assert run.code == 1 and run.out.count(said) == 1, run.out
     assert cli("build", "--pdf", "skip").code == 0  # the public site has no page of it
-    linking(project, "See [the spring audit](../spring-maca/) and [reviews](../../reviewz/).")  # found on both sites
-    assert (run := cli("check")).code == 1 and run.out.count(said) == 1 and "2 problems in 1 file" in run.out, run.out
+    partners_only = "[its partners page](https://partners.northbrook.example/briefings/briefings/nope/)"  # public: elsewhere
+    linking(project, f"See [the spring audit](../spring-maca/) and [reviews](../../reviewz/), {partners_only}.")
+    assert (run := cli("check")).code == 1 and run.out.count(said) == 1 and "3 problems in 1 file" in run.out, run.out
+    assert "the link 'https://partners.northbrook.example/briefings/briefings/nope/' leads to no page" in run.out
     assert run.out.count("the link '../../reviewz/'") == 1 and "did you mean '../../reviews/'" not in run.out  # partners'
 
 
