@@ -580,8 +580,9 @@ ROUTES = [
 @pytest.mark.parametrize(("route", "text", "kind", "down"), ROUTES, ids=[r[0] for r in ROUTES])
 def test_each_route_is_an_error_of_its_kind_where_it_starts(project: Path, route: str, text: str, kind: str, down: int) -> None:
     write(project, f"content/audits/{route}.md", planted(text))
-    problems = [p for p in check(project, "content").problems if p.path.endswith(f"/{route}.md")]
-    assert sorted({(p.line, p.message.split(": ")[1]) for p in problems}) == [(PLANTED_LINE + down, kind)], problems
+    found = [p for p in check(project, "content").problems if p.path.endswith(f"/{route}.md")]
+    problems = [p for p in found if p.message.startswith("privacy: ")]  # a Word line break is refused as text too
+    assert sorted({(p.line, p.message.split(": ")[1]) for p in problems}) == [(PLANTED_LINE + down, kind)], found
 
 
 def test_every_route_stops_check_and_build_and_nothing_is_published(project: Path, cli) -> None:
