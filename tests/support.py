@@ -14,11 +14,12 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -65,6 +66,14 @@ def build_site(root: Path, *args: str) -> Path:
 def env(**extra: str) -> dict[str, str]:
     """The environment of a `briefings` or engine command run as a subprocess, outside GitHub Actions."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_BUILD_DATE": BUILD_DATE, "GITHUB_ACTIONS": "", **extra}
+
+
+def every_build_path(project: Path, cli: Callable[..., Run]) -> list[tuple[int, str]]:
+    """The exit code and output of `briefings check`, `briefings build` and the plain engine's build, in that order: a
+    problem only the made site shows must stop each of them alike."""
+    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
+    checked, built = cli("check"), cli("build", "--pdf", "skip")
+    return [(checked.code, checked.out + checked.err), (built.code, built.out + built.err), (engine.returncode, engine.stderr)]
 
 
 def rebuild(project: Path, site: Path) -> None:

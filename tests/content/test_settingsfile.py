@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ENGINE, LINKER, Run, env, linking, tree_digest, write
+from tests.support import ENGINE, LINKER, Run, env, every_build_path, linking, tree_digest, write
 
 
 def add_settings(project: Path, lines: str) -> int:
@@ -137,13 +137,7 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
     settings.write_text(text[:at] + NAV_ENTRIES + text[at:])
     first = text[:at].count("\n") + 1
     fix = "write the page's file name as it is in content/pages/, or a page the site makes as its address ends, with .md"
-    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
-    checked, built = cli("check"), cli("build", "--pdf", "skip")
-    for code, output in (
-        (checked.code, checked.out + checked.err),
-        (built.code, built.out + built.err),
-        (engine.returncode, engine.stderr),
-    ):
+    for code, output in every_build_path(project, cli):
         assert code == 1
         assert "All content is valid" not in output
         assert (
@@ -228,18 +222,13 @@ def test_a_language_the_theme_has_no_words_for_is_refused_at_its_line(project: P
     assert "  language: en-GB " in text
     settings.write_text(text.replace("  language: en-GB ", f"  language: {written} ", 1))
     line = text[: text.index("  language: en-GB ")].count("\n") + 1
-    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
-    checked, built = cli("check"), cli("build", "--pdf", "skip")
-    for code, output in (
-        (checked.code, checked.out + checked.err),
-        (built.code, built.out + built.err),
-        (engine.returncode, engine.stderr),
-    ):
+    runs = every_build_path(project, cli)
+    for code, output in runs:
         assert code == 1
         assert f"mkdocs.yml:{line}: theme.language: the theme has no words for '{written}'" in output, output
         assert "Traceback" not in output and "not found in search paths" not in output
     if written != "English":
-        assert "(did you mean 'en-GB'?)" in checked.out + checked.err
+        assert "(did you mean 'en-GB'?)" in runs[0][1]  # check's
     assert tree_digest(project / "site") == before
     settings.write_text(text.replace("  language: en-GB ", "  language: cy ", 1))  # Welsh, from the theme's own words
     assert cli("check").code == 0

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from PIL import Image
 
-from tests.support import BASE, ENGINE, LINKER, env, linking, tree_digest, write
+from tests.support import BASE, LINKER, every_build_path, linking, tree_digest, write
 
 DEAD = [
     ("![Referrals by month](chart.png)", "the picture 'chart.png'", "briefings/linker/chart.png"),
@@ -41,13 +39,7 @@ def test_a_link_or_picture_leading_to_no_page_or_file_of_the_site_is_refused_at_
     intro = "Written first, in code: `../../archives/`, and a link that is not dead: [about](../../about/).\n\n"
     first = linking(project, "## Good practice\n\n### A shared log\nAgency: police\nThemes: neglect\n\n" + intro + lines + "\n")
     first += 8  # after the entry's heading, fields and first paragraph: a dead address is found where it is a link
-    engine = subprocess.run([sys.executable, "-m", ENGINE, "build"], cwd=project, env=env(), capture_output=True, text=True)
-    checked, built = cli("check"), cli("build", "--pdf", "skip")
-    for code, output in (
-        (checked.code, checked.out + checked.err),
-        (built.code, built.out + built.err),
-        (engine.returncode, engine.stderr),
-    ):
+    for code, output in every_build_path(project, cli):
         assert code == 1
         assert "All content is valid" not in output  # the summary, last, counts them (the check's own pass said so)
         assert f"{len(DEAD)} problems in 1 file; nothing was built." in output
