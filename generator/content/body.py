@@ -40,13 +40,17 @@ def _first_text_line(markdown: str, first_line: int) -> int:
 
 
 def control_characters(doc: Document) -> list[Problem]:
-    """An invisible control character in the text: Word's line break within a paragraph (Shift+Enter) pastes as U+000B,
+    """An invisible control character in the body (the front matter's are judged with its fields)."""
+    return control_lines(doc.path, "\n".join(doc.text.split("\n")[doc.body_line - 1 :]), doc.body_line)
+
+
+def control_lines(path: str, text: str, first_line: int = 1) -> list[Problem]:
+    """An invisible control character in `text`: Word's line break within a paragraph (Shift+Enter) pastes as U+000B,
     its page break as U+000C. A page shows nothing or a box for it, and the year's Word document cannot hold it (the
     build stopped without naming a file)."""
-    body = "\n".join(doc.text.split("\n")[doc.body_line - 1 :])
-    lines = COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), body).split("\n")  # a comment is never shown
+    lines = COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text).split("\n")  # a comment is never shown
     return [
-        Problem(doc.path, doc.body_line + number, f"holds {_named(found)}: replace it with a space, or start a new line")
+        Problem(path, first_line + number, f"holds {_named(found)}: replace it with a space, or start a new line")
         for number, line in enumerate(lines)
         if (found := sorted(set(CONTROL.findall(line))))
     ]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.body import control_lines
 from generator.content.code import code_read
 from generator.content.files import BRIEFINGS_FOLDER, FOLDERS, KEEP_FILES, briefings_folder, editor_lock, read_text
 from generator.content.pagemeta import PAGES, front_matter_problems, written_as_content
@@ -29,6 +30,8 @@ from generator.privacy.scan import Report, address_report, scan_file
 from generator.sitemodel import BUNDLE_DIR
 
 TEXT = frozenset({".md", ".markdown", ".txt", ".csv", ".svg", ".html", ".htm", ".json", ".yml", ".yaml", ".xml", ".css", ".js"})
+SHOWN = frozenset({*PAGES, ".html", ".htm", ".txt"})
+"""The text files a reader's browser shows as they are written (or as the engine renders them)."""
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 _INDEX_FOLDER = "is the search index's folder, which every build replaces; move what is in it to another folder"
 _CAPITAL_SUFFIX = "is published as a download of its text, not as a page: the engine reads only a name ending in small letters; rename it {name}"
@@ -89,6 +92,8 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 )
                 if text is not None and suffix not in PAGES:
                     found.errors += written_as_content(text, path)  # a page's own front matter is read below
+                if text is not None and suffix in SHOWN:
+                    found.errors += control_lines(path, *_shown(text, suffix))
                 if text is not None and "<!ENTITY" in text:
                     found.errors += [Problem(path, line, DECLARED) for line in declared_entities(text.encode())]
                 if text is not None and suffix == ".json":
@@ -122,6 +127,12 @@ def _meta(text: str) -> tuple[int, str]:
     """A page's front matter and the line it starts on (none: empty, at line 1)."""
     found = _META.match(text)
     return (2, found.group(1)) if found else (1, "")
+
+
+def _shown(text: str, suffix: str) -> tuple[str, int]:
+    """The text a page shows below its front matter (whose characters YAML judges), and the line it starts on."""
+    found = _META.match(text) if suffix in PAGES else None
+    return (text[found.end() :], text[: found.end()].count("\n") + 1) if found else (text, 1)
 
 
 PagesState = dict[str, tuple[int, int, int]]

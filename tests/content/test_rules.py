@@ -888,6 +888,21 @@ def test_a_character_yaml_refuses_is_named_at_its_line_in_every_file_at_once(pro
     assert f"content/taxonomy.yml:{taxonomy.read_text().count(chr(10))}: this file {said.format('U+FFFE')}" in run.out
 
 
+def test_an_invisible_control_character_in_a_hand_written_page_is_refused_at_its_line(project: Path, cli) -> None:
+    """Word's line break pasted into a page of `content/pages/` reached its page as a box: the check judged the
+    audits' and briefings' text alone. The front matter's is YAML's to name, once; a comment is never shown."""
+    write(project, "content/pages/help.md", "---\ntitle: Help\x07 us\n---\n# Help\n\nCall\x0bus.\n<!-- \x0b -->\n")
+    write(project, "content/pages/notes.txt", "Plain\x0c text\n")
+    said = "holds an invisible control character, U+{}"
+    for run in cli("check"), cli("build", "--pdf", "skip"):
+        assert run.code == 1, run.out + run.err
+        assert f"content/pages/help.md:6: {said.format('000B')} (Word's line break" in run.out, run.out
+        assert f"content/pages/notes.txt:1: {said.format('000C')}," in run.out
+        assert "content/pages/help.md:2: front matter holds an invisible control character (U+0007)" in run.out
+        assert run.out.count("content/pages/help.md:") == 2
+    assert not (project / "site").exists()
+
+
 def test_a_hand_written_pages_front_matter_the_engine_cannot_read_is_refused_at_its_line(project: Path, cli) -> None:
     """The engine showed such front matter as the page's text (`title: About` under a rule), and the check passed."""
     write(project, "content/pages/about.md", "---\ntitle: About\x07 us\n---\n# About\n\nText.\n")
