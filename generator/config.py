@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from generator.diagnostics import written_line
 from generator.model import Audience, Problem
-from generator.sitemodel import DEFAULT_PAGE_SIZE, ReportConcern, Settings, national_digits
+from generator.sitemodel import DEFAULT_PAGE_SIZE, ReportConcern, Settings, national_digits, same_site
 
 PdfChoice = Literal["auto", "require", "skip"]
 
@@ -212,7 +212,7 @@ class Project:
             found.append(Problem(self.config_file, self.line_of(("plugins", "briefings", "listing_page_size")), message))
         if audience is Audience.PARTNERS and not self.partners_site_url:
             found.append(Problem(self.config_file, 1, _NO_PARTNERS_URL))
-        elif audience is Audience.PARTNERS and self.partners_site_url.rstrip("/") == self.site_url.rstrip("/"):
+        elif audience is Audience.PARTNERS and same_site(self.partners_site_url, self.site_url):
             message = "'partners_site_url' must not be the public site_url: give the partners site its own address"
             found.append(Problem(self.config_file, 1, message))
         partners = {"plugins.briefings.partners_site_url": self.partners_site_url} if self.partners_site_url else {}

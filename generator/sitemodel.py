@@ -7,6 +7,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from urllib.parse import unquote, urlsplit
 
 from generator.model import STEPS, Audience, Briefing, Status, Taxonomy
 
@@ -46,6 +47,21 @@ def national_digits(number: str) -> str:
     if number.lstrip().startswith("+44"):
         return "0" + digits[2:].lstrip("0")
     return digits
+
+
+def plain_host(host: str) -> str:
+    """A host as a reader's browser reaches the same site by it (`www.`, a trailing dot, any case)."""
+    host = host.rsplit("@", 1)[-1]
+    host = host[1 : host.find("]")] if host.startswith("[") else host.split(":")[0]
+    return host.rstrip(".").lower().removeprefix("www.")
+
+
+def same_site(first: str, second: str) -> bool:
+    """Whether two addresses lead to one site: its host however written, its path however escaped, either scheme."""
+    one, other = urlsplit(first.strip()), urlsplit(second.strip())
+    return plain_host(one.netloc) == plain_host(other.netloc) and (
+        unquote(one.path).rstrip("/") == unquote(other.path).rstrip("/")
+    )
 
 
 @dataclass(frozen=True)

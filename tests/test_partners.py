@@ -11,6 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -189,6 +190,18 @@ def test_a_partners_build_needs_its_own_address(project: Path, cli) -> None:
     assert "mkdocs.yml:1: a partners build needs 'partners_site_url' under the briefings plugin" in run.out
     config.write_text(original.replace(PARTNERS_URL, PUBLIC_URL))
     assert "'partners_site_url' must not be the public site_url" in cli("build", "--audience", "partners").out
+    assert not (project / "site-partners").exists()
+
+
+@pytest.mark.parametrize("written", ["https://EXAMPLE.github.io/briefings", "http://www.example.github.io/%62riefings/"])
+def test_a_partners_address_that_is_the_public_site_written_otherwise_is_refused(project: Path, cli, written: str) -> None:
+    """The same site in capitals, with `www.`, an escape or the other scheme passed: the partners site, restricted
+    briefings and all, would have been published over the public one."""
+    assert urlsplit(PUBLIC_URL).netloc == "example.github.io" and written.rstrip("/") != PUBLIC_URL.rstrip("/")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(PARTNERS_URL, written))
+    for run in cli("check"), cli("build", "--audience", "partners", "--pdf", "skip"):
+        assert run.code == 1 and "'partners_site_url' must not be the public site_url" in run.out, run.out + run.err
     assert not (project / "site-partners").exists()
 
 

@@ -27,6 +27,7 @@ from generator.content.yamlread import comments_blanked, parse_yaml
 from generator.diagnostics import JINJA_COMMENT
 from generator.model import Problem, Status
 from generator.privacy.characters import as_shown
+from generator.sitemodel import plain_host
 
 _DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*["'<]?\s*([^\s()"'<>]+)""", re.I)
 """Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
@@ -172,14 +173,7 @@ def _address(path: str) -> list[str]:
 
 def hosts_of(*urls: str) -> tuple[str, ...]:
     """The hosts of the site's addresses (public and partners), as links are checked against them."""
-    return tuple(_plain_host(host) for url in urls if (host := urlsplit(url).hostname or ""))
-
-
-def _plain_host(host: str) -> str:
-    """A host as a reader's browser reaches the same site by it (`www.`, a trailing dot, any case)."""
-    host = host.rsplit("@", 1)[-1]
-    host = host[1 : host.find("]")] if host.startswith("[") else host.split(":")[0]
-    return host.rstrip(".").lower().removeprefix("www.")
+    return tuple(plain_host(host) for url in urls if (host := urlsplit(url).hostname or ""))
 
 
 def _other_site(host: str, hosts: Collection[str]) -> str:
@@ -255,7 +249,7 @@ def _elsewhere(before: str, hosts: Collection[str]) -> str:
     """The other site's host that the address ending with `before` is on, or "": the last host it names (a mail
     filter's wrapping names its own first)."""
     named = _HOSTS.findall(re.split(r"[\s\"'<>()]", before)[-1])
-    return _other_site(_plain_host(named[-1]) if named else "", hosts)
+    return _other_site(plain_host(named[-1]) if named else "", hosts)
 
 
 def _followed(address: str, here: list[str], hosts: Collection[str]) -> tuple[str, list[str]]:
@@ -265,7 +259,7 @@ def _followed(address: str, here: list[str], hosts: Collection[str]) -> tuple[st
         split = urlsplit(address)
     except ValueError:  # no address a browser reads (`http://[x`)
         return "", []
-    elsewhere = _other_site(_plain_host(split.hostname or ""), hosts)
+    elsewhere = _other_site(plain_host(split.hostname or ""), hosts)
     relative = not (split.scheme or split.netloc or split.path.startswith("/"))
     parts = list(here) if relative else []
     for part in split.path.split("/"):
