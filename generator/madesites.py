@@ -3,6 +3,8 @@ judge what only a made site shows, as each build would refuse it: its links (`co
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.config import BuildOptions, Project
 from generator.content.sitelinks import links_to_nowhere
 from generator.model import Audience, Problem
@@ -20,7 +22,7 @@ def every_sites_links(options: BuildOptions, project: Project, checked: Checked)
     if project.partners_site_url:  # a public briefing's is found on both sites: said once, as the public site's
         public = {_where(problem) for problem in found}
         partners = _links_judged(options, project, checked, Audience.PARTNERS, options.drafts)
-        found += [problem for problem in partners if _where(problem) not in public]
+        found += [replace(p, message=f"on the partners site, {p.message}") for p in partners if _where(p) not in public]
     if not options.drafts and checked.held:  # the public site with its drafts, where their links lead
         drafts = {b.path for b in checked.held}
         said = [p for p in _links_judged(options, project, checked, Audience.PUBLIC, True) if p.path in drafts]
