@@ -3,7 +3,9 @@ judge what only a made site shows, as each build would refuse it: its links (`co
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from urllib.parse import unquote
 
 from generator.config import BuildOptions, Project
 from generator.content.sitelinks import links_to_nowhere
@@ -25,7 +27,9 @@ def every_sites_links(options: BuildOptions, project: Project, checked: Checked)
         found += [replace(p, message=f"on the partners site, {p.message}") for p in partners if _where(p) not in public]
     if not options.drafts and checked.held:  # the public site with its drafts, where their links lead
         drafts = {b.path for b in checked.held}
-        said = [p for p in _links_judged(options, project, checked, Audience.PUBLIC, True) if p.path in drafts]
+        known = {_item(problem) for problem in checked.draft_problems}  # a link to a restricted item: said already
+        judged = _links_judged(options, project, checked, Audience.PUBLIC, True)
+        said = [p for p in judged if p.path in drafts and _item(p) not in known]
         checked.draft_problems += [Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in said]
     return found
 
@@ -41,3 +45,12 @@ def _links_judged(options: BuildOptions, project: Project, checked: Checked, aud
 def _where(problem: Problem) -> tuple[str, int, str]:
     """A problem's line and the address it names (`the link '…'`, `nav: '…'`), whatever its suggestion."""
     return problem.path, problem.line, problem.message.split("'")[1] if "'" in problem.message else problem.message
+
+
+def _item(problem: Problem) -> tuple[str, int, str]:
+    """A problem's line and the item its address names, as a link's problem and an item's (`links to 'its-slug'`) each
+    name it: the address's last folder or file, read as a browser reads it."""
+    path, line, address = _where(problem)
+    parts = unquote(re.split(r"[#?]", address)[0]).replace("\\", "/").lower().split("/")
+    named = [part for part in parts if part not in ("", "index.html")]
+    return path, line, named[-1].split(".")[0] if named else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from tests.support import BASE, LINKER, every_build_path, linking, tree_digest, write
@@ -132,3 +133,23 @@ def test_a_drafts_link_to_nowhere_is_a_draft_problem_in_check_and_an_error_with_
     assert "the link '../year-end-maca/'" not in run.out
     drafts = cli("check", "--drafts")
     assert drafts.code == 1 and f"{LINKER}:{first}: the link '../spring-maca/' leads to no page" in drafts.out, drafts.out
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "../narwhal-restricted/",
+        "/briefings/narwhal-restricted/index.html#step-2",
+        "https://example.github.io/briefings/briefings/narwhal-restricted/",
+        "../Narwhal-Restricted/",
+        "../narwhal%2Drestricted/",
+        "../narwhal-restricted.txt",
+        "../../audits/narwhal-restricted.md",
+    ],
+)
+def test_a_drafts_link_to_a_restricted_briefing_is_one_note(project: Path, cli, address: str) -> None:
+    """It was told twice: the public site does not have it, and the link leads to no page of the site."""
+    first = linking(project, f"See [the audit]({address}).", status="draft")
+    run = cli("check")
+    said = [line for line in run.lines if line.startswith(f"{LINKER}:{first}:")]
+    assert run.code == 0 and len(said) == 1 and "which is restricted" in said[0], run.out
