@@ -52,7 +52,7 @@ def settings_file_problems(root: Path, path: str) -> list[Problem]:
     document, problems = parse_yaml(text, path, 1, "the settings file", ENGINE_TAGS)
     if document is None:
         return problems
-    return _unscreened(document, path) + unreadable_values(document, path, 1)
+    return _unscreened(document, path) + unreadable_values(document, path, 1) + _nav_shape(document, path)
 
 
 def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
@@ -64,6 +64,50 @@ def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
         for key, _ in document.value
         if isinstance(key, yaml.ScalarNode) and key.value in UNSCREENED_KEYS
     ]
+
+
+def _nav_shape(document: yaml.Node, path: str) -> list[Problem]:
+    """Each entry of the navigation the engine cannot read (`- About: 12`, `- About:`), at its line: the engine stops
+    with its own message, naming no line (`mkdocs.config.config_options.Nav`)."""
+    nav = _setting(document, "nav")
+    if nav is None or (isinstance(nav, yaml.ScalarNode) and nav.tag.endswith(":null")):
+        return []
+    if not isinstance(nav, yaml.SequenceNode):
+        return [Problem(path, nav.start_mark.line + 1, f"nav must be a list of entries: {_NAV_ENTRIES}")]
+    return [problem for item in nav.value for problem in _nav_item(item, path)]
+
+
+def _nav_item(node: yaml.Node, path: str) -> list[Problem]:
+    """An entry: a page, or one title with its page or a list of entries (entries written as titles, not as a list, the
+    engine warns of, which stops a build)."""
+    if _text(node):
+        return []
+    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+        return [Problem(path, node.start_mark.line + 1, f"nav: {_entry(node)} is no entry the engine can read: {_NAV_ENTRIES}")]
+    title, under = node.value[0]
+    if _text(under):
+        return []
+    if isinstance(under, yaml.SequenceNode):
+        return [problem for item in under.value for problem in _nav_item(item, path)]
+    return [Problem(path, under.start_mark.line + 1, f"nav: '{title.value}' has {_entry(under)} for its page: {_NAV_ENTRIES}")]
+
+
+def _text(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str")
+
+
+def _entry(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return f"'{node.value}'" if node.value else "nothing"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return f"{len(node.value)} titles at once" if len(node.value) > 1 else "titles not written as a list" if node.value else "{}"
+
+
+_NAV_ENTRIES = (
+    "write each entry as a page (- about.md), a title and its page (- About: about.md), or a title and a list of "
+    "entries under it; the engine stops the build on anything else, naming no line"
+)
 
 
 def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[str]) -> list[Problem]:

@@ -163,6 +163,31 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
     assert cli("build", "--pdf", "skip").code == 0
 
 
+@pytest.mark.parametrize(
+    ("entry", "said"),
+    [
+        ("- About: 12", "nav: 'About' has '12' for its page"),
+        ("- About:", "nav: 'About' has nothing for its page"),
+        ("- About: {Us: about.md}", "nav: 'About' has titles not written as a list for its page"),
+        ("- 12", "nav: '12' is no entry the engine can read"),
+        ("- {About: about.md, Help: about.md}", "nav: 2 titles at once is no entry the engine can read"),
+        ("- Help: [Us: about.md, 2024]", "nav: '2024' is no entry the engine can read"),
+    ],
+)
+def test_a_navigation_entry_the_engine_cannot_read_is_refused_at_its_line(project: Path, cli, entry: str, said: str) -> None:
+    """The engine stopped with its own message (`Expected nav to be a list, got a int: 12`), naming no line."""
+    assert cli("build", "--pdf", "skip").code == 0
+    before = tree_digest(project / "site")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    settings.write_text(text.replace("  - About: about.md\n", f"  {entry}\n"))
+    line = text[: text.index("  - About: about.md")].count("\n") + 1
+    for run in cli("check"), cli("build", "--pdf", "skip"):
+        assert run.code == 1 and f"mkdocs.yml:{line}: {said}" in run.out + run.err, run.out + run.err
+        assert "Expected nav" not in run.out + run.err
+    assert tree_digest(project / "site") == before
+
+
 def test_a_setting_of_the_site_misspelt_is_refused_at_its_line_not_dropped(project: Path, cli) -> None:
     """`exit_link:` for `exit_url:` took the "Exit this page" button off every page, and `feedbak_url:` the feedback
     link, without a word."""
