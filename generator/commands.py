@@ -153,7 +153,7 @@ def cmd_linkcheck(root: Path, args: argparse.Namespace) -> int:
     if not (site / "index.html").is_file():
         print(f"{folder}/ holds no built site; run briefings build first", file=sys.stderr)
         return 1
-    result = check_links(site, Engine(root).project().url(audience))
+    result = check_links(site, Engine(root).project().url(audience), folder.rstrip("/"))
     print_problems(result.problems)
     if args.external:
         for url in sorted(result.external):

@@ -227,6 +227,14 @@ def test_linkcheck_checks_the_folder_of_its_audience(project: Path, cli, args: t
     run = cli("linkcheck", *args)
     assert run.code == 0, run.out
     assert re.match(r"\d+ internal links checked: 0 problems\.", run.lines[-1])
+    about = project / folder / "about/index.html"  # a page named as its folder is (it said site/ for either)
+    about.write_text(about.read_text().replace("</main>", '<a href="../nowhere/">gone</a></main>', 1))
+    line = next(n for n, text in enumerate(about.read_text().split("\n"), 1) if "../nowhere/" in text)
+    run = cli("linkcheck", *args)
+    assert (
+        run.code == 1
+        and run.lines[0] == f"{folder}/about/index.html:{line}: broken link: ../nowhere/ points at nothing in the site"
+    )
     shutil.rmtree(project / folder)
     assert f"{folder}/ holds no built site" in cli("linkcheck", *args).err
 

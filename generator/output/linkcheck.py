@@ -71,8 +71,9 @@ def _target(site: Path, page: str, path: str, base_path: str) -> str | None:
     return candidate.relative_to(site).as_posix() if candidate.is_file() else None
 
 
-def check_links(site: Path, site_url: str) -> LinkReport:
-    """Broken internal links and missing anchors as `site/<page>:line` problems; external links listed.
+def check_links(site: Path, site_url: str, folder: str) -> LinkReport:
+    """Broken internal links and missing anchors as `<folder>/<page>:line` problems (`folder`: the site's, as the
+    command names it); external links listed.
 
     Absolute links to `site_url` itself (canonical links, the feed's) count as internal.
     """
@@ -81,7 +82,7 @@ def check_links(site: Path, site_url: str) -> LinkReport:
     pages = _read(site)
     report = LinkReport()
     for page, reader in pages.items():
-        where = f"site/{page}"
+        where = f"{folder}/{page}"
         for line, url in reader.links:
             parts = urlsplit(url)
             if (parts.scheme or parts.netloc) and parts.netloc != own.netloc:
