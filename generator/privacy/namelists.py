@@ -14,6 +14,9 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from anyascii import anyascii
+from translitua import translit
+
 DATA = Path(__file__).parent / "data"
 LOCALES = [
     "en",
@@ -44,8 +47,11 @@ LOCALES = [
     "en_KE",
     "tw_GH",
     "fa_IR",
+    "uk_UA",
+    "ru_RU",
 ]
-"""Faker's person locales read for names: English-speaking countries and the main community languages in England."""
+"""Faker's person locales read for names: English-speaking countries and the main community languages in England.
+Surnames in Cyrillic letters are read in Latin ones too, as English records write them (`surnames`)."""
 
 
 def _words(name: str) -> frozenset[str]:
@@ -72,6 +78,18 @@ def plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def _latin(surname: str) -> set[str]:
+    """A surname in plain Latin letters, as English records write it (Yılmaz, Yilmaz; Łukasik, Lukasik; Иванов,
+    Ivanov), a Cyrillic one by Ukraine's official rules too, as its passports do (Мельник, Melnyk), with no apostrophe
+    for a soft sign (Коваль, Koval). Given names are not read so: the lists' given names in Cyrillic, read in Latin
+    letters, hold English words (Agent, Bone, Modest)."""
+    forms = {anyascii(surname)} | ({translit(surname)} if _CYRILLIC.search(surname) else set())
+    return forms if "'" in surname or "’" in surname else {form.replace("'", "") for form in forms}
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 @cache
 def given_names() -> frozenset[str]:
     listed = _words("ons_given_names.txt") | _words("community_given_names.txt")
@@ -81,8 +99,18 @@ def given_names() -> frozenset[str]:
 
 @cache
 def surnames() -> frozenset[str]:
-    names = _faker_names("last_names")
-    return names | {plain(name) for name in names}
+    names = _faker_names("last_names") | {name.title() for name in _words("community_surnames.txt")}
+    names |= {_feminine(name) for name in names if name.endswith(_POLISH_MASCULINE)}
+    return names | {plain(name) for name in names} | {form for name in names for form in _latin(name)}
+
+
+_POLISH_MASCULINE = ("ski", "cki", "dzki")
+"""The endings of Polish surnames whose wife's and daughter's form ends in -a (Kowalski, Kowalska): Faker lists the
+men's alone."""
+
+
+def _feminine(surname: str) -> str:
+    return surname[:-1] + "a"
 
 
 @cache
