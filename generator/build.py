@@ -245,12 +245,12 @@ class Build:
 
     def generate(self, checked: Checked) -> Job:
         options, project = self.options, self.project
-        settings = project.settings(options.build_date, options.audience)
+        site_url = project.url(options.audience)
         outputs = sorted(site_made(options, project, checked, self.reporter, workers=options.workers), key=writing_order)
         slugs = [PurePosixPath(output.path).stem for output in outputs if output.searchable]
         self.after = PostBuild(
             self.folder,
-            host(settings.site_url),
+            host(site_url),
             [output.dest for output in outputs if output.searchable],
             slugs,
             project.search_part_size,
@@ -259,7 +259,7 @@ class Build:
         )
         self.pdf_slugs = publishable_slugs(checked, options.audience) if self.chromium else []
         parts = part_count(len(slugs), project.search_part_size)
-        return Job(outputs, self.folder, options.audience, settings.site_url, parts, self.after.written, protected_page)
+        return Job(outputs, self.folder, options.audience, site_url, parts, self.after.written, protected_page)
 
     def post_build(self) -> None:
         assert self.after is not None, "generate first"

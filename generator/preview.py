@@ -80,13 +80,17 @@ class Preview:
     def generate(self, checked: Checked) -> Job:
         options, project = self.options, self.project
         self._restart_if_surroundings_changed()
-        settings = project.settings(options.build_date, options.audience)
         outputs = site_made(options, project, checked, self.reporter, self.memo)
         self.current = {output.path: output for output in outputs}
         searchable = sum(output.searchable for output in outputs)
         parts = part_count(searchable, project.search_part_size)
         self.job = Job(
-            outputs, self.folder, options.audience, settings.site_url, parts, previous=self.written if self.exact else None
+            outputs,
+            self.folder,
+            options.audience,
+            project.url(options.audience),
+            parts,
+            previous=self.written if self.exact else None,
         )
         return self.job
 
