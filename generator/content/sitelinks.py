@@ -119,20 +119,26 @@ def _at_lines(root: Path, b: Briefing, found: list[tuple[int, str, str, str, str
             starts[index] = at if (at := source.find(text, after)) >= 0 else max(source.find(text), 0)
             after = starts[index] + len(text)
         start = starts[index]
-        written = re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=[ \t]*[\"']?)\s*{re.escape(address.strip())}")
+        written = re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=[ \t]*[\"']?)\s*({_escaped(address.strip())})")
         at = written.search(source, max(cursor, start), start + len(text)) or written.search(source, start, start + len(text))
         where = at.start() if at else start
         cursor = where + 1
         kind = "picture" if name == "src" else "link"
         leads = "out of the site's folder" if target.startswith("..") else f"to {target or 'the home page'}"
         message = (
-            f"the {kind} '{address}' leads to no page or file of the site (followed from this briefing's page, it leads "
+            f"the {kind} '{at.group(1) if at else address}' leads to no page or file of the site (followed from this briefing's page, it leads "
             f"{leads}){_suggestion(b.url, target, present)}: correct the address, or remove it. From a briefing, another "
             "briefing is ../its-file-name/, and a file of the pages folder (content/pages/images/chart.png) is "
             "../../images/chart.png"
         )
         problems.append(Problem(b.path, source.count("\n", 0, where) + 1, message))
     return problems
+
+
+def _escaped(address: str) -> str:
+    """A pattern of `address` as its author may have written it: Markdown reads a backslash before a mark as the mark
+    (`..\\..\\about` is the address `....\\about`), so the message quotes what the author wrote."""
+    return "".join(re.escape(c) if c.isalnum() else rf"\\?{re.escape(c)}" for c in address)
 
 
 def _suggestion(here: str, target: str, present: Collection[str]) -> str:

@@ -22,6 +22,7 @@ DEAD = [
     ("[another site of the host](/other-site/)", "the link '/other-site/'", "out of the site's folder"),
     ("[about us](../../about.md)", "the link '../../about.md'", "(did you mean '../../about/'?)"),
     ('<a href="..\\year-end-maca\\">the MACA</a>', "the link '..\\year-end-maca\\'", "divided by /, never \\)"),
+    ("[about us](..\\..\\about)", "the link '..\\..\\about'", "divided by /, never \\)"),  # Markdown reads ....\\about
     (
         "[from the address bar](https://example.github.io/briefings/briefings/year-end-macca/)",
         "the link 'https://example.github.io/briefings/briefings/year-end-macca/'",
