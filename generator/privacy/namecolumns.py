@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.privacy.namelists import everyday, not_surnames, surnames
+from generator.privacy.namelists import everyday, known_surname, not_surnames
 from generator.privacy.reading import table_rows
 
 _NAME_HEADER = re.compile(
@@ -86,5 +86,5 @@ def _named(text: str, end: int, word: str) -> bool:
     """Whether the word after a name's label is a name: a known surname that is no everyday word, the label's text ending
     with it. A checklist's value stands there as often ("Surname: Accurate", "Surname: Green", a RAG rating)."""
     lowered = word.lower()
-    known = word in surnames() and lowered not in everyday() and lowered not in not_surnames()
+    known = known_surname(word) and lowered not in everyday() and lowered not in not_surnames()
     return known and _GOES_ON.match(text, end) is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -59,11 +60,11 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-def _faker_names(kind: str) -> frozenset[str]:
+def _faker_names(kind: str, locales: Sequence[str] = LOCALES) -> frozenset[str]:
     """Every name in the lists of that kind ("first_names", "last_names"), whatever a locale calls them
     (`first_names_female`, `male_last_names`, …)."""
     found: set[str] = set()
-    for locale in LOCALES:
+    for locale in locales:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         attributes = [name for name in dir(provider) if kind in name and not name.startswith("_")]
         for attribute in attributes:
@@ -94,23 +95,44 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def given_names() -> frozenset[str]:
     listed = _words("ons_given_names.txt") | _words("community_given_names.txt")
     names = _faker_names("first_names") | {name.title() for name in listed}
-    return names | {plain(name) for name in names}
+    ukrainian = {translit(name) for name in _faker_names("first_names", ("uk_UA",))}  # Mykola, Iryna, as passports
+    latin = {anyascii(name) for name in names if not _CYRILLIC.search(name)}  # Łukasz, Lukasz
+    return names | {plain(name) for name in names} | latin | ukrainian
 
 
 @cache
 def surnames() -> frozenset[str]:
-    names = _faker_names("last_names") | {name.title() for name in _words("community_surnames.txt")}
-    names |= {_feminine(name) for name in names if name.endswith(_POLISH_MASCULINE)}
+    community = {name.title() for name in _words("community_surnames.txt")}
+    names = _faker_names("last_names") | community
+    names |= {form for name in names for form in _latin(name)}
+    names |= {woman for name in names for woman in _women(name)}
+    names |= {woman for name in _faker_names("last_names", ("lt_LT",)) | community for woman in _lithuanian_women(name)}
     return names | {plain(name) for name in names} | {form for name in names for form in _latin(name)}
 
 
-_POLISH_MASCULINE = ("ski", "cki", "dzki")
-"""The endings of Polish surnames whose wife's and daughter's form ends in -a (Kowalski, Kowalska): Faker lists the
-men's alone."""
+def known_surname(word: str) -> bool:
+    """A surname of the lists, or a double-barrelled one of two that are no everyday words (Kowalska-Nowak, Owusu-Ansah;
+    not Foster-Care)."""
+    parts = word.split("-")
+    return word in surnames() or (len(parts) > 1 and all(p in surnames() and p.lower() not in everyday() for p in parts))
 
 
-def _feminine(surname: str) -> str:
-    return surname[:-1] + "a"
+def _women(surname: str) -> set[str]:
+    """A Polish or Ukrainian surname's form for a wife or a daughter (Kowalski, Kowalska; Kovalskyi, Kovalska): the
+    lists hold the men's alone."""
+    if surname.endswith(("ski", "cki", "dzki")):
+        return {surname[:-1] + "a"}
+    return {surname[:-2] + "a"} if surname.endswith(("skyi", "tskyi", "zkyi")) else set()
+
+
+def _lithuanian_women(surname: str) -> set[str]:
+    """A Lithuanian surname's forms for a wife and a daughter (Kazlauskas: Kazlauskienė, Kazlauskaitė), as records write
+    them, without their marks too."""
+    endings = {"as": ("ienė", "aitė"), "is": ("ienė", "ytė"), "ys": ("ienė", "ytė"), "us": ("ienė", "ūtė")}
+    if len(surname) < 6 or surname[-2:] not in endings:
+        return set()
+    forms = {surname[:-2] + ending for ending in endings[surname[-2:]]}
+    return forms | {plain(form) for form in forms}
 
 
 @cache

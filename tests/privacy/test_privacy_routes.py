@@ -148,6 +148,12 @@ ROUTES = [
     ("albanian-surname-list-item", "- Krasniqi Family: lived in temporary housing", "name", 0),
     ("eritrean-surname-bold", "**Tesfaye Family**", "name", 0),
     ("turkish-surname-without-its-letters", "The Ozturks were seen at home.", "name", 0),
+    ("ukrainian-names-in-passport-spelling", "Mykola Melnyk was arrested in March.", "name", 0),
+    ("ukrainian-wifes-surname-label", "Maiden name: Kovalska", "name", 0),
+    ("lithuanian-daughters-surname-made", "Surname: Jankauskaite", "name", 0),
+    ("polish-given-name-without-its-letters", "Lukasz Nowak was arrested.", "name", 0),
+    ("double-barrelled-surname-heading", "### Kowalska-Nowak Family", "name", 0),
+    ("double-barrelled-surname-label", "Surname: Owusu-Ansah", "name", 0),
     # found by an attack on those
     ("surname-initial-in-dated-row", "| Pupil | Year | Date |\n|---|---|---|\n| Patel, A. | Year 4 | June 2023 |", "name", 2),
     ("surname-initial-as-list-item", "Pupils seen:\n\n- Patel, A.\n- Child B", "name", 2),
