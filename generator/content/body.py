@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from generator.content.comments import notes_blanked
 from generator.content.parse import Document, Section
 from generator.content.slugs import slugify
 from generator.content.wordhabits import CONTROL
@@ -44,11 +45,11 @@ def control_characters(doc: Document) -> list[Problem]:
     return control_lines(doc.path, "\n".join(doc.text.split("\n")[doc.body_line - 1 :]), doc.body_line)
 
 
-def control_lines(path: str, text: str, first_line: int = 1) -> list[Problem]:
+def control_lines(path: str, text: str, first_line: int = 1, notes: bool = True) -> list[Problem]:
     """An invisible control character in `text`: Word's line break within a paragraph (Shift+Enter) pastes as U+000B,
     its page break as U+000C. A page shows nothing or a box for it, and the year's Word document cannot hold it (the
-    build stopped without naming a file)."""
-    lines = COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text).split("\n")  # a comment is never shown
+    build stopped without naming a file). A Markdown note no page shows (`notes`: an HTML comment) is not read."""
+    lines = (notes_blanked(text) if notes else text).split("\n")
     return [
         Problem(path, first_line + number, f"holds {_named(found)}: replace it with a space, or start a new line")
         for number, line in enumerate(lines)

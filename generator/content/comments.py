@@ -38,3 +38,21 @@ _BLOCK_START = re.compile(r"(?:\A|\n) {0,3}\Z")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _INDENTED_CODE = re.compile(r"(?:\A|(?<=\n\n))(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
 """A code block indented by four spaces, after a blank line: Markdown shows it as written."""
+
+
+NOTE = re.compile(r"^ {0,3}<!--(?!-?>)(?:(?!--!?>).)*?-->", re.S | re.M)
+"""An HTML comment, which the site never shows: a note to link a briefing once it is published is no link."""
+_CODE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|<(?:textarea|xmp|noscript|noembed|noframes|title|plaintext|pre|code)\b", re.M | re.I)
+
+
+def notes_blanked(text: str) -> str:
+    """A Markdown text without the notes it never shows: HTML comments whole, from the start of a line, before any
+    code fence or raw-text element. In code, or in an element whose text is shown as written (`<textarea>`), a
+    comment is shown; one a browser ends early (`<!-->`, `--!>`) shows what follows it: all are read."""
+    code = _CODE.search(text)
+    return lines_kept(NOTE, text[: code.start()]) + text[code.start() :] if code else lines_kept(NOTE, text)
+
+
+def lines_kept(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with what `pattern` finds blanked, its lines kept."""
+    return pattern.sub(lambda found: "\n" * found.group().count("\n"), text)

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from generator.content.comments import lines_kept, notes_blanked
 from generator.content.frontmatter import status_of
 from generator.content.pagemeta import ENGINE_META, PAGES
 from generator.content.pages import TEXT, decoded_values
@@ -43,8 +44,6 @@ _SUFFIX = re.compile(r"\.(?:md|html?|txt|pdf)$")
 """A briefing's page written as its source (`slug.md`), its plain-text copy (`slug.txt`) or its PDF."""
 _MARKERS = ("](", "]:", "<", *_FOLDERS)
 """What every link or address holds: a body without any has none (most bodies, read at every check)."""
-_NOTE = re.compile(r"^ {0,3}<!--(?!-?>)(?:(?!--!?>).)*?-->", re.S | re.M)
-"""An HTML comment, which the site never shows: a note to link a briefing once it is published is no link."""
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 """Markdown's backslash before punctuation (`2024\\-11`), which it removes."""
 
@@ -122,12 +121,7 @@ def _unpublished(path: str) -> Callable[[str], str] | None:
     comments are copied to every page); nothing of any other file (copied as it is)."""
     if "/pages/" in path:
         return _markdown_notes if path.endswith(PAGES) else None
-    return comments_blanked if path.endswith((".yml", ".yaml")) else partial(_blanked, JINJA_COMMENT)
-
-
-def _blanked(pattern: re.Pattern[str], text: str) -> str:
-    """`text` with what `pattern` finds blanked, its lines kept."""
-    return pattern.sub(lambda found: "\n" * found.group().count("\n"), text)
+    return comments_blanked if path.endswith((".yml", ".yaml")) else partial(lines_kept, JINJA_COMMENT)
 
 
 def _markdown_notes(text: str) -> str:
@@ -136,19 +130,8 @@ def _markdown_notes(text: str) -> str:
     meta = ENGINE_META.match(text)
     node, problems = parse_yaml(meta.group(1), "", 2) if meta else (None, [])
     if not meta or problems or not isinstance(node, yaml.MappingNode):
-        return _notes(text)
-    return comments_blanked(meta.group()) + _notes(text[meta.end() :])
-
-
-def _notes(text: str) -> str:
-    """A Markdown text without the notes it never shows: HTML comments whole, from the start of a line, before any
-    code fence or raw-text element. In code, or in an element whose text is shown as written (`<textarea>`), a
-    comment is shown; one a browser ends early (`<!-->`, `--!>`) shows what follows it: all are read."""
-    code = _CODE.search(text)
-    return _blanked(_NOTE, text[: code.start()]) + text[code.start() :] if code else _blanked(_NOTE, text)
-
-
-_CODE = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})|<(?:textarea|xmp|noscript|noembed|noframes|title|plaintext|pre|code)\b", re.M | re.I)
+        return notes_blanked(text)
+    return comments_blanked(meta.group()) + notes_blanked(text[meta.end() :])
 
 
 def pages_read(root: Path, content_dir: str, refused: Collection[Path], shown: Sequence[str] = ()) -> list[str]:

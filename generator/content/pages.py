@@ -92,8 +92,6 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                 )
                 if text is not None and suffix not in PAGES:
                     found.errors += written_as_content(text, path)  # a page's own front matter is read below
-                if text is not None and suffix in SHOWN:
-                    found.errors += control_lines(path, *_shown(text, suffix))
                 if text is not None and "<!ENTITY" in text:
                     found.errors += [Problem(path, line, DECLARED) for line in declared_entities(text.encode())]
                 if text is not None and suffix == ".json":
@@ -107,6 +105,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
                 elif text is not None and suffix == ".csv":
                     found.errors += _read_otherwise(path, allowed_names, found.errors, [(1, _cells(text))])
+                if text is not None and suffix in SHOWN:  # a line YAML has refused for one is said once
+                    said = {p.line for p in found.errors if "invisible control character" in p.message}
+                    found.errors += [p for p in control_lines(path, text, notes=suffix != ".txt") if p.line not in said]
                 report.add(found)
             elif suffix in IMAGES:
                 report.errors += image_problems(file, path)
@@ -127,12 +128,6 @@ def _meta(text: str) -> tuple[int, str]:
     """A page's front matter and the line it starts on (none: empty, at line 1)."""
     found = _META.match(text)
     return (2, found.group(1)) if found else (1, "")
-
-
-def _shown(text: str, suffix: str) -> tuple[str, int]:
-    """The text a page shows below its front matter (whose characters YAML judges), and the line it starts on."""
-    found = _META.match(text) if suffix in PAGES else None
-    return (text[found.end() :], text[: found.end()].count("\n") + 1) if found else (text, 1)
 
 
 PagesState = dict[str, tuple[int, int, int]]

@@ -892,14 +892,29 @@ def test_an_invisible_control_character_in_a_hand_written_page_is_refused_at_its
     """Word's line break pasted into a page of `content/pages/` reached its page as a box: the check judged the
     audits' and briefings' text alone. The front matter's is YAML's to name, once; a comment is never shown."""
     write(project, "content/pages/help.md", "---\ntitle: Help\x07 us\n---\n# Help\n\nCall\x0bus.\n<!-- \x0b -->\n")
-    write(project, "content/pages/notes.txt", "Plain\x0c text\n")
+    write(project, "content/pages/notes.txt", "Plain\x0c text\n<!-- shown as written\x0b -->\n")
+    shown = {  # what the engine shows: front matter it reads as text, a "comment" in code or begun in code
+        "reviewed.md": "---\nLast reviewed: March 2026\x0b by the board\n---\n\nThe page.\n",
+        "coded.md": "# V\n\nStart a note with `<!--`.\n\nHello\x0bworld.\n\nEnd it with `-->`.\n",
+        "fenced.md": "# T\n\n```\n<!-- in code\x0b -->\n```\n",
+    }
+    for name, text in shown.items():
+        write(project, f"content/pages/{name}", text)
+    write(project, "content/pages/ruled.md", "---\ntitle: W1\n----\nA line\x0b here\n---\n\n# W1\n")  # YAML's, once
     said = "holds an invisible control character, U+{}"
     for run in cli("check"), cli("build", "--pdf", "skip"):
         assert run.code == 1, run.out + run.err
         assert f"content/pages/help.md:6: {said.format('000B')} (Word's line break" in run.out, run.out
         assert f"content/pages/notes.txt:1: {said.format('000C')}," in run.out
+        assert f"content/pages/notes.txt:2: {said.format('000B')}" in run.out
         assert "content/pages/help.md:2: front matter holds an invisible control character (U+0007)" in run.out
         assert run.out.count("content/pages/help.md:") == 2
+        for name, text in shown.items():
+            line = text[: text.index("\x0b")].count("\n") + 1
+            assert (
+                run.out.count(f"content/pages/{name}:") == 1 and f"content/pages/{name}:{line}: {said.format('000B')}" in run.out
+            )
+        assert run.out.count("content/pages/ruled.md:4: ") == 1
     assert not (project / "site").exists()
 
 
