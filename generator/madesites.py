@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from urllib.parse import unquote
 
 from generator.config import BuildOptions, Project
 from generator.content.sitelinks import links_to_nowhere
@@ -27,9 +26,9 @@ def every_sites_links(options: BuildOptions, project: Project, checked: Checked)
         found += [replace(p, message=f"on the partners site, {p.message}") for p in partners if _where(p) not in public]
     if not options.drafts and checked.held:  # the public site with its drafts, where their links lead
         drafts = {b.path for b in checked.held}
-        known = {_item(problem) for problem in checked.draft_problems}  # a link to a restricted item: said already
-        judged = _links_judged(options, project, checked, Audience.PUBLIC, True)
-        said = [p for p in judged if p.path in drafts and _item(p) not in known]
+        known = {(p.path, named[1].lower()) for p in checked.draft_problems if (named := _LINKS_TO.search(p.message))}
+        judged = _links_judged(options, project, checked, Audience.PUBLIC, True)  # a link to an item it may not name
+        said = [p for p in judged if p.path in drafts and _item(p) not in known]  # (restricted, a draft): said already
         checked.draft_problems += [Problem(p.path, p.line, f"{DRAFT_NOTE}: {p.message}") for p in said]
     return found
 
@@ -47,10 +46,12 @@ def _where(problem: Problem) -> tuple[str, int, str]:
     return problem.path, problem.line, problem.message.split("'")[1] if "'" in problem.message else problem.message
 
 
-def _item(problem: Problem) -> tuple[str, int, str]:
-    """A problem's line and the item its address names, as a link's problem and an item's (`links to 'its-slug'`) each
-    name it: the address's last folder or file, read as a browser reads it."""
-    path, line, address = _where(problem)
-    parts = unquote(re.split(r"[#?]", address)[0]).replace("\\", "/").lower().split("/")
-    named = [part for part in parts if part not in ("", "index.html")]
-    return path, line, named[-1].split(".")[0] if named else ""
+_LINKS_TO = re.compile(r"links to '([^']+)'")
+"""An item a briefing names that its readers cannot open (`crosslinks`: restricted, a draft, withdrawn)."""
+_LEADS_TO = re.compile(r"it leads to briefings/([^/).]+)")
+
+
+def _item(problem: Problem) -> tuple[str, str]:
+    """The briefing a link's problem leads to, as an item's problem names it (`links to 'its-slug'`)."""
+    found = _LEADS_TO.search(problem.message)
+    return problem.path, found[1].lower() if found else ""

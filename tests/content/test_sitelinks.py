@@ -140,17 +140,33 @@ def test_a_drafts_link_to_nowhere_is_a_draft_problem_in_check_and_an_error_with_
     "address",
     [
         "../narwhal-restricted/",
-        "/briefings/narwhal-restricted/index.html#step-2",
+        "/briefings/briefings/narwhal-restricted/index.html#step-2",
         "https://example.github.io/briefings/briefings/narwhal-restricted/",
         "../Narwhal-Restricted/",
         "../narwhal%2Drestricted/",
         "../narwhal-restricted.txt",
-        "../../audits/narwhal-restricted.md",
     ],
 )
 def test_a_drafts_link_to_a_restricted_briefing_is_one_note(project: Path, cli, address: str) -> None:
-    """It was told twice: the public site does not have it, and the link leads to no page of the site."""
+    """It was told twice: the public site does not have it, and the link leads to no page of the site. (An address that
+    would lead nowhere were the briefing published, `/briefings/narwhal-restricted/`, is told both.)"""
     first = linking(project, f"See [the audit]({address}).", status="draft")
     run = cli("check")
     said = [line for line in run.lines if line.startswith(f"{LINKER}:{first}:")]
     assert run.code == 0 and len(said) == 1 and "which is restricted" in said[0], run.out
+
+
+def test_a_drafts_dead_link_beside_its_link_to_a_restricted_briefing_is_still_told(project: Path, cli) -> None:
+    """A picture named after the briefing, on the line of its link, was taken for that link and left unsaid; a link
+    whose address is on the next line was told twice."""
+    chart = "[its chart](../../images/narwhal-restricted.png)"
+    first = linking(
+        project,
+        f"See [the audit](../narwhal-restricted/) and {chart}.\n\nSee it [again](\n../narwhal-restricted/).",
+        status="draft",
+    )
+    run = cli("check")
+    dead = [line for line in run.lines if line.startswith(f"{LINKER}:") and "leads to no page" in line]
+    assert run.code == 0 and len(dead) == 1 and dead[0].startswith(f"{LINKER}:{first}: "), run.out
+    assert "the link '../../images/narwhal-restricted.png'" in dead[0]
+    assert sum(line.startswith(f"{LINKER}:") and "which is restricted" in line for line in run.lines) == 2, run.out
