@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from generator.diagnostics import written_line
 from generator.model import Audience, Problem
-from generator.sitemodel import DEFAULT_PAGE_SIZE, ReportConcern, Settings, national_digits, same_site
+from generator.sitemodel import DEFAULT_PAGE_SIZE, ReportConcern, Settings, national_digits, same_site, web_address
 
 PdfChoice = Literal["auto", "require", "skip"]
 
@@ -214,13 +214,13 @@ class Project:
             found.append(Problem(self.config_file, 1, _NO_PARTNERS_URL))
         elif audience is Audience.PARTNERS and same_site(self.partners_site_url, self.site_url):
             message = "'partners_site_url' must not be the public site_url: give the partners site its own address"
-            found.append(Problem(self.config_file, 1, message))
+            found.append(Problem(self.config_file, self.line_of(("plugins", "briefings", "partners_site_url")), message))
         partners = {"plugins.briefings.partners_site_url": self.partners_site_url} if self.partners_site_url else {}
         for name, value in _strings({**self.texts, **partners, "extra.briefings.accessibility": self.accessibility}):
             line = self.line_of(re.sub(r"\[\d+\]", "", name).split("."))
             if MARKUP.search(value):
                 found.append(Problem(self.config_file, line, f"{name} {_PLAIN}: {value!r}"))
-            elif name.endswith("url") and not value.lower().startswith(("https://", "http://")):
+            elif name.endswith("url") and not web_address(value):
                 found.append(Problem(self.config_file, line, f"{name} must be a web address starting https:// (it is {value!r})"))
         found += self._logo_problems()
         if missing := [key for key in ACCESSIBILITY_KEYS if key not in self.accessibility]:

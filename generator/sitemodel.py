@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zlib
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -57,11 +59,26 @@ def plain_host(host: str) -> str:
 
 
 def same_site(first: str, second: str) -> bool:
-    """Whether two addresses lead to one site: its host however written, its path however escaped, either scheme."""
-    one, other = urlsplit(first.strip()), urlsplit(second.strip())
-    return plain_host(one.netloc) == plain_host(other.netloc) and (
-        unquote(one.path).rstrip("/") == unquote(other.path).rstrip("/")
-    )
+    """Whether two addresses lead to one site, however written: its host's capitals, `www.`, escapes and look-alike
+    letters (`ｅxample`, which IDNA maps), its path's escapes, `./` and `../` and a last `index.html`, either scheme."""
+    return web_address(first) and web_address(second) and _site(first) == _site(second)
+
+
+def web_address(value: str) -> bool:
+    """Whether `value` is a web address a browser can follow (`https://[x` is none, nor `example.org/`)."""
+    try:
+        split = urlsplit(value.strip())
+        return split.scheme.lower() in ("http", "https") and bool(split.hostname)
+    except ValueError:
+        return False
+
+
+def _site(address: str) -> tuple[str, str]:
+    split = urlsplit(address.strip())
+    host = unquote(split.hostname or "")
+    with suppress(UnicodeError):
+        host = host.encode("idna").decode("ascii")
+    return plain_host(host), posixpath.normpath(unquote(split.path) or "/").removesuffix("index.html").rstrip("/")
 
 
 @dataclass(frozen=True)

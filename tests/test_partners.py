@@ -193,16 +193,40 @@ def test_a_partners_build_needs_its_own_address(project: Path, cli) -> None:
     assert not (project / "site-partners").exists()
 
 
-@pytest.mark.parametrize("written", ["https://EXAMPLE.github.io/briefings", "http://www.example.github.io/%62riefings/"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "https://EXAMPLE.github.io/briefings",
+        "http://www.example.github.io/%62riefings/",
+        "https://example.github.io/./briefings/",
+        "https://example.github.io/briefings/../briefings/index.html",
+        "https://%65xample.github.io/briefings/",
+        "https://\uff45xample.github.io/briefings/",  # a full-width e, which IDNA maps to e
+    ],
+)
 def test_a_partners_address_that_is_the_public_site_written_otherwise_is_refused(project: Path, cli, written: str) -> None:
-    """The same site in capitals, with `www.`, an escape or the other scheme passed: the partners site, restricted
-    briefings and all, would have been published over the public one."""
+    """The same site in capitals, with `www.`, an escape, a dot segment, its home page's file or the other scheme passed:
+    the partners site, restricted briefings and all, would have been published over the public one."""
     assert urlsplit(PUBLIC_URL).netloc == "example.github.io" and written.rstrip("/") != PUBLIC_URL.rstrip("/")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(PARTNERS_URL, written))
+    text = config.read_text()
+    config.write_text(text.replace(PARTNERS_URL, written))
+    line = text[: text.index(PARTNERS_URL)].count("\n") + 1
     for run in cli("check"), cli("build", "--audience", "partners", "--pdf", "skip"):
-        assert run.code == 1 and "'partners_site_url' must not be the public site_url" in run.out, run.out + run.err
+        said = f"mkdocs.yml:{line}: 'partners_site_url' must not be the public site_url"
+        assert run.code == 1 and said in run.out + run.err, run.out + run.err
     assert not (project / "site-partners").exists()
+
+
+def test_a_partners_address_no_browser_can_follow_is_refused_at_its_line(project: Path, cli) -> None:
+    """An unclosed bracket (`https://[partners…`) stopped `check` with a traceback, and the build naming no line."""
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text.replace(PARTNERS_URL, "https://[partners.northbrook.example/briefings/"))
+    line = text[: text.index(PARTNERS_URL)].count("\n") + 1
+    for run in cli("check"), cli("build", "--audience", "partners", "--pdf", "skip"):
+        said = f"mkdocs.yml:{line}: plugins.briefings.partners_site_url must be a web address"
+        assert run.code == 1 and said in run.out + run.err and "Traceback" not in run.err, run.out + run.err
 
 
 def test_a_public_repository_refuses_restricted_items_where_they_are_written(tmp_path: Path, cli, monkeypatch) -> None:

@@ -28,7 +28,7 @@ from generator.content.yamlread import comments_blanked, parse_yaml
 from generator.diagnostics import JINJA_COMMENT
 from generator.model import Problem, Status
 from generator.privacy.characters import as_shown
-from generator.sitemodel import plain_host
+from generator.sitemodel import plain_host, web_address
 
 _DESTINATION = re.compile(r"""(?=[\]hHsS<])(?:\][(:]|\b(?:href|src)\s*=|<)[\s>]*["'<]?\s*([^\s()"'<>]+)""", re.I)
 """Where a link leads: `[text](here)`, `[name]: here` (in a list or a quote too), `href="here"`, `src="here"`, `<here>`; the address
@@ -156,7 +156,7 @@ def _address(path: str) -> list[str]:
 
 def hosts_of(*urls: str) -> tuple[str, ...]:
     """The hosts of the site's addresses (public and partners), as links are checked against them."""
-    return tuple(plain_host(host) for url in urls if (host := urlsplit(url).hostname or ""))
+    return tuple(plain_host(urlsplit(url).hostname or "") for url in urls if web_address(url))  # else refused as one
 
 
 def _other_site(host: str, hosts: Collection[str]) -> str:
