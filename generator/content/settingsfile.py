@@ -82,9 +82,12 @@ def _nav_item(node: yaml.Node, path: str) -> list[Problem]:
     engine warns of, which stops a build)."""
     if _text(node):
         return []
+    _pairs(node)  # a mapping's merge keys applied where they stand (`- <<: *home`), as the engine's loader does
     if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
         return [Problem(path, node.start_mark.line + 1, f"nav: {_entry(node)} is no entry the engine can read: {_NAV_ENTRIES}")]
     title, under = node.value[0]
+    if not _text(title):
+        return [Problem(path, title.start_mark.line + 1, f"nav: a title must be words, not {_entry(title)}: {_NAV_ENTRIES}")]
     if _text(under):
         return []
     if isinstance(under, yaml.SequenceNode):
@@ -93,12 +96,12 @@ def _nav_item(node: yaml.Node, path: str) -> list[Problem]:
 
 
 def _text(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str")
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and bool(node.value.strip())
 
 
 def _entry(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
-        return f"'{node.value}'" if node.value else "nothing"
+        return f"'{node.value}'" if node.value.strip() else "nothing"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     return f"{len(node.value)} titles at once" if len(node.value) > 1 else "titles not written as a list" if node.value else "{}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ def test_a_tag_that_runs_code_is_refused_at_its_line_before_the_engine_reads_the
     assert not marker.exists()
     assert f"mkdocs.yml:{line}: the settings file uses the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'" in run.err
     assert f"mkdocs.yml:{line + 1}: the settings file uses the YAML tag '!ENV'" in run.err
-    assert f"{command[0]} refused: mkdocs.yml cannot be read safely" in run.err
+    assert f"{command[0]} refused: mkdocs.yml cannot be read as it is written: fix the lines above" in run.err
     assert not (project / "site").exists()
 
 
@@ -172,6 +173,8 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
         ("- 12", "nav: '12' is no entry the engine can read"),
         ("- {About: about.md, Help: about.md}", "nav: 2 titles at once is no entry the engine can read"),
         ("- Help: [Us: about.md, 2024]", "nav: '2024' is no entry the engine can read"),
+        ('- About: ""', "nav: 'About' has nothing for its page"),  # the engine: a reference to '' (strict: stops)
+        ("- [About]: about.md", "nav: a title must be words, not a list"),  # check: a traceback
     ],
 )
 def test_a_navigation_entry_the_engine_cannot_read_is_refused_at_its_line(project: Path, cli, entry: str, said: str) -> None:
@@ -186,6 +189,18 @@ def test_a_navigation_entry_the_engine_cannot_read_is_refused_at_its_line(projec
         assert run.code == 1 and f"mkdocs.yml:{line}: {said}" in run.out + run.err, run.out + run.err
         assert "Expected nav" not in run.out + run.err
     assert tree_digest(project / "site") == before
+
+
+def test_a_navigation_entry_brought_in_by_a_merge_key_is_read_as_the_engine_reads_it(project: Path, cli) -> None:
+    """`- <<: *about` is the entry its anchor names: the engine builds it; the check refused it as a title '<<'."""
+    settings = project / "mkdocs.yml"
+    text = settings.read_text()
+    nav = re.search(r"\nnav:\n(?:  - .*\n)+", text)
+    assert nav and "  - About: about.md\n" in nav.group() and "\nextra:\n" in text
+    rest = (text[: nav.start()] + "\n" + text[nav.end() :]).replace("\nextra:\n", "\nextra:\n  about: &about {About: about.md}\n")
+    settings.write_text(rest + nav.group().replace("  - About: about.md\n", "  - <<: *about\n"))  # after its anchor
+    for code, output in every_build_path(project, cli):
+        assert code == 0, output
 
 
 def test_a_setting_of_the_site_misspelt_is_refused_at_its_line_not_dropped(project: Path, cli) -> None:

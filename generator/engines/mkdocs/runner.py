@@ -28,7 +28,7 @@ class Engine:
     def _load(self, **overrides: object) -> tuple[MkDocsConfig, BriefingsPlugin]:
         file = Path(self.config_file)
         if problems := settings_file_problems(file.parent, file.name):  # before the engine's loader runs its tags
-            raise SettingsError(f"{CONFIG} cannot be read safely", tuple(problems))
+            raise SettingsError(f"{CONFIG} cannot be read as it is written: fix the lines above", tuple(problems))
         config = load_config(self.config_file, **overrides)
         plugin = config.plugins["briefings"]
         assert isinstance(plugin, BriefingsPlugin)
