@@ -43,7 +43,7 @@ _GROUPS = frozenset(
     " saint noble governor carer deacon pastor master elder rowan hawthorn oak willow beech laurel lime cedar fir elm"
     " holly maple birch ash pine yew poplar hazel alder chestnut fern heather guardian border meadow lane mill junior"
     " senior roma english french jain catalan breton dutch welsh irish scot polish swiss spanish german greek arab kurd"
-    " heron robin wren finch crane drake reed rose hall stone archer swan lark kestrel falcon hawk ahmadi romanov".split()
+    " heron robin wren finch crane drake reed rose hall stone archer swan lark kestrel falcon hawk ahmadi ismaili moldovan romanov".split()
 )
 """Surnames whose plural names a people, a faith, a royal house, a role, a place, a care home or a programme ("the
 Romans were", "the Roma have", "the Ahmadis told us", "the Tudors had", "the Judges said", "the Borders were", "the Rowans had", "the Herons

@@ -82,8 +82,7 @@ def plain(word: str) -> str:
 def _latin(surname: str) -> set[str]:
     """A surname in plain Latin letters, as English records write it (Yılmaz, Yilmaz; Łukasik, Lukasik; Иванов,
     Ivanov), a Cyrillic one by Ukraine's official rules too, as its passports do (Мельник, Melnyk), with no apostrophe
-    for a soft sign (Коваль, Koval). Given names are not read so: the lists' given names in Cyrillic, read in Latin
-    letters, hold English words (Agent, Bone, Modest)."""
+    for a soft sign (Коваль, Koval). Given names are not read so (`given_names`)."""
     forms = {anyascii(surname)} | ({translit(surname)} if _CYRILLIC.search(surname) else set())
     return forms if "'" in surname or "’" in surname else {form.replace("'", "") for form in forms}
 
@@ -95,9 +94,12 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 def given_names() -> frozenset[str]:
     listed = _words("ons_given_names.txt") | _words("community_given_names.txt")
     names = _faker_names("first_names") | {name.title() for name in listed}
-    ukrainian = {translit(name) for name in _faker_names("first_names", ("uk_UA",))}  # Mykola, Iryna, as passports
-    latin = {anyascii(name) for name in names if not _CYRILLIC.search(name)}  # Łukasz, Lukasz
-    return names | {plain(name) for name in names} | latin | ukrainian
+    return names | {plain(name).translate(_STROKED) for name in names}
+
+
+_STROKED = str.maketrans("łŁ", "lL")
+"""The Polish letter NFKD keeps (Łukasz, Lukasz). Given names are read in no other letters: Cyrillic ones or Turkish
+ones read in Latin letters hold English words and brands (Semen, Spas, Kismet, Yildiz)."""
 
 
 @cache
@@ -111,10 +113,11 @@ def surnames() -> frozenset[str]:
 
 
 def known_surname(word: str) -> bool:
-    """A surname of the lists, or a double-barrelled one of two that are no everyday words (Kowalska-Nowak, Owusu-Ansah;
-    not Foster-Care)."""
+    """A surname of the lists, or a double-barrelled one of two that are no everyday or place words (Kowalska-Nowak,
+    Owusu-Ansah; not Foster-Care, Park-Lane)."""
     parts = word.split("-")
-    return word in surnames() or (len(parts) > 1 and all(p in surnames() and p.lower() not in everyday() for p in parts))
+    plain_parts = all(p in surnames() and p.lower() not in everyday() and p.lower() not in not_surnames() for p in parts)
+    return word in surnames() or (len(parts) > 1 and plain_parts)
 
 
 def _women(surname: str) -> set[str]:
@@ -128,11 +131,21 @@ def _women(surname: str) -> set[str]:
 def _lithuanian_women(surname: str) -> set[str]:
     """A Lithuanian surname's forms for a wife and a daughter (Kazlauskas: Kazlauskienė, Kazlauskaitė), as records write
     them, without their marks too."""
-    endings = {"as": ("ienė", "aitė"), "is": ("ienė", "ytė"), "ys": ("ienė", "ytė"), "us": ("ienė", "ūtė")}
-    if len(surname) < 6 or surname[-2:] not in endings:
+    ending = next((ending for ending in _LITHUANIAN if surname.endswith(ending)), "")
+    if len(surname) < 6 or not ending:
         return set()
-    forms = {surname[:-2] + ending for ending in endings[surname[-2:]]}
+    forms = {surname[: -len(ending)] + women for women in _LITHUANIAN[ending]}
     return forms | {plain(form) for form in forms}
+
+
+_LITHUANIAN = {
+    "ius": ("ienė", "iūtė"),
+    "as": ("ienė", "aitė"),
+    "is": ("ienė", "ytė"),
+    "ys": ("ienė", "ytė"),
+    "us": ("ienė", "ūtė"),
+}
+"""A Lithuanian man's surname's ending, and its wife's and daughter's (Stankevičius: Stankevičienė, Stankevičiūtė)."""
 
 
 @cache

@@ -154,6 +154,9 @@ ROUTES = [
     ("polish-given-name-without-its-letters", "Lukasz Nowak was arrested.", "name", 0),
     ("double-barrelled-surname-heading", "### Kowalska-Nowak Family", "name", 0),
     ("double-barrelled-surname-label", "Surname: Owusu-Ansah", "name", 0),
+    ("lithuanian-wifes-surname-from-ius", "Surname: Stankeviciene", "name", 0),
+    ("ukrainian-given-name-older-spelling", "Andriy said his host had taken his passport.", "name", 0),
+    ("polish-given-name-community-list", "Bartosz told police he was paid £50 a day.", "name", 0),
     # found by an attack on those
     ("surname-initial-in-dated-row", "| Pupil | Year | Date |\n|---|---|---|\n| Patel, A. | Year 4 | June 2023 |", "name", 2),
     ("surname-initial-as-list-item", "Pupils seen:\n\n- Patel, A.\n- Child B", "name", 2),
