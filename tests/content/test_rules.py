@@ -901,6 +901,13 @@ def test_an_invisible_control_character_in_a_hand_written_page_is_refused_at_its
     for name, text in shown.items():
         write(project, f"content/pages/{name}", text)
     write(project, "content/pages/ruled.md", "---\ntitle: W1\n----\nA line\x0b here\n---\n\n# W1\n")  # YAML's, once
+    write(project, "content/pages/spaced.md", "---\ntitle: T2 \u2028 x\n---\n\nText.\n")  # YAML's line break, once
+    unshown = {  # comments a browser never shows, after code or a page's head
+        "contacts.html": "<html><head><title>Contacts</title></head>\n<body>\n<!-- updated by\x0b J -->\n</body></html>\n",
+        "after-code.md": "# F\n\nUse `<code>` here.\n\n```\ncode\n```\n\n<!-- reviewer:\x0b check wording -->\n",
+    }
+    for name, text in unshown.items():
+        write(project, f"content/pages/{name}", text)
     said = "holds an invisible control character, U+{}"
     for run in cli("check"), cli("build", "--pdf", "skip"):
         assert run.code == 1, run.out + run.err
@@ -915,6 +922,8 @@ def test_an_invisible_control_character_in_a_hand_written_page_is_refused_at_its
                 run.out.count(f"content/pages/{name}:") == 1 and f"content/pages/{name}:{line}: {said.format('000B')}" in run.out
             )
         assert run.out.count("content/pages/ruled.md:4: ") == 1
+        assert run.out.count("content/pages/spaced.md:2: ") == 1
+        assert not any(f"content/pages/{name}:" in run.out for name in unshown)
     assert not (project / "site").exists()
 
 
