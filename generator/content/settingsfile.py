@@ -77,26 +77,35 @@ def _nav_shape(document: yaml.Node, path: str) -> list[Problem]:
     return [problem for item in nav.value for problem in _nav_item(item, path)]
 
 
-def _nav_item(node: yaml.Node, path: str) -> list[Problem]:
+def _nav_item(node: yaml.Node, path: str, within: frozenset[int] = frozenset()) -> list[Problem]:
     """An entry: a page, or one title with its page or a list of entries (entries written as titles, not as a list, the
-    engine warns of, which stops a build)."""
+    engine warns of, which stops a build). `within`: the entries it is inside (an anchor may name its own entry)."""
     if _text(node):
         return []
-    _pairs(node)  # a mapping's merge keys applied where they stand (`- <<: *home`), as the engine's loader does
-    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+    if id(node) in within:
+        return [
+            Problem(
+                path, node.start_mark.line + 1, f"nav: this entry holds itself (its anchor is named within it): {_NAV_ENTRIES}"
+            )
+        ]
+    pairs = _pairs(node)  # merge keys applied (`- <<: *home`), the last of a title written twice: as the engine reads them
+    if isinstance(node, yaml.MappingNode) and (
+        key := next((k for k, _ in node.value if not isinstance(k, yaml.ScalarNode)), None)
+    ):
+        return [Problem(path, key.start_mark.line + 1, f"nav: a title must be words, not {_entry(key)}: {_NAV_ENTRIES}")]
+    if len(pairs) != 1:
         return [Problem(path, node.start_mark.line + 1, f"nav: {_entry(node)} is no entry the engine can read: {_NAV_ENTRIES}")]
-    title, under = node.value[0]
-    if not _text(title):
-        return [Problem(path, title.start_mark.line + 1, f"nav: a title must be words, not {_entry(title)}: {_NAV_ENTRIES}")]
+    title, under = pairs[0]
     if _text(under):
         return []
     if isinstance(under, yaml.SequenceNode):
-        return [problem for item in under.value for problem in _nav_item(item, path)]
+        return [problem for item in under.value for problem in _nav_item(item, path, within | {id(node)})]
     return [Problem(path, under.start_mark.line + 1, f"nav: '{title.value}' has {_entry(under)} for its page: {_NAV_ENTRIES}")]
 
 
 def _text(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and bool(node.value.strip())
+    """A page's address, as the engine reads one: words (or a path `!relative` to the settings)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith((":str", "!relative")) and bool(node.value.strip())
 
 
 def _entry(node: yaml.Node) -> str:
@@ -104,7 +113,8 @@ def _entry(node: yaml.Node) -> str:
         return f"'{node.value}'" if node.value.strip() else "nothing"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return f"{len(node.value)} titles at once" if len(node.value) > 1 else "titles not written as a list" if node.value else "{}"
+    count = len(_pairs(node))
+    return f"{count} titles at once" if count > 1 else "titles not written as a list" if count else "{}"
 
 
 _NAV_ENTRIES = (
