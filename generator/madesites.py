@@ -48,7 +48,8 @@ def _where(problem: Problem) -> tuple[str, int, str]:
 
 _LINKS_TO = re.compile(r"links to '([^']+)'")
 """An item a briefing names that its readers cannot open (`crosslinks`: restricted, a draft, withdrawn)."""
-_LEADS_TO = re.compile(r"it leads to briefings/([^/).]+)")
+_LEADS_TO = re.compile(r"it leads to briefings/([^/).\s]+)(?:/index\.html|/|\.txt|\.pdf)?\)")
+"""A link's problem whose address leads to a briefing's page (or its text or printed copy), not to a file beside it."""
 
 
 def _item(problem: Problem) -> tuple[str, str]:

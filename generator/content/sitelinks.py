@@ -119,7 +119,7 @@ def _at_lines(root: Path, b: Briefing, found: list[tuple[int, str, str, str, str
             starts[index] = at if (at := source.find(text, after)) >= 0 else max(source.find(text), 0)
             after = starts[index] + len(text)
         start = starts[index]
-        written = re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=[ \t]*[\"']?)\s*({_escaped(address.strip())})")
+        written = re.compile(rf"(?:\]\(\s*<?|\]:[ \t]*<?|=[ \t]*[\"']?)\s*({_escaped(address.strip())})(?![^\s)>\"'])")
         at = written.search(source, max(cursor, start), start + len(text)) or written.search(source, start, start + len(text))
         where = at.start() if at else start
         cursor = where + 1

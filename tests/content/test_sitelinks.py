@@ -160,13 +160,22 @@ def test_a_drafts_dead_link_beside_its_link_to_a_restricted_briefing_is_still_to
     """A picture named after the briefing, on the line of its link, was taken for that link and left unsaid; a link
     whose address is on the next line was told twice."""
     chart = "[its chart](../../images/narwhal-restricted.png)"
+    beside = "![its picture](../narwhal-restricted.png) and [its notes](../narwhal-restricted.docx)"  # the briefing's folder
     first = linking(
         project,
-        f"See [the audit](../narwhal-restricted/) and {chart}.\n\nSee it [again](\n../narwhal-restricted/).",
+        f"See [the audit](../narwhal-restricted/) and {chart}.\n\nSee it [again](\n../narwhal-restricted/).\n\n{beside}.",
         status="draft",
     )
     run = cli("check")
     dead = [line for line in run.lines if line.startswith(f"{LINKER}:") and "leads to no page" in line]
-    assert run.code == 0 and len(dead) == 1 and dead[0].startswith(f"{LINKER}:{first}: "), run.out
+    assert run.code == 0 and len(dead) == 3 and dead[0].startswith(f"{LINKER}:{first}: "), run.out
     assert "the link '../../images/narwhal-restricted.png'" in dead[0]
+    assert "the picture '../narwhal-restricted.png'" in dead[1] and "the link '../narwhal-restricted.docx'" in dead[2]
     assert sum(line.startswith(f"{LINKER}:") and "which is restricted" in line for line in run.lines) == 2, run.out
+
+
+def test_a_dead_link_is_told_at_its_own_line_not_at_a_longer_address_it_begins(project: Path, cli) -> None:
+    """`../year-end` was found inside `../year-end-maca/` on the line before, and told there."""
+    first = linking(project, "See [the MACA](../year-end-maca/)\nand [the other](../year-end).")
+    run = cli("check")
+    assert f"{LINKER}:{first + 1}: the link '../year-end' leads to no page" in run.out, run.out
