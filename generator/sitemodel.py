@@ -65,16 +65,17 @@ def same_site(first: str, second: str) -> bool:
 
 
 def web_address(value: str) -> bool:
-    """Whether `value` is a web address a browser can follow (`https://[x` is none, nor `example.org/`)."""
+    """Whether `value` is a web address a browser can follow (`https://[x` is none, nor `example.org/`, nor a host with a
+    space or a port that is no number in it)."""
     try:
         split = urlsplit(value.strip())
-        return split.scheme.lower() in ("http", "https") and bool(split.hostname)
-    except ValueError:
+        return split.scheme.lower() in ("http", "https") and bool(split.hostname) and " " not in split.netloc and split.port != 0
+    except ValueError:  # a bracket left open, a port that is no number (`:abc`, `:99999`)
         return False
 
 
 def _site(address: str) -> tuple[str, str]:
-    split = urlsplit(address.strip())
+    split = urlsplit(address.strip().replace("\\", "/"))  # a browser reads a backslash in a web address as a slash
     host = unquote(split.hostname or "")
     with suppress(UnicodeError):
         host = host.encode("idna").decode("ascii")

@@ -202,6 +202,7 @@ def test_a_partners_build_needs_its_own_address(project: Path, cli) -> None:
         "https://example.github.io/briefings/../briefings/index.html",
         "https://%65xample.github.io/briefings/",
         "https://\uff45xample.github.io/briefings/",  # a full-width e, which IDNA maps to e
+        "https://example.github.io\\briefings\\",  # a browser reads a backslash as a slash
     ],
 )
 def test_a_partners_address_that_is_the_public_site_written_otherwise_is_refused(project: Path, cli, written: str) -> None:
@@ -218,11 +219,20 @@ def test_a_partners_address_that_is_the_public_site_written_otherwise_is_refused
     assert not (project / "site-partners").exists()
 
 
-def test_a_partners_address_no_browser_can_follow_is_refused_at_its_line(project: Path, cli) -> None:
-    """An unclosed bracket (`https://[partners…`) stopped `check` with a traceback, and the build naming no line."""
+@pytest.mark.parametrize(
+    "written",
+    [
+        "https://[partners.northbrook.example/briefings/",
+        "https://partners.north brook.example/",
+        "https://partners.example:99999/",
+    ],
+)
+def test_a_partners_address_no_browser_can_follow_is_refused_at_its_line(project: Path, cli, written: str) -> None:
+    """An unclosed bracket (`https://[partners…`) stopped `check` with a traceback, and the build naming no line; a
+    space in the host or a port past the last passed, and the site was built for an address no one can reach."""
     config = project / "mkdocs.yml"
     text = config.read_text()
-    config.write_text(text.replace(PARTNERS_URL, "https://[partners.northbrook.example/briefings/"))
+    config.write_text(text.replace(PARTNERS_URL, written))
     line = text[: text.index(PARTNERS_URL)].count("\n") + 1
     for run in cli("check"), cli("build", "--audience", "partners", "--pdf", "skip"):
         said = f"mkdocs.yml:{line}: plugins.briefings.partners_site_url must be a web address"
