@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection
-from contextlib import suppress
 from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path, PurePath
@@ -22,7 +21,8 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from generator.config import ACCESSIBILITY_KEYS
 from generator.content.files import read_text
-from generator.content.yamlread import parse_yaml, unreadable_values
+from generator.content.navshape import nav_shape_problems
+from generator.content.yamlread import pairs, parse_yaml, setting, unreadable_values
 from generator.diagnostics import did_you_mean
 from generator.model import Problem
 
@@ -52,7 +52,7 @@ def settings_file_problems(root: Path, path: str) -> list[Problem]:
     document, problems = parse_yaml(text, path, 1, "the settings file", ENGINE_TAGS)
     if document is None:
         return problems
-    return _unscreened(document, path) + unreadable_values(document, path, 1) + _nav_shape(document, path)
+    return _unscreened(document, path) + unreadable_values(document, path, 1) + nav_shape_problems(document, path)
 
 
 def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
@@ -66,67 +66,10 @@ def _unscreened(document: yaml.Node, path: str) -> list[Problem]:
     ]
 
 
-def _nav_shape(document: yaml.Node, path: str) -> list[Problem]:
-    """Each entry of the navigation the engine cannot read (`- About: 12`, `- About:`), at its line: the engine stops
-    with its own message, naming no line (`mkdocs.config.config_options.Nav`)."""
-    nav = _setting(document, "nav")
-    if nav is None or (isinstance(nav, yaml.ScalarNode) and nav.tag.endswith(":null")):
-        return []
-    if not isinstance(nav, yaml.SequenceNode):
-        return [Problem(path, nav.start_mark.line + 1, f"nav must be a list of entries: {_NAV_ENTRIES}")]
-    return [problem for item in nav.value for problem in _nav_item(item, path)]
-
-
-def _nav_item(node: yaml.Node, path: str, within: frozenset[int] = frozenset()) -> list[Problem]:
-    """An entry: a page, or one title with its page or a list of entries (entries written as titles, not as a list, the
-    engine warns of, which stops a build). `within`: the entries it is inside (an anchor may name its own entry)."""
-    if _text(node):
-        return []
-    if id(node) in within:
-        return [
-            Problem(
-                path, node.start_mark.line + 1, f"nav: this entry holds itself (its anchor is named within it): {_NAV_ENTRIES}"
-            )
-        ]
-    pairs = _pairs(node)  # merge keys applied (`- <<: *home`), the last of a title written twice: as the engine reads them
-    if isinstance(node, yaml.MappingNode) and (
-        key := next((k for k, _ in node.value if not isinstance(k, yaml.ScalarNode)), None)
-    ):
-        return [Problem(path, key.start_mark.line + 1, f"nav: a title must be words, not {_entry(key)}: {_NAV_ENTRIES}")]
-    if len(pairs) != 1:
-        return [Problem(path, node.start_mark.line + 1, f"nav: {_entry(node)} is no entry the engine can read: {_NAV_ENTRIES}")]
-    title, under = pairs[0]
-    if _text(under):
-        return []
-    if isinstance(under, yaml.SequenceNode):
-        return [problem for item in under.value for problem in _nav_item(item, path, within | {id(node)})]
-    return [Problem(path, under.start_mark.line + 1, f"nav: '{title.value}' has {_entry(under)} for its page: {_NAV_ENTRIES}")]
-
-
-def _text(node: yaml.Node) -> bool:
-    """A page's address, as the engine reads one: words (or a path `!relative` to the settings)."""
-    return isinstance(node, yaml.ScalarNode) and node.tag.endswith((":str", "!relative")) and bool(node.value.strip())
-
-
-def _entry(node: yaml.Node) -> str:
-    if isinstance(node, yaml.ScalarNode):
-        return f"'{node.value}'" if node.value.strip() else "nothing"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    count = len(_pairs(node))
-    return f"{count} titles at once" if count > 1 else "titles not written as a list" if count else "{}"
-
-
-_NAV_ENTRIES = (
-    "write each entry as a page (- about.md), a title and its page (- About: about.md), or a title and a list of "
-    "entries under it; the engine stops the build on anything else, naming no line"
-)
-
-
 def nav_problems(root: Path, path: str, pages_dir: str, generated: Collection[str]) -> list[Problem]:
     """Each entry of the navigation (`nav:`) that names no page of the site, at its line: the engine's own warning
     names neither, and a page deleted or renamed leaves its entry behind. `generated`: the pages the build makes."""
-    nav = _setting(_document(root, path), "nav")
+    nav = setting(_document(root, path), "nav")
     if nav is None:
         return []
     present, left_out = set(generated) | published_pages(root, path, pages_dir), pages_files(root / pages_dir, hidden=True)
@@ -162,28 +105,28 @@ OWN_SETTINGS = ("exit_url", "feedback_url", "report_concern", "accessibility")
 def unknown_settings(root: Path, path: str) -> list[Problem]:
     """Each setting under `extra.briefings` the site does not read, at its line: misspelt (`exit_link:`), the "Exit this
     page" button or the feedback link vanished from every page without a word."""
-    extra = _setting(_document(root, path), "extra")
-    own, problems = _setting(extra, "briefings"), []
-    for key, _ in _pairs(extra):
+    extra = setting(_document(root, path), "extra")
+    own, problems = setting(extra, "briefings"), []
+    for key, _ in pairs(extra):
         if key.value in OWN_SETTINGS:  # one level up: the pages read it under briefings
             problems.append(
                 Problem(path, key.start_mark.line + 1, f"extra.{key.value} belongs under extra.briefings; indent it there")
             )
-    for key, value in _pairs(own):
+    for key, value in pairs(own):
         if key.value in _FOR and isinstance(value, yaml.ScalarNode) and not value.value.strip():
             message = f"extra.briefings.{key.value} is empty, so the pages would go without it; {_FOR[key.value]}"
             problems.append(Problem(path, key.start_mark.line + 1, message))
     said = ("is no setting the site reads", "so the pages would go without it; the settings are")
     problems += _unknown_keys(own, "extra.briefings", OWN_SETTINGS, said, path)
     said = ("is no part of the statement", "so the statement would go without it; its parts are")
-    return problems + _unknown_keys(_setting(own, "accessibility"), "extra.briefings.accessibility", _STATEMENT, said, path)
+    return problems + _unknown_keys(setting(own, "accessibility"), "extra.briefings.accessibility", _STATEMENT, said, path)
 
 
 def language_problems(root: Path, path: str, themes: Collection[str]) -> list[Problem]:
     """A `theme.language` the theme has no words for (`en-gb` for `en-GB`): the engine stopped on a template it could
     not find, naming no line. Its words are a template for each language, in the theme's package or its folder."""
-    theme = _setting(_document(root, path), "theme")
-    language, name = _setting(theme, "language"), _setting(theme, "name")
+    theme = setting(_document(root, path), "theme")
+    language, name = setting(theme, "language"), setting(theme, "name")
     if language is None or not isinstance(name, yaml.ScalarNode):
         return []
     points = entry_points(group="mkdocs.themes", name=name.value)  # where the engine looks a theme's name up
@@ -228,7 +171,7 @@ def _unknown_keys(
             key.start_mark.line + 1,
             f"{where}.{key.value} {said[0]}{did_you_mean(str(key.value), list(known))}, {said[1]} {', '.join(known)}",
         )
-        for key, _ in _pairs(mapping)
+        for key, _ in pairs(mapping)
         if key.value not in known and key.value != "<<"
     ]
 
@@ -243,20 +186,6 @@ def _document(root: Path, path: str) -> yaml.Node | None:
     """The settings file's nodes, once `settings_file_problems` has found none (None if it cannot be read)."""
     text, _ = read_text(root / path, path)
     return parse_yaml(text or "", path, 1, "the settings file", ENGINE_TAGS)[0]
-
-
-def _setting(document: yaml.Node | None, name: str) -> yaml.Node | None:
-    return next((value for key, value in _pairs(document) if key.value == name), None)
-
-
-def _pairs(mapping: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
-    """A mapping's settings as the engine's loader reads them: merge keys (`<<: *base`) applied, and the last of a key
-    written twice."""
-    if not isinstance(mapping, yaml.MappingNode):
-        return []
-    with suppress(yaml.YAMLError):  # a merge the engine cannot make either: it says so itself
-        yaml.SafeLoader("").flatten_mapping(mapping)
-    return list({key.value: (key, value) for key, value in mapping.value if isinstance(key, yaml.ScalarNode)}.values())
 
 
 def _targets(node: yaml.Node) -> list[yaml.ScalarNode]:
@@ -288,7 +217,7 @@ def published_pages(root: Path, path: str, pages_dir: str) -> set[str]:
     (lines of a `.gitignore`, on their own: a `!` in one does not undo the other)."""
     document, specs = _document(root, path), []
     for name, first in (("exclude_docs", [".*", "/templates/"]), ("draft_docs", [])):
-        node = _setting(document, name)
+        node = setting(document, name)
         specs.append(GitIgnoreSpec.from_lines(first + (node.value.splitlines() if isinstance(node, yaml.ScalarNode) else [])))
     published = {name for name in pages_files(root / pages_dir, hidden=True) if not any(spec.match_file(name) for spec in specs)}
     return {name for name in published if not _beside_index(name, published)}

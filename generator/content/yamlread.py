@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from contextlib import suppress
 
 import yaml
 
@@ -260,3 +261,18 @@ def comments_blanked(text: str) -> str:
         end = text.find("\n", sign.start())
         done = len(text) if end < 0 else end
     return "".join(kept) + text[done:]
+
+
+def setting(document: yaml.Node | None, name: str) -> yaml.Node | None:
+    """The value of the setting `name` in a mapping, as `pairs` reads it (None if it has none)."""
+    return next((value for key, value in pairs(document) if key.value == name), None)
+
+
+def pairs(mapping: yaml.Node | None) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """A mapping's settings as the engine's loader reads them: merge keys (`<<: *base`) applied, and the last of a key
+    written twice."""
+    if not isinstance(mapping, yaml.MappingNode):
+        return []
+    with suppress(yaml.YAMLError):  # a merge the engine cannot make either: it says so itself
+        yaml.SafeLoader("").flatten_mapping(mapping)
+    return list({key.value: (key, value) for key, value in mapping.value if isinstance(key, yaml.ScalarNode)}.values())
