@@ -18,8 +18,8 @@ ACTION_PLAN = "action plan"
 AUDIT_ONLY = {GOOD_PRACTICE: "Good practice", ACTION_PLAN: "Action plan"}
 SECTION_KEYS = {title.lower(): key for key, title in STEPS} | {key: key for key in AUDIT_ONLY}
 REQUIRED_STEPS = [title for _, title in STEPS[:5]]
-COMMENT = re.compile(r"<!--(?!-?>).*?--!?>", re.S)
-"""An HTML comment in an author's Markdown, which no page shows (`<!-->` is one with nothing in it, as browsers read it)."""
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+"""An HTML comment in an author's Markdown, which no page shows."""
 _META = re.compile(r"^(agency|themes)\s*:\s*(.*)$", re.I)
 _ENTRY_KEYS = {
     "agency": ("an agency key", "agencies", "an 'Agency: <key>'"),
@@ -47,25 +47,13 @@ def control_characters(doc: Document) -> list[Problem]:
 def control_lines(path: str, text: str, first_line: int = 1, notes: bool = True) -> list[Problem]:
     """An invisible control character in `text`: Word's line break within a paragraph (Shift+Enter) pastes as U+000B,
     its page break as U+000C. A page shows nothing or a box for it, and the year's Word document cannot hold it (the
-    build stopped without naming a file). An HTML comment (`notes`), which no page shows, is not read."""
-    lines = (_notes_blanked(text) if notes else text).split("\n")
+    build stopped without naming a file). An audit's HTML comments (`notes`), which its page never shows, are not read."""
+    lines = (COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), text) if notes else text).split("\n")
     return [
         Problem(path, first_line + number, f"holds {_named(found)}: replace it with a space, or start a new line")
         for number, line in enumerate(lines)
         if (found := sorted(set(CONTROL.findall(line))))
     ]
-
-
-def _notes_blanked(text: str) -> str:
-    """`text` without its HTML comments, lines kept; one begun in code (`<!--` in backticks or a fenced block) is shown."""
-    code = [found.span() for found in _CODE.finditer(text)]
-    return COMMENT.sub(
-        lambda note: note.group() if any(a <= note.start() < b for a, b in code) else "\n" * note.group().count("\n"), text
-    )
-
-
-_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$|`[^`\n]+`", re.S | re.M)
-"""A fenced block of code or a span of it in a line, where Markdown shows `<!--` as written."""
 
 
 def _named(found: list[str]) -> str:

@@ -20,7 +20,7 @@ import yaml
 from generator.content.body import control_lines
 from generator.content.code import code_read
 from generator.content.files import BRIEFINGS_FOLDER, FOLDERS, KEEP_FILES, briefings_folder, editor_lock, read_text
-from generator.content.pagemeta import ENGINE_META, PAGES, front_matter_problems, written_as_content
+from generator.content.pagemeta import PAGES, front_matter_problems, written_as_content
 from generator.content.pictures import image_problems
 from generator.content.yamlread import scalars
 from generator.model import Problem
@@ -105,9 +105,9 @@ def scan_pages(root: Path, folder: str, allowed_names: AllowedNames, refused: di
                     found.errors += _read_otherwise(path, allowed_names, found.errors, decoded)
                 elif text is not None and suffix == ".csv":
                     found.errors += _read_otherwise(path, allowed_names, found.errors, [(1, _cells(text))])
-                if text is not None and suffix in SHOWN:  # a line YAML has refused for one is said once
+                if text is not None and suffix in SHOWN:  # comments too: a page's reach its HTML; YAML's said once
                     said = {p.line for p in found.errors if "invisible" in p.message}
-                    found.errors += [p for p in _control_lines(path, text, suffix) if p.line not in said]
+                    found.errors += [p for p in control_lines(path, text, notes=False) if p.line not in said]
                 report.add(found)
             elif suffix in IMAGES:
                 report.errors += image_problems(file, path)
@@ -128,15 +128,6 @@ def _meta(text: str) -> tuple[int, str]:
     """A page's front matter and the line it starts on (none: empty, at line 1)."""
     found = _META.match(text)
     return (2, found.group(1)) if found else (1, "")
-
-
-def _control_lines(path: str, text: str, suffix: str) -> list[Problem]:
-    """A page's control characters: its front matter's (where a comment means nothing) and its text's, but in the
-    text's comments (a text file has none)."""
-    front = ENGINE_META.match(text) if suffix in PAGES else None
-    end = front.end() if front else 0
-    body = control_lines(path, text[end:], text.count("\n", 0, end) + 1, notes=suffix != ".txt")
-    return control_lines(path, text[:end], notes=False) + body
 
 
 PagesState = dict[str, tuple[int, int, int]]
