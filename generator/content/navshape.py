@@ -33,9 +33,7 @@ def _nav_item(node: yaml.Node, path: str, within: frozenset[int] = frozenset()) 
             )
         ]
     entries = pairs(node)  # merge keys applied (`- <<: *home`), the last of a title written twice: as the engine reads them
-    if isinstance(node, yaml.MappingNode) and (
-        key := next((k for k, _ in node.value if not isinstance(k, yaml.ScalarNode)), None)
-    ):
+    if isinstance(node, yaml.MappingNode) and (key := next((k for k, _ in node.value if not _title(k)), None)):
         return [Problem(path, key.start_mark.line + 1, f"nav: a title must be words, not {_entry(key)}: {_NAV_ENTRIES}")]
     if len(entries) != 1:
         return [Problem(path, node.start_mark.line + 1, f"nav: {_entry(node)} is no entry the engine can read: {_NAV_ENTRIES}")]
@@ -48,8 +46,12 @@ def _nav_item(node: yaml.Node, path: str, within: frozenset[int] = frozenset()) 
 
 
 def _text(node: yaml.Node) -> bool:
-    """A page's address, as the engine reads one: words (or a path `!relative` to the settings)."""
-    return isinstance(node, yaml.ScalarNode) and node.tag.endswith((":str", "!relative")) and bool(node.value.strip())
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and bool(node.value.strip())
+
+
+def _title(node: yaml.Node) -> bool:
+    """A title the engine shows as written: words or a number, not YAML's yes, no or nothing (`On:` shows True)."""
+    return isinstance(node, yaml.ScalarNode) and not node.tag.endswith((":bool", ":null")) and bool(node.value.strip())
 
 
 def _entry(node: yaml.Node) -> str:

@@ -192,7 +192,7 @@ def _targets(node: yaml.Node) -> list[yaml.ScalarNode]:
     """The navigation's page addresses (`- about.md`, `- About: about.md`), in sections at any depth."""
     if isinstance(node, yaml.ScalarNode):
         return [node] if node.tag.endswith(":str") else []
-    children = node.value if isinstance(node, yaml.SequenceNode) else [value for _, value in node.value]
+    children = node.value if isinstance(node, yaml.SequenceNode) else [value for _, value in pairs(node)]  # the last
     return [target for child in children for target in _targets(child)]
 
 

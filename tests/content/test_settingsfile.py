@@ -176,6 +176,7 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
         ('- About: ""', "nav: 'About' has nothing for its page"),  # the engine: a reference to '' (strict: stops)
         ("- [About]: about.md", "nav: a title must be words, not a list"),  # check: a traceback
         ("- &about {More: [{About: about.md}, *about]}", "nav: this entry holds itself"),  # check: a traceback
+        ("- On: about.md", "nav: a title must be words, not 'On'"),  # YAML's true: every page's tab said True
     ],
 )
 def test_a_navigation_entry_the_engine_cannot_read_is_refused_at_its_line(project: Path, cli, entry: str, said: str) -> None:
@@ -199,7 +200,7 @@ def test_a_navigation_entry_brought_in_by_a_merge_key_is_read_as_the_engine_read
     nav = re.search(r"\nnav:\n(?:  - .*\n)+", text)
     assert nav and "  - About: about.md\n" in nav.group() and "\nextra:\n" in text
     rest = (text[: nav.start()] + "\n" + text[nav.end() :]).replace("\nextra:\n", "\nextra:\n  about: &about {About: about.md}\n")
-    written_twice = "  - {About: about.md, About: about.md}\n"  # the engine reads the last of a title written twice
+    written_twice = "  - {About: old-about.md, About: about.md}\n"  # the engine reads the last of a title written twice
     settings.write_text(rest + nav.group().replace("  - About: about.md\n", "  - <<: *about\n" + written_twice))
     for code, output in every_build_path(project, cli):
         assert code == 0, output
