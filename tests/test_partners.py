@@ -224,7 +224,9 @@ def test_a_partners_address_that_is_the_public_site_written_otherwise_is_refused
     [
         "https://[partners.northbrook.example/briefings/",
         "https://partners.north brook.example/",
+        "https://partners\u00a0northbrook.example/",
         "https://partners.example:99999/",
+        "https://[v1.a\\]/",  # a backslash read as a slash leaves the bracket open
     ],
 )
 def test_a_partners_address_no_browser_can_follow_is_refused_at_its_line(project: Path, cli, written: str) -> None:
