@@ -9,7 +9,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from generator.model import STEPS, Audience, Briefing, Status, Taxonomy
 
@@ -66,9 +66,9 @@ def same_site(first: str, second: str) -> bool:
 
 def web_address(value: str) -> bool:
     """Whether `value` is a web address a browser can follow (`https://[x` is none, nor `example.org/`, nor a host with a
-    space in it, even escaped, nor a port that is no number), read as a browser reads it (a backslash is a slash)."""
+    space or a backslash in it, even escaped, nor a port that is no number)."""
     try:
-        split = _split(value)
+        split = urlsplit(value.strip())
         host = unquote(split.hostname or "")
         return split.scheme.lower() in ("http", "https") and _HOST.fullmatch(host) is not None and split.port != 0
     except ValueError:  # a bracket left open, a port that is no number (`:abc`, `:99999`)
@@ -79,17 +79,16 @@ _HOST = re.compile(r"[\w.\-]+|[0-9a-f:.]+", re.I)
 """A host's name (in any letters, which IDNA maps) or an address of numbers."""
 
 
-def _split(address: str) -> SplitResult:
-    return urlsplit(address.strip().replace("\\", "/"))
-
-
 def _site(address: str) -> tuple[str, int | None, str]:
-    split = _split(address)
+    split = urlsplit(address.strip())
     host = unquote(split.hostname or "")
     with suppress(UnicodeError):
         host = host.encode("idna").decode("ascii")
     path = posixpath.normpath(unquote(split.path) or "/").removesuffix("index.html").rstrip("/")
-    return plain_host(host), split.port if split.port not in (80, 443) else None, path
+    return plain_host(host), None if split.port == _DEFAULT_PORTS[split.scheme.lower()] else split.port, path
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ def _text(node: yaml.Node) -> bool:
 
 def _title(node: yaml.Node) -> bool:
     """A title the engine shows as written: words or a number, not YAML's yes, no or nothing (`On:` shows True)."""
-    return isinstance(node, yaml.ScalarNode) and not node.tag.endswith((":bool", ":null")) and bool(node.value.strip())
+    plain = node.tag.startswith("tag:yaml.org,2002:") and not node.tag.endswith((":bool", ":null"))  # not !relative
+    return isinstance(node, yaml.ScalarNode) and plain and bool(node.value.strip())
 
 
 def _entry(node: yaml.Node) -> str:

@@ -177,6 +177,7 @@ def test_a_navigation_entry_for_a_page_the_site_does_not_have_is_refused_at_its_
         ("- [About]: about.md", "nav: a title must be words, not a list"),  # check: a traceback
         ("- &about {More: [{About: about.md}, *about]}", "nav: this entry holds itself"),  # check: a traceback
         ("- On: about.md", "nav: a title must be words, not 'On'"),  # YAML's true: every page's tab said True
+        ("- !relative About: about.md", "nav: a title must be words, not 'About'"),  # check: a traceback
     ],
 )
 def test_a_navigation_entry_the_engine_cannot_read_is_refused_at_its_line(project: Path, cli, entry: str, said: str) -> None:
