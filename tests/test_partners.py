@@ -17,7 +17,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.model import PARTNERS_MARKER
-from tests.support import BUILD_DATE, CHROMIUM, ENGINE, FIXTURES, REPO, build_site, env, every_text, make_project, tree_digest
+from tests.support import (
+    BUILD_DATE,
+    CHROMIUM,
+    ENGINE,
+    FIXTURES,
+    REPO,
+    Run,
+    build_site,
+    env,
+    every_text,
+    make_project,
+    tree_digest,
+)
 
 PUBLIC_URL = "https://example.github.io/briefings/"
 PARTNERS_URL = "https://partners.northbrook.example/briefings/"
@@ -208,13 +220,9 @@ def test_a_partners_address_that_is_the_public_site_written_otherwise_is_refused
     """The same site in capitals, with `www.`, an escape, a dot segment, its home page's file or the other scheme passed:
     the partners site, restricted briefings and all, would have been published over the public one."""
     assert urlsplit(PUBLIC_URL).netloc == "example.github.io" and written.rstrip("/") != PUBLIC_URL.rstrip("/")
-    config = project / "mkdocs.yml"
-    text = config.read_text()
-    config.write_text(text.replace(PARTNERS_URL, written))
-    line = text[: text.index(PARTNERS_URL)].count("\n") + 1
-    for run in cli("check"), cli("build", "--audience", "partners", "--pdf", "skip"):
-        said = f"mkdocs.yml:{line}: 'partners_site_url' must not be the public site_url"
-        assert run.code == 1 and said in run.out + run.err, run.out + run.err
+    for said, run in refused_partners_address(project, cli, written):
+        refusal = f"{said} 'partners_site_url' must not be the public site_url"
+        assert run.code == 1 and refusal in run.out + run.err, run.out + run.err
     assert not (project / "site-partners").exists()
 
 
@@ -232,13 +240,19 @@ def test_a_partners_address_that_is_the_public_site_written_otherwise_is_refused
 def test_a_partners_address_no_browser_can_follow_is_refused_at_its_line(project: Path, cli, written: str) -> None:
     """An unclosed bracket (`https://[partners…`) stopped `check` with a traceback, and the build naming no line; a
     space in the host or a port past the last passed, and the site was built for an address no one can reach."""
+    for said, run in refused_partners_address(project, cli, written):
+        said = f"{said} plugins.briefings.partners_site_url must be a web address"
+        assert run.code == 1 and said in run.out + run.err and "Traceback" not in run.err, run.out + run.err
+
+
+def refused_partners_address(project: Path, cli, written: str) -> list[tuple[str, Run]]:
+    """The settings' `partners_site_url` set to `written`; its line (`mkdocs.yml:N:`) and what `check` and the partners
+    build said of it."""
     config = project / "mkdocs.yml"
     text = config.read_text()
     config.write_text(text.replace(PARTNERS_URL, written))
-    line = text[: text.index(PARTNERS_URL)].count("\n") + 1
-    for run in cli("check"), cli("build", "--audience", "partners", "--pdf", "skip"):
-        said = f"mkdocs.yml:{line}: plugins.briefings.partners_site_url must be a web address"
-        assert run.code == 1 and said in run.out + run.err and "Traceback" not in run.err, run.out + run.err
+    said = f"mkdocs.yml:{text[: text.index(PARTNERS_URL)].count(chr(10)) + 1}:"
+    return [(said, run) for run in (cli("check"), cli("build", "--audience", "partners", "--pdf", "skip"))]
 
 
 def test_a_public_repository_refuses_restricted_items_where_they_are_written(tmp_path: Path, cli, monkeypatch) -> None:
