@@ -115,9 +115,12 @@ def surnames() -> frozenset[str]:
 def known_surname(word: str) -> bool:
     """A surname of the lists, or a double-barrelled one of two that are no everyday or place words (Kowalska-Nowak,
     Owusu-Ansah; not Foster-Care, Park-Lane)."""
+    if word in surnames():
+        return True
     parts = word.split("-")
-    plain_parts = all(p in surnames() and p.lower() not in everyday() and p.lower() not in not_surnames() for p in parts)
-    return word in surnames() or (len(parts) > 1 and plain_parts)
+    return len(parts) > 1 and all(
+        p in surnames() and p.lower() not in everyday() and p.lower() not in not_surnames() for p in parts
+    )
 
 
 def _women(surname: str) -> set[str]:
